@@ -1,0 +1,60 @@
+/**
+ * The playbook's content collections. This file sits at the project root because the site's
+ * srcDir is the root (see astro.config.mjs): that lets Starlight read pages from content/docs.
+ */
+import { defineCollection, type SchemaContext } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { docsLoader } from '@astrojs/starlight/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { PageSchema } from './src/schemas/page';
+import { SeveritySchema } from './src/schemas/severity';
+import { PhaseSchema } from './src/schemas/phase';
+import { ScenarioSchema } from './src/schemas/scenario';
+import { TemplateSchema } from './src/schemas/template';
+import { EscalationStepSchema } from './src/schemas/escalation';
+
+const pageSchema = docsSchema({ extend: PageSchema });
+
+/**
+ * Phases and scenarios are pages too: their files are read once as Starlight pages and once with
+ * their own strict schema. The strict schema lets every page field through (Starlight checks
+ * those) and refuses any other unknown key, so a misspelt field fails the build.
+ */
+function asPage<T extends z.ZodObject>(schema: T) {
+	return (context: SchemaContext) => {
+		const page = pageSchema(context) as unknown as z.ZodObject;
+		const pageOnly = Object.keys(page.shape).filter((key) => !(key in schema.shape));
+		return schema.extend(Object.fromEntries(pageOnly.map((key) => [key, z.unknown().optional()])));
+	};
+}
+
+const mdx = '[^_]*.{md,mdx}';
+
+export const collections = {
+	docs: defineCollection({ loader: docsLoader(), schema: pageSchema }),
+	severities: defineCollection({
+		loader: glob({
+			base: './content/severities',
+			pattern: mdx,
+			generateId: ({ data, entry }) => (typeof data['id'] === 'string' ? data['id'] : entry),
+		}),
+		schema: SeveritySchema,
+	}),
+	phases: defineCollection({
+		loader: glob({ base: './content/docs/process', pattern: mdx }),
+		schema: asPage(PhaseSchema),
+	}),
+	scenarios: defineCollection({
+		loader: glob({ base: './content/docs/scenarios', pattern: mdx }),
+		schema: asPage(ScenarioSchema),
+	}),
+	templates: defineCollection({
+		loader: glob({ base: './content/templates', pattern: mdx }),
+		schema: TemplateSchema,
+	}),
+	escalation: defineCollection({
+		loader: file('./content/escalation.yaml'),
+		schema: EscalationStepSchema,
+	}),
+};

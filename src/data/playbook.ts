@@ -1,0 +1,59 @@
+import { getCollection } from 'astro:content';
+import { checkReferences } from '../lib/checkReferences';
+import { sortBy, type Playbook } from '../lib/playbook';
+import { loadSite } from './site';
+
+let cached: Promise<Playbook> | undefined;
+
+/**
+ * The whole playbook, read from the content collections, sorted, and checked for dangling
+ * cross-references. Every page calls this, so a bad reference fails the build.
+ */
+export function getPlaybook(): Promise<Playbook> {
+	cached ??= load();
+	return cached;
+}
+
+async function load(): Promise<Playbook> {
+	const [severities, phases, scenarios, templates, escalation] = await Promise.all([
+		getCollection('severities'),
+		getCollection('phases'),
+		getCollection('scenarios'),
+		getCollection('templates'),
+		getCollection('escalation'),
+	]);
+	const file = (entry: { filePath?: string | undefined; id: string }) => entry.filePath ?? entry.id;
+	const playbook: Playbook = {
+		severities: sortBy(
+			severities.map((e) => ({ ...e.data, file: file(e) })),
+			(s) => s.rank,
+			(s) => s.id,
+		),
+		phases: sortBy(
+			phases.map((e) => ({ ...e.data, id: e.id, file: file(e) })),
+			(p) => p.sidebar.order,
+			(p) => p.id,
+		),
+		scenarios: sortBy(
+			scenarios.map((e) => ({ ...e.data, id: e.id, file: file(e) })),
+			(s) => s.sidebar?.order ?? Number.MAX_SAFE_INTEGER,
+			(s) => s.title,
+		),
+		templates: sortBy(
+			templates.map((e) => ({ ...e.data, id: e.id, file: file(e) })),
+			(t) => t.order,
+			(t) => t.id,
+		),
+		escalation: sortBy(
+			escalation.map((e) => e.data),
+			(s) => s.level,
+			(s) => s.id,
+		),
+		site: loadSite(),
+	};
+	const problems = checkReferences(playbook);
+	if (problems.length > 0) {
+		throw new Error(`The playbook has broken cross-references:\n${problems.join('\n')}`);
+	}
+	return playbook;
+}

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { SiteSchema, type Site } from '../schemas/site';
+import { describeIssues } from '../lib/zodIssues';
+
+/** Where the site settings live, relative to the project root. */
+export const SITE_FILE = 'content/site.yaml';
+
+/**
+ * Read and check the site settings. Used by astro.config.mjs (title, description) and by pages;
+ * a wrong value stops the build with the file and the field.
+ */
+export function loadSite(file: string | URL = SITE_FILE): Site {
+	let raw: unknown;
+	try {
+		raw = parse(readFileSync(file, 'utf8'));
+	} catch (error) {
+		throw new Error(`${String(file)}: not valid YAML: ${(error as Error).message}`);
+	}
+	const result = SiteSchema.safeParse(raw);
+	if (!result.success) {
+		throw new Error(`Invalid site settings:\n${describeIssues(String(file), result.error.issues)}`);
+	}
+	return result.data;
+}

@@ -1,0 +1,43 @@
+import type { Severity } from '../schemas/severity';
+import type { PhaseData } from '../schemas/phase';
+import type { ScenarioData } from '../schemas/scenario';
+import type { TemplateData } from '../schemas/template';
+import type { EscalationStep } from '../schemas/escalation';
+import type { Site } from '../schemas/site';
+
+/** Where an entry came from, for error messages. */
+interface Sourced {
+	/** Entry id (file name without extension for pages and templates). */
+	id: string;
+	/** Path of the file, relative to the project root. */
+	file: string;
+}
+
+/** A phase with its id and file. */
+export type Phase = PhaseData & Sourced;
+/** A scenario with its id and file. */
+export type Scenario = ScenarioData & Sourced;
+/** A template with its id and file. */
+export type Template = TemplateData & Sourced;
+/** A severity with its file. */
+export type SeverityEntry = Severity & { file: string };
+
+/** The whole playbook as plain, serialisable data, in the order responders need it. */
+export interface Playbook {
+	severities: SeverityEntry[];
+	phases: Phase[];
+	scenarios: Scenario[];
+	templates: Template[];
+	escalation: EscalationStep[];
+	site: Site;
+}
+
+/** Phase number as shown to responders (its sidebar order). */
+export function phaseNumber(phase: Pick<PhaseData, 'sidebar'>): number {
+	return phase.sidebar.order;
+}
+
+/** Sort entries in place by a numeric key, then by title or id, so output never depends on file order. */
+export function sortBy<T>(items: T[], key: (item: T) => number, name: (item: T) => string): T[] {
+	return items.sort((a, b) => key(a) - key(b) || name(a).localeCompare(name(b)));
+}

@@ -1,0 +1,34 @@
+import { z } from 'astro/zod';
+import { DurationSchema } from './duration';
+
+/**
+ * One rung of the escalation path. A rung with `after` falls due that long after detection if
+ * the incident is still open; one with `severities` applies only at those levels; one with
+ * `condition` applies only when the condition holds (named scenarios make it hold automatically).
+ */
+export const EscalationStepSchema = z
+	.strictObject({
+		/** Key of the rung, e.g. "engineering-lead". */
+		id: z.string().regex(/^[a-z0-9-]+$/),
+		/** Position on the path: 1 is the first responder. */
+		level: z.number().int().min(1),
+		/** Who is brought in, e.g. "Engineering Lead". */
+		role: z.string().min(1),
+		/** What the role does here, e.g. "First responder". */
+		note: z.string().optional(),
+		/** Bring them in if the incident is unresolved this long after detection. */
+		after: DurationSchema.optional(),
+		/** Only at these severity ids, e.g. [P0, P1]. */
+		severities: z.array(z.string().min(1)).min(1).optional(),
+		/** Only when this holds, in words, e.g. "data breach/security incident". */
+		condition: z.string().optional(),
+		/** Scenario ids that make the condition hold. */
+		scenarios: z.array(z.string().min(1)).optional(),
+	})
+	.refine((s) => s.scenarios === undefined || s.condition !== undefined, {
+		message: 'scenarios make a condition hold: write the condition too',
+		path: ['condition'],
+	});
+
+/** An escalation rung as pages and islands use it. */
+export type EscalationStep = z.output<typeof EscalationStepSchema>;

@@ -1,0 +1,114 @@
+import { z } from 'astro/zod';
+import { parseTemplate, templateNames } from '../lib/templateSyntax';
+
+/**
+ * What the site knows about an incident, by name. A template field that names one of these in
+ * `from` is prefilled from the open incident; any other field is typed in by the responder.
+ */
+export const INCIDENT_SOURCES = [
+	'title',
+	'severity',
+	'status',
+	'impact',
+	'services',
+	'channel',
+	'onCall',
+	'commander',
+	'detectedAt',
+	'resolvedAt',
+	'duration',
+	'nextUpdate',
+	'timeline',
+	'rootCause',
+	'resolution',
+	'postMortemLink',
+	'severityPeriods',
+	'skippedSteps',
+	'actionItems',
+	'usersAffected',
+	'revenueImpact',
+	'dataImpact',
+	'lessons',
+] as const;
+
+/** A name from {@link INCIDENT_SOURCES}. */
+export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
+
+const NameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a field name is letters, digits and _');
+
+/** One blank of a template. */
+export const TemplateFieldSchema = z.strictObject({
+	/** Name used in the text as `{{name}}` (or `{{#name}}…{{/name}}` for a list). */
+	name: NameSchema,
+	/** Label of the input in the generator. */
+	label: z.string().min(1),
+	/** Incident property the field is prefilled from. */
+	from: z.enum(INCIDENT_SOURCES).optional(),
+	/** What the blank reads as on the static page, e.g. "[Description]". */
+	placeholder: z.string().default(''),
+	/** Warn before sending when this field is empty. */
+	required: z.boolean().default(false),
+	/** A multi-line text box instead of a single line. */
+	multiline: z.boolean().default(false),
+	/** For a list field: the keys of each item, e.g. [time, event]. */
+	items: z.array(NameSchema).min(1).optional(),
+	/** For a list field: example items shown on the static page. */
+	example: z.array(z.record(z.string(), z.string())).optional(),
+});
+
+/** A template field. */
+export type TemplateField = z.output<typeof TemplateFieldSchema>;
+
+/** A communication template (declaration, update, resolution) or the post-mortem document. */
+export const TemplateSchema = z
+	.strictObject({
+		/** Name of the template, e.g. "Incident Declaration". */
+		title: z.string().min(1),
+		/** `message` is pasted into chat (Slack, Markdown, plain text); `document` is a Markdown file. */
+		kind: z.enum(['message', 'document']),
+		/** Position among templates of its kind. */
+		order: z.number().int().default(0),
+		/** When to send it, in one line. */
+		description: z.string().optional(),
+		/** The text, with `{{field}}` blanks, `{{#list}}…{{/list}}` repeats and `**bold**`. */
+		text: z.string().min(1),
+		/** The blanks of the text. */
+		fields: z.array(TemplateFieldSchema).default([]),
+	})
+	.superRefine((template, ctx) => {
+		let nodes;
+		try {
+			nodes = parseTemplate(template.text);
+		} catch (error) {
+			ctx.addIssue({ code: 'custom', path: ['text'], message: (error as Error).message });
+			return;
+		}
+		const { fields, sections } = templateNames(nodes);
+		const declared = new Map(template.fields.map((f) => [f.name, f]));
+		for (const name of fields) {
+			const field = declared.get(name);
+			if (!field) {
+				ctx.addIssue({ code: 'custom', path: ['text'], message: `{{${name}}} is not declared in fields` });
+			} else if (field.items) {
+				ctx.addIssue({ code: 'custom', path: ['text'], message: `{{${name}}} is a list: use {{#${name}}}…{{/${name}}}` });
+			}
+		}
+		for (const [name, keys] of sections) {
+			const field = declared.get(name);
+			if (!field?.items) {
+				ctx.addIssue({ code: 'custom', path: ['text'], message: `{{#${name}}} needs a field "${name}" with items` });
+				continue;
+			}
+			for (const key of keys.filter((k) => !field.items?.includes(k))) {
+				ctx.addIssue({ code: 'custom', path: ['text'], message: `{{${key}}} inside {{#${name}}} is not one of its items` });
+			}
+		}
+		template.fields.forEach((field, index) => {
+			if (!fields.includes(field.name) && !sections.has(field.name)) {
+				ctx.addIssue({ code: 'custom', path: ['fields', index, 'name'], message: `"${field.name}" is not used in the text` });
+			}
+		});
+	});
+
+/** A template as pages and islands use it. */
+export type TemplateData = z.output<typeof TemplateSchema>;

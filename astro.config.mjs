@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import starlightLinksValidator from 'starlight-links-validator';
 import { loadSite } from './src/data/site.ts';
 
 const site = loadSite();
@@ -17,6 +18,7 @@ export default defineConfig({
 			title: site.title,
 			description: site.description,
 			credits: false,
+			plugins: [starlightLinksValidator()],
 			lastUpdated: false,
 			pagination: true,
 			customCss: ['./src/styles/playbook.css'],

@@ -21,11 +21,12 @@ const pageSchema = docsSchema({ extend: PageSchema });
  * their own strict schema. The strict schema lets every page field through (Starlight checks
  * those) and refuses any other unknown key, so a misspelt field fails the build.
  */
-function asPage<T extends z.ZodObject>(schema: T) {
-	return (context: SchemaContext) => {
+function asPage<T extends z.ZodObject>(schema: T): (context: SchemaContext) => T {
+	return (context) => {
 		const page = pageSchema(context) as unknown as z.ZodObject;
 		const pageOnly = Object.keys(page.shape).filter((key) => !(key in schema.shape));
-		return schema.extend(Object.fromEntries(pageOnly.map((key) => [key, z.unknown().optional()])));
+		// Typed as the strict schema: code reads only its fields, the page fields are Starlight's.
+		return schema.extend(Object.fromEntries(pageOnly.map((key) => [key, z.unknown().optional()]))) as unknown as T;
 	};
 }
 

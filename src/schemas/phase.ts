@@ -22,6 +22,8 @@ export type StepGroup = z.output<typeof StepGroupSchema>;
 export const PhaseSchema = z.strictObject({
 	/** Name of the phase, e.g. "Detection & Triage". */
 	title: z.string().min(1),
+	/** One line on what the phase achieves, shown in lists and search results. */
+	description: z.string().optional(),
 	/** Position of the phase: `order: 1` for the first. */
 	sidebar: z.looseObject({ order: z.number().int().min(1) }),
 	/** When the phase runs, counted from detection. */

@@ -1,0 +1,88 @@
+import { parseTemplate, type TemplateNode } from './templateSyntax';
+
+/** Where a message is pasted: Slack (mrkdwn), GitHub-flavoured Markdown, or plain text. */
+export type MessageFormat = 'slack' | 'markdown' | 'plain';
+
+/** The formats a responder can choose between, in the order offered. */
+export const MESSAGE_FORMATS: readonly MessageFormat[] = ['slack', 'markdown', 'plain'];
+
+/** A list item of a `{{#list}}` section: its keys and values. */
+export type ListItem = Record<string, string>;
+
+/** Values for a template's fields: text for plain fields, items for list fields. */
+export type FieldValues = Record<string, string | ListItem[] | undefined>;
+
+const BOLD: Record<MessageFormat, string> = { slack: '*', markdown: '**', plain: '' };
+const ZWSP = '\u200B';
+
+/**
+ * Make text that a person typed literal in the chosen format: it can never turn into bold,
+ * links, headings, mentions or HTML, whatever characters it holds.
+ * Slack has no escape character: `&`, `<`, `>` become entities as Slack asks, and formatting
+ * marks are fenced with zero-width spaces so they cannot pair up.
+ */
+export function escapeText(text: string, format: MessageFormat, inTable = false): string {
+	if (format === 'plain') return text;
+	if (format === 'slack') {
+		return text
+			.replace(/&/g, '&amp;')
+			.replace(/</g, '&lt;')
+			.replace(/>/g, '&gt;')
+			.replace(/[*_~`]/g, (mark) => `${ZWSP}${mark}${ZWSP}`);
+	}
+	const escaped = text
+		.replace(/[\\`*_[\]<>#|~!&{}]/g, (c) => `\\${c}`)
+		.replace(/^(\s*)([-+=])/gm, '$1\\$2')
+		.replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+	return inTable ? escaped.replace(/\s*\r?\n\s*/g, ' ') : escaped.replace(/\r?\n/g, '\\\n');
+}
+
+/** Drop the line break after a section tag that stands alone on its line. */
+function standalone(text: string): string {
+	return text.replace(/^[ \t]*(\{\{\s*[#/][^}]*\}\})[ \t]*\r?\n/gm, '$1');
+}
+
+/** Parse template text, treating section tags on their own lines as taking no line. */
+export function compileTemplate(text: string): TemplateNode[] {
+	return parseTemplate(standalone(text));
+}
+
+/** Is the insertion point inside a Markdown table row (a line that starts with a pipe)? */
+function lineStartsWithPipe(output: string): boolean {
+	const lineStart = output.lastIndexOf('\n') + 1;
+	return output.slice(lineStart).trimStart().startsWith('|');
+}
+
+function renderNodes(nodes: TemplateNode[], lookup: (name: string) => string | ListItem[] | undefined, format: MessageFormat, out: string): string {
+	for (const node of nodes) {
+		if (node.kind === 'text') {
+			out += node.text.replaceAll('**', BOLD[format]);
+		} else if (node.kind === 'field') {
+			const value = lookup(node.name);
+			const text = typeof value === 'string' ? value : '';
+			out += escapeText(text, format, format === 'markdown' && lineStartsWithPipe(out));
+		} else {
+			const items = lookup(node.name);
+			if (!Array.isArray(items)) continue;
+			for (const item of items) {
+				out = renderNodes(node.body, (key) => item[key] ?? lookup(key), format, out);
+			}
+		}
+	}
+	return out;
+}
+
+/**
+ * Fill a template with values in one format. Template text is trusted (it comes from content);
+ * every value is escaped for the format, so what a responder typed stays literal.
+ */
+export function renderTemplate(text: string, values: FieldValues, format: MessageFormat): string {
+	return renderNodes(compileTemplate(text), (name) => values[name], format, '');
+}
+
+/** The blanks of a template as the static page shows them: "[Description]", example timeline lines. */
+export function placeholderValues(
+	fields: readonly { name: string; placeholder: string; example?: ListItem[] | undefined }[],
+): FieldValues {
+	return Object.fromEntries(fields.map((f) => [f.name, f.example ?? f.placeholder]));
+}

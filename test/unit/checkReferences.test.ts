@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { checkReferences } from '../../src/lib/checkReferences';
+import type { Playbook } from '../../src/lib/playbook';
+
+const severity = (id: string, rank: number) => ({
+	id, rank, file: `content/severities/${id}.mdx`, name: id, urgency: '', tone: 'danger' as const,
+	criteria: [{ id: 'x', text: 'x' }], responseTime: 5, escalateAfter: 15, updateEvery: 15,
+});
+const scenario = (id: string, severities: string[], related?: string[]) => ({
+	id, file: `content/docs/scenarios/${id}.mdx`, title: id, severities,
+	symptoms: [{ id: 'a', text: 'a' }], response: [{ id: 'b', text: 'b' }], ...(related ? { related } : {}),
+});
+const playbook = (over: Partial<Omit<Playbook, 'site'>> = {}): Omit<Playbook, 'site'> => ({
+	severities: [severity('P0', 0), severity('P1', 1)],
+	phases: [],
+	scenarios: [scenario('down', ['P0'])],
+	templates: [],
+	escalation: [],
+	...over,
+});
+
+describe('checkReferences', () => {
+	it('finds nothing wrong in a consistent playbook', () => {
+		expect(checkReferences(playbook())).toEqual([]);
+	});
+	it('names the file and field of a scenario that names a missing severity', () => {
+		expect(checkReferences(playbook({ scenarios: [scenario('down', ['P0', 'P9'])] }))).toEqual([
+			'content/docs/scenarios/down.mdx: severities.1: "P9" is not a severity (known: P0, P1)',
+		]);
+	});
+	it('catches related scenarios and escalation rungs that point nowhere', () => {
+		const problems = checkReferences(
+			playbook({
+				scenarios: [scenario('down', ['P0'], ['gone'])],
+				escalation: [{ id: 'ceo', level: 4, role: 'CEO', severities: ['SEV1'], condition: 'breach', scenarios: ['breach'] }],
+			}),
+		);
+		expect(problems).toEqual([
+			'content/docs/scenarios/down.mdx: related.0: "gone" is not a scenario (known: down)',
+			'content/escalation.yaml: ceo.severities.0: "SEV1" is not a severity (known: P0, P1)',
+			'content/escalation.yaml: ceo.scenarios.0: "breach" is not a scenario (known: down)',
+		]);
+	});
+	it('refuses two levels with the same id or rank', () => {
+		expect(checkReferences(playbook({ severities: [severity('P0', 0), severity('P0', 1), severity('P2', 1)] }))).toEqual([
+			'content/severities/P0.mdx: id: "P0" is also the id of content/severities/P0.mdx',
+			'content/severities/P2.mdx: rank: 1 is also the rank of content/severities/P0.mdx',
+		]);
+	});
+});

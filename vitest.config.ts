@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+
+/**
+ * Three layers (see test/README.md): pure logic and schemas (unit), islands in happy-dom
+ * (components), and the built site in a real Chromium plus builds of fixture playbooks (site).
+ */
+export default defineConfig({
+	test: {
+		reporters: ['default', './test/summaryReporter.ts'],
+		projects: [
+			{ test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+			{
+				plugins: [preact()],
+				test: { name: 'components', include: ['test/components/**/*.test.tsx'], environment: 'happy-dom' },
+			},
+			{
+				test: {
+					name: 'site',
+					include: ['test/e2e/**/*.test.ts', 'test/build/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['./test/support/globalSetup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 180_000,
+					maxWorkers: 2,
+				},
+			},
+		],
+	},
+});

@@ -1,0 +1,293 @@
+/**
+ * The incident model: every change a responder can make, as a pure function from one state to the
+ * next. Islands call these through the store (store.ts); nothing here touches the DOM or storage.
+ */
+import { emptyPostMortem, type Incident, type PostMortem, type State, type Tick, type Ticks, type TimelineEvent } from './state';
+
+/** What a responder fills in to declare an incident. */
+export interface Declaration {
+	title: string;
+	severity: string;
+	/** Id of the status the incident starts in (the first status of the content). */
+	status: string;
+	detectedAt: number;
+	impact: string;
+	services: string[];
+	onCall: string;
+	commander: string;
+	scenarios: string[];
+	drill: boolean;
+	alert?: string | undefined;
+}
+
+/** Fields of an incident a responder edits directly. */
+export type IncidentFields = Pick<Incident, 'title' | 'impact' | 'services' | 'onCall' | 'commander' | 'detectedAt' | 'scenarios'>;
+
+let counter = 0;
+/** A unique id for a timeline event or action item. */
+export function newId(now: number): string {
+	counter = (counter + 1) % 1296;
+	return `${now.toString(36)}${counter.toString(36).padStart(2, '0')}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The incident id for a declaration at this time: "20261126-0314", or "drill-20261126-0314". */
+export function incidentId(at: number, drill: boolean, taken: readonly string[]): string {
+	const d = new Date(at);
+	const base = `${drill ? 'drill-' : ''}${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}`;
+	let id = base;
+	for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
+	return id;
+}
+
+/** The chat channel of an incident: the configured prefix and the incident id. */
+export function channelName(prefix: string, id: string): string {
+	return `#${prefix}${id}`;
+}
+
+/** The incident with this id, if any. */
+export function findIncident(state: State, id: string | null): Incident | undefined {
+	return id === null ? undefined : state.incidents.find((i) => i.id === id);
+}
+
+/** The incident every page shows: the active one, if it still exists. */
+export function activeIncident(state: State): Incident | undefined {
+	return findIncident(state, state.activeId);
+}
+
+function event(now: number, kind: TimelineEvent['kind'], text: string, by: string, value?: string): TimelineEvent {
+	return { id: newId(now), at: now, kind, text, ...(by ? { by } : {}), ...(value === undefined ? {} : { value }) };
+}
+
+function withIncident(state: State, id: string, change: (incident: Incident) => Incident): State {
+	return { ...state, incidents: state.incidents.map((i) => (i.id === id ? change(i) : i)) };
+}
+
+/** Declare an incident and make it the active one. Returns the new state and the incident's id. */
+export function declareIncident(state: State, input: Declaration, channelPrefix: string, now: number): { state: State; id: string } {
+	const id = incidentId(now, input.drill, [...state.incidents.map((i) => i.id), ...Object.keys(state.deleted)]);
+	const by = state.responder;
+	const incident: Incident = {
+		id,
+		title: input.title.trim() || 'Untitled incident',
+		severity: input.severity,
+		status: input.status,
+		drill: input.drill,
+		detectedAt: Math.min(input.detectedAt, now),
+		declaredAt: now,
+		impact: input.impact,
+		services: input.services,
+		onCall: input.onCall,
+		commander: input.commander,
+		channel: channelName(channelPrefix, id),
+		scenarios: input.scenarios,
+		...(input.alert ? { alert: input.alert } : {}),
+		ticks: {},
+		events: [
+			event(Math.min(input.detectedAt, now), 'detected', input.alert ? `Incident detected: alert ${input.alert}` : 'Incident detected', ''),
+			event(now, 'declared', `${input.drill ? 'Drill declared' : 'Incident declared'}: ${input.severity}, ${input.title.trim() || 'Untitled incident'}`, by, input.severity),
+		],
+		postMortem: emptyPostMortem(),
+		clock: {},
+	};
+	return { state: { ...state, incidents: [incident, ...state.incidents], activeId: id, activeAt: now }, id };
+}
+
+/** Move the incident to a status (statuses come from the content); a closing status resolves it. */
+export function setStatus(state: State, id: string, status: { id: string; label: string; closes: boolean }, now: number): State {
+	return withIncident(state, id, (incident) => {
+		if (incident.status === status.id) return incident;
+		const reopening = incident.resolvedAt !== undefined && !status.closes;
+		const { resolvedAt: _dropped, ...open } = incident;
+		const next: Incident = status.closes ? { ...incident, resolvedAt: now } : open;
+		const text = status.closes ? `Resolved` : reopening ? `Reopened: ${status.label}` : `Status: ${status.label}`;
+		return {
+			...next,
+			status: status.id,
+			events: [...incident.events, event(now, 'status', text, state.responder, status.id)],
+			clock: { ...incident.clock, status: now, resolvedAt: now },
+		};
+	});
+}
+
+/** Change the severity; the timeline keeps the history (and so the time spent at each level). */
+export function setSeverity(state: State, id: string, severity: string, now: number): State {
+	return withIncident(state, id, (incident) =>
+		incident.severity === severity
+			? incident
+			: {
+					...incident,
+					severity,
+					events: [...incident.events, event(now, 'severity', `Severity ${incident.severity} → ${severity}`, state.responder, severity)],
+					clock: { ...incident.clock, severity: now },
+				},
+	);
+}
+
+/** Edit the incident's own fields. A changed detection time is noted on the timeline. */
+export function updateIncident(state: State, id: string, patch: Partial<IncidentFields>, now: number): State {
+	return withIncident(state, id, (incident) => {
+		const changed = (Object.keys(patch) as (keyof IncidentFields)[]).filter(
+			(key) => JSON.stringify(patch[key]) !== JSON.stringify(incident[key]),
+		);
+		if (changed.length === 0) return incident;
+		const events = changed.includes('detectedAt')
+			? [...incident.events, event(now, 'edited', `Detection time set to ${new Date(patch.detectedAt ?? now).toISOString()}`, state.responder)]
+			: incident.events;
+		const clock = { ...incident.clock, ...Object.fromEntries(changed.map((key) => [key, now])) };
+		return { ...incident, ...patch, detectedAt: Math.min(patch.detectedAt ?? incident.detectedAt, now), events, clock };
+	});
+}
+
+/** Add a note to the timeline. */
+export function addNote(state: State, id: string, text: string, now: number): State {
+	const note = text.trim();
+	if (!note) return state;
+	return withIncident(state, id, (incident) => ({ ...incident, events: [...incident.events, event(now, 'note', note, state.responder)] }));
+}
+
+/** Record on the timeline that a message was copied for sending. */
+export function logMessage(state: State, id: string, text: string, now: number): State {
+	return withIncident(state, id, (incident) => ({ ...incident, events: [...incident.events, event(now, 'message', text, state.responder)] }));
+}
+
+/** Record on the timeline that an escalation fell due or was made. */
+export function logEscalation(state: State, id: string, text: string, now: number): State {
+	return withIncident(state, id, (incident) =>
+		incident.events.some((e) => e.kind === 'escalation' && e.text === text)
+			? incident
+			: { ...incident, events: [...incident.events, event(now, 'escalation', text, state.responder)] },
+	);
+}
+
+/** Where ticks go: an incident's, or the scratch session when no incident is open. */
+export type TickTarget = string | null;
+
+function withTicks(state: State, target: TickTarget, change: (ticks: Ticks) => Ticks, log?: TimelineEvent): State {
+	if (target === null) return { ...state, scratch: change(state.scratch) };
+	return withIncident(state, target, (incident) => ({
+		...incident,
+		ticks: change(incident.ticks),
+		events: log ? [...incident.events, log] : incident.events,
+	}));
+}
+
+/** The ticks of a target. */
+export function ticksOf(state: State, target: TickTarget): Ticks {
+	return target === null ? state.scratch : (findIncident(state, target)?.ticks ?? {});
+}
+
+/** Tick a checklist step (or untick it with done: false). */
+export function tickItem(
+	state: State,
+	target: TickTarget,
+	key: string,
+	step: { text: string; list: string },
+	done: boolean,
+	now: number,
+): State {
+	const previous = ticksOf(state, target)[key];
+	if ((previous?.done ?? false) === done) return state;
+	const tick: Tick = {
+		done,
+		at: done ? now : (previous?.at ?? now),
+		changedAt: now,
+		by: state.responder,
+		text: step.text,
+		list: step.list,
+		...(previous?.note ? { note: previous.note } : {}),
+	};
+	const log = event(now, done ? 'tick' : 'untick', `${done ? 'Done' : 'Undone'}: ${step.text} (${step.list})`, state.responder);
+	return withTicks(state, target, (ticks) => ({ ...ticks, [key]: tick }), log);
+}
+
+/** Attach a short note to a step (ticked or not). */
+export function setItemNote(state: State, target: TickTarget, key: string, step: { text: string; list: string }, note: string, now: number): State {
+	const previous = ticksOf(state, target)[key];
+	const { note: _old, ...rest } = previous ?? { done: false, at: now, by: state.responder, text: step.text, list: step.list };
+	const tick: Tick = { ...rest, changedAt: now, ...(note.trim() ? { note: note.trim() } : {}) };
+	return withTicks(state, target, (ticks) => ({ ...ticks, [key]: tick }));
+}
+
+/**
+ * Untick every step whose key starts with the prefix ("" for all). Returns the state and the ticks
+ * as they were, for undo.
+ */
+export function resetTicks(state: State, target: TickTarget, prefix: string, label: string, now: number): { state: State; undo: Ticks } {
+	const current = ticksOf(state, target);
+	const undo = Object.fromEntries(Object.entries(current).filter(([key, tick]) => key.startsWith(prefix) && tick.done));
+	if (Object.keys(undo).length === 0) return { state, undo };
+	const cleared = Object.fromEntries(Object.entries(undo).map(([key, tick]) => [key, { ...tick, done: false, changedAt: now }]));
+	const log = event(now, 'reset', `Reset ${Object.keys(undo).length} ticks: ${label}`, state.responder);
+	return { state: withTicks(state, target, (ticks) => ({ ...ticks, ...cleared }), log), undo };
+}
+
+/** Put back ticks taken away by a reset (undo). */
+export function restoreTicks(state: State, target: TickTarget, ticks: Ticks, now: number): State {
+	const restored = Object.fromEntries(Object.entries(ticks).map(([key, tick]) => [key, { ...tick, changedAt: now }]));
+	const log = event(now, 'reset', `Undid reset of ${Object.keys(ticks).length} ticks`, state.responder);
+	return withTicks(state, target, (current) => ({ ...current, ...restored }), log);
+}
+
+/** Move the scratch session's ticks into an incident (each becomes a timeline event at its time). */
+export function attachScratch(state: State, id: string, now: number): State {
+	const done = Object.entries(state.scratch).filter(([, tick]) => tick.done);
+	if (!findIncident(state, id) || done.length === 0) return { ...state, scratch: {} };
+	const next = withIncident(state, id, (incident) => ({
+		...incident,
+		ticks: { ...incident.ticks, ...Object.fromEntries(done.map(([key, tick]) => [key, { ...tick, changedAt: now }])) },
+		events: [
+			...incident.events,
+			...done.map(([, tick]) => ({ ...event(tick.at, 'tick', `Done: ${tick.text} (${tick.list})`, tick.by) })),
+		].sort((a, b) => a.at - b.at),
+	}));
+	return { ...next, scratch: {} };
+}
+
+/** Drop the scratch session's ticks. */
+export function clearScratch(state: State): State {
+	return { ...state, scratch: {} };
+}
+
+/** Make an incident the one every page shows (null: none). */
+export function setActive(state: State, id: string | null, now: number): State {
+	return { ...state, activeId: id, activeAt: now };
+}
+
+/** Delete an incident for good. */
+export function deleteIncident(state: State, id: string, now: number): State {
+	return {
+		...state,
+		incidents: state.incidents.filter((i) => i.id !== id),
+		deleted: { ...state.deleted, [id]: now },
+		...(state.activeId === id ? { activeId: null, activeAt: now } : {}),
+	};
+}
+
+/** Delete every drill in one step. */
+export function clearDrills(state: State, now: number): State {
+	return state.incidents.filter((i) => i.drill).reduce((s, drill) => deleteIncident(s, drill.id, now), state);
+}
+
+/** Set the name recorded with ticks and notes made in this browser. */
+export function setResponder(state: State, name: string): State {
+	return { ...state, responder: name.trim() };
+}
+
+/** Edit the post-mortem's own fields. */
+export function updatePostMortem(state: State, id: string, patch: Partial<PostMortem>, now: number): State {
+	return withIncident(state, id, (incident) => ({
+		...incident,
+		postMortem: { ...incident.postMortem, ...patch },
+		clock: { ...incident.clock, ...Object.fromEntries(Object.keys(patch).map((key) => [`postMortem.${key}`, now])) },
+	}));
+}
+
+/** Add an imported incident: as it is when its id is free, or replacing the one with its id. */
+export function importIncident(state: State, incident: Incident, now: number): State {
+	const others = state.incidents.filter((i) => i.id !== incident.id);
+	const { [incident.id]: _undeleted, ...deleted } = state.deleted;
+	const imported: Incident = { ...incident, events: [...incident.events, event(now, 'imported', 'Imported from a file', state.responder)] };
+	return { ...state, incidents: [imported, ...others].sort((a, b) => b.declaredAt - a.declaredAt), deleted, activeId: incident.id, activeAt: now };
+}

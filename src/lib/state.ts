@@ -1,0 +1,135 @@
+/**
+ * The browser's record of incidents, as stored and as every island sees it. Validated with zod on
+ * every read (zod/mini: the same library as the content schemas, at a fraction of the bytes
+ * shipped to the browser). Times are epoch milliseconds.
+ */
+import * as z from 'zod/mini';
+
+/** A checklist tick, or (done: false) the record that a tick was taken back. */
+export const TickSchema = z.object({
+	/** Ticked (true) or unticked/reset (false); unticks are kept so tabs merge correctly. */
+	done: z.boolean(),
+	/** When the step was ticked. */
+	at: z.number(),
+	/** When this record last changed: the newer record wins when tabs merge. */
+	changedAt: z.number(),
+	/** Who ticked it. */
+	by: z.string(),
+	/** A short note on the step. */
+	note: z.optional(z.string()),
+	/** The step's text when ticked, so exports can show steps since removed from the playbook. */
+	text: z.string(),
+	/** The checklist's name when ticked, e.g. "Service Down: Response". */
+	list: z.string(),
+});
+export type Tick = z.infer<typeof TickSchema>;
+
+/** Ticks by item key ("scenario/service-down/response/check-redis-connectivity"). */
+export const TicksSchema = z.record(z.string(), TickSchema);
+export type Ticks = z.infer<typeof TicksSchema>;
+
+/** Kinds of timeline event. */
+export const EVENT_KINDS = [
+	'detected',
+	'declared',
+	'severity',
+	'status',
+	'note',
+	'tick',
+	'untick',
+	'reset',
+	'message',
+	'escalation',
+	'edited',
+	'imported',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** One line of an incident's timeline. */
+export const EventSchema = z.object({
+	id: z.string(),
+	at: z.number(),
+	kind: z.enum(EVENT_KINDS),
+	/** What happened, in words. */
+	text: z.string(),
+	by: z.optional(z.string()),
+	/** For severity and status events: the new value. */
+	value: z.optional(z.string()),
+});
+export type TimelineEvent = z.infer<typeof EventSchema>;
+
+/** An action item of the post-mortem. */
+export const ActionItemSchema = z.object({
+	id: z.string(),
+	item: z.string(),
+	owner: z.string(),
+	due: z.string(),
+	done: z.boolean(),
+});
+export type ActionItem = z.infer<typeof ActionItemSchema>;
+
+/** What the post-mortem adds to what the incident already knows. */
+export const PostMortemSchema = z.object({
+	rootCause: z.string(),
+	resolution: z.string(),
+	usersAffected: z.string(),
+	revenueImpact: z.string(),
+	dataImpact: z.string(),
+	lessons: z.string(),
+	actionItems: z.array(ActionItemSchema),
+});
+export type PostMortem = z.infer<typeof PostMortemSchema>;
+
+/** One incident. */
+export const IncidentSchema = z.object({
+	id: z.string(),
+	title: z.string(),
+	severity: z.string(),
+	status: z.string(),
+	/** A game-day drill, not a real incident. */
+	drill: z.boolean(),
+	detectedAt: z.number(),
+	declaredAt: z.number(),
+	resolvedAt: z.optional(z.number()),
+	impact: z.string(),
+	services: z.array(z.string()),
+	onCall: z.string(),
+	commander: z.string(),
+	channel: z.string(),
+	/** Scenario ids this incident is about. */
+	scenarios: z.array(z.string()),
+	/** Alert that started it, when declared from an alert link. */
+	alert: z.optional(z.string()),
+	ticks: TicksSchema,
+	events: z.array(EventSchema),
+	postMortem: PostMortemSchema,
+	/** When each field last changed, so two tabs editing different fields both keep their edit. */
+	clock: z.record(z.string(), z.number()),
+});
+export type Incident = z.infer<typeof IncidentSchema>;
+
+/** Everything the browser keeps. */
+export const StateSchema = z.object({
+	/** The incident every page shows, or null. */
+	activeId: z.nullable(z.string()),
+	/** When activeId last changed. */
+	activeAt: z.number(),
+	incidents: z.array(IncidentSchema),
+	/** Incidents deleted, by id, with when: so another tab does not bring them back. */
+	deleted: z.record(z.string(), z.number()),
+	/** Ticks made with no incident open; they can be attached to an incident later. */
+	scratch: TicksSchema,
+	/** The name of the person using this browser, recorded with ticks and notes. */
+	responder: z.string(),
+});
+export type State = z.infer<typeof StateSchema>;
+
+/** A state with nothing in it. */
+export function emptyState(): State {
+	return { activeId: null, activeAt: 0, incidents: [], deleted: {}, scratch: {}, responder: '' };
+}
+
+/** An empty post-mortem. */
+export function emptyPostMortem(): PostMortem {
+	return { rootCause: '', resolution: '', usersAffected: '', revenueImpact: '', dataImpact: '', lessons: '', actionItems: [] };
+}

@@ -1,0 +1,174 @@
+/**
+ * The one module that touches localStorage. Everything is under one namespaced key holding
+ * `{"version": N, "state": …}`, validated with zod on every read.
+ *
+ * What a read can meet, and what happens:
+ * - nothing stored: an empty state.
+ * - the current version: used once it validates.
+ * - an older version: migrated step by step (MIGRATIONS), validated, and the user is told.
+ * - a newer version (a newer copy of the site wrote it): copied aside to a backup key; the page
+ *   starts empty and says so, and the backup can be downloaded.
+ * - unreadable JSON, or data that fails validation: copied aside the same way, never dropped.
+ * - localStorage unavailable (disabled, private mode, sandboxed frame): the page works in memory
+ *   and says that nothing will be kept.
+ * And on a write: storage full or refused: the page keeps the state in memory and says so.
+ */
+import { StateSchema, emptyState, type State } from './state';
+
+/** Where the state lives. */
+export const STATE_KEY = 'playbook:state';
+/** Prefix of keys holding data set aside because it could not be used. */
+export const BACKUP_PREFIX = 'playbook:backup:';
+/** Version of the stored shape this code writes. */
+export const STATE_VERSION = 1;
+
+/** A change from version N to N+1 of the stored shape, keyed by N. */
+export type Migration = (old: unknown) => unknown;
+/** Migrations by the version they migrate from. Add one each time STATE_VERSION goes up. */
+export const MIGRATIONS: Record<number, Migration> = {};
+
+/** Something the user must be told about their stored data. */
+export interface StorageNotice {
+	kind: 'unavailable' | 'full' | 'corrupt' | 'invalid' | 'newer' | 'migrated';
+	message: string;
+	/** Key under which the unusable data was kept. */
+	backupKey?: string;
+}
+
+/** localStorage, or undefined where merely touching it throws. */
+export function browserStorage(): Storage | undefined {
+	try {
+		const storage = globalThis.localStorage;
+		return storage ?? undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+const UNAVAILABLE: StorageNotice = {
+	kind: 'unavailable',
+	message:
+		'This browser does not let the site keep data (storage is disabled or in private mode). Everything works, but incidents and ticks are lost when this tab closes: export them before closing.',
+};
+
+function setAside(storage: Storage, raw: string, now: number): string | undefined {
+	const key = `${BACKUP_PREFIX}${new Date(now).toISOString()}`;
+	try {
+		storage.setItem(key, raw);
+		return key;
+	} catch {
+		return undefined;
+	}
+}
+
+function asideNotice(kind: 'corrupt' | 'invalid' | 'newer', what: string, key: string | undefined): StorageNotice {
+	const kept = key
+		? 'It has been kept aside and can be downloaded from the incident workspace.'
+		: 'It could not be copied aside (storage is full), so it was left where it was: download it from the incident workspace before recording anything new.';
+	return { kind, message: `${what} ${kept} The site started with no incidents.`, ...(key ? { backupKey: key } : {}) };
+}
+
+/** What a read found: the state to use and anything the user must be told. */
+export interface Loaded {
+	state: State;
+	notices: StorageNotice[];
+	/** False when the stored data must not be overwritten (it could not be set aside). */
+	writable: boolean;
+}
+
+/** Read and validate the stored state. Never throws. */
+export function loadState(storage: Storage | undefined, now: number, migrations: Record<number, Migration> = MIGRATIONS): Loaded {
+	if (!storage) return { state: emptyState(), notices: [UNAVAILABLE], writable: false };
+	let raw: string | null;
+	try {
+		raw = storage.getItem(STATE_KEY);
+	} catch {
+		return { state: emptyState(), notices: [UNAVAILABLE], writable: false };
+	}
+	if (raw === null) return { state: emptyState(), notices: [], writable: true };
+
+	const aside = (kind: 'corrupt' | 'invalid' | 'newer', what: string): Loaded => {
+		const key = setAside(storage, raw, now);
+		return { state: emptyState(), notices: [asideNotice(kind, what, key)], writable: key !== undefined };
+	};
+
+	let stored: { version?: unknown; state?: unknown };
+	try {
+		stored = JSON.parse(raw) as typeof stored;
+	} catch {
+		return aside('corrupt', 'The incident data saved in this browser could not be read (it is not valid JSON).');
+	}
+	const version = typeof stored?.version === 'number' ? stored.version : Number.NaN;
+	if (version > STATE_VERSION) {
+		return aside('newer', `The incident data saved in this browser was written by a newer version of this site (format ${version}; this page reads ${STATE_VERSION}).`);
+	}
+	let data = stored?.state;
+	let migrated = false;
+	for (let v = version; v < STATE_VERSION; v++) {
+		const migrate = migrations[v];
+		if (!migrate) return aside('invalid', `The incident data saved in this browser is in an unknown format (${String(stored?.version)}).`);
+		data = migrate(data);
+		migrated = true;
+	}
+	const result = StateSchema.safeParse(data);
+	if (!result.success) {
+		const where = result.error.issues[0]?.path.join('.') || 'top level';
+		return aside('invalid', `The incident data saved in this browser does not have the expected shape (first problem at ${where}).`);
+	}
+	const notices: StorageNotice[] = migrated
+		? [{ kind: 'migrated', message: `Your saved incidents were updated from format ${version} to format ${STATE_VERSION}.` }]
+		: [];
+	return { state: result.data, notices, writable: true };
+}
+
+/** Write the state; returns a notice when it could not be kept. Never throws. */
+export function saveState(storage: Storage | undefined, state: State): StorageNotice | undefined {
+	if (!storage) return UNAVAILABLE;
+	try {
+		storage.setItem(STATE_KEY, JSON.stringify({ version: STATE_VERSION, state }));
+		return undefined;
+	} catch (error) {
+		const full = error instanceof DOMException && error.name === 'QuotaExceededError';
+		return full
+			? {
+					kind: 'full',
+					message:
+						'Browser storage is full, so the latest changes are kept only in this tab. Export the incident as JSON, then delete old incidents to free space.',
+				}
+			: UNAVAILABLE;
+	}
+}
+
+/** Data set aside by earlier reads, newest first. */
+export function listBackups(storage: Storage | undefined): { key: string; size: number }[] {
+	if (!storage) return [];
+	const found: { key: string; size: number }[] = [];
+	try {
+		for (let i = 0; i < storage.length; i++) {
+			const key = storage.key(i);
+			if (key?.startsWith(BACKUP_PREFIX)) found.push({ key, size: storage.getItem(key)?.length ?? 0 });
+		}
+	} catch {
+		return [];
+	}
+	return found.sort((a, b) => b.key.localeCompare(a.key));
+}
+
+/** The raw text of a backup (or of the main key when it could not be set aside). */
+export function readRaw(storage: Storage | undefined, key: string): string | null {
+	try {
+		return storage?.getItem(key) ?? null;
+	} catch {
+		return null;
+	}
+}
+
+/** Remove a backup the user has downloaded or no longer wants. */
+export function removeBackup(storage: Storage | undefined, key: string): void {
+	if (!key.startsWith(BACKUP_PREFIX)) return;
+	try {
+		storage?.removeItem(key);
+	} catch {
+		/* nothing to do: the backup stays */
+	}
+}

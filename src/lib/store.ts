@@ -1,0 +1,103 @@
+/**
+ * The page's one copy of the incident state, shared by every island and script on the page and
+ * kept in step with other tabs. Each change re-reads storage first and merges, so two tabs ticking
+ * at once both keep their ticks.
+ */
+import { mergeState } from './merge';
+import { type State } from './state';
+import { browserStorage, loadState, saveState, STATE_KEY, STATE_VERSION, type StorageNotice } from './storage';
+import { StateSchema } from './state';
+
+/** The shared state with its verbs. */
+export interface Store {
+	/** The current state. */
+	get(): State;
+	/** Things the user must be told about storage, newest last. */
+	notices(): readonly StorageNotice[];
+	/** Call `listener` after every change, from this tab or another; returns an unsubscribe. */
+	subscribe(listener: () => void): () => void;
+	/** Apply a change (a function from incidents.ts) and save it. Returns the new state. */
+	update(change: (state: State, now: number) => State): State;
+	/** Forget a notice the user has read. */
+	dismiss(notice: StorageNotice): void;
+}
+
+function sameNotice(a: StorageNotice, b: StorageNotice): boolean {
+	return a.kind === b.kind && a.backupKey === b.backupKey;
+}
+
+/** A store over a Storage (localStorage by default), for one page or one test. */
+export function createStore(storage: Storage | undefined = browserStorage(), clock: () => number = Date.now, target: EventTarget | undefined = globalThis.window): Store {
+	const loaded = loadState(storage, clock());
+	let state = loaded.state;
+	let notices: StorageNotice[] = [...loaded.notices];
+	let writable = loaded.writable;
+	const listeners = new Set<() => void>();
+	const emit = () => listeners.forEach((listener) => listener());
+	const notify = (notice: StorageNotice | undefined) => {
+		if (notice && !notices.some((n) => sameNotice(n, notice))) notices = [...notices, notice];
+	};
+
+	/** The stored state as another tab left it, when it is readable; undefined otherwise. */
+	const readStored = (raw: string | null): State | undefined => {
+		if (raw === null) return undefined;
+		try {
+			const stored = JSON.parse(raw) as { version?: unknown; state?: unknown };
+			if (stored.version !== STATE_VERSION) return undefined;
+			const result = StateSchema.safeParse(stored.state);
+			return result.success ? result.data : undefined;
+		} catch {
+			return undefined;
+		}
+	};
+	const readRaw = (): string | null => {
+		try {
+			return storage?.getItem(STATE_KEY) ?? null;
+		} catch {
+			return null;
+		}
+	};
+
+	target?.addEventListener('storage', (event) => {
+		const { key, newValue } = event as StorageEvent;
+		if (key !== STATE_KEY) return;
+		const incoming = readStored(newValue);
+		if (!incoming) return;
+		const merged = mergeState(state, incoming);
+		state = merged;
+		// This tab knew something the other did not: write the union back so both converge.
+		if (writable && JSON.stringify(merged) !== JSON.stringify(incoming)) notify(saveState(storage, merged));
+		emit();
+	});
+
+	return {
+		get: () => state,
+		notices: () => notices,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		update(change) {
+			const stored = writable ? readStored(readRaw()) : undefined;
+			const base = stored ? mergeState(state, stored) : state;
+			state = change(base, clock());
+			if (writable) {
+				const notice = saveState(storage, state);
+				notify(notice);
+			}
+			emit();
+			return state;
+		},
+		dismiss(notice) {
+			notices = notices.filter((n) => !sameNotice(n, notice));
+			emit();
+		},
+	};
+}
+
+let shared: Store | undefined;
+/** The store every island on this page uses. */
+export function pageStore(): Store {
+	shared ??= createStore();
+	return shared;
+}

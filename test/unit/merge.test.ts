@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { deleteIncident, setSeverity, setStatus, tickItem, updateIncident } from '../../src/lib/incidents';
+import { mergeState } from '../../src/lib/merge';
+import { createStore } from '../../src/lib/store';
+import { STATE_KEY } from '../../src/lib/storage';
+import { min, T0, withIncident } from '../support/incidents';
+import { MemoryStorage } from '../support/memoryStorage';
+
+const step = (text: string) => ({ text, list: 'Response' });
+
+describe('mergeState', () => {
+	it('keeps ticks made in two tabs on different steps', () => {
+		const { state, id } = withIncident();
+		const tabA = tickItem(state, id, 'a', step('A'), true, T0 + 1000);
+		const tabB = tickItem(state, id, 'b', step('B'), true, T0 + 1001);
+		const merged = mergeState(tabA, tabB);
+		const ticks = merged.incidents[0]?.ticks ?? {};
+		expect(Object.keys(ticks).sort()).toEqual(['a', 'b']);
+		expect(merged.incidents[0]?.events.filter((e) => e.kind === 'tick')).toHaveLength(2);
+		expect(mergeState(tabB, tabA)).toEqual(merged);
+	});
+	it('lets the later change to one step win, untick included', () => {
+		const { state, id } = withIncident();
+		const ticked = tickItem(state, id, 'a', step('A'), true, T0 + 1000);
+		const unticked = tickItem(ticked, id, 'a', step('A'), false, T0 + 2000);
+		expect(mergeState(unticked, ticked).incidents[0]?.ticks['a']?.done).toBe(false);
+		expect(mergeState(ticked, unticked).incidents[0]?.ticks['a']?.done).toBe(false);
+	});
+	it('merges edits of different fields field by field', () => {
+		const { state, id } = withIncident();
+		const tabA = setSeverity(state, id, 'P1', T0 + min(1));
+		const tabB = setStatus(updateIncident(state, id, { impact: 'EU only' }, T0 + min(2)), id, { id: 'identified', label: 'Identified', closes: false }, T0 + min(2));
+		const merged = mergeState(tabA, tabB).incidents[0];
+		expect([merged?.severity, merged?.impact, merged?.status]).toEqual(['P1', 'EU only', 'identified']);
+	});
+	it('does not bring back an incident deleted in the other tab', () => {
+		const { state, id } = withIncident();
+		const deleted = deleteIncident(state, id, T0 + 5);
+		expect(mergeState(state, deleted).incidents).toEqual([]);
+		expect(mergeState(deleted, state).incidents).toEqual([]);
+	});
+});
+
+describe('two stores on one storage (two tabs)', () => {
+	it('each keeps the other tab\'s tick when both tick from stale copies', () => {
+		const storage = new MemoryStorage();
+		const tabA = createStore(storage, () => T0, undefined);
+		const { id } = withIncident({}, tabA.get());
+		tabA.update((s) => withIncident({}, s).state);
+		const tabB = createStore(storage, () => T0 + 1, undefined);
+		tabA.update((s) => tickItem(s, id, 'a', step('A'), true, T0 + 10));
+		// tabB has not seen tabA's tick: its update re-reads storage and merges.
+		tabB.update((s) => tickItem(s, id, 'b', step('B'), true, T0 + 11));
+		const stored = JSON.parse(storage.getItem(STATE_KEY) ?? '{}');
+		expect(Object.keys(stored.state.incidents[0].ticks).sort()).toEqual(['a', 'b']);
+	});
+	it('takes in another tab\'s write from the storage event and writes back what it alone knew', () => {
+		const storage = new MemoryStorage();
+		const events = new EventTarget();
+		const tab = createStore(storage, () => T0, events);
+		const { state, id } = withIncident({}, tab.get());
+		tab.update(() => tickItem(state, id, 'mine', step('Mine'), true, T0 + 5));
+		const other = tickItem(state, id, 'theirs', step('Theirs'), true, T0 + 6);
+		const raw = JSON.stringify({ version: 1, state: other });
+		storage.setItem(STATE_KEY, raw);
+		let heard = 0;
+		tab.subscribe(() => heard++);
+		events.dispatchEvent(Object.assign(new Event('storage'), { key: STATE_KEY, newValue: raw }));
+		expect(heard).toBe(1);
+		expect(Object.keys(tab.get().incidents[0]?.ticks ?? {}).sort()).toEqual(['mine', 'theirs']);
+		const stored = JSON.parse(storage.getItem(STATE_KEY) ?? '{}');
+		expect(Object.keys(stored.state.incidents[0].ticks).sort()).toEqual(['mine', 'theirs']);
+	});
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { tickItem } from '../../src/lib/incidents';
+import { emptyState } from '../../src/lib/state';
+import { createStore } from '../../src/lib/store';
+import { BACKUP_PREFIX, listBackups, loadState, readRaw, saveState, STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
+import { T0, withIncident } from '../support/incidents';
+import { MemoryStorage } from '../support/memoryStorage';
+
+const stored = (state: unknown, version = STATE_VERSION) => JSON.stringify({ version, state });
+
+describe('loadState', () => {
+	it('starts empty with nothing stored, and reads back what was saved', () => {
+		const storage = new MemoryStorage();
+		expect(loadState(storage, T0)).toEqual({ state: emptyState(), notices: [], writable: true });
+		const { state } = withIncident();
+		expect(saveState(storage, state)).toBeUndefined();
+		expect(loadState(storage, T0).state).toEqual(state);
+	});
+
+	it('keeps unreadable JSON aside and says so', () => {
+		const storage = new MemoryStorage();
+		storage.setItem(STATE_KEY, '{"version":1,"state":{"incid');
+		const loaded = loadState(storage, T0);
+		expect(loaded.state).toEqual(emptyState());
+		expect(loaded.notices).toMatchObject([{ kind: 'corrupt', backupKey: `${BACKUP_PREFIX}2026-11-26T03:14:00.000Z` }]);
+		expect(readRaw(storage, loaded.notices[0]?.backupKey ?? '')).toBe('{"version":1,"state":{"incid');
+	});
+
+	it('keeps data of the wrong shape aside, naming the first bad field', () => {
+		const storage = new MemoryStorage();
+		const { state } = withIncident();
+		storage.setItem(STATE_KEY, stored({ ...state, incidents: [{ ...state.incidents[0], severity: 7 }] }));
+		const loaded = loadState(storage, T0);
+		expect(loaded.notices[0]?.kind).toBe('invalid');
+		expect(loaded.notices[0]?.message).toContain('incidents.0.severity');
+		expect(listBackups(storage)).toHaveLength(1);
+	});
+
+	it('keeps data from a newer version of the site aside instead of overwriting it', () => {
+		const storage = new MemoryStorage();
+		storage.setItem(STATE_KEY, stored({ future: true }, STATE_VERSION + 1));
+		const loaded = loadState(storage, T0);
+		expect(loaded.notices[0]?.kind).toBe('newer');
+		expect(readRaw(storage, loaded.notices[0]?.backupKey ?? '')).toContain('"future":true');
+	});
+
+	it('migrates an older version step by step and says so', () => {
+		const storage = new MemoryStorage();
+		const { state } = withIncident();
+		const { responder: _r, ...old } = state;
+		storage.setItem(STATE_KEY, stored({ ...old, who: 'alice' }, 0));
+		const migrations = { 0: (data: unknown) => { const { who, ...rest } = data as { who: string }; return { ...rest, responder: who }; } };
+		const loaded = loadState(storage, T0, migrations);
+		expect(loaded.notices[0]?.kind).toBe('migrated');
+		expect(loaded.state.responder).toBe('alice');
+		expect(loaded.state.incidents).toEqual(state.incidents);
+	});
+
+	it('refuses a version with no migration, keeping it aside', () => {
+		const storage = new MemoryStorage();
+		storage.setItem(STATE_KEY, stored({}, 0));
+		expect(loadState(storage, T0).notices[0]?.kind).toBe('invalid');
+	});
+
+	it('works in memory when storage is disabled', () => {
+		const storage = new MemoryStorage();
+		storage.denied = true;
+		const store = createStore(storage, () => T0, undefined);
+		expect(store.notices().map((n) => n.kind)).toEqual(['unavailable']);
+		store.update((s) => withIncident({}, s).state);
+		expect(store.get().incidents).toHaveLength(1);
+	});
+
+	it('keeps changes in memory and warns when storage is full', () => {
+		const storage = new MemoryStorage();
+		const store = createStore(storage, () => T0, undefined);
+		const { id } = withIncident({}, store.get());
+		store.update((s) => withIncident({}, s).state);
+		storage.quota = (storage.getItem(STATE_KEY)?.length ?? 0) + STATE_KEY.length + 10;
+		store.update((s) => tickItem(s, id, 'k', { text: 'A step with a long enough text to overflow', list: 'L' }, true, T0 + 1));
+		expect(store.get().incidents[0]?.ticks['k']?.done).toBe(true);
+		expect(store.notices().map((n) => n.kind)).toEqual(['full']);
+	});
+
+	it('never overwrites unusable data it could not set aside', () => {
+		const storage = new MemoryStorage();
+		storage.setItem(STATE_KEY, 'not json at all');
+		storage.quota = storage.getItem(STATE_KEY)!.length + STATE_KEY.length;
+		const store = createStore(storage, () => T0, undefined);
+		store.update((s) => withIncident({}, s).state);
+		expect(storage.getItem(STATE_KEY)).toBe('not json at all');
+		expect(store.notices()[0]?.message).toContain('could not be copied aside');
+	});
+});

@@ -152,12 +152,15 @@ export function logMessage(state: State, id: string, text: string, now: number):
 	return withIncident(state, id, (incident) => ({ ...incident, events: [...incident.events, event(now, 'message', text, state.responder)] }));
 }
 
-/** Record on the timeline that an escalation fell due or was made. */
-export function logEscalation(state: State, id: string, text: string, now: number): State {
+/**
+ * Record an escalation on the timeline: `value` says what it was ("rung:<id>" when someone was
+ * brought in, "due:<deadline id>" when a deadline fell due). Each value is logged once.
+ */
+export function logEscalation(state: State, id: string, text: string, value: string, now: number): State {
 	return withIncident(state, id, (incident) =>
-		incident.events.some((e) => e.kind === 'escalation' && e.text === text)
+		incident.events.some((e) => e.kind === 'escalation' && e.value === value)
 			? incident
-			: { ...incident, events: [...incident.events, event(now, 'escalation', text, state.responder)] },
+			: { ...incident, events: [...incident.events, event(now, 'escalation', text, state.responder, value)] },
 	);
 }
 

@@ -1,0 +1,141 @@
+/**
+ * The incident's clocks: elapsed time and every deadline the playbook sets (response target,
+ * "escalate if not resolved in", each rung of the escalation path, the next status update).
+ * Everything is computed from stored timestamps and `now`, so clocks are right after a reload,
+ * a sleeping laptop or a background tab.
+ */
+import type { EscalationStep } from '../schemas/escalation';
+import type { Severity } from '../schemas/severity';
+import { conditionHolds, describeRung, rungApplies } from './escalation';
+import { formatMinutes } from './format';
+import type { Incident } from './state';
+
+/** How long a deadline shows as "due" before it counts as overdue. */
+export const DUE_WINDOW_MS = 5 * 60_000;
+const MINUTE = 60_000;
+
+/** Where a deadline stands. */
+export type DeadlineState = 'upcoming' | 'due' | 'overdue' | 'done' | 'missed' | 'unneeded' | 'conditional';
+
+/** One timed obligation of the incident. */
+export interface Deadline {
+	/** "response", "escalate", "update" or "rung:<id>". */
+	id: string;
+	kind: 'response' | 'escalate' | 'rung' | 'update';
+	/** What falls due, e.g. "Engineering Lead". */
+	label: string;
+	/** When it applies, in words, e.g. "If unresolved in 30 minutes". */
+	detail: string;
+	/** When it falls due (absent for a condition that does not hold). */
+	at?: number;
+	state: DeadlineState;
+	/** When it was met. */
+	doneAt?: number;
+}
+
+/** The parts of a severity level the clocks need. */
+export type ClockLevel = Pick<Severity, 'id' | 'responseTime' | 'escalateAfter' | 'updateEvery'>;
+
+/** Time since detection, stopping at resolution. */
+export function elapsedMs(incident: Pick<Incident, 'detectedAt' | 'resolvedAt'>, now: number): number {
+	return Math.max(0, (incident.resolvedAt ?? now) - incident.detectedAt);
+}
+
+/** The first sign someone is working on it after the declaration: a tick, a status change, a note or a message. */
+export function firstResponseAt(incident: Incident): number | undefined {
+	return incident.events.find((e) => e.at >= incident.declaredAt && ['tick', 'status', 'note', 'message', 'escalation'].includes(e.kind))?.at;
+}
+
+function timed(at: number, now: number, resolvedAt: number | undefined): DeadlineState {
+	if (resolvedAt !== undefined) return at <= resolvedAt ? 'missed' : 'unneeded';
+	if (now < at) return 'upcoming';
+	return now < at + DUE_WINDOW_MS ? 'due' : 'overdue';
+}
+
+/** Every deadline of the incident at its current severity, earliest first. */
+export function deadlines(incident: Incident, level: ClockLevel, ladder: readonly EscalationStep[], now: number): Deadline[] {
+	const { detectedAt, declaredAt, resolvedAt } = incident;
+	const list: Deadline[] = [];
+	const escalatedAt = (value: string) => incident.events.find((e) => e.kind === 'escalation' && e.value === value)?.at;
+
+	const responseAt = detectedAt + level.responseTime * MINUTE;
+	const responded = firstResponseAt(incident);
+	list.push({
+		id: 'response',
+		kind: 'response',
+		label: 'Response target',
+		detail: `Respond within ${formatMinutes(level.responseTime)} of detection`,
+		at: responseAt,
+		...(responded === undefined ? { state: timed(responseAt, now, resolvedAt) } : { state: responded <= responseAt ? 'done' : 'missed', doneAt: responded }),
+	});
+
+	const rungs = [...ladder].sort((a, b) => a.level - b.level).filter((rung) => rungApplies(rung, level.id));
+	const firstEscalation = incident.events.find((e) => e.kind === 'escalation' && e.value?.startsWith('rung:'))?.at;
+	const escalateAt = detectedAt + level.escalateAfter * MINUTE;
+	list.push({
+		id: 'escalate',
+		kind: 'escalate',
+		label: 'Escalate',
+		detail: `${level.id}: escalate if not resolved in ${formatMinutes(level.escalateAfter)}`,
+		at: escalateAt,
+		...(firstEscalation === undefined ? { state: timed(escalateAt, now, resolvedAt) } : { state: 'done', doneAt: firstEscalation }),
+	});
+
+	rungs.forEach((rung, index) => {
+		const base = { id: `rung:${rung.id}`, kind: 'rung' as const, label: rung.role, detail: describeRung(rung) };
+		if (index === 0 && rung.after === undefined && rung.condition === undefined) {
+			list.push({ ...base, at: detectedAt, state: 'done', doneAt: declaredAt });
+			return;
+		}
+		if (!conditionHolds(rung, incident.scenarios)) {
+			list.push({ ...base, state: 'conditional' });
+			return;
+		}
+		const at = detectedAt + (rung.after ?? 0) * MINUTE;
+		const done = escalatedAt(base.id);
+		list.push({ ...base, at, ...(done === undefined ? { state: timed(at, now, resolvedAt) } : { state: 'done', doneAt: done }) });
+	});
+
+	if (resolvedAt === undefined) {
+		const lastUpdate = Math.max(declaredAt, ...incident.events.filter((e) => e.kind === 'message').map((e) => e.at));
+		const at = lastUpdate + level.updateEvery * MINUTE;
+		list.push({ id: 'update', kind: 'update', label: 'Next status update', detail: `Every ${formatMinutes(level.updateEvery)} at ${level.id}`, at, state: timed(at, now, undefined) });
+	}
+	return list.sort((a, b) => (a.at ?? Number.POSITIVE_INFINITY) - (b.at ?? Number.POSITIVE_INFINITY));
+}
+
+/** The deadline to show first: the most pressing one still open. */
+export function nextDeadline(list: readonly Deadline[]): Deadline | undefined {
+	const open = list.filter((d) => d.state === 'overdue' || d.state === 'due' || d.state === 'upcoming');
+	return open.find((d) => d.state === 'overdue') ?? open.find((d) => d.state === 'due') ?? open[0];
+}
+
+/** A span as a clock shows it: "4:05" (minutes:seconds) or "1:04:05". */
+export function formatClock(ms: number): string {
+	const total = Math.floor(Math.abs(ms) / 1000);
+	const h = Math.floor(total / 3600);
+	const m = Math.floor((total % 3600) / 60);
+	const s = total % 60;
+	const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+	return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}
+
+/** A time of day in UTC, as messages and exports use it: "14:02 UTC". */
+export function formatUtcTime(at: number): string {
+	return `${new Date(at).toISOString().slice(11, 16)} UTC`;
+}
+
+/** A date and time in UTC: "2026-11-26 14:02 UTC". */
+export function formatUtcDateTime(at: number): string {
+	const iso = new Date(at).toISOString();
+	return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** A duration in words for messages: "1 h 5 min", "12 min", "45 s". */
+export function formatSpan(ms: number): string {
+	const minutes = Math.floor(ms / MINUTE);
+	if (minutes < 1) return `${Math.max(0, Math.floor(ms / 1000))} s`;
+	const h = Math.floor(minutes / 60);
+	const m = minutes % 60;
+	return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;
+}

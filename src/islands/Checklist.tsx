@@ -1,33 +1,140 @@
-import type { Step } from '../schemas/step';
+import { useState } from 'preact/hooks';
+import { checklistMarkdown, progress, removedTicks } from '../lib/checklistMarkdown';
+import { itemKey, type ChecklistSpec } from '../lib/clientPlaybook';
+import { formatUtcTime } from '../lib/clocks';
+import { activeIncident, resetTicks, restoreTicks, setItemNote, tickItem } from '../lib/incidents';
+import type { Ticks } from '../lib/state';
+import { copyText, downloadText } from './copyText';
+import { CopyFallback } from './CopyFallback';
+import { useIncidentState } from './useStore';
 
 interface Props {
-	listKey: string;
-	label: string;
-	steps: Step[];
+	spec: ChecklistSpec;
 	ordered: boolean;
 }
 
 /**
- * A list of playbook steps a responder can tick. The step text sits outside the <label> (search
- * indexes ignore form labels) and names the checkbox through aria-labelledby; the label is
- * stretched over the whole row by CSS, so the row is one large tap target.
+ * A list of playbook steps a responder ticks. Ticks go to the open incident (or a scratch session)
+ * and show when and by whom. The step text sits outside the <label> (search indexes skip form
+ * labels) and names the checkbox through aria-labelledby; CSS stretches the label over the row.
  */
-export default function Checklist({ listKey, label, steps, ordered }: Props) {
+export default function Checklist({ spec, ordered }: Props) {
+	const { state, store } = useIncidentState();
+	const incident = activeIncident(state);
+	const target = incident?.id ?? null;
+	const ticks: Ticks = incident?.ticks ?? state.scratch;
+	const [editing, setEditing] = useState<string | null>(null);
+	const [message, setMessage] = useState('');
+	const [undo, setUndo] = useState<Ticks | null>(null);
+	const [fallback, setFallback] = useState<string | null>(null);
+	const { done, total } = progress(spec, ticks);
+	const next = spec.steps.find((s) => !ticks[itemKey(spec.key, s.id)]?.done);
+	const removed = removedTicks(spec, ticks);
 	const List = ordered ? 'ol' : 'ul';
-	const domId = (step: Step) => `${listKey}/${step.id}`.replace(/[^a-zA-Z0-9-]/g, '_');
+	const domId = (id: string) => `t_${itemKey(spec.key, id).replace(/[^a-zA-Z0-9-]/g, '_')}`;
+
+	const toggle = (stepId: string, text: string, checked: boolean) =>
+		store?.update((s, now) => tickItem(s, target, itemKey(spec.key, stepId), { text, list: spec.label }, checked, now));
+	const saveNote = (stepId: string, text: string, note: string) => {
+		store?.update((s, now) => setItemNote(s, target, itemKey(spec.key, stepId), { text, list: spec.label }, note, now));
+		setEditing(null);
+	};
+	const reset = () => {
+		let taken: Ticks = {};
+		store?.update((s, now) => {
+			const result = resetTicks(s, target, `${spec.key}/`, spec.label, now);
+			taken = result.undo;
+			return result.state;
+		});
+		const count = Object.keys(taken).length;
+		setUndo(count > 0 ? taken : null);
+		setMessage(count > 0 ? `Cleared ${count} tick${count === 1 ? '' : 's'}.` : 'Nothing to clear.');
+	};
+	const undoReset = () => {
+		if (undo) store?.update((s, now) => restoreTicks(s, target, undo, now));
+		setUndo(null);
+		setMessage('Ticks restored.');
+	};
+	const markdown = () => checklistMarkdown(spec, ticks);
+	const copy = async () => {
+		const text = markdown();
+		if (await copyText(text)) setMessage('Copied as Markdown.');
+		else setFallback(text);
+	};
+
 	return (
-		<List class="checklist" data-list={listKey} aria-label={label}>
-			{steps.map((step) => (
-				<li key={step.id} data-step={step.id}>
-					<label class="tick">
-						<input type="checkbox" name={`${listKey}/${step.id}`} aria-labelledby={`t_${domId(step)}`} />
-					</label>
-					<span class="step-text" id={`t_${domId(step)}`}>
-						{step.lead && <strong>{step.lead} </strong>}
-						{step.text}
+		<div class="checklist-island not-content" data-list={spec.key}>
+			<p class="checklist-progress" aria-live="polite">
+				<progress max={total} value={done} aria-label={`${spec.label} progress`} /> {done} of {total} done
+				{store && <span class="checklist-target">{incident ? ` · ${incident.drill ? 'drill ' : ''}${incident.id}` : ' · no incident open: ticks kept in this browser'}</span>}
+			</p>
+			<List class="checklist" aria-label={spec.label}>
+				{spec.steps.map((step) => {
+					const tick = ticks[itemKey(spec.key, step.id)];
+					const isNext = store !== undefined && next?.id === step.id;
+					return (
+						<li key={step.id} data-step={step.id} class={`${tick?.done ? 'done' : ''} ${isNext ? 'next' : ''}`} {...(isNext ? { 'aria-current': 'step' as const } : {})}>
+							<label class="tick">
+								<input type="checkbox" checked={tick?.done ?? false} aria-labelledby={domId(step.id)} onChange={(e) => toggle(step.id, step.text, e.currentTarget.checked)} />
+							</label>
+							<span class="step-body">
+								<span class="step-text" id={domId(step.id)}>
+									{step.lead && <strong>{step.lead} </strong>}
+									{step.text}
+								</span>
+								{isNext && <span class="next-badge"> Next</span>}
+								{tick?.done && (
+									<span class="tick-meta">
+										{' '}
+										{formatUtcTime(tick.at)}
+										{tick.by ? `, ${tick.by}` : ''}
+									</span>
+								)}
+								{tick?.note && editing !== step.id && <span class="step-note">Note: {tick.note}</span>}
+								{editing === step.id && (
+									<form class="note-form" onSubmit={(e) => { e.preventDefault(); saveNote(step.id, step.text, new FormData(e.currentTarget).get('note')?.toString() ?? ''); }}>
+										<input name="note" maxLength={280} defaultValue={tick?.note ?? ''} aria-label={`Note on: ${step.text}`} autoFocus />
+										<button type="submit">Save</button>
+										<button type="button" onClick={() => setEditing(null)}>Cancel</button>
+									</form>
+								)}
+							</span>
+							{store && editing !== step.id && (
+								<button type="button" class="note-button print:hidden" aria-label={`${tick?.note ? 'Edit note' : 'Add note'}: ${step.text}`} onClick={() => setEditing(step.id)}>
+									Note
+								</button>
+							)}
+						</li>
+					);
+				})}
+			</List>
+			{removed.length > 0 && (
+				<div class="removed-steps">
+					<p>Ticked earlier, no longer in the playbook:</p>
+					<ul>
+						{removed.map(([key, tick]) => (
+							<li key={key}>
+								<s>{tick.text}</s> {formatUtcTime(tick.at)}
+								{tick.by ? `, ${tick.by}` : ''}
+							</li>
+						))}
+					</ul>
+				</div>
+			)}
+			{store && (
+				<div class="checklist-tools print:hidden">
+					<button type="button" onClick={copy}>Copy as Markdown</button>
+					<button type="button" onClick={() => downloadText(`${spec.key.replaceAll('/', '-')}.md`, markdown())}>Download .md</button>
+					<button type="button" onClick={reset} disabled={done === 0 && removed.length === 0}>Reset list</button>
+					<span role="status" class="tool-status">
+						{message}
+						{undo && (
+							<button type="button" onClick={undoReset}>Undo</button>
+						)}
 					</span>
-				</li>
-			))}
-		</List>
+				</div>
+			)}
+			{fallback !== null && <CopyFallback text={fallback} label={`${spec.label} as Markdown`} onClose={() => setFallback(null)} />}
+		</div>
 	);
 }

@@ -1,0 +1,51 @@
+import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook';
+import type { Playbook } from '../lib/playbook';
+import { slugify } from '../lib/slug';
+
+/** The data islands need, from the full playbook. */
+export function toClient(playbook: Playbook): ClientPlaybook {
+	return {
+		organisation: playbook.site.organisation,
+		channelPrefix: playbook.site.channelPrefix,
+		statusPage: playbook.site.resources.flatMap((g) => g.items).find((r) => r.role === 'status-page')?.url,
+		statuses: playbook.site.statuses,
+		severities: playbook.severities.map(({ id, name, urgency, tone, rank, criteria, responseTime, responseLabel, escalateAfter, updateEvery }) => ({
+			id, name, urgency, tone, rank, criteria, responseTime, responseLabel, escalateAfter, updateEvery,
+		})),
+		escalation: playbook.escalation,
+		scenarios: playbook.scenarios.map(({ id, title, severities }) => ({ id, title, severities })),
+	};
+}
+
+/** The checklists of a scenario page: symptoms, response and mitigation. */
+export function scenarioChecklists(scenario: Playbook['scenarios'][number]): ChecklistSpec[] {
+	const list = (part: string, name: string, steps: ChecklistSpec['steps']) => ({
+		key: `scenario/${scenario.id}/${part}`,
+		label: `${scenario.title}: ${name}`,
+		page: scenario.title,
+		href: `/scenarios/${scenario.id}/`,
+		steps,
+	});
+	return [
+		list('symptoms', 'Symptoms', scenario.symptoms),
+		list('response', 'Response', scenario.response),
+		...(scenario.mitigation ? [list('mitigation', 'Mitigation', scenario.mitigation)] : []),
+	];
+}
+
+/** The checklists of a phase page: one per group of steps. */
+export function phaseChecklists(phase: Playbook['phases'][number]): ChecklistSpec[] {
+	const page = `Phase ${phase.sidebar.order}: ${phase.title}`;
+	return phase.groups.map((group) => ({
+		key: `phase/${phase.id}/${slugify(group.title)}`,
+		label: `${page} — ${group.title}`,
+		page,
+		href: `/process/${phase.id}/`,
+		steps: group.steps,
+	}));
+}
+
+/** Every checklist of the playbook: the phases in order, then the scenarios. */
+export function allChecklists(playbook: Playbook): ChecklistSpec[] {
+	return [...playbook.phases.flatMap(phaseChecklists), ...playbook.scenarios.flatMap(scenarioChecklists)];
+}

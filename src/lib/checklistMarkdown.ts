@@ -1,0 +1,81 @@
+/**
+ * Checklists and whole incidents as GitHub-flavoured Markdown: task lists
+ * ("- [x] Check database connectivity — 14:02 UTC, alice") that render as checkboxes when pasted
+ * into an issue, a ticket or a post-mortem.
+ */
+import type { ChecklistSpec, ClientPlaybook } from './clientPlaybook';
+import { itemKey, severityById } from './clientPlaybook';
+import { formatUtcDateTime, formatUtcTime } from './clocks';
+import { escapeText } from './renderMessage';
+import type { Incident, Tick, Ticks } from './state';
+
+const md = (text: string) => escapeText(text, 'markdown');
+
+function tickLine(text: string, tick: Tick | undefined, removed: boolean): string[] {
+	const done = tick?.done ?? false;
+	const shown = removed ? `~~${text}~~ (removed from the playbook)` : text;
+	const meta = done && tick ? ` — ${formatUtcTime(tick.at)}${tick.by ? `, ${md(tick.by)}` : ''}` : '';
+	const lines = [`- [${done ? 'x' : ' '}] ${shown}${meta}`];
+	if (tick?.note) lines.push(`  - Note: ${md(tick.note)}`);
+	return lines;
+}
+
+/** Ticks under a list's key whose step is no longer in the list (removed from the content). */
+export function removedTicks(spec: ChecklistSpec, ticks: Ticks): [string, Tick][] {
+	const prefix = `${spec.key}/`;
+	const current = new Set(spec.steps.map((s) => itemKey(spec.key, s.id)));
+	return Object.entries(ticks).filter(([key, tick]) => key.startsWith(prefix) && !current.has(key) && (tick.done || tick.note));
+}
+
+/** One checklist as a Markdown task list under a heading. */
+export function checklistMarkdown(spec: ChecklistSpec, ticks: Ticks, headingLevel = 3): string {
+	const lines = [`${'#'.repeat(headingLevel)} ${md(spec.label)}`, ''];
+	for (const step of spec.steps) {
+		const text = step.lead ? `**${md(step.lead)}** ${md(step.text)}` : md(step.text);
+		lines.push(...tickLine(text, ticks[itemKey(spec.key, step.id)], false));
+	}
+	for (const [, tick] of removedTicks(spec, ticks)) lines.push(...tickLine(md(tick.text), tick, true));
+	return `${lines.join('\n')}\n`;
+}
+
+/** Progress of a list: steps done out of steps in the content. */
+export function progress(spec: ChecklistSpec, ticks: Ticks): { done: number; total: number } {
+	const done = spec.steps.filter((s) => ticks[itemKey(spec.key, s.id)]?.done).length;
+	return { done, total: spec.steps.length };
+}
+
+/** Does anything of this list belong in an incident's report? */
+function relevant(spec: ChecklistSpec, incident: Incident): boolean {
+	if (spec.key.startsWith('phase/')) return true;
+	const scenario = spec.key.split('/')[1] ?? '';
+	return incident.scenarios.includes(scenario) || Object.keys(incident.ticks).some((key) => key.startsWith(`${spec.key}/`));
+}
+
+/** The whole incident as Markdown: summary, every relevant checklist with its ticks, the timeline. */
+export function incidentMarkdown(incident: Incident, checklists: readonly ChecklistSpec[], playbook: Pick<ClientPlaybook, 'severities' | 'statuses'>): string {
+	const severity = severityById(playbook.severities, incident.severity);
+	const status = playbook.statuses.find((s) => s.id === incident.status)?.label ?? incident.status;
+	const lines = [`# ${incident.drill ? 'DRILL: ' : ''}Incident ${incident.id}: ${md(incident.title)}`, ''];
+	if (incident.drill) lines.push('> **DRILL**: a game-day exercise, not a real incident.', '');
+	lines.push(
+		`- **Severity:** ${md(incident.severity)}${severity ? ` ${md(severity.name)}` : ''}`,
+		`- **Status:** ${md(status)}`,
+		`- **Detected:** ${formatUtcDateTime(incident.detectedAt)}`,
+		`- **Declared:** ${formatUtcDateTime(incident.declaredAt)}`,
+		`- **Resolved:** ${incident.resolvedAt === undefined ? 'not yet' : formatUtcDateTime(incident.resolvedAt)}`,
+		`- **Impact:** ${md(incident.impact) || 'not stated'}`,
+		`- **Affected services:** ${md(incident.services.join(', ')) || 'not stated'}`,
+		`- **Channel:** ${md(incident.channel)}`,
+		`- **On-call:** ${md(incident.onCall) || 'not stated'}`,
+		`- **Commander:** ${md(incident.commander) || 'not stated'}`,
+		'',
+		'## Checklists',
+		'',
+	);
+	for (const spec of checklists.filter((s) => relevant(s, incident))) lines.push(checklistMarkdown(spec, incident.ticks));
+	lines.push('## Timeline', '', '| Time (UTC) | Event | By |', '| --- | --- | --- |');
+	for (const event of incident.events) {
+		lines.push(`| ${formatUtcDateTime(event.at).replace(' UTC', '')} | ${escapeText(event.text, 'markdown', true)} | ${escapeText(event.by ?? '', 'markdown', true)} |`);
+	}
+	return `${lines.join('\n')}\n`;
+}

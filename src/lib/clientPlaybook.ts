@@ -1,0 +1,48 @@
+/**
+ * The part of the playbook the browser needs, as plain data passed to islands: levels, statuses,
+ * the escalation path, scenario names, checklists. Built at build time from content.
+ */
+import type { EscalationStep } from '../schemas/escalation';
+import type { Severity } from '../schemas/severity';
+import type { Status } from '../schemas/site';
+import type { Step } from '../schemas/step';
+
+/** A checklist: its stable key, its name in exports, where it lives, and its steps. */
+export interface ChecklistSpec {
+	/** Key of the list; a step's tick is stored under "<key>/<step id>". */
+	key: string;
+	/** Name in progress and exports, e.g. "Service Down: Response". */
+	label: string;
+	/** The page it belongs to, e.g. "Phase 1: Detection & Triage" or "Service Down". */
+	page: string;
+	/** Link to that page. */
+	href: string;
+	steps: Step[];
+}
+
+/** A severity level as the browser uses it. */
+export type ClientSeverity = Pick<Severity, 'id' | 'name' | 'urgency' | 'tone' | 'rank' | 'criteria' | 'responseTime' | 'escalateAfter' | 'updateEvery'> & {
+	responseLabel?: string | undefined;
+};
+
+/** What islands know of the playbook. */
+export interface ClientPlaybook {
+	organisation: string;
+	channelPrefix: string;
+	/** Status page link for messages, when the tools list has one. */
+	statusPage?: string | undefined;
+	statuses: Status[];
+	severities: ClientSeverity[];
+	escalation: EscalationStep[];
+	scenarios: { id: string; title: string; severities: string[] }[];
+}
+
+/** The storage key of one step. */
+export function itemKey(listKey: string, stepId: string): string {
+	return `${listKey}/${stepId}`;
+}
+
+/** The severity with this id. */
+export function severityById<T extends { id: string }>(severities: readonly T[], id: string): T | undefined {
+	return severities.find((s) => s.id === id);
+}

@@ -23,6 +23,7 @@ export default defineConfig({
 			pagination: true,
 			customCss: ['./src/styles/playbook.css'],
 			components: {
+				Banner: './src/components/starlight/Banner.astro',
 				MarkdownContent: './src/components/starlight/MarkdownContent.astro',
 			},
 			routeMiddleware: './src/data/routeMiddleware.ts',

@@ -12,7 +12,10 @@ export function useIncidentState(): { state: State; store: Store | undefined } {
 	useEffect(() => {
 		const shared = pageStore();
 		setStore(shared);
-		return shared.subscribe(rerender);
+		const unsubscribe = shared.subscribe(() => rerender(undefined));
+		return () => {
+			unsubscribe();
+		};
 	}, []);
 	return { state: store?.get() ?? emptyState(), store };
 }

@@ -1,0 +1,155 @@
+import { useEffect, useState } from 'preact/hooks';
+import { answersFromQuery, answersToQuery, classify, criterionKey, metrics, type Answers } from '../lib/classify';
+import { severityById, type ClientPlaybook } from '../lib/clientPlaybook';
+import { describeRung, escalatesTo } from '../lib/escalation';
+import { formatMinutes } from '../lib/format';
+import { copyText } from './copyText';
+import { SeverityBadge } from './SeverityBadge';
+
+interface Props {
+	playbook: ClientPlaybook;
+}
+
+const bounds = (m: { above?: number | undefined; atLeast?: number | undefined; below?: number | undefined; atMost?: number | undefined; unit: string }) =>
+	[
+		m.above !== undefined && `> ${m.above}${m.unit}`,
+		m.atLeast !== undefined && `≥ ${m.atLeast}${m.unit}`,
+		m.below !== undefined && `< ${m.below}${m.unit}`,
+		m.atMost !== undefined && `≤ ${m.atMost}${m.unit}`,
+	]
+		.filter(Boolean)
+		.join(' and ');
+
+/**
+ * The severity classifier: the criteria of every level, from content, to tick; numbers for the
+ * measured ones; the result announced with its reasons, deadlines and the runbooks that fit.
+ * The answers live in the URL, so a classification can be pasted to a colleague.
+ */
+export default function Classifier({ playbook }: Props) {
+	const levels = playbook.severities;
+	const [answers, setAnswers] = useState<Answers>({ ticked: [], measures: {} });
+	const [copied, setCopied] = useState('');
+	useEffect(() => setAnswers(answersFromQuery(levels, new URLSearchParams(location.search))), []);
+	useEffect(() => {
+		const query = answersToQuery(answers).toString();
+		history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+	}, [answers]);
+
+	const result = classify(levels, answers);
+	const level = result.severityId === undefined ? undefined : severityById(levels, result.severityId);
+	const toggle = (key: string, on: boolean) =>
+		setAnswers((a) => ({ ...a, ticked: on ? [...a.ticked, key] : a.ticked.filter((k) => k !== key) }));
+	const measure = (metric: string, raw: string) =>
+		setAnswers((a) => {
+			const value = raw.trim() === '' ? Number.NaN : Number(raw);
+			const { [metric]: _old, ...rest } = a.measures;
+			return { ...a, measures: Number.isFinite(value) ? { ...rest, [metric]: value } : rest };
+		});
+	const declareHref = level ? `/incident/?${new URLSearchParams({ severity: level.id, ...Object.fromEntries(answersToQuery(answers)) })}` : '/incident/';
+	const copyLink = async () => setCopied((await copyText(location.href)) ? 'Link copied.' : `Copy this link: ${location.href}`);
+
+	return (
+		<form class="classifier pb-ui not-content" onSubmit={(e) => e.preventDefault()} aria-label="Classify the incident">
+			{levels.map((l) => {
+				const plain = l.criteria.filter((c) => !c.measure);
+				return plain.length === 0 ? null : (
+					<fieldset key={l.id} class={`sev-border-${l.tone}`}>
+						<legend>
+							<SeverityBadge severity={l} named /> <span class="muted">{l.urgency}</span>
+						</legend>
+						{plain.map((c) => {
+							const key = criterionKey(l.id, c.id);
+							return (
+								<label key={key} class="criterion">
+									<input type="checkbox" name="seen" value={key} checked={answers.ticked.includes(key)} onChange={(e) => toggle(key, e.currentTarget.checked)} /> {c.text}
+								</label>
+							);
+						})}
+					</fieldset>
+				);
+			})}
+			{metrics(levels).map((m) => (
+				<fieldset key={m.metric} class="metric">
+					<legend>{m.label}, if you can measure it</legend>
+					<label>
+						<input
+							type="number"
+							inputMode="decimal"
+							step="any"
+							min="0"
+							name={m.metric}
+							value={answers.measures[m.metric] ?? ''}
+							onInput={(e) => measure(m.metric, e.currentTarget.value)}
+							aria-describedby={`${m.metric}-bounds`}
+						/>{' '}
+						{m.unit}
+					</label>
+					<ul id={`${m.metric}-bounds`} class="bounds">
+						{levels.flatMap((l) =>
+							l.criteria
+								.filter((c) => c.measure?.metric === m.metric)
+								.map((c) => (
+									<li key={`${l.id}-${c.id}`}>
+										<SeverityBadge severity={l} /> {bounds(c.measure!)}: {c.text}
+									</li>
+								)),
+						)}
+					</ul>
+				</fieldset>
+			))}
+			<section class={`classification ${level ? `sev-border-${level.tone}` : ''}`} aria-labelledby="classification-title">
+				<div role="status" aria-live="polite" aria-atomic="true">
+					<h2 id="classification-title">{level ? <><SeverityBadge severity={level} named /> {level.urgency}</> : 'No level yet'}</h2>
+					{level ? (
+						<>
+							<p>
+								Because: {result.matches.map((m, i) => (
+									<span key={`${m.severityId}-${m.criterion.id}`}>
+										{i > 0 && '; '}
+										{m.criterion.text}
+										{m.value !== undefined && ` (${m.value}${m.criterion.measure?.unit ?? ''})`} ({m.severityId})
+									</span>
+								))}
+							</p>
+							<dl class="facts">
+								<dt>Respond</dt>
+								<dd>{level.responseLabel ? `${level.responseLabel} (< ${formatMinutes(level.responseTime)})` : `within ${formatMinutes(level.responseTime)}`}</dd>
+								<dt>Escalate</dt>
+								<dd>if not resolved in {formatMinutes(level.escalateAfter)}</dd>
+								<dt>Escalates to</dt>
+								<dd>{escalatesTo(playbook.escalation, level.id).map((r) => `${r.role} (${describeRung(r).replace(/^If /, 'if ')})`).join('; ')}</dd>
+								<dt>Status updates</dt>
+								<dd>every {formatMinutes(level.updateEvery)}</dd>
+							</dl>
+						</>
+					) : (
+						<p>Tick what you see, or enter a number: the most severe level that matches is the incident's severity.</p>
+					)}
+				</div>
+				{level && (
+					<>
+						<p class="fitting">
+							Runbooks for {level.id}:{' '}
+							{playbook.scenarios
+								.filter((s) => s.severities.includes(level.id))
+								.map((s, i) => (
+									<span key={s.id}>
+										{i > 0 && ', '}
+										<a href={`/scenarios/${s.id}/`}>{s.title}</a>
+									</span>
+								))}
+						</p>
+						<p class="actions">
+							<a class="button primary" href={declareHref}>
+								Declare a {level.id} incident
+							</a>
+							<button type="button" onClick={copyLink}>Copy link to this classification</button>
+							<button type="button" onClick={() => setAnswers({ ticked: [], measures: {} })}>Clear</button>
+							<span role="status">{copied}</span>
+						</p>
+					</>
+				)}
+			</section>
+		</form>
+	);
+}

@@ -1,0 +1,45 @@
+import { formatClock, formatUtcTime, type Deadline } from '../../lib/clocks';
+
+interface Props {
+	deadlines: Deadline[];
+	now: number;
+	onEscalated: (deadline: Deadline) => void;
+}
+
+const STATE_WORDS: Record<Deadline['state'], string> = {
+	upcoming: 'upcoming',
+	due: 'due now',
+	overdue: 'overdue',
+	done: 'done',
+	missed: 'missed',
+	unneeded: 'not needed',
+	conditional: 'only if',
+};
+
+/** The incident's deadlines, each upcoming, due or overdue, with the escalation path as timed steps. */
+export function Deadlines({ deadlines, now, onEscalated }: Props) {
+	return (
+		<ol class="deadlines" aria-label="Deadlines and escalation">
+			{deadlines.map((d) => (
+				<li key={d.id} class={`deadline deadline-${d.state}`} data-deadline={d.id}>
+					<span class={`deadline-state state-${d.state}`}>{STATE_WORDS[d.state]}</span>
+					<span class="deadline-what">
+						<strong>{d.label}</strong> <span class="muted">{d.detail}</span>
+					</span>
+					<span class="deadline-when">
+						{d.at !== undefined && <time dateTime={new Date(d.at).toISOString()}>{formatUtcTime(d.at)}</time>}
+						{d.at !== undefined && (d.state === 'upcoming' || d.state === 'due' || d.state === 'overdue') && (
+							<span class="deadline-relative">{d.at > now ? ` in ${formatClock(d.at - now)}` : ` ${formatClock(now - d.at)} ago`}</span>
+						)}
+						{d.doneAt !== undefined && <span class="muted"> (met {formatUtcTime(d.doneAt)})</span>}
+					</span>
+					{d.kind === 'rung' && (d.state === 'due' || d.state === 'overdue' || d.state === 'upcoming') && (
+						<button type="button" onClick={() => onEscalated(d)}>
+							Mark {d.label} as brought in
+						</button>
+					)}
+				</li>
+			))}
+		</ol>
+	);
+}

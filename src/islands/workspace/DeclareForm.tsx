@@ -1,0 +1,168 @@
+import { useState } from 'preact/hooks';
+import type { ClientPlaybook } from '../../lib/clientPlaybook';
+import { formatUtcDateTime } from '../../lib/clocks';
+import { attachScratch, declareIncident, setResponder } from '../../lib/incidents';
+import type { State } from '../../lib/state';
+import type { Store } from '../../lib/store';
+
+/** Values the form starts with (from the classifier, a runbook page or an alert link). */
+export interface DeclarePrefill {
+	severity?: string | undefined;
+	scenarios?: string[] | undefined;
+	services?: string[] | undefined;
+	alert?: string | undefined;
+	title?: string | undefined;
+	impact?: string | undefined;
+}
+
+interface Props {
+	playbook: ClientPlaybook;
+	state: State;
+	store: Store;
+	prefill: DeclarePrefill;
+	onDeclared: (id: string) => void;
+	onCancel?: (() => void) | undefined;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A time as a datetime-local input wants it (local time, minutes). */
+function toLocalInput(at: number): string {
+	const d = new Date(at);
+	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+
+/** Declare an incident: what it is, how bad, since when, who is on it. Never submits by itself. */
+export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCancel }: Props) {
+	const [detected, setDetected] = useState(() => toLocalInput(Date.now()));
+	const [error, setError] = useState('');
+	const scratchCount = Object.values(state.scratch).filter((t) => t.done).length;
+	const detectedAt = new Date(detected).getTime();
+
+	const submit = (event: Event) => {
+		event.preventDefault();
+		const form = new FormData(event.currentTarget as HTMLFormElement);
+		const text = (name: string) => form.get(name)?.toString().trim() ?? '';
+		const severity = text('severity');
+		if (!playbook.severities.some((s) => s.id === severity)) return setError('Choose a severity.');
+		if (!text('title')) return setError('Give the incident a title: what is broken, in a few words.');
+		if (!Number.isFinite(detectedAt)) return setError('Enter when the problem was detected.');
+		setError('');
+		let id = '';
+		store.update((s, now) => {
+			const named = setResponder(s, text('responder'));
+			const declared = declareIncident(
+				named,
+				{
+					title: text('title'),
+					severity,
+					status: playbook.statuses[0]?.id ?? '',
+					detectedAt,
+					impact: text('impact'),
+					services: list(text('services')),
+					onCall: text('onCall'),
+					commander: text('commander'),
+					scenarios: form.getAll('scenario').map(String),
+					drill: form.get('drill') === 'on',
+					alert: prefill.alert,
+				},
+				playbook.channelPrefix,
+				now,
+			);
+			id = declared.id;
+			return form.get('attach') === 'on' ? attachScratch(declared.state, declared.id, now) : declared.state;
+		});
+		onDeclared(id);
+	};
+
+	return (
+		<form class="declare-form" onSubmit={submit} aria-labelledby="declare-title" noValidate>
+			<h2 id="declare-title">Declare an incident</h2>
+			{prefill.alert && (
+				<p class="from-alert">
+					From alert <code>{prefill.alert}</code>
+				</p>
+			)}
+			<div class="field">
+				<label for="declare-title-input">Title</label>
+				<input id="declare-title-input" name="title" required maxLength={140} defaultValue={prefill.title ?? ''} placeholder="What is broken, e.g. API returns 503" />
+			</div>
+			<div class="field">
+				<label for="declare-severity">Severity</label>
+				<select id="declare-severity" name="severity" required defaultValue={prefill.severity ?? ''}>
+					<option value="" disabled>
+						Choose a level
+					</option>
+					{playbook.severities.map((s) => (
+						<option key={s.id} value={s.id}>
+							{s.id} {s.name} ({s.urgency})
+						</option>
+					))}
+				</select>
+				<a class="hint" href="/classify/">Not sure? Classify it</a>
+			</div>
+			<div class="field">
+				<label for="declare-detected">Detected at (your local time)</label>
+				<input id="declare-detected" name="detected" type="datetime-local" value={detected} onInput={(e) => setDetected(e.currentTarget.value)} aria-describedby="declare-detected-utc" />
+				<span id="declare-detected-utc" class="hint">
+					{Number.isFinite(detectedAt) ? `${formatUtcDateTime(detectedAt)}. Set it earlier if the problem began before you noticed.` : 'Enter a date and time.'}
+				</span>
+			</div>
+			<div class="field">
+				<label for="declare-impact">Impact</label>
+				<textarea id="declare-impact" name="impact" rows={2} maxLength={1000} defaultValue={prefill.impact ?? ''} placeholder="Who is affected and how" />
+			</div>
+			<div class="field">
+				<label for="declare-services">Affected services (comma-separated)</label>
+				<input id="declare-services" name="services" defaultValue={(prefill.services ?? []).join(', ')} />
+			</div>
+			<div class="field-row">
+				<div class="field">
+					<label for="declare-oncall">On-call</label>
+					<input id="declare-oncall" name="onCall" placeholder="@engineer" />
+				</div>
+				<div class="field">
+					<label for="declare-commander">Commanding</label>
+					<input id="declare-commander" name="commander" placeholder="@lead" />
+				</div>
+				<div class="field">
+					<label for="declare-responder">Your name (recorded with your ticks)</label>
+					<input id="declare-responder" name="responder" defaultValue={state.responder} autoComplete="name" />
+				</div>
+			</div>
+			<fieldset class="field">
+				<legend>Scenarios</legend>
+				<div class="choices">
+					{playbook.scenarios.map((s) => (
+						<label key={s.id}>
+							<input type="checkbox" name="scenario" value={s.id} defaultChecked={prefill.scenarios?.includes(s.id) ?? false} /> {s.title}
+						</label>
+					))}
+				</div>
+			</fieldset>
+			<label class="check">
+				<input type="checkbox" name="drill" /> This is a drill (game day): marked as a drill everywhere
+			</label>
+			{scratchCount > 0 && (
+				<label class="check">
+					<input type="checkbox" name="attach" defaultChecked /> Add the {scratchCount} step{scratchCount === 1 ? '' : 's'} ticked before declaring
+				</label>
+			)}
+			{error && (
+				<p class="form-error" role="alert">
+					{error}
+				</p>
+			)}
+			<p class="actions">
+				<button type="submit" class="primary">
+					Declare incident
+				</button>
+				{onCancel && (
+					<button type="button" onClick={onCancel}>
+						Cancel
+					</button>
+				)}
+			</p>
+		</form>
+	);
+}

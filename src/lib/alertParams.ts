@@ -1,0 +1,35 @@
+/**
+ * Query parameters an alert's `runbook_url` can carry to a runbook page, e.g.
+ * `?alert=HighErrorRate&severity=P1&service=api`. Only known parameters with well-formed values
+ * are taken; everything else is ignored, and nothing here is ever treated as HTML.
+ */
+
+/** What an alert link may prefill in the declare form. */
+export interface AlertPrefill {
+	alert?: string;
+	severity?: string;
+	services: string[];
+	summary?: string;
+}
+
+const NAME = /^[\p{L}\p{N}_.:-]{1,100}$/u;
+
+/** Read the alert parameters of a URL; `severities` are the ids the playbook knows. */
+export function alertPrefill(params: URLSearchParams, severities: readonly string[]): AlertPrefill | undefined {
+	const alert = params.get('alert')?.trim();
+	const severity = params.get('severity')?.trim().toUpperCase();
+	const services = params
+		.getAll('service')
+		.flatMap((s) => s.split(','))
+		.map((s) => s.trim())
+		.filter((s) => NAME.test(s))
+		.slice(0, 20);
+	const summary = params.get('summary')?.replace(/\s+/g, ' ').trim().slice(0, 300);
+	const prefill: AlertPrefill = {
+		...(alert && NAME.test(alert) ? { alert } : {}),
+		...(severity && severities.map((s) => s.toUpperCase()).includes(severity) ? { severity: severities.find((s) => s.toUpperCase() === severity)! } : {}),
+		services,
+		...(summary ? { summary } : {}),
+	};
+	return prefill.alert || prefill.severity || services.length > 0 ? prefill : undefined;
+}

@@ -21,6 +21,8 @@ export default defineConfig({
 					environment: 'node',
 					globalSetup: ['./test/support/globalSetup.ts'],
 					testTimeout: 60_000,
+					// Pages hydrate and tabs sync within a second or two; allow for a busy machine.
+					expect: { poll: { timeout: 8_000, interval: 100 } },
 					hookTimeout: 180_000,
 					maxWorkers: 2,
 				},

@@ -80,6 +80,7 @@ export default function Classifier({ playbook }: Props) {
 							name={m.metric}
 							value={answers.measures[m.metric] ?? ''}
 							onInput={(e) => measure(m.metric, e.currentTarget.value)}
+							aria-label={`${m.label}${m.unit.trim() ? ` (${m.unit.trim()})` : ''}`}
 							aria-describedby={`${m.metric}-bounds`}
 						/>{' '}
 						{m.unit}
@@ -98,7 +99,7 @@ export default function Classifier({ playbook }: Props) {
 				</fieldset>
 			))}
 			<section class={`classification ${level ? `sev-border-${level.tone}` : ''}`} aria-labelledby="classification-title">
-				<div role="status" aria-live="polite" aria-atomic="true">
+				<div id="classification-result" role="status" aria-live="polite" aria-atomic="true">
 					<h2 id="classification-title">{level ? <><SeverityBadge severity={level} named /> {level.urgency}</> : 'No level yet'}</h2>
 					{level ? (
 						<>

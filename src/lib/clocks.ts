@@ -41,9 +41,14 @@ export function elapsedMs(incident: Pick<Incident, 'detectedAt' | 'resolvedAt'>,
 	return Math.max(0, (incident.resolvedAt ?? now) - incident.detectedAt);
 }
 
-/** The first sign someone is working on it after the declaration: a tick, a status change, a note or a message. */
+/**
+ * The first sign someone is working on it after the declaration: a tick, a status change, a note,
+ * a message sent or someone brought in (not the site's own "due" reminders).
+ */
 export function firstResponseAt(incident: Incident): number | undefined {
-	return incident.events.find((e) => e.at >= incident.declaredAt && ['tick', 'status', 'note', 'message', 'escalation'].includes(e.kind))?.at;
+	const human = (e: Incident['events'][number]) =>
+		['tick', 'status', 'note', 'message'].includes(e.kind) || (e.kind === 'escalation' && e.value?.startsWith('rung:') === true);
+	return incident.events.find((e) => e.at >= incident.declaredAt && human(e))?.at;
 }
 
 function timed(at: number, now: number, resolvedAt: number | undefined): DeadlineState {

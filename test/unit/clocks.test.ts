@@ -105,3 +105,12 @@ describe('nextDeadline and formatting', () => {
 		expect(formatSpan(45_000)).toBe('45 s');
 	});
 });
+
+describe('what counts as a response', () => {
+	it('is not the site\'s own "due" reminder', () => {
+		let { state, id } = p0();
+		state = logEscalation(state, id, 'Due: Escalate', 'due:escalate', T0 + min(2));
+		const response = byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(11)))['response'];
+		expect(response?.state).toBe('overdue');
+	});
+});

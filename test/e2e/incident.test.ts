@@ -1,0 +1,124 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+
+const baseURL = inject('baseURL');
+const T = new Date('2026-11-26T03:14:00Z');
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+beforeEach(async () => {
+	await context?.close();
+	context = await browser.newContext({ baseURL });
+	await context.clock.install({ time: T });
+});
+
+/** Classify as P0 from a pasted link, then declare from the result. */
+async function declareP0(page: Page, title = 'API returns 503') {
+	await page.goto('/classify/?seen=P0:service-completely-down');
+	await expect.poll(() => page.locator('#classification-result').innerText()).toContain('Service completely down');
+	await page.getByRole('link', { name: 'Declare a P0 incident' }).click();
+	await page.getByLabel('Title').fill(title);
+	await page.getByLabel('Impact').fill('Nobody can log in');
+	await page.getByRole('button', { name: 'Declare incident' }).click();
+	await page.locator('#incident-title').waitFor();
+}
+const deadline = (page: Page, id: string) => page.locator(`.deadline[data-deadline="${id}"]`);
+
+describe('classify, declare and follow an incident', () => {
+	it('announces the classification from a pasted link, with why and what follows', async () => {
+		const page = await context.newPage();
+		await page.goto('/classify/?seen=P2:minor-feature-broken&performance-degradation=60');
+		const status = page.locator('#classification-result');
+		await expect.poll(() => status.innerText()).toMatch(/P1\s+High/);
+		const text = await status.innerText();
+		expect(text).toContain('Performance degradation (>50%) (60%) (P1)');
+		expect(text).toContain('Minor feature broken (P2)');
+		expect(text).toContain('if not resolved in 1 hour');
+		await page.getByLabel('Performance degradation (%)').fill('50');
+		await expect.poll(() => status.innerText()).toMatch(/P2\s+Medium/);
+		await expect.poll(() => page.url()).toContain('performance-degradation=50');
+	});
+
+	it('keeps the declared incident across a reload, with the elapsed time and deadlines right', async () => {
+		const page = await context.newPage();
+		await declareP0(page);
+		await context.clock.fastForward('10:00');
+		await page.reload();
+		await expect.poll(() => page.locator('.elapsed-clock').innerText()).toMatch(/^10:[0-5]\d$/);
+		expect(await deadline(page, 'response').innerText()).toMatch(/overdue/i);
+		expect(await deadline(page, 'escalate').innerText()).toMatch(/upcoming/i);
+		await context.clock.fastForward('05:00');
+		await expect.poll(() => deadline(page, 'escalate').innerText()).toMatch(/due now/i);
+		expect(await page.locator('.incident-summary').innerText()).toMatch(/#incident-20261126-03\d\d/);
+	});
+
+	it('shows the incident bar on every other page, and in a second tab as soon as it is declared', async () => {
+		const other = await context.newPage();
+		await other.goto('/escalation/');
+		expect(await other.locator('#incident-bar').isHidden()).toBe(true);
+		const page = await context.newPage();
+		await declareP0(page, 'Checkout down');
+		const bar = other.locator('#incident-bar');
+		await bar.waitFor({ state: 'visible', timeout: 2000 });
+		expect(await bar.innerText()).toMatch(/P0[\s\S]*Checkout down[\s\S]*since detection[\s\S]*Response target in 4:\d\d/);
+		await page.goto('/tools/');
+		expect(await page.locator('#incident-bar').innerText()).toContain('Open workspace');
+	});
+
+	it('walks the escalation path: due, overdue, brought in, logged', async () => {
+		const page = await context.newPage();
+		await declareP0(page);
+		await context.clock.fastForward('31:00');
+		const lead = deadline(page, 'rung:engineering-lead');
+		await expect.poll(() => lead.innerText()).toMatch(/due now/i);
+		await context.clock.fastForward('05:00');
+		await expect.poll(() => lead.innerText()).toMatch(/overdue/i);
+		await page.getByRole('button', { name: 'Mark Engineering Lead as brought in' }).click();
+		await expect.poll(() => lead.innerText()).toMatch(/done/i);
+		expect(await page.locator('.events').innerText()).toContain('Escalated to Engineering Lead');
+		expect(await deadline(page, 'rung:ceo').innerText()).toMatch(/only if/i);
+	});
+
+	it('notifies when an escalation falls due, where the user allowed it', async () => {
+		await context.grantPermissions(['notifications'], { origin: baseURL });
+		await context.addInitScript(() => {
+			const shown: string[] = [];
+			(window as unknown as { shown: string[] }).shown = shown;
+			window.Notification = class {
+				static permission = 'granted';
+				constructor(title: string) {
+					shown.push(title);
+				}
+			} as unknown as typeof Notification;
+		});
+		const page = await context.newPage();
+		await declareP0(page);
+		await page.goto('/scenarios/service-down/');
+		await context.clock.fastForward('15:01');
+		await expect.poll(() => page.evaluate(() => (window as unknown as { shown: string[] }).shown)).toContain('Escalate due');
+		await page.goto('/incident/');
+		expect(await page.locator('.events').innerText()).toContain('Due: Escalate (P0: escalate if not resolved in 15 minutes)');
+	});
+
+	it('records severity and status changes, and keeps several incidents apart', async () => {
+		const page = await context.newPage();
+		await declareP0(page, 'First');
+		await page.getByLabel('Severity').selectOption('P1');
+		await page.getByRole('button', { name: 'Identified' }).click();
+		expect(await page.locator('.events').innerText()).toMatch(/Status: Identified[\s\S]*Severity P0 → P1/);
+		await page.getByRole('button', { name: 'Start another incident' }).click();
+		await page.getByLabel('Title').fill('Second');
+		await page.getByLabel('Severity', { exact: true }).selectOption('P3');
+		await page.getByRole('button', { name: 'Declare incident' }).click();
+		await expect.poll(() => page.locator('#incident-title').innerText()).toContain('Second');
+		await page.locator('.incident-list li', { hasText: 'First' }).getByRole('button', { name: 'Open' }).click();
+		await expect.poll(() => page.locator('#incident-title').innerText()).toContain('First');
+		await page.getByRole('button', { name: 'Resolved' }).click();
+		await page.reload();
+		expect(await page.locator('.incident-list').innerText()).toMatch(/Open\s+P3\s+Second[\s\S]*Resolved\s+P1\s+First/);
+	});
+});

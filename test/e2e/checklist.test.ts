@@ -1,0 +1,154 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+beforeEach(async () => {
+	await context?.close();
+	context = await browser.newContext({ baseURL, acceptDownloads: true });
+});
+
+const box = (page: Page, name: string) => page.getByRole('checkbox', { name, exact: true });
+const row = (page: Page, step: string) => page.locator(`li[data-step="${step}"]`);
+const stored = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('playbook:state') ?? 'null'));
+
+async function declare(page: Page, title: string) {
+	await page.goto('/incident/?scenario=service-down');
+	await page.getByLabel('Title').fill(title);
+	await page.getByLabel('Severity', { exact: true }).selectOption('P1');
+	await page.getByLabel('Your name (recorded with your ticks)').fill('alice');
+	await page.getByRole('button', { name: 'Declare incident' }).click();
+	await page.locator('#incident-title').waitFor();
+}
+
+describe('checklists', () => {
+	it('keep a tick across a reload, with its time, and mark the next step', async () => {
+		const page = await context.newPage();
+		await page.goto('/scenarios/service-down/');
+		await row(page, 'check-service-status-render-fly-io-kubernetes').click();
+		await expect.poll(() => box(page, 'Check service status (Render/Fly.io/Kubernetes)').isChecked()).toBe(true);
+		await page.reload();
+		await expect.poll(() => box(page, 'Check service status (Render/Fly.io/Kubernetes)').isChecked()).toBe(true);
+		expect(await row(page, 'check-service-status-render-fly-io-kubernetes').innerText()).toMatch(/\d\d:\d\d UTC/);
+		expect(await row(page, 'check-database-connectivity').getAttribute('aria-current')).toBe('step');
+		expect(await page.locator('.checklist-island[data-list="scenario/service-down/response"] .checklist-progress').innerText()).toContain('1 of 6 done');
+		expect(await page.locator('.checklist-target').first().innerText()).toContain('no incident open');
+	});
+
+	it('tick into the open incident, by name, onto its timeline; earlier ticks can be attached', async () => {
+		const page = await context.newPage();
+		await page.goto('/process/detection-triage/');
+		await box(page, 'Monitoring alerts').check();
+		await declare(page, 'Login errors');
+		await page.goto('/process/detection-triage/');
+		await box(page, 'Page on-call engineer').check();
+		await expect.poll(() => row(page, 'page-on-call-engineer').innerText()).toContain('alice');
+		const state = await stored(page);
+		const incident = state.state.incidents[0];
+		expect(Object.keys(incident.ticks).sort()).toEqual(['phase/detection-triage/activate-response-team/page-on-call-engineer', 'phase/detection-triage/detect-incident/monitoring-alerts']);
+		expect(state.state.scratch).toEqual({});
+		await page.goto('/incident/');
+		expect(await page.locator('.events').innerText()).toContain('Done: Page on-call engineer (Phase 1: Detection & Triage — Activate Response Team) — alice');
+		expect(await page.locator('.page-progress').innerText()).toMatch(/Phase 1: Detection & Triage\s+2\/10/);
+	});
+
+	it('merge ticks made in two tabs, each showing the other within two seconds', async () => {
+		const a = await context.newPage();
+		const b = await context.newPage();
+		await a.goto('/scenarios/database-issues/');
+		await b.goto('/scenarios/database-issues/');
+		await box(a, 'Check database status').check();
+		await box(b, 'Check connection pool').check();
+		await expect.poll(() => box(a, 'Check connection pool').isChecked(), { timeout: 2000 }).toBe(true);
+		await expect.poll(() => box(b, 'Check database status').isChecked(), { timeout: 2000 }).toBe(true);
+		const ticks = (await stored(a)).state.scratch;
+		expect(Object.keys(ticks).filter((k) => ticks[k].done).sort()).toEqual([
+			'scenario/database-issues/response/check-connection-pool',
+			'scenario/database-issues/response/check-database-status',
+		]);
+	});
+
+	it('export as Markdown by clipboard and by download', async () => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await context.newPage();
+		await page.goto('/scenarios/security-incident/');
+		await box(page, 'IMMEDIATE: Isolate affected systems').check();
+		const list = page.locator('.checklist-island[data-list="scenario/security-incident/response"]');
+		await list.getByRole('button', { name: 'Copy as Markdown' }).click();
+		await expect.poll(() => list.locator('[role="status"]').innerText()).toContain('Copied');
+		const copied = await page.evaluate(() => navigator.clipboard.readText());
+		expect(copied).toMatch(/^### Security Incident: Response\n\n- \[x\] \*\*IMMEDIATE:\*\* Isolate affected systems — \d\d:\d\d UTC\n- \[ \] Preserve logs\/evidence\n/);
+		const [download] = await Promise.all([page.waitForEvent('download'), list.getByRole('button', { name: 'Download .md' }).click()]);
+		expect(download.suggestedFilename()).toBe('scenario-security-incident-response.md');
+		const file = join(tmpdir(), `checklist-${Date.now()}.md`);
+		await download.saveAs(file);
+		expect(readFileSync(file, 'utf8')).toBe(copied);
+	});
+
+	it('reset a list, and undo the reset', async () => {
+		const page = await context.newPage();
+		await page.goto('/scenarios/high-error-rate/');
+		await box(page, 'Identify error patterns').check();
+		await box(page, 'Review error logs').check();
+		const list = page.locator('.checklist-island[data-list="scenario/high-error-rate/response"]');
+		await list.getByRole('button', { name: 'Reset list' }).click();
+		await expect.poll(() => list.locator('[role="status"]').innerText()).toContain('Cleared 2 ticks');
+		expect(await box(page, 'Review error logs').isChecked()).toBe(false);
+		await list.getByRole('button', { name: 'Undo' }).click();
+		await expect.poll(() => box(page, 'Review error logs').isChecked()).toBe(true);
+		expect(await box(page, 'Identify error patterns').isChecked()).toBe(true);
+	});
+
+	it('print with their ticks and times', async () => {
+		const page = await context.newPage();
+		await page.goto('/scenarios/service-down/');
+		await box(page, 'Check Redis connectivity').check();
+		await page.emulateMedia({ media: 'print' });
+		expect(await box(page, 'Check Redis connectivity').isChecked()).toBe(true);
+		expect(await row(page, 'check-redis-connectivity').locator('.tick-meta').isVisible()).toBe(true);
+		expect(await page.locator('.checklist-tools').first().isVisible()).toBe(false);
+	});
+});
+
+describe('incident JSON export and import', () => {
+	it('round-trips through a file into another browser, refusing bad files without changing anything', async () => {
+		const page = await context.newPage();
+		await declare(page, 'Exported incident');
+		await page.goto('/scenarios/service-down/');
+		await box(page, 'Check Redis connectivity').check();
+		await page.goto('/incident/');
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .json' }).click()]);
+		const file = join(tmpdir(), download.suggestedFilename());
+		await download.saveAs(file);
+
+		const other = await browser.newContext({ baseURL });
+		const page2 = await other.newPage();
+		await page2.goto('/incident/');
+		const bad = join(tmpdir(), 'not-ours.json');
+		writeFileSync(bad, '{"name": "package"}');
+		await page2.locator('input[type="file"]').setInputFiles(bad);
+		await expect.poll(() => page2.getByRole('alert').innerText()).toContain('not-ours.json was not imported: The file is JSON, but not an incident exported from this playbook. Nothing was changed.');
+		expect(await page2.evaluate(() => localStorage.getItem('playbook:state'))).toBeNull();
+
+		await page2.locator('input[type="file"]').setInputFiles(file);
+		await expect.poll(() => page2.locator('#incident-title').innerText()).toContain('Exported incident');
+		await page2.goto('/scenarios/service-down/');
+		await expect.poll(() => box(page2, 'Check Redis connectivity').isChecked()).toBe(true);
+
+		await page2.goto('/incident/');
+		await page2.locator('input[type="file"]').setInputFiles(file);
+		await page2.getByRole('button', { name: 'Keep both' }).click();
+		await expect.poll(() => page2.locator('.incident-list').innerText()).toMatch(/copy/);
+		expect((await stored(page2)).state.incidents).toHaveLength(2);
+		await other.close();
+	});
+});

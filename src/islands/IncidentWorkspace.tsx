@@ -57,7 +57,7 @@ export default function IncidentWorkspace({ playbook, checklists }: Props) {
 	return (
 		<div class="workspace pb-ui not-content">
 			<StorageNotices store={store} showBackups />
-			{showForm && <DeclareForm playbook={playbook} state={state} store={store} prefill={prefill} onDeclared={declared} onCancel={state.incidents.length > 0 ? () => setDeclaring(false) : undefined} />}
+			{showForm && <DeclareForm key={JSON.stringify(prefill)} playbook={playbook} state={state} store={store} prefill={prefill} onDeclared={declared} onCancel={state.incidents.length > 0 ? () => setDeclaring(false) : undefined} />}
 			{!showForm && !incident && (
 				<p>
 					No incident is shown. Open one below, or{' '}

@@ -36,6 +36,8 @@ const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boole
 export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCancel }: Props) {
 	const [detected, setDetected] = useState(() => toLocalInput(Date.now()));
 	const [error, setError] = useState('');
+	// Controlled: Preact has no defaultValue for <select>.
+	const [severity, setSeverityChoice] = useState(prefill.severity ?? '');
 	const scratchCount = Object.values(state.scratch).filter((t) => t.done).length;
 	const detectedAt = new Date(detected).getTime();
 
@@ -43,7 +45,6 @@ export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCan
 		event.preventDefault();
 		const form = new FormData(event.currentTarget as HTMLFormElement);
 		const text = (name: string) => form.get(name)?.toString().trim() ?? '';
-		const severity = text('severity');
 		if (!playbook.severities.some((s) => s.id === severity)) return setError('Choose a severity.');
 		if (!text('title')) return setError('Give the incident a title: what is broken, in a few words.');
 		if (!Number.isFinite(detectedAt)) return setError('Enter when the problem was detected.');
@@ -89,7 +90,7 @@ export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCan
 			</div>
 			<div class="field">
 				<label for="declare-severity">Severity</label>
-				<select id="declare-severity" name="severity" required defaultValue={prefill.severity ?? ''}>
+				<select id="declare-severity" name="severity" required value={severity} onChange={(e) => setSeverityChoice(e.currentTarget.value)}>
 					<option value="" disabled>
 						Choose a level
 					</option>

@@ -15,9 +15,12 @@ interface Props {
 
 /** Open and past incidents kept in this browser: switch between them, delete, start another. */
 export function IncidentList({ state, playbook, onSwitch, onDelete, onClearDrills, onNew }: Props) {
-	const open = state.incidents.filter((i) => i.resolvedAt === undefined);
-	const past = state.incidents.filter((i) => i.resolvedAt !== undefined);
-	const drills = state.incidents.filter((i) => i.drill).length;
+	// Drills are kept apart from real incidents, so a game day never reads as an outage.
+	const real = state.incidents.filter((i) => !i.drill);
+	const open = real.filter((i) => i.resolvedAt === undefined);
+	const past = real.filter((i) => i.resolvedAt !== undefined);
+	const drillList = state.incidents.filter((i) => i.drill);
+	const drills = drillList.length;
 	const row = (incident: State['incidents'][number]) => {
 		const severity = severityById(playbook.severities, incident.severity);
 		const active = incident.id === state.activeId;
@@ -62,6 +65,12 @@ export function IncidentList({ state, playbook, onSwitch, onDelete, onClearDrill
 			{open.length === 0 ? <p class="muted">None.</p> : <ul>{open.map(row)}</ul>}
 			<h4>Resolved</h4>
 			{past.length === 0 ? <p class="muted">None.</p> : <ul>{past.map(row)}</ul>}
+			{drills > 0 && (
+				<>
+					<h4>Drills</h4>
+					<ul>{drillList.map(row)}</ul>
+				</>
+			)}
 		</section>
 	);
 }

@@ -52,6 +52,9 @@ const UNAVAILABLE: StorageNotice = {
 };
 
 function setAside(storage: Storage, raw: string, now: number): string | undefined {
+	// Every page load meets the same unusable data until something new is saved: keep one copy.
+	const same = listBackups(storage).find((backup) => readRaw(storage, backup.key) === raw);
+	if (same) return same.key;
 	const key = `${BACKUP_PREFIX}${new Date(now).toISOString()}`;
 	try {
 		storage.setItem(key, raw);

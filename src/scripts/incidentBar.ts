@@ -8,6 +8,7 @@ import { activeIncident, logEscalation } from '../lib/incidents';
 import type { EscalationStep } from '../schemas/escalation';
 import type { Status } from '../schemas/site';
 import { pageStore } from '../lib/store';
+import type { StorageNotice } from '../lib/storage';
 
 interface BarData {
 	severities: (ClockLevel & { name: string; tone: string })[];
@@ -55,8 +56,10 @@ export function startIncidentBar(): void {
 	const render = () => {
 		const incident = activeIncident(store.get());
 		const level = incident && data.severities.find((s) => s.id === incident.severity);
+		const notices = onWorkspace ? [] : store.notices().map(noticeView);
 		if (!incident || !level || incident.resolvedAt !== undefined) {
-			root.hidden = true;
+			root.replaceChildren(...notices);
+			root.hidden = notices.length === 0;
 			return;
 		}
 		const now = Date.now();
@@ -70,8 +73,20 @@ export function startIncidentBar(): void {
 		link.append(el('span', 'incident-bar-clock', `${formatClock(elapsedMs(incident, now))} since detection`));
 		if (next) link.append(el('span', `incident-bar-next state-${next.state}`, deadlineText(next, now)));
 		if (!onWorkspace) link.append(el('span', 'incident-bar-open', 'Open workspace →'));
-		root.replaceChildren(link);
+		root.replaceChildren(link, ...notices);
 		root.hidden = false;
+	};
+	/** A storage problem, said on every page; the workspace offers the kept data for download. */
+	const noticeView = (notice: StorageNotice) => {
+		const box = el('div', `storage-notice notice-${notice.kind}`);
+		box.setAttribute('role', 'alert');
+		const more = el('a', '', notice.backupKey ? 'Download it from the workspace' : 'Open the workspace');
+		more.setAttribute('href', '/incident/');
+		const dismiss = el('button', '', 'Dismiss');
+		dismiss.setAttribute('type', 'button');
+		dismiss.addEventListener('click', () => store.dismiss(notice));
+		box.append(el('p', '', notice.message), more, document.createTextNode(' '), dismiss);
+		return box;
 	};
 	root.setAttribute('role', 'region');
 	root.setAttribute('aria-label', 'Current incident');

@@ -92,3 +92,14 @@ describe('loadState', () => {
 		expect(store.notices()[0]?.message).toContain('could not be copied aside');
 	});
 });
+
+describe('setting data aside', () => {
+	it('keeps one copy of the same unusable data however often it is read', () => {
+		const storage = new MemoryStorage();
+		storage.setItem(STATE_KEY, 'garbage');
+		const first = loadState(storage, T0).notices[0]?.backupKey;
+		const second = loadState(storage, T0 + 60_000).notices[0]?.backupKey;
+		expect(second).toBe(first);
+		expect(listBackups(storage)).toHaveLength(1);
+	});
+});

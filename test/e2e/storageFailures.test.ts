@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+beforeEach(async () => {
+	await context?.close();
+	context = await browser.newContext({ baseURL, acceptDownloads: true });
+});
+
+const KEY = 'playbook:state';
+const redis = (page: Page) => page.getByRole('checkbox', { name: 'Check Redis connectivity', exact: true });
+
+/** Put raw text under the state key before the site reads it. */
+async function storeRaw(raw: string) {
+	const page = await context.newPage();
+	await page.goto('/404/');
+	await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, raw]);
+	await page.close();
+}
+const backups = (page: Page) =>
+	page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('playbook:backup:')).map((k) => [k, localStorage.getItem(k)]));
+
+describe('when browser storage fails', () => {
+	it('works in memory and says so when storage is disabled', async () => {
+		await context.addInitScript(() => {
+			Object.defineProperty(window, 'localStorage', {
+				get() {
+					throw new DOMException('The operation is insecure.', 'SecurityError');
+				},
+			});
+		});
+		const page = await context.newPage();
+		await page.goto('/scenarios/service-down/');
+		await redis(page).check();
+		await expect.poll(() => redis(page).isChecked()).toBe(true);
+		expect(await page.locator('#incident-bar [role="alert"]').innerText()).toContain('does not let the site keep data');
+	});
+
+	it('keeps working and says so when storage is full', async () => {
+		await context.addInitScript(() => {
+			const setItem = Storage.prototype.setItem;
+			Storage.prototype.setItem = function (key: string, value: string) {
+				if (key === 'playbook:state') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				return setItem.call(this, key, value);
+			};
+		});
+		const page = await context.newPage();
+		await page.goto('/scenarios/service-down/');
+		await redis(page).check();
+		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toContain('Browser storage is full');
+		expect(await redis(page).isChecked()).toBe(true);
+	});
+
+	it('keeps unreadable data aside, downloadable, and never wipes it', async () => {
+		const broken = '{"version":1,"state":{"incidents":[{"id":"20261126-0314","title":"Half a rec';
+		await storeRaw(broken);
+		const page = await context.newPage();
+		await page.goto('/incident/');
+		const notice = page.locator('.storage-notice').first();
+		await expect.poll(() => notice.innerText()).toContain('could not be read (it is not valid JSON)');
+		const kept = await backups(page);
+		expect(kept).toHaveLength(1);
+		expect(kept[0]?.[1]).toBe(broken);
+		const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download the kept data' }).click()]);
+		expect(readFileSync((await download.path())!, 'utf8')).toBe(broken);
+		// Recording something new overwrites the main key with good data; the broken copy stays aside.
+		await page.getByLabel('Title').fill('After the damage');
+		await page.getByLabel('Severity', { exact: true }).selectOption('P2');
+		await page.getByRole('button', { name: 'Declare incident' }).click();
+		await page.locator('#incident-title').waitFor();
+		expect(JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY))!).state.incidents[0].title).toBe('After the damage');
+		expect(await backups(page)).toEqual(kept);
+	});
+
+	it('keeps data of another shape or a newer version aside and says which', async () => {
+		await storeRaw(JSON.stringify({ version: 1, state: { activeId: 7 } }));
+		const page = await context.newPage();
+		await page.goto('/scenarios/service-down/');
+		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toContain('does not have the expected shape');
+		await storeRaw(JSON.stringify({ version: 3, state: { incidents: [] } }));
+		await page.goto('/scenarios/service-down/');
+		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toContain('written by a newer version of this site (format 3; this page reads 1)');
+		expect(await backups(page)).toHaveLength(2);
+		await page.locator('#incident-bar').getByRole('button', { name: 'Dismiss' }).click();
+		expect(await page.locator('#incident-bar').isHidden()).toBe(true);
+	});
+});

@@ -1,0 +1,60 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChecklistSpec } from '../../src/lib/clientPlaybook';
+
+const spec: ChecklistSpec = {
+	key: 'scenario/service-down/response',
+	label: 'Service Down: Response',
+	page: 'Service Down',
+	href: '/scenarios/service-down/',
+	steps: [
+		{ id: 'check-database-connectivity', text: 'Check database connectivity' },
+		{ id: 'isolate', text: 'Isolate affected systems', lead: 'IMMEDIATE:' },
+	],
+};
+
+/** A fresh page: empty storage and a fresh copy of the page's store module. */
+async function mount() {
+	vi.resetModules();
+	const { default: Checklist } = await import('../../src/islands/Checklist');
+	return render(<Checklist spec={spec} ordered />);
+}
+
+beforeEach(() => localStorage.clear());
+afterEach(cleanup);
+
+describe('<Checklist>', () => {
+	it('renders every step from its props, named for assistive technology', async () => {
+		await mount();
+		expect(screen.getByRole('list', { name: 'Service Down: Response' })).toBeTruthy();
+		expect(screen.getByRole('checkbox', { name: 'Check database connectivity' })).toBeTruthy();
+		expect(screen.getByRole('checkbox', { name: 'IMMEDIATE: Isolate affected systems' })).toBeTruthy();
+	});
+
+	it('stores a tick, counts it, and moves the next-step marker', async () => {
+		await mount();
+		await waitFor(() => expect(screen.getByText('Next', { exact: false })).toBeTruthy());
+		fireEvent.click(screen.getByRole('checkbox', { name: 'Check database connectivity' }));
+		await waitFor(() => expect(screen.getByText(/1 of 2 done/)).toBeTruthy());
+		const stored = JSON.parse(localStorage.getItem('playbook:state') ?? '{}');
+		expect(stored.state.scratch['scenario/service-down/response/check-database-connectivity'].done).toBe(true);
+		const next = document.querySelector('li[aria-current="step"]');
+		expect(next?.getAttribute('data-step')).toBe('isolate');
+	});
+
+	it('shows ticks already stored when it mounts', async () => {
+		localStorage.setItem(
+			'playbook:state',
+			JSON.stringify({
+				version: 1,
+				state: {
+					activeId: null, activeAt: 0, incidents: [], deleted: {}, responder: '',
+					scratch: { 'scenario/service-down/response/isolate': { done: true, at: 0, changedAt: 0, by: 'bob', text: 'Isolate affected systems', list: 'x' } },
+				},
+			}),
+		);
+		await mount();
+		await waitFor(() => expect((screen.getByRole('checkbox', { name: 'IMMEDIATE: Isolate affected systems' }) as HTMLInputElement).checked).toBe(true));
+		expect(screen.getByText(/00:00 UTC, bob/)).toBeTruthy();
+	});
+});

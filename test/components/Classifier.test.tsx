@@ -1,0 +1,39 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import Classifier from '../../src/islands/Classifier';
+import type { ClientPlaybook } from '../../src/lib/clientPlaybook';
+
+const playbook: ClientPlaybook = {
+	organisation: 'Test',
+	channelPrefix: 'inc-',
+	statuses: [{ id: 'open', label: 'Open', closes: false }, { id: 'done', label: 'Done', closes: true }],
+	escalation: [{ id: 'lead', level: 1, role: 'Lead' }, { id: 'boss', level: 2, role: 'Boss', after: 20 }],
+	scenarios: [{ id: 'down', title: 'Down', severities: ['A'] }],
+	severities: [
+		{ id: 'A', name: 'Bad', urgency: 'Now', tone: 'danger', rank: 0, responseTime: 5, escalateAfter: 10, updateEvery: 10, criteria: [{ id: 'down', text: 'All down' }] },
+		{ id: 'B', name: 'Meh', urgency: 'Soon', tone: 'note', rank: 1, responseTime: 60, escalateAfter: 120, updateEvery: 60, criteria: [{ id: 'slow', text: 'Slow', measure: { metric: 'latency', label: 'Latency', unit: 's', above: 2 } }] },
+	],
+};
+afterEach(cleanup);
+
+describe('<Classifier>', () => {
+	it('offers the criteria of the levels it is given, and a number for measured ones', () => {
+		render(<Classifier playbook={playbook} />);
+		expect(screen.getByRole('checkbox', { name: 'All down' })).toBeTruthy();
+		expect(screen.getByRole('spinbutton', { name: 'Latency (s)' })).toBeTruthy();
+		expect(document.getElementById('classification-result')?.textContent).toContain('No level yet');
+	});
+
+	it('announces the most severe match with its reasons and deadlines', async () => {
+		render(<Classifier playbook={playbook} />);
+		fireEvent.input(screen.getByRole('spinbutton', { name: 'Latency (s)' }), { target: { value: '3' } });
+		await waitFor(() => expect(document.getElementById('classification-result')?.textContent).toMatch(/B\s*Meh/));
+		fireEvent.click(screen.getByRole('checkbox', { name: 'All down' }));
+		await waitFor(() => expect(document.getElementById('classification-result')?.textContent).toMatch(/A\s*Bad/));
+		const text = document.getElementById('classification-result')?.textContent ?? '';
+		expect(text).toContain('All down (A)');
+		expect(text).toContain('Slow (3s) (B)');
+		expect(text).toContain('Boss (if unresolved in 20 minutes)');
+		expect(screen.getByRole('link', { name: 'Declare a A incident' }).getAttribute('href')).toBe('/incident/?severity=A&seen=A%3Adown&latency=3');
+	});
+});

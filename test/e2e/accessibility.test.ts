@@ -1,0 +1,79 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { PUBLIC_URLS } from '../support/pages';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+async function axe(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('on a 360 px wide phone', () => {
+	it('no page scrolls sideways', async () => {
+		const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+		const page = await context.newPage();
+		const wide: string[] = [];
+		for (const url of PUBLIC_URLS) {
+			await page.goto(url);
+			const width = await page.evaluate(() => document.documentElement.scrollWidth);
+			if (width > 360) wide.push(`${url}: ${width}px`);
+		}
+		expect(wide).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('with an incident under way, in light and dark themes', () => {
+	it.each(['light', 'dark'] as const)('the interactive pages have no axe violations (%s)', { timeout: 180_000 }, async (theme) => {
+		const context = await browser.newContext({ baseURL, colorScheme: theme });
+		const page = await context.newPage();
+		await page.goto('/');
+		await page.evaluate((t) => localStorage.setItem('starlight-theme', t), theme);
+		await page.goto('/classify/?seen=P0:service-completely-down&performance-degradation=20');
+		await page.locator('#classification-result h2 .sev').waitFor();
+		expect(await axe(page), 'classify').toEqual([]);
+		await page.getByRole('link', { name: 'Declare a P0 incident' }).click();
+		await page.getByLabel('Title').waitFor();
+		expect(await axe(page), 'declare form').toEqual([]);
+		await page.getByLabel('Title').fill('API returns 503');
+		await page.getByRole('button', { name: 'Declare incident' }).click();
+		await page.locator('#incident-title').waitFor();
+		await page.getByRole('button', { name: 'Edit details' }).click();
+		expect(await axe(page), 'workspace').toEqual([]);
+		await page.goto('/scenarios/service-down/');
+		await page.getByRole('checkbox', { name: 'Check Redis connectivity', exact: true }).check();
+		await page.locator('.checklist-island').first().getByRole('button', { name: /^Add note/ }).first().click();
+		await page.locator('#incident-bar').waitFor();
+		expect(await axe(page), 'runbook with ticks, a note box and the bar').toEqual([]);
+		await page.goto('/scenarios/high-error-rate/?alert=HighErrorRate&severity=P1&service=api');
+		await page.getByRole('button', { name: 'Declare incident' }).waitFor();
+		expect(await axe(page), 'declare from an alert').toEqual([]);
+		await context.close();
+	});
+});
+
+describe('motion', () => {
+	it('stops transitions and animations when the user asks for reduced motion', async () => {
+		const context = await browser.newContext({ baseURL, reducedMotion: 'reduce' });
+		const page = await context.newPage();
+		await page.goto('/scenarios/service-down/');
+		const longest = await page.evaluate(() =>
+			Math.max(
+				...[...document.querySelectorAll('*')].flatMap((el) => {
+					const style = getComputedStyle(el);
+					return [...style.transitionDuration.split(','), ...style.animationDuration.split(',')].map((d) => parseFloat(d) * (d.trim().endsWith('ms') ? 1 : 1000));
+				}),
+			),
+		);
+		expect(longest).toBeLessThanOrEqual(0.01);
+		await context.close();
+	});
+});

@@ -1,0 +1,55 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+/** Press Tab until the focused element matches, failing after `limit` presses; checks focus is visible on the way. */
+async function tabTo(page: Page, matches: (el: Element) => boolean, limit = 80): Promise<void> {
+	for (let i = 0; i < limit; i++) {
+		await page.keyboard.press('Tab');
+		const found = await page.evaluate(`(${matches.toString()})(document.activeElement)`);
+		if (found) {
+			const outline = await page.evaluate(() => {
+				const style = getComputedStyle(document.activeElement!);
+				return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+			});
+			expect(outline, 'focus must be visible').toBe(true);
+			return;
+		}
+	}
+	throw new Error('never reached the element by Tab');
+}
+
+describe('keyboard only', () => {
+	it('classify → declare → tick a step, with visible focus all the way', { timeout: 120_000 }, async () => {
+		const context = await browser.newContext({ baseURL });
+		const page = await context.newPage();
+		await page.goto('/classify/');
+		await page.locator('#classification-result').waitFor();
+		await tabTo(page, (el) => el instanceof HTMLInputElement && el.value === 'P0:service-completely-down');
+		await page.keyboard.press('Space');
+		await expect.poll(() => page.locator('#classification-result').innerText()).toContain('Service completely down');
+		await tabTo(page, (el) => el.textContent?.trim() === 'Declare a P0 incident');
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/\/incident\/\?severity=P0/);
+		await tabTo(page, (el) => el.id === 'declare-title-input');
+		await page.keyboard.type('Checkout down');
+		await tabTo(page, (el) => el.textContent?.trim() === 'Declare incident');
+		await page.keyboard.press('Enter');
+		await page.locator('#incident-title').waitFor();
+		expect(await page.locator('#incident-title').innerText()).toContain('Checkout down');
+
+		await page.goto('/scenarios/service-down/');
+		await page.locator('.checklist-progress').first().waitFor();
+		await tabTo(page, (el) => el.getAttribute('aria-labelledby')?.endsWith('check-redis-connectivity') === true, 150);
+		await page.keyboard.press('Space');
+		await expect.poll(() => page.getByRole('checkbox', { name: 'Check Redis connectivity', exact: true }).isChecked()).toBe(true);
+		await context.close();
+	});
+});

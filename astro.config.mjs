@@ -13,6 +13,9 @@ export default defineConfig({
 	// collections config is ./content.config.ts. Code lives in src/ and is imported by path.
 	srcDir: './',
 	trailingSlash: 'always',
+	// Writes .astro/collections/collections.json, which the Astro VS Code extension reads to
+	// complete and check frontmatter in content/ (see the authoring guide).
+	experimental: { contentIntellisense: true },
 	integrations: [
 		starlight({
 			title: site.title,

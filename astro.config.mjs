@@ -27,6 +27,7 @@ export default defineConfig({
 			customCss: ['./src/styles/playbook.css'],
 			components: {
 				MarkdownContent: './src/components/starlight/MarkdownContent.astro',
+				PageTitle: './src/components/starlight/PageTitle.astro',
 			},
 			routeMiddleware: './src/data/routeMiddleware.ts',
 			markdown: { processedDirs: ['./content'] },

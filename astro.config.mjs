@@ -42,6 +42,7 @@ export default defineConfig({
 				{ label: 'Post-mortem', link: '/post-mortem/' },
 				{ label: 'Tools & resources', link: '/tools/' },
 				{ label: 'Incident workspace', link: '/incident/' },
+				{ label: 'Authoring guide', link: '/authoring/' },
 			],
 		}),
 		mdx(),

@@ -15,7 +15,7 @@ import { parse } from 'yaml';
 import { describeIssues } from '../src/lib/zodIssues.ts';
 import { CONTENT_TYPES } from '../src/schemas/contentTypes.ts';
 import { readFrontmatter } from './lib/frontmatter.ts';
-import { entryId, KINDS, scaffold, type Existing, type Kind } from './lib/scaffold.ts';
+import { entryId, KINDS, scaffold, type Existing, type Kind } from '../src/lib/scaffold.ts';
 
 const USAGE = `Usage: npm run new -- <${KINDS.join('|')}> "<name>"
   e.g. npm run new -- scenario "Cache stampede"

@@ -1,4 +1,4 @@
-import { slugify } from '../../src/lib/slug.ts';
+import { slugify } from './slug.ts';
 
 /** The kinds of entry `npm run new` can start. */
 export const KINDS = ['scenario', 'severity', 'template', 'phase'] as const;

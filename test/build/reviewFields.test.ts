@@ -5,6 +5,7 @@ import { astroBuild, makeProject, ROOT } from '../support/buildSite';
 
 const real = (file: string) => readFileSync(join(ROOT, 'content', file), 'utf8');
 
+// A full build of a fixture: on a busy machine it can take longer than the default minute.
 describe('a page without its review fields', () => {
 	it('fails the build, naming the file and saying what to write', async () => {
 		const root = makeProject('no-owner', {
@@ -15,5 +16,5 @@ describe('a page without its review fields', () => {
 		expect(build.output).toContain('docs → tools');
 		expect(build.output).toContain('content/docs/tools.mdx');
 		expect(build.output).toContain('owner: every page needs an owner: the person or team who keeps it true');
-	});
+	}, 180_000);
 });

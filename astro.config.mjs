@@ -13,6 +13,9 @@ export default defineConfig({
 	// collections config is ./content.config.ts. Code lives in src/ and is imported by path.
 	srcDir: './',
 	trailingSlash: 'always',
+	// Writes .astro/collections/collections.json, which the Astro VS Code extension reads to
+	// complete and check frontmatter in content/ (see the authoring guide).
+	experimental: { contentIntellisense: true },
 	integrations: [
 		starlight({
 			title: site.title,
@@ -25,6 +28,7 @@ export default defineConfig({
 			components: {
 				Banner: './src/components/starlight/Banner.astro',
 				MarkdownContent: './src/components/starlight/MarkdownContent.astro',
+				PageTitle: './src/components/starlight/PageTitle.astro',
 			},
 			routeMiddleware: './src/data/routeMiddleware.ts',
 			markdown: { processedDirs: ['./content'] },
@@ -39,6 +43,7 @@ export default defineConfig({
 				{ label: 'Post-mortem', link: '/post-mortem/' },
 				{ label: 'Tools & resources', link: '/tools/' },
 				{ label: 'Incident workspace', link: '/incident/' },
+				{ label: 'Authoring guide', link: '/authoring/' },
 			],
 		}),
 		mdx(),

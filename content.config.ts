@@ -24,9 +24,12 @@ const pageSchema = docsSchema({ extend: PageSchema });
 function asPage<T extends z.ZodObject>(schema: T): (context: SchemaContext) => T {
 	return (context) => {
 		const page = pageSchema(context) as unknown as z.ZodObject;
-		const pageOnly = Object.keys(page.shape).filter((key) => !(key in schema.shape));
+		const pageOnly = Object.keys(page.shape).filter((key) => !(key in schema.shape) && !(key in PageSchema.shape));
 		// Typed as the strict schema: code reads only its fields, the page fields are Starlight's.
-		return schema.extend(Object.fromEntries(pageOnly.map((key) => [key, z.unknown().optional()]))) as unknown as T;
+		// The playbook's own page fields keep their schema, so editors that read it check them too.
+		return schema
+			.extend(PageSchema.shape)
+			.extend(Object.fromEntries(pageOnly.map((key) => [key, z.unknown().optional()]))) as unknown as T;
 	};
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { SiteSchema, type Site } from '../schemas/site';
-import { describeIssues } from '../lib/zodIssues';
+import { SiteSchema, type Site } from '../schemas/site.ts';
+import { describeIssues } from '../lib/zodIssues.ts';
 
 /** Where the site settings live, relative to the project root. */
 export const SITE_FILE = 'content/site.yaml';

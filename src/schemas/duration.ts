@@ -12,6 +12,10 @@ export const DurationSchema = z
 	.transform((text) => {
 		const unit = text.at(-1) as keyof typeof UNIT_MINUTES;
 		return Number.parseInt(text, 10) * UNIT_MINUTES[unit];
+	})
+	.meta({
+		id: 'Duration',
+		description: 'A whole number and a unit: `m` minutes, `h` hours, `d` days, e.g. `5m`, `1h`, `48h`, `2d`.',
 	});
 
 /** Minutes, parsed from a duration string. */

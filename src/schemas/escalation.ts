@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { DurationSchema } from './duration';
+import { DurationSchema } from './duration.ts';
 
 /**
  * One rung of the escalation path. A rung with `after` falls due that long after detection if
@@ -8,22 +8,14 @@ import { DurationSchema } from './duration';
  */
 export const EscalationStepSchema = z
 	.strictObject({
-		/** Key of the rung, e.g. "engineering-lead". */
-		id: z.string().regex(/^[a-z0-9-]+$/),
-		/** Position on the path: 1 is the first responder. */
-		level: z.number().int().min(1),
-		/** Who is brought in, e.g. "Engineering Lead". */
-		role: z.string().min(1),
-		/** What the role does here, e.g. "First responder". */
-		note: z.string().optional(),
-		/** Bring them in if the incident is unresolved this long after detection. */
-		after: DurationSchema.optional(),
-		/** Only at these severity ids, e.g. [P0, P1]. */
-		severities: z.array(z.string().min(1)).min(1).optional(),
-		/** Only when this holds, in words, e.g. "data breach/security incident". */
-		condition: z.string().optional(),
-		/** Scenario ids that make the condition hold. */
-		scenarios: z.array(z.string().min(1)).optional(),
+		id: z.string().regex(/^[a-z0-9-]+$/).describe('Key of the rung, e.g. "engineering-lead".'),
+		level: z.number().int().min(1).describe('Position on the path: 1 is the first responder.'),
+		role: z.string().min(1).describe('Who is brought in, e.g. "Engineering Lead".'),
+		note: z.string().optional().describe('What the role does here, e.g. "First responder".'),
+		after: DurationSchema.optional().describe('Bring them in if the incident is unresolved this long after detection.'),
+		severities: z.array(z.string().min(1)).min(1).optional().describe('Only at these severity ids, e.g. [P0, P1].'),
+		condition: z.string().optional().describe('Only when this holds, in words, e.g. "data breach/security incident".'),
+		scenarios: z.array(z.string().min(1)).optional().describe('Scenario ids that make the condition hold.'),
 	})
 	.refine((s) => s.scenarios === undefined || s.condition !== undefined, {
 		message: 'scenarios make a condition hold: write the condition too',

@@ -1,15 +1,15 @@
 import { z } from 'astro/zod';
-import { DurationSchema } from './duration';
-import { CommandBlockSchema, StepListSchema } from './step';
+import { DurationSchema } from './duration.ts';
+import { CommandBlockSchema, StepListSchema } from './step.ts';
 
 /** A numbered group of steps within a phase, e.g. "Activate Response Team". */
 export const StepGroupSchema = z.strictObject({
-	/** Heading of the group, e.g. "Assess Severity". */
-	title: z.string().min(1),
-	/** The steps, ticked one by one. */
-	steps: StepListSchema,
-	/** Commands that go with the group, shown as code blocks with copy buttons. */
-	commands: z.array(CommandBlockSchema).optional(),
+	title: z.string().min(1).describe('Heading of the group, e.g. "Assess Severity".'),
+	steps: StepListSchema.describe('The steps, ticked one by one.'),
+	commands: z
+		.array(CommandBlockSchema)
+		.optional()
+		.describe('Commands that go with the group, shown as code blocks with copy buttons.'),
 });
 
 /** A group of steps. */
@@ -20,28 +20,26 @@ export type StepGroup = z.output<typeof StepGroupSchema>;
  * its `sidebar.order` is the phase number (1 = first), so the sidebar and the number always agree.
  */
 export const PhaseSchema = z.strictObject({
-	/** Name of the phase, e.g. "Detection & Triage". */
-	title: z.string().min(1),
-	/** One line on what the phase achieves, shown in lists and search results. */
-	description: z.string().optional(),
-	/** Position of the phase: `order: 1` for the first. */
-	sidebar: z.looseObject({ order: z.number().int().min(1) }),
-	/** When the phase runs, counted from detection. */
+	title: z.string().min(1).describe('Name of the phase, e.g. "Detection & Triage".'),
+	description: z.string().optional().describe('One line on what the phase achieves, shown in lists and search results.'),
+	sidebar: z
+		.looseObject({ order: z.number().int().min(1).describe('Phase number: 1 for the first. Unique among phases.') })
+		.describe('Position of the phase in the sidebar and the process.'),
 	window: z
 		.strictObject({
-			/** Start of the window (omit for "from detection" or "after resolution"). */
-			from: DurationSchema.optional(),
-			/** End of the window. */
-			to: DurationSchema,
-			/** Words for the window when the numbers alone mislead, e.g. "Within 48 hours". */
-			label: z.string().optional(),
+			from: DurationSchema.optional().describe('Start of the window (omit for "from detection" or "after resolution").'),
+			to: DurationSchema.describe('End of the window.'),
+			label: z
+				.string()
+				.optional()
+				.describe('Words for the window when the numbers alone mislead, e.g. "Within 48 hours".'),
 		})
 		.refine((w) => w.from === undefined || w.from < w.to, {
 			message: 'the window must end after it starts',
 			path: ['to'],
-		}),
-	/** The numbered groups of steps, in order. */
-	groups: z.array(StepGroupSchema).min(1),
+		})
+		.describe('When the phase runs, counted from detection.'),
+	groups: z.array(StepGroupSchema).min(1).describe('The numbered groups of steps, in order.'),
 });
 
 /** A phase as pages and islands use it. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { slugify } from '../lib/slug';
+import { slugify } from '../lib/slug.ts';
 
 /**
  * One step of a checklist. Authors write a plain string, or an object when a step needs a bold
@@ -10,15 +10,17 @@ export const StepSchema = z
 	.union([
 		z.string().min(1),
 		z.strictObject({
-			/** What to do, as it appears in the checklist. */
-			text: z.string().min(1),
-			/** Bold words shown before the text, e.g. "IMMEDIATE:" or "If deployment-related:". */
-			lead: z.string().min(1).optional(),
-			/** Fixed id for the tick store; defaults to the slug of `text`. */
+			text: z.string().min(1).describe('What to do, as it appears in the checklist.'),
+			lead: z
+				.string()
+				.min(1)
+				.optional()
+				.describe('Bold words shown before the text, e.g. "IMMEDIATE:" or "If deployment-related:".'),
 			id: z
 				.string()
 				.regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lowercase letters, digits and dashes')
-				.optional(),
+				.optional()
+				.describe('Fixed id that ticks are stored under; defaults to the slug of `text`. Give the old slug to reword a step and keep its ticks.'),
 		}),
 	])
 	.transform((step) => {
@@ -28,6 +30,10 @@ export const StepSchema = z
 			text: item.text,
 			...(item.lead === undefined ? {} : { lead: item.lead }),
 		};
+	})
+	.meta({
+		id: 'Step',
+		description: 'One checklist step: plain text, or an object with these fields when it needs a bold lead-in or a fixed id.',
 	});
 
 /** A checklist step with its id resolved. */
@@ -53,12 +59,9 @@ export const StepListSchema = z
 
 /** A block of commands, rendered as a code block with a copy button. */
 export const CommandBlockSchema = z.strictObject({
-	/** Caption above the block, e.g. "Fly.io". */
-	title: z.string().optional(),
-	/** Language for highlighting. */
-	lang: z.string().default('bash'),
-	/** The commands, exactly as they are to be pasted into a terminal. */
-	code: z.string().min(1),
+	title: z.string().optional().describe('Caption above the block, e.g. "Fly.io".'),
+	lang: z.string().default('bash').describe('Language for highlighting.'),
+	code: z.string().min(1).describe('The commands, exactly as they are to be pasted into a terminal.'),
 });
 
 /** A code block of commands. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { parseTemplate, templateNames } from '../lib/templateSyntax';
+import { parseTemplate, templateNames } from '../lib/templateSyntax.ts';
 
 /**
  * What the site knows about an incident, by name. A template field that names one of these in
@@ -38,22 +38,17 @@ const NameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a field name is 
 
 /** One blank of a template. */
 export const TemplateFieldSchema = z.strictObject({
-	/** Name used in the text as `{{name}}` (or `{{#name}}…{{/name}}` for a list). */
-	name: NameSchema,
-	/** Label of the input in the generator. */
-	label: z.string().min(1),
-	/** Incident property the field is prefilled from. */
-	from: z.enum(INCIDENT_SOURCES).optional(),
-	/** What the blank reads as on the static page, e.g. "[Description]". */
-	placeholder: z.string().default(''),
-	/** Warn before sending when this field is empty. */
-	required: z.boolean().default(false),
-	/** A multi-line text box instead of a single line. */
-	multiline: z.boolean().default(false),
-	/** For a list field: the keys of each item, e.g. [time, event]. */
-	items: z.array(NameSchema).min(1).optional(),
-	/** For a list field: example items shown on the static page. */
-	example: z.array(z.record(z.string(), z.string())).optional(),
+	name: NameSchema.describe('Name used in the text as `{{name}}` (or `{{#name}}…{{/name}}` for a list).'),
+	label: z.string().min(1).describe('Label of the input in the generator.'),
+	from: z.enum(INCIDENT_SOURCES).optional().describe('Incident property the field is prefilled from.'),
+	placeholder: z.string().default('').describe('What the blank reads as on the static page, e.g. "[Description]".'),
+	required: z.boolean().default(false).describe('Warn before sending when this field is empty.'),
+	multiline: z.boolean().default(false).describe('A multi-line text box instead of a single line.'),
+	items: z.array(NameSchema).min(1).optional().describe('For a list field: the keys of each item, e.g. [time, event].'),
+	example: z
+		.array(z.record(z.string(), z.string()))
+		.optional()
+		.describe('For a list field: example items shown on the static page.'),
 });
 
 /** A template field. */
@@ -62,18 +57,17 @@ export type TemplateField = z.output<typeof TemplateFieldSchema>;
 /** A communication template (declaration, update, resolution) or the post-mortem document. */
 export const TemplateSchema = z
 	.strictObject({
-		/** Name of the template, e.g. "Incident Declaration". */
-		title: z.string().min(1),
-		/** `message` is pasted into chat (Slack, Markdown, plain text); `document` is a Markdown file. */
-		kind: z.enum(['message', 'document']),
-		/** Position among templates of its kind. */
-		order: z.number().int().default(0),
-		/** When to send it, in one line. */
-		description: z.string().optional(),
-		/** The text, with `{{field}}` blanks, `{{#list}}…{{/list}}` repeats and `**bold**`. */
-		text: z.string().min(1),
-		/** The blanks of the text. */
-		fields: z.array(TemplateFieldSchema).default([]),
+		title: z.string().min(1).describe('Name of the template, e.g. "Incident Declaration".'),
+		kind: z
+			.enum(['message', 'document'])
+			.describe('`message` is pasted into chat (Slack, Markdown, plain text); `document` is a Markdown file.'),
+		order: z.number().int().default(0).describe('Position among templates of its kind.'),
+		description: z.string().optional().describe('When to send it, in one line.'),
+		text: z
+			.string()
+			.min(1)
+			.describe('The text, with `{{field}}` blanks, `{{#list}}…{{/list}}` repeats and `**bold**`.'),
+		fields: z.array(TemplateFieldSchema).default([]).describe('The blanks of the text, one per name used in it.'),
 	})
 	.superRefine((template, ctx) => {
 		let nodes;

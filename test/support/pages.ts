@@ -21,6 +21,7 @@ export const PUBLIC_URLS = [
 	'/scenarios/database-issues/',
 	'/scenarios/performance-degradation/',
 	'/scenarios/security-incident/',
+	'/authoring/',
 ];
 
 /** Every page of a built site, as a URL path ("/scenarios/service-down/"). */

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { astroBuild, makeProject, ROOT } from '../support/buildSite';
+
+const real = (file: string) => readFileSync(join(ROOT, 'content', file), 'utf8');
+
+// A full build of a fixture: on a busy machine it can take longer than the default minute.
+describe('a page without its review fields', () => {
+	it('fails the build, naming the file and saying what to write', async () => {
+		const root = makeProject('no-owner', {
+			overlay: { 'docs/tools.mdx': real('docs/tools.mdx').replace(/^owner: .*\n/m, '') },
+		});
+		const build = await astroBuild(root);
+		expect(build.ok).toBe(false);
+		expect(build.output).toContain('docs → tools');
+		expect(build.output).toContain('content/docs/tools.mdx');
+		expect(build.output).toContain('owner: every page needs an owner: the person or team who keeps it true');
+	}, 180_000);
+});

@@ -1,0 +1,63 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fieldRows, valueTypes } from '../../src/lib/fieldReference';
+import { inputJsonSchema } from '../../src/lib/inputJsonSchema';
+import { KINDS, scaffold } from '../../src/lib/scaffold';
+import { slugify } from '../../src/lib/slug';
+import { CONTENT_TYPES } from '../../src/schemas/contentTypes';
+import { launchChromium } from '../support/chromium';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+	browser = await launchChromium();
+	page = await browser.newPage();
+	await page.goto(`${baseURL}/authoring/`);
+});
+afterAll(() => browser?.close());
+
+const listed = (of: string) => page.locator(`table[data-fields-of="${of}"] tbody tr`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')));
+
+describe('the authoring guide', () => {
+	it.each(Object.entries(CONTENT_TYPES))('lists every field of the %s schema, in order', async (key, type) => {
+		expect(await listed(key)).toEqual(fieldRows(inputJsonSchema(type.schema)).map((row) => row.path));
+	});
+
+	it('describes every shared value type once, with its fields', async () => {
+		const types = valueTypes(Object.values(CONTENT_TYPES).map((type) => inputJsonSchema(type.schema)));
+		expect(types.map((t) => t.name)).toEqual(expect.arrayContaining(['Duration', 'Step', 'Criterion']));
+		for (const type of types) {
+			expect(await page.locator(`h4#type-${slugify(type.name)}`).count(), type.name).toBe(1);
+			if (type.rows.length > 0) expect(await listed(type.name)).toEqual(type.rows.map((row) => row.path));
+		}
+	});
+
+	it('has every section its links, and the scaffolder’s comments, point to', async () => {
+		const hashes = await page.locator('main a[href^="#"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.slice(1)));
+		const today = new Date().toISOString().slice(0, 10);
+		for (const kind of KINDS) {
+			const entry = scaffold(kind, 'Example', today, { severities: [{ id: 'P0', rank: 0 }], scenarioOrders: [], phaseOrders: [], messageOrders: [] });
+			hashes.push(entry.guide.split('#')[1]!, ...[...entry.text.matchAll(/\/authoring\/#([\w-]+)/g)].map((m) => m[1]!));
+		}
+		const missing = [];
+		for (const hash of new Set(hashes)) if ((await page.locator(`[id="${hash}"]`).count()) !== 1) missing.push(hash);
+		expect(missing).toEqual([]);
+	});
+
+	it('shows what npm run new writes for a scenario, from the playbook as it is', async () => {
+		const example = (await page.locator('figure.has-title', { hasText: 'cache-stampede.mdx' }).innerText()).replace(/\s+/g, ' ');
+		expect(example).toContain('title: "Cache stampede"');
+		expect(example).toContain(`lastReviewed: ${new Date().toISOString().slice(0, 10)}`);
+		expect(example).toMatch(/severities: \[P\d\]/);
+	});
+
+	it('reads at 360 px without scrolling sideways', async () => {
+		const narrow = await browser.newPage({ viewport: { width: 360, height: 740 } });
+		await narrow.goto(`${baseURL}/authoring/`);
+		expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		const tables = await narrow.locator('table.field-rows').evaluateAll((all) => all.filter((t) => t.scrollWidth > t.clientWidth + 1).length);
+		expect(tables).toBe(0);
+		await narrow.close();
+	});
+});

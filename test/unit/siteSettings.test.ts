@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSite } from '../../src/data/site';
+import { ROOT } from '../support/buildSite';
+
+const site = loadSite(join(ROOT, 'content/site.yaml'));
+const code = [
+	join(ROOT, 'astro.config.mjs'),
+	...readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).map((file) => join(ROOT, 'src', file)).filter((file) => /\.(ts|tsx|astro|mjs|js|css)$/.test(file)),
+];
+
+/** What is particular to the organisation: its name, and where its tools live. */
+const particular = [
+	site.organisation,
+	...site.resources.flatMap((group) => group.items.flatMap((item) => (item.url ? [item.url, new URL(item.url).host] : []))),
+].filter((value) => !/^(localhost|127\.0\.0\.1)(:\d+)?$/.test(value));
+
+describe('the site settings', () => {
+	it('are the only place the organisation and its tools are named: the code reads them', () => {
+		expect(particular.length).toBeGreaterThan(1);
+		const found = code.flatMap((file) => {
+			const text = readFileSync(file, 'utf8').toLowerCase();
+			return particular.filter((value) => text.includes(value.toLowerCase())).map((value) => `${relative(ROOT, file)}: ${value}`);
+		});
+		expect(found).toEqual([]);
+	});
+});

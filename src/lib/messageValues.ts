@@ -47,7 +47,8 @@ export function latestEvents(incident: Incident, now: number, count = MESSAGE_EV
 	const today = new Date(now).toISOString().slice(0, 10);
 	const stamp = (at: number) => (new Date(at).toISOString().startsWith(today) ? formatUtcTime(at) : formatUtcDateTime(at));
 	return incident.events
-		.filter((e) => NEWSWORTHY.includes(e.kind))
+		// A deadline falling due ("due:…") is for responders; someone brought in ("rung:…") is news.
+		.filter((e) => NEWSWORTHY.includes(e.kind) && !(e.kind === 'escalation' && e.value?.startsWith('due:')))
 		.sort((a, b) => a.at - b.at)
 		.slice(-count)
 		.map((e) => ({ time: stamp(e.at), event: e.text }));

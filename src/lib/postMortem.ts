@@ -5,7 +5,9 @@
 import { itemKey, severityById, type ChecklistSpec, type ClientSeverity } from './clientPlaybook';
 import { formatSpan, formatUtcDateTime, formatUtcTime } from './clocks';
 import type { ListItem } from './renderMessage';
-import type { ActionItem, EventKind, Incident } from './state';
+import type { IncidentSource } from '../schemas/template';
+import type { IncidentFields } from './incidents';
+import type { ActionItem, EventKind, Incident, PostMortem } from './state';
 
 /** One stretch of time the incident spent at one severity. */
 export interface SeverityPeriod {
@@ -121,4 +123,29 @@ export function actionItemProblems(items: readonly ActionItem[]): string[] {
 		];
 		return missing.length > 0 ? [`Action item ${index + 1} is missing ${and.format(missing)}.`] : [];
 	});
+}
+
+/** Post-mortem fields that are text the responder writes. */
+const POST_MORTEM_TEXT = ['rootCause', 'resolution', 'usersAffected', 'revenueImpact', 'dataImpact', 'lessons'] as const satisfies readonly (keyof PostMortem)[];
+/** Incident fields the post-mortem may correct (the title is renamed in the workspace, where it must never be empty). */
+const INCIDENT_TEXT = ['impact', 'onCall', 'commander'] as const satisfies readonly (keyof IncidentFields)[];
+const isIn = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+
+/** Where an edit of a post-mortem field is kept. */
+export type PostMortemHome =
+	| { on: 'postMortem'; key: (typeof POST_MORTEM_TEXT)[number] }
+	| { on: 'incident'; key: (typeof INCIDENT_TEXT)[number] }
+	| { on: 'actionItems' }
+	/** Read off the record (times, timeline, ticks): corrected in the workspace, not here. */
+	| { on: 'record' }
+	/** Not known to the incident (typed in, e.g. a link): kept on this page only. */
+	| { on: 'page' };
+
+/** Where an edit of a field filled from this source is saved. */
+export function postMortemHome(source: IncidentSource | undefined): PostMortemHome {
+	if (source === undefined || source === 'postMortemLink') return { on: 'page' };
+	if (source === 'actionItems') return { on: 'actionItems' };
+	if (isIn(POST_MORTEM_TEXT, source)) return { on: 'postMortem', key: source };
+	if (isIn(INCIDENT_TEXT, source)) return { on: 'incident', key: source };
+	return { on: 'record' };
 }

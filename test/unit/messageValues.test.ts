@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deadlines } from '../../src/lib/clocks';
 import { composeMessage, isBlank, missingRequired, shownValues } from '../../src/lib/composeMessage';
-import { addNote, logMessage, setStatus, tickItem, updatePostMortem } from '../../src/lib/incidents';
+import { addNote, logEscalation, logMessage, setStatus, tickItem, updatePostMortem } from '../../src/lib/incidents';
 import { editedValues, incidentValues, latestEvents, nextUpdateAt, sourceValue, type ValueContext } from '../../src/lib/messageValues';
 import { INCIDENT_SOURCES } from '../../src/schemas/template';
 import { min, T0, withIncident } from '../support/incidents';
@@ -79,12 +79,15 @@ describe('the next update', () => {
 });
 
 describe('the latest events', () => {
-	it('are the last five that matter to stakeholders, oldest first', () => {
+	it('are the last five that matter to stakeholders, oldest first: no ticks, copies or deadlines falling due', () => {
 		let { state, id } = withIncident();
 		for (let n = 1; n <= 5; n++) state = addNote(state, id, `Note ${n}`, T0 + min(n));
 		state = tickItem(state, id, 'phase/x/y/z', { text: 'A step', list: 'A list' }, true, T0 + min(6));
 		state = logMessage(state, id, 'Copied Status Update (Slack)', T0 + min(7));
-		expect(latestEvents(state.incidents[0]!, T0 + min(8))).toEqual([1, 2, 3, 4, 5].map((n) => ({ time: `03:${String(14 + n)} UTC`, event: `Note ${n}` })));
+		state = logEscalation(state, id, 'Due: Response target', 'due:response', T0 + min(8));
+		expect(latestEvents(state.incidents[0]!, T0 + min(9))).toEqual([1, 2, 3, 4, 5].map((n) => ({ time: `03:${String(14 + n)} UTC`, event: `Note ${n}` })));
+		state = logEscalation(state, id, 'Escalated to Engineering Lead', 'rung:engineering-lead', T0 + min(10));
+		expect(latestEvents(state.incidents[0]!, T0 + min(11)).at(-1)).toEqual({ time: '03:24 UTC', event: 'Escalated to Engineering Lead' });
 	});
 	it('carry the date when they happened on another day', () => {
 		const { state } = withIncident({ detectedAt: T0 - min(4 * 60) });

@@ -4,7 +4,7 @@ import { composeMessage } from '../../src/lib/composeMessage';
 import { addActionItem, addNote, logMessage, removeActionItem, setSeverity, setStatus, tickItem, updateActionItem, updatePostMortem } from '../../src/lib/incidents';
 import { mergeState } from '../../src/lib/merge';
 import { incidentValues } from '../../src/lib/messageValues';
-import { actionItemProblems, actionItemRows, severityPeriods, severityRows, skippedSteps, timelineRows } from '../../src/lib/postMortem';
+import { actionItemProblems, actionItemRows, postMortemHome, severityPeriods, severityRows, skippedSteps, timelineRows } from '../../src/lib/postMortem';
 import type { Incident, State } from '../../src/lib/state';
 import { min, T0, withIncident } from '../support/incidents';
 import { contentPlaybook, contentTemplate } from '../support/playbookContent';
@@ -235,5 +235,15 @@ describe('the post-mortem document', () => {
 		const { incident } = simulated();
 		const values = incidentValues(template.fields, { incident, playbook, checklists, kind: 'document', now: T0 + min(90) });
 		expect(composeMessage(template, values, 'markdown', { drill: false, hasIncident: true })).toBe(summary);
+	});
+});
+
+describe('where post-mortem edits are kept', () => {
+	it('saves written text on the post-mortem, corrections on the incident, and leaves the record alone', () => {
+		expect(postMortemHome('rootCause')).toEqual({ on: 'postMortem', key: 'rootCause' });
+		expect(postMortemHome('impact')).toEqual({ on: 'incident', key: 'impact' });
+		expect(postMortemHome('actionItems')).toEqual({ on: 'actionItems' });
+		expect(['title', 'timeline', 'severityPeriods', 'skippedSteps', 'detectedAt', 'duration'].map((s) => postMortemHome(s as 'timeline').on)).toEqual(Array(6).fill('record'));
+		expect([postMortemHome(undefined), postMortemHome('postMortemLink')]).toEqual([{ on: 'page' }, { on: 'page' }]);
 	});
 });

@@ -5,7 +5,7 @@
 import type { IncidentSource } from '../schemas/template';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from './clientPlaybook';
 import { elapsedMs, formatSpan, formatUtcDateTime, formatUtcTime } from './clocks';
-import { actionItemRows, severityLabel, severityRows, skippedSteps, timelineRows } from './postMortem';
+import { actionItemRows, peakSeverity, severityLabel, severityRows, skippedSteps, timelineRows } from './postMortem';
 import type { FieldValues, ListItem } from './renderMessage';
 import type { EventKind, Incident } from './state';
 
@@ -66,7 +66,8 @@ export function sourceValue(source: IncidentSource, context: ValueContext): stri
 		case 'commander':
 			return incident[source];
 		case 'severity':
-			return severityLabel(playbook.severities, incident.severity);
+			// A message tells the level now; the post-mortem the worst it got.
+			return severityLabel(playbook.severities, context.kind === 'document' ? peakSeverity(incident, playbook.severities, now) : incident.severity);
 		case 'status':
 			return playbook.statuses.find((s) => s.id === incident.status)?.label ?? incident.status;
 		case 'services':

@@ -63,6 +63,12 @@ export function severityLabel(severities: readonly Pick<ClientSeverity, 'id' | '
 	return level ? `${level.id} ${level.name}` : id;
 }
 
+/** The most severe level the incident reached (lowest rank), which is what a post-mortem reports it as. */
+export function peakSeverity(incident: Incident, severities: readonly Pick<ClientSeverity, 'id' | 'rank'>[], now: number): string {
+	const rank = (id: string) => severityById(severities, id)?.rank ?? Number.POSITIVE_INFINITY;
+	return severityPeriods(incident, now).reduce((peak, p) => (rank(p.severity) < rank(peak) ? p.severity : peak), incident.severity);
+}
+
 /** The severity periods as rows of the post-mortem table. */
 export function severityRows(incident: Incident, severities: readonly Pick<ClientSeverity, 'id' | 'name'>[], now: number): ListItem[] {
 	const stamp = stampFor(incident.detectedAt, incidentEnd(incident, now));

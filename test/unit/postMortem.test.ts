@@ -4,7 +4,7 @@ import { composeMessage } from '../../src/lib/composeMessage';
 import { addActionItem, addNote, logMessage, removeActionItem, setSeverity, setStatus, tickItem, updateActionItem, updatePostMortem } from '../../src/lib/incidents';
 import { mergeState } from '../../src/lib/merge';
 import { incidentValues } from '../../src/lib/messageValues';
-import { actionItemProblems, actionItemRows, postMortemHome, severityPeriods, severityRows, skippedSteps, timelineRows } from '../../src/lib/postMortem';
+import { actionItemProblems, actionItemRows, peakSeverity, postMortemHome, severityPeriods, severityRows, skippedSteps, timelineRows } from '../../src/lib/postMortem';
 import type { Incident, State } from '../../src/lib/state';
 import { min, T0, withIncident } from '../support/incidents';
 import { contentPlaybook, contentTemplate } from '../support/playbookContent';
@@ -81,6 +81,10 @@ describe('time at each severity', () => {
 			{ severity: 'P0 Critical', from: '03:19 UTC', to: '03:34 UTC', duration: '15 min' },
 			{ severity: 'P1 High', from: '03:34 UTC', to: '03:54 UTC', duration: '20 min' },
 		]);
+	});
+	it('reports the most severe level reached, whatever the level at the end', () => {
+		const { incident } = simulated();
+		expect([incident.severity, peakSeverity(incident, playbook.severities, T0 + min(90))]).toEqual(['P1', 'P0']);
 	});
 	it('counts an open incident up to now, and one never changed as one period', () => {
 		const { state, id } = withIncident();
@@ -181,7 +185,7 @@ describe('the post-mortem document', () => {
 		'',
 		'## Incident Summary',
 		'- **Title:** API returns 503',
-		'- **Severity:** P1 High',
+		'- **Severity:** P0 Critical',
 		'- **Duration:** 2026-11-26 03:10 UTC to 2026-11-26 03:54 UTC (44 min)',
 		'- **Impact:** All users cannot log in',
 		'',

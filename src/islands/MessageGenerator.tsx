@@ -37,6 +37,7 @@ export default function MessageGenerator({ template, playbook, children }: Props
 
 	if (!store) return <>{children}</>;
 	const id = `gen-${template.id}`;
+	// Messages do not list checklist steps (the post-mortem does): the checklists stay off this page's props.
 	const fromIncident = incident ? incidentValues(template.fields, { incident, playbook, checklists: [], kind: template.kind, now }) : {};
 	const values = editedValues(template.fields, fromIncident, edits);
 	const text = composeMessage(template, values, format, { drill: incident?.drill ?? false, hasIncident: incident !== undefined });

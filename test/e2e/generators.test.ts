@@ -17,8 +17,8 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /** An incident declared a few minutes ago (the clocks run on the real time), as the workspace would store it. */
-function declared(over: Parameters<typeof declaration>[0] = {}, ago = min(10)): { state: State; id: string } {
-	const at = Date.now() - ago;
+function declared(over: Parameters<typeof declaration>[0] = {}, ago = min(10), now = Date.now()): { state: State; id: string } {
+	const at = now - ago;
 	return declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: at - min(2), ...over }), 'incident-', at);
 }
 
@@ -158,7 +158,8 @@ describe('status messages from the open incident', () => {
 /** A short incident: declared P1 an hour ago, P0 for a quarter of an hour, two steps ticked, resolved 20 minutes ago. */
 function simulated(): { state: State; id: string } {
 	const now = Date.now();
-	let { state, id } = declared({ severity: 'P1' }, min(60));
+	// One clock for every step, so the spans come out whole minutes.
+	let { state, id } = declared({ severity: 'P1' }, min(60), now);
 	const [assess, serviceDown] = ['phase/detection-triage/assess-severity', 'scenario/service-down/response'].map((key) => contentChecklists().find((c) => c.key === key)!);
 	state = setSeverity(state, id, 'P0', now - min(55));
 	for (const [spec, step] of [[assess!, assess!.steps[0]!], [serviceDown!, serviceDown!.steps[1]!]] as const) {

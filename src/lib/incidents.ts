@@ -2,7 +2,7 @@
  * The incident model: every change a responder can make, as a pure function from one state to the
  * next. Islands call these through the store (store.ts); nothing here touches the DOM or storage.
  */
-import { emptyPostMortem, type Incident, type PostMortem, type State, type Tick, type Ticks, type TimelineEvent } from './state';
+import { emptyPostMortem, type ActionItem, type Incident, type PostMortem, type State, type Tick, type Ticks, type TimelineEvent } from './state';
 
 /** What a responder fills in to declare an incident. */
 export interface Declaration {
@@ -285,6 +285,28 @@ export function updatePostMortem(state: State, id: string, patch: Partial<PostMo
 		postMortem: { ...incident.postMortem, ...patch },
 		clock: { ...incident.clock, ...Object.fromEntries(Object.keys(patch).map((key) => [`postMortem.${key}`, now])) },
 	}));
+}
+
+/** Add an action item to the post-mortem. Returns the new state and the item's id. */
+export function addActionItem(state: State, id: string, fields: Partial<Pick<ActionItem, 'item' | 'owner' | 'due'>>, now: number): { state: State; itemId: string } {
+	const itemId = newId(now);
+	const items = findIncident(state, id)?.postMortem.actionItems ?? [];
+	const item: ActionItem = { id: itemId, item: '', owner: '', due: '', done: false, ...fields };
+	return { state: updatePostMortem(state, id, { actionItems: [...items, item] }, now), itemId };
+}
+
+/** Change an action item's text, owner, due date or done mark. */
+export function updateActionItem(state: State, id: string, itemId: string, patch: Partial<Omit<ActionItem, 'id'>>, now: number): State {
+	const items = findIncident(state, id)?.postMortem.actionItems ?? [];
+	if (!items.some((a) => a.id === itemId)) return state;
+	return updatePostMortem(state, id, { actionItems: items.map((a) => (a.id === itemId ? { ...a, ...patch } : a)) }, now);
+}
+
+/** Remove an action item from the post-mortem. */
+export function removeActionItem(state: State, id: string, itemId: string, now: number): State {
+	const items = findIncident(state, id)?.postMortem.actionItems ?? [];
+	if (!items.some((a) => a.id === itemId)) return state;
+	return updatePostMortem(state, id, { actionItems: items.filter((a) => a.id !== itemId) }, now);
 }
 
 /** Add an imported incident: as it is when its id is free, or replacing the one with its id. */

@@ -39,7 +39,7 @@ export function escapeText(text: string, format: MessageFormat, inTable = false)
 
 /** Drop the line break after a section tag that stands alone on its line. */
 function standalone(text: string): string {
-	return text.replace(/^[ \t]*(\{\{\s*[#/][^}]*\}\})[ \t]*\r?\n/gm, '$1');
+	return text.replace(/^[ \t]*(\{\{\s*[#^/][^}]*\}\})[ \t]*\r?\n/gm, '$1');
 }
 
 /** Parse template text, treating section tags on their own lines as taking no line. */
@@ -61,6 +61,9 @@ function renderNodes(nodes: TemplateNode[], lookup: (name: string) => string | L
 			const value = lookup(node.name);
 			const text = typeof value === 'string' ? value : '';
 			out += escapeText(text, format, format === 'markdown' && lineStartsWithPipe(out));
+		} else if (node.inverted) {
+			const items = lookup(node.name);
+			if (!Array.isArray(items) || items.length === 0) out = renderNodes(node.body, lookup, format, out);
 		} else {
 			const items = lookup(node.name);
 			if (!Array.isArray(items)) continue;
@@ -72,12 +75,35 @@ function renderNodes(nodes: TemplateNode[], lookup: (name: string) => string | L
 	return out;
 }
 
+/** A line that is blank or starts a Markdown block of its own: heading, list item, quote, table row, fence, rule. */
+const BLOCK_LINE = /^\s*(?:$|#{1,6}(?:\s|$)|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|\||```|~~~|(?:[-=_*]\s*){3,}$)/;
+
+/**
+ * CommonMark joins the lines of a paragraph into one; a message's lines ("Severity: …",
+ * "Status: …") must stay lines, so each line followed by more text of its paragraph gets a hard
+ * break, as values' own line breaks do.
+ */
+export function keepLineBreaks(markdown: string): string {
+	const lines = markdown.split('\n');
+	return lines
+		.map((line, index) => {
+			const next = lines[index + 1];
+			if (next === undefined || BLOCK_LINE.test(next)) return line;
+			if (/^\s*$|^\s*(?:#|\||```|~~~)/.test(line)) return line;
+			// An odd number of trailing backslashes is already a hard break.
+			if ((/\\*$/.exec(line)?.[0].length ?? 0) % 2 === 1) return line;
+			return `${line}\\`;
+		})
+		.join('\n');
+}
+
 /**
  * Fill a template with values in one format. Template text is trusted (it comes from content);
  * every value is escaped for the format, so what a responder typed stays literal.
  */
 export function renderTemplate(text: string, values: FieldValues, format: MessageFormat): string {
-	return renderNodes(compileTemplate(text), (name) => values[name], format, '');
+	const out = renderNodes(compileTemplate(text), (name) => values[name], format, '');
+	return format === 'markdown' ? keepLineBreaks(out) : out;
 }
 
 /** The blanks of a template as the static page shows them: "[Description]", example timeline lines. */

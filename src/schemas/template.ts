@@ -34,6 +34,14 @@ export const INCIDENT_SOURCES = [
 /** A name from {@link INCIDENT_SOURCES}. */
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
 
+/** The incident sources that are lists, with the keys each of their items has. */
+export const LIST_SOURCES: Partial<Record<IncidentSource, readonly string[]>> = {
+	timeline: ['time', 'event'],
+	severityPeriods: ['severity', 'from', 'to', 'duration'],
+	skippedSteps: ['list', 'step'],
+	actionItems: ['item', 'owner', 'due'],
+};
+
 const NameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a field name is letters, digits and _');
 
 /** One blank of a template. */
@@ -66,7 +74,7 @@ export const TemplateSchema = z
 		text: z
 			.string()
 			.min(1)
-			.describe('The text, with `{{field}}` blanks, `{{#list}}…{{/list}}` repeats and `**bold**`.'),
+			.describe('The text, with `{{field}}` blanks, `{{#list}}…{{/list}}` repeats, `{{^list}}…{{/list}}` for an empty list, and `**bold**`.'),
 		fields: z.array(TemplateFieldSchema).default([]).describe('The blanks of the text, one per name used in it.'),
 	})
 	.superRefine((template, ctx) => {
@@ -100,6 +108,17 @@ export const TemplateSchema = z
 		template.fields.forEach((field, index) => {
 			if (!fields.includes(field.name) && !sections.has(field.name)) {
 				ctx.addIssue({ code: 'custom', path: ['fields', index, 'name'], message: `"${field.name}" is not used in the text` });
+			}
+			if (field.from === undefined) return;
+			// A list source fills only the keys it has: a mismatch would leave blanks no one can fill.
+			const keys = LIST_SOURCES[field.from];
+			if (keys && !field.items) {
+				ctx.addIssue({ code: 'custom', path: ['fields', index, 'items'], message: `"${field.from}" is a list: give items (some of ${keys.join(', ')})` });
+			} else if (!keys && field.items) {
+				ctx.addIssue({ code: 'custom', path: ['fields', index, 'from'], message: `"${field.from}" is a single value, not a list: remove items or pick a list source` });
+			}
+			for (const key of field.items?.filter((k) => keys && !keys.includes(k)) ?? []) {
+				ctx.addIssue({ code: 'custom', path: ['fields', index, 'items'], message: `"${key}" is not a key of "${field.from}" items (${keys?.join(', ')})` });
 			}
 		});
 	});

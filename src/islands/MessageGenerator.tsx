@@ -1,0 +1,113 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { ClientPlaybook } from '../lib/clientPlaybook';
+import { formatUtcTime } from '../lib/clocks';
+import { composeMessage, FORMAT_LABELS, missingRequired, type GeneratorTemplate } from '../lib/composeMessage';
+import { activeIncident, logMessage } from '../lib/incidents';
+import { editedValues, incidentValues } from '../lib/messageValues';
+import type { FieldValues, ListItem, MessageFormat } from '../lib/renderMessage';
+import { FormatPicker } from './generator/FormatPicker';
+import { ListField } from './generator/ListField';
+import { SendBar } from './generator/SendBar';
+import { TextField } from './generator/TextField';
+import { useIncidentState, useNow } from './useStore';
+
+/** The copy button's words in each format. */
+const COPY_LABELS: Record<MessageFormat, string> = { slack: 'Copy for Slack', markdown: 'Copy as Markdown', plain: 'Copy as plain text' };
+
+interface Props {
+	template: GeneratorTemplate;
+	playbook: ClientPlaybook;
+	/** The template as the static page prints it, shown until the generator is ready. */
+	children?: ComponentChildren;
+}
+
+/**
+ * A message template filled in from the open incident, field by field, with a live preview in the
+ * chosen format and one button that copies it and logs the copy on the incident's timeline.
+ */
+export default function MessageGenerator({ template, playbook, children }: Props) {
+	const { state, store } = useIncidentState();
+	const now = useNow(10_000);
+	const [format, setFormat] = useState<MessageFormat>('slack');
+	const [edits, setEdits] = useState<FieldValues>({});
+	const incident = activeIncident(state);
+	// Edits were made for one incident: another one starts from its own values.
+	useEffect(() => setEdits({}), [incident?.id]);
+
+	if (!store) return <>{children}</>;
+	const id = `gen-${template.id}`;
+	// Messages do not list checklist steps (the post-mortem does): the checklists stay off this page's props.
+	const fromIncident = incident ? incidentValues(template.fields, { incident, playbook, checklists: [], kind: template.kind, now }) : {};
+	const values = editedValues(template.fields, fromIncident, edits);
+	const text = composeMessage(template, values, format, { drill: incident?.drill ?? false, hasIncident: incident !== undefined });
+	const warnings = missingRequired(template.fields, values).map((f) => `${f.label} is empty.`);
+	const edit = (name: string, value: string | ListItem[]) => setEdits((current) => ({ ...current, [name]: value }));
+	const note = (name: string) => (incident && edits[name] !== undefined && template.fields.some((f) => f.name === name && f.from) ? '(edited here)' : undefined);
+	const copied = () => {
+		const label = `${template.title} (${FORMAT_LABELS[format]})`;
+		if (!incident) return `Copied the ${label} message.`;
+		store.update((s, at) => logMessage(s, incident.id, `Copied ${label}`, at));
+		return `Copied the ${label} message at ${formatUtcTime(Date.now())}; logged on the timeline of ${incident.id}.`;
+	};
+
+	return (
+		<div class="generator pb-ui not-content" data-generator={template.id}>
+			<p class="generator-source">
+				{incident ? (
+					<>
+						{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href="/incident/">{incident.id}</a>: {incident.title}.
+					</>
+				) : (
+					<>
+						No incident is open: type the fields in, or <a href="/incident/">declare an incident</a> to fill them in.
+					</>
+				)}{' '}
+				{Object.keys(edits).length > 0 && (
+					<button type="button" onClick={() => setEdits({})}>
+						{incident ? 'Undo my edits: use the incident values' : 'Clear the fields'}
+					</button>
+				)}
+			</p>
+			<form class="generator-fields" aria-label={`${template.title}: fields`} onSubmit={(e) => e.preventDefault()}>
+				{template.fields.map((field) =>
+					field.items ? (
+						<ListField
+							key={field.name}
+							id={`${id}-${field.name}`}
+							label={field.label}
+							keys={field.items}
+							rows={Array.isArray(values[field.name]) ? (values[field.name] as ListItem[]) : []}
+							note={note(field.name)}
+							onChange={(rows) => edit(field.name, rows)}
+						/>
+					) : (
+						<TextField
+							key={field.name}
+							id={`${id}-${field.name}`}
+							field={field}
+							value={typeof values[field.name] === 'string' ? (values[field.name] as string) : ''}
+							note={note(field.name)}
+							onInput={(value) => edit(field.name, value)}
+						/>
+					),
+				)}
+			</form>
+			<div class="generator-output">
+				<FormatPicker id={id} format={format} onChange={setFormat} />
+				<figure class="generator-preview">
+					<figcaption>Preview ({FORMAT_LABELS[format]})</figcaption>
+					{/* Focusable so a long preview scrolls from the keyboard. */}
+					<pre data-preview tabIndex={0}>{text}</pre>
+				</figure>
+				<SendBar id={id} text={text} copyLabel={COPY_LABELS[format]} what={`${template.title} (${FORMAT_LABELS[format]})`} warnings={warnings} onCopied={copied}>
+					{playbook.statusPage && (
+						<a class="button" href={playbook.statusPage} target="_blank" rel="noopener">
+							Open the status page<span class="sr-only"> (opens in a new tab)</span>
+						</a>
+					)}
+				</SendBar>
+			</div>
+		</div>
+	);
+}

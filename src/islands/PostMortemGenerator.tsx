@@ -1,0 +1,132 @@
+import { Fragment, type ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook';
+import { composeMessage, missingRequired, type GeneratorTemplate } from '../lib/composeMessage';
+import { activeIncident, addActionItem, removeActionItem, updateActionItem, updateIncident, updatePostMortem } from '../lib/incidents';
+import { editedValues, incidentValues } from '../lib/messageValues';
+import { actionItemProblems, postMortemHome } from '../lib/postMortem';
+import type { FieldValues } from '../lib/renderMessage';
+import type { TemplateField } from '../schemas/template';
+import { downloadText } from './copyText';
+import { ActionItemsField } from './generator/ActionItemsField';
+import { SendBar } from './generator/SendBar';
+import { TextField } from './generator/TextField';
+import { useIncidentState, useNow } from './useStore';
+
+interface Props {
+	template: GeneratorTemplate;
+	playbook: ClientPlaybook;
+	checklists: ChecklistSpec[];
+	/** The template as the static page prints it: shown until the generator is ready, and with no incident. */
+	children?: ComponentChildren;
+}
+
+/**
+ * The post-mortem template filled from the open incident: what the record knows (times, severity
+ * periods, timeline, skipped steps) plus what the responder writes (root cause, impact, action
+ * items), saved on the incident as it is typed. Copy it as Markdown or download a .md file.
+ */
+export default function PostMortemGenerator({ template, playbook, checklists, children }: Props) {
+	const { state, store } = useIncidentState();
+	const now = useNow(10_000);
+	const [typed, setTyped] = useState<FieldValues>({});
+	const incident = activeIncident(state);
+	const id = `pm-${template.id}`;
+	useEffect(() => setTyped({}), [incident?.id]);
+
+	if (!store) return <>{children}</>;
+	if (!incident) {
+		return (
+			<>
+				<p class="generator-source pb-ui not-content">
+					No incident is open, so there is nothing to fill the post-mortem from. Open or declare one in the <a href="/incident/">incident workspace</a>. The template:
+				</p>
+				{children}
+			</>
+		);
+	}
+
+	const context = { incident, playbook, checklists, kind: 'document' as const, now };
+	const values = editedValues(template.fields, incidentValues(template.fields, context), typed);
+	const text = composeMessage(template, values, 'markdown', { drill: incident.drill, hasIncident: true });
+	const warnings = [...missingRequired(template.fields, values).map((f) => `${f.label} is empty.`), ...actionItemProblems(incident.postMortem.actionItems)];
+	const fromRecord = template.fields.filter((f) => postMortemHome(f.from).on === 'record');
+	const save = (field: TemplateField, value: string) => {
+		const home = postMortemHome(field.from);
+		if (home.on === 'postMortem') store.update((s, at) => updatePostMortem(s, incident.id, { [home.key]: value }, at));
+		else if (home.on === 'incident') store.update((s, at) => updateIncident(s, incident.id, { [home.key]: value }, at));
+		else setTyped((current) => ({ ...current, [field.name]: value }));
+	};
+	const filename = `post-mortem-${incident.id}.md`;
+
+	return (
+		<div class="generator pb-ui not-content" data-generator={template.id}>
+			<p class="generator-source">
+				{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href="/incident/">{incident.id}</a>. What you write here is saved
+				with the incident in this browser.
+				{incident.resolvedAt === undefined && ' The incident is still open: the end time and duration are filled in when it is resolved.'}
+			</p>
+			<section class="generator-record" aria-labelledby={`${id}-record`}>
+				<h3 id={`${id}-record`}>From the incident record</h3>
+				<dl class="facts">
+					{fromRecord
+						.filter((f) => !f.items)
+						.map((f) => (
+							<Fragment key={f.name}>
+								<dt>{f.label}</dt>
+								<dd>{(values[f.name] as string | undefined) || <span class="muted">not known yet</span>}</dd>
+							</Fragment>
+						))}
+				</dl>
+				<p class="hint">
+					{fromRecord
+						.filter((f) => f.items)
+						.map((f) => f.label)
+						.join(', ')}{' '}
+					come from the timeline and the checklists: to change them, add a note or tick steps, or rename the incident, in the <a href="/incident/">workspace</a>.
+				</p>
+			</section>
+			<form class="generator-fields" aria-label={`${template.title}: what you write`} onSubmit={(e) => e.preventDefault()}>
+				{template.fields.map((field) => {
+					const home = postMortemHome(field.from);
+					if (home.on === 'record') return null;
+					if (home.on === 'actionItems') {
+						return (
+							<ActionItemsField
+								key={field.name}
+								id={id}
+								label={field.label}
+								items={incident.postMortem.actionItems}
+								onAdd={() => store.update((s, at) => addActionItem(s, incident.id, {}, at).state)}
+								onChange={(itemId, patch) => store.update((s, at) => updateActionItem(s, incident.id, itemId, patch, at))}
+								onRemove={(itemId) => store.update((s, at) => removeActionItem(s, incident.id, itemId, at))}
+							/>
+						);
+					}
+					return (
+						<TextField
+							key={field.name}
+							id={`${id}-${field.name}`}
+							field={field}
+							value={typeof values[field.name] === 'string' ? (values[field.name] as string) : ''}
+							note={home.on === 'page' ? '(not saved: kept on this page only)' : undefined}
+							onInput={(value) => save(field, value)}
+						/>
+					);
+				})}
+			</form>
+			<div class="generator-output">
+				<figure class="generator-preview">
+					<figcaption>Preview (Markdown)</figcaption>
+					{/* Focusable so a long preview scrolls from the keyboard. */}
+					<pre data-preview tabIndex={0}>{text}</pre>
+				</figure>
+				<SendBar id={id} text={`${text}\n`} copyLabel="Copy as Markdown" what={`${template.title} (Markdown)`} warnings={warnings} onCopied={() => 'Copied the post-mortem as Markdown.'}>
+					<button type="button" onClick={() => downloadText(filename, `${text}\n`)}>
+						Download {filename}
+					</button>
+				</SendBar>
+			</div>
+		</div>
+	);
+}

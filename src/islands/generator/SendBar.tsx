@@ -1,0 +1,79 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { copyText } from '../copyText';
+import { CopyFallback } from '../CopyFallback';
+
+interface Props {
+	/** DOM id prefix. */
+	id: string;
+	/** The exact text to copy: what the preview shows. */
+	text: string;
+	/** The copy button's words, e.g. "Copy Slack message". */
+	copyLabel: string;
+	/** What the text is, for the manual-copy box, e.g. "Status Update (Slack)". */
+	what: string;
+	/** Problems to fix before sending; shown next to the button, which still copies. */
+	warnings: string[];
+	/** Called once the text is on the clipboard (or copied by hand); returns the confirmation to show. */
+	onCopied: () => string;
+	/** More buttons, e.g. a download. */
+	children?: ComponentChildren;
+}
+
+/**
+ * The check before sending and the copy button. A refused clipboard opens the text selected for a
+ * manual copy; a copy made from there counts as a copy too.
+ */
+export function SendBar({ id, text, copyLabel, what, warnings, onCopied, children }: Props) {
+	const [status, setStatus] = useState('');
+	const [fallback, setFallback] = useState<string | null>(null);
+	const [copiedByHand, setCopiedByHand] = useState(false);
+	const copy = async () => {
+		if (await copyText(text)) {
+			setFallback(null);
+			setStatus(onCopied());
+		} else {
+			setStatus('');
+			setCopiedByHand(false);
+			setFallback(text);
+		}
+	};
+	const warningId = `${id}-check`;
+	return (
+		<div class="send-bar">
+			{warnings.length > 0 && (
+				<div class="send-check" id={warningId}>
+					<p>
+						<strong>Before sending:</strong>
+					</p>
+					<ul>
+						{warnings.map((w) => (
+							<li key={w}>{w}</li>
+						))}
+					</ul>
+				</div>
+			)}
+			<p class="actions">
+				<button type="button" class="primary" onClick={() => void copy()} {...(warnings.length > 0 ? { 'aria-describedby': warningId } : {})}>
+					{copyLabel}
+				</button>
+				{children}
+			</p>
+			<p role="status" class="copy-status">
+				{status}
+			</p>
+			{fallback !== null && (
+				// A copy event bubbles up from the selected text: the responder copied it by hand (count it once).
+				<div
+					onCopy={() => {
+						if (copiedByHand) return;
+						setCopiedByHand(true);
+						setStatus(onCopied());
+					}}
+				>
+					<CopyFallback text={fallback} label={what} onClose={() => setFallback(null)} />
+				</div>
+			)}
+		</div>
+	);
+}

@@ -1,0 +1,114 @@
+/**
+ * The values a template is filled with, read from the open incident: each field names the
+ * incident source it comes from (`from` in the template), and the responder's edits win over it.
+ */
+import type { IncidentSource } from '../schemas/template';
+import { severityById, type ChecklistSpec, type ClientPlaybook } from './clientPlaybook';
+import { elapsedMs, formatSpan, formatUtcDateTime, formatUtcTime } from './clocks';
+import { actionItemRows, peakSeverity, severityLabel, severityRows, skippedSteps, timelineRows } from './postMortem';
+import type { FieldValues, ListItem } from './renderMessage';
+import type { EventKind, Incident } from './state';
+
+/** What the values are read from. */
+export interface ValueContext {
+	incident: Incident;
+	playbook: Pick<ClientPlaybook, 'severities' | 'statuses'>;
+	/** Every checklist of the playbook, for the steps skipped. */
+	checklists: readonly ChecklistSpec[];
+	/** A chat message shows the latest events; a document the whole timeline. */
+	kind: 'message' | 'document';
+	now: number;
+}
+
+/** The parts of a template field that say where its value comes from. */
+export interface SourcedField {
+	name: string;
+	from?: IncidentSource | undefined;
+}
+
+/** How many timeline events a status message lists. */
+export const MESSAGE_EVENTS = 5;
+/** Events worth telling stakeholders about: not ticks, edits or copies of earlier messages. */
+const NEWSWORTHY: readonly EventKind[] = ['detected', 'declared', 'severity', 'status', 'note', 'escalation'];
+
+const MINUTE = 60_000;
+
+/**
+ * When the next status update is due if this message is sent now: the severity's update interval
+ * after it. Copying the message logs it, so the incident clock then counts to the same time.
+ */
+export function nextUpdateAt(incident: Incident, updateEvery: number, now: number): number {
+	const lastMessage = Math.max(incident.declaredAt, ...incident.events.filter((e) => e.kind === 'message').map((e) => e.at));
+	return Math.max(now, lastMessage) + updateEvery * MINUTE;
+}
+
+/** The latest newsworthy events, oldest first, with the time of day (and the date when not today). */
+export function latestEvents(incident: Incident, now: number, count = MESSAGE_EVENTS): ListItem[] {
+	const today = new Date(now).toISOString().slice(0, 10);
+	const stamp = (at: number) => (new Date(at).toISOString().startsWith(today) ? formatUtcTime(at) : formatUtcDateTime(at));
+	return incident.events
+		// A deadline falling due ("due:…") is for responders; someone brought in ("rung:…") is news.
+		.filter((e) => NEWSWORTHY.includes(e.kind) && !(e.kind === 'escalation' && e.value?.startsWith('due:')))
+		.sort((a, b) => a.at - b.at)
+		.slice(-count)
+		.map((e) => ({ time: stamp(e.at), event: e.text }));
+}
+
+/** The value of one incident source. */
+export function sourceValue(source: IncidentSource, context: ValueContext): string | ListItem[] {
+	const { incident, playbook, now } = context;
+	const postMortem = incident.postMortem;
+	switch (source) {
+		case 'title':
+		case 'impact':
+		case 'channel':
+		case 'onCall':
+		case 'commander':
+			return incident[source];
+		case 'severity':
+			// A message tells the level now; the post-mortem the worst it got.
+			return severityLabel(playbook.severities, context.kind === 'document' ? peakSeverity(incident, playbook.severities, now) : incident.severity);
+		case 'status':
+			return playbook.statuses.find((s) => s.id === incident.status)?.label ?? incident.status;
+		case 'services':
+			return incident.services.join(', ');
+		case 'detectedAt':
+			return formatUtcDateTime(incident.detectedAt);
+		case 'resolvedAt':
+			return incident.resolvedAt === undefined ? '' : formatUtcDateTime(incident.resolvedAt);
+		case 'duration':
+			return formatSpan(elapsedMs(incident, now));
+		case 'nextUpdate': {
+			const level = severityById(playbook.severities, incident.severity);
+			return incident.resolvedAt === undefined && level ? formatUtcTime(nextUpdateAt(incident, level.updateEvery, now)) : '';
+		}
+		case 'timeline':
+			return context.kind === 'message' ? latestEvents(incident, now) : timelineRows(incident, now);
+		case 'severityPeriods':
+			return severityRows(incident, playbook.severities, now);
+		case 'skippedSteps':
+			return skippedSteps(incident, context.checklists);
+		case 'actionItems':
+			return actionItemRows(postMortem.actionItems);
+		case 'rootCause':
+		case 'resolution':
+		case 'usersAffected':
+		case 'revenueImpact':
+		case 'dataImpact':
+		case 'lessons':
+			return postMortem[source];
+		case 'postMortemLink':
+			// Where the post-mortem will live is not known to the site: the responder pastes the link.
+			return '';
+	}
+}
+
+/** The value of every field that names an incident source; fields typed in by hand are left out. */
+export function incidentValues(fields: readonly SourcedField[], context: ValueContext): FieldValues {
+	return Object.fromEntries(fields.flatMap((f) => (f.from ? [[f.name, sourceValue(f.from, context)]] : [])));
+}
+
+/** The values to write with: the responder's edits over the incident's values. */
+export function editedValues(fields: readonly SourcedField[], fromIncident: FieldValues, edits: FieldValues): FieldValues {
+	return Object.fromEntries(fields.map((f) => [f.name, edits[f.name] ?? fromIncident[f.name]]));
+}

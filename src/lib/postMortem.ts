@@ -1,0 +1,157 @@
+/**
+ * What the post-mortem reads off the incident record: the time spent at each severity, the
+ * timeline as table rows, the checklist steps nobody ticked, and the action items.
+ */
+import { itemKey, severityById, type ChecklistSpec, type ClientSeverity } from './clientPlaybook';
+import { formatSpan, formatUtcDateTime, formatUtcTime } from './clocks';
+import type { ListItem } from './renderMessage';
+import type { IncidentSource } from '../schemas/template';
+import type { IncidentFields } from './incidents';
+import type { ActionItem, EventKind, Incident, PostMortem } from './state';
+
+/** One stretch of time the incident spent at one severity. */
+export interface SeverityPeriod {
+	severity: string;
+	from: number;
+	to: number;
+}
+
+/** Where the incident ends for the post-mortem: its resolution, or now while it is open. */
+export function incidentEnd(incident: Pick<Incident, 'resolvedAt'>, now: number): number {
+	return incident.resolvedAt ?? now;
+}
+
+/**
+ * The severities the incident went through, from detection to its end, read from the declared
+ * severity and the `severity` events. Adjacent stretches at one level are joined; empty ones dropped.
+ */
+export function severityPeriods(incident: Incident, now: number): SeverityPeriod[] {
+	const start = incident.detectedAt;
+	const end = Math.max(start, incidentEnd(incident, now));
+	const clamp = (at: number) => Math.min(end, Math.max(start, at));
+	const changes = incident.events.filter((e) => e.kind === 'severity' && e.value !== undefined).sort((a, b) => a.at - b.at);
+	let current = incident.events.find((e) => e.kind === 'declared')?.value ?? incident.severity;
+	let cursor = start;
+	const stretches: SeverityPeriod[] = [];
+	for (const change of changes) {
+		const at = clamp(change.at);
+		stretches.push({ severity: current, from: cursor, to: at });
+		cursor = at;
+		current = change.value ?? current;
+	}
+	stretches.push({ severity: current, from: cursor, to: end });
+	// A change logged after resolution makes an empty stretch at a level never really held.
+	const held = stretches.filter((p) => p.to > p.from);
+	const periods: SeverityPeriod[] = [];
+	for (const period of held.length > 0 ? held : stretches.slice(-1)) {
+		const last = periods.at(-1);
+		if (last?.severity === period.severity) last.to = period.to;
+		else periods.push({ ...period });
+	}
+	return periods;
+}
+
+/** A time stamp: the time of day when the whole span lies in one UTC day, the date as well otherwise. */
+export function stampFor(from: number, to: number): (at: number) => string {
+	const sameDay = new Date(from).toISOString().slice(0, 10) === new Date(to).toISOString().slice(0, 10);
+	return sameDay ? formatUtcTime : formatUtcDateTime;
+}
+
+/** "P0 Critical", or the bare id for a level the playbook no longer has. */
+export function severityLabel(severities: readonly Pick<ClientSeverity, 'id' | 'name'>[], id: string): string {
+	const level = severityById(severities, id);
+	return level ? `${level.id} ${level.name}` : id;
+}
+
+/** The most severe level the incident reached (lowest rank), which is what a post-mortem reports it as. */
+export function peakSeverity(incident: Incident, severities: readonly Pick<ClientSeverity, 'id' | 'rank'>[], now: number): string {
+	const rank = (id: string) => severityById(severities, id)?.rank ?? Number.POSITIVE_INFINITY;
+	return severityPeriods(incident, now).reduce((peak, p) => (rank(p.severity) < rank(peak) ? p.severity : peak), incident.severity);
+}
+
+/** The severity periods as rows of the post-mortem table. */
+export function severityRows(incident: Incident, severities: readonly Pick<ClientSeverity, 'id' | 'name'>[], now: number): ListItem[] {
+	const stamp = stampFor(incident.detectedAt, incidentEnd(incident, now));
+	return severityPeriods(incident, now).map((p) => ({
+		severity: severityLabel(severities, p.severity),
+		from: stamp(p.from),
+		to: stamp(p.to),
+		duration: formatSpan(p.to - p.from),
+	}));
+}
+
+/** Events that are bookkeeping rather than part of what happened. */
+const NOT_IN_REPORT: readonly EventKind[] = ['untick', 'reset', 'imported', 'edited'];
+
+/** The incident's timeline as rows of the post-mortem table, oldest first. */
+export function timelineRows(incident: Incident, now: number): ListItem[] {
+	const stamp = stampFor(incident.detectedAt, incidentEnd(incident, now));
+	return incident.events
+		.filter((e) => !NOT_IN_REPORT.includes(e.kind))
+		.sort((a, b) => a.at - b.at)
+		.map((e) => ({ time: stamp(e.at), event: e.text }));
+}
+
+/** Does this checklist belong to the incident: every phase, and the incident's scenarios (or one it ticked in)? */
+function belongs(spec: ChecklistSpec, incident: Incident): boolean {
+	const [area = '', id = '', part = ''] = spec.key.split('/');
+	if (area === 'phase') return true;
+	// Symptoms are things to recognise, not steps to take: one not ticked was not seen, not skipped.
+	if (area !== 'scenario' || part === 'symptoms') return false;
+	return incident.scenarios.includes(id) || Object.keys(incident.ticks).some((key) => key.startsWith(`${spec.key}/`));
+}
+
+/** The steps of the incident's checklists that were not ticked, list by list in playbook order. */
+export function skippedSteps(incident: Incident, checklists: readonly ChecklistSpec[]): ListItem[] {
+	return checklists
+		.filter((spec) => belongs(spec, incident))
+		.flatMap((spec) =>
+			spec.steps
+				.filter((step) => !incident.ticks[itemKey(spec.key, step.id)]?.done)
+				.map((step) => ({ list: spec.label, step: step.lead ? `${step.lead} ${step.text}` : step.text })),
+		);
+}
+
+/** The action items as rows, leaving out rows with nothing typed in. */
+export function actionItemRows(items: readonly ActionItem[]): ListItem[] {
+	return items.filter((a) => a.item.trim() || a.owner.trim() || a.due.trim()).map(({ item, owner, due }) => ({ item, owner, due }));
+}
+
+const and = new Intl.ListFormat('en', { type: 'conjunction' });
+
+/** What is missing from the action items: each needs an owner and a due date to be acted on. */
+export function actionItemProblems(items: readonly ActionItem[]): string[] {
+	return actionItemRows(items).flatMap((row, index) => {
+		const missing = [
+			...(row['item']?.trim() ? [] : ['a description']),
+			...(row['owner']?.trim() ? [] : ['an owner']),
+			...(row['due']?.trim() ? [] : ['a due date']),
+		];
+		return missing.length > 0 ? [`Action item ${index + 1} is missing ${and.format(missing)}.`] : [];
+	});
+}
+
+/** Post-mortem fields that are text the responder writes. */
+const POST_MORTEM_TEXT = ['rootCause', 'resolution', 'usersAffected', 'revenueImpact', 'dataImpact', 'lessons'] as const satisfies readonly (keyof PostMortem)[];
+/** Incident fields the post-mortem may correct (the title is renamed in the workspace, where it must never be empty). */
+const INCIDENT_TEXT = ['impact', 'onCall', 'commander'] as const satisfies readonly (keyof IncidentFields)[];
+const isIn = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+
+/** Where an edit of a post-mortem field is kept. */
+export type PostMortemHome =
+	| { on: 'postMortem'; key: (typeof POST_MORTEM_TEXT)[number] }
+	| { on: 'incident'; key: (typeof INCIDENT_TEXT)[number] }
+	| { on: 'actionItems' }
+	/** Read off the record (times, timeline, ticks): corrected in the workspace, not here. */
+	| { on: 'record' }
+	/** Not known to the incident (typed in, e.g. a link): kept on this page only. */
+	| { on: 'page' };
+
+/** Where an edit of a field filled from this source is saved. */
+export function postMortemHome(source: IncidentSource | undefined): PostMortemHome {
+	if (source === undefined || source === 'postMortemLink') return { on: 'page' };
+	if (source === 'actionItems') return { on: 'actionItems' };
+	if (isIn(POST_MORTEM_TEXT, source)) return { on: 'postMortem', key: source };
+	if (isIn(INCIDENT_TEXT, source)) return { on: 'incident', key: source };
+	return { on: 'record' };
+}

@@ -1,0 +1,131 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClientPlaybook } from '../../src/lib/clientPlaybook';
+import { declareIncident } from '../../src/lib/incidents';
+import { emptyState, type State } from '../../src/lib/state';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
+import { declaration } from '../support/incidents';
+import { contentPlaybook, contentTemplate } from '../support/playbookContent';
+
+const playbook: ClientPlaybook = { organisation: 'Castor', channelPrefix: 'incident-', statuses: contentPlaybook().statuses, severities: contentPlaybook().severities, escalation: [], scenarios: [], statusPage: 'https://status.example.com' };
+
+function seed(state: State | null) {
+	localStorage.clear();
+	if (state) localStorage.setItem(STATE_KEY, JSON.stringify({ version: STATE_VERSION, state }));
+}
+const incident = () => declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: Date.now() - 60_000 }), 'incident-', Date.now());
+const stored = () => (JSON.parse(localStorage.getItem(STATE_KEY) ?? 'null') as { state: State }).state;
+
+/** The islands with a fresh page store: each test reads storage as a new page would. */
+async function islands() {
+	vi.resetModules();
+	return {
+		MessageGenerator: (await import('../../src/islands/MessageGenerator')).default,
+		PostMortemGenerator: (await import('../../src/islands/PostMortemGenerator')).default,
+	};
+}
+
+beforeEach(() => seed(null));
+afterEach(() => {
+	cleanup();
+	vi.restoreAllMocks();
+});
+
+describe('MessageGenerator', () => {
+	it('shows the static template until it is ready, then the fields filled from the incident', async () => {
+		seed(incident().state);
+		const { MessageGenerator } = await islands();
+		render(
+			<MessageGenerator template={contentTemplate('declaration')} playbook={playbook}>
+				<p>static template</p>
+			</MessageGenerator>,
+		);
+		await screen.findByLabelText(/^Impact/);
+		expect(screen.queryByText('static template')).toBeNull();
+		expect((screen.getByLabelText(/^Severity/) as HTMLInputElement).value).toBe('P0 Critical');
+		expect(document.querySelector('[data-preview]')?.textContent).toContain('Impact: All users cannot log in');
+	});
+
+	it('previews each edit and each format as text, and warns when impact is empty', async () => {
+		seed(incident().state);
+		const { MessageGenerator } = await islands();
+		render(<MessageGenerator template={contentTemplate('declaration')} playbook={playbook} />);
+		const impact = await screen.findByLabelText(/^Impact/);
+		fireEvent.input(impact, { target: { value: '<b>*half*</b>' } });
+		const preview = () => document.querySelector('[data-preview]')?.textContent ?? '';
+		expect(preview()).toContain('Impact: &lt;b&gt;\u200B*\u200Bhalf\u200B*\u200B&lt;/b&gt;');
+		expect(document.querySelector('[data-preview] b')).toBeNull();
+		fireEvent.click(screen.getByLabelText('Markdown'));
+		expect(preview()).toContain('Impact: \\<b\\>\\*half\\*\\</b\\>');
+		expect(screen.getByText('(edited here)')).toBeTruthy();
+		fireEvent.input(impact, { target: { value: '' } });
+		expect(screen.getByText('Impact is empty.')).toBeTruthy();
+		expect(screen.getByRole('button', { name: 'Copy as Markdown' }).getAttribute('aria-describedby')).toBe('gen-declaration-check');
+		fireEvent.click(screen.getByRole('button', { name: 'Undo my edits: use the incident values' }));
+		expect(preview()).toContain('Impact: All users cannot log in');
+		expect(screen.queryByText('Impact is empty.')).toBeNull();
+	});
+
+	it('adds and removes timeline rows, moving focus to where the keyboard user needs it', async () => {
+		const { MessageGenerator } = await islands();
+		render(<MessageGenerator template={contentTemplate('update')} playbook={playbook} />);
+		const add = await screen.findByRole('button', { name: 'Add a row to Timeline' });
+		fireEvent.click(add);
+		await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Timeline, row 1: Time'));
+		fireEvent.input(screen.getByLabelText('Timeline, row 1: Event'), { target: { value: 'Paged the DBA' } });
+		expect(document.querySelector('[data-preview]')?.textContent).toContain('Timeline:\n-  - Paged the DBA\n');
+		fireEvent.click(screen.getByRole('button', { name: 'Remove row 1 of Timeline' }));
+		await waitFor(() => expect(document.activeElement).toBe(add));
+		// No rows and no incident: the example timeline shows again.
+		expect(document.querySelector('[data-preview]')?.textContent).toContain('- [Time] - Incident detected');
+	});
+
+	it('logs the copy on the timeline, or shows the text selected when the clipboard is refused', async () => {
+		const { state, id } = incident();
+		seed(state);
+		const writeText = vi.fn<(text: string) => Promise<void>>().mockResolvedValueOnce(undefined).mockRejectedValueOnce(new Error('denied'));
+		Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+		const { MessageGenerator } = await islands();
+		render(<MessageGenerator template={contentTemplate('update')} playbook={playbook} />);
+		fireEvent.click(await screen.findByRole('button', { name: 'Copy for Slack' }));
+		await screen.findByText(new RegExp(`logged on the timeline of ${id}`));
+		expect(writeText.mock.calls[0]?.[0]).toBe(document.querySelector('[data-preview]')?.textContent);
+		expect(stored().incidents[0]?.events.at(-1)?.text).toBe('Copied Status Update (Slack)');
+
+		fireEvent.click(screen.getByRole('button', { name: 'Copy for Slack' }));
+		const group = await screen.findByRole('group', { name: 'Status Update (Slack)' });
+		expect(within(group).getByRole('textbox')).toHaveProperty('value', document.querySelector('[data-preview]')?.textContent);
+		expect(stored().incidents[0]?.events.filter((e) => e.kind === 'message')).toHaveLength(1);
+	});
+});
+
+describe('PostMortemGenerator', () => {
+	it('saves what is written on the incident, and adds action items with focus in the new one', async () => {
+		seed(incident().state);
+		const { PostMortemGenerator } = await islands();
+		render(<PostMortemGenerator template={contentTemplate('post-mortem')} playbook={playbook} checklists={[]} />);
+		fireEvent.input(await screen.findByLabelText(/^Root Cause/), { target: { value: 'Expired certificate' } });
+		expect(stored().incidents[0]?.postMortem.rootCause).toBe('Expired certificate');
+		fireEvent.input(screen.getByLabelText(/^Impact/), { target: { value: 'Logins failed for 40 minutes' } });
+		expect(stored().incidents[0]?.impact).toBe('Logins failed for 40 minutes');
+		fireEvent.click(screen.getByRole('button', { name: 'Add an action item' }));
+		await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Action item 1'));
+		// An empty row is not an action item yet; one with words but no owner is.
+		expect(screen.queryByText(/Action item 1 is missing/)).toBeNull();
+		fireEvent.input(screen.getByLabelText('Action item 1'), { target: { value: 'Alert on certificate expiry' } });
+		expect(screen.getByText('Action item 1 is missing an owner and a due date.')).toBeTruthy();
+		expect(document.querySelector('[data-preview]')?.textContent).toContain('## Root Cause\nExpired certificate\n');
+	});
+
+	it('says no incident is open and keeps showing the static template', async () => {
+		const { PostMortemGenerator } = await islands();
+		render(
+			<PostMortemGenerator template={contentTemplate('post-mortem')} playbook={playbook} checklists={[]}>
+				<p>static template</p>
+			</PostMortemGenerator>,
+		);
+		await screen.findByText(/No incident is open/);
+		expect(screen.getByText('static template')).toBeTruthy();
+		expect(document.querySelector('[data-preview]')).toBeNull();
+	});
+});

@@ -1,0 +1,261 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { declareIncident, setSeverity, setStatus, tickItem } from '../../src/lib/incidents';
+import { emptyState, type State } from '../../src/lib/state';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
+import { launchChromium } from '../support/chromium';
+import { declaration, min } from '../support/incidents';
+import { contentChecklists } from '../support/playbookContent';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+/** An incident declared a few minutes ago (the clocks run on the real time), as the workspace would store it. */
+function declared(over: Parameters<typeof declaration>[0] = {}, ago = min(10), now = Date.now()): { state: State; id: string } {
+	const at = now - ago;
+	return declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: at - min(2), ...over }), 'incident-', at);
+}
+
+/** Open a page with this state in the browser's storage, as if a responder had recorded it. */
+async function openWith(context: BrowserContext, state: State, path: string): Promise<Page> {
+	const page = await context.newPage();
+	await page.goto(`${baseURL}${path}`);
+	await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, JSON.stringify({ version: STATE_VERSION, state })] as const);
+	await page.reload();
+	await page.locator('[data-preview]').first().waitFor();
+	return page;
+}
+
+const stored = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { state: State }, STATE_KEY);
+const generator = (page: Page, id: string) => page.locator(`[data-generator="${id}"]`);
+
+describe('status messages from the open incident', () => {
+	it('declare → generate → copy: the Slack message is on the clipboard and on the timeline', async () => {
+		const context = await browser.newContext();
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const { state, id } = declared();
+		const page = await openWith(context, state, '/communication/');
+		const declaration = generator(page, 'declaration');
+		const preview = declaration.locator('[data-preview]');
+		await expect(preview.textContent()).resolves.toBe(
+			[
+				'*🚨 INCIDENT DECLARED*',
+				'',
+				'Severity: P0 Critical',
+				'Status: Investigating',
+				'Impact: All users cannot log in',
+				'Affected Services: api',
+				`Incident Channel: #incident-${id}`,
+				'On-Call: @alice',
+			].join('\n'),
+		);
+
+		await declaration.getByRole('button', { name: 'Copy for Slack' }).click();
+		await expect(declaration.getByRole('status').textContent()).resolves.toContain(`Copied the Incident Declaration (Slack) message at`);
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await preview.textContent());
+		const events = (await stored(page)).state.incidents[0]?.events ?? [];
+		expect(events.filter((e) => e.kind === 'message').map((e) => e.text)).toEqual(['Copied Incident Declaration (Slack)']);
+
+		await page.goto(`${baseURL}/incident/`);
+		await expect(page.locator('.events').getByText('Copied Incident Declaration (Slack)').count()).resolves.toBe(1);
+		await context.close();
+	});
+
+	it('edits field by field, previews each format as text, and warns before sending without impact or next update', async () => {
+		const context = await browser.newContext();
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await openWith(context, declared().state, '/communication/');
+		const update = generator(page, 'update');
+		const preview = update.locator('[data-preview]');
+		await expect(update.locator('.send-check').count()).resolves.toBe(0);
+		expect(await preview.textContent()).toMatch(/Next Update: \d\d:\d\d UTC$/);
+
+		await update.getByLabel('Impact').fill('Logins *fail* for `eu_west` <script>window.pwned = 1</script> & <b>more</b>\n# not a heading');
+		await update.getByLabel('Next Update').fill('');
+		await expect(update.locator('.send-check li').allInnerTexts()).resolves.toEqual(['Next Update is empty.']);
+		await update.getByLabel('Impact').fill('  ');
+		await expect(update.locator('.send-check li').allInnerTexts()).resolves.toEqual(['Impact is empty.', 'Next Update is empty.']);
+		// The warning is attached to the button, and the message still copies.
+		await expect(update.getByRole('button', { name: 'Copy for Slack' }).getAttribute('aria-describedby')).resolves.toBe('gen-update-check');
+		expect(await preview.textContent()).toContain('Impact: [Description]');
+
+		await update.getByLabel('Impact').fill('Logins *fail* <script>window.pwned = 1</script>\n# not a heading');
+		await update.getByLabel('Markdown').check();
+		expect(await preview.textContent()).toContain('**📊 INCIDENT UPDATE**\n\nStatus: Investigating\\\nImpact: Logins \\*fail\\* \\<script\\>window.pwned = 1\\</script\\>\\\n\\# not a heading');
+		await update.getByLabel('Plain text').check();
+		expect(await preview.textContent()).toContain('📊 INCIDENT UPDATE\n\nStatus: Investigating\nImpact: Logins *fail* <script>window.pwned = 1</script>\n# not a heading');
+		// Shown as text, never run or parsed as HTML.
+		expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+		await expect(update.locator('script, b').count()).resolves.toBe(0);
+
+		await update.getByRole('button', { name: 'Copy as plain text' }).click();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await preview.textContent());
+		const events = (await stored(page)).state.incidents[0]?.events ?? [];
+		expect(events.at(-1)?.text).toBe('Copied Status Update (Plain text)');
+		await context.close();
+	});
+
+	it('selects the text for a manual copy when the clipboard is refused, and logs that copy', async () => {
+		const context = await browser.newContext();
+		await context.addInitScript(() => {
+			navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+		});
+		const page = await openWith(context, declared().state, '/communication/');
+		const resolution = generator(page, 'resolution');
+		await resolution.getByRole('button', { name: 'Copy for Slack' }).click();
+		const box = resolution.getByRole('group', { name: 'Resolution (Slack)' }).locator('textarea');
+		await expect(box.inputValue()).resolves.toBe(await resolution.locator('[data-preview]').textContent());
+		const selected = await box.evaluate((el: HTMLTextAreaElement) => [document.activeElement === el, el.selectionStart, el.selectionEnd, el.value.length]);
+		expect(selected).toEqual([true, 0, selected[3], selected[3]]);
+		await page.keyboard.press('Control+C');
+		await expect(resolution.getByRole('status').textContent()).resolves.toContain('Copied the Resolution (Slack) message');
+		const events = (await stored(page)).state.incidents[0]?.events ?? [];
+		expect(events.filter((e) => e.kind === 'message').map((e) => e.text)).toEqual(['Copied Resolution (Slack)']);
+		await context.close();
+	});
+
+	it('works with no incident open: placeholders in the preview, typed values, nothing logged', async () => {
+		const context = await browser.newContext();
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await context.newPage();
+		await page.goto(`${baseURL}/communication/`);
+		const declaration = generator(page, 'declaration');
+		await expect(declaration.locator('[data-preview]').textContent()).resolves.toContain('Impact: [Description]');
+		await declaration.getByLabel('Impact').fill('Checkout is down');
+		await declaration.getByRole('button', { name: 'Copy for Slack' }).click();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Impact: Checkout is down\nAffected Services: [List]');
+		await expect(declaration.getByRole('status').textContent()).resolves.toBe('Copied the Incident Declaration (Slack) message.');
+		expect(await page.evaluate((key) => localStorage.getItem(key), STATE_KEY)).toBeNull();
+		await context.close();
+	});
+
+	it('marks every message of a drill on its first line', async () => {
+		const context = await browser.newContext();
+		const page = await openWith(context, declared({ drill: true }).state, '/communication/');
+		for (const id of ['declaration', 'update', 'resolution']) {
+			await expect(generator(page, id).locator('[data-preview]').textContent()).resolves.toMatch(/^\*\[DRILL\]\* This is a drill, not a real incident\.\n\n/);
+		}
+		await context.close();
+	});
+
+	it('still shows the templates with JavaScript off', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${baseURL}/communication/`);
+		const text = await page.locator('main').innerText();
+		expect(text).toContain('Impact: [Description]');
+		expect(text).toContain('Next Update: [Time]');
+		await context.close();
+	});
+});
+
+/** A short incident: declared P1 an hour ago, P0 for a quarter of an hour, two steps ticked, resolved 20 minutes ago. */
+function simulated(): { state: State; id: string } {
+	const now = Date.now();
+	// One clock for every step, so the spans come out whole minutes.
+	let { state, id } = declared({ severity: 'P1' }, min(60), now);
+	const [assess, serviceDown] = ['phase/detection-triage/assess-severity', 'scenario/service-down/response'].map((key) => contentChecklists().find((c) => c.key === key)!);
+	state = setSeverity(state, id, 'P0', now - min(55));
+	for (const [spec, step] of [[assess!, assess!.steps[0]!], [serviceDown!, serviceDown!.steps[1]!]] as const) {
+		state = tickItem(state, id, `${spec.key}/${step.id}`, { text: step.text, list: spec.label }, true, now - min(50));
+	}
+	state = setSeverity(state, id, 'P1', now - min(40));
+	state = setStatus(state, id, { id: 'resolved', label: 'Resolved', closes: true }, now - min(20));
+	return { state, id };
+}
+
+describe('the post-mortem', () => {
+	it('is written from a short simulated incident, saved as it is typed, copied and downloaded as Markdown', async () => {
+		const context = await browser.newContext({ acceptDownloads: true });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const { state, id } = simulated();
+		const page = await openWith(context, state, '/post-mortem/');
+		const pm = generator(page, 'post-mortem');
+		const preview = pm.locator('[data-preview]');
+		const markdown = (await preview.textContent()) ?? '';
+		expect(markdown).toMatch(/^# Post-Mortem: API returns 503\n/);
+		// The worst level reached, though it ended at P1.
+		expect(markdown).toContain('- **Severity:** P0 Critical\n');
+		expect(markdown).toMatch(/- \*\*Duration:\*\* .+ UTC to .+ UTC \(42 min\)/);
+		// Time at each severity: P1 until raised, P0 for 15 minutes, P1 again until resolved.
+		expect(markdown.match(/^\| P[01] \w+ \| .+ \| .+ \| \d+ min \|$/gm)?.map((row) => [row.split(' | ')[0], row.split(' | ')[3]])).toEqual([
+			['| P1 High', '7 min |'],
+			['| P0 Critical', '15 min |'],
+			['| P1 High', '20 min |'],
+		]);
+		expect(markdown).toMatch(/\| \d\d:\d\d UTC \| Severity P1 → P0 \|/);
+		expect(markdown).toMatch(/\| \d\d:\d\d UTC \| Done: Check database connectivity \(Service Down: Response\) \|/);
+		expect(markdown).toMatch(/\| \d\d:\d\d UTC \| Resolved \|/);
+		expect(markdown).toContain('- Service Down: Response: Check Redis connectivity\n');
+		expect(markdown).not.toContain('- Service Down: Response: Check database connectivity\n');
+		expect(markdown).not.toContain('Determine P0/P1/P2/P3\n');
+		expect(markdown).toContain('Identify affected users/services\n');
+
+		await pm.getByLabel('Root Cause').fill('Redis *ran out* of memory');
+		await pm.getByRole('button', { name: 'Add an action item' }).click();
+		await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Action item 1');
+		await page.keyboard.type('Alert at 80% memory');
+		await expect(pm.locator('.send-check li').allInnerTexts()).resolves.toEqual(['Action item 1 is missing an owner and a due date.']);
+		await pm.getByLabel('Action item 1: Owner').fill('@alice');
+		await pm.getByLabel('Action item 1: Due').fill('2026-12-03');
+		await expect(pm.locator('.send-check').count()).resolves.toBe(0);
+		const written = (await preview.textContent()) ?? '';
+		expect(written).toContain('## Root Cause\nRedis \\*ran out\\* of memory\n');
+		expect(written).toContain('- [ ] Alert at 80% memory - Owner: @alice - Due: 2026-12-03\n');
+
+		const [download] = await Promise.all([page.waitForEvent('download'), pm.getByRole('button', { name: `Download post-mortem-${id}.md` }).click()]);
+		expect(download.suggestedFilename()).toBe(`post-mortem-${id}.md`);
+		expect(readFileSync(await download.path(), 'utf8')).toBe(`${written}\n`);
+		await pm.getByRole('button', { name: 'Copy as Markdown' }).click();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${written}\n`);
+
+		// What was written is kept with the incident.
+		await page.reload();
+		await expect(generator(page, 'post-mortem').getByLabel('Root Cause').inputValue()).resolves.toBe('Redis *ran out* of memory');
+		expect((await stored(page)).state.incidents[0]?.postMortem.actionItems.map((a) => [a.item, a.owner, a.due])).toEqual([['Alert at 80% memory', '@alice', '2026-12-03']]);
+		await context.close();
+	});
+
+	it('says so when no incident is open, and shows the template', async () => {
+		const page = await browser.newPage();
+		await page.goto(`${baseURL}/post-mortem/`);
+		await page.getByText('No incident is open, so there is nothing to fill the post-mortem from.').waitFor();
+		await expect(page.locator('main').innerText()).resolves.toContain('[Detailed analysis]');
+		await page.close();
+	});
+
+	it('marks a drill on its first line', async () => {
+		const context = await browser.newContext();
+		const page = await openWith(context, declared({ drill: true }).state, '/post-mortem/');
+		await expect(generator(page, 'post-mortem').locator('[data-preview]').textContent()).resolves.toMatch(/^\*\*\\\[DRILL\\\]\*\* This is a drill, not a real incident\.\n\n# Post-Mortem/);
+		await context.close();
+	});
+});
+
+describe('the generators with an incident open', () => {
+	it.each(['/communication/', '/post-mortem/'].flatMap((url) => [[url, 'light'], [url, 'dark']] as const))('%s in %s theme has no axe violations', async (url, scheme) => {
+		const context = await browser.newContext({ colorScheme: scheme });
+		const page = await openWith(context, simulated().state, url);
+		await page.evaluate((theme) => localStorage.setItem('starlight-theme', theme), scheme);
+		await page.reload();
+		await page.locator('[data-preview]').first().waitFor();
+		const results = await new AxeBuilder({ page }).include('main').analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+		await context.close();
+	});
+
+	it.each(['/communication/', '/post-mortem/'])('%s fits a 360 px wide screen', async (url) => {
+		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+		const page = await openWith(context, simulated().state, url);
+		const widest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('[data-generator] *')].map((el) => el.getBoundingClientRect().right)));
+		expect(widest).toBeLessThanOrEqual(360);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		await context.close();
+	});
+});

@@ -1,0 +1,58 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { phaseChecklists, scenarioChecklists } from '../../src/data/clientPlaybook';
+import { loadSite } from '../../src/data/site';
+import type { ChecklistSpec, ClientPlaybook } from '../../src/lib/clientPlaybook';
+import type { GeneratorTemplate } from '../../src/lib/composeMessage';
+import type { Phase, Scenario } from '../../src/lib/playbook';
+import { PhaseSchema } from '../../src/schemas/phase';
+import { ScenarioSchema } from '../../src/schemas/scenario';
+import { SeveritySchema } from '../../src/schemas/severity';
+import { TemplateSchema } from '../../src/schemas/template';
+import { ROOT } from './buildSite';
+import { readFrontmatter } from './frontmatter';
+
+/**
+ * The real playbook content, read without Astro (getCollection() is empty under Vitest), so
+ * tests of the generators run against the templates, levels and checklists responders use.
+ */
+
+const entries = (dir: string) =>
+	readdirSync(join(ROOT, dir))
+		.filter((f) => f.endsWith('.mdx'))
+		.map((f) => ({ id: f.replace(/\.mdx$/, ''), data: readFrontmatter(join(ROOT, dir, f)) }));
+const pageKeys = ['owner', 'lastReviewed'];
+const withoutPageKeys = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([k]) => !pageKeys.includes(k)));
+
+/** A template of content/templates by its id, as the generators get it. */
+export function contentTemplate(id: string): GeneratorTemplate {
+	const entry = entries('content/templates').find((e) => e.id === id);
+	if (!entry) throw new Error(`no template ${id}`);
+	const { title, kind, text, fields } = TemplateSchema.parse(entry.data);
+	return { id, title, kind, text, fields };
+}
+
+/** The ids of every template. */
+export function contentTemplateIds(): string[] {
+	return entries('content/templates').map((e) => e.id);
+}
+
+/** The levels and statuses as islands get them. */
+export function contentPlaybook(): Pick<ClientPlaybook, 'severities' | 'statuses'> {
+	const severities = entries('content/severities')
+		.map((e) => SeveritySchema.parse(e.data))
+		.sort((a, b) => a.rank - b.rank);
+	return { severities, statuses: loadSite(join(ROOT, 'content/site.yaml')).statuses };
+}
+
+/** Every checklist of the playbook, in the order the site lists them. */
+export function contentChecklists(): ChecklistSpec[] {
+	const file = (dir: string, id: string) => join(dir, `${id}.mdx`);
+	const phases: Phase[] = entries('content/docs/process')
+		.map((e) => ({ ...PhaseSchema.parse(withoutPageKeys(e.data)), id: e.id, file: file('content/docs/process', e.id) }))
+		.sort((a, b) => a.sidebar.order - b.sidebar.order);
+	const scenarios: Scenario[] = entries('content/docs/scenarios')
+		.map((e) => ({ ...ScenarioSchema.parse(withoutPageKeys(e.data)), id: e.id, file: file('content/docs/scenarios', e.id) }))
+		.sort((a, b) => (a.sidebar?.order ?? 99) - (b.sidebar?.order ?? 99));
+	return [...phases.flatMap(phaseChecklists), ...scenarios.flatMap(scenarioChecklists)];
+}

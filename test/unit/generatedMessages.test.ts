@@ -1,0 +1,159 @@
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
+import { describe, expect, it } from 'vitest';
+import { composeMessage, drillLine, type GeneratorTemplate } from '../../src/lib/composeMessage';
+import { addNote, setSeverity, setStatus, updatePostMortem } from '../../src/lib/incidents';
+import { editedValues, incidentValues } from '../../src/lib/messageValues';
+import { MESSAGE_FORMATS, type FieldValues, type MessageFormat } from '../../src/lib/renderMessage';
+import type { Incident } from '../../src/lib/state';
+import { min, T0, withIncident } from '../support/incidents';
+import { contentChecklists, contentPlaybook, contentTemplate, contentTemplateIds } from '../support/playbookContent';
+
+/**
+ * The playbook's own templates, filled from an incident, in every format, compared with the text
+ * a responder pastes. Editing a template in content/ changes these results: that is the point.
+ */
+
+const playbook = contentPlaybook();
+const checklists = contentChecklists();
+const ZW = '\u200B';
+const NOW = T0 + min(12);
+const HOSTILE = 'Errors *spike* on `login_v2` <script>alert(1)</script> & more\n# still the impact\n1. not a list';
+
+/** An open incident: declared P1, raised to P0, a note, now mitigating. */
+function incident(over: { impact?: string; note?: string; drill?: boolean } = {}): Incident {
+	let { state, id } = withIncident({ severity: 'P1', impact: over.impact ?? 'All users cannot log in', drill: over.drill ?? false });
+	state = setSeverity(state, id, 'P0', T0 + min(5));
+	state = addNote(state, id, over.note ?? 'Rolled back deploy 42', T0 + min(7));
+	state = setStatus(state, id, { id: 'mitigating', label: 'Mitigating', closes: false }, T0 + min(9));
+	state = updatePostMortem(state, id, { rootCause: 'Expired certificate', resolution: 'Renewed it' }, T0 + min(10));
+	return state.incidents[0]!;
+}
+
+function write(template: GeneratorTemplate, from: Incident | undefined, format: MessageFormat, edits: FieldValues = {}): string {
+	const fromIncident = from ? incidentValues(template.fields, { incident: from, playbook, checklists, kind: template.kind, now: NOW }) : {};
+	const values = editedValues(template.fields, fromIncident, edits);
+	return composeMessage(template, values, format, { drill: from?.drill ?? false, hasIncident: from !== undefined });
+}
+
+const lines = (...text: string[]) => text.join('\n');
+
+describe('the declaration', () => {
+	const template = contentTemplate('declaration');
+	it.each<[MessageFormat, string]>([
+		['slack', lines('*🚨 INCIDENT DECLARED*', '', 'Severity: P0 Critical', 'Status: Mitigating', 'Impact: All users cannot log in', 'Affected Services: api', 'Incident Channel: #incident-20261126-0314', 'On-Call: @alice')],
+		['markdown', lines('**🚨 INCIDENT DECLARED**', '', 'Severity: P0 Critical\\', 'Status: Mitigating\\', 'Impact: All users cannot log in\\', 'Affected Services: api\\', 'Incident Channel: \\#incident-20261126-0314\\', 'On-Call: @alice')],
+		['plain', lines('🚨 INCIDENT DECLARED', '', 'Severity: P0 Critical', 'Status: Mitigating', 'Impact: All users cannot log in', 'Affected Services: api', 'Incident Channel: #incident-20261126-0314', 'On-Call: @alice')],
+	])('in %s, filled from the incident', (format, expected) => {
+		expect(write(template, incident(), format)).toBe(expected);
+	});
+
+	it.each<[MessageFormat, string]>([
+		['slack', `Impact: Errors ${ZW}*${ZW}spike${ZW}*${ZW} on ${ZW}\`${ZW}login${ZW}_${ZW}v2${ZW}\`${ZW} &lt;script&gt;alert(1)&lt;/script&gt; &amp; more\n# still the impact\n1. not a list\n`],
+		['markdown', 'Impact: Errors \\*spike\\* on \\`login\\_v2\\` \\<script\\>alert(1)\\</script\\> \\& more\\\n\\# still the impact\\\n1\\. not a list\\\n'],
+		['plain', `Impact: ${HOSTILE}\n`],
+	])('in %s, keeps hostile text literal', (format, expected) => {
+		expect(write(template, incident({ impact: HOSTILE }), format)).toContain(expected);
+	});
+
+	it('with no incident, shows every blank as its placeholder', () => {
+		expect(write(template, undefined, 'plain')).toBe(
+			lines('🚨 INCIDENT DECLARED', '', 'Severity: P0/P1/P2/P3', 'Status: Investigating/Mitigating/Resolved', 'Impact: [Description]', 'Affected Services: [List]', 'Incident Channel: #incident-[id]', 'On-Call: @engineer'),
+		);
+	});
+
+	it('uses what the responder typed over the incident, and the incident for the rest', () => {
+		expect(write(template, incident(), 'plain', { impact: 'Half of logins fail', onCall: '  ' })).toContain('Impact: Half of logins fail\nAffected Services: api');
+		// A field cleared to spaces shows its placeholder: a blank to fill, not an empty line.
+		expect(write(template, incident(), 'plain', { onCall: '  ' })).toContain('On-Call: @engineer');
+	});
+});
+
+describe('the status update', () => {
+	const template = contentTemplate('update');
+	const timeline = ['03:10 UTC - Incident detected', '03:14 UTC - Incident declared: P1, API returns 503', '03:19 UTC - Severity P1 → P0', '03:21 UTC - Rolled back deploy 42', '03:23 UTC - Status: Mitigating'];
+	it.each<[MessageFormat, string]>([
+		['slack', lines('*📊 INCIDENT UPDATE*', '', 'Status: Mitigating', 'Impact: All users cannot log in', 'Timeline:', ...timeline.map((t) => `- ${t}`), '', 'Next Update: 03:41 UTC')],
+		['markdown', lines('**📊 INCIDENT UPDATE**', '', 'Status: Mitigating\\', 'Impact: All users cannot log in\\', 'Timeline:', ...timeline.map((t) => `- ${t}`), '', 'Next Update: 03:41 UTC')],
+		['plain', lines('📊 INCIDENT UPDATE', '', 'Status: Mitigating', 'Impact: All users cannot log in', 'Timeline:', ...timeline.map((t) => `- ${t}`), '', 'Next Update: 03:41 UTC')],
+	])('in %s, with the latest events and the next update one interval from now', (format, expected) => {
+		expect(write(template, incident(), format)).toBe(expected);
+	});
+
+	it.each<[MessageFormat, string]>([
+		['slack', `- 03:21 UTC - Paged ${ZW}*${ZW}db${ZW}*${ZW} &lt;b&gt;team&lt;/b&gt; | ${ZW}_${ZW}x${ZW}_${ZW}\nline 2\n`],
+		['markdown', '- 03:21 UTC - Paged \\*db\\* \\<b\\>team\\</b\\> \\| \\_x\\_\\\nline 2\n'],
+		['plain', '- 03:21 UTC - Paged *db* <b>team</b> | _x_\nline 2\n'],
+	])('in %s, keeps hostile timeline text literal', (format, expected) => {
+		expect(write(template, incident({ note: 'Paged *db* <b>team</b> | _x_\nline 2' }), format)).toContain(expected);
+	});
+
+	it('with no incident, shows the example timeline until the responder adds rows', () => {
+		expect(write(template, undefined, 'plain')).toContain('Timeline:\n- [Time] - Incident detected\n- [Time] - Root cause identified');
+		expect(write(template, undefined, 'plain', { timeline: [{ time: '10:00', event: 'Paged DBA' }, { time: '', event: ' ' }] })).toContain('Timeline:\n- 10:00 - Paged DBA\n\nNext Update: [Time]');
+	});
+});
+
+describe('the resolution', () => {
+	const template = contentTemplate('resolution');
+	it.each<[MessageFormat, string]>([
+		['slack', lines('*✅ INCIDENT RESOLVED*', '', 'Status: Resolved', 'Duration: 16 min', 'Root Cause: Expired certificate', 'Resolution: Renewed it', 'Post-Mortem: [Link]')],
+		['markdown', lines('**✅ INCIDENT RESOLVED**', '', 'Status: Resolved\\', 'Duration: 16 min\\', 'Root Cause: Expired certificate\\', 'Resolution: Renewed it\\', 'Post-Mortem: \\[Link\\]')],
+		['plain', lines('✅ INCIDENT RESOLVED', '', 'Status: Resolved', 'Duration: 16 min', 'Root Cause: Expired certificate', 'Resolution: Renewed it', 'Post-Mortem: [Link]')],
+	])('in %s, with the root cause and resolution of the post-mortem', (format, expected) => {
+		expect(write(template, incident(), format)).toBe(expected);
+	});
+
+	it.each<[MessageFormat, string]>([
+		['slack', 'Post-Mortem: https://wiki.example.com/pm?id=1&amp;v=2'],
+		['markdown', 'Post-Mortem: https://wiki.example.com/pm?id=1\\&v=2'],
+		['plain', 'Post-Mortem: https://wiki.example.com/pm?id=1&v=2'],
+	])('in %s, takes a typed-in link', (format, expected) => {
+		expect(write(template, incident(), format, { postMortem: 'https://wiki.example.com/pm?id=1&v=2' })).toContain(expected);
+	});
+});
+
+/** Markdown as GitHub renders it, with raw HTML let through so that any leak would show. */
+const toHtml = (markdown: string) => micromark(markdown, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+/** Opening tag names of rendered HTML, in order: the structure, whatever the text. */
+const tags = (markdown: string) => [...toHtml(markdown).matchAll(/<([a-z][a-z0-9]*)/g)].map((m) => m[1]);
+/** The first line as a reader sees it, formatting taken away. */
+const firstLineRead = (text: string, format: MessageFormat) => {
+	const line = text.split('\n')[0] ?? '';
+	if (format === 'markdown') return toHtml(line).replace(/<[^>]+>/g, '');
+	return format === 'slack' ? line.replaceAll('*', '') : line;
+};
+
+describe('Markdown output read by a CommonMark + GFM parser', () => {
+	const hostile = 'a *b* _c_ `d` <script>alert(1)</script> [e](javascript:f) | g\n# h\n- i';
+	const benign = 'a b c d e f g\nh\ni';
+	it.each(contentTemplateIds())('%s: hostile text adds no element and no HTML, and stays visible as typed', (id) => {
+		const template = contentTemplate(id);
+		const typed = (text: string) => Object.fromEntries(template.fields.map((f) => [f.name, f.items ? [Object.fromEntries(f.items.map((k) => [k, text]))] : text]));
+		const attack = write(template, undefined, 'markdown', typed(hostile));
+		expect(tags(attack)).toEqual(tags(write(template, undefined, 'markdown', typed(benign))));
+		const rendered = toHtml(attack);
+		expect(rendered).not.toMatch(/<script|<\/script|href=/);
+		expect(rendered).toContain('a *b* _c_ `d` &lt;script&gt;alert(1)&lt;/script&gt; [e](javascript:f) | g');
+	});
+});
+
+describe('drills', () => {
+	it.each(contentTemplateIds().flatMap((id) => MESSAGE_FORMATS.map((format) => [id, format] as const)))('%s in %s says DRILL on its first line', (id, format) => {
+		const template = contentTemplate(id);
+		const drill = incident({ drill: true });
+		const withEdits = Object.fromEntries(template.fields.map((f) => [f.name, f.items ? [] : 'typed']));
+		for (const text of [write(template, drill, format), write(template, drill, format, withEdits)]) {
+			expect(text.split('\n')[0]).toBe(drillLine(format));
+			expect(firstLineRead(text, format)).toBe('[DRILL] This is a drill, not a real incident.');
+		}
+		expect(write(template, incident(), format)).not.toContain('DRILL');
+	});
+	it('marks the drill in bold where the format has bold', () => {
+		expect(MESSAGE_FORMATS.map(drillLine)).toEqual([
+			'*[DRILL]* This is a drill, not a real incident.',
+			'**\\[DRILL\\]** This is a drill, not a real incident.',
+			'[DRILL] This is a drill, not a real incident.',
+		]);
+	});
+});

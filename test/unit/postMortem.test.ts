@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import type { ChecklistSpec } from '../../src/lib/clientPlaybook';
+import { composeMessage } from '../../src/lib/composeMessage';
+import { addActionItem, addNote, logMessage, removeActionItem, setSeverity, setStatus, tickItem, updateActionItem, updatePostMortem } from '../../src/lib/incidents';
+import { mergeState } from '../../src/lib/merge';
+import { incidentValues } from '../../src/lib/messageValues';
+import { actionItemProblems, actionItemRows, peakSeverity, postMortemHome, severityPeriods, severityRows, skippedSteps, timelineRows } from '../../src/lib/postMortem';
+import type { Incident, State } from '../../src/lib/state';
+import { min, T0, withIncident } from '../support/incidents';
+import { contentPlaybook, contentTemplate } from '../support/playbookContent';
+
+const playbook = contentPlaybook();
+const RESOLVED = { id: 'resolved', label: 'Resolved', closes: true };
+
+/** A few lists shaped like the playbook's: a phase group and scenario lists. */
+const checklists: ChecklistSpec[] = [
+	{
+		key: 'phase/detection-triage/assess-severity',
+		label: 'Phase 1: Detection & Triage — Assess Severity',
+		page: 'Phase 1: Detection & Triage',
+		href: '/process/detection-triage/',
+		steps: [
+			{ id: 'determine-p0-p1-p2-p3', text: 'Determine P0/P1/P2/P3' },
+			{ id: 'check-impact-scope', text: 'Check impact scope' },
+		],
+	},
+	{ key: 'scenario/service-down/symptoms', label: 'Service Down: Symptoms', page: 'Service Down', href: '/scenarios/service-down/', steps: [{ id: 'health-check-returns-503', text: 'Health check returns 503' }] },
+	{
+		key: 'scenario/service-down/response',
+		label: 'Service Down: Response',
+		page: 'Service Down',
+		href: '/scenarios/service-down/',
+		steps: [
+			{ id: 'check-redis-connectivity', text: 'Check Redis connectivity' },
+			{ id: 'rollback', text: 'Rollback immediately', lead: 'If deployment-related:' },
+		],
+	},
+	{ key: 'scenario/database-issues/response', label: 'Database Issues: Response', page: 'Database Issues', href: '/scenarios/database-issues/', steps: [{ id: 'check-database-status', text: 'Check database status' }] },
+	{
+		key: 'scenario/high-error-rate/response',
+		label: 'High Error Rate: Response',
+		page: 'High Error Rate',
+		href: '/scenarios/high-error-rate/',
+		steps: [
+			{ id: 'check-error-tracking', text: 'Check error tracking' },
+			{ id: 'identify-error-pattern', text: 'Identify error pattern' },
+		],
+	},
+];
+const tick = (state: State, id: string, key: string, done: boolean, at: number) => tickItem(state, id, key, { text: key.split('/').at(-1) ?? key, list: 'list' }, done, at);
+
+/** A short incident: declared P1, raised to P0 for a quarter of an hour, back to P1, resolved after 44 minutes. */
+function simulated(): { state: State; id: string; incident: Incident } {
+	let { state, id } = withIncident({ severity: 'P1' });
+	state = setSeverity(state, id, 'P0', T0 + min(5));
+	state = tick(state, id, 'phase/detection-triage/assess-severity/check-impact-scope', true, T0 + min(6));
+	state = addNote(state, id, 'Redis *primary* down | failing over', T0 + min(7));
+	state = tick(state, id, 'scenario/high-error-rate/response/check-error-tracking', true, T0 + min(8));
+	state = tick(state, id, 'scenario/service-down/response/check-redis-connectivity', true, T0 + min(9));
+	state = tick(state, id, 'scenario/service-down/response/check-redis-connectivity', false, T0 + min(10));
+	state = setSeverity(state, id, 'P1', T0 + min(20));
+	state = logMessage(state, id, 'Copied Status Update (Slack)', T0 + min(21));
+	state = setStatus(state, id, RESOLVED, T0 + min(40));
+	state = updatePostMortem(state, id, { rootCause: 'Redis ran out of memory', resolution: 'Failed over and raised maxmemory', usersAffected: '1,200', dataImpact: 'None', lessons: 'Alert on memory\nbefore eviction' }, T0 + min(60));
+	let added = addActionItem(state, id, { item: 'Alert at 80% Redis memory', owner: '@alice', due: '2026-12-03' }, T0 + min(61));
+	added = addActionItem(added.state, id, { item: 'Load-test failover' }, T0 + min(62));
+	state = added.state;
+	return { state, id, incident: state.incidents[0]! };
+}
+
+describe('time at each severity', () => {
+	it('splits the incident at each severity change, from detection to resolution', () => {
+		const { incident } = simulated();
+		expect(severityPeriods(incident, T0 + min(90))).toEqual([
+			{ severity: 'P1', from: T0 - min(4), to: T0 + min(5) },
+			{ severity: 'P0', from: T0 + min(5), to: T0 + min(20) },
+			{ severity: 'P1', from: T0 + min(20), to: T0 + min(40) },
+		]);
+		expect(severityRows(incident, playbook.severities, T0 + min(90))).toEqual([
+			{ severity: 'P1 High', from: '03:10 UTC', to: '03:19 UTC', duration: '9 min' },
+			{ severity: 'P0 Critical', from: '03:19 UTC', to: '03:34 UTC', duration: '15 min' },
+			{ severity: 'P1 High', from: '03:34 UTC', to: '03:54 UTC', duration: '20 min' },
+		]);
+	});
+	it('reports the most severe level reached, whatever the level at the end', () => {
+		const { incident } = simulated();
+		expect([incident.severity, peakSeverity(incident, playbook.severities, T0 + min(90))]).toEqual(['P1', 'P0']);
+	});
+	it('counts an open incident up to now, and one never changed as one period', () => {
+		const { state, id } = withIncident();
+		expect(severityPeriods(state.incidents[0]!, T0 + min(30))).toEqual([{ severity: 'P0', from: T0 - min(4), to: T0 + min(30) }]);
+		const raised = setSeverity(state, id, 'P1', T0 + min(10)).incidents[0]!;
+		expect(severityPeriods(raised, T0 + min(30)).map((p) => p.severity)).toEqual(['P0', 'P1']);
+	});
+	it('ignores a change logged after resolution, and joins stretches at the same level', () => {
+		let { state, id } = withIncident();
+		state = setStatus(state, id, RESOLVED, T0 + min(20));
+		state = setSeverity(state, id, 'P2', T0 + min(25));
+		expect(severityPeriods(state.incidents[0]!, T0 + min(30))).toEqual([{ severity: 'P0', from: T0 - min(4), to: T0 + min(20) }]);
+	});
+	it('writes dates as well when the incident spans midnight UTC', () => {
+		const { state } = withIncident({ detectedAt: T0 - min(4 * 60) });
+		expect(severityRows(state.incidents[0]!, playbook.severities, T0 + min(5))[0]).toEqual({
+			severity: 'P0 Critical',
+			from: '2026-11-25 23:14 UTC',
+			to: '2026-11-26 03:19 UTC',
+			duration: '4 h 5 min',
+		});
+	});
+});
+
+describe('the timeline table', () => {
+	it('lists what happened, oldest first, without unticks and other bookkeeping', () => {
+		expect(timelineRows(simulated().incident, T0 + min(90))).toEqual([
+			{ time: '03:10 UTC', event: 'Incident detected' },
+			{ time: '03:14 UTC', event: 'Incident declared: P1, API returns 503' },
+			{ time: '03:19 UTC', event: 'Severity P1 → P0' },
+			{ time: '03:20 UTC', event: 'Done: check-impact-scope (list)' },
+			{ time: '03:21 UTC', event: 'Redis *primary* down | failing over' },
+			{ time: '03:22 UTC', event: 'Done: check-error-tracking (list)' },
+			{ time: '03:23 UTC', event: 'Done: check-redis-connectivity (list)' },
+			{ time: '03:34 UTC', event: 'Severity P0 → P1' },
+			{ time: '03:35 UTC', event: 'Copied Status Update (Slack)' },
+			{ time: '03:54 UTC', event: 'Resolved' },
+		]);
+	});
+});
+
+describe('steps skipped', () => {
+	it('lists the unticked steps of every phase list and of the scenarios the incident is about or ticked in', () => {
+		expect(skippedSteps(simulated().incident, checklists)).toEqual([
+			{ list: 'Phase 1: Detection & Triage — Assess Severity', step: 'Determine P0/P1/P2/P3' },
+			// Ticked, then unticked: skipped after all.
+			{ list: 'Service Down: Response', step: 'Check Redis connectivity' },
+			{ list: 'Service Down: Response', step: 'If deployment-related: Rollback immediately' },
+			// Not one of the incident's scenarios, but a step of it was ticked.
+			{ list: 'High Error Rate: Response', step: 'Identify error pattern' },
+		]);
+	});
+	it('is empty when every step was ticked, and the post-mortem says so', () => {
+		let { state, id } = withIncident({ scenarios: [] });
+		state = tick(state, id, 'phase/detection-triage/assess-severity/determine-p0-p1-p2-p3', true, T0 + min(1));
+		state = tick(state, id, 'phase/detection-triage/assess-severity/check-impact-scope', true, T0 + min(2));
+		const incident = state.incidents[0]!;
+		expect(skippedSteps(incident, checklists)).toEqual([]);
+		const template = contentTemplate('post-mortem');
+		const values = incidentValues(template.fields, { incident, playbook, checklists, kind: 'document', now: T0 + min(5) });
+		expect(composeMessage(template, values, 'markdown', { drill: false, hasIncident: true })).toContain("## Steps skipped\nNone: every step of the incident's checklists was ticked.\n");
+	});
+});
+
+describe('action items', () => {
+	it('are added, changed and removed with a clock entry, so another tab merges them', () => {
+		const { state, id } = simulated();
+		const items = state.incidents[0]!.postMortem.actionItems;
+		expect(items.map((a) => [a.item, a.owner, a.due, a.done])).toEqual([
+			['Alert at 80% Redis memory', '@alice', '2026-12-03', false],
+			['Load-test failover', '', '', false],
+		]);
+		const changed = updateActionItem(state, id, items[1]!.id, { owner: '@bob', due: '2026-12-10' }, T0 + min(70));
+		const removed = removeActionItem(state, id, items[0]!.id, T0 + min(65));
+		expect(changed.incidents[0]!.postMortem.actionItems[1]).toMatchObject({ owner: '@bob', due: '2026-12-10' });
+		expect(removed.incidents[0]!.postMortem.actionItems.map((a) => a.item)).toEqual(['Load-test failover']);
+		// The later edit wins when two tabs meet.
+		expect(mergeState(removed, changed).incidents[0]!.postMortem.actionItems).toHaveLength(2);
+		expect(updateActionItem(state, id, 'no-such-item', { owner: 'x' }, T0)).toBe(state);
+	});
+	it('leave out empty rows, and name what each still lacks', () => {
+		let { state, id } = simulated();
+		state = addActionItem(state, id, {}, T0 + min(63)).state;
+		const items = state.incidents[0]!.postMortem.actionItems;
+		expect(actionItemRows(items)).toEqual([
+			{ item: 'Alert at 80% Redis memory', owner: '@alice', due: '2026-12-03' },
+			{ item: 'Load-test failover', owner: '', due: '' },
+		]);
+		expect(actionItemProblems(items)).toEqual(['Action item 2 is missing an owner and a due date.']);
+		expect(actionItemProblems([{ ...items[0]!, item: '', due: '' }])).toEqual(['Action item 1 is missing a description and a due date.']);
+	});
+});
+
+describe('the post-mortem document', () => {
+	const template = contentTemplate('post-mortem');
+	const summary = [
+		'# Post-Mortem: API returns 503',
+		'',
+		'## Incident Summary',
+		'- **Title:** API returns 503',
+		'- **Severity:** P0 Critical',
+		'- **Duration:** 2026-11-26 03:10 UTC to 2026-11-26 03:54 UTC (44 min)',
+		'- **Impact:** All users cannot log in',
+		'',
+		'### Time at each severity',
+		'| Severity | From | To | Time |',
+		'| --- | --- | --- | --- |',
+		'| P1 High | 03:10 UTC | 03:19 UTC | 9 min |',
+		'| P0 Critical | 03:19 UTC | 03:34 UTC | 15 min |',
+		'| P1 High | 03:34 UTC | 03:54 UTC | 20 min |',
+		'',
+		'## Timeline',
+		'| Time | Event |',
+		'| --- | --- |',
+		'| 03:10 UTC | Incident detected |',
+		'| 03:14 UTC | Incident declared: P1, API returns 503 |',
+		'| 03:19 UTC | Severity P1 → P0 |',
+		'| 03:20 UTC | Done: check-impact-scope (list) |',
+		'| 03:21 UTC | Redis \\*primary\\* down \\| failing over |',
+		'| 03:22 UTC | Done: check-error-tracking (list) |',
+		'| 03:23 UTC | Done: check-redis-connectivity (list) |',
+		'| 03:34 UTC | Severity P0 → P1 |',
+		'| 03:35 UTC | Copied Status Update (Slack) |',
+		'| 03:54 UTC | Resolved |',
+		'',
+		'## Root Cause',
+		'Redis ran out of memory',
+		'',
+		'## Impact',
+		'- Users affected: 1,200',
+		'- Revenue impact: \\[If applicable\\]',
+		'- Data impact: None',
+		'',
+		'## Resolution',
+		'Failed over and raised maxmemory',
+		'',
+		'## Steps skipped',
+		'- Phase 1: Detection \\& Triage — Assess Severity: Determine P0/P1/P2/P3',
+		'- Service Down: Response: Check Redis connectivity',
+		'- Service Down: Response: If deployment-related: Rollback immediately',
+		'- High Error Rate: Response: Identify error pattern',
+		'',
+		'## Action Items',
+		'- [ ] Alert at 80% Redis memory - Owner: @alice - Due: 2026-12-03',
+		'- [ ] Load-test failover - Owner:  - Due: ',
+		'',
+		'## Lessons Learned',
+		'Alert on memory\\',
+		'before eviction',
+	].join('\n');
+	it('is filled from the incident: summary, time per severity, timeline, skipped steps, action items', () => {
+		const { incident } = simulated();
+		const values = incidentValues(template.fields, { incident, playbook, checklists, kind: 'document', now: T0 + min(90) });
+		expect(composeMessage(template, values, 'markdown', { drill: false, hasIncident: true })).toBe(summary);
+	});
+});
+
+describe('where post-mortem edits are kept', () => {
+	it('saves written text on the post-mortem, corrections on the incident, and leaves the record alone', () => {
+		expect(postMortemHome('rootCause')).toEqual({ on: 'postMortem', key: 'rootCause' });
+		expect(postMortemHome('impact')).toEqual({ on: 'incident', key: 'impact' });
+		expect(postMortemHome('actionItems')).toEqual({ on: 'actionItems' });
+		expect(['title', 'timeline', 'severityPeriods', 'skippedSteps', 'detectedAt', 'duration'].map((s) => postMortemHome(s as 'timeline').on)).toEqual(Array(6).fill('record'));
+		expect([postMortemHome(undefined), postMortemHome('postMortemLink')]).toEqual([{ on: 'page' }, { on: 'page' }]);
+	});
+});

@@ -1,0 +1,58 @@
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
+import { describe, expect, it } from 'vitest';
+import { escapeText, keepLineBreaks, renderTemplate } from '../../src/lib/renderMessage';
+import { parseTemplate, templateNames } from '../../src/lib/templateSyntax';
+
+/** Markdown to HTML as GitHub would render it, with raw HTML let through so any leak shows. */
+const html = (markdown: string) => micromark(markdown, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+const ZW = '\u200B';
+const HOSTILE = 'a *b* _c_ ~d~ `e` <script>alert(1)</script> & [x](javascript:y) | f\n# g\n- h\n1. i\n    j';
+
+describe('escapeText', () => {
+	it('keeps plain text as typed', () => {
+		expect(escapeText(HOSTILE, 'plain')).toBe(HOSTILE);
+	});
+	it('fences Slack formatting marks and writes &, <, > as entities', () => {
+		expect(escapeText('a *b* _c_ ~d~ `e` <x> & y', 'slack')).toBe(
+			`a ${ZW}*${ZW}b${ZW}*${ZW} ${ZW}_${ZW}c${ZW}_${ZW} ${ZW}~${ZW}d${ZW}~${ZW} ${ZW}\`${ZW}e${ZW}\`${ZW} &lt;x&gt; &amp; y`,
+		);
+	});
+	it('keeps every Markdown character literal, with line breaks as hard breaks', () => {
+		const out = html(escapeText(HOSTILE, 'markdown'));
+		expect(out).toBe(
+			'<p>a *b* _c_ ~d~ `e` &lt;script&gt;alert(1)&lt;/script&gt; &amp; [x](javascript:y) | f<br />\n# g<br />\n- h<br />\n1. i<br />\nj</p>',
+		);
+	});
+	it('keeps a table cell on one line with its pipes literal', () => {
+		const row = `| ${escapeText('a | b\nc', 'markdown', true)} | d |`;
+		expect(html(`| x | y |\n| --- | --- |\n${row}`)).toContain('<td>a | b c</td>');
+	});
+});
+
+describe('keepLineBreaks', () => {
+	it('ends each line of a paragraph with a hard break, and leaves block lines alone', () => {
+		const markdown = ['# Title', 'Status: open', 'Impact: none', '', '- one', '- two', '| a |', '| --- |', 'Already\\', 'broken'].join('\n');
+		expect(keepLineBreaks(markdown)).toBe(['# Title', 'Status: open\\', 'Impact: none', '', '- one', '- two', '| a |', '| --- |', 'Already\\', 'broken'].join('\n'));
+	});
+	it('does not add a break before a setext underline or after an escaped backslash it would cancel', () => {
+		expect(keepLineBreaks('Title\n---')).toBe('Title\n---');
+		expect(keepLineBreaks('C:\\\\\nnext')).toBe('C:\\\\\\\nnext');
+	});
+});
+
+describe('inverted sections', () => {
+	const text = 'Done:\n{{#steps}}\n- {{step}}\n{{/steps}}\n{{^steps}}\nNothing, {{who}}.\n{{/steps}}\n';
+	it('writes the inverted body only when the list is empty', () => {
+		expect(renderTemplate(text, { steps: [{ step: 'x' }], who: 'ops' }, 'plain')).toBe('Done:\n- x\n');
+		expect(renderTemplate(text, { steps: [], who: 'ops' }, 'plain')).toBe('Done:\nNothing, ops.\n');
+		expect(renderTemplate(text, { who: 'ops' }, 'plain')).toBe('Done:\nNothing, ops.\n');
+	});
+	it('counts blanks inside an inverted section as top-level fields', () => {
+		expect(templateNames(parseTemplate(text))).toEqual({ fields: ['who'], sections: new Map([['steps', ['step']]]) });
+	});
+	it('names the open tag when a section is closed wrongly or never', () => {
+		expect(() => parseTemplate('{{^a}}x{{/b}}')).toThrow('{{/b}} closes {{^a}}');
+		expect(() => parseTemplate('{{^a}}x')).toThrow('{{^a}} is never closed');
+	});
+});

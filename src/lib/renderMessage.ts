@@ -18,17 +18,14 @@ const ZWSP = '\u200B';
 /**
  * Make text that a person typed literal in the chosen format: it can never turn into bold,
  * links, headings, mentions or HTML, whatever characters it holds.
- * Slack has no escape character: `&`, `<`, `>` become entities as Slack asks, and formatting
- * marks are fenced with zero-width spaces so they cannot pair up.
+ * Slack has no escape character: formatting marks are fenced with zero-width spaces so they
+ * cannot pair up. `&`, `<` and `>` stay as typed: the text is pasted into Slack's message box,
+ * which shows them literally (entities are for the API and would show as "&lt;").
  */
 export function escapeText(text: string, format: MessageFormat, inTable = false): string {
 	if (format === 'plain') return text;
 	if (format === 'slack') {
-		return text
-			.replace(/&/g, '&amp;')
-			.replace(/</g, '&lt;')
-			.replace(/>/g, '&gt;')
-			.replace(/[*_~`]/g, (mark) => `${ZWSP}${mark}${ZWSP}`);
+		return text.replace(/[*_~`]/g, (mark) => `${ZWSP}${mark}${ZWSP}`);
 	}
 	const escaped = text
 		.replace(/[\\`*_[\]<>#|~!&{}]/g, (c) => `\\${c}`)

@@ -53,7 +53,7 @@ describe('MessageGenerator', () => {
 		const impact = await screen.findByLabelText(/^Impact/);
 		fireEvent.input(impact, { target: { value: '<b>*half*</b>' } });
 		const preview = () => document.querySelector('[data-preview]')?.textContent ?? '';
-		expect(preview()).toContain('Impact: &lt;b&gt;\u200B*\u200Bhalf\u200B*\u200B&lt;/b&gt;');
+		expect(preview()).toContain('Impact: <b>\u200B*\u200Bhalf\u200B*\u200B</b>');
 		expect(document.querySelector('[data-preview] b')).toBeNull();
 		fireEvent.click(screen.getByLabelText('Markdown'));
 		expect(preview()).toContain('Impact: \\<b\\>\\*half\\*\\</b\\>');

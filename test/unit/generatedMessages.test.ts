@@ -49,7 +49,7 @@ describe('the declaration', () => {
 	});
 
 	it.each<[MessageFormat, string]>([
-		['slack', `Impact: Errors ${ZW}*${ZW}spike${ZW}*${ZW} on ${ZW}\`${ZW}login${ZW}_${ZW}v2${ZW}\`${ZW} &lt;script&gt;alert(1)&lt;/script&gt; &amp; more\n# still the impact\n1. not a list\n`],
+		['slack', `Impact: Errors ${ZW}*${ZW}spike${ZW}*${ZW} on ${ZW}\`${ZW}login${ZW}_${ZW}v2${ZW}\`${ZW} <script>alert(1)</script> & more\n# still the impact\n1. not a list\n`],
 		['markdown', 'Impact: Errors \\*spike\\* on \\`login\\_v2\\` \\<script\\>alert(1)\\</script\\> \\& more\\\n\\# still the impact\\\n1\\. not a list\\\n'],
 		['plain', `Impact: ${HOSTILE}\n`],
 	])('in %s, keeps hostile text literal', (format, expected) => {
@@ -81,7 +81,7 @@ describe('the status update', () => {
 	});
 
 	it.each<[MessageFormat, string]>([
-		['slack', `- 03:21 UTC - Paged ${ZW}*${ZW}db${ZW}*${ZW} &lt;b&gt;team&lt;/b&gt; | ${ZW}_${ZW}x${ZW}_${ZW}\nline 2\n`],
+		['slack', `- 03:21 UTC - Paged ${ZW}*${ZW}db${ZW}*${ZW} <b>team</b> | ${ZW}_${ZW}x${ZW}_${ZW}\nline 2\n`],
 		['markdown', '- 03:21 UTC - Paged \\*db\\* \\<b\\>team\\</b\\> \\| \\_x\\_\\\nline 2\n'],
 		['plain', '- 03:21 UTC - Paged *db* <b>team</b> | _x_\nline 2\n'],
 	])('in %s, keeps hostile timeline text literal', (format, expected) => {
@@ -105,7 +105,7 @@ describe('the resolution', () => {
 	});
 
 	it.each<[MessageFormat, string]>([
-		['slack', 'Post-Mortem: https://wiki.example.com/pm?id=1&amp;v=2'],
+		['slack', 'Post-Mortem: https://wiki.example.com/pm?id=1&v=2'],
 		['markdown', 'Post-Mortem: https://wiki.example.com/pm?id=1\\&v=2'],
 		['plain', 'Post-Mortem: https://wiki.example.com/pm?id=1&v=2'],
 	])('in %s, takes a typed-in link', (format, expected) => {

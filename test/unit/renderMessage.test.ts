@@ -13,9 +13,9 @@ describe('escapeText', () => {
 	it('keeps plain text as typed', () => {
 		expect(escapeText(HOSTILE, 'plain')).toBe(HOSTILE);
 	});
-	it('fences Slack formatting marks and writes &, <, > as entities', () => {
+	it('fences Slack formatting marks and leaves &, <, > as typed (pasted into the message box, not sent through the API)', () => {
 		expect(escapeText('a *b* _c_ ~d~ `e` <x> & y', 'slack')).toBe(
-			`a ${ZW}*${ZW}b${ZW}*${ZW} ${ZW}_${ZW}c${ZW}_${ZW} ${ZW}~${ZW}d${ZW}~${ZW} ${ZW}\`${ZW}e${ZW}\`${ZW} &lt;x&gt; &amp; y`,
+			`a ${ZW}*${ZW}b${ZW}*${ZW} ${ZW}_${ZW}c${ZW}_${ZW} ${ZW}~${ZW}d${ZW}~${ZW} ${ZW}\`${ZW}e${ZW}\`${ZW} <x> & y`,
 		);
 	});
 	it('keeps every Markdown character literal, with line breaks as hard breaks', () => {

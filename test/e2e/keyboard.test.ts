@@ -27,8 +27,9 @@ async function tabTo(page: Page, matches: (el: Element) => boolean, limit = 80):
 }
 
 describe('keyboard only', () => {
-	it('classify → declare → tick a step, with visible focus all the way', { timeout: 120_000 }, async () => {
+	it('classify → declare → tick a step → copy a message, with visible focus all the way', { timeout: 120_000 }, async () => {
 		const context = await browser.newContext({ baseURL });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 		const page = await context.newPage();
 		await page.goto('/classify/');
 		await page.locator('#classification-result').waitFor();
@@ -50,6 +51,14 @@ describe('keyboard only', () => {
 		await tabTo(page, (el) => el.getAttribute('aria-labelledby')?.endsWith('check-redis-connectivity') === true, 150);
 		await page.keyboard.press('Space');
 		await expect.poll(() => page.getByRole('checkbox', { name: 'Check Redis connectivity', exact: true }).isChecked()).toBe(true);
+
+		await page.goto('/communication/');
+		const declaration = page.locator('[data-generator="declaration"]');
+		await declaration.locator('pre[data-preview]').waitFor();
+		await tabTo(page, (el) => el.closest('[data-generator="declaration"]') !== null && el.tagName === 'BUTTON' && /^Copy/.test(el.textContent ?? ''), 200);
+		await page.keyboard.press('Enter');
+		await expect.poll(() => declaration.locator('[role="status"]').innerText()).toMatch(/Copied/);
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('INCIDENT DECLARED');
 		await context.close();
 	});
 });

@@ -5,6 +5,8 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import starlightLinksValidator from 'starlight-links-validator';
 import { loadSite } from './src/data/site.ts';
+import bundleOrigins from './src/build/bundleOrigins.ts';
+import { vendorChunks } from './src/build/vendorChunks.ts';
 
 const site = loadSite();
 
@@ -42,5 +44,9 @@ export default defineConfig({
 		}),
 		mdx(),
 		preact({ include: ['src/islands/**'] }),
+		// Records which built scripts are ours, for the size budgets (scripts/lib/budgets.ts).
+		bundleOrigins(),
 	],
+	// Libraries get chunks of their own in the browser build, so their bytes show apart from ours.
+	vite: { environments: { client: { build: { rolldownOptions: { output: { codeSplitting: vendorChunks } } } } } },
 });

@@ -31,6 +31,8 @@ function asPage<T extends z.ZodObject>(schema: T): (context: SchemaContext) => T
 }
 
 const mdx = '[^_]*.{md,mdx}';
+/** The scenario index (content/docs/scenarios/index.mdx) is a page, not a scenario. */
+const scenarioFiles = [mdx, '!index.{md,mdx}'];
 
 export const collections = {
 	docs: defineCollection({ loader: docsLoader(), schema: pageSchema }),
@@ -47,7 +49,7 @@ export const collections = {
 		schema: asPage(PhaseSchema),
 	}),
 	scenarios: defineCollection({
-		loader: glob({ base: './content/docs/scenarios', pattern: mdx }),
+		loader: glob({ base: './content/docs/scenarios', pattern: scenarioFiles }),
 		schema: asPage(ScenarioSchema),
 	}),
 	templates: defineCollection({

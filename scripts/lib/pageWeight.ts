@@ -84,10 +84,17 @@ export function clearSizeCache(): void {
 	sizes.clear();
 }
 
-/** The site path a reference points to, or undefined when it leaves the site. */
+/**
+ * Pagefind's engine and index, fetched when someone searches. They are the same for any site
+ * searched with Pagefind and grow with the content, so they are left out of page weight.
+ */
+const SEARCH_BUNDLE = '/pagefind/';
+
+/** The site path a reference points to, or undefined when it leaves the site or is search data. */
 function sitePath(reference: string, from: string): string | undefined {
 	const url = new URL(reference, `http://site${from}`);
-	return url.host === 'site' ? decodeURIComponent(url.pathname) : undefined;
+	if (url.host !== 'site' || url.pathname.startsWith(SEARCH_BUNDLE)) return undefined;
+	return decodeURIComponent(url.pathname);
 }
 
 const fontFile = /\.(woff2?|ttf|otf|eot)(\?|#|$)/i;
@@ -211,7 +218,7 @@ export interface PageSummary {
 	jsLibrary: Size;
 	/** What Astro and Starlight ship (search UI, theme, table of contents, code copy button). */
 	jsPlatform: Size;
-	/** Everything the page can fetch but the search index: HTML, CSS, scripts, fonts. */
+	/** Everything the page can fetch but Pagefind's engine and index: HTML, CSS, scripts, fonts. */
 	total: Size;
 	islands: number;
 	fonts: string[];

@@ -1,9 +1,10 @@
 /**
- * The performance benchmark: `npm run bench` (add `-- --skip=lighthouse,scale,search,tick` to
- * leave parts out). In one run it builds the playbook, a stock Starlight site with the same text
- * and the single-page floor, weighs each page type, runs Lighthouse, times search and ticking,
- * and builds playbooks of 100 and 1,000 scenarios. Prints Markdown tables and writes
- * .bench/results.json. It takes minutes; `npm test` checks the budgets on its own.
+ * The performance benchmark: `npm run bench`. In one run it builds the playbook, a stock
+ * Starlight site with the same text and the single-page floor, weighs each page type, runs
+ * Lighthouse, times search and ticking, and builds playbooks of 100 and 1,000 scenarios. It
+ * prints Markdown tables and writes .bench/results.json; it takes minutes, and `npm test` checks
+ * the budgets on its own. `-- --skip=lighthouse,scale,search,tick` leaves parts out;
+ * `-- --readme` puts the tables into the README's Performance section.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -20,7 +21,7 @@ import { makeStarlightProject, writeSinglePage } from './lib/bench/comparisonSit
 import { lighthouseMedian, startChromium } from './lib/bench/lighthouse.ts';
 import { playbookMarkdown } from './lib/bench/playbookMarkdown.ts';
 import { formatReport, TARGETS, type BenchResults, type PageResult } from './lib/bench/report.ts';
-import { buildScaled, scaleFigures } from './lib/bench/scaleBuilds.ts';
+import { buildScaled, scaleFigures, type ScaleFigures } from './lib/bench/scaleBuilds.ts';
 
 /** The page types compared, with the page that stands for each. */
 const PAGE_TYPES = [
@@ -121,7 +122,7 @@ try {
 	await Promise.all(Object.values(servers).map((s) => s.close()));
 }
 
-const scale = [];
+const scale: ScaleFigures[] = [];
 if (!skip.has('scale')) {
 	scale.push(scaleFigures(ours.dist, pagesMd.filter((p) => p.url.startsWith('/scenarios/') && p.url !== '/scenarios/').length, ours.ms, '/scenarios/service-down/'));
 	for (const total of SCALES) {
@@ -146,5 +147,15 @@ const results: BenchResults = {
 	skipped: [...skip],
 };
 writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, '\t')}\n`);
-console.log(formatReport(results));
+const report = formatReport(results);
+console.log(report);
 log(`results written to ${join(out, 'results.json')}`);
+if (process.argv.includes('--readme')) {
+	// Replace the tables between the markers in the README's Performance section.
+	const readme = join(ROOT, 'README.md');
+	const text = readFileSync(readme, 'utf8');
+	const marked = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;
+	if (!marked.test(text)) throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> markers');
+	writeFileSync(readme, text.replace(marked, (_, start: string, end: string) => `${start}${report}\n${end}`));
+	log('README.md updated');
+}

@@ -95,7 +95,8 @@ export async function tickLatency(browser: Browser, url: string): Promise<TickTi
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await page.addInitScript((key) => {
-		const times = ((window as unknown as { __tick: Record<string, number> }).__tick = {});
+		const times: Record<string, number> = {};
+		(window as unknown as { __tick: Record<string, number> }).__tick = times;
 		const setItem = Storage.prototype.setItem;
 		Storage.prototype.setItem = function (name: string, value: string) {
 			setItem.call(this, name, value);

@@ -13,6 +13,8 @@ export interface BuildResult {
 	dist: string;
 	/** Milliseconds the build took. */
 	ms: number;
+	/** CPU milliseconds the build process used (all its threads; Pagefind's own process aside). */
+	cpuMs: number;
 }
 
 /** Run `astro build` in a project folder. */
@@ -21,14 +23,18 @@ export function astroBuild(root: string, outDir = join(root, 'dist')): Promise<B
 	return new Promise((done) => {
 		// The Node that runs us (24 under npm scripts), not whichever `node` the astro shim finds first.
 		const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-		const child = spawn(process.execPath, [astro, 'build', '--root', root, '--outDir', outDir], {
+		const cpu = join(ROOT, 'scripts/lib/reportCpu.ts');
+		const child = spawn(process.execPath, ['--import', cpu, astro, 'build', '--root', root, '--outDir', outDir], {
 			cwd: root,
 			env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
 		});
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
-		child.on('close', (code) => done({ ok: code === 0, output, dist: outDir, ms: performance.now() - started }));
+		child.on('close', (code) => {
+			const cpuMs = Number(/BUILD_CPU_MS (\d+)/.exec(output)?.[1] ?? Number.NaN);
+			done({ ok: code === 0, output, dist: outDir, ms: performance.now() - started, cpuMs });
+		});
 	});
 }
 

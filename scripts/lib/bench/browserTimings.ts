@@ -27,8 +27,11 @@ export async function loadFigures(browser: Browser, url: string): Promise<LoadFi
 		if (response.request().resourceType() === 'script') scripts.push(response.body().catch(() => undefined));
 	});
 	await page.goto(url, { waitUntil: 'networkidle' });
-	// Starlight loads its search UI when the browser is idle after load.
-	await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 200))));
+	// Starlight loads its search UI once the browser is idle after load, which on a busy machine
+	// can be seconds later: wait for the UI to be built before counting.
+	if (await page.locator('site-search').count()) {
+		await page.locator('#starlight__search .pagefind-ui').waitFor({ state: 'attached', timeout: 20_000 }).catch(() => {});
+	}
 	await page.waitForLoadState('networkidle');
 	const bodies = (await Promise.all(scripts)).filter((b): b is Buffer => b !== undefined);
 	await context.close();

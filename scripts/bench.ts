@@ -20,6 +20,7 @@ import { loadFigures, median, searchLatency, tickLatency, type TickTiming } from
 import { makeStarlightProject, writeSinglePage } from './lib/bench/comparisonSites.ts';
 import { lighthouseMedian, startChromium } from './lib/bench/lighthouse.ts';
 import { playbookMarkdown } from './lib/bench/playbookMarkdown.ts';
+import { writeReadmeReport } from './lib/bench/readme.ts';
 import { formatReport, TARGETS, type BenchResults, type PageResult } from './lib/bench/report.ts';
 import { buildScaled, scaleFigures, type ScaleFigures } from './lib/bench/scaleBuilds.ts';
 
@@ -152,11 +153,6 @@ const report = formatReport(results);
 console.log(report);
 log(`results written to ${join(out, 'results.json')}`);
 if (process.argv.includes('--readme')) {
-	// Replace the tables between the markers in the README's Performance section.
-	const readme = join(ROOT, 'README.md');
-	const text = readFileSync(readme, 'utf8');
-	const marked = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;
-	if (!marked.test(text)) throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> markers');
-	writeFileSync(readme, text.replace(marked, (_, start: string, end: string) => `${start}${report}\n${end}`));
+	writeReadmeReport(join(ROOT, 'README.md'), report);
 	log('README.md updated');
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The project root. */
@@ -39,6 +39,19 @@ export function astroBuild(root: string, outDir = join(root, 'dist')): Promise<B
 }
 
 /**
+ * Give a project folder the project's packages. Each package is linked one by one rather than the
+ * whole folder, because Astro and Vite keep their caches in node_modules/.astro and
+ * node_modules/.vite: a shared folder would let two builds running at once mix their content.
+ */
+export function linkNodeModules(root: string): void {
+	const modules = join(root, 'node_modules');
+	mkdirSync(modules, { recursive: true });
+	for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
+		if (!entry.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', entry), join(modules, entry), 'dir');
+	}
+}
+
+/**
  * A copy of the project whose content/ is the given folder (or the real content with the given
  * files laid over it), so a test can build a playbook of its own with the project's code.
  */
@@ -49,9 +62,10 @@ export function makeProject(name: string, content: { dir?: string; overlay?: Rec
 	for (const file of ['astro.config.mjs', 'content.config.ts', 'tsconfig.json', 'package.json']) {
 		cpSync(join(ROOT, file), join(root, file));
 	}
-	for (const dir of ['src', 'node_modules', 'public', 'scripts']) {
+	for (const dir of ['src', 'public', 'scripts']) {
 		if (existsSync(join(ROOT, dir))) symlinkSync(join(ROOT, dir), join(root, dir), 'dir');
 	}
+	linkNodeModules(root);
 	cpSync(content.dir ?? join(ROOT, 'content'), join(root, 'content'), { recursive: true });
 	for (const file of content.remove ?? []) rmSync(join(root, 'content', file), { recursive: true, force: true });
 	for (const [file, text] of Object.entries(content.overlay ?? {})) {

@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { marked } from 'marked';
-import { ROOT } from '../buildSite.ts';
+import { linkNodeModules, ROOT } from '../buildSite.ts';
 import { markdownFile, type MarkdownPage } from './playbookMarkdown.ts';
 
 const write = (path: string, text: string) => {
@@ -16,7 +16,7 @@ const write = (path: string, text: string) => {
 export function makeStarlightProject(folder: string, title: string, pages: MarkdownPage[]): string {
 	rmSync(folder, { recursive: true, force: true });
 	mkdirSync(folder, { recursive: true });
-	symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'), 'dir');
+	linkNodeModules(folder);
 	// Astro finds the Starlight components to bundle through the project's dependencies.
 	const ours = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
 	const dependencies = Object.fromEntries(['astro', '@astrojs/starlight'].map((name) => [name, ours.devDependencies[name]]));

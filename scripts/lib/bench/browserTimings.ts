@@ -69,7 +69,7 @@ export async function searchLatency(browser: Browser, baseURL: string, query: st
 			const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
 			if (times.painted || !message.includes(q) || !document.querySelector('.pagefind-ui__result-link')) return;
 			observer.disconnect();
-			// The frame that shows the results has painted once a task queued in its rAF runs.
+			// The frame that shows the results has painted once a timer set in its rAF callback fires.
 			requestAnimationFrame(() => setTimeout(() => (times.painted = performance.now())));
 		});
 		observer.observe(document.body, { childList: true, subtree: true, characterData: true });

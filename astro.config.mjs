@@ -5,6 +5,9 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import starlightLinksValidator from 'starlight-links-validator';
 import { loadSite } from './src/data/site.ts';
+import bundleOrigins from './src/build/bundleOrigins.ts';
+import { vendorChunks } from './src/build/vendorChunks.ts';
+import { searchDebounce } from './src/build/searchDebounce.ts';
 
 const site = loadSite();
 
@@ -29,6 +32,7 @@ export default defineConfig({
 				Banner: './src/components/starlight/Banner.astro',
 				MarkdownContent: './src/components/starlight/MarkdownContent.astro',
 				PageTitle: './src/components/starlight/PageTitle.astro',
+				Search: './src/components/starlight/Search.astro',
 			},
 			routeMiddleware: './src/data/routeMiddleware.ts',
 			markdown: { processedDirs: ['./content'] },
@@ -37,7 +41,7 @@ export default defineConfig({
 				{ label: 'Classify an incident', link: '/classify/' },
 				{ label: 'Severity levels', link: '/severity/' },
 				{ label: 'Response process', items: [{ autogenerate: { directory: 'process' } }] },
-				{ label: 'Scenarios', items: [{ autogenerate: { directory: 'scenarios' } }] },
+				{ label: 'Scenarios', items: [{ label: 'All scenarios', link: '/scenarios/' }, { autogenerate: { directory: 'scenarios' } }] },
 				{ label: 'Communication', link: '/communication/' },
 				{ label: 'Escalation', link: '/escalation/' },
 				{ label: 'Post-mortem', link: '/post-mortem/' },
@@ -48,5 +52,13 @@ export default defineConfig({
 		}),
 		mdx(),
 		preact({ include: ['src/islands/**'] }),
+		// Records which built scripts are ours, for the size budgets (scripts/lib/budgets.ts).
+		bundleOrigins(),
 	],
+	// Libraries get chunks of their own in the browser build, so their bytes show apart from ours.
+	vite: {
+		environments: { client: { build: { rolldownOptions: { output: { codeSplitting: vendorChunks } } } } },
+		// Search answers 40 ms after the last keystroke instead of Pagefind UI's default 300 ms.
+		plugins: [searchDebounce(40)],
+	},
 });

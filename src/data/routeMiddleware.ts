@@ -1,10 +1,12 @@
-import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { getPlaybook } from './playbook';
 import { dataHeadings } from './headings';
+import { firstWithCurrent, SCENARIO_INDEX_URL } from '../lib/scenarioLinks';
+
+type SidebarEntry = StarlightRouteData['sidebar'][number];
 
 /** Add the headings that data-driven pages render to their table of contents. */
-export const onRequest = defineRouteMiddleware(async (context) => {
-	const route = context.locals.starlightRoute;
+async function addDataHeadings(route: StarlightRouteData): Promise<void> {
 	if (!route.toc) return;
 	const extra = dataHeadings(route.entry.id, await getPlaybook());
 	if (extra.length === 0) return;
@@ -13,4 +15,27 @@ export const onRequest = defineRouteMiddleware(async (context) => {
 		.filter((heading) => heading.depth <= route.toc!.maxHeadingLevel)
 		.map((heading) => ({ ...heading, children: [] }));
 	route.toc.items = overview ? [overview, ...items, ...rest] : [...items, ...rest];
+}
+
+const isScenarioLink = (entry: SidebarEntry) =>
+	entry.type === 'link' && 'autogenerate' in entry && entry.autogenerate.directory === 'scenarios' && entry.href !== SCENARIO_INDEX_URL;
+
+/**
+ * Keep the sidebar's scenario list short: the first scenarios in order, the current one always
+ * among them, and the scenario index (its own sidebar entry) for the rest. Starlight has already
+ * worked out previous/next from the full list, so those links still walk every scenario in order.
+ */
+function capScenarioLinks(entries: SidebarEntry[]): SidebarEntry[] {
+	const scenarios = entries.filter(isScenarioLink);
+	const shown = new Set(firstWithCurrent(scenarios, (entry) => entry.type === 'link' && entry.isCurrent));
+	return entries
+		.filter((entry) => !isScenarioLink(entry) || shown.has(entry))
+		.map((entry) => (entry.type === 'group' ? { ...entry, entries: capScenarioLinks(entry.entries) } : entry));
+}
+
+/** Route data changes every page needs: data headings in the table of contents, a bounded sidebar. */
+export const onRequest = defineRouteMiddleware(async (context) => {
+	const route = context.locals.starlightRoute;
+	route.sidebar = capScenarioLinks(route.sidebar);
+	await addDataHeadings(route);
 });

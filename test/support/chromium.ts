@@ -1,9 +1,2 @@
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium';
-
-/** Launch the system Chromium headless (CHROMIUM_PATH picks another one). */
-export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-	const executablePath = findChromium();
-	if (!executablePath) throw new Error('No Chromium found: install one or set CHROMIUM_PATH (see README).');
-	return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, ...options });
-}
+// Shared with the benchmark (scripts/bench.ts).
+export { launchChromium } from '../../scripts/lib/launchChromium';

@@ -1,0 +1,158 @@
+/**
+ * The performance benchmark: `npm run bench`. In one run it builds the playbook, a stock
+ * Starlight site with the same text and the single-page floor, weighs each page type, runs
+ * Lighthouse, times search and ticking, and builds playbooks of 100 and 1,000 scenarios. It
+ * prints Markdown tables and writes .bench/results.json; it takes minutes, and `npm test` checks
+ * the budgets on its own. `-- --skip=lighthouse,scale,search,tick` leaves parts out;
+ * `-- --readme` puts the tables into the README's Performance section.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { readBundleOrigins } from '../src/build/bundleOrigins.ts';
+import { BUDGETS } from './lib/budgets.ts';
+import { astroBuild, ROOT, type BuildResult } from './lib/buildSite.ts';
+import { launchChromium } from './lib/launchChromium.ts';
+import { clearSizeCache, summarize, weighPage } from './lib/pageWeight.ts';
+import { serveStatic } from './lib/serveStatic.ts';
+import { loadFigures, median, searchLatency, tickLatency, type TickTiming } from './lib/bench/browserTimings.ts';
+import { makeStarlightProject, writeSinglePage } from './lib/bench/comparisonSites.ts';
+import { lighthouseMedian, startChromium } from './lib/bench/lighthouse.ts';
+import { playbookMarkdown } from './lib/bench/playbookMarkdown.ts';
+import { writeReadmeReport } from './lib/bench/readme.ts';
+import { formatReport, TARGETS, type BenchResults, type PageResult } from './lib/bench/report.ts';
+import { buildScaled, scaleFigures, type ScaleFigures } from './lib/bench/scaleBuilds.ts';
+
+/** The page types compared, with the page that stands for each. */
+const PAGE_TYPES = [
+	['home', '/'],
+	['severity', '/severity/'],
+	['classify', '/classify/'],
+	['scenario', '/scenarios/service-down/'],
+	['communication', '/communication/'],
+	['incident', '/incident/'],
+] as const;
+/** Queries typed into search, one per run (symptoms responders type). */
+const QUERIES = ['503', 'rollback', 'timeout', 'error rate', 'WAF'];
+const SCALES = [100, 1000];
+
+const skip = new Set((process.argv.find((a) => a.startsWith('--skip='))?.slice('--skip='.length) ?? '').split(',').filter(Boolean));
+const log = (message: string) => console.error(`[bench] ${message}`);
+const out = join(ROOT, '.bench');
+mkdirSync(out, { recursive: true });
+
+const loadBefore = loadavg();
+const site = parse(readFileSync(join(ROOT, 'content/site.yaml'), 'utf8')) as { title: string; description: string };
+
+function built(name: string, build: BuildResult): BuildResult {
+	if (!build.ok) throw new Error(`The ${name} build failed:\n${build.output.slice(-4000)}`);
+	log(`${name} built in ${(build.ms / 1000).toFixed(1)} s (${(build.cpuMs / 1000).toFixed(1)} s of CPU)`);
+	return build;
+}
+
+log('building the playbook');
+const ours = built('playbook', await astroBuild(ROOT));
+log('building a stock Starlight site with the same text, and the single-page floor');
+const pagesMd = playbookMarkdown(join(ROOT, 'content'));
+const stockRoot = makeStarlightProject(join(ROOT, '.fixtures/bench-stock-starlight'), site.title, pagesMd);
+mkdirSync(join(stockRoot, 'public'), { recursive: true });
+// Starlight's starter ships a favicon; without one every page logs a 404.
+copyFileSync(join(ROOT, 'public/favicon.svg'), join(stockRoot, 'public/favicon.svg'));
+const stock = built('stock Starlight', await astroBuild(stockRoot));
+const floorDir = writeSinglePage(join(out, 'floor'), site.title, site.description, pagesMd);
+
+clearSizeCache();
+const origins = readBundleOrigins(ROOT, ours.dist);
+const sites = [
+	{ name: 'playbook', dist: ours.dist, pages: PAGE_TYPES },
+	{ name: 'stock Starlight', dist: stock.dist, pages: PAGE_TYPES },
+	{ name: 'one HTML page', dist: floorDir, pages: [['whole playbook', '/']] as const },
+];
+const pages: PageResult[] = [];
+for (const s of sites) {
+	for (const [type, url] of s.pages) {
+		const weight = summarize(await weighPage(s.dist, url, s.name === 'playbook' ? origins : undefined));
+		pages.push({ site: s.name, type, url, weight });
+	}
+}
+// Side by side: each page type, ours first, the floor last.
+const typeOrder = (type: string) => PAGE_TYPES.findIndex(([t]) => t === type) >>> 0;
+pages.sort((a, b) => typeOrder(a.type) - typeOrder(b.type));
+
+const servers = Object.fromEntries(await Promise.all(sites.map(async (s) => [s.name, await serveStatic(s.dist, { gzip: true })] as const)));
+const search: BenchResults['search'] = {};
+const tick: BenchResults['tick'] = { runs: [] };
+try {
+	const browser = await launchChromium();
+	try {
+		log('loading each page in Chromium');
+		for (const page of pages) page.browser = await loadFigures(browser, servers[page.site]!.url + page.url);
+		if (!skip.has('search')) {
+			for (const name of ['playbook', 'stock Starlight']) {
+				log(`timing search on the ${name} site`);
+				const runs = [];
+				for (const query of QUERIES) runs.push(await searchLatency(browser, servers[name]!.url, query));
+				search[name] = { runs, medianMs: median(runs.map((r) => r.ms)) };
+			}
+		}
+		if (!skip.has('tick')) {
+			log('timing a checklist tick');
+			const runs: TickTiming[] = [];
+			for (let i = 0; i < 5; i++) runs.push(await tickLatency(browser, `${servers['playbook']!.url}/scenarios/service-down/`));
+			tick.runs = runs;
+			const measured = runs.flatMap((r) => ('ms' in r ? [r.ms] : []));
+			if (measured.length > 0) tick.medianMs = median(measured);
+			else tick.notMeasured = runs.map((r) => ('notMeasured' in r ? r.notMeasured : '')).find(Boolean);
+		}
+	} finally {
+		await browser.close();
+	}
+	if (!skip.has('lighthouse')) {
+		const chromium = await startChromium();
+		try {
+			for (const page of pages) {
+				log(`Lighthouse ×3: ${page.site} ${page.type}`);
+				page.lighthouse = await lighthouseMedian(servers[page.site]!.url + page.url, chromium.port, 3);
+			}
+		} finally {
+			chromium.close();
+		}
+	}
+} finally {
+	await Promise.all(Object.values(servers).map((s) => s.close()));
+}
+
+const scale: ScaleFigures[] = [];
+if (!skip.has('scale')) {
+	scale.push(scaleFigures(ours.dist, pagesMd.filter((p) => p.url.startsWith('/scenarios/') && p.url !== '/scenarios/').length, ours, '/scenarios/service-down/'));
+	for (const total of SCALES) {
+		log(`building a playbook of ${total} scenarios`);
+		scale.push(await buildScaled(total));
+		log(`${total} scenarios built in ${(scale.at(-1)!.buildMs / 1000).toFixed(1)} s`);
+	}
+}
+// In CPU time: wall time on a shared machine says more about the neighbours than the build.
+const msPerScenario = scale.slice(1).map((f, i) => (f.buildCpuMs - scale[i]!.buildCpuMs) / (f.scenarios - scale[i]!.scenarios));
+
+const results: BenchResults = {
+	date: new Date().toISOString(),
+	machine: { cpus: cpus().length, loadBefore, loadAfter: loadavg(), node: process.version },
+	budgets: BUDGETS,
+	targets: TARGETS,
+	builds: { playbook: { ms: ours.ms, cpuMs: ours.cpuMs }, 'stock Starlight': { ms: stock.ms, cpuMs: stock.cpuMs } },
+	pages,
+	search,
+	tick,
+	scale,
+	msPerScenario,
+	skipped: [...skip],
+};
+writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, '\t')}\n`);
+const report = formatReport(results);
+console.log(report);
+log(`results written to ${join(out, 'results.json')}`);
+if (process.argv.includes('--readme')) {
+	writeReadmeReport(join(ROOT, 'README.md'), report);
+	log('README.md updated');
+}

@@ -1,0 +1,141 @@
+import type { Browser } from 'playwright-core';
+import { sizeOf, type Size } from '../pageWeight.ts';
+
+/** Middle value of some measurements (the lower middle for an even count). */
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+}
+
+/** What a page fetches in a real browser before anyone touches it. */
+export interface LoadFigures {
+	/** Every request made until the network went quiet, favicon included. */
+	requests: number;
+	/** JavaScript fetched and run before the first interaction (on-idle imports included). */
+	jsBeforeInteraction: Size;
+}
+
+/** Load a page in a fresh browser context and count what it fetches until the network is quiet. */
+export async function loadFigures(browser: Browser, url: string): Promise<LoadFigures> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const scripts: Promise<Buffer | undefined>[] = [];
+	let requests = 0;
+	page.on('request', () => requests++);
+	page.on('response', (response) => {
+		// A response still arriving when the context closes has no body to read.
+		if (response.request().resourceType() === 'script') scripts.push(response.body().catch(() => undefined));
+	});
+	await page.goto(url, { waitUntil: 'networkidle' });
+	// Starlight loads its search UI once the browser is idle after load, which on a busy machine
+	// can be seconds later: wait for the UI to be built before counting.
+	if (await page.locator('site-search').count()) {
+		await page.locator('#starlight__search .pagefind-ui').waitFor({ state: 'attached', timeout: 20_000 }).catch(() => {});
+	}
+	await page.waitForLoadState('networkidle');
+	const bodies = (await Promise.all(scripts)).filter((b): b is Buffer => b !== undefined);
+	await context.close();
+	return {
+		requests,
+		jsBeforeInteraction: bodies.map(sizeOf).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 }),
+	};
+}
+
+/** Times from one search: the last keystroke to the first result painted. */
+export interface SearchTiming {
+	query: string;
+	ms: number;
+}
+
+/** How long a person takes from opening the search to their first keystroke, at the quickest. */
+export const THINK_MS = 500;
+
+/**
+ * Open the site search on the start page (a fresh context each time, so nothing is cached), wait
+ * as long as a quick person would before typing, type the query, and time from its last keystroke
+ * to the first frame painted after results for the whole query are in the page.
+ */
+export async function searchLatency(browser: Browser, baseURL: string, query: string): Promise<SearchTiming> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(`${baseURL}/`, { waitUntil: 'networkidle' });
+	await page.getByRole('button', { name: 'Search' }).click();
+	const input = page.locator('dialog[open] .pagefind-ui__search-input');
+	await input.waitFor();
+	await page.evaluate((q) => {
+		const times = ((window as unknown as { __search: { key: number; painted: number } }).__search = { key: 0, painted: 0 });
+		document.addEventListener('keydown', (event) => (times.key = event.timeStamp), true);
+		const observer = new MutationObserver(() => {
+			const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
+			if (times.painted || !message.includes(q) || !document.querySelector('.pagefind-ui__result-link')) return;
+			observer.disconnect();
+			// The frame that shows the results has painted once a timer set in its rAF callback fires.
+			requestAnimationFrame(() => setTimeout(() => (times.painted = performance.now())));
+		});
+		observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+	}, query);
+	await input.focus();
+	await page.waitForTimeout(THINK_MS);
+	await page.keyboard.type(query);
+	await page.waitForFunction(() => (window as unknown as { __search: { painted: number } }).__search.painted > 0, undefined, { timeout: 15_000 });
+	const times = await page.evaluate(() => (window as unknown as { __search: { key: number; painted: number } }).__search);
+	await context.close();
+	return { query, ms: times.painted - times.key };
+}
+
+/** Time from ticking a checklist step to the tick painted and stored, or why it was not measured. */
+export type TickTiming = { painted: number; stored: number; ms: number } | { notMeasured: string };
+
+/** The key the incident model stores its state under. */
+const STATE_KEY = 'playbook:state';
+
+/**
+ * Tick the first checklist step of a page and time, from the click, the frame that shows the
+ * tick and the write of the incident state to localStorage. Until checklists save their ticks,
+ * this reports why there is nothing to measure.
+ */
+export async function tickLatency(browser: Browser, url: string): Promise<TickTiming> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.addInitScript((key) => {
+		const times: Record<string, number> = {};
+		(window as unknown as { __tick: Record<string, number> }).__tick = times;
+		const setItem = Storage.prototype.setItem;
+		Storage.prototype.setItem = function (name: string, value: string) {
+			setItem.call(this, name, value);
+			if (name === key && times['click'] && !times['stored']) times['stored'] = performance.now();
+		};
+		document.addEventListener(
+			'click',
+			(event) => {
+				// A tap on the row reaches the label first, which then clicks the checkbox: time the first.
+				if (times['click'] || !(event.target instanceof Element) || !event.target.closest('.checklist')) return;
+				times['click'] = event.timeStamp;
+				requestAnimationFrame(() => setTimeout(() => (times['painted'] = performance.now())));
+			},
+			true,
+		);
+	}, STATE_KEY);
+	await page.goto(url, { waitUntil: 'networkidle' });
+	// Islands hydrate on load or when idle; Astro drops the ssr attribute once one has.
+	await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 10_000 }).catch(() => {});
+	const box = page.locator('ul.checklist input[type="checkbox"], ol.checklist input[type="checkbox"]').first();
+	if ((await box.count()) === 0) {
+		await context.close();
+		return { notMeasured: 'no checklist on the page' };
+	}
+	// Tap where the checkbox is, as a person would: the row's label covers it.
+	const at = await box.boundingBox();
+	if (!at) throw new Error(`The first checklist box on ${url} is not visible`);
+	await page.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
+	const stored = await page
+		.waitForFunction(() => (window as unknown as { __tick: Record<string, number> }).__tick['stored'], undefined, { timeout: 3_000 })
+		.then(() => true)
+		.catch(() => false);
+	const times = await page.evaluate(() => (window as unknown as { __tick: Record<string, number> }).__tick);
+	await context.close();
+	if (!stored) return { notMeasured: 'no interactive checklist on the page (a tick does not reach localStorage)' };
+	const painted = (times['painted'] ?? Number.NaN) - times['click']!;
+	const storedMs = times['stored']! - times['click']!;
+	return { painted, stored: storedMs, ms: Math.max(painted, storedMs) };
+}

@@ -1,0 +1,124 @@
+import { BUDGETS, KB } from '../budgets.ts';
+import type { PageSummary, Size } from '../pageWeight.ts';
+import { THINK_MS, type LoadFigures, type TickTiming } from './browserTimings.ts';
+import type { LighthouseScores } from './lighthouse.ts';
+import type { ScaleFigures } from './scaleBuilds.ts';
+
+/** The targets the benchmark reports against (not asserted by the tests: times vary by machine). */
+export const TARGETS = {
+	lighthouse: 100,
+	searchMs: 100,
+	tickMs: 16,
+	build1000Ms: 15_000,
+} as const;
+
+/** One page of one site, measured. */
+export interface PageResult {
+	site: string;
+	type: string;
+	url: string;
+	weight: PageSummary;
+	browser?: LoadFigures | undefined;
+	lighthouse?: LighthouseScores | undefined;
+}
+
+/** Everything one run of the benchmark measured. */
+export interface BenchResults {
+	date: string;
+	machine: { cpus: number; loadBefore: number[]; loadAfter: number[]; node: string };
+	budgets: typeof BUDGETS;
+	targets: typeof TARGETS;
+	/** Wall and CPU time of the builds of the three sites' real content. */
+	builds: Record<string, { ms: number; cpuMs: number }>;
+	pages: PageResult[];
+	search: Record<string, { runs: Array<{ query: string; ms: number }>; medianMs: number }>;
+	tick: { runs: TickTiming[]; medianMs?: number | undefined; notMeasured?: string | undefined };
+	scale: ScaleFigures[];
+	/** Extra build CPU time per extra scenario between each pair of sizes, in ms. */
+	msPerScenario: number[];
+	skipped: string[];
+}
+
+const kb = (size: Size | undefined) => (size ? (size.gzip / KB).toFixed(1) : '–');
+const kbRaw = (size: Size | undefined) => (size ? `${(size.gzip / KB).toFixed(1)} (${(size.raw / KB).toFixed(0)})` : '–');
+const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
+const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–' : `${Math.round(n)} ms`);
+const s = (n: number) => `${(n / 1000).toFixed(1)} s`;
+const scores = (l: LighthouseScores | undefined) => (l ? `${l.performance}/${l.accessibility}/${l.bestPractices}/${l.seo}` : '–');
+const verdict = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'met' : '**missed**');
+
+/** The results as Markdown tables, as printed and as pasted into the README. */
+export function formatReport(results: BenchResults): string {
+	const out: string[] = [];
+	out.push(
+		'Page weight in KB gzipped (raw KB in brackets); requests counted in Chromium until the network is quiet; Lighthouse mobile perf/a11y/best practices/SEO, median of 3.',
+		'',
+		row(['page', 'site', 'requests', 'HTML', 'CSS', 'JS, all', 'JS before interaction', 'our JS', 'libraries', 'total', 'Lighthouse', 'LCP']),
+		row(Array(12).fill('---')),
+	);
+	for (const p of results.pages) {
+		out.push(
+			row([
+				p.type,
+				p.site,
+				p.browser?.requests ?? p.weight.requests,
+				kb(p.weight.html),
+				kb(p.weight.css),
+				kbRaw(p.weight.js),
+				kb(p.browser?.jsBeforeInteraction),
+				kb(p.weight.jsFirstParty),
+				kb(p.weight.jsLibrary),
+				kb(p.weight.total),
+				scores(p.lighthouse),
+				ms(p.lighthouse?.lcpMs),
+			]),
+		);
+	}
+	out.push('', `Search, from the last keystroke to the first result painted (fresh browser context each run, typing ${THINK_MS} ms after opening search), median of 5:`, '');
+	for (const [site, search] of Object.entries(results.search)) {
+		out.push(`- ${site}: ${ms(search.medianMs)} (${search.runs.map((r) => `"${r.query}" ${ms(r.ms)}`).join(', ')})`);
+	}
+	out.push('', `Checklist tick, from the click to the tick painted and stored: ${results.tick.notMeasured ? `not measured: ${results.tick.notMeasured}` : ms(results.tick.medianMs)}`);
+	if (results.scale.length > 0) {
+		out.push('', row(['scenarios', 'pages', 'build (CPU)', 'start page HTML', 'scenario page HTML', 'scenario index HTML', 'largest other page']), row(Array(7).fill('---')));
+		for (const f of results.scale) {
+			out.push(row([f.scenarios, f.pages, `${s(f.buildMs)} (${s(f.buildCpuMs)})`, kbRaw(f.home), kbRaw(f.scenario), kbRaw(f.scenarioIndex), `${f.largestPage.page} ${kbRaw(f.largestPage.size)}`]));
+		}
+		const steps = results.msPerScenario.map((n, i) => `${results.scale[i]!.scenarios} → ${results.scale[i + 1]!.scenarios}: ${n.toFixed(1)} ms`);
+		out.push('', `Build CPU time per scenario added (small differences are within the machine's noise): ${steps.join('; ')}.`);
+		const builds = Object.entries(results.builds).map(([site, b]) => `${site} ${s(b.ms)} (${s(b.cpuMs)} CPU)`);
+		out.push(`Builds of the real playbook: ${builds.join(', ')}.`);
+	}
+	out.push('', row(['target', 'measured', '']), row(['---', '---', '---']));
+	const ours = results.pages.filter((p) => p.site === 'playbook');
+	const lighthouse = ours.filter((p) => p.lighthouse);
+	const worst = lighthouse.length
+		? Math.min(...lighthouse.flatMap((p) => [p.lighthouse!.performance, p.lighthouse!.accessibility, p.lighthouse!.bestPractices, p.lighthouse!.seo]))
+		: undefined;
+	out.push(row([`Lighthouse ${TARGETS.lighthouse} in all four categories, every page type`, worst === undefined ? '–' : `lowest score ${worst}`, verdict(worst === undefined ? undefined : worst >= TARGETS.lighthouse)]));
+	const search = results.search['playbook']?.medianMs;
+	out.push(row([`search results within ${TARGETS.searchMs} ms of the keystroke`, ms(search), verdict(search === undefined ? undefined : search <= TARGETS.searchMs)]));
+	const tick = results.tick.medianMs;
+	out.push(row([`a tick painted and stored within ${TARGETS.tickMs} ms`, results.tick.notMeasured ? 'not measured' : ms(tick), verdict(tick === undefined ? undefined : tick <= TARGETS.tickMs)]));
+	const thousand = results.scale.find((f) => f.scenarios === 1000);
+	out.push(row([`1,000 scenarios built in under ${s(TARGETS.build1000Ms)}`, thousand ? `${s(thousand.buildMs)} (${s(thousand.buildCpuMs)} CPU)` : '–', verdict(thousand ? thousand.buildMs < TARGETS.build1000Ms : undefined)]));
+	// No worse than linear: a scenario added to a large playbook costs no more than a page of a small one.
+	const small = results.scale.find((f) => f.scenarios === 100);
+	const perPage = small ? small.buildCpuMs / small.pages : undefined;
+	const marginal = results.msPerScenario.at(-1);
+	const linear = perPage !== undefined && marginal !== undefined ? marginal <= perPage * 1.5 : undefined;
+	out.push(
+		row([
+			'build time grows linearly',
+			linear === undefined ? '–' : `${marginal!.toFixed(1)} CPU ms per scenario added from 100 to 1,000, against ${perPage!.toFixed(1)} per page at 100`,
+			verdict(linear),
+		]),
+	);
+	const heaviest = ours.reduce<PageResult | undefined>((a, b) => (!a || b.weight.total.gzip > a.weight.total.gzip ? b : a), undefined);
+	out.push(row([`no page over ${BUDGETS.pageGzip / KB} KB gzipped (budget, tested)`, heaviest ? `heaviest ${heaviest.type} ${kb(heaviest.weight.total)} KB` : '–', verdict(heaviest ? heaviest.weight.total.gzip <= BUDGETS.pageGzip : undefined)]));
+	const ourJs = Math.max(0, ...ours.map((p) => p.weight.jsFirstParty.gzip));
+	out.push(row([`at most ${BUDGETS.firstPartyJsGzip / KB} KB gzipped of our JavaScript a page (budget, tested)`, `${(ourJs / KB).toFixed(1)} KB`, verdict(ourJs <= BUDGETS.firstPartyJsGzip)]));
+	out.push('', `Machine: ${results.machine.cpus} cores, load average ${results.machine.loadBefore.map((n) => n.toFixed(1)).join('/')} before and ${results.machine.loadAfter.map((n) => n.toFixed(1)).join('/')} after; Node ${results.machine.node}.`);
+	if (results.skipped.length > 0) out.push(`Skipped: ${results.skipped.join(', ')}.`);
+	return out.join('\n');
+}

@@ -1,0 +1,18 @@
+/** One kilobyte, as the budgets count it. */
+export const KB = 1024;
+
+/**
+ * The size budgets, the one place their numbers live. `npm test` checks them on the built files
+ * (test/build/budgets.test.ts); the benchmark reports every page against them.
+ */
+export const BUDGETS = {
+	/** Most a page may weigh, gzipped: HTML, CSS, every script it can load (the search UI too) and fonts. */
+	pageGzip: 60 * KB,
+	/** Most of our own JavaScript (built from src/ and content/) one page may load, gzipped. */
+	firstPartyJsGzip: 12 * KB,
+	/** Most a page's HTML may grow, in bytes, between a playbook with many scenarios and one with twice as many. */
+	scenarioGrowthBytes: 512,
+} as const;
+
+/** Packages that make up the island runtime: a page with no island must load none of them. */
+export const ISLAND_RUNTIME = [/^preact$/, /^@preact\//, /^@astrojs\/preact$/];

@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The project root. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Output of one build: whether it succeeded and what it printed. */
+export interface BuildResult {
+	ok: boolean;
+	output: string;
+	/** Folder of the built site. */
+	dist: string;
+	/** Milliseconds the build took. */
+	ms: number;
+	/** CPU milliseconds the build process used (all its threads; Pagefind's own process aside). */
+	cpuMs: number;
+}
+
+/** Run `astro build` in a project folder. */
+export function astroBuild(root: string, outDir = join(root, 'dist')): Promise<BuildResult> {
+	const started = performance.now();
+	return new Promise((done) => {
+		// The Node that runs us (24 under npm scripts), not whichever `node` the astro shim finds first.
+		const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+		const cpu = join(ROOT, 'scripts/lib/reportCpu.ts');
+		const child = spawn(process.execPath, ['--import', cpu, astro, 'build', '--root', root, '--outDir', outDir], {
+			cwd: root,
+			env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+		});
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		child.on('close', (code) => {
+			const cpuMs = Number(/BUILD_CPU_MS (\d+)/.exec(output)?.[1] ?? Number.NaN);
+			done({ ok: code === 0, output, dist: outDir, ms: performance.now() - started, cpuMs });
+		});
+	});
+}
+
+/**
+ * Give a project folder the project's packages. Each package is linked one by one rather than the
+ * whole folder, because Astro and Vite keep their caches in node_modules/.astro and
+ * node_modules/.vite: a shared folder would let two builds running at once mix their content.
+ */
+export function linkNodeModules(root: string): void {
+	const modules = join(root, 'node_modules');
+	mkdirSync(modules, { recursive: true });
+	for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
+		if (!entry.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', entry), join(modules, entry), 'dir');
+	}
+}
+
+/**
+ * A copy of the project whose content/ is the given folder (or the real content with the given
+ * files laid over it), so a test can build a playbook of its own with the project's code.
+ */
+export function makeProject(name: string, content: { dir?: string; overlay?: Record<string, string>; remove?: string[] }): string {
+	const root = join(ROOT, '.fixtures', name);
+	rmSync(root, { recursive: true, force: true });
+	mkdirSync(root, { recursive: true });
+	for (const file of ['astro.config.mjs', 'content.config.ts', 'tsconfig.json', 'package.json']) {
+		cpSync(join(ROOT, file), join(root, file));
+	}
+	for (const dir of ['src', 'public', 'scripts']) {
+		if (existsSync(join(ROOT, dir))) symlinkSync(join(ROOT, dir), join(root, dir), 'dir');
+	}
+	linkNodeModules(root);
+	cpSync(content.dir ?? join(ROOT, 'content'), join(root, 'content'), { recursive: true });
+	for (const file of content.remove ?? []) rmSync(join(root, 'content', file), { recursive: true, force: true });
+	for (const [file, text] of Object.entries(content.overlay ?? {})) {
+		mkdirSync(join(root, 'content', file, '..'), { recursive: true });
+		writeFileSync(join(root, 'content', file), text);
+	}
+	return root;
+}

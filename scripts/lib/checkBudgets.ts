@@ -1,0 +1,55 @@
+import type { BundleOrigins } from '../../src/build/bundleOrigins.ts';
+import { BUDGETS, ISLAND_RUNTIME, KB } from './budgets.ts';
+import { summarize, weighPage, type PageSummary, type PageWeight } from './pageWeight.ts';
+import { builtFiles, builtPages } from './sitePages.ts';
+
+/** A budget a page went over, and by how much. */
+export interface Violation {
+	page: string;
+	budget: 'pageGzip' | 'firstPartyJsGzip' | 'islandRuntime' | 'webFonts';
+	message: string;
+}
+
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+
+/** The budgets one page breaks. */
+export function pageViolations(weight: PageWeight, summary: PageSummary = summarize(weight)): Violation[] {
+	const found: Violation[] = [];
+	const { page } = weight;
+	if (summary.total.gzip > BUDGETS.pageGzip) {
+		found.push({ page, budget: 'pageGzip', message: `${page} weighs ${kb(summary.total.gzip)} gzipped, over the ${kb(BUDGETS.pageGzip)} budget` });
+	}
+	if (summary.jsFirstParty.gzip > BUDGETS.firstPartyJsGzip) {
+		found.push({
+			page,
+			budget: 'firstPartyJsGzip',
+			message: `${page} loads ${kb(summary.jsFirstParty.gzip)} of our own JavaScript gzipped, over the ${kb(BUDGETS.firstPartyJsGzip)} budget`,
+		});
+	}
+	if (weight.islands === 0) {
+		const runtime = [...weight.assets, ...weight.inlineScripts].flatMap((a) => a.packages ?? []).filter((p) => ISLAND_RUNTIME.some((r) => r.test(p)));
+		if (runtime.length > 0) {
+			found.push({ page, budget: 'islandRuntime', message: `${page} has no island but loads the island runtime (${[...new Set(runtime)].join(', ')})` });
+		}
+	}
+	if (weight.fonts.length > 0) {
+		found.push({ page, budget: 'webFonts', message: `${page} loads web fonts: ${weight.fonts.join('; ')}` });
+	}
+	return found;
+}
+
+/** Every page of a built site weighed, and every budget broken (font files anywhere in the site included). */
+export async function checkBudgets(dist: string, origins: BundleOrigins): Promise<{ pages: PageSummary[]; violations: Violation[] }> {
+	const pages: PageSummary[] = [];
+	const violations: Violation[] = [];
+	for (const page of builtPages(dist)) {
+		const weight = await weighPage(dist, page, origins);
+		const summary = summarize(weight);
+		pages.push(summary);
+		violations.push(...pageViolations(weight, summary));
+	}
+	for (const file of builtFiles(dist).filter((f) => /\.(woff2?|ttf|otf|eot)$/i.test(f))) {
+		violations.push({ page: `/${file}`, budget: 'webFonts', message: `the site ships a web font: /${file}` });
+	}
+	return { pages, violations };
+}

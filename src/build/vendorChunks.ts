@@ -1,0 +1,32 @@
+import type { Rolldown } from 'vite';
+import { originOf, packageOf } from './moduleOrigin.ts';
+
+/** Packages that share one chunk because they are one library ("@preact/signals" needs "-core"). */
+const FAMILIES: Record<string, string> = {
+	'@preact/signals': 'preact-signals',
+	'@preact/signals-core': 'preact-signals',
+	'@astrojs/preact': 'preact',
+};
+
+/** Name of the chunk that holds a library's modules in the browser build. */
+export function vendorChunkName(pkg: string): string {
+	return `vendor-${FAMILIES[pkg] ?? pkg.replace(/^@/, '').replace(/\//g, '-')}`;
+}
+
+/**
+ * Rolldown code splitting for the browser build: every library we add (Preact, zod…) gets a chunk
+ * of its own, so the built files show how much of a page is our code and how much is libraries.
+ * Astro and Starlight keep their own chunking. Entry modules (such as the Preact renderer that
+ * islands load by URL) keep their own chunk, so no page loads a library it does not use.
+ */
+export const vendorChunks: Rolldown.CodeSplittingOptions = {
+	groups: [
+		{
+			name: (id, context) => {
+				const pkg = packageOf(id);
+				if (!pkg || originOf(id) !== 'library' || context.getModuleInfo(id)?.isEntry) return null;
+				return vendorChunkName(pkg);
+			},
+		},
+	],
+};

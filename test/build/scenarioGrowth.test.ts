@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUDGETS } from '../../scripts/lib/budgets';
+import { builtPages } from '../../scripts/lib/sitePages';
+import { syntheticId, syntheticScenarios } from '../../scripts/lib/syntheticScenarios';
+import { SCENARIO_INDEX_URL, SCENARIO_LINK_LIMIT } from '../../src/lib/scenarioLinks';
+import { astroBuild, makeProject, ROOT } from '../support/buildSite';
+
+/** Two playbooks whose every scenario list (sidebar, start page, each severity) is over its limit, one twice the other. */
+const SMALL = 60;
+const LARGE = 120;
+let small: string;
+let large: string;
+
+async function buildWith(total: number): Promise<string> {
+	const root = makeProject(`scenarios-${total}`, { overlay: syntheticScenarios(total, join(ROOT, 'content')) });
+	const build = await astroBuild(root);
+	if (!build.ok) throw new Error(`build of ${total} scenarios failed:\n${build.output}`);
+	return build.dist;
+}
+
+beforeAll(async () => {
+	small = await buildWith(SMALL);
+	large = await buildWith(LARGE);
+}, 300_000);
+
+const html = (dist: string, page: string) => readFileSync(join(dist, page, 'index.html'), 'utf8');
+
+describe('a playbook with many scenarios', () => {
+	it('builds every scenario page', () => {
+		expect(builtPages(large).filter((p) => p.startsWith('/scenarios/') && p !== SCENARIO_INDEX_URL)).toHaveLength(LARGE);
+	});
+
+	it('keeps every page but the scenario index the same size when the scenarios double', () => {
+		const grown = builtPages(small)
+			.filter((page) => page !== SCENARIO_INDEX_URL)
+			.map((page) => ({ page, growth: Buffer.byteLength(html(large, page)) - Buffer.byteLength(html(small, page)) }))
+			.filter(({ growth }) => growth > BUDGETS.scenarioGrowthBytes);
+		expect(grown).toEqual([]);
+		// The index is where every scenario is listed.
+		expect(html(large, SCENARIO_INDEX_URL).length).toBeGreaterThan(html(small, SCENARIO_INDEX_URL).length);
+	});
+
+	it('lists a bounded number of scenarios in the sidebar, the current one always among them', () => {
+		const current = `/scenarios/${syntheticId(100)}/`;
+		const page = parse(html(large, current));
+		const links = page.querySelectorAll('#starlight__sidebar a[href^="/scenarios/"]').map((a) => a.getAttribute('href'));
+		expect(links[0]).toBe(SCENARIO_INDEX_URL);
+		expect(links.slice(1)).toHaveLength(SCENARIO_LINK_LIMIT);
+		expect(links.at(-1)).toBe(current);
+		expect(page.querySelector(`#starlight__sidebar a[href="${current}"]`)?.getAttribute('aria-current')).toBe('page');
+	});
+
+	it('still walks every scenario in order with previous and next', () => {
+		const page = parse(html(large, `/scenarios/${syntheticId(100)}/`));
+		expect(page.querySelector('.pagination-links a[rel="prev"]')?.getAttribute('href')).toBe(`/scenarios/${syntheticId(99)}/`);
+		expect(page.querySelector('.pagination-links a[rel="next"]')?.getAttribute('href')).toBe(`/scenarios/${syntheticId(101)}/`);
+	});
+
+	it('links from the start page and the scenario index to every scenario there is', () => {
+		const start = parse(html(large, '/'));
+		expect(start.querySelectorAll('.scenario-index a[href^="/scenarios/"]')).toHaveLength(SCENARIO_LINK_LIMIT + 1);
+		expect(start.querySelector(`.scenario-index a[href="${SCENARIO_INDEX_URL}"]`)?.text).toContain(`All ${LARGE} scenarios`);
+		const index = parse(html(large, SCENARIO_INDEX_URL));
+		expect(index.querySelectorAll('.scenario-index a[href^="/scenarios/"]')).toHaveLength(LARGE);
+	});
+});

@@ -15,6 +15,8 @@ export default defineConfig({
 	// The project root is the source root, so Starlight reads pages from content/docs and the
 	// collections config is ./content.config.ts. Code lives in src/ and is imported by path.
 	srcDir: './',
+	// No highlighting: it would put inline styles in every code block (see expressiveCode below).
+	markdown: { syntaxHighlight: false },
 	trailingSlash: 'always',
 	// Writes .astro/collections/collections.json, which the Astro VS Code extension reads to
 	// complete and check frontmatter in content/ (see the authoring guide).
@@ -24,6 +26,9 @@ export default defineConfig({
 			title: site.title,
 			description: site.description,
 			credits: false,
+			// Plain code blocks with our own copy button: highlighting commands and templates is not
+			// worth Expressive Code's CSS and script on every page that has a command.
+			expressiveCode: false,
 			plugins: [starlightLinksValidator()],
 			lastUpdated: false,
 			pagination: true,

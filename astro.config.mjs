@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import starlightLinksValidator from 'starlight-links-validator';
 import { loadSite } from './src/data/site.ts';
+import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.ts';
 
 const site = loadSite();
 
@@ -42,5 +43,7 @@ export default defineConfig({
 		}),
 		mdx(),
 		preact({ include: ['src/islands/**'] }),
+		// After Starlight, so these post-build steps see the finished pages and search index.
+		contentSecurityPolicy(),
 	],
 });

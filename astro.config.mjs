@@ -6,6 +6,7 @@ import preact from '@astrojs/preact';
 import starlightLinksValidator from 'starlight-links-validator';
 import { loadSite } from './src/data/site.ts';
 import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.ts';
+import { offline } from './src/integrations/offline.ts';
 
 const site = loadSite();
 
@@ -22,7 +23,7 @@ export default defineConfig({
 			plugins: [starlightLinksValidator()],
 			lastUpdated: false,
 			pagination: true,
-			customCss: ['./src/styles/playbook.css'],
+			customCss: ['./src/styles/playbook.css', './src/styles/updateNotice.css'],
 			components: {
 				MarkdownContent: './src/components/starlight/MarkdownContent.astro',
 			},
@@ -45,5 +46,7 @@ export default defineConfig({
 		preact({ include: ['src/islands/**'] }),
 		// After Starlight, so these post-build steps see the finished pages and search index.
 		contentSecurityPolicy(),
+		// Last: it precaches the finished files, policies and search index included.
+		offline(),
 	],
 });

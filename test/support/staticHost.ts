@@ -46,6 +46,8 @@ export async function staticHost(dir: string): Promise<StaticHost> {
 	let files = sirv(dir, { dev: true, etag: true, extensions: ['html'] });
 	const server: Server = createServer((req, res) => {
 		const path = new URL(req.url ?? '/', 'http://host').pathname;
+		// As CDNs send it: the worker's cache must still answer requests for these files.
+		res.setHeader('Vary', 'Accept-Encoding');
 		for (const rule of rules) if (rule.pattern.test(path)) for (const [name, value] of rule.headers) res.setHeader(name, value);
 		files(req, res, () => {
 			res.statusCode = 404;

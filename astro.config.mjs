@@ -7,6 +7,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { loadSite } from './src/data/site.ts';
 import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.ts';
 import { offline } from './src/integrations/offline.ts';
+import { playbookFile } from './src/integrations/playbookFile.ts';
 
 const site = loadSite();
 
@@ -44,6 +45,7 @@ export default defineConfig({
 		}),
 		mdx(),
 		preact({ include: ['src/islands/**'] }),
+		playbookFile(),
 		// After Starlight, so these post-build steps see the finished pages and search index.
 		contentSecurityPolicy(),
 		// Last: it precaches the finished files, policies and search index included.

@@ -3,6 +3,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadSite, SITE_FILE } from '../../src/data/site';
+import { PLAYBOOK_FILE } from '../../src/integrations/playbookFile';
+import { SECTIONS } from '../../src/lib/playbookDocument';
 import { astroBuild, makeProject, ROOT } from '../support/buildSite';
 import { launchChromium } from '../support/chromium';
 import { PUBLIC_URLS } from '../support/pages';
@@ -72,6 +75,13 @@ describe('offline after one visit', () => {
 		const response = await page.goto(`${host.url}/`);
 		expect(response?.fromServiceWorker()).toBe(true);
 		expect(await page.locator('h1').first().textContent()).toBe(readFileSync(join(dist, 'index.html'), 'utf8').match(/<h1[^>]*>([^<]+)</)?.[1]);
+	});
+
+	it('opens the single-file copy', async () => {
+		const response = await page.goto(host.url + PLAYBOOK_FILE);
+		expect(response?.fromServiceWorker()).toBe(true);
+		expect(await page.locator('h1').textContent()).toBe(loadSite(join(ROOT, SITE_FILE)).title);
+		expect(await page.locator('h2').count()).toBe(SECTIONS.length);
 	});
 
 	it('shows the site\'s own "not found" page for an unknown address', async () => {

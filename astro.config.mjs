@@ -24,7 +24,7 @@ export default defineConfig({
 			plugins: [starlightLinksValidator()],
 			lastUpdated: false,
 			pagination: true,
-			customCss: ['./src/styles/playbook.css', './src/styles/updateNotice.css'],
+			customCss: ['./src/styles/playbook.css', './src/styles/updateNotice.css', './src/styles/print.css'],
 			components: {
 				MarkdownContent: './src/components/starlight/MarkdownContent.astro',
 			},

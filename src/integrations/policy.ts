@@ -6,7 +6,8 @@ export type PolicyHashes = Pick<InlineSources, 'scripts' | 'styles' | 'styleAttr
 /**
  * The site's policy before hashes: everything from the site's own origin, nothing from anywhere
  * else, no plugins, no inline code unless its hash is listed. `'wasm-unsafe-eval'` lets Pagefind
- * compile its WebAssembly search engine; it does not allow `eval()` of JavaScript.
+ * compile its WebAssembly search engine; it does not allow `eval()` of JavaScript. `data:` images
+ * are the SVG icons Starlight, expressive-code and Pagefind draw from their stylesheets.
  */
 const BASE: Record<string, string[]> = {
 	'default-src': ["'self'"],

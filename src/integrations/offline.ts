@@ -1,7 +1,7 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { generateSW } from 'workbox-build';
 import { HEADERS_FILE } from './contentSecurityPolicy';
 
 /** Files the offline copy cannot do without: search does not work unless these are precached. */
@@ -21,6 +21,9 @@ export function offline(): AstroIntegration {
 				if (command === 'build') injectScript('page', `import ${JSON.stringify(fileURLToPath(new URL('../client/registerServiceWorker.ts', import.meta.url)))};`);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
+				// Loaded here, not with the config: it is heavy, and only a finished build needs it. Node's
+				// own require, because the module runner that loaded the config is closed by now.
+				const { generateSW } = createRequire(import.meta.url)('workbox-build') as typeof import('workbox-build');
 				const root = fileURLToPath(dir);
 				let precached: string[] = [];
 				const { count, size, warnings } = await generateSW({

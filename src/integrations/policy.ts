@@ -4,44 +4,43 @@ import type { InlineSources } from './inlineSources';
 export type PolicyHashes = Pick<InlineSources, 'scripts' | 'styles' | 'styleAttributes'>;
 
 /**
- * The site's policy before hashes: everything from the site's own origin, nothing from anywhere
- * else, no plugins, no inline code unless its hash is listed. `'wasm-unsafe-eval'` lets Pagefind
- * compile its WebAssembly search engine; it does not allow `eval()` of JavaScript. `data:` images
- * are the SVG icons Starlight, expressive-code and Pagefind draw from their stylesheets.
+ * Where everything but scripts and styles may come from: the site's own origin, `data:` images
+ * (the SVG icons Starlight, expressive-code and Pagefind draw from their stylesheets), no plugins.
  */
-const BASE: Record<string, string[]> = {
-	'default-src': ["'self'"],
-	'script-src': ["'self'", "'wasm-unsafe-eval'"],
-	'script-src-attr': ["'none'"],
-	'style-src': ["'self'"],
-	'img-src': ["'self'", 'data:'],
-	'connect-src': ["'self'"],
-	'worker-src': ["'self'"],
-	'object-src': ["'none'"],
-	'base-uri': ["'self'"],
-	'form-action': ["'self'"],
-};
+const RESOURCES: [string, string[]][] = [
+	['img-src', ["'self'", 'data:']],
+	['connect-src', ["'self'"]],
+	['worker-src', ["'self'"]],
+	['object-src', ["'none'"]],
+	['base-uri', ["'self'"]],
+	['form-action', ["'self'"]],
+];
+
+const render = (directives: [string, string[]][]) => directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 
 /**
- * The policy for pages with these inline hashes. `frameAncestors` adds the one directive a
- * `<meta>` cannot carry (browsers ignore it there), for the policy sent as an HTTP header.
+ * A page's policy: nothing from another origin, and no inline code but the page's own, named by
+ * hash. `'wasm-unsafe-eval'` lets Pagefind compile its WebAssembly search engine; it does not
+ * allow `eval()` of JavaScript. `'unsafe-hashes'` lets exactly the listed `style` attribute
+ * values through, not any inline style.
  */
-export function composePolicy(hashes: PolicyHashes, { frameAncestors = false } = {}): string {
-	const directives: Record<string, string[]> = {
-		...BASE,
-		'script-src': [...(BASE['script-src'] ?? []), ...hashes.scripts],
-		'style-src': [...(BASE['style-src'] ?? []), ...hashes.styles],
-		// 'unsafe-hashes' lets exactly these attribute values through, not any inline style.
-		'style-src-attr': hashes.styleAttributes.length > 0 ? ["'unsafe-hashes'", ...hashes.styleAttributes] : ["'none'"],
-		...(frameAncestors ? { 'frame-ancestors': ["'none'"] } : {}),
-	};
-	return Object.entries(directives)
-		.map(([name, sources]) => `${name} ${sources.join(' ')}`)
-		.join('; ');
+export function composePolicy(hashes: PolicyHashes): string {
+	return render([
+		['default-src', ["'self'"]],
+		['script-src', ["'self'", "'wasm-unsafe-eval'", ...hashes.scripts]],
+		['script-src-attr', ["'none'"]],
+		['style-src', ["'self'", ...hashes.styles]],
+		['style-src-attr', hashes.styleAttributes.length > 0 ? ["'unsafe-hashes'", ...hashes.styleAttributes] : ["'none'"]],
+		...RESOURCES,
+	]);
 }
 
-/** All hashes of several pages, each once, in a stable order. */
-export function mergeHashes(pages: readonly PolicyHashes[]): PolicyHashes {
-	const union = (pick: (p: PolicyHashes) => string[]) => [...new Set(pages.flatMap(pick))].sort();
-	return { scripts: union((p) => p.scripts), styles: union((p) => p.styles), styleAttributes: union((p) => p.styleAttributes) };
+/**
+ * The policy sent as a header by hosts that read `_headers`. Browsers enforce it together with
+ * each page's `<meta>` policy, so it carries what a `<meta>` cannot (`frame-ancestors`) and the
+ * directives that need no hashes; script and style sources stay per page. It stays the same
+ * size however many pages there are (Cloudflare Pages refuses `_headers` lines over 2,000 characters).
+ */
+export function headerPolicy(): string {
+	return render([...RESOURCES, ['frame-ancestors', ["'none'"]]]);
 }

@@ -8,6 +8,9 @@ import { loadSite } from './src/data/site.ts';
 import bundleOrigins from './src/build/bundleOrigins.ts';
 import { vendorChunks } from './src/build/vendorChunks.ts';
 import { searchDebounce } from './src/build/searchDebounce.ts';
+import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.ts';
+import { offline } from './src/integrations/offline.ts';
+import { playbookFile } from './src/integrations/playbookFile.ts';
 
 const site = loadSite();
 
@@ -32,7 +35,7 @@ export default defineConfig({
 			plugins: [starlightLinksValidator()],
 			lastUpdated: false,
 			pagination: true,
-			customCss: ['./src/styles/playbook.css', './src/styles/generators.css'],
+			customCss: ['./src/styles/playbook.css', './src/styles/generators.css', './src/styles/updateNotice.css', './src/styles/print.css'],
 			components: {
 				Banner: './src/components/starlight/Banner.astro',
 				MarkdownContent: './src/components/starlight/MarkdownContent.astro',
@@ -59,6 +62,11 @@ export default defineConfig({
 		preact({ include: ['src/islands/**'] }),
 		// Records which built scripts are ours, for the size budgets (scripts/lib/budgets.ts).
 		bundleOrigins(),
+		playbookFile(),
+		// After Starlight, so these post-build steps see the finished pages and search index.
+		contentSecurityPolicy(),
+		// Last: it precaches the finished files, policies and search index included.
+		offline(),
 	],
 	// Libraries get chunks of their own in the browser build, so their bytes show apart from ours.
 	vite: {

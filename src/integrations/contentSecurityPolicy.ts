@@ -1,0 +1,50 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { inlineSources } from './inlineSources';
+import { composePolicy, headerPolicy } from './policy';
+
+/** Headers file for static hosts that read one (Netlify, Cloudflare Pages), at the site root. */
+export const HEADERS_FILE = '_headers';
+
+/** Every `.html` file under a folder, as paths. */
+export async function htmlFiles(root: string): Promise<string[]> {
+	const entries = await readdir(root, { recursive: true, withFileTypes: true });
+	return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name)).sort();
+}
+
+const metaTag = (policy: string) => `<meta http-equiv="content-security-policy" content="${policy.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}">`;
+
+/**
+ * Serve every page under a strict Content Security Policy. After the build, each HTML file gets a
+ * `<meta>` policy that allows its own inline scripts and styles by hash and nothing else inline
+ * (Starlight's theme and sidebar scripts are inline, and Astro's own CSP option leaves `is:inline`
+ * scripts and expressive-code's style attributes out). A page that declares its own policy keeps it.
+ * The `_headers` file adds `frame-ancestors`, which only works as a header (see headerPolicy()).
+ */
+export function contentSecurityPolicy(): AstroIntegration {
+	return {
+		name: 'playbook:content-security-policy',
+		hooks: {
+			'astro:build:done': async ({ dir, logger }) => {
+				const root = fileURLToPath(dir);
+				const files = await htmlFiles(root);
+				for (const file of files) {
+					const html = await readFile(file, 'utf8');
+					let sources;
+					try {
+						sources = inlineSources(html);
+					} catch (error) {
+						throw new Error(`${file}: ${(error as Error).message}`);
+					}
+					if (sources.hasPolicy) continue;
+					await writeFile(file, html.slice(0, sources.insertAt) + metaTag(composePolicy(sources)) + html.slice(sources.insertAt));
+				}
+				const headers = ['/*', `  Content-Security-Policy: ${headerPolicy()}`, '  X-Content-Type-Options: nosniff', ''].join('\n');
+				await writeFile(join(root, HEADERS_FILE), headers);
+				logger.info(`${files.length} pages carry a policy; ${HEADERS_FILE} adds frame-ancestors.`);
+			},
+		},
+	};
+}

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadSite, SITE_FILE } from '../../src/data/site';
+import { PLAYBOOK_FILE } from '../../src/integrations/playbookFile';
+import { SECTIONS } from '../../src/lib/playbookDocument';
+import { astroBuild, makeProject, ROOT } from '../support/buildSite';
+import { launchChromium } from '../support/chromium';
+import { PUBLIC_URLS } from '../support/pages';
+import { searchHere } from '../support/siteSearch';
+import { staticHost, type StaticHost } from '../support/staticHost';
+
+const dist = inject('dist');
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+/** Open one page of the site, then wait until its worker controls it and has precached everything. */
+async function visitOnce(context: BrowserContext, url: string): Promise<Page> {
+	const page = await context.newPage();
+	await page.goto(url);
+	// The worker activates only once its install step has stored every precached file.
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+	return page;
+}
+
+describe('offline after one visit', () => {
+	let host: StaticHost;
+	let context: BrowserContext;
+	let page: Page;
+	const failed: string[] = [];
+	beforeAll(async () => {
+		host = await staticHost(dist);
+		context = await browser.newContext();
+		page = await visitOnce(context, `${host.url}/`);
+		// Loads cut short by the next navigation are not failures of the offline copy.
+		page.on('requestfailed', (request) => {
+			if (request.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`${request.url()}: ${request.failure()?.errorText}`);
+		});
+		// The network is gone: the host no longer answers and the browser is offline.
+		await host.close();
+		await context.setOffline(true);
+	});
+	afterAll(() => context?.close());
+
+	it('opens every page, none of them visited before, from the worker with its styles', async () => {
+		for (const url of PUBLIC_URLS.filter((u) => u !== '/')) {
+			const response = await page.goto(host.url + url);
+			expect(response?.status(), url).toBe(200);
+			expect(response?.fromServiceWorker(), url).toBe(true);
+			const title = readFileSync(join(dist, url, 'index.html'), 'utf8').match(/<h1[^>]*>([^<]+)</)?.[1]?.replaceAll('&amp;', '&');
+			expect(await page.locator('h1').first().textContent(), url).toBe(title);
+			// Starlight's stylesheet came too: its custom properties are defined.
+			expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--sl-color-accent')), url).not.toBe('');
+		}
+		expect(failed).toEqual([]);
+	});
+
+	it('searches the whole site and opens a result', async () => {
+		await page.goto(`${host.url}/`);
+		const results = await searchHere(page, '503');
+		expect(results).toContain('/scenarios/service-down/');
+		await page.locator('.pagefind-ui__result-link[href="/scenarios/service-down/"]').first().click();
+		await page.waitForURL('**/scenarios/service-down/');
+		expect(await page.locator('h1').first().textContent()).toBe('Service Down');
+		expect(failed).toEqual([]);
+	});
+
+	it('opens the home page', async () => {
+		const response = await page.goto(`${host.url}/`);
+		expect(response?.fromServiceWorker()).toBe(true);
+		expect(await page.locator('h1').first().textContent()).toBe(readFileSync(join(dist, 'index.html'), 'utf8').match(/<h1[^>]*>([^<]+)</)?.[1]);
+	});
+
+	it('opens the single-file copy', async () => {
+		const response = await page.goto(host.url + PLAYBOOK_FILE);
+		expect(response?.fromServiceWorker()).toBe(true);
+		expect(await page.locator('h1').textContent()).toBe(loadSite(join(ROOT, SITE_FILE)).title);
+		expect(await page.locator('h2').count()).toBe(SECTIONS.length);
+	});
+
+	it('shows the site\'s own "not found" page for an unknown address', async () => {
+		await page.goto(`${host.url}/no-such-page/`);
+		expect(await page.locator('h1').first().textContent()).toBe('404');
+	});
+});
+
+describe('a new deploy', () => {
+	const changed = 'Health check returns 503 or 502';
+	let next: string;
+	beforeAll(async () => {
+		// The same site with one sentence changed, built like a real deploy.
+		const service = readFileSync(join(ROOT, 'content/docs/scenarios/service-down.mdx'), 'utf8');
+		const root = makeProject('offline-next-deploy', {
+			overlay: { 'docs/scenarios/service-down.mdx': service.replace('- Health check returns 503', `- ${changed}`) },
+		});
+		const build = await astroBuild(root);
+		if (!build.ok) throw new Error(`build of the next deploy failed:\n${build.output}`);
+		next = build.dist;
+	});
+
+	it('is picked up on the next online visit, with a notice and a reload button', async () => {
+		const host = await staticHost(dist);
+		const context = await browser.newContext();
+		const page = await visitOnce(context, `${host.url}/scenarios/service-down/`);
+		expect(await page.locator('.update-notice').textContent()).toBe('');
+		host.deploy(next);
+		await page.goto(`${host.url}/scenarios/service-down/`);
+		// The open page still shows the old version (from the cache) until the reader chooses.
+		expect(await page.locator('main').textContent()).not.toContain(changed);
+		const notice = page.getByRole('status').filter({ hasText: 'The playbook was updated' });
+		await notice.waitFor();
+		// Readable and clear of the edges on a phone, and accessible in both themes.
+		await page.setViewportSize({ width: 360, height: 740 });
+		const box = await notice.boundingBox();
+		expect(box && box.x >= 0 && box.x + box.width <= 360 && box.y + box.height <= 740).toBe(true);
+		for (const theme of ['light', 'dark']) {
+			await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
+			const axe = await new AxeBuilder({ page }).include('.update-notice').analyze();
+			expect(axe.violations.map((v) => `${theme}: ${v.id}`)).toEqual([]);
+		}
+		await notice.getByRole('button', { name: 'Reload' }).click();
+		await page.waitForLoadState('load');
+		expect(await page.locator('main').textContent()).toContain(changed);
+		expect(await page.locator('.update-notice').textContent()).toBe('');
+		await context.close();
+		await host.close();
+	});
+});

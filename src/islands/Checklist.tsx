@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
-import { checklistMarkdown, progress, removedTicks } from '../lib/checklistMarkdown';
+import { progress, removedTicks } from '../lib/checklistProgress';
 import { itemKey, type ChecklistSpec } from '../lib/clientPlaybook';
 import { formatUtcTime } from '../lib/clocks';
 import { activeIncident, resetTicks, restoreTicks, setItemNote, tickItem } from '../lib/incidents';
 import type { Ticks } from '../lib/state';
-import { copyText, downloadText } from './copyText';
-import { CopyFallback } from './CopyFallback';
+import { LazyCopyFallback } from './LazyCopyFallback';
 import { useIncidentState } from './useStore';
 
 interface Props {
@@ -55,12 +54,13 @@ export default function Checklist({ spec, ordered }: Props) {
 		setUndo(null);
 		setMessage('Ticks restored.');
 	};
-	const markdown = () => checklistMarkdown(spec, ticks);
 	const copy = async () => {
-		const text = markdown();
-		if (await copyText(text)) setMessage('Copied as Markdown.');
-		else setFallback(text);
+		const { copyChecklist } = await import('./checklistExport.onDemand');
+		const refused = await copyChecklist(spec, ticks);
+		if (refused === undefined) setMessage('Copied as Markdown.');
+		else setFallback(refused);
 	};
+	const download = async () => (await import('./checklistExport.onDemand')).downloadChecklist(spec, ticks);
 
 	return (
 		<div class="checklist-island not-content" data-list={spec.key}>
@@ -123,8 +123,8 @@ export default function Checklist({ spec, ordered }: Props) {
 			)}
 			{store && (
 				<div class="checklist-tools print:hidden">
-					<button type="button" onClick={copy}>Copy as Markdown</button>
-					<button type="button" onClick={() => downloadText(`${spec.key.replaceAll('/', '-')}.md`, markdown())}>Download .md</button>
+					<button type="button" onClick={() => void copy()}>Copy as Markdown</button>
+					<button type="button" onClick={() => void download()}>Download .md</button>
 					<button type="button" onClick={reset} disabled={done === 0 && removed.length === 0}>Reset list</button>
 					<span role="status" class="tool-status">
 						{message}
@@ -134,7 +134,7 @@ export default function Checklist({ spec, ordered }: Props) {
 					</span>
 				</div>
 			)}
-			{fallback !== null && <CopyFallback text={fallback} label={`${spec.label} as Markdown`} onClose={() => setFallback(null)} />}
+			{fallback !== null && <LazyCopyFallback text={fallback} label={`${spec.label} as Markdown`} onClose={() => setFallback(null)} />}
 		</div>
 	);
 }

@@ -1,4 +1,4 @@
-import { progress } from '../lib/checklistMarkdown';
+import { progress } from '../lib/checklistProgress';
 import type { ChecklistSpec } from '../lib/clientPlaybook';
 import { activeIncident } from '../lib/incidents';
 import { useIncidentState } from './useStore';

@@ -7,6 +7,7 @@ import type { ChecklistSpec, ClientPlaybook } from './clientPlaybook';
 import { itemKey, severityById } from './clientPlaybook';
 import { formatUtcDateTime, formatUtcTime } from './clocks';
 import { escapeText } from './renderMessage';
+import { removedTicks } from './checklistProgress';
 import type { Incident, Tick, Ticks } from './state';
 
 const md = (text: string) => escapeText(text, 'markdown');
@@ -20,13 +21,6 @@ function tickLine(text: string, tick: Tick | undefined, removed: boolean): strin
 	return lines;
 }
 
-/** Ticks under a list's key whose step is no longer in the list (removed from the content). */
-export function removedTicks(spec: ChecklistSpec, ticks: Ticks): [string, Tick][] {
-	const prefix = `${spec.key}/`;
-	const current = new Set(spec.steps.map((s) => itemKey(spec.key, s.id)));
-	return Object.entries(ticks).filter(([key, tick]) => key.startsWith(prefix) && !current.has(key) && (tick.done || tick.note));
-}
-
 /** One checklist as a Markdown task list under a heading. */
 export function checklistMarkdown(spec: ChecklistSpec, ticks: Ticks, headingLevel = 3): string {
 	const lines = [`${'#'.repeat(headingLevel)} ${md(spec.label)}`, ''];
@@ -36,12 +30,6 @@ export function checklistMarkdown(spec: ChecklistSpec, ticks: Ticks, headingLeve
 	}
 	for (const [, tick] of removedTicks(spec, ticks)) lines.push(...tickLine(md(tick.text), tick, true));
 	return `${lines.join('\n')}\n`;
-}
-
-/** Progress of a list: steps done out of steps in the content. */
-export function progress(spec: ChecklistSpec, ticks: Ticks): { done: number; total: number } {
-	const done = spec.steps.filter((s) => ticks[itemKey(spec.key, s.id)]?.done).length;
-	return { done, total: spec.steps.length };
 }
 
 /** Does anything of this list belong in an incident's report? */

@@ -1,7 +1,8 @@
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { checklistMarkdown, incidentMarkdown, progress } from '../../src/lib/checklistMarkdown';
+import { checklistMarkdown, incidentMarkdown } from '../../src/lib/checklistMarkdown';
+import { progress } from '../../src/lib/checklistProgress';
 import type { ChecklistSpec } from '../../src/lib/clientPlaybook';
 import { setItemNote, tickItem } from '../../src/lib/incidents';
 import { min, T0, withIncident } from '../support/incidents';

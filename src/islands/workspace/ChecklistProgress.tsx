@@ -1,4 +1,4 @@
-import { progress } from '../../lib/checklistMarkdown';
+import { progress } from '../../lib/checklistProgress';
 import type { ChecklistSpec } from '../../lib/clientPlaybook';
 import type { Incident } from '../../lib/state';
 

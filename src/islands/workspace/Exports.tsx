@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
-import { incidentMarkdown } from '../../lib/checklistMarkdown';
 import type { ChecklistSpec, ClientPlaybook } from '../../lib/clientPlaybook';
-import { exportIncident, MAX_IMPORT_BYTES, parseImport } from '../../lib/incidentJson';
 import { importIncident } from '../../lib/incidents';
 import type { Incident, State } from '../../lib/state';
 import type { Store } from '../../lib/store';
-import { copyText, downloadText } from '../copyText';
-import { CopyFallback } from '../CopyFallback';
+import { LazyCopyFallback } from '../LazyCopyFallback';
+
+const actions = () => import('./exportActions.onDemand');
 
 interface Props {
 	incident: Incident | undefined;
@@ -23,11 +22,11 @@ export function Exports({ incident, state, store, playbook, checklists }: Props)
 	const [pending, setPending] = useState<Incident | null>(null);
 	const [fallback, setFallback] = useState<string | null>(null);
 
-	const markdown = () => (incident ? incidentMarkdown(incident, checklists, playbook) : '');
 	const copy = async () => {
-		const text = markdown();
-		if (await copyText(text)) setMessage('Copied the incident as Markdown.');
-		else setFallback(text);
+		if (!incident) return;
+		const refused = await (await actions()).copyIncidentMarkdown(incident, checklists, playbook);
+		if (refused === undefined) setMessage('Copied the incident as Markdown.');
+		else setFallback(refused);
 	};
 	const choose = async (input: HTMLInputElement) => {
 		const file = input.files?.[0];
@@ -36,8 +35,7 @@ export function Exports({ incident, state, store, playbook, checklists }: Props)
 		setRefusal('');
 		setPending(null);
 		if (!file) return;
-		// An oversized file is refused on its size alone, before it is read.
-		const result = parseImport(file.size > MAX_IMPORT_BYTES ? '' : await file.text(), file.size);
+		const result = await (await actions()).readImport(file);
 		if (!result.ok) return setRefusal(`${file.name} was not imported: ${result.reason} Nothing was changed.`);
 		if (state.incidents.some((i) => i.id === result.incident.id)) return setPending(result.incident);
 		store.update((s, now) => importIncident(s, result.incident, now));
@@ -57,9 +55,9 @@ export function Exports({ incident, state, store, playbook, checklists }: Props)
 		<section class="exports" aria-labelledby="exports-title">
 			<h3 id="exports-title">Export and import</h3>
 			<p class="actions">
-				<button type="button" onClick={copy} disabled={!incident}>Copy as Markdown</button>
-				<button type="button" disabled={!incident} onClick={() => incident && downloadText(`incident-${incident.id}.md`, markdown())}>Download .md</button>
-				<button type="button" disabled={!incident} onClick={() => incident && downloadText(`incident-${incident.id}.json`, exportIncident(incident, Date.now()), 'application/json')}>Download .json</button>
+				<button type="button" onClick={() => void copy()} disabled={!incident}>Copy as Markdown</button>
+				<button type="button" disabled={!incident} onClick={async () => incident && (await actions()).downloadIncidentMarkdown(incident, checklists, playbook)}>Download .md</button>
+				<button type="button" disabled={!incident} onClick={async () => incident && (await actions()).downloadIncidentJson(incident)}>Download .json</button>
 				<label class="button file-button">
 					Import .json
 					<input type="file" accept=".json,application/json" class="sr-only" onChange={(e) => void choose(e.currentTarget)} />
@@ -83,7 +81,7 @@ export function Exports({ incident, state, store, playbook, checklists }: Props)
 					</p>
 				</div>
 			)}
-			{fallback !== null && <CopyFallback text={fallback} label="Incident as Markdown" onClose={() => setFallback(null)} />}
+			{fallback !== null && <LazyCopyFallback text={fallback} label="Incident as Markdown" onClose={() => setFallback(null)} />}
 		</section>
 	);
 }

@@ -1,0 +1,19 @@
+/**
+ * A checklist as Markdown, to copy or download. Loaded when the responder asks for it, so a
+ * runbook page does not load the Markdown writer just to show its steps.
+ */
+import { checklistMarkdown } from '../lib/checklistMarkdown';
+import type { ChecklistSpec } from '../lib/clientPlaybook';
+import type { Ticks } from '../lib/state';
+import { copyText, downloadText } from './copyText';
+
+/** Copy the list; returns the text when the clipboard refused, for the fallback. */
+export async function copyChecklist(spec: ChecklistSpec, ticks: Ticks): Promise<string | undefined> {
+	const text = checklistMarkdown(spec, ticks);
+	return (await copyText(text)) ? undefined : text;
+}
+
+/** Download the list as a .md file. */
+export function downloadChecklist(spec: ChecklistSpec, ticks: Ticks): void {
+	downloadText(`${spec.key.replaceAll('/', '-')}.md`, checklistMarkdown(spec, ticks));
+}

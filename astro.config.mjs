@@ -8,6 +8,8 @@ import { loadSite } from './src/data/site.ts';
 import bundleOrigins from './src/build/bundleOrigins.ts';
 import { vendorChunks } from './src/build/vendorChunks.ts';
 import { searchDebounce } from './src/build/searchDebounce.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { codeFences } from './src/build/codeFences.ts';
 import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.ts';
 import { offline } from './src/integrations/offline.ts';
 import { playbookFile } from './src/integrations/playbookFile.ts';
@@ -19,7 +21,7 @@ export default defineConfig({
 	// collections config is ./content.config.ts. Code lives in src/ and is imported by path.
 	srcDir: './',
 	// No highlighting: it would put inline styles in every code block (see expressiveCode below).
-	markdown: { syntaxHighlight: false },
+	markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [codeFences] }) },
 	trailingSlash: 'always',
 	// Writes .astro/collections/collections.json, which the Astro VS Code extension reads to
 	// complete and check frontmatter in content/ (see the authoring guide).

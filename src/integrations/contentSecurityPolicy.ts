@@ -20,7 +20,7 @@ const metaTag = (policy: string) => `<meta http-equiv="content-security-policy" 
  * Serve every page under a strict Content Security Policy. After the build, each HTML file gets a
  * `<meta>` policy that allows its own inline scripts and styles by hash and nothing else inline
  * (Starlight's theme and sidebar scripts are inline, and Astro's own CSP option leaves `is:inline`
- * scripts and expressive-code's style attributes out). A page that declares its own policy keeps it.
+ * scripts out). A page that declares its own policy keeps it.
  * The `_headers` file adds `frame-ancestors`, which only works as a header (see headerPolicy()).
  */
 export function contentSecurityPolicy(): AstroIntegration {

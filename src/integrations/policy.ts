@@ -5,7 +5,7 @@ export type PolicyHashes = Pick<InlineSources, 'scripts' | 'styles' | 'styleAttr
 
 /**
  * Where everything but scripts and styles may come from: the site's own origin, `data:` images
- * (the SVG icons Starlight, expressive-code and Pagefind draw from their stylesheets), no plugins.
+ * (the SVG icons Starlight and Pagefind draw from their stylesheets), no plugins.
  */
 const RESOURCES: [string, string[]][] = [
 	['img-src', ["'self'", 'data:']],

@@ -46,7 +46,7 @@ describe('the authoring guide', () => {
 	});
 
 	it('shows what npm run new writes for a scenario, from the playbook as it is', async () => {
-		const example = (await page.locator('figure.has-title', { hasText: 'cache-stampede.mdx' }).innerText()).replace(/\s+/g, ' ');
+		const example = (await page.locator('figure.code-block', { has: page.locator('figcaption', { hasText: 'cache-stampede.mdx' }) }).innerText()).replace(/\s+/g, ' ');
 		expect(example).toContain('title: "Cache stampede"');
 		expect(example).toContain(`lastReviewed: ${new Date().toISOString().slice(0, 10)}`);
 		expect(example).toMatch(/severities: \[P\d\]/);

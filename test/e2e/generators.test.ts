@@ -63,7 +63,8 @@ describe('status messages from the open incident', () => {
 		expect(events.filter((e) => e.kind === 'message').map((e) => e.text)).toEqual(['Copied Incident Declaration (Slack)']);
 
 		await page.goto(`${baseURL}/incident/`);
-		await expect(page.locator('.events').getByText('Copied Incident Declaration (Slack)').count()).resolves.toBe(1);
+		// The workspace hydrates after load: wait for the timeline rather than count once.
+		await expect.poll(() => page.locator('.events').getByText('Copied Incident Declaration (Slack)').count()).toBe(1);
 		await context.close();
 	});
 

@@ -36,7 +36,7 @@ describe('offline after one visit', () => {
 	const failed: string[] = [];
 	beforeAll(async () => {
 		host = await staticHost(dist);
-		context = await browser.newContext();
+		context = await browser.newContext({ serviceWorkers: 'allow' });
 		page = await visitOnce(context, `${host.url}/`);
 		// Loads cut short by the next navigation are not failures of the offline copy.
 		page.on('requestfailed', (request) => {
@@ -106,7 +106,7 @@ describe('a new deploy', () => {
 
 	it('is picked up on the next online visit, with a notice and a reload button', async () => {
 		const host = await staticHost(dist);
-		const context = await browser.newContext();
+		const context = await browser.newContext({ serviceWorkers: 'allow' });
 		const page = await visitOnce(context, `${host.url}/scenarios/service-down/`);
 		expect(await page.locator('.update-notice').textContent()).toBe('');
 		host.deploy(next);

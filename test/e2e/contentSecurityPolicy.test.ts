@@ -45,20 +45,29 @@ describe('the Content Security Policy', () => {
 		expect(headers).toMatch(/^\/\*\n {2}Content-Security-Policy: .*object-src 'none'.*base-uri 'self'.*frame-ancestors 'none'$/m);
 	});
 
-	it.each(PUBLIC_URLS)('%s: nothing is refused, nothing leaves the origin, with search open', async (url) => {
+	/*
+	 * Every page loads under the policy; search runs on one page of each kind. The search dialog
+	 * and Pagefind are the same scripts on every page, so searching from all of them would repeat
+	 * one check, while each page's own inline code (hashed per page) is covered by the load.
+	 */
+	const SEARCHED = new Set(['/', '/scenarios/service-down/', '/incident/', '/communication/']);
+	it('searches from pages that exist', () => expect([...SEARCHED].filter((url) => !PUBLIC_URLS.includes(url))).toEqual([]));
+	it.each(PUBLIC_URLS)('%s: nothing is refused and nothing leaves the origin', async (url) => {
 		const { context, page, refused } = await watchedPage();
 		const requests: string[] = [];
 		context.on('request', (request) => requests.push(request.url()));
 		const response = await page.goto(host.url + url);
 		expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
-		const results = await searchHere(page, 'rollback');
-		expect(results.length).toBeGreaterThan(0);
+		if (SEARCHED.has(url)) {
+			const results = await searchHere(page, 'rollback');
+			expect(results.length).toBeGreaterThan(0);
+			expect(requests.some((r) => r.includes('/pagefind/'))).toBe(true);
+		}
 		await page.waitForLoadState('networkidle');
 		expect(await violations(page)).toEqual([]);
 		expect(refused).toEqual([]);
 		const foreign = requests.filter((r) => new URL(r).origin !== host.url && !r.startsWith('data:'));
 		expect(foreign).toEqual([]);
-		expect(requests.some((r) => r.includes('/pagefind/'))).toBe(true);
 		await context.close();
 	});
 

@@ -7,7 +7,6 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { loadSite } from './src/data/site.ts';
 import bundleOrigins from './src/build/bundleOrigins.ts';
 import { vendorChunks } from './src/build/vendorChunks.ts';
-import { searchDebounce } from './src/build/searchDebounce.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { codeFences } from './src/build/codeFences.ts';
 import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.ts';
@@ -37,7 +36,7 @@ export default defineConfig({
 			plugins: [starlightLinksValidator()],
 			lastUpdated: false,
 			pagination: true,
-			customCss: ['./src/styles/playbook.css', './src/styles/generators.css', './src/styles/updateNotice.css', './src/styles/print.css'],
+			customCss: ['./src/styles/playbook.css', './src/styles/search.css', './src/styles/generators.css', './src/styles/updateNotice.css', './src/styles/print.css'],
 			components: {
 				Banner: './src/components/starlight/Banner.astro',
 				MarkdownContent: './src/components/starlight/MarkdownContent.astro',
@@ -73,7 +72,5 @@ export default defineConfig({
 	// Libraries get chunks of their own in the browser build, so their bytes show apart from ours.
 	vite: {
 		environments: { client: { build: { rolldownOptions: { output: { codeSplitting: vendorChunks } } } } },
-		// Search answers 40 ms after the last keystroke instead of Pagefind UI's default 300 ms.
-		plugins: [searchDebounce(40)],
 	},
 });

@@ -65,7 +65,7 @@ describe('offline after one visit', () => {
 		await page.goto(`${host.url}/`);
 		const results = await searchHere(page, '503');
 		expect(results).toContain('/scenarios/service-down/');
-		await page.locator('.pagefind-ui__result-link[href="/scenarios/service-down/"]').first().click();
+		await page.locator('.search-result-link[href="/scenarios/service-down/"]').first().click();
 		await page.waitForURL('**/scenarios/service-down/');
 		expect(await page.locator('h1').first().textContent()).toBe('Service Down');
 		expect(failed).toEqual([]);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
+import { searchHere } from '../support/siteSearch';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -9,22 +10,10 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Type a query into the site search and return the result page paths, best first. */
-export async function search(page: Page, query: string): Promise<string[]> {
+/** Type a query into the site search from the start page and return the result page paths, best first. */
+async function search(page: Page, query: string): Promise<string[]> {
 	await page.goto(`${baseURL}/`);
-	await page.getByRole('button', { name: 'Search' }).click();
-	await page.locator('dialog[open] .pagefind-ui__search-input').fill(query);
-	// The UI writes "N results for <query>" once the results for the whole query are in, then
-	// renders them.
-	await page.waitForFunction(
-		(q) =>
-			document.querySelector('.pagefind-ui__message')?.textContent?.includes(q) &&
-			document.querySelectorAll('.pagefind-ui__result-link').length > 0,
-		query,
-	);
-	const results = page.locator('.pagefind-ui__result-link');
-	const hrefs = await results.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-	return [...new Set(hrefs)];
+	return searchHere(page, query);
 }
 
 describe('search finds the runbook from a symptom', () => {

@@ -1,6 +1,8 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
+import { searchHere } from '../support/siteSearch';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -9,17 +11,25 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-describe('search answers quickly', () => {
-	it('starts loading the search engine when the responder opens search, before they type', async () => {
+const isSearchCode = (url: string) => /\/pagefind\/|searchDialog|pagefind-ui|default-ui/i.test(new URL(url).pathname);
+
+describe('search costs nothing until it is used, then answers quickly', () => {
+	it('loads none of its code with the page, and its engine as soon as the responder reaches for it', async () => {
 		const page = await browser.newPage();
+		const fetched: string[] = [];
+		page.on('request', (request) => fetched.push(request.url()));
 		await page.goto(`${baseURL}/scenarios/service-down/`, { waitUntil: 'networkidle' });
+		// Idle time is when Starlight used to fetch its search UI.
+		await page.evaluate(() => new Promise((done) => requestIdleCallback(done)));
+		await page.waitForLoadState('networkidle');
+		expect(fetched.filter(isSearchCode)).toEqual([]);
 		const engine = page.waitForRequest((request) => new URL(request.url()).pathname === '/pagefind/pagefind.js', { timeout: 5_000 });
 		await page.getByRole('button', { name: 'Search' }).click();
 		await expect(engine).resolves.toBeTruthy();
 		await page.close();
 	});
 
-	it('searches 40 ms after a keystroke, not after Pagefind UI’s default 300 ms', async () => {
+	it('searches on the keystroke, with no wait of 100 ms or more, and shows the time it took', async () => {
 		const page = await browser.newPage();
 		// Record the delays of the timers the page sets once the responder starts typing.
 		await page.addInitScript(() => {
@@ -33,14 +43,97 @@ describe('search answers quickly', () => {
 			}) as typeof window.setTimeout;
 		});
 		await page.goto(`${baseURL}/`, { waitUntil: 'networkidle' });
-		await page.getByRole('button', { name: 'Search' }).click();
-		const input = page.locator('dialog[open] .pagefind-ui__search-input');
-		await input.waitFor();
-		await input.press('5');
-		await page.waitForFunction(() => document.querySelectorAll('.pagefind-ui__result-link').length > 0);
+		// Timed in the page: from the input event to the first result in the list.
+		await page.evaluate(() => {
+			const w = window as unknown as { __typed: number; __shown: number[] };
+			w.__shown = [];
+			document.addEventListener('input', () => (w.__typed = performance.now()), true);
+			new MutationObserver(() => {
+				if (document.querySelector('.search-result-link') && w.__typed) {
+					w.__shown.push(performance.now() - w.__typed);
+					w.__typed = 0;
+				}
+			}).observe(document.body, { childList: true, subtree: true });
+		});
+		for (const query of ['503', 'WAF', 'rollback', 'timeout', 'replica']) {
+			await page.getByRole('button', { name: 'Search' }).click();
+			const input = page.getByRole('searchbox', { name: 'Search the playbook' });
+			// Let the engine and index arrive first: this times the search, not the download.
+			// (A string, so the test runner leaves the page's dynamic import alone.)
+			await page.evaluate("import('/pagefind/pagefind.js').then((pagefind) => pagefind.init())");
+			await input.fill('');
+			await input.fill(query);
+			await page.waitForFunction((q) => document.querySelector('.search-status')?.textContent?.includes(`“${q}”`) && document.querySelector('.search-result-link'), query);
+			await page.keyboard.press('Escape');
+		}
+		const times = (await page.evaluate(() => (window as unknown as { __shown: number[] }).__shown)).map(Math.round);
+		expect(times).toHaveLength(5);
 		const delays = await page.evaluate(() => (window as unknown as { __delays: number[] }).__delays);
-		expect(delays).toContain(40);
-		expect(delays).not.toContain(300);
+		expect(delays.filter((ms) => ms >= 100)).toEqual([]);
+		times.sort((a, b) => a - b);
+		console.info(`search: keystroke to results in the page, median of 5 with the index loaded: ${times[2]} ms (${times.join(', ')})`);
+		await page.close();
+	});
+});
+
+describe('the search dialog', () => {
+	it('works by keyboard alone: Ctrl+K or /, type, arrows, Enter opens the first result', async () => {
+		const page = await browser.newPage();
+		await page.goto(`${baseURL}/tools/`);
+		await page.locator('site-search [data-open-search]:not([disabled])').waitFor();
+		await page.keyboard.press('Control+k');
+		const input = page.getByRole('searchbox', { name: 'Search the playbook' });
+		await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+		await page.keyboard.type('WAF');
+		await page.locator('.search-result-link').first().waitFor();
+		await page.keyboard.press('ArrowDown');
+		const first = await page.locator('.search-result-link').first().getAttribute('href');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(first);
+		await page.keyboard.press('Escape');
+		expect(await page.locator('dialog[open]').count()).toBe(0);
+		await page.locator('main').click();
+		await page.keyboard.press('/');
+		await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+		expect(await input.inputValue()).toBe('WAF');
+		await page.keyboard.press('Enter');
+		await page.waitForURL((url) => url.pathname === first);
+		expect(new URL(page.url()).pathname).toBe('/scenarios/security-incident/');
+		await page.close();
+	});
+
+	it('shows excerpts as text with the matches marked, never as markup', async () => {
+		const page = await browser.newPage();
+		await page.goto(`${baseURL}/`);
+		await searchHere(page, 'rollback');
+		const marks = await page.locator('.search-excerpt mark').allTextContents();
+		expect(marks.length).toBeGreaterThan(0);
+		expect(marks.every((m) => /rollback/i.test(m))).toBe(true);
+		// Only text and <mark> inside excerpts, whatever the index holds.
+		expect(await page.locator('.search-excerpt *:not(mark)').count()).toBe(0);
+		// Sections of a page link to their headings.
+		expect(await page.locator('.search-sections a[href*="#"]').count()).toBeGreaterThan(0);
+		await page.close();
+	});
+
+	it.each(['light', 'dark'] as const)('has no axe violations when open with results, %s theme', async (scheme) => {
+		const context = await browser.newContext({ colorScheme: scheme });
+		const page = await context.newPage();
+		await page.goto(`${baseURL}/`);
+		await searchHere(page, 'database');
+		const results = await new AxeBuilder({ page }).analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+		await context.close();
+	});
+
+	it('fills a 360 px phone screen, with the close button in reach', async () => {
+		const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+		await page.goto(`${baseURL}/scenarios/service-down/`);
+		await searchHere(page, 'timeout');
+		const box = await page.locator('dialog[open]').boundingBox();
+		expect(box && box.width >= 355 && box.height >= 730).toBe(true);
+		expect(await page.evaluate(() => document.querySelector('dialog[open]')!.scrollWidth <= 360)).toBe(true);
+		await page.getByRole('button', { name: 'Close' }).click();
+		expect(await page.locator('dialog[open]').count()).toBe(0);
 		await page.close();
 	});
 });

@@ -27,9 +27,10 @@ export async function loadFigures(browser: Browser, url: string): Promise<LoadFi
 		if (response.request().resourceType() === 'script') scripts.push(response.body().catch(() => undefined));
 	});
 	await page.goto(url, { waitUntil: 'networkidle' });
-	// Starlight loads its search UI once the browser is idle after load, which on a busy machine
-	// can be seconds later: wait for the UI to be built before counting.
-	if (await page.locator('site-search').count()) {
+	// Stock Starlight loads its search UI once the browser is idle after load, which on a busy
+	// machine can be seconds later: wait for the UI to be built before counting. (The playbook's
+	// own search loads nothing until it is opened.)
+	if (await page.locator('site-search #starlight__search').count()) {
 		await page.locator('#starlight__search .pagefind-ui').waitFor({ state: 'attached', timeout: 20_000 }).catch(() => {});
 	}
 	await page.waitForLoadState('networkidle');
@@ -60,14 +61,15 @@ export async function searchLatency(browser: Browser, baseURL: string, query: st
 	const page = await context.newPage();
 	await page.goto(`${baseURL}/`, { waitUntil: 'networkidle' });
 	await page.getByRole('button', { name: 'Search' }).click();
-	const input = page.locator('dialog[open] .pagefind-ui__search-input');
+	// The playbook's search dialog or Starlight's Pagefind UI, whichever the site has.
+	const input = page.locator('dialog[open] input').first();
 	await input.waitFor();
 	await page.evaluate((q) => {
 		const times = ((window as unknown as { __search: { key: number; painted: number } }).__search = { key: 0, painted: 0 });
 		document.addEventListener('keydown', (event) => (times.key = event.timeStamp), true);
 		const observer = new MutationObserver(() => {
-			const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
-			if (times.painted || !message.includes(q) || !document.querySelector('.pagefind-ui__result-link')) return;
+			const message = document.querySelector('.search-status, .pagefind-ui__message')?.textContent ?? '';
+			if (times.painted || !message.includes(q) || !document.querySelector('.search-result-link, .pagefind-ui__result-link')) return;
 			observer.disconnect();
 			// The frame that shows the results has painted once a timer set in its rAF callback fires.
 			requestAnimationFrame(() => setTimeout(() => (times.painted = performance.now())));

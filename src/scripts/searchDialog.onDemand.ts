@@ -1,0 +1,164 @@
+/**
+ * The search dialog's behaviour: query Pagefind as the responder types and list the pages found,
+ * with the matching words marked and the sections of each page that match. Loaded on demand by
+ * searchButton.ts.
+ */
+
+/** The part of Pagefind's browser API used here. */
+interface Pagefind {
+	init(): Promise<void>;
+	preload(term: string): Promise<void>;
+	search(term: string): Promise<{ results: Array<{ data(): Promise<ResultData> }> } | null>;
+}
+
+/** One page found, as Pagefind describes it. */
+export interface ResultData {
+	url: string;
+	/** Text with the matches wrapped in <mark>; everything else is escaped. */
+	excerpt: string;
+	meta: { title?: string };
+	sub_results?: Array<{ title: string; url: string; excerpt: string }>;
+}
+
+/** Pages listed; more would push the best ones off a phone screen. */
+export const MAX_RESULTS = 8;
+/** Results shown before the rest are fetched. */
+const FIRST_BATCH = 3;
+/** Sections listed under a page. */
+export const MAX_SECTIONS = 3;
+
+let engine: Promise<Pagefind> | undefined;
+
+/** Load Pagefind's engine and start fetching its index. */
+export function warmUp(): Promise<Pagefind> {
+	// Built next to the site by Starlight's Pagefind step; the URL is only known at run time.
+	const url = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/pagefind/pagefind.js`;
+	engine ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pagefind) => {
+		await pagefind.init();
+		return pagefind;
+	});
+	engine.catch(() => (engine = undefined));
+	return engine;
+}
+
+/**
+ * The text of an excerpt as runs of plain and marked text. The excerpt is parsed, never inserted
+ * as HTML: only its text survives, and <mark> is the one element kept.
+ */
+export function excerptRuns(excerpt: string): Array<{ text: string; mark: boolean }> {
+	const body = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html').body;
+	const runs: Array<{ text: string; mark: boolean }> = [];
+	for (const node of body.childNodes) {
+		const text = node.textContent ?? '';
+		if (text) runs.push({ text, mark: node.nodeName === 'MARK' });
+	}
+	return runs;
+}
+
+function excerptElement(excerpt: string): HTMLParagraphElement {
+	const p = document.createElement('p');
+	p.className = 'search-excerpt';
+	for (const run of excerptRuns(excerpt)) {
+		if (!run.mark) p.append(run.text);
+		else p.append(Object.assign(document.createElement('mark'), { textContent: run.text }));
+	}
+	return p;
+}
+
+/** One result: the page's title as a link, its excerpt, and up to three matching sections. */
+function resultItem(result: ResultData): HTMLLIElement {
+	const item = document.createElement('li');
+	item.className = 'search-result';
+	const link = Object.assign(document.createElement('a'), { href: result.url, textContent: result.meta.title ?? result.url });
+	link.className = 'search-result-link';
+	item.append(link, excerptElement(result.excerpt));
+	const sections = (result.sub_results ?? []).filter((s) => s.url !== result.url && s.url.includes('#')).slice(0, MAX_SECTIONS);
+	if (sections.length > 0) {
+		const list = document.createElement('ul');
+		list.className = 'search-sections';
+		for (const section of sections) {
+			const li = document.createElement('li');
+			const a = Object.assign(document.createElement('a'), { href: section.url, textContent: section.title });
+			li.append(a, excerptElement(section.excerpt));
+			list.append(li);
+		}
+		item.append(list);
+	}
+	return item;
+}
+
+const started = new WeakSet<HTMLDialogElement>();
+
+/** Make an open search dialog search: once per dialog, however often it is opened. */
+export function start(dialog: HTMLDialogElement): void {
+	if (started.has(dialog)) return;
+	started.add(dialog);
+	const input = dialog.querySelector('input')!;
+	const status = dialog.querySelector<HTMLElement>('[role="status"]')!;
+	const list = dialog.querySelector<HTMLOListElement>('ol')!;
+	let latest = 0;
+
+	const run = async () => {
+		const term = input.value.trim();
+		const ticket = ++latest;
+		if (!term) {
+			list.replaceChildren();
+			status.textContent = '';
+			return;
+		}
+		let results: Array<{ data(): Promise<ResultData> }>;
+		try {
+			const pagefind = await warmUp();
+			void pagefind.preload(term);
+			results = (await pagefind.search(term))?.results ?? [];
+		} catch {
+			if (ticket === latest) status.textContent = 'Search could not load. Every page is in the sidebar; try again after reloading.';
+			return;
+		}
+		// A later keystroke has started a newer search: its results win.
+		if (ticket !== latest) return;
+		const shown = Math.min(results.length, MAX_RESULTS);
+		const more = results.length > shown ? ` (the best ${shown} shown)` : '';
+		const summary = results.length === 0 ? `No results for “${term}”` : `${results.length} result${results.length === 1 ? '' : 's'} for “${term}”${more}`;
+		// Each result's text is a small fetch: show the best few as soon as they are in, then the rest.
+		const items: HTMLLIElement[] = [];
+		for (const batch of [results.slice(0, FIRST_BATCH), results.slice(FIRST_BATCH, shown)]) {
+			if (batch.length === 0) continue;
+			const data = await Promise.all(batch.map((r) => r.data()).map((p) => p.catch(() => undefined)));
+			if (ticket !== latest) return;
+			items.push(...data.filter((d): d is ResultData => d !== undefined).map(resultItem));
+			list.replaceChildren(...items);
+			status.textContent = summary;
+		}
+		if (results.length === 0) {
+			list.replaceChildren();
+			status.textContent = summary;
+		}
+	};
+
+	input.addEventListener('input', () => void run());
+	input.addEventListener('keydown', (event) => {
+		const links = [...list.querySelectorAll<HTMLAnchorElement>('a')];
+		if (event.key === 'Enter' && links[0]) {
+			event.preventDefault();
+			links[0].click();
+		} else if (event.key === 'ArrowDown' && links[0]) {
+			event.preventDefault();
+			links[0].focus();
+		}
+	});
+	// Arrow keys walk the links; a link followed to this page's own section closes the dialog.
+	list.addEventListener('keydown', (event) => {
+		if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+		const links = [...list.querySelectorAll<HTMLAnchorElement>('a')];
+		const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+		if (at < 0) return;
+		event.preventDefault();
+		const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+		(next < 0 ? input : links[Math.min(next, links.length - 1)])?.focus();
+	});
+	list.addEventListener('click', (event) => {
+		if (event.target instanceof HTMLAnchorElement) dialog.close();
+	});
+	if (input.value) void run();
+}

@@ -17,6 +17,7 @@ console.table(
 		'total KB gz': kb(p.total.gzip),
 		'our JS KB gz': kb(p.jsFirstParty.gzip),
 		'library JS KB gz': kb(p.jsLibrary.gzip),
+		'on demand JS KB gz': kb(p.jsOnDemand.gzip),
 		islands: p.islands,
 	})),
 );

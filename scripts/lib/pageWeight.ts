@@ -17,9 +17,14 @@ export type Kind = 'html' | 'css' | 'js' | 'font';
 
 /**
  * When a file is fetched: `eager` with the page (its script and style tags, hydrating islands, and
- * everything those import), `lazy` only when a script imports it on demand (the search UI).
+ * everything those import), `lazy` when a script imports it later by itself (a form opened from an
+ * alert link), `on-demand` only after a user action (opening search, an export): code built from
+ * `*.onDemand.ts(x)` modules (see ON_DEMAND_MODULE). On-demand files are reported apart and are
+ * not part of the page's weight.
  */
-export type Timing = 'eager' | 'lazy';
+export type Timing = 'eager' | 'lazy' | 'on-demand';
+
+const TIMING_ORDER: Record<Timing, number> = { eager: 0, lazy: 1, 'on-demand': 2 };
 
 /** One file a page fetches. */
 export interface Asset {
@@ -167,20 +172,22 @@ export async function weighPage(dist: string, page: string, origins?: BundleOrig
 		for (const attribute of ['component-url', 'renderer-url', 'before-hydration-url']) add(island.getAttribute(attribute), 'eager');
 	}
 
-	// Eager files first, so a file both imported and imported on demand counts as eager.
+	// Eager files first, so a file both imported and imported later counts as eager; and a file
+	// only on-demand code imports is on demand itself.
 	while (queue.length > 0) {
-		queue.sort(([, a], [, b]) => (a === b ? 0 : a === 'eager' ? -1 : 1));
-		const [path, timing] = queue.shift()!;
-		const seen = assets.get(path);
-		if (seen && (seen.timing === 'eager' || timing === 'lazy')) continue;
-		const { text, size } = readAsset(dist, path);
+		queue.sort(([, a], [, b]) => TIMING_ORDER[a] - TIMING_ORDER[b]);
+		const [path, queued] = queue.shift()!;
 		const kind = kindOf(path);
-		const { origin, packages } = kind === 'js' ? fileOrigin(path) : {};
+		const { origin, packages, onDemand } = kind === 'js' ? fileOrigin(path) : {};
+		const timing: Timing = onDemand && queued !== 'eager' ? 'on-demand' : queued;
+		const seen = assets.get(path);
+		if (seen && TIMING_ORDER[seen.timing] <= TIMING_ORDER[timing]) continue;
+		const { text, size } = readAsset(dist, path);
 		assets.set(path, { path, kind, timing, size, origin, packages });
 		if (kind === 'js') {
 			const found = importsOf(text, path);
 			found.eager.forEach((p) => queue.push([p, timing]));
-			found.lazy.forEach((p) => queue.push([p, 'lazy']));
+			found.lazy.forEach((p) => queue.push([p, timing === 'on-demand' ? 'on-demand' : 'lazy']));
 		}
 	}
 
@@ -204,12 +211,14 @@ export interface PageSummary {
 	requests: number;
 	html: Size;
 	css: Size;
-	/** Script files, eager and on demand. */
+	/** Script files the page loads by itself, eager and later. */
 	js: Size;
 	/** Script files fetched with the page, plus the scripts written into it. */
 	jsEager: Size;
-	/** Script files imported on demand (the search UI). */
+	/** Script files the page imports later by itself (a form opened from an alert link). */
 	jsLazy: Size;
+	/** Script files loaded only after a user action (search, exports): not in `total`. */
+	jsOnDemand: Size;
 	/** Scripts written into the page (their bytes are also in `html`). */
 	jsInline: Size;
 	/** Our own JavaScript: files and inline scripts built from src/ and content/. */
@@ -218,7 +227,7 @@ export interface PageSummary {
 	jsLibrary: Size;
 	/** What Astro and Starlight ship (search UI, theme, table of contents, code copy button). */
 	jsPlatform: Size;
-	/** Everything the page can fetch but Pagefind's engine and index: HTML, CSS, scripts, fonts. */
+	/** Everything the page fetches by itself, but Pagefind's engine and index: HTML, CSS, scripts, fonts. */
 	total: Size;
 	islands: number;
 	fonts: string[];
@@ -226,7 +235,8 @@ export interface PageSummary {
 
 /** Sum a page's figures up. */
 export function summarize(weight: PageWeight): PageSummary {
-	const of = (kind: Kind) => weight.assets.filter((a) => a.kind === kind);
+	const own = weight.assets.filter((a) => a.timing !== 'on-demand');
+	const of = (kind: Kind) => own.filter((a) => a.kind === kind);
 	const js = of('js');
 	const byOrigin = (origin: Origin) => sum([...js.filter((a) => a.origin === origin), ...weight.inlineScripts.filter((s) => s.origin === origin)]);
 	const eagerFiles = js.filter((a) => a.timing === 'eager');
@@ -238,11 +248,12 @@ export function summarize(weight: PageWeight): PageSummary {
 		js: sum(js),
 		jsEager: sum([...eagerFiles, ...weight.inlineScripts]),
 		jsLazy: sum(js.filter((a) => a.timing === 'lazy')),
+		jsOnDemand: sum(weight.assets.filter((a) => a.kind === 'js' && a.timing === 'on-demand')),
 		jsInline: sum(weight.inlineScripts),
 		jsFirstParty: byOrigin('first-party'),
 		jsLibrary: byOrigin('library'),
 		jsPlatform: byOrigin('platform'),
-		total: sum(weight.assets),
+		total: sum(own),
 		islands: weight.islands,
 		fonts: weight.fonts,
 	};

@@ -11,6 +11,47 @@ export interface FileOrigin {
 	origin: Origin;
 	/** npm packages with code in the file, e.g. ["preact"]; empty for our own and virtual modules. */
 	packages: string[];
+	/** Loaded only after a user action: reached from the pages only through on-demand modules. */
+	onDemand?: boolean;
+}
+
+/**
+ * The marker for code a page loads only when the user asks for it (opening search, an export):
+ * a source file named `*.onDemand.ts` or `*.onDemand.tsx`, imported with `import()`. Its chunk,
+ * and any chunk only it needs, is not part of what a page costs to open: the budgets and the
+ * benchmark report it apart. Code a page imports by itself (on idle, on load) must not use it.
+ */
+export const ON_DEMAND_MODULE = /\.onDemand\.[cm]?[jt]sx?$/;
+
+/** A chunk of the browser build, as much of it as the on-demand rule needs. */
+export interface ChunkLinks {
+	fileName: string;
+	isEntry: boolean;
+	isDynamicEntry: boolean;
+	facadeModuleId: string | null;
+	imports: string[];
+	dynamicImports: string[];
+}
+
+/**
+ * Files reached from the pages only through on-demand modules: start from every entry and every
+ * dynamic entry that is not on-demand, follow static imports and dynamic imports of anything but
+ * on-demand entries; whatever is left is loaded only on a user action.
+ */
+export function onDemandFiles(chunks: readonly ChunkLinks[]): Set<string> {
+	const byName = new Map(chunks.map((c) => [c.fileName, c]));
+	const isOnDemand = (c: ChunkLinks | undefined) => !!c && c.isDynamicEntry && !c.isEntry && ON_DEMAND_MODULE.test(c.facadeModuleId ?? '');
+	const reached = new Set<string>();
+	const queue = chunks.filter((c) => c.isEntry || (c.isDynamicEntry && !isOnDemand(c))).map((c) => c.fileName);
+	while (queue.length > 0) {
+		const name = queue.pop()!;
+		if (reached.has(name)) continue;
+		reached.add(name);
+		const chunk = byName.get(name);
+		if (!chunk) continue;
+		queue.push(...chunk.imports, ...chunk.dynamicImports.filter((d) => !isOnDemand(byName.get(d))));
+	}
+	return new Set(chunks.map((c) => c.fileName).filter((name) => !reached.has(name)));
 }
 
 /** What the last build put in the browser bundle: each script file and each inlined script. */
@@ -71,9 +112,10 @@ export default function bundleOrigins(): AstroIntegration {
 			// Before Astro's own hook takes the inlined scripts out of the bundle.
 			order: 'pre',
 			handler(_options, bundle) {
-				for (const output of Object.values(bundle)) {
-					if (output.type !== 'chunk') continue;
-					const origin = chunkOrigin(output.moduleIds);
+				const chunks = Object.values(bundle).filter((o) => o.type === 'chunk');
+				const onDemand = onDemandFiles(chunks);
+				for (const output of chunks) {
+					const origin = { ...chunkOrigin(output.moduleIds), ...(onDemand.has(output.fileName) ? { onDemand: true } : {}) };
 					recorded.files[output.fileName] = origin;
 					recorded.inline[scriptHash(output.code)] = origin;
 				}

@@ -23,8 +23,8 @@ describe('the size budgets', () => {
 		expect(pages.length).toBeGreaterThan(10);
 		for (const page of pages) {
 			expect(page.total.gzip, page.page).toBeGreaterThan(page.html.gzip);
-			// The search UI is Starlight's and loads on demand: it is counted in the page, not as ours.
-			expect(page.jsLazy.gzip, page.page).toBeGreaterThan(0);
+			// The search dialog's code loads only when search is opened: reported, not in the total.
+			expect(page.jsOnDemand.gzip, page.page).toBeGreaterThan(0);
 		}
 	});
 
@@ -37,10 +37,10 @@ describe('the size budgets', () => {
 <style is:global>@font-face { font-family: Emergency; src: url(data:font/woff2;base64,d09GMgABAAAAAA) format('woff2'); } .heavy { font-family: Emergency; }</style>
 <script>
 import { h, render } from 'preact';
-const table = ${JSON.stringify(noise(40_000).match(/.{1,64}/g))};
+const table = ${JSON.stringify(noise(70_000).match(/.{1,64}/g))};
 render(h('p', { class: 'heavy' }, table[document.body.childElementCount % table.length]), document.body);
 </script>`,
-				'docs/over-budget.mdx': `---\ntitle: Over budget\n---\nimport Heavy from '../fixture/Heavy.astro';\n\n<Heavy />\n\n${noise(150_000).match(/.{1,80}/g)!.join(' ')}\n`,
+				'docs/over-budget.mdx': `---\ntitle: Over budget\nowner: '@sre'\nlastReviewed: 2026-01-01\n---\nimport Heavy from '../fixture/Heavy.astro';\n\n<Heavy />\n\n${noise(150_000).match(/.{1,80}/g)!.join(' ')}\n`,
 			},
 		});
 		const build = await astroBuild(root);

@@ -10,6 +10,8 @@ export const TARGETS = {
 	searchMs: 100,
 	tickMs: 16,
 	build1000Ms: 15_000,
+	/** Our own JavaScript per page, gzipped; the tests hold a higher ceiling (BUDGETS.firstPartyJsGzip). */
+	firstPartyJsGzip: 12 * 1024,
 } as const;
 
 /** One page of one site, measured. */
@@ -117,7 +119,10 @@ export function formatReport(results: BenchResults): string {
 	const heaviest = ours.reduce<PageResult | undefined>((a, b) => (!a || b.weight.total.gzip > a.weight.total.gzip ? b : a), undefined);
 	out.push(row([`no page over ${BUDGETS.pageGzip / KB} KB gzipped (budget, tested)`, heaviest ? `heaviest ${heaviest.type} ${kb(heaviest.weight.total)} KB` : '–', verdict(heaviest ? heaviest.weight.total.gzip <= BUDGETS.pageGzip : undefined)]));
 	const ourJs = Math.max(0, ...ours.map((p) => p.weight.jsFirstParty.gzip));
-	out.push(row([`at most ${BUDGETS.firstPartyJsGzip / KB} KB gzipped of our JavaScript a page (budget, tested)`, `${(ourJs / KB).toFixed(1)} KB`, verdict(ourJs <= BUDGETS.firstPartyJsGzip)]));
+	const heaviestJs = ours.find((p) => p.weight.jsFirstParty.gzip === ourJs);
+	const ourJsText = `${(ourJs / KB).toFixed(1)} KB${heaviestJs ? ` (${heaviestJs.type})` : ''}`;
+	out.push(row([`at most ${TARGETS.firstPartyJsGzip / KB} KB gzipped of our JavaScript a page (target)`, ourJsText, verdict(ourJs <= TARGETS.firstPartyJsGzip)]));
+	out.push(row([`at most ${BUDGETS.firstPartyJsGzip / KB} KB gzipped of our JavaScript a page (ceiling, tested)`, ourJsText, verdict(ourJs <= BUDGETS.firstPartyJsGzip)]));
 	out.push('', `Machine: ${results.machine.cpus} cores, load average ${results.machine.loadBefore.map((n) => n.toFixed(1)).join('/')} before and ${results.machine.loadAfter.map((n) => n.toFixed(1)).join('/')} after; Node ${results.machine.node}.`);
 	if (results.skipped.length > 0) out.push(`Skipped: ${results.skipped.join(', ')}.`);
 	return out.join('\n');

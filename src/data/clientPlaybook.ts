@@ -1,9 +1,16 @@
-import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook';
+import type { ChecklistSpec, ClientPlaybook, ScenarioData } from '../lib/clientPlaybook';
 import type { Playbook } from '../lib/playbook';
 import { slugify } from '../lib/slug';
 
-/** The data islands need, from the full playbook. */
-export function toClient(playbook: Playbook): ClientPlaybook {
+/** Where every scenario and its checklists are published (src/routes/scenarioData.ts). */
+export const SCENARIO_DATA_URL = '/playbook-scenarios.json';
+
+/**
+ * The data islands need, from the full playbook. With `fetchScenarios`, the scenarios are not
+ * written into the page: islands fetch them from SCENARIO_DATA_URL, so the page's size does not
+ * grow with the playbook.
+ */
+export function toClient(playbook: Playbook, options: { fetchScenarios?: boolean } = {}): ClientPlaybook {
 	return {
 		organisation: playbook.site.organisation,
 		channelPrefix: playbook.site.channelPrefix,
@@ -13,7 +20,16 @@ export function toClient(playbook: Playbook): ClientPlaybook {
 			id, name, urgency, tone, rank, criteria, responseTime, responseLabel, escalateAfter, updateEvery,
 		})),
 		escalation: playbook.escalation,
+		scenarios: options.fetchScenarios ? [] : playbook.scenarios.map(({ id, title, severities }) => ({ id, title, severities })),
+		...(options.fetchScenarios ? { scenariosFrom: SCENARIO_DATA_URL } : {}),
+	};
+}
+
+/** Every scenario and its checklists, as SCENARIO_DATA_URL publishes them. */
+export function scenarioData(playbook: Playbook): ScenarioData {
+	return {
 		scenarios: playbook.scenarios.map(({ id, title, severities }) => ({ id, title, severities })),
+		checklists: playbook.scenarios.flatMap(scenarioChecklists),
 	};
 }
 
@@ -43,6 +59,11 @@ export function phaseChecklists(phase: Playbook['phases'][number]): ChecklistSpe
 		href: `/process/${phase.id}/`,
 		steps: group.steps,
 	}));
+}
+
+/** The checklists of every phase, in order. */
+export function allPhaseChecklists(playbook: Playbook): ChecklistSpec[] {
+	return playbook.phases.flatMap(phaseChecklists);
 }
 
 /** Every checklist of the playbook: the phases in order, then the scenarios. */

@@ -4,7 +4,9 @@ import { severityById, type ClientPlaybook } from '../lib/clientPlaybook';
 import { describeRung, escalatesTo } from '../lib/escalation';
 import { formatMinutes } from '../lib/format';
 import { copyText } from './copyText';
+import { SCENARIO_INDEX_URL, SCENARIO_LINK_LIMIT } from '../lib/scenarioLinks';
 import { SeverityBadge } from './SeverityBadge';
+import { scenarioStatusText, useScenarios } from './useScenarios';
 
 interface Props {
 	playbook: ClientPlaybook;
@@ -129,17 +131,7 @@ export default function Classifier({ playbook }: Props) {
 				</div>
 				{level && (
 					<>
-						<p class="fitting">
-							Runbooks for {level.id}:{' '}
-							{playbook.scenarios
-								.filter((s) => s.severities.includes(level.id))
-								.map((s, i) => (
-									<span key={s.id}>
-										{i > 0 && ', '}
-										<a href={`/scenarios/${s.id}/`}>{s.title}</a>
-									</span>
-								))}
-						</p>
+						<FittingRunbooks playbook={playbook} level={level.id} />
 						<p class="actions">
 							<a class="button primary" href={declareHref}>
 								Declare a {level.id} incident
@@ -152,5 +144,29 @@ export default function Classifier({ playbook }: Props) {
 				)}
 			</section>
 		</form>
+	);
+}
+
+/** The runbooks usually at this level: the first few, and a link to all of them. */
+function FittingRunbooks({ playbook, level }: { playbook: ClientPlaybook; level: string }) {
+	const { scenarios, status } = useScenarios(playbook);
+	if (status !== 'ready') return <p class="fitting">{scenarioStatusText(status)}</p>;
+	const fitting = scenarios.filter((s) => s.severities.includes(level));
+	if (fitting.length === 0) return null;
+	return (
+		<p class="fitting">
+			Runbooks for {level}:{' '}
+			{fitting.slice(0, SCENARIO_LINK_LIMIT).map((s, i) => (
+				<span key={s.id}>
+					{i > 0 && ', '}
+					<a href={`/scenarios/${s.id}/`}>{s.title}</a>
+				</span>
+			))}
+			{fitting.length > SCENARIO_LINK_LIMIT && (
+				<>
+					{' '}and <a href={SCENARIO_INDEX_URL}>{fitting.length - SCENARIO_LINK_LIMIT} more</a>
+				</>
+			)}
+		</p>
 	);
 }

@@ -4,6 +4,7 @@ import { severityById, type ChecklistSpec, type ClientPlaybook } from '../lib/cl
 import { deadlines, elapsedMs } from '../lib/clocks';
 import { activeIncident, addNote, clearDrills, deleteIncident, logEscalation, setActive, setSeverity, setStatus, updateIncident } from '../lib/incidents';
 import { StorageNotices } from './StorageNotices';
+import { useScenarios } from './useScenarios';
 import { useIncidentState, useNow } from './useStore';
 import { ChecklistProgress } from './workspace/ChecklistProgress';
 import { DeclareForm, type DeclarePrefill } from './workspace/DeclareForm';
@@ -25,7 +26,8 @@ function prefillFromUrl(playbook: ClientPlaybook): DeclarePrefill {
 	const scenario = params.get('scenario') ?? '';
 	return {
 		severity: alert?.severity,
-		scenarios: playbook.scenarios.some((s) => s.id === scenario) ? [scenario] : [],
+		// An unknown id matches no box in the form, so it is dropped there.
+		scenarios: scenario ? [scenario] : [],
 		services: alert?.services,
 		alert: alert?.alert,
 		impact: alert?.summary,
@@ -38,6 +40,8 @@ export default function IncidentWorkspace({ playbook, checklists }: Props) {
 	const now = useNow();
 	const [declaring, setDeclaring] = useState(false);
 	const [prefill, setPrefill] = useState<DeclarePrefill>({});
+	// The phases' checklists come with the page; the scenarios' are fetched (see useScenarios).
+	const lists = useScenarios(playbook, checklists);
 	useEffect(() => {
 		const fromUrl = prefillFromUrl(playbook);
 		setPrefill(fromUrl);
@@ -87,11 +91,11 @@ export default function IncidentWorkspace({ playbook, checklists }: Props) {
 							onEscalated={(d) => store.update((s, t) => logEscalation(s, incident.id, `Escalated to ${d.label}`, d.id, t))}
 						/>
 					</section>
-					<ChecklistProgress incident={incident} checklists={checklists} />
+					<ChecklistProgress incident={incident} checklists={lists.checklists} />
 					<Timeline events={incident.events} onNote={(text) => store.update((s, t) => addNote(s, incident.id, text, t))} />
 				</>
 			)}
-			<Exports incident={incident} state={state} store={store} playbook={playbook} checklists={checklists} />
+			<Exports incident={incident} state={state} store={store} playbook={playbook} checklists={lists.checklists} listsStatus={lists.status} />
 			{state.incidents.length > 0 && (
 				<IncidentList
 					state={state}

@@ -11,6 +11,7 @@ import { downloadText } from './copyText';
 import { ActionItemsField } from './generator/ActionItemsField';
 import { SendBar } from './generator/SendBar';
 import { TextField } from './generator/TextField';
+import { scenarioStatusText, useScenarios } from './useScenarios';
 import { useIncidentState, useNow } from './useStore';
 
 interface Props {
@@ -33,6 +34,8 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	const incident = activeIncident(state);
 	const id = `pm-${template.id}`;
 	useEffect(() => setTyped({}), [incident?.id]);
+	// Skipped steps need every checklist of the incident's scenarios: the page fetches them.
+	const lists = useScenarios(playbook, checklists);
 
 	if (!store) return <>{children}</>;
 	if (!incident) {
@@ -46,7 +49,17 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 		);
 	}
 
-	const context = { incident, playbook, checklists, kind: 'document' as const, now };
+	if (lists.status !== 'ready') {
+		return (
+			<>
+				<p class="generator-source pb-ui not-content" role="status">
+					{lists.status === 'loading' ? 'Loading the scenarios’ checklists to fill in the post-mortem…' : scenarioStatusText(lists.status)}
+				</p>
+				{children}
+			</>
+		);
+	}
+	const context = { incident, playbook, checklists: lists.checklists, kind: 'document' as const, now };
 	const values = editedValues(template.fields, incidentValues(template.fields, context), typed);
 	const text = composeMessage(template, values, 'markdown', { drill: incident.drill, hasIncident: true });
 	const warnings = [...missingRequired(template.fields, values).map((f) => `${f.label} is empty.`), ...actionItemProblems(incident.postMortem.actionItems)];

@@ -34,7 +34,26 @@ export interface ClientPlaybook {
 	statuses: Status[];
 	severities: ClientSeverity[];
 	escalation: EscalationStep[];
-	scenarios: { id: string; title: string; severities: string[] }[];
+	/** The scenarios, when they come with the page (a runbook's own and related ones). */
+	scenarios: ClientScenario[];
+	/**
+	 * Where to fetch every scenario and its checklists instead (see ScenarioData): pages that list
+	 * the whole playbook keep a fixed size however many scenarios it has.
+	 */
+	scenariosFrom?: string | undefined;
+}
+
+/** A scenario as islands name and link it. */
+export interface ClientScenario {
+	id: string;
+	title: string;
+	severities: string[];
+}
+
+/** Every scenario and its checklists, published once as JSON for the pages that need them all. */
+export interface ScenarioData {
+	scenarios: ClientScenario[];
+	checklists: ChecklistSpec[];
 }
 
 /** The storage key of one step. */

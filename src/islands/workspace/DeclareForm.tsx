@@ -4,6 +4,7 @@ import { formatUtcDateTime } from '../../lib/clocks';
 import { attachScratch, declareIncident, setResponder } from '../../lib/incidents';
 import type { State } from '../../lib/state';
 import type { Store } from '../../lib/store';
+import { scenarioStatusText, useScenarios } from '../useScenarios';
 
 /** Values the form starts with (from the classifier, a runbook page or an alert link). */
 export interface DeclarePrefill {
@@ -38,6 +39,7 @@ export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCan
 	const [error, setError] = useState('');
 	// Controlled: Preact has no defaultValue for <select>.
 	const [severity, setSeverityChoice] = useState(prefill.severity ?? '');
+	const { scenarios, status } = useScenarios(playbook);
 	const scratchCount = Object.values(state.scratch).filter((t) => t.done).length;
 	const detectedAt = new Date(detected).getTime();
 
@@ -134,7 +136,8 @@ export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCan
 			<fieldset class="field">
 				<legend>Scenarios</legend>
 				<div class="choices">
-					{playbook.scenarios.map((s) => (
+					{status !== 'ready' && <p class="muted">{scenarioStatusText(status)}</p>}
+					{scenarios.map((s) => (
 						<label key={s.id}>
 							<input type="checkbox" name="scenario" value={s.id} defaultChecked={prefill.scenarios?.includes(s.id) ?? false} /> {s.title}
 						</label>

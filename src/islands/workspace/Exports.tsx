@@ -13,10 +13,12 @@ interface Props {
 	store: Store;
 	playbook: ClientPlaybook;
 	checklists: ChecklistSpec[];
+	/** Whether every scenario's checklist is in: the Markdown report waits for them. */
+	listsStatus?: 'ready' | 'loading' | 'failed' | undefined;
 }
 
 /** Copy or download the incident as Markdown or JSON, and import a JSON export back. */
-export function Exports({ incident, state, store, playbook, checklists }: Props) {
+export function Exports({ incident, state, store, playbook, checklists, listsStatus = 'ready' }: Props) {
 	const [message, setMessage] = useState('');
 	const [refusal, setRefusal] = useState('');
 	const [pending, setPending] = useState<Incident | null>(null);
@@ -55,14 +57,21 @@ export function Exports({ incident, state, store, playbook, checklists }: Props)
 		<section class="exports" aria-labelledby="exports-title">
 			<h3 id="exports-title">Export and import</h3>
 			<p class="actions">
-				<button type="button" onClick={() => void copy()} disabled={!incident}>Copy as Markdown</button>
-				<button type="button" disabled={!incident} onClick={async () => incident && (await actions()).downloadIncidentMarkdown(incident, checklists, playbook)}>Download .md</button>
+				<button type="button" onClick={() => void copy()} disabled={!incident || listsStatus !== 'ready'}>Copy as Markdown</button>
+				<button type="button" disabled={!incident || listsStatus !== 'ready'} onClick={async () => incident && (await actions()).downloadIncidentMarkdown(incident, checklists, playbook)}>Download .md</button>
 				<button type="button" disabled={!incident} onClick={async () => incident && (await actions()).downloadIncidentJson(incident)}>Download .json</button>
 				<label class="button file-button">
 					Import .json
 					<input type="file" accept=".json,application/json" class="sr-only" onChange={(e) => void choose(e.currentTarget)} />
 				</label>
 			</p>
+			{incident && listsStatus !== 'ready' && (
+				<p class="muted">
+					{listsStatus === 'loading'
+						? 'The Markdown report waits for the scenarios’ checklists to load.'
+						: 'The scenarios’ checklists could not be loaded, so the Markdown report is not available; the .json file holds everything. Reload to try again.'}
+				</p>
+			)}
 			<p role="status">{message}</p>
 			{refusal && (
 				<p class="form-error" role="alert">

@@ -4,6 +4,7 @@ import { formatClock, formatUtcDateTime } from '../../lib/clocks';
 import type { IncidentFields } from '../../lib/incidents';
 import type { Incident } from '../../lib/state';
 import { SeverityBadge } from '../SeverityBadge';
+import { scenarioStatusText, useScenarios } from '../useScenarios';
 
 interface Props {
 	incident: Incident;
@@ -23,6 +24,7 @@ const localInput = (at: number) => {
 /** The incident at a glance: severity, status, elapsed time and details, each changeable. */
 export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onStatus, onEdit }: Props) {
 	const [editing, setEditing] = useState(false);
+	const { scenarios, status } = useScenarios(playbook);
 	const severity = severityById(playbook.severities, incident.severity);
 	const save = (e: Event) => {
 		e.preventDefault();
@@ -35,7 +37,8 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 			services: text('services').split(',').map((s) => s.trim()).filter(Boolean),
 			onCall: text('onCall'),
 			commander: text('commander'),
-			scenarios: form.getAll('scenario').map(String),
+			// Until the scenario list is in, the form has no boxes for them: keep the incident's.
+			scenarios: status === 'ready' ? form.getAll('scenario').map(String) : incident.scenarios,
 			...(Number.isFinite(detected) ? { detectedAt: detected } : {}),
 		});
 		setEditing(false);
@@ -91,7 +94,8 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 					</label>
 					<fieldset>
 						<legend>Scenarios</legend>
-						{playbook.scenarios.map((s) => (
+						{status !== 'ready' && <p class="muted">{scenarioStatusText(status)}</p>}
+						{scenarios.map((s) => (
 							<label key={s.id} class="check">
 								<input type="checkbox" name="scenario" value={s.id} defaultChecked={incident.scenarios.includes(s.id)} /> {s.title}
 							</label>
@@ -133,7 +137,7 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 							{incident.scenarios.map((id, i) => (
 								<span key={id}>
 									{i > 0 && ', '}
-									<a href={`/scenarios/${id}/`}>{playbook.scenarios.find((s) => s.id === id)?.title ?? id}</a>
+									<a href={`/scenarios/${id}/`}>{scenarios.find((s) => s.id === id)?.title ?? id}</a>
 								</span>
 							))}
 						</dd>

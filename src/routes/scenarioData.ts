@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import { scenarioData } from '../data/clientPlaybook';
+import { getPlaybook } from '../data/playbook';
+
+/** Every scenario and its checklists, for the pages that list them all (see toClient). */
+export const GET: APIRoute = async () =>
+	new Response(JSON.stringify(scenarioData(await getPlaybook())), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

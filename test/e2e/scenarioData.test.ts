@@ -1,0 +1,48 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SCENARIO_DATA_URL } from '../../src/data/clientPlaybook';
+import { launchChromium } from '../support/chromium';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+describe('the scenario list the whole-playbook pages fetch', () => {
+	it('is fetched once per page, and fills the classifier and the declare form', async () => {
+		const context = await browser.newContext({ baseURL });
+		const page = await context.newPage();
+		let fetched = 0;
+		page.on('request', (request) => new URL(request.url()).pathname === SCENARIO_DATA_URL && fetched++);
+		await page.goto('/classify/?seen=P0:service-completely-down');
+		await expect.poll(() => page.locator('.fitting').innerText()).toContain('Service Down');
+		await page.goto('/incident/');
+		await page.getByRole('checkbox', { name: 'Database Issues' }).waitFor();
+		expect(fetched).toBe(2);
+		await context.close();
+	});
+
+	it('says so where it is missing when it cannot be fetched, and everything else still works', async () => {
+		const context = await browser.newContext({ baseURL });
+		await context.route(`**${SCENARIO_DATA_URL}`, (route) => route.abort('internetdisconnected'));
+		const page = await context.newPage();
+		await page.goto('/classify/?seen=P0:service-completely-down');
+		const result = page.locator('#classification-result');
+		await expect.poll(() => result.innerText()).toMatch(/P0\s+Critical/);
+		await expect.poll(() => page.locator('.fitting').innerText()).toContain('could not be loaded');
+		await page.getByRole('link', { name: 'Declare a P0 incident' }).click();
+		await expect.poll(() => page.locator('form').innerText()).toContain('could not be loaded');
+		await page.getByLabel('Title').fill('API returns 503');
+		await page.getByRole('button', { name: 'Declare incident' }).click();
+		await page.locator('#incident-title').waitFor();
+		expect(await page.locator('#incident-title').innerText()).toContain('API returns 503');
+		// The Markdown report needs the scenarios' lists; the JSON file does not.
+		expect(await page.getByRole('button', { name: 'Copy as Markdown' }).isDisabled()).toBe(true);
+		expect(await page.getByRole('button', { name: 'Download .json' }).isEnabled()).toBe(true);
+		await page.goto('/post-mortem/');
+		await expect.poll(() => page.locator('.generator-source').first().innerText()).toContain('could not be loaded');
+		await context.close();
+	});
+});

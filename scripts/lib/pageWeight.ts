@@ -108,20 +108,38 @@ function fontsIn(css: string): string[] {
 	return [...css.matchAll(/@font-face\s*{[^}]*}/gi)].map((m) => `@font-face ${/url\(\s*['"]?([^'")]{0,60})/i.exec(m[0])?.[1] ?? ''}`.trim());
 }
 
-/** Files a script imports: statically (fetched with it) and on demand (with their preload lists). */
-function importsOf(code: string, from: string): { eager: string[]; lazy: string[] } {
+/** A file a script imports later, and what Vite preloads with it. */
+interface LaterImport {
+	path: string;
+	with: string[];
+}
+
+/**
+ * Files a script imports: statically (fetched with it), later with `import()` (each with the
+ * files Vite preloads alongside, from __vite__mapDeps), and preloads not tied to one import.
+ */
+function importsOf(code: string, from: string): { eager: string[]; later: LaterImport[]; loose: string[] } {
 	const [imports] = parseModule(code);
 	const eager: string[] = [];
-	const lazy: string[] = [];
+	const later: LaterImport[] = [];
+	// Vite lists what an import() needs (scripts and styles) in __vite__mapDeps, relative to the site root.
+	const listed = [...(/m\.f=\[([^\]]*)\]/.exec(code)?.[1] ?? '').matchAll(/["'`]([^"'`]+)["'`]/g)].map(([, dep]) => `/${dep}`);
+	const attributed = new Set<string>();
 	for (const entry of imports) {
 		if (!entry.n || entry.d === -2) continue;
 		const path = sitePath(entry.n, from);
-		if (path) (entry.d === -1 ? eager : lazy).push(path);
+		if (!path) continue;
+		if (entry.d === -1) {
+			eager.push(path);
+			continue;
+		}
+		// import(`./x.js`),__vite__mapDeps([0,3]): the indexes of what is preloaded with it.
+		const indexes = /^\s*\)?\s*,\s*__vite__mapDeps\(\[([\d,\s]*)\]/.exec(code.slice(entry.se))?.[1] ?? '';
+		const deps = indexes.split(',').filter((i) => i.trim() !== '').flatMap((i) => listed[Number(i)] ?? []);
+		deps.forEach((d) => attributed.add(d));
+		later.push({ path, with: deps });
 	}
-	// Vite lists what an on-demand import needs (scripts and styles) in __vite__mapDeps, relative to the site root.
-	const deps = /m\.f=\[([^\]]*)\]/.exec(code)?.[1] ?? '';
-	for (const [, dep] of deps.matchAll(/["'`]([^"'`]+)["'`]/g)) lazy.push(`/${dep}`);
-	return { eager, lazy };
+	return { eager, later, loose: listed.filter((d) => !attributed.has(d)) };
 }
 
 const kindOf = (path: string): Kind => (path.endsWith('.css') ? 'css' : fontFile.test(path) ? 'font' : 'js');
@@ -163,7 +181,11 @@ export async function weighPage(dist: string, page: string, origins?: BundleOrig
 		if (type === 'module') {
 			const found = importsOf(text, page);
 			found.eager.forEach((p) => add(p, 'eager'));
-			found.lazy.forEach((p) => add(p, 'lazy'));
+			for (const later of found.later) {
+				const timing = fileOrigin(later.path).onDemandEntry ? 'on-demand' : 'lazy';
+				[later.path, ...later.with].forEach((p) => add(p, timing));
+			}
+			found.loose.forEach((p) => add(p, 'lazy'));
 		}
 	}
 	const islands = root.querySelectorAll('astro-island');
@@ -187,7 +209,12 @@ export async function weighPage(dist: string, page: string, origins?: BundleOrig
 		if (kind === 'js') {
 			const found = importsOf(text, path);
 			found.eager.forEach((p) => queue.push([p, timing]));
-			found.lazy.forEach((p) => queue.push([p, timing === 'on-demand' ? 'on-demand' : 'lazy']));
+			// What a user action loads is on demand, and so is everything it loads in turn.
+			for (const later of found.later) {
+				const next: Timing = timing === 'on-demand' || fileOrigin(later.path).onDemandEntry ? 'on-demand' : 'lazy';
+				[later.path, ...later.with].forEach((p) => queue.push([p, next]));
+			}
+			found.loose.forEach((p) => queue.push([p, timing === 'on-demand' ? 'on-demand' : 'lazy']));
 		}
 	}
 

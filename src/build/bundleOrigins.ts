@@ -13,6 +13,8 @@ export interface FileOrigin {
 	packages: string[];
 	/** Loaded only after a user action: reached from the pages only through on-demand modules. */
 	onDemand?: boolean;
+	/** Built from an on-demand module imported with `import()`: on demand wherever a page does not import it by itself. */
+	onDemandEntry?: boolean;
 }
 
 /**
@@ -115,7 +117,11 @@ export default function bundleOrigins(): AstroIntegration {
 				const chunks = Object.values(bundle).filter((o) => o.type === 'chunk');
 				const onDemand = onDemandFiles(chunks);
 				for (const output of chunks) {
-					const origin = { ...chunkOrigin(output.moduleIds), ...(onDemand.has(output.fileName) ? { onDemand: true } : {}) };
+					const origin = {
+						...chunkOrigin(output.moduleIds),
+						...(onDemand.has(output.fileName) ? { onDemand: true } : {}),
+						...(output.isDynamicEntry && ON_DEMAND_MODULE.test(output.facadeModuleId ?? '') ? { onDemandEntry: true } : {}),
+					};
 					recorded.files[output.fileName] = origin;
 					recorded.inline[scriptHash(output.code)] = origin;
 				}

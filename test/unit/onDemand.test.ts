@@ -35,9 +35,13 @@ describe('code loaded only on a user action', () => {
 		const dist = mkdtempSync(join(tmpdir(), 'on-demand-'));
 		const files: Record<string, string> = {
 			'index.html': '<!doctype html><script type="module" src="/_astro/button.js"></script>',
-			'_astro/button.js': 'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/dialog.js","_astro/markdown.js"])))=>i.map(i=>d[i]);document.onclick=()=>import("./dialog.js")',
+			'_astro/button.js':
+				'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/dialog.js","_astro/markdown.js","_astro/shared.js","_astro/form.js"])))=>i.map(i=>d[i]);' +
+				'const P=(f)=>f();document.onclick=()=>P(()=>import(`./dialog.js`),__vite__mapDeps([0,1,2]));if(location.search)P(()=>import(`./form.js`),__vite__mapDeps([3,2]))',
 			'_astro/dialog.js': 'import"./markdown.js";' + 'export const search=1;'.repeat(40),
 			'_astro/markdown.js': 'export const md=1;'.repeat(40),
+			'_astro/shared.js': 'export const shared=1;',
+			'_astro/form.js': 'import"./shared.js";export const form=1;',
 		};
 		for (const [path, text] of Object.entries(files)) {
 			mkdirSync(dirname(join(dist, path)), { recursive: true });
@@ -47,8 +51,11 @@ describe('code loaded only on a user action', () => {
 			outDir: dist,
 			files: {
 				'_astro/button.js': { origin: 'first-party', packages: [] },
-				'_astro/dialog.js': { origin: 'first-party', packages: [], onDemand: true },
+				'_astro/dialog.js': { origin: 'first-party', packages: [], onDemand: true, onDemandEntry: true },
 				'_astro/markdown.js': { origin: 'first-party', packages: [], onDemand: true },
+				// Shared with code the page imports by itself: on demand only where nothing else loads it.
+				'_astro/shared.js': { origin: 'first-party', packages: [] },
+				'_astro/form.js': { origin: 'first-party', packages: [] },
 			},
 			inline: {},
 		};
@@ -58,11 +65,15 @@ describe('code loaded only on a user action', () => {
 			'/_astro/button.js': 'eager',
 			'/_astro/dialog.js': 'on-demand',
 			'/_astro/markdown.js': 'on-demand',
+			// Preloaded with the dialog but also with a form the page opens by itself (from its address).
+			'/_astro/shared.js': 'lazy',
+			'/_astro/form.js': 'lazy',
 		});
 		const summary = summarize(weight);
 		const size = (path: string) => weight.assets.find((a) => a.path === path)!.size;
-		expect(summary.jsFirstParty).toEqual(size('/_astro/button.js'));
+		const sum = (...paths: string[]) => paths.map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }));
+		expect(summary.jsFirstParty).toEqual(sum('/_astro/button.js', '/_astro/shared.js', '/_astro/form.js'));
 		expect(summary.jsOnDemand.raw).toBe(size('/_astro/dialog.js').raw + size('/_astro/markdown.js').raw);
-		expect(summary.total.raw).toBe(size('/index.html').raw + size('/_astro/button.js').raw);
+		expect(summary.total).toEqual(sum('/index.html', '/_astro/button.js', '/_astro/shared.js', '/_astro/form.js'));
 	});
 });

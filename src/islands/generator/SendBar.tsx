@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { copyText } from '../copyText';
-import { CopyFallback } from '../CopyFallback';
+import { CopyFallback } from '../CopyFallback.onDemand';
 
 interface Props {
 	/** DOM id prefix. */

@@ -20,7 +20,8 @@ export default defineConfig({
 					include: ['test/e2e/**/*.test.ts', 'test/build/**/*.test.ts'],
 					environment: 'node',
 					globalSetup: ['./test/support/globalSetup.ts'],
-					testTimeout: 60_000,
+					// Fixture builds and browser runs take seconds on a quiet machine, a minute or more on a busy one.
+					testTimeout: 120_000,
 					// Pages hydrate and tabs sync within a second or two; allow for a busy machine.
 					expect: { poll: { timeout: 8_000, interval: 100 } },
 					hookTimeout: 180_000,

@@ -28,7 +28,7 @@ describe('the size budgets', () => {
 		}
 	});
 
-	it('fail for a page over budget, naming each budget it breaks', async () => {
+	it('fail for a page over budget, naming each budget it breaks', { timeout: 180_000 }, async () => {
 		// A page with a lot of text, our own script far over the JavaScript budget that also pulls
 		// in Preact without an island, and a web font.
 		const root = makeProject('over-budget', {

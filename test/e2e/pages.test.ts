@@ -50,7 +50,8 @@ describe('accessibility', () => {
 	 * rule in both themes on the pages with state (classifier result, workspace, ticked runbook).
 	 */
 	const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
-	it.each(PUBLIC_URLS)('%s has no axe violations, in light and dark themes', async (url) => {
+	// Two loads and two axe runs: allow for a busy machine (about 8 s each when it is quiet).
+	it.each(PUBLIC_URLS)('%s has no axe violations, in light and dark themes', { timeout: 150_000 }, async (url) => {
 		const violations: string[] = [];
 		for (const scheme of ['light', 'dark'] as const) {
 			// The theme follows the system setting unless the reader picked one.

@@ -6,6 +6,7 @@
 
 /** The part of Pagefind's browser API used here. */
 interface Pagefind {
+	options(options: { noWorker?: boolean }): Promise<void>;
 	init(): Promise<void>;
 	preload(term: string): Promise<void>;
 	search(term: string): Promise<{ results: Array<{ data(): Promise<ResultData> }> } | null>;
@@ -34,7 +35,13 @@ export function warmUp(): Promise<Pagefind> {
 	// Built next to the site by Starlight's Pagefind step; the URL is only known at run time.
 	const url = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/pagefind/pagefind.js`;
 	engine ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pagefind) => {
+		// In the page rather than a web worker: starting the worker cost about 200 ms before the first
+		// result, and searching an index of this size takes a few milliseconds either way.
+		await pagefind.options({ noWorker: true });
 		await pagefind.init();
+		// init() leaves the search engine (WebAssembly) and index to the first search, which then
+		// takes half a second; one search now, while the responder starts typing, pays that early.
+		await pagefind.search('incident').catch(() => null);
 		return pagefind;
 	});
 	engine.catch(() => (engine = undefined));

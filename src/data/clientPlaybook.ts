@@ -65,8 +65,3 @@ export function phaseChecklists(phase: Playbook['phases'][number]): ChecklistSpe
 export function allPhaseChecklists(playbook: Playbook): ChecklistSpec[] {
 	return playbook.phases.flatMap(phaseChecklists);
 }
-
-/** Every checklist of the playbook: the phases in order, then the scenarios. */
-export function allChecklists(playbook: Playbook): ChecklistSpec[] {
-	return [...playbook.phases.flatMap(phaseChecklists), ...playbook.scenarios.flatMap(scenarioChecklists)];
-}

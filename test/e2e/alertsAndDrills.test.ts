@@ -1,6 +1,9 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { join } from 'node:path';
 import { launchChromium } from '../support/chromium';
+import { ROOT } from '../support/buildSite';
+import { readFrontmatter } from '../support/frontmatter';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -56,6 +59,15 @@ describe('links from alerts', () => {
 		await page.goto('/scenarios/service-down/');
 		await page.locator('.checklist-progress').first().waitFor();
 		expect(await page.locator('.alert-declare').count()).toBe(0);
+	});
+
+	it('are named on the runbook they lead to, as the scenario lists them', async () => {
+		const page = await context.newPage();
+		for (const id of ['service-down', 'security-incident']) {
+			const alerts = readFrontmatter(join(ROOT, 'content/docs/scenarios', `${id}.mdx`))['alerts'] as string[];
+			await page.goto(`/scenarios/${id}/`);
+			expect(await page.locator('.runbook-alerts code').allTextContents()).toEqual(alerts);
+		}
 	});
 });
 

@@ -52,6 +52,13 @@ describe('the authoring guide', () => {
 		expect(example).toMatch(/severities: \[P\d\]/);
 	});
 
+	it('gives the code fences written in the page a copy button and keyboard focus', async () => {
+		const fence = page.locator('figure.code-block', { hasText: 'Created content/docs/scenarios/cache-stampede.mdx' });
+		expect(await fence.evaluate((figure) => figure.classList.contains('wrap'))).toBe(true);
+		expect(await fence.locator('pre').getAttribute('tabindex')).toBe('0');
+		await fence.getByRole('button', { name: 'Copy to clipboard' }).waitFor();
+	});
+
 	it('reads at 360 px without scrolling sideways', async () => {
 		const narrow = await browser.newPage({ viewport: { width: 360, height: 740 } });
 		await narrow.goto(`${baseURL}/authoring/`);

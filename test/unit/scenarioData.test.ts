@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allChecklists, scenarioData, SCENARIO_DATA_URL, toClient } from '../../src/data/clientPlaybook';
+import { scenarioData, SCENARIO_DATA_URL, toClient } from '../../src/data/clientPlaybook';
 import { playbookFromFiles } from '../support/playbookFromFiles';
 
 describe('the scenario data the whole-playbook pages fetch', () => {
@@ -9,9 +9,11 @@ describe('the scenario data the whole-playbook pages fetch', () => {
 		const data = scenarioData(playbook);
 		expect(data.scenarios.map((s) => s.id)).toEqual(playbook.scenarios.map((s) => s.id));
 		expect(data.scenarios[0]).toEqual({ id: playbook.scenarios[0]!.id, title: playbook.scenarios[0]!.title, severities: playbook.scenarios[0]!.severities });
-		const phaseKeys = allChecklists(playbook).filter((c) => c.key.startsWith('phase/')).map((c) => c.key);
-		// The phases' lists come with the page; together they are every checklist, in order.
-		expect([...phaseKeys, ...data.checklists.map((c) => c.key)]).toEqual(allChecklists(playbook).map((c) => c.key));
+		// Symptoms, response and (where written) mitigation of each scenario, in playbook order; the
+		// phases' lists come with the page instead.
+		const expected = playbook.scenarios.flatMap((s) => ['symptoms', 'response', ...(s.mitigation ? ['mitigation'] : [])].map((part) => `scenario/${s.id}/${part}`));
+		expect(data.checklists.map((c) => c.key)).toEqual(expected);
+		expect(data.checklists.find((c) => c.key === expected[0])?.steps).toEqual(playbook.scenarios[0]!.symptoms);
 		expect(JSON.parse(JSON.stringify(data))).toEqual(data);
 	});
 

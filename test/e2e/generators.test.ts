@@ -43,7 +43,7 @@ describe('status messages from the open incident', () => {
 		const page = await openWith(context, state, '/communication/');
 		const declaration = generator(page, 'declaration');
 		const preview = declaration.locator('[data-preview]');
-		await expect(preview.textContent()).resolves.toBe(
+		await expect.poll(() => preview.textContent()).toBe(
 			[
 				'*🚨 INCIDENT DECLARED*',
 				'',
@@ -57,7 +57,7 @@ describe('status messages from the open incident', () => {
 		);
 
 		await declaration.getByRole('button', { name: 'Copy for Slack' }).click();
-		await expect(declaration.getByRole('status').textContent()).resolves.toContain(`Copied the Incident Declaration (Slack) message at`);
+		await expect.poll(() => declaration.getByRole('status').textContent()).toContain(`Copied the Incident Declaration (Slack) message at`);
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await preview.textContent());
 		const events = (await stored(page)).state.incidents[0]?.events ?? [];
 		expect(events.filter((e) => e.kind === 'message').map((e) => e.text)).toEqual(['Copied Incident Declaration (Slack)']);
@@ -74,16 +74,16 @@ describe('status messages from the open incident', () => {
 		const page = await openWith(context, declared().state, '/communication/');
 		const update = generator(page, 'update');
 		const preview = update.locator('[data-preview]');
-		await expect(update.locator('.send-check').count()).resolves.toBe(0);
+		await expect.poll(() => update.locator('.send-check').count()).toBe(0);
 		expect(await preview.textContent()).toMatch(/Next Update: \d\d:\d\d UTC$/);
 
 		await update.getByLabel('Impact').fill('Logins *fail* for `eu_west` <script>window.pwned = 1</script> & <b>more</b>\n# not a heading');
 		await update.getByLabel('Next Update').fill('');
-		await expect(update.locator('.send-check li').allInnerTexts()).resolves.toEqual(['Next Update is empty.']);
+		await expect.poll(() => update.locator('.send-check li').allInnerTexts()).toEqual(['Next Update is empty.']);
 		await update.getByLabel('Impact').fill('  ');
-		await expect(update.locator('.send-check li').allInnerTexts()).resolves.toEqual(['Impact is empty.', 'Next Update is empty.']);
+		await expect.poll(() => update.locator('.send-check li').allInnerTexts()).toEqual(['Impact is empty.', 'Next Update is empty.']);
 		// The warning is attached to the button, and the message still copies.
-		await expect(update.getByRole('button', { name: 'Copy for Slack' }).getAttribute('aria-describedby')).resolves.toBe('gen-update-check');
+		await expect.poll(() => update.getByRole('button', { name: 'Copy for Slack' }).getAttribute('aria-describedby')).toBe('gen-update-check');
 		expect(await preview.textContent()).toContain('Impact: [Description]');
 
 		await update.getByLabel('Impact').fill('Logins *fail* <script>window.pwned = 1</script>\n# not a heading');
@@ -93,7 +93,7 @@ describe('status messages from the open incident', () => {
 		expect(await preview.textContent()).toContain('📊 INCIDENT UPDATE\n\nStatus: Investigating\nImpact: Logins *fail* <script>window.pwned = 1</script>\n# not a heading');
 		// Shown as text, never run or parsed as HTML.
 		expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
-		await expect(update.locator('script, b').count()).resolves.toBe(0);
+		await expect.poll(() => update.locator('script, b').count()).toBe(0);
 
 		await update.getByRole('button', { name: 'Copy as plain text' }).click();
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await preview.textContent());
@@ -111,11 +111,11 @@ describe('status messages from the open incident', () => {
 		const resolution = generator(page, 'resolution');
 		await resolution.getByRole('button', { name: 'Copy for Slack' }).click();
 		const box = resolution.getByRole('group', { name: 'Resolution (Slack)' }).locator('textarea');
-		await expect(box.inputValue()).resolves.toBe(await resolution.locator('[data-preview]').textContent());
+		await expect.poll(() => box.inputValue()).toBe(await resolution.locator('[data-preview]').textContent());
 		const selected = await box.evaluate((el: HTMLTextAreaElement) => [document.activeElement === el, el.selectionStart, el.selectionEnd, el.value.length]);
 		expect(selected).toEqual([true, 0, selected[3], selected[3]]);
 		await page.keyboard.press('Control+C');
-		await expect(resolution.getByRole('status').textContent()).resolves.toContain('Copied the Resolution (Slack) message');
+		await expect.poll(() => resolution.getByRole('status').textContent()).toContain('Copied the Resolution (Slack) message');
 		const events = (await stored(page)).state.incidents[0]?.events ?? [];
 		expect(events.filter((e) => e.kind === 'message').map((e) => e.text)).toEqual(['Copied Resolution (Slack)']);
 		await context.close();
@@ -127,11 +127,11 @@ describe('status messages from the open incident', () => {
 		const page = await context.newPage();
 		await page.goto(`${baseURL}/communication/`);
 		const declaration = generator(page, 'declaration');
-		await expect(declaration.locator('[data-preview]').textContent()).resolves.toContain('Impact: [Description]');
+		await expect.poll(() => declaration.locator('[data-preview]').textContent()).toContain('Impact: [Description]');
 		await declaration.getByLabel('Impact').fill('Checkout is down');
 		await declaration.getByRole('button', { name: 'Copy for Slack' }).click();
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Impact: Checkout is down\nAffected Services: [List]');
-		await expect(declaration.getByRole('status').textContent()).resolves.toBe('Copied the Incident Declaration (Slack) message.');
+		await expect.poll(() => declaration.getByRole('status').textContent()).toBe('Copied the Incident Declaration (Slack) message.');
 		expect(await page.evaluate((key) => localStorage.getItem(key), STATE_KEY)).toBeNull();
 		await context.close();
 	});
@@ -140,7 +140,7 @@ describe('status messages from the open incident', () => {
 		const context = await browser.newContext();
 		const page = await openWith(context, declared({ drill: true }).state, '/communication/');
 		for (const id of ['declaration', 'update', 'resolution']) {
-			await expect(generator(page, id).locator('[data-preview]').textContent()).resolves.toMatch(/^\*\[DRILL\]\* This is a drill, not a real incident\.\n\n/);
+			await expect.poll(() => generator(page, id).locator('[data-preview]').textContent()).toMatch(/^\*\[DRILL\]\* This is a drill, not a real incident\.\n\n/);
 		}
 		await context.close();
 	});
@@ -200,12 +200,12 @@ describe('the post-mortem', () => {
 
 		await pm.getByLabel('Root Cause').fill('Redis *ran out* of memory');
 		await pm.getByRole('button', { name: 'Add an action item' }).click();
-		await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Action item 1');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Action item 1');
 		await page.keyboard.type('Alert at 80% memory');
-		await expect(pm.locator('.send-check li').allInnerTexts()).resolves.toEqual(['Action item 1 is missing an owner and a due date.']);
+		await expect.poll(() => pm.locator('.send-check li').allInnerTexts()).toEqual(['Action item 1 is missing an owner and a due date.']);
 		await pm.getByLabel('Action item 1: Owner').fill('@alice');
 		await pm.getByLabel('Action item 1: Due').fill('2026-12-03');
-		await expect(pm.locator('.send-check').count()).resolves.toBe(0);
+		await expect.poll(() => pm.locator('.send-check').count()).toBe(0);
 		const written = (await preview.textContent()) ?? '';
 		expect(written).toContain('## Root Cause\nRedis \\*ran out\\* of memory\n');
 		expect(written).toContain('- [ ] Alert at 80% memory - Owner: @alice - Due: 2026-12-03\n');
@@ -218,7 +218,7 @@ describe('the post-mortem', () => {
 
 		// What was written is kept with the incident.
 		await page.reload();
-		await expect(generator(page, 'post-mortem').getByLabel('Root Cause').inputValue()).resolves.toBe('Redis *ran out* of memory');
+		await expect.poll(() => generator(page, 'post-mortem').getByLabel('Root Cause').inputValue()).toBe('Redis *ran out* of memory');
 		expect((await stored(page)).state.incidents[0]?.postMortem.actionItems.map((a) => [a.item, a.owner, a.due])).toEqual([['Alert at 80% memory', '@alice', '2026-12-03']]);
 		await context.close();
 	});
@@ -227,14 +227,14 @@ describe('the post-mortem', () => {
 		const page = await browser.newPage();
 		await page.goto(`${baseURL}/post-mortem/`);
 		await page.getByText('No incident is open, so there is nothing to fill the post-mortem from.').waitFor();
-		await expect(page.locator('main').innerText()).resolves.toContain('[Detailed analysis]');
+		await expect.poll(() => page.locator('main').innerText()).toContain('[Detailed analysis]');
 		await page.close();
 	});
 
 	it('marks a drill on its first line', async () => {
 		const context = await browser.newContext();
 		const page = await openWith(context, declared({ drill: true }).state, '/post-mortem/');
-		await expect(generator(page, 'post-mortem').locator('[data-preview]').textContent()).resolves.toMatch(/^\*\*\\\[DRILL\\\]\*\* This is a drill, not a real incident\.\n\n# Post-Mortem/);
+		await expect.poll(() => generator(page, 'post-mortem').locator('[data-preview]').textContent()).toMatch(/^\*\*\\\[DRILL\\\]\*\* This is a drill, not a real incident\.\n\n# Post-Mortem/);
 		await context.close();
 	});
 });

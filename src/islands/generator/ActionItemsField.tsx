@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ActionItem } from '../../lib/state';
 
 interface Props {
@@ -14,8 +14,10 @@ interface Props {
 /** The post-mortem's action items, each with an owner and a due date, saved on the incident. */
 export function ActionItemsField({ id, label, items, onAdd, onChange, onRemove }: Props) {
 	// Keyboard users land in the item they added, or back on the add button after removing one.
+	// A layout effect moves focus in the same task as the render, so keys typed right after the
+	// click land in the new field, not on the button.
 	const focus = useRef<'added' | 'removed' | null>(null);
-	useEffect(() => {
+	useLayoutEffect(() => {
 		const target = focus.current === 'added' ? `${id}-${items.at(-1)?.id ?? ''}-item` : focus.current === 'removed' ? `${id}-add-action` : '';
 		if (target) document.getElementById(target)?.focus();
 		focus.current = null;

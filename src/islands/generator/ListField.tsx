@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ListItem } from '../../lib/renderMessage';
 
 interface Props {
@@ -21,9 +21,10 @@ export function keyLabel(key: string): string {
 /** A list blank (e.g. the timeline) as editable rows: change, remove or add a row. */
 export function ListField({ id, label, keys, rows, note, onChange }: Props) {
 	const set = (index: number, key: string, value: string) => onChange(rows.map((row, i) => (i === index ? { ...row, [key]: value } : row)));
-	// Keyboard users land in the row they added, or back on the add button after removing one.
+	// Keyboard users land in the row they added, or back on the add button after removing one
+	// (in a layout effect, so keys typed right after the click are not lost).
 	const focus = useRef<string | null>(null);
-	useEffect(() => {
+	useLayoutEffect(() => {
 		if (focus.current) document.getElementById(focus.current)?.focus();
 		focus.current = null;
 	}, [rows.length]);

@@ -57,8 +57,8 @@ describe('checklists', () => {
 		expect(Object.keys(incident.ticks).sort()).toEqual(['phase/detection-triage/activate-response-team/page-on-call-engineer', 'phase/detection-triage/detect-incident/monitoring-alerts']);
 		expect(state.state.scratch).toEqual({});
 		await page.goto('/incident/');
-		expect(await page.locator('.events').innerText()).toContain('Done: Page on-call engineer (Phase 1: Detection & Triage — Activate Response Team) — alice');
-		expect(await page.locator('.page-progress').innerText()).toMatch(/Phase 1: Detection & Triage\s+2\/10/);
+		await expect.poll(() => page.locator('.events').innerText()).toContain('Done: Page on-call engineer (Phase 1: Detection & Triage — Activate Response Team) — alice');
+		await expect.poll(() => page.locator('.page-progress').innerText()).toMatch(/Phase 1: Detection & Triage\s+2\/10/);
 	});
 
 	it('merge ticks made in two tabs, each showing the other within two seconds', async () => {
@@ -113,8 +113,8 @@ describe('checklists', () => {
 		await page.goto('/scenarios/service-down/');
 		await box(page, 'Check Redis connectivity').check();
 		await page.emulateMedia({ media: 'print' });
-		expect(await box(page, 'Check Redis connectivity').isChecked()).toBe(true);
-		expect(await row(page, 'check-redis-connectivity').locator('.tick-meta').isVisible()).toBe(true);
+		await expect.poll(() => box(page, 'Check Redis connectivity').isChecked()).toBe(true);
+		await expect.poll(() => row(page, 'check-redis-connectivity').locator('.tick-meta').isVisible()).toBe(true);
 		expect(await page.locator('.checklist-tools').first().isVisible()).toBe(false);
 	});
 });

@@ -101,7 +101,7 @@ describe('classify, declare and follow an incident', () => {
 		await context.clock.fastForward('15:01');
 		await expect.poll(() => page.evaluate(() => (window as unknown as { shown: string[] }).shown)).toContain('Escalate due');
 		await page.goto('/incident/');
-		expect(await page.locator('.events').innerText()).toContain('Due: Escalate (P0: escalate if not resolved in 15 minutes)');
+		await expect.poll(() => page.locator('.events').innerText()).toContain('Due: Escalate (P0: escalate if not resolved in 15 minutes)');
 	});
 
 	it('records severity and status changes, and keeps several incidents apart', async () => {
@@ -109,7 +109,7 @@ describe('classify, declare and follow an incident', () => {
 		await declareP0(page, 'First');
 		await page.getByLabel('Severity').selectOption('P1');
 		await page.getByRole('button', { name: 'Identified' }).click();
-		expect(await page.locator('.events').innerText()).toMatch(/Status: Identified[\s\S]*Severity P0 → P1/);
+		await expect.poll(() => page.locator('.events').innerText()).toMatch(/Status: Identified[\s\S]*Severity P0 → P1/);
 		await page.getByRole('button', { name: 'Start another incident' }).click();
 		await page.getByLabel('Title').fill('Second');
 		await page.getByLabel('Severity', { exact: true }).selectOption('P3');
@@ -119,6 +119,6 @@ describe('classify, declare and follow an incident', () => {
 		await expect.poll(() => page.locator('#incident-title').innerText()).toContain('First');
 		await page.getByRole('button', { name: 'Resolved' }).click();
 		await page.reload();
-		expect(await page.locator('.incident-list').innerText()).toMatch(/Open\s+P3\s+Second[\s\S]*Resolved\s+P1\s+First/);
+		await expect.poll(() => page.locator('.incident-list').innerText()).toMatch(/Open\s+P3\s+Second[\s\S]*Resolved\s+P1\s+First/);
 	});
 });

@@ -44,8 +44,8 @@ describe('printing a runbook', () => {
 		await rows.first().click();
 		await page.emulateMedia({ media: 'print' });
 		const boxes = page.locator('.checklist input[type="checkbox"]');
-		expect(await boxes.first().isChecked()).toBe(true);
-		expect(await boxes.nth(1).isChecked()).toBe(false);
+		await expect.poll(() => boxes.first().isChecked()).toBe(true);
+		await expect.poll(() => boxes.nth(1).isChecked()).toBe(false);
 		// Both boxes are drawn, and a ticked one looks different from an empty one.
 		const ticked = await boxes.first().screenshot();
 		const empty = await boxes.nth(1).screenshot();

@@ -41,7 +41,7 @@ describe('when browser storage fails', () => {
 		await page.goto('/scenarios/service-down/');
 		await redis(page).check();
 		await expect.poll(() => redis(page).isChecked()).toBe(true);
-		expect(await page.locator('#incident-bar [role="alert"]').innerText()).toContain('does not let the site keep data');
+		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toContain('does not let the site keep data');
 	});
 
 	it('keeps working and says so when storage is full', async () => {
@@ -88,8 +88,8 @@ describe('when browser storage fails', () => {
 		await storeRaw(JSON.stringify({ version: 3, state: { incidents: [] } }));
 		await page.goto('/scenarios/service-down/');
 		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toContain('written by a newer version of this site (format 3; this page reads 1)');
-		expect(await backups(page)).toHaveLength(2);
+		await expect.poll(() => backups(page)).toHaveLength(2);
 		await page.locator('#incident-bar').getByRole('button', { name: 'Dismiss' }).click();
-		expect(await page.locator('#incident-bar').isHidden()).toBe(true);
+		await expect.poll(() => page.locator('#incident-bar').isHidden()).toBe(true);
 	});
 });

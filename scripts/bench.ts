@@ -101,9 +101,15 @@ try {
 			const runs: TickTiming[] = [];
 			for (let i = 0; i < 5; i++) runs.push(await tickLatency(browser, `${servers['playbook']!.url}/scenarios/service-down/`));
 			tick.runs = runs;
-			const measured = runs.flatMap((r) => ('ms' in r ? [r.ms] : []));
-			if (measured.length > 0) tick.medianMs = median(measured);
-			else tick.notMeasured = runs.map((r) => ('notMeasured' in r ? r.notMeasured : '')).find(Boolean);
+			const measured = runs.flatMap((r) => ('ms' in r ? [r] : []));
+			if (measured.length > 0) {
+				tick.medianMs = median(measured.map((r) => r.ms));
+				tick.medianPaintedMs = median(measured.map((r) => r.painted));
+				tick.medianStoredMs = median(measured.map((r) => r.stored));
+				const handlers = measured.map((r) => r.handlers).filter((n) => !Number.isNaN(n));
+				if (handlers.length > 0) tick.medianHandlersMs = median(handlers);
+				tick.paintedUnderFloor = measured.filter((r) => r.paintedUnderFloor).length;
+			} else tick.notMeasured = runs.map((r) => ('notMeasured' in r ? r.notMeasured : '')).find(Boolean);
 		}
 	} finally {
 		await browser.close();

@@ -25,9 +25,10 @@ export function wireSearch(): void {
 		void load().then((search) => search.start(dialog));
 	};
 	// Start fetching as the hand reaches for it: by the time a word is typed, Pagefind is ready.
+	// A mouse rests on the button a few hundred milliseconds before it clicks; a finger or the
+	// keyboard gives only the press or the focus.
 	const warm = () => void load().then((search) => search.warmUp());
-	button.addEventListener('pointerdown', warm, { once: true });
-	button.addEventListener('focus', warm, { once: true });
+	for (const reach of ['pointerenter', 'pointerdown', 'focus']) button.addEventListener(reach, warm, { once: true });
 	button.addEventListener('click', open);
 	root.querySelector('[data-close-search]')?.addEventListener('click', () => dialog.close());
 	// Esc closes at once: in a search field Chromium would first only clear the text.

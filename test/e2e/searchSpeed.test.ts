@@ -23,9 +23,13 @@ describe('search costs nothing until it is used, then answers quickly', () => {
 		await page.evaluate(() => new Promise((done) => requestIdleCallback(done)));
 		await page.waitForLoadState('networkidle');
 		expect(fetched.filter(isSearchCode)).toEqual([]);
+		// A mouse resting on the button starts loading the engine, before any click.
 		const engine = page.waitForRequest((request) => new URL(request.url()).pathname === '/pagefind/pagefind.js', { timeout: 5_000 });
-		await page.getByRole('button', { name: 'Search' }).click();
+		await page.getByRole('button', { name: 'Search' }).hover();
 		await expect(engine).resolves.toBeTruthy();
+		expect(await page.locator('dialog[open]').count()).toBe(0);
+		await page.getByRole('button', { name: 'Search' }).click();
+		await page.getByRole('searchbox', { name: 'Search the playbook' }).waitFor();
 		await page.close();
 	});
 

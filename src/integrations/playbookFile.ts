@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { SCENARIO_DATA_URL } from '../data/clientPlaybook';
 
 /** Where the single-file copy of the playbook is published. */
 export const PLAYBOOK_FILE = '/incident-response-playbook.html';
@@ -14,7 +15,7 @@ export function playbookFile(): AstroIntegration {
 			'astro:config:setup': ({ injectRoute }) => {
 				injectRoute({ pattern: PLAYBOOK_FILE, entrypoint: new URL('../routes/playbookFile.ts', import.meta.url), prerender: true });
 				// Every scenario and its checklists, fetched by the pages that list them all.
-				injectRoute({ pattern: '/playbook-scenarios.json', entrypoint: new URL('../routes/scenarioData.ts', import.meta.url), prerender: true });
+				injectRoute({ pattern: SCENARIO_DATA_URL, entrypoint: new URL('../routes/scenarioData.ts', import.meta.url), prerender: true });
 			},
 		},
 	};

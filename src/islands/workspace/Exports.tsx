@@ -4,6 +4,7 @@ import { importIncident } from '../../lib/incidents';
 import type { Incident, State } from '../../lib/state';
 import type { Store } from '../../lib/store';
 import { LazyCopyFallback } from '../LazyCopyFallback';
+import type { Scenarios } from '../useScenarios';
 
 const actions = () => import('./exportActions.onDemand');
 
@@ -14,7 +15,7 @@ interface Props {
 	playbook: ClientPlaybook;
 	checklists: ChecklistSpec[];
 	/** Whether every scenario's checklist is in: the Markdown report waits for them. */
-	listsStatus?: 'ready' | 'loading' | 'failed' | undefined;
+	listsStatus?: Scenarios['status'] | undefined;
 }
 
 /** Copy or download the incident as Markdown or JSON, and import a JSON export back. */

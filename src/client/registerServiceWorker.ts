@@ -3,9 +3,7 @@
  * precaches the whole site (built by src/integrations/offline.ts). When a later deploy's worker
  * takes over an open page, say so and offer a reload instead of reloading under a responder.
  */
-
-/** Where the build writes the worker; it controls the whole site. */
-const WORKER_URL = '/sw.js';
+import { urls } from '../lib/urls';
 
 /** An empty live region from the start, so screen readers announce the text when it arrives. */
 function createNotice(): HTMLElement {
@@ -35,7 +33,7 @@ if ('serviceWorker' in navigator) {
 		if (wasControlled) announceUpdate(notice);
 	});
 	// After load, so the precache download never competes with the page a responder is opening.
-	const register = () => navigator.serviceWorker.register(WORKER_URL).catch(() => undefined);
+	const register = () => navigator.serviceWorker.register(urls.serviceWorker()).catch(() => undefined);
 	if (document.readyState === 'complete') void register();
 	else addEventListener('load', () => void register(), { once: true });
 }

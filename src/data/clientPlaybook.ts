@@ -1,13 +1,12 @@
+import { urls } from '../lib/urls';
 import type { ChecklistSpec, ClientPlaybook, ScenarioData } from '../lib/clientPlaybook';
 import type { Playbook } from '../lib/playbook';
 import { slugify } from '../lib/slug';
 
-/** Where every scenario and its checklists are published (src/routes/scenarioData.ts). */
-export const SCENARIO_DATA_URL = '/playbook-scenarios.json';
 
 /**
  * The data islands need, from the full playbook. With `fetchScenarios`, the scenarios are not
- * written into the page: islands fetch them from SCENARIO_DATA_URL, so the page's size does not
+ * written into the page: islands fetch them from the scenario data URL, so the page's size does not
  * grow with the playbook.
  */
 export function toClient(playbook: Playbook, options: { fetchScenarios?: boolean } = {}): ClientPlaybook {
@@ -21,11 +20,11 @@ export function toClient(playbook: Playbook, options: { fetchScenarios?: boolean
 		})),
 		escalation: playbook.escalation,
 		scenarios: options.fetchScenarios ? [] : playbook.scenarios.map(({ id, title, severities }) => ({ id, title, severities })),
-		...(options.fetchScenarios ? { scenariosFrom: SCENARIO_DATA_URL } : {}),
+		...(options.fetchScenarios ? { scenariosFrom: urls.scenarioData() } : {}),
 	};
 }
 
-/** Every scenario and its checklists, as SCENARIO_DATA_URL publishes them. */
+/** Every scenario and its checklists, as the scenario data URL publishes them. */
 export function scenarioData(playbook: Playbook): ScenarioData {
 	return {
 		scenarios: playbook.scenarios.map(({ id, title, severities }) => ({ id, title, severities })),
@@ -39,7 +38,7 @@ export function scenarioChecklists(scenario: Playbook['scenarios'][number]): Che
 		key: `scenario/${scenario.id}/${part}`,
 		label: `${scenario.title}: ${name}`,
 		page: scenario.title,
-		href: `/scenarios/${scenario.id}/`,
+		href: urls.scenario(scenario.id),
 		steps,
 	});
 	return [
@@ -56,7 +55,7 @@ export function phaseChecklists(phase: Playbook['phases'][number]): ChecklistSpe
 		key: `phase/${phase.id}/${slugify(group.title)}`,
 		label: `${page} — ${group.title}`,
 		page,
-		href: `/process/${phase.id}/`,
+		href: urls.phase(phase.id),
 		steps: group.steps,
 	}));
 }

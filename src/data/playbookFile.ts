@@ -24,7 +24,7 @@ async function section(id: SectionId): Promise<DocumentOptions['sections'][Secti
 	return { title: entry.data.title, intro: entry.data.description };
 }
 
-/** The single-file copy of the playbook, as served at PLAYBOOK_FILE. */
+/** The single-file copy of the playbook, as served at ROUTES.playbookFile. */
 export async function playbookFileHtml(): Promise<string> {
 	const sections = Object.fromEntries(await Promise.all(SECTIONS.map(async (id) => [id, await section(id)]))) as DocumentOptions['sections'];
 	// No scripts and no requests of any kind: only its own inline stylesheet may apply.

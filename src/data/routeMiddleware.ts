@@ -1,7 +1,8 @@
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { getPlaybook } from './playbook';
 import { dataHeadings } from './headings';
-import { firstWithCurrent, SCENARIO_INDEX_URL } from '../lib/scenarioLinks';
+import { firstWithCurrent } from '../lib/scenarioLinks';
+import { urls } from '../lib/urls';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
 
@@ -18,7 +19,7 @@ async function addDataHeadings(route: StarlightRouteData): Promise<void> {
 }
 
 const isScenarioLink = (entry: SidebarEntry) =>
-	entry.type === 'link' && 'autogenerate' in entry && entry.autogenerate.directory === 'scenarios' && entry.href !== SCENARIO_INDEX_URL;
+	entry.type === 'link' && 'autogenerate' in entry && entry.autogenerate.directory === 'scenarios' && entry.href !== urls.scenarioIndex();
 
 /**
  * Keep the sidebar's scenario list short: the first scenarios in order, the current one always

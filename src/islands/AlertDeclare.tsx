@@ -1,3 +1,4 @@
+import { urls } from '../lib/urls';
 import { useEffect, useState } from 'preact/hooks';
 import { alertPrefill, type AlertPrefill } from '../lib/alertParams';
 import type { ClientPlaybook } from '../lib/clientPlaybook';
@@ -31,7 +32,7 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 			<div class="alert-declare pb-ui not-content" role="status">
 				<p>
 					Incident <code>{declared}</code> declared. Work through this runbook below; the bar above follows the clocks.{' '}
-					<a href="/incident/">Open the workspace</a>
+					<a href={urls.incident()}>Open the workspace</a>
 				</p>
 			</div>
 		);

@@ -1,10 +1,11 @@
+import { urls } from '../lib/urls';
 import { useEffect, useState } from 'preact/hooks';
 import { answersFromQuery, answersToQuery, classify, criterionKey, metrics, type Answers } from '../lib/classify';
 import { severityById, type ClientPlaybook } from '../lib/clientPlaybook';
 import { describeRung, escalatesTo } from '../lib/escalation';
 import { formatMinutes } from '../lib/format';
 import { copyText } from './copyText';
-import { SCENARIO_INDEX_URL, SCENARIO_LINK_LIMIT } from '../lib/scenarioLinks';
+import { SCENARIO_LINK_LIMIT } from '../lib/scenarioLinks';
 import { SeverityBadge } from './SeverityBadge';
 import { scenarioStatusText, useScenarios } from './useScenarios';
 
@@ -47,7 +48,7 @@ export default function Classifier({ playbook }: Props) {
 			const { [metric]: _old, ...rest } = a.measures;
 			return { ...a, measures: Number.isFinite(value) ? { ...rest, [metric]: value } : rest };
 		});
-	const declareHref = level ? `/incident/?${new URLSearchParams({ severity: level.id, ...Object.fromEntries(answersToQuery(answers)) })}` : '/incident/';
+	const declareHref = level ? urls.incident({ severity: level.id, ...Object.fromEntries(answersToQuery(answers)) }) : urls.incident();
 	const copyLink = async () => setCopied((await copyText(location.href)) ? 'Link copied.' : `Copy this link: ${location.href}`);
 
 	return (
@@ -159,12 +160,12 @@ function FittingRunbooks({ playbook, level }: { playbook: ClientPlaybook; level:
 			{fitting.slice(0, SCENARIO_LINK_LIMIT).map((s, i) => (
 				<span key={s.id}>
 					{i > 0 && ', '}
-					<a href={`/scenarios/${s.id}/`}>{s.title}</a>
+					<a href={urls.scenario(s.id)}>{s.title}</a>
 				</span>
 			))}
 			{fitting.length > SCENARIO_LINK_LIMIT && (
 				<>
-					{' '}and <a href={SCENARIO_INDEX_URL}>{fitting.length - SCENARIO_LINK_LIMIT} more</a>
+					{' '}and <a href={urls.scenarioIndex()}>{fitting.length - SCENARIO_LINK_LIMIT} more</a>
 				</>
 			)}
 		</p>

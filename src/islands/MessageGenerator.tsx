@@ -1,3 +1,4 @@
+import { urls } from '../lib/urls';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../lib/clientPlaybook';
@@ -56,11 +57,11 @@ export default function MessageGenerator({ template, playbook, children }: Props
 			<p class="generator-source">
 				{incident ? (
 					<>
-						{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href="/incident/">{incident.id}</a>: {incident.title}.
+						{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href={urls.incident()}>{incident.id}</a>: {incident.title}.
 					</>
 				) : (
 					<>
-						No incident is open: type the fields in, or <a href="/incident/">declare an incident</a> to fill them in.
+						No incident is open: type the fields in, or <a href={urls.incident()}>declare an incident</a> to fill them in.
 					</>
 				)}{' '}
 				{Object.keys(edits).length > 0 && (

@@ -1,3 +1,4 @@
+import { urls } from '../lib/urls';
 import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook';
@@ -42,7 +43,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 		return (
 			<>
 				<p class="generator-source pb-ui not-content">
-					No incident is open, so there is nothing to fill the post-mortem from. Open or declare one in the <a href="/incident/">incident workspace</a>. The template:
+					No incident is open, so there is nothing to fill the post-mortem from. Open or declare one in the <a href={urls.incident()}>incident workspace</a>. The template:
 				</p>
 				{children}
 			</>
@@ -75,7 +76,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	return (
 		<div class="generator pb-ui not-content" data-generator={template.id}>
 			<p class="generator-source">
-				{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href="/incident/">{incident.id}</a>. What you write here is saved
+				{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href={urls.incident()}>{incident.id}</a>. What you write here is saved
 				with the incident in this browser.
 				{incident.resolvedAt === undefined && ' The incident is still open: the end time and duration are filled in when it is resolved.'}
 			</p>
@@ -96,7 +97,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 						.filter((f) => f.items)
 						.map((f) => f.label)
 						.join(', ')}{' '}
-					come from the timeline and the checklists: to change them, add a note or tick steps, or rename the incident, in the <a href="/incident/">workspace</a>.
+					come from the timeline and the checklists: to change them, add a note or tick steps, or rename the incident, in the <a href={urls.incident()}>workspace</a>.
 				</p>
 			</section>
 			<form class="generator-fields" aria-label={`${template.title}: what you write`} onSubmit={(e) => e.preventDefault()}>

@@ -1,3 +1,4 @@
+import { phasePath, ROUTES, scenarioPath } from './urls';
 import { slugify } from './slug.ts';
 
 /** The kinds of entry `npm run new` can start. */
@@ -51,8 +52,8 @@ export function scaffold(kind: Kind, name: string, today: string, existing: Exis
 			const severities = existing.severities.map((s) => s.id);
 			return {
 				path: `content/docs/scenarios/${id}.mdx`,
-				url: `/scenarios/${id}/`,
-				guide: '/authoring/#add-or-change-a-scenario',
+				url: scenarioPath(id),
+				guide: `${ROUTES.authoring}#add-or-change-a-scenario`,
 				text: frontmatter([
 					`# A scenario runbook. Replace every TODO; each field is explained at /authoring/#scenario`,
 					`title: ${q(name)}`,
@@ -76,8 +77,8 @@ export function scaffold(kind: Kind, name: string, today: string, existing: Exis
 			const ranks = existing.severities.map((s) => s.rank);
 			return {
 				path: `content/severities/${id}.mdx`,
-				url: '/severity/',
-				guide: '/authoring/#add-or-change-a-severity-level',
+				url: ROUTES.severity,
+				guide: `${ROUTES.authoring}#add-or-change-a-severity-level`,
 				text: frontmatter([
 					`# A severity level. Replace every TODO; each field is explained at /authoring/#severity-level`,
 					`id: ${q(name)}`,
@@ -96,8 +97,8 @@ export function scaffold(kind: Kind, name: string, today: string, existing: Exis
 		case 'template':
 			return {
 				path: `content/templates/${id}.mdx`,
-				url: '/communication/',
-				guide: '/authoring/#add-or-change-a-template',
+				url: ROUTES.communication,
+				guide: `${ROUTES.authoring}#add-or-change-a-template`,
 				text: frontmatter([
 					`# A message template. Replace every TODO; each field is explained at /authoring/#template`,
 					`title: ${q(name)}`,
@@ -119,8 +120,8 @@ export function scaffold(kind: Kind, name: string, today: string, existing: Exis
 		case 'phase':
 			return {
 				path: `content/docs/process/${id}.mdx`,
-				url: `/process/${id}/`,
-				guide: '/authoring/#add-or-change-a-phase-step',
+				url: phasePath(id),
+				guide: `${ROUTES.authoring}#add-or-change-a-phase-step`,
 				text: frontmatter([
 					`# A phase of the response. Replace every TODO; each field is explained at /authoring/#phase`,
 					`title: ${q(name)}`,

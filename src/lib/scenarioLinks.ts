@@ -5,9 +5,6 @@
  */
 export const SCENARIO_LINK_LIMIT = 12;
 
-/** URL of the page that lists every scenario. */
-export const SCENARIO_INDEX_URL = '/scenarios/';
-
 /**
  * The first `limit` items, in order, always with the current one among them: when it would be
  * left out it takes the last place, so a reader always sees where they are.

@@ -2,6 +2,7 @@
  * The incident bar shown on every page while an incident is open, and the escalation
  * notifications. Plain DOM code on the shared store: pages without islands load no Preact.
  */
+import { urls } from '../lib/urls';
 import type { ClockLevel } from '../lib/clocks';
 import { deadlines, elapsedMs, formatClock, nextDeadline, type Deadline } from '../lib/clocks';
 import { activeIncident, logEscalation } from '../lib/incidents';
@@ -67,7 +68,7 @@ export function startIncidentBar(): void {
 		notifyDue(list, incident.id, incident.title);
 		const next = nextDeadline(list);
 		const link = el('a', 'incident-bar-link');
-		link.setAttribute('href', '/incident/');
+		link.setAttribute('href', urls.incident());
 		if (incident.drill) link.append(el('span', 'drill-badge', 'DRILL'));
 		link.append(el('span', `sev sev-${level.tone}`, level.id), el('span', 'incident-bar-title', incident.title));
 		link.append(el('span', 'incident-bar-clock', `${formatClock(elapsedMs(incident, now))} since detection`));
@@ -81,7 +82,7 @@ export function startIncidentBar(): void {
 		const box = el('div', `storage-notice notice-${notice.kind}`);
 		box.setAttribute('role', 'alert');
 		const more = el('a', '', notice.backupKey ? 'Download it from the workspace' : 'Open the workspace');
-		more.setAttribute('href', '/incident/');
+		more.setAttribute('href', urls.incident());
 		const dismiss = el('button', '', 'Dismiss');
 		dismiss.setAttribute('type', 'button');
 		dismiss.addEventListener('click', () => store.dismiss(notice));

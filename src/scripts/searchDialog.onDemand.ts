@@ -3,6 +3,7 @@
  * with the matching words marked and the sections of each page that match. Loaded on demand by
  * searchButton.ts.
  */
+import { urls } from '../lib/urls';
 
 /** The part of Pagefind's browser API used here. */
 interface Pagefind {
@@ -33,7 +34,7 @@ let engine: Promise<Pagefind> | undefined;
 /** Load Pagefind's engine and start fetching its index. */
 export function warmUp(): Promise<Pagefind> {
 	// Built next to the site by Starlight's Pagefind step; the URL is only known at run time.
-	const url = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/pagefind/pagefind.js`;
+	const url = urls.pagefind();
 	engine ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pagefind) => {
 		// In the page rather than a web worker: starting the worker cost about 200 ms before the first
 		// result, and searching an index of this size takes a few milliseconds either way.

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BUDGETS } from '../../scripts/lib/budgets';
 import { builtPages } from '../../scripts/lib/sitePages';
 import { syntheticId, syntheticScenarios } from '../../scripts/lib/syntheticScenarios';
-import { SCENARIO_INDEX_URL, SCENARIO_LINK_LIMIT } from '../../src/lib/scenarioLinks';
+import { SCENARIO_LINK_LIMIT } from '../../src/lib/scenarioLinks';
+import { ROUTES } from '../../src/lib/urls';
 import { astroBuild, makeProject, ROOT } from '../support/buildSite';
 
 /** Two playbooks whose every scenario list (sidebar, start page, each severity) is over its limit, one twice the other. */
@@ -30,24 +31,24 @@ const html = (dist: string, page: string) => readFileSync(join(dist, page, 'inde
 
 describe('a playbook with many scenarios', () => {
 	it('builds every scenario page', () => {
-		expect(builtPages(large).filter((p) => p.startsWith('/scenarios/') && p !== SCENARIO_INDEX_URL)).toHaveLength(LARGE);
+		expect(builtPages(large).filter((p) => p.startsWith('/scenarios/') && p !== ROUTES.scenarioIndex)).toHaveLength(LARGE);
 	});
 
 	it('keeps every page but the scenario index the same size when the scenarios double', () => {
 		const grown = builtPages(small)
-			.filter((page) => page !== SCENARIO_INDEX_URL)
+			.filter((page) => page !== ROUTES.scenarioIndex)
 			.map((page) => ({ page, growth: Buffer.byteLength(html(large, page)) - Buffer.byteLength(html(small, page)) }))
 			.filter(({ growth }) => growth > BUDGETS.scenarioGrowthBytes);
 		expect(grown).toEqual([]);
 		// The index is where every scenario is listed.
-		expect(html(large, SCENARIO_INDEX_URL).length).toBeGreaterThan(html(small, SCENARIO_INDEX_URL).length);
+		expect(html(large, ROUTES.scenarioIndex).length).toBeGreaterThan(html(small, ROUTES.scenarioIndex).length);
 	});
 
 	it('lists a bounded number of scenarios in the sidebar, the current one always among them', () => {
 		const current = `/scenarios/${syntheticId(100)}/`;
 		const page = parse(html(large, current));
 		const links = page.querySelectorAll('#starlight__sidebar a[href^="/scenarios/"]').map((a) => a.getAttribute('href'));
-		expect(links[0]).toBe(SCENARIO_INDEX_URL);
+		expect(links[0]).toBe(ROUTES.scenarioIndex);
 		expect(links.slice(1)).toHaveLength(SCENARIO_LINK_LIMIT);
 		expect(links.at(-1)).toBe(current);
 		expect(page.querySelector(`#starlight__sidebar a[href="${current}"]`)?.getAttribute('aria-current')).toBe('page');
@@ -62,8 +63,8 @@ describe('a playbook with many scenarios', () => {
 	it('links from the start page and the scenario index to every scenario there is', () => {
 		const start = parse(html(large, '/'));
 		expect(start.querySelectorAll('.scenario-index a[href^="/scenarios/"]')).toHaveLength(SCENARIO_LINK_LIMIT + 1);
-		expect(start.querySelector(`.scenario-index a[href="${SCENARIO_INDEX_URL}"]`)?.text).toContain(`All ${LARGE} scenarios`);
-		const index = parse(html(large, SCENARIO_INDEX_URL));
+		expect(start.querySelector(`.scenario-index a[href="${ROUTES.scenarioIndex}"]`)?.text).toContain(`All ${LARGE} scenarios`);
+		const index = parse(html(large, ROUTES.scenarioIndex));
 		expect(index.querySelectorAll('.scenario-index a[href^="/scenarios/"]')).toHaveLength(LARGE);
 	});
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadSite, SITE_FILE } from '../../src/data/site';
-import { PLAYBOOK_FILE } from '../../src/integrations/playbookFile';
+import { ROUTES } from '../../src/lib/urls';
 import { SECTIONS } from '../../src/lib/playbookDocument';
 import { astroBuild, makeProject, ROOT } from '../support/buildSite';
 import { launchChromium } from '../support/chromium';
@@ -78,7 +78,7 @@ describe('offline after one visit', () => {
 	});
 
 	it('opens the single-file copy', async () => {
-		const response = await page.goto(host.url + PLAYBOOK_FILE);
+		const response = await page.goto(host.url + ROUTES.playbookFile);
 		expect(response?.fromServiceWorker()).toBe(true);
 		expect(await page.locator('h1').textContent()).toBe(loadSite(join(ROOT, SITE_FILE)).title);
 		expect(await page.locator('h2').count()).toBe(SECTIONS.length);

@@ -5,14 +5,14 @@ import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PLAYBOOK_FILE } from '../../src/integrations/playbookFile';
+import { ROUTES } from '../../src/lib/urls';
 import { SECTIONS } from '../../src/lib/playbookDocument';
 import { launchChromium } from '../support/chromium';
 import { recordViolations, violations } from '../support/cspViolations';
 import { playbookFromFiles } from '../support/playbookFromFiles';
 
 const dist = inject('dist');
-const file = join(dist, PLAYBOOK_FILE);
+const file = join(dist, ROUTES.playbookFile);
 const playbook = playbookFromFiles();
 let browser: Browser;
 beforeAll(async () => {
@@ -48,7 +48,7 @@ describe('the single-file copy', () => {
 
 	it('stays near the size of the plain playbook: under 5 KB gzipped', () => {
 		const gzipped = gzipSync(readFileSync(file), { level: 9 }).length;
-		console.info(`${PLAYBOOK_FILE}: ${readFileSync(file).length} bytes, ${gzipped} gzipped`);
+		console.info(`${ROUTES.playbookFile}: ${readFileSync(file).length} bytes, ${gzipped} gzipped`);
 		expect(gzipped).toBeLessThan(5 * 1024);
 	});
 
@@ -67,10 +67,10 @@ describe('the single-file copy', () => {
 	it('is linked for download from the home page, and served as HTML', async () => {
 		const page = await browser.newPage();
 		await page.goto(`${inject('baseURL')}/`);
-		const link = page.locator(`a[href="${PLAYBOOK_FILE}"][download]`);
+		const link = page.locator(`a[href="${ROUTES.playbookFile}"][download]`);
 		await expect(link.count()).resolves.toBe(1);
 		const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-		expect(download.suggestedFilename()).toBe(PLAYBOOK_FILE.slice(1));
+		expect(download.suggestedFilename()).toBe(ROUTES.playbookFile.slice(1));
 		expect(readFileSync((await download.path()) ?? '', 'utf8')).toBe(readFileSync(file, 'utf8'));
 		await page.close();
 	});

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SCENARIO_DATA_URL } from '../../src/data/clientPlaybook';
+import { ROUTES } from '../../src/lib/urls';
 import { launchChromium } from '../support/chromium';
 
 const baseURL = inject('baseURL');
@@ -15,7 +15,7 @@ describe('the scenario list the whole-playbook pages fetch', () => {
 		const context = await browser.newContext({ baseURL });
 		const page = await context.newPage();
 		let fetched = 0;
-		page.on('request', (request) => new URL(request.url()).pathname === SCENARIO_DATA_URL && fetched++);
+		page.on('request', (request) => new URL(request.url()).pathname === ROUTES.scenarioData && fetched++);
 		await page.goto('/classify/?seen=P0:service-completely-down');
 		await expect.poll(() => page.locator('.fitting').innerText()).toContain('Service Down');
 		await page.goto('/incident/');
@@ -26,7 +26,7 @@ describe('the scenario list the whole-playbook pages fetch', () => {
 
 	it('says so where it is missing when it cannot be fetched, and everything else still works', async () => {
 		const context = await browser.newContext({ baseURL });
-		await context.route(`**${SCENARIO_DATA_URL}`, (route) => route.abort('internetdisconnected'));
+		await context.route(`**${ROUTES.scenarioData}`, (route) => route.abort('internetdisconnected'));
 		const page = await context.newPage();
 		await page.goto('/classify/?seen=P0:service-completely-down');
 		const result = page.locator('#classification-result');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioData, SCENARIO_DATA_URL, toClient } from '../../src/data/clientPlaybook';
+import { scenarioData, toClient } from '../../src/data/clientPlaybook';
+import { ROUTES } from '../../src/lib/urls';
 import { playbookFromFiles } from '../support/playbookFromFiles';
 
 describe('the scenario data the whole-playbook pages fetch', () => {
@@ -20,7 +21,7 @@ describe('the scenario data the whole-playbook pages fetch', () => {
 	it('is left out of a page that fetches it, and named where to fetch it', () => {
 		const fetching = toClient(playbook, { fetchScenarios: true });
 		expect(fetching.scenarios).toEqual([]);
-		expect(fetching.scenariosFrom).toBe(SCENARIO_DATA_URL);
+		expect(fetching.scenariosFrom).toBe(ROUTES.scenarioData);
 		const carrying = toClient(playbook);
 		expect(carrying.scenarios).toHaveLength(playbook.scenarios.length);
 		expect(carrying.scenariosFrom).toBeUndefined();

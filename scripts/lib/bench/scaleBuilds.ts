@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCENARIO_INDEX_URL } from '../../../src/lib/scenarioLinks.ts';
+import { ROUTES } from '../../../src/lib/urls.ts';
 import { astroBuild, makeProject, ROOT } from '../buildSite.ts';
 import { sizeOf, type Size } from '../pageWeight.ts';
 import { builtPages } from '../sitePages.ts';
@@ -26,10 +26,10 @@ export function scaleFigures(dist: string, scenarios: number, build: { ms: numbe
 	const html = (page: string) => sizeOf(readFileSync(join(dist, page, 'index.html')));
 	const pages = builtPages(dist);
 	const largest = pages
-		.filter((p) => p !== SCENARIO_INDEX_URL)
+		.filter((p) => p !== ROUTES.scenarioIndex)
 		.map((page) => ({ page, size: html(page) }))
 		.reduce((a, b) => (b.size.raw > a.size.raw ? b : a));
-	return { scenarios, pages: pages.length, buildMs: build.ms, buildCpuMs: build.cpuMs, home: html('/'), scenario: html(scenarioPage), scenarioIndex: html(SCENARIO_INDEX_URL), largestPage: largest };
+	return { scenarios, pages: pages.length, buildMs: build.ms, buildCpuMs: build.cpuMs, home: html('/'), scenario: html(scenarioPage), scenarioIndex: html(ROUTES.scenarioIndex), largestPage: largest };
 }
 
 /** Build the playbook grown to `total` scenarios with synthetic ones, in .fixtures/, and measure it. */

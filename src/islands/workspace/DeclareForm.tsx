@@ -1,3 +1,4 @@
+import { urls } from '../../lib/urls';
 import { useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook';
 import { formatUtcDateTime } from '../../lib/clocks';
@@ -102,7 +103,7 @@ export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCan
 						</option>
 					))}
 				</select>
-				<a class="hint" href="/classify/">Not sure? Classify it</a>
+				<a class="hint" href={urls.classify()}>Not sure? Classify it</a>
 			</div>
 			<div class="field">
 				<label for="declare-detected">Detected at (your local time)</label>

@@ -1,3 +1,4 @@
+import { urls } from '../../lib/urls';
 import { useState } from 'preact/hooks';
 import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook';
 import { formatClock, formatUtcDateTime } from '../../lib/clocks';
@@ -137,7 +138,7 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 							{incident.scenarios.map((id, i) => (
 								<span key={id}>
 									{i > 0 && ', '}
-									<a href={`/scenarios/${id}/`}>{scenarios.find((s) => s.id === id)?.title ?? id}</a>
+									<a href={urls.scenario(id)}>{scenarios.find((s) => s.id === id)?.title ?? id}</a>
 								</span>
 							))}
 						</dd>

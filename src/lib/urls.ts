@@ -1,0 +1,78 @@
+/**
+ * Every public URL of the site, in one place. Responders bookmark these and alerts link to them,
+ * so they stay stable; a team may publish the site under a base path (`/playbook/`), so nothing
+ * else writes a root-absolute URL: pages, islands and scripts call `href()` or a named route here.
+ */
+
+/** Site paths without the base, as routes are declared (`injectRoute`, the links a page makes). */
+export const ROUTES = {
+	home: '/',
+	severity: '/severity/',
+	classify: '/classify/',
+	communication: '/communication/',
+	escalation: '/escalation/',
+	postMortem: '/post-mortem/',
+	tools: '/tools/',
+	incident: '/incident/',
+	authoring: '/authoring/',
+	scenarioIndex: '/scenarios/',
+	/** Every scenario and its checklists, fetched by the pages that list them all. */
+	scenarioData: '/playbook-scenarios.json',
+	/** The whole playbook as one self-contained HTML file. */
+	playbookFile: '/incident-response-playbook.html',
+	pagefind: '/pagefind/pagefind.js',
+	serviceWorker: '/sw.js',
+} as const;
+
+/** The base path the site is built for, always with a trailing slash: `/` or `/playbook/`. */
+export function basePath(): string {
+	// import.meta.env is Vite's; scripts run by plain Node (npm run new) have none.
+	const base = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
+	return base.endsWith('/') ? base : `${base}/`;
+}
+
+/** A site path (starting with `/`) as a URL under the base path. */
+export function href(path: string, base = basePath()): string {
+	if (!path.startsWith('/')) throw new Error(`A site path starts with "/": ${path}`);
+	return `${base}${path.slice(1)}`;
+}
+
+/** The site path of a URL under the base path, or null when it is outside the site. */
+export function sitePath(url: string, base = basePath()): string | null {
+	if (url === base.slice(0, -1)) return '/';
+	return url.startsWith(base) ? `/${url.slice(base.length)}` : null;
+}
+
+type Query = Record<string, string> | URLSearchParams | [string, string][];
+
+function withQuery(path: string, query?: Query): string {
+	const search = query === undefined ? '' : new URLSearchParams(query).toString();
+	return search ? `${href(path)}?${search}` : href(path);
+}
+
+/** A scenario's runbook. */
+export const scenarioPath = (id: string): string => `/scenarios/${id}/`;
+/** A phase of the response process. */
+export const phasePath = (id: string): string => `/process/${id}/`;
+/** The page an alert's `runbook_url` points at. */
+export const alertPath = (name: string): string => `/alerts/${encodeURIComponent(name)}/`;
+
+/** Links the pages and islands make, under the base path. */
+export const urls = {
+	home: () => href(ROUTES.home),
+	severity: () => href(ROUTES.severity),
+	classify: (query?: Query) => withQuery(ROUTES.classify, query),
+	communication: () => href(ROUTES.communication),
+	escalation: () => href(ROUTES.escalation),
+	postMortem: () => href(ROUTES.postMortem),
+	incident: (query?: Query) => withQuery(ROUTES.incident, query),
+	authoring: (anchor = '') => href(ROUTES.authoring) + (anchor ? `#${anchor}` : ''),
+	scenarioIndex: () => href(ROUTES.scenarioIndex),
+	scenario: (id: string, query?: Query) => withQuery(scenarioPath(id), query),
+	phase: (id: string) => href(phasePath(id)),
+	alert: (name: string) => href(alertPath(name)),
+	scenarioData: () => href(ROUTES.scenarioData),
+	playbookFile: () => href(ROUTES.playbookFile),
+	pagefind: () => href(ROUTES.pagefind),
+	serviceWorker: () => href(ROUTES.serviceWorker),
+};

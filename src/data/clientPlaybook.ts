@@ -1,4 +1,5 @@
 import { urls } from '../lib/urls';
+import { formatPhaseTitle } from '../lib/format';
 import type { ChecklistSpec, ClientPlaybook, ScenarioData } from '../lib/clientPlaybook';
 import type { Playbook } from '../lib/playbook';
 import { slugify } from '../lib/slug';
@@ -50,7 +51,7 @@ export function scenarioChecklists(scenario: Playbook['scenarios'][number]): Che
 
 /** The checklists of a phase page: one per group of steps. */
 export function phaseChecklists(phase: Playbook['phases'][number]): ChecklistSpec[] {
-	const page = `Phase ${phase.sidebar.order}: ${phase.title}`;
+	const page = formatPhaseTitle(phase);
 	return phase.groups.map((group) => ({
 		key: `phase/${phase.id}/${slugify(group.title)}`,
 		label: `${page} — ${group.title}`,

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { answersFromQuery, answersToQuery, classify, criterionKey, metrics, type Answers } from '../lib/classify';
 import { severityById, type ClientPlaybook } from '../lib/clientPlaybook';
 import { describeRung, escalatesTo } from '../lib/escalation';
-import { formatMinutes } from '../lib/format';
+import { formatMinutes, formatResponseTarget } from '../lib/format';
 import { copyText } from './copyText';
 import { SCENARIO_LINK_LIMIT } from '../lib/scenarioLinks';
 import { SeverityBadge } from './SeverityBadge';
@@ -117,7 +117,7 @@ export default function Classifier({ playbook }: Props) {
 							</p>
 							<dl class="facts">
 								<dt>Respond</dt>
-								<dd>{level.responseLabel ? `${level.responseLabel} (< ${formatMinutes(level.responseTime)})` : `within ${formatMinutes(level.responseTime)}`}</dd>
+								<dd>{formatResponseTarget(level)}</dd>
 								<dt>Escalate</dt>
 								<dd>if not resolved in {formatMinutes(level.escalateAfter)}</dd>
 								<dt>Escalates to</dt>

@@ -248,11 +248,6 @@ export function attachScratch(state: State, id: string, now: number): State {
 	return { ...next, scratch: {} };
 }
 
-/** Drop the scratch session's ticks. */
-export function clearScratch(state: State): State {
-	return { ...state, scratch: {} };
-}
-
 /** Make an incident the one every page shows (null: none). */
 export function setActive(state: State, id: string | null, now: number): State {
 	return { ...state, activeId: id, activeAt: now };

@@ -32,11 +32,6 @@ export interface Playbook {
 	site: Site;
 }
 
-/** Phase number as shown to responders (its sidebar order). */
-export function phaseNumber(phase: Pick<PhaseData, 'sidebar'>): number {
-	return phase.sidebar.order;
-}
-
 /** Sort entries in place by a numeric key, then by title or id, so output never depends on file order. */
 export function sortBy<T>(items: T[], key: (item: T) => number, name: (item: T) => string): T[] {
 	return items.sort((a, b) => key(a) - key(b) || name(a).localeCompare(name(b)));

@@ -1,7 +1,7 @@
 import type { Step } from '../schemas/step';
 import type { CommandBlock } from '../schemas/step';
 import { describeRung } from './escalation';
-import { formatMinutes, formatWindow } from './format';
+import { formatMinutes, formatPhaseTitle, formatResponseTarget, formatWindow } from './format';
 import type { Playbook, Template } from './playbook';
 import { placeholderValues, renderTemplate } from './renderMessage';
 
@@ -37,8 +37,7 @@ const template = (t: Template) =>
 function severities(p: Playbook): string {
 	return p.severities
 		.map((s) => {
-			const respond = s.responseLabel ? `${s.responseLabel} (< ${formatMinutes(s.responseTime)})` : `< ${formatMinutes(s.responseTime)}`;
-			return `<h3 id="sev-${e(s.id.toLowerCase())}">${e(`${s.id} ${s.name}: ${s.urgency}`)}</h3><p>${e(`Respond: ${respond} · Escalate if not resolved in ${formatMinutes(s.escalateAfter)} · Update every ${formatMinutes(s.updateEvery)}`)}<ul>${s.criteria.map((c) => `<li>${e(c.text)}`).join('')}</ul>`;
+			return `<h3 id="sev-${e(s.id.toLowerCase())}">${e(`${s.id} ${s.name}: ${s.urgency}`)}</h3><p>${e(`Respond: ${formatResponseTarget(s)} · Escalate if not resolved in ${formatMinutes(s.escalateAfter)} · Update every ${formatMinutes(s.updateEvery)}`)}<ul>${s.criteria.map((c) => `<li>${e(c.text)}`).join('')}</ul>`;
 		})
 		.join('');
 }
@@ -53,7 +52,7 @@ function phases(p: Playbook): string {
 	return p.phases
 		.map(
 			(phase) =>
-				`<h3 id="phase-${e(phase.id)}">${e(`Phase ${phase.sidebar.order}: ${phase.title}`)} <small>${e(formatWindow(phase.window))}</small></h3>${phase.description ? `<p>${e(phase.description)}` : ''}${phase.groups
+				`<h3 id="phase-${e(phase.id)}">${e(formatPhaseTitle(phase))} <small>${e(formatWindow(phase.window))}</small></h3>${phase.description ? `<p>${e(phase.description)}` : ''}${phase.groups
 					.map((g, i) => `<h4>${e(`${i + 1}. ${g.title}`)}</h4>${steps(g.steps)}${(g.commands ?? []).map(code).join('')}`)
 					.join('')}`,
 		)

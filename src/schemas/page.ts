@@ -10,6 +10,3 @@ export const PageSchema = z.object({
 		.date({ error: 'every page needs lastReviewed: the date it was last checked, as YYYY-MM-DD' })
 		.describe('When the page was last checked against reality, as YYYY-MM-DD. Past `staleAfterDays` (site settings) the page says it may be out of date.'),
 });
-
-/** A page's own fields. */
-export type PageData = z.output<typeof PageSchema>;

@@ -12,9 +12,6 @@ export const StepGroupSchema = z.strictObject({
 		.describe('Commands that go with the group, shown as code blocks with copy buttons.'),
 });
 
-/** A group of steps. */
-export type StepGroup = z.output<typeof StepGroupSchema>;
-
 /**
  * A phase of the response process, one page under /process/. The page's `title` names the phase;
  * its `sidebar.order` is the phase number (1 = first), so the sidebar and the number always agree.

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
 /**
- * Three layers (see test/README.md): pure logic and schemas (unit), islands in happy-dom
+ * Three layers (test/README.md): pure logic and schemas (unit), islands in happy-dom
  * (components), and the built site in a real Chromium plus builds of fixture playbooks (site).
  */
 export default defineConfig({

@@ -5,8 +5,6 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import starlightLinksValidator from 'starlight-links-validator';
 import { loadSite } from './src/data/site.ts';
-import bundleOrigins from './src/build/bundleOrigins.ts';
-import { vendorChunks } from './src/build/vendorChunks.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { codeFences } from './src/build/codeFences.ts';
 import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.ts';
@@ -14,6 +12,11 @@ import { offline } from './src/integrations/offline.ts';
 import { playbookFile } from './src/integrations/playbookFile.ts';
 
 const site = loadSite();
+// Measuring builds (the test suite's, the benchmark's: PLAYBOOK_MEASURE=1) record who wrote each
+// script and give every library a chunk of its own, so page weights split into ours, libraries
+// and the platform. A production build runs neither.
+const measuring = process.env.PLAYBOOK_MEASURE === '1';
+const measure = measuring ? await import('./scripts/measure/astroMeasure.ts') : undefined;
 
 export default defineConfig({
 	// The project root is the source root, so Starlight reads pages from content/docs and the
@@ -61,16 +64,12 @@ export default defineConfig({
 		}),
 		mdx(),
 		preact({ include: ['src/islands/**'] }),
-		// Records which built scripts are ours, for the size budgets (scripts/lib/budgets.ts).
-		bundleOrigins(),
+		...(measure ? [measure.bundleOrigins()] : []),
 		playbookFile(),
 		// After Starlight, so these post-build steps see the finished pages and search index.
 		contentSecurityPolicy(),
 		// Last: it precaches the finished files, policies and search index included.
 		offline(),
 	],
-	// Libraries get chunks of their own in the browser build, so their bytes show apart from ours.
-	vite: {
-		environments: { client: { build: { rolldownOptions: { output: { codeSplitting: vendorChunks } } } } },
-	},
+	...(measure ? { vite: measure.viteOptions } : {}),
 });

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib/buildSite.ts';
-import { writeReadmeReport } from './lib/bench/readme.ts';
-import { formatReport, type BenchResults } from './lib/bench/report.ts';
+import { writeReadmeReport } from './measure/bench/readme.ts';
+import { formatReport, type BenchResults } from './measure/bench/report.ts';
 
 const file = join(ROOT, '.bench/results.json');
 let results: BenchResults;

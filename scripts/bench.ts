@@ -10,19 +10,19 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { readBundleOrigins } from '../src/build/bundleOrigins.ts';
-import { BUDGETS } from './lib/budgets.ts';
+import { readBundleOrigins } from './measure/bundleOrigins.ts';
+import { BUDGETS } from './measure/budgets.ts';
 import { astroBuild, ROOT, type BuildResult } from './lib/buildSite.ts';
 import { launchChromium } from './lib/launchChromium.ts';
-import { clearSizeCache, summarize, weighPage } from './lib/pageWeight.ts';
+import { clearSizeCache, summarize, weighPage } from './measure/pageWeight.ts';
 import { serveStatic } from './lib/serveStatic.ts';
-import { loadFigures, median, searchLatency, tickLatency, type TickTiming } from './lib/bench/browserTimings.ts';
-import { makeStarlightProject, writeSinglePage } from './lib/bench/comparisonSites.ts';
-import { lighthouseMedian, startChromium } from './lib/bench/lighthouse.ts';
-import { playbookMarkdown } from './lib/bench/playbookMarkdown.ts';
-import { writeReadmeReport } from './lib/bench/readme.ts';
-import { formatReport, TARGETS, type BenchResults, type PageResult } from './lib/bench/report.ts';
-import { buildScaled, scaleFigures, type ScaleFigures } from './lib/bench/scaleBuilds.ts';
+import { loadFigures, median, searchLatency, tickLatency, type TickTiming } from './measure/bench/browserTimings.ts';
+import { makeStarlightProject, writeSinglePage } from './measure/bench/comparisonSites.ts';
+import { lighthouseMedian, startChromium } from './measure/bench/lighthouse.ts';
+import { playbookMarkdown } from './measure/bench/playbookMarkdown.ts';
+import { writeReadmeReport } from './measure/bench/readme.ts';
+import { formatReport, TARGETS, type BenchResults, type PageResult } from './measure/bench/report.ts';
+import { buildScaled, scaleFigures, type ScaleFigures } from './measure/bench/scaleBuilds.ts';
 
 /** The page types compared, with the page that stands for each. */
 const PAGE_TYPES = [

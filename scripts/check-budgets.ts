@@ -1,12 +1,13 @@
 /**
- * Check the size budgets (scripts/lib/budgets.ts) on an already built site: `npm run build`
+ * Check the size budgets (scripts/measure/budgets.ts) on a site built for measuring:
+ * `PLAYBOOK_MEASURE=1 npx astro build`
  * first, then `npm run check:budgets [dist]`. `npm test` runs the same check.
  */
 import { resolve } from 'node:path';
-import { readBundleOrigins } from '../src/build/bundleOrigins.ts';
+import { readBundleOrigins } from './measure/bundleOrigins.ts';
 import { ROOT } from './lib/buildSite.ts';
-import { checkBudgets } from './lib/checkBudgets.ts';
-import { KB } from './lib/budgets.ts';
+import { checkBudgets } from './measure/checkBudgets.ts';
+import { KB } from './measure/budgets.ts';
 
 const dist = resolve(process.argv[2] ?? `${ROOT}/dist`);
 const { pages, violations } = await checkBudgets(dist, readBundleOrigins(resolve(dist, '..'), dist));

@@ -17,7 +17,7 @@ export interface BuildResult {
 	cpuMs: number;
 }
 
-/** Run `astro build` in a project folder. */
+/** Run `astro build` in a project folder, as a measuring build (PLAYBOOK_MEASURE=1) unless the environment says otherwise. */
 export function astroBuild(root: string, outDir = join(root, 'dist')): Promise<BuildResult> {
 	const started = performance.now();
 	return new Promise((done) => {
@@ -26,7 +26,7 @@ export function astroBuild(root: string, outDir = join(root, 'dist')): Promise<B
 		const cpu = join(ROOT, 'scripts/lib/reportCpu.ts');
 		const child = spawn(process.execPath, ['--import', cpu, astro, 'build', '--root', root, '--outDir', outDir], {
 			cwd: root,
-			env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+			env: { PLAYBOOK_MEASURE: '1', ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
 		});
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));

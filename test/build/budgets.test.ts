@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
-import { readBundleOrigins } from '../../src/build/bundleOrigins';
-import { BUDGETS } from '../../scripts/lib/budgets';
-import { checkBudgets } from '../../scripts/lib/checkBudgets';
+import { readBundleOrigins } from '../../scripts/measure/bundleOrigins';
+import { BUDGETS } from '../../scripts/measure/budgets';
+import { checkBudgets } from '../../scripts/measure/checkBudgets';
 import { astroBuild, makeProject, ROOT } from '../support/buildSite';
 
 /** Text gzip cannot shrink much: hex digits from a fixed pseudo-random sequence. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUDGETS } from '../../scripts/lib/budgets';
+import { BUDGETS } from '../../scripts/measure/budgets';
 import { builtPages } from '../../scripts/lib/sitePages';
 import { syntheticId, syntheticScenarios } from '../../scripts/lib/syntheticScenarios';
 import { SCENARIO_LINK_LIMIT } from '../../src/lib/scenarioLinks';

@@ -30,7 +30,7 @@ describe('layering of the pure logic in src/lib', () => {
 		]);
 		expect(forbiddenInLib('../islands/useStore')).toMatch(/view/);
 		expect(forbiddenInLib('astro:content')).toMatch(/Astro/);
-		expect(forbiddenInLib('../../scripts/lib/budgets')).not.toBeNull();
+		expect(forbiddenInLib('../../scripts/measure/budgets')).not.toBeNull();
 		expect(forbiddenInLib('preact/hooks')).not.toBeNull();
 		expect(forbiddenInLib('./state')).toBeNull();
 		expect(forbiddenInLib('../schemas/severity')).toBeNull();

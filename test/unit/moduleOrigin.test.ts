@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { originOf, packageOf } from '../../src/build/moduleOrigin';
-import { vendorChunkName } from '../../src/build/vendorChunks';
+import { originOf, packageOf } from '../../scripts/measure/moduleOrigin';
+import { vendorChunkName } from '../../scripts/measure/vendorChunks';
 
 describe('who wrote a bundled module', () => {
 	it.each([
@@ -30,7 +30,7 @@ describe('who wrote a bundled module', () => {
 	it('gives each library one chunk, Preact and its renderer together', () => {
 		expect(vendorChunkName('preact')).toBe('vendor-preact');
 		expect(vendorChunkName('@astrojs/preact')).toBe('vendor-preact');
-		expect(vendorChunkName('@preact/signals-core')).toBe('vendor-preact-signals');
+		expect(vendorChunkName('@preact/signals-core')).toBe('vendor-preact-signals-core');
 		expect(vendorChunkName('zod')).toBe('vendor-zod');
 	});
 });

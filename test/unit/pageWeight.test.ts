@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scriptHash, type BundleOrigins } from '../../src/build/bundleOrigins';
-import { pageViolations } from '../../scripts/lib/checkBudgets';
-import { summarize, weighPage } from '../../scripts/lib/pageWeight';
+import { scriptHash, type BundleOrigins } from '../../scripts/measure/bundleOrigins';
+import { pageViolations } from '../../scripts/measure/checkBudgets';
+import { summarize, weighPage } from '../../scripts/measure/pageWeight';
 
 /** A made-up site: two pages, our code, a library, a platform script that loads more on demand. */
 const inlineOurs = 'document.body.dataset.ready="1"';

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, findChromium } from '../chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../lib/chromium.ts';
 import { median } from './browserTimings.ts';
 
 /** Lighthouse's four category scores (0–100) and the largest contentful paint. */

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { marked } from 'marked';
-import { linkNodeModules, ROOT } from '../buildSite.ts';
+import { linkNodeModules, ROOT } from '../../lib/buildSite.ts';
 import { markdownFile, type MarkdownPage } from './playbookMarkdown.ts';
 
 const write = (path: string, text: string) => {

@@ -1,7 +1,7 @@
-import type { BundleOrigins } from '../../src/build/bundleOrigins.ts';
+import type { BundleOrigins } from './bundleOrigins.ts';
 import { BUDGETS, ISLAND_RUNTIME, KB } from './budgets.ts';
 import { summarize, weighPage, type PageSummary, type PageWeight } from './pageWeight.ts';
-import { builtFiles, builtPages } from './sitePages.ts';
+import { builtFiles, builtPages } from '../lib/sitePages.ts';
 
 /** A budget a page went over, and by how much. */
 export interface Violation {

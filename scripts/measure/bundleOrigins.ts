@@ -83,7 +83,7 @@ export function readBundleOrigins(root: string, dist: string): BundleOrigins {
 	try {
 		origins = JSON.parse(readFileSync(path, 'utf8')) as BundleOrigins;
 	} catch {
-		throw new Error(`${path} is missing: build the site with \`astro build\` (the bundleOrigins integration writes it).`);
+		throw new Error(`${path} is missing: build the site with \`PLAYBOOK_MEASURE=1 npx astro build\` (a measuring build writes it).`);
 	}
 	if (resolve(origins.outDir) !== resolve(dist)) {
 		throw new Error(`${path} describes a build into ${origins.outDir}, not ${dist}: build ${dist} again.`);

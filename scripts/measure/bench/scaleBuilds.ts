@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROUTES } from '../../../src/lib/urls.ts';
-import { astroBuild, makeProject, ROOT } from '../buildSite.ts';
+import { astroBuild, makeProject, ROOT } from '../../lib/buildSite.ts';
 import { sizeOf, type Size } from '../pageWeight.ts';
-import { builtPages } from '../sitePages.ts';
-import { syntheticId, syntheticScenarios } from '../syntheticScenarios.ts';
+import { builtPages } from '../../lib/sitePages.ts';
+import { syntheticId, syntheticScenarios } from '../../lib/syntheticScenarios.ts';
 
 /** Build time and page sizes of one playbook. */
 export interface ScaleFigures {

@@ -1,10 +1,8 @@
 import type { Rolldown } from 'vite';
 import { originOf, packageOf } from './moduleOrigin.ts';
 
-/** Packages that share one chunk because they are one library ("@preact/signals" needs "-core"). */
+/** Packages that share one chunk because they are one library (the renderer goes with Preact). */
 const FAMILIES: Record<string, string> = {
-	'@preact/signals': 'preact-signals',
-	'@preact/signals-core': 'preact-signals',
 	'@astrojs/preact': 'preact',
 };
 

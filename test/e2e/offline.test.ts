@@ -85,7 +85,7 @@ describe('offline after one visit', () => {
 	});
 
 	it('opens every page whatever its query string or trailing slash: alert links, the classifier\'s and the incident bar\'s', async () => {
-		const heading = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8').match(/<h1[^>]*>([^<]+)</)?.[1]?.replaceAll('&amp;', '&');
+		const heading = (path: string) => readFileSync(join(dist, path.endsWith('.html') ? path : join(path, 'index.html')), 'utf8').match(/<h1[^>]*>([^<]+)</)?.[1]?.replaceAll('&amp;', '&');
 		// Links with a query that the built pages themselves hold (runbooks' "declare" buttons and the like).
 		const linked = new Set<string>();
 		for (const url of PUBLIC_URLS) {
@@ -101,6 +101,9 @@ describe('offline after one visit', () => {
 			'/classify/?seen=A:some-criterion&seen=B:other',
 			...PUBLIC_URLS.filter((u) => u !== '/').flatMap((u) => [u.slice(0, -1), `${u}?alert=HighErrorRate&severity=P1&service=api`, `${u.slice(0, -1)}?x=1#top`]),
 			'/?utm_source=chat',
+			'/incident/?',
+			'/incident/index.html?alert=X',
+			'/incident?severity=P0&seen=A:b#declare',
 		];
 		for (const address of addresses) {
 			const response = await page.goto(host.url + address);

@@ -58,6 +58,22 @@ describe('a damaged theme setting', () => {
 		}
 	});
 
+	it('sets a theme without an error when storage throws on every touch', async () => {
+		await context.addInitScript(() => {
+			Object.defineProperty(window, 'localStorage', {
+				get() {
+					throw new DOMException('The operation is insecure.', 'SecurityError');
+				},
+			});
+		});
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (error) => errors.push(error.message));
+		await page.goto('/');
+		expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toMatch(/^(light|dark)$/);
+		expect(errors.filter((e) => /theme|selector/i.test(e))).toEqual([]);
+	});
+
 	it('keeps a valid choice', async () => {
 		await storeRaw('light', 'starlight-theme');
 		const page = await context.newPage();

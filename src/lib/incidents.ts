@@ -2,8 +2,7 @@
  * The incident model: every change a responder can make, as a pure function from one state to the
  * next. Islands call these through the store (store.ts); nothing here touches the DOM or storage.
  */
-import { MAX_CLOCK_SKEW_MS } from './limits';
-import { actionItemClock, withKey } from './merge';
+import { actionItemClock } from './merge';
 import { emptyPostMortem, type ActionItem, type Incident, type PostMortem, type State, type Tick, type Ticks, type TimelineEvent } from './state';
 
 /** What a responder fills in to declare an incident. */
@@ -69,18 +68,6 @@ function event(now: number, kind: TimelineEvent['kind'], text: string, by: strin
 
 function withIncident(state: State, id: string, change: (incident: Incident) => Incident): State {
 	return { ...state, incidents: state.incidents.map((i) => (i.id === id ? change(i) : i)) };
-}
-
-/**
- * Why a detection time cannot be used, or undefined: it lies ahead of this computer's clock by
- * more than clocks of two machines differ (a typo in the date, or a wrong clock).
- */
-export function detectionProblem(detectedAt: number, now: number): string | undefined {
-	if (!Number.isFinite(detectedAt)) return 'Enter when the problem was detected.';
-	if (detectedAt <= now + MAX_CLOCK_SKEW_MS) return undefined;
-	const minutes = Math.round((detectedAt - now) / 60_000);
-	const ahead = minutes >= 120 ? `${Math.round(minutes / 60)} hours` : `${minutes} minutes`;
-	return `The detection time is ${ahead} in the future by this computer's clock: check the date and time (and the computer's clock).`;
 }
 
 /** Declare an incident and make it the active one. Returns the new state and the incident's id. */
@@ -286,7 +273,8 @@ export function deleteIncident(state: State, id: string, now: number): State {
 	return {
 		...state,
 		incidents: state.incidents.filter((i) => i.id !== id),
-		deleted: withKey(state.deleted, id, now),
+		// Built with fromEntries: an id such as "__proto__" stays an own key.
+		deleted: Object.fromEntries([...Object.entries(state.deleted), [id, now]]),
 		...(state.activeId === id ? { activeId: null, activeAt: now } : {}),
 	};
 }

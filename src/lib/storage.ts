@@ -62,14 +62,14 @@ export function browserStorage(): Storage | undefined {
 const UNAVAILABLE: StorageNotice = {
 	kind: 'unavailable',
 	message:
-		'Not saved: this browser does not let the site keep data (storage is disabled or in private mode). Everything works, but incidents and ticks are lost when this tab closes: download them before closing.',
+		'Not saved: this browser does not let the site keep data (storage is disabled or in private mode). Everything works, but incidents and ticks are lost when this tab closes.',
 	unsaved: true,
 };
 
 /** Said when a change could not be written because unusable data is left in place. */
 export const NOT_SAVED: StorageNotice = {
 	kind: 'unsaved',
-	message: 'Not saved: changes made since the page opened are kept only in this tab, because the unreadable data above was left in place. Download them, or save over that data once you have downloaded it.',
+	message: 'Not saved: changes are kept only in this tab while the unreadable data above is in place.',
 	unsaved: true,
 };
 
@@ -89,7 +89,7 @@ function setAside(storage: Storage, raw: string, now: number): string | undefine
 function asideNotice(kind: 'corrupt' | 'invalid' | 'newer', what: string, key: string | undefined): StorageNotice {
 	const kept = key
 		? 'It has been kept aside and can be downloaded from the incident workspace.'
-		: 'It could not be copied aside (storage is full), so it was left where it was and nothing new is saved until you download it (in the incident workspace) and choose to save over it.';
+		: 'It could not be copied aside (storage is full), so nothing new is saved until you download it (in the incident workspace) and save over it.';
 	return { kind, message: `${what} ${kept} The site started with no incidents.`, backupKey: key ?? STATE_KEY, ...(key ? {} : { blocking: true }) };
 }
 
@@ -158,7 +158,7 @@ export function saveState(storage: Storage | undefined, state: State): StorageNo
 			? {
 					kind: 'full',
 					message:
-						'Not saved: browser storage is full, so the latest changes are kept only in this tab. Download them, then delete old incidents or kept data to free space.',
+						'Not saved: browser storage is full, so the latest changes are kept only in this tab. Delete old incidents or kept data to free space.',
 					unsaved: true,
 				}
 			: UNAVAILABLE;

@@ -5,7 +5,7 @@
  */
 import { mergeState } from './merge';
 import { type State } from './state';
-import { browserStorage, loadState, NOT_SAVED, saveState, STATE_KEY, STATE_VERSION, type StorageNotice } from './storage';
+import { browserStorage, loadState, NOT_SAVED, readRaw, saveState, STATE_KEY, STATE_VERSION, type StorageNotice } from './storage';
 import { StateSchema } from './state';
 
 /** The shared state with its verbs. */
@@ -60,13 +60,6 @@ export function createStore(storage: Storage | undefined = browserStorage(), clo
 			return undefined;
 		}
 	};
-	const readRaw = (): string | null => {
-		try {
-			return storage?.getItem(STATE_KEY) ?? null;
-		} catch {
-			return null;
-		}
-	};
 
 	target?.addEventListener('storage', (event) => {
 		const { key, newValue } = event as StorageEvent;
@@ -88,7 +81,7 @@ export function createStore(storage: Storage | undefined = browserStorage(), clo
 			return () => listeners.delete(listener);
 		},
 		update(change) {
-			const stored = writable ? readStored(readRaw()) : undefined;
+			const stored = writable ? readStored(readRaw(storage, STATE_KEY)) : undefined;
 			const base = stored ? mergeState(state, stored) : state;
 			state = change(base, clock());
 			if (writable) save();

@@ -5,7 +5,6 @@ import {
 	attachScratch,
 	clearDrills,
 	deleteIncident,
-	detectionProblem,
 	importIncident,
 	incidentId,
 	resetTicks,
@@ -16,6 +15,7 @@ import {
 	tickItem,
 	updateIncident,
 } from '../../src/lib/incidents';
+import { detectionProblem } from '../../src/lib/limits';
 import { mergeState } from '../../src/lib/merge';
 import { emptyState } from '../../src/lib/state';
 import { min, T0, withIncident } from '../support/incidents';

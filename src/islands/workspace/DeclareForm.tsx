@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook';
-import { attachScratch, declareIncident, detectionProblem, setResponder } from '../../lib/incidents';
-import { MAX_TITLE_LENGTH } from '../../lib/limits';
+import { attachScratch, declareIncident, setResponder } from '../../lib/incidents';
+import { detectionProblem, MAX_TITLE_LENGTH } from '../../lib/limits';
 import type { State } from '../../lib/state';
 import type { Store } from '../../lib/store';
 import { scenarioStatusText, useScenarios } from '../useScenarios';

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook';
 import { formatClock, formatUtcDateTime } from '../../lib/clocks';
-import { detectionProblem, type IncidentFields } from '../../lib/incidents';
-import { MAX_TITLE_LENGTH } from '../../lib/limits';
+import type { IncidentFields } from '../../lib/incidents';
+import { detectionProblem, MAX_TITLE_LENGTH } from '../../lib/limits';
 import type { Incident } from '../../lib/state';
 import { SeverityBadge } from '../SeverityBadge';
 import { scenarioStatusText, useScenarios } from '../useScenarios';

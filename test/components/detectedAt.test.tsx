@@ -80,3 +80,15 @@ describe('the detection time in forms', () => {
 		expect(activeIncident(store.get())?.detectedAt).toBe(REPEATED);
 	});
 });
+
+describe('a cleared or unreadable detection time', () => {
+	it('is refused with a reason instead of being saved or dropped silently', () => {
+		vi.useFakeTimers({ now: Date.parse('2026-07-01T12:00:00Z'), toFake: ['Date'] });
+		const edits = summary(Date.parse('2026-07-01T11:00:00Z'));
+		fireEvent.input(screen.getByLabelText('Detected at (your local time)'), { target: { value: '' } });
+		expect(document.getElementById('edit-detected-utc')?.textContent).toBe('Enter a date and time.');
+		fireEvent.submit(screen.getByRole('form', { name: 'Edit incident details' }));
+		expect(edits).toEqual([]);
+		expect(screen.getByRole('alert').textContent).toMatch(/Enter when the problem was detected/);
+	});
+});

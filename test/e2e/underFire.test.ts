@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { addActionItem, declareIncident } from '../../src/lib/incidents';
+import { addActionItem, addNote, declareIncident } from '../../src/lib/incidents';
 import { emptyState, type State } from '../../src/lib/state';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
 import { launchChromium } from '../support/chromium';
@@ -130,7 +130,7 @@ describe('detection time in another time zone, at the daylight-saving change', (
 });
 
 describe('two tabs at once', () => {
-	it('declaring in the same moment makes two incidents, each tab keeping its own', async () => {
+	it('declaring in the same moment makes two incidents, both kept whole', async () => {
 		await context.clock.install({ time: Date.parse('2026-11-26T03:14:00Z') });
 		const [tabA, tabB] = [await context.newPage(), await context.newPage()];
 		await Promise.all([tabA.goto('/incident/'), tabB.goto('/incident/')]);
@@ -217,13 +217,14 @@ describe('a phone\'s width (360 px)', () => {
 		await page.goto('/incident/?alert=KubeDeploymentReplicasMismatch&severity=P1&service=payments-api-canary-eu-west-1');
 		await page.getByLabel('Title').waitFor();
 		expect(await overflow(page), 'declare form from an alert').toBeLessThanOrEqual(0);
-		const state = declareIncident(
-			{ ...emptyState(), responder: 'alice' },
+		const declared = declareIncident(
+			{ ...emptyState(), responder: 'x'.repeat(500) },
 			declaration({ title: 'x'.repeat(100_000), alert: 'KubeDeploymentReplicasMismatch', services: ['KubeDeploymentReplicasMismatchOnPaymentsApiCanary'], detectedAt: Date.now() - 60_000 }),
 			'incident-',
 			Date.now(),
-		).state;
-		await storeState(state);
+		);
+		// A pasted stack trace with no spaces, as a note on the timeline.
+		await storeState(addNote(declared.state, declared.id, `at${'java.lang.Thread.run(Thread.java:829)'.repeat(60)}`, Date.now()));
 		for (const url of ['/incident/', '/post-mortem/', '/communication/', '/scenarios/service-down/']) {
 			await page.goto(url);
 			await page.locator('#incident-bar, .workspace').first().waitFor();

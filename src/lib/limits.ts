@@ -4,8 +4,12 @@
  */
 
 /** Longest incident title, in characters (forms and imports). */
-export const MAX_TITLE_LENGTH = 200;
-/** Most timeline events an imported incident may hold. */
+export const MAX_TITLE_LENGTH = 140;
+/**
+ * Most timeline events an imported incident may hold. Set above what a browser can store (50,000
+ * events are about 6 MB, beyond the roughly 5 million characters a site may keep), so an incident
+ * that grew in this browser is always under it and its export imports back.
+ */
 export const MAX_EVENTS = 50_000;
 /**
  * Largest import file, in bytes. Chosen well above what a browser lets the site store (about 5

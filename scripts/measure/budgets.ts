@@ -6,16 +6,22 @@ export const KB = 1024;
  * (test/build/budgets.test.ts); the benchmark reports every page against them.
  */
 export const BUDGETS = {
-	/** Most a page may weigh, gzipped: HTML, CSS, fonts and every script it loads by itself (not on-demand code). */
-	pageGzip: 60 * KB,
+	/**
+	 * Most a page may weigh, gzipped: HTML, CSS, fonts and every script it loads by itself (not on-demand code).
+	 * Raised from 60 KB with issue 12: the store on every page now merges action items per field
+	 * and says when a write failed (about 0.5 KB), and /scenarios/service-down/ was at the line.
+	 */
+	pageGzip: 61 * KB,
 	/**
 	 * Most of our own JavaScript (built from src/ and content/) one page may load, gzipped, not
 	 * counting what loads only on a user action (`*.onDemand.*` modules). The target is 12 KB;
 	 * every page carries the incident bar with the versioned, validated, cross-tab incident store
 	 * (about 9.4 KB), and the interactive pages add their islands (the workspace is the heaviest,
 	 * about 19 KB). This ceiling holds the line while the target stays in the benchmark's report.
+	 * Raised from 20 KB with issue 12 (per-field merges, "not saved" notices, a detection-time
+	 * field that reads daylight-saving changes right): the workspace is about 21 KB.
 	 */
-	firstPartyJsGzip: 20 * KB,
+	firstPartyJsGzip: 21.5 * KB,
 	/** Most a page's HTML may grow, in bytes, between a playbook with many scenarios and one with twice as many. */
 	scenarioGrowthBytes: 512,
 } as const;

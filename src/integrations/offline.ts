@@ -1,8 +1,12 @@
+import { copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { HEADERS_FILE } from './contentSecurityPolicy';
+
+/** The worker's own navigation handler (pages by any query string or trailing slash), copied beside sw.js. */
+const NAVIGATION_SCRIPT = 'sw-navigation.js';
 
 /** Files the offline copy cannot do without: search does not work unless these are precached. */
 const REQUIRED = ['index.html', '404.html', 'pagefind/pagefind-entry.json', 'pagefind/pagefind.js', 'pagefind/wasm.en.pagefind'];
@@ -25,11 +29,14 @@ export function offline(): AstroIntegration {
 				// own require, because the module runner that loaded the config is closed by now.
 				const { generateSW } = createRequire(import.meta.url)('workbox-build') as typeof import('workbox-build');
 				const root = fileURLToPath(dir);
+				copyFileSync(fileURLToPath(new URL('../client/offlineNavigation.sw.js', import.meta.url)), join(root, NAVIGATION_SCRIPT));
 				let precached: string[] = [];
 				const { count, size, warnings } = await generateSW({
 					globDirectory: root,
 					globPatterns: ['**/*'],
-					globIgnores: [HEADERS_FILE],
+					globIgnores: [HEADERS_FILE, NAVIGATION_SCRIPT],
+					// Runs first: answers navigations to known pages whatever their query string or trailing slash.
+					importScripts: [NAVIGATION_SCRIPT],
 					swDest: join(root, 'sw.js'),
 					// Pagefind asks for pagefind-entry.json?ts=<now> to dodge HTTP caches: the precached copy answers.
 					ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^ts$/],

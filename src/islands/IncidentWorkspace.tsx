@@ -59,7 +59,13 @@ export default function IncidentWorkspace({ playbook, checklists }: Props) {
 	};
 
 	return (
-		<div class="workspace pb-ui not-content">
+		<div
+			class="workspace pb-ui not-content"
+			// Once typed in, the declare form stays open: another tab declaring must not take it away.
+			onInput={(e) => {
+				if (showForm && (e.target as Element).closest('.declare-form')) setDeclaring(true);
+			}}
+		>
 			<StorageNotices store={store} showBackups />
 			{showForm && <DeclareForm key={JSON.stringify(prefill)} playbook={playbook} state={state} store={store} prefill={prefill} onDeclared={declared} onCancel={state.incidents.length > 0 ? () => setDeclaring(false) : undefined} />}
 			{!showForm && !incident && (

@@ -1,7 +1,7 @@
 import { useReducer } from 'preact/hooks';
 import { listBackups, readRaw, removeBackup, browserStorage } from '../lib/storage';
 import type { Store } from '../lib/store';
-import { downloadText } from './copyText';
+import { copyText, downloadText } from './copyText';
 
 /**
  * What went wrong with this browser's storage, in words, with the data that was kept aside
@@ -10,11 +10,14 @@ import { downloadText } from './copyText';
 export function StorageNotices({ store, showBackups = false }: { store: Store; showBackups?: boolean }) {
 	const storage = browserStorage();
 	const [, refresh] = useReducer((n: number) => n + 1, 0);
+	const [copied, setCopied] = useReducer((_: string, next: string) => next, '');
 	const backups = showBackups ? listBackups(storage) : [];
 	const download = (key: string) => {
 		const raw = readRaw(storage, key);
 		if (raw !== null) downloadText(`${key.replaceAll(':', '-')}.json`, raw, 'application/json');
 	};
+	const downloadUnsaved = () => downloadText(`playbook-not-saved-${new Date().toISOString().replaceAll(':', '-')}.json`, store.snapshot(), 'application/json');
+	const copyUnsaved = async () => setCopied((await copyText(store.snapshot())) ? 'Copied.' : 'The browser refused to copy: download it instead.');
 	return (
 		<>
 			{store.notices().map((notice) => (
@@ -23,8 +26,29 @@ export function StorageNotices({ store, showBackups = false }: { store: Store; s
 					<p class="actions">
 						{notice.backupKey && (
 							<button type="button" onClick={() => download(notice.backupKey!)}>
-								Download the kept data
+								{notice.blocking ? 'Download the unreadable data' : 'Download the kept data'}
 							</button>
+						)}
+						{notice.blocking && (
+							<button
+								type="button"
+								onClick={() => {
+									if (confirm('Replace the unreadable data with what this page holds? Download it first if you might need it.')) store.saveOver();
+								}}
+							>
+								Save over it
+							</button>
+						)}
+						{notice.unsaved && (
+							<>
+								<button type="button" onClick={downloadUnsaved}>
+									Download what is not saved
+								</button>
+								<button type="button" onClick={() => void copyUnsaved()}>
+									Copy it
+								</button>
+								{copied && <span role="status">{copied}</span>}
+							</>
 						)}
 						<button type="button" onClick={() => store.dismiss(notice)}>
 							Dismiss

@@ -3,18 +3,29 @@
  * record kept with the post-mortem. Imports are checked before anything changes.
  */
 import * as z from 'zod/mini';
+import { MAX_CLOCK_SKEW_MS, MAX_EVENTS, MAX_IMPORT_BYTES, MAX_TITLE_LENGTH } from './limits';
 import { IncidentSchema, type Incident } from './state';
+
+export { MAX_IMPORT_BYTES } from './limits';
 
 /** Marks a file as one of ours. */
 export const EXPORT_FORMAT = 'incident-playbook/incident';
 /** Version of the file format this code writes and reads. */
 export const EXPORT_VERSION = 1;
-/** Files larger than this are refused before being read (an incident is a few kilobytes). */
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+const MB = 1024 * 1024;
 
-/** The incident as the text of a .json file. */
+/**
+ * The incident as the text of a .json file. Written compactly, so the file is no larger than the
+ * incident's own JSON, and the import limit (limits.ts), well above what a browser stores, takes
+ * it back.
+ */
 export function exportIncident(incident: Incident, now: number): string {
-	return `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), incident }, null, 2)}\n`;
+	return `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), incident })}\n`;
+}
+
+/** Size of a text in bytes as a UTF-8 file holds it. */
+function utf8Bytes(text: string): number {
+	return new TextEncoder().encode(text).length;
 }
 
 /** The outcome of reading a file: the incident, or why it was refused. */
@@ -22,10 +33,13 @@ export type ImportResult = { ok: true; incident: Incident } | { ok: false; reaso
 
 const EnvelopeSchema = z.object({ format: z.string(), version: z.number(), incident: z.unknown() });
 
-/** Check a file's text (and size in bytes) and return the incident in it, or the reason it is refused. */
-export function parseImport(text: string, size: number = text.length): ImportResult {
+/**
+ * Check a file's text (and size in bytes) and return the incident in it, or the reason it is
+ * refused. `now` is this computer's clock: an incident detected or declared later is refused.
+ */
+export function parseImport(text: string, size: number = utf8Bytes(text), now: number = Date.now()): ImportResult {
 	if (size > MAX_IMPORT_BYTES) {
-		return { ok: false, reason: `The file is ${(size / 1024 / 1024).toFixed(1)} MB; an incident export is at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB.` };
+		return { ok: false, reason: `The file is ${(size / MB).toFixed(1)} MB; an incident export is at most ${MAX_IMPORT_BYTES / MB} MB.` };
 	}
 	let data: unknown;
 	try {
@@ -45,5 +59,21 @@ export function parseImport(text: string, size: number = text.length): ImportRes
 		const issue = incident.error.issues[0];
 		return { ok: false, reason: `The incident in the file is incomplete or damaged (at ${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'invalid'}).` };
 	}
-	return { ok: true, incident: incident.data };
+	const found = incident.data;
+	if (found.title.length > MAX_TITLE_LENGTH) {
+		return { ok: false, reason: `The incident's title is ${found.title.length.toLocaleString('en')} characters long; a title is at most ${MAX_TITLE_LENGTH}. Shorten it in the file, then import it again.` };
+	}
+	if (found.events.length > MAX_EVENTS) {
+		return { ok: false, reason: `The incident has ${found.events.length.toLocaleString('en')} timeline events; an incident holds at most ${MAX_EVENTS.toLocaleString('en')}.` };
+	}
+	const ahead = Math.max(found.detectedAt, found.declaredAt) - now;
+	if (ahead > MAX_CLOCK_SKEW_MS) {
+		const hours = ahead / 3_600_000;
+		const span = hours >= 2 ? `${Math.round(hours)} hours` : `${Math.round(ahead / 60_000)} minutes`;
+		return {
+			ok: false,
+			reason: `The incident was ${found.detectedAt - now > MAX_CLOCK_SKEW_MS ? 'detected' : 'declared'} ${span} in the future by this computer's clock (${new Date(Math.max(found.detectedAt, found.declaredAt)).toISOString()}): check this computer's clock, or the times in the file.`,
+		};
+	}
+	return { ok: true, incident: found };
 }

@@ -2,6 +2,7 @@
  * The incident model: every change a responder can make, as a pure function from one state to the
  * next. Islands call these through the store (store.ts); nothing here touches the DOM or storage.
  */
+import { actionItemClock } from './merge';
 import { emptyPostMortem, type ActionItem, type Incident, type PostMortem, type State, type Tick, type Ticks, type TimelineEvent } from './state';
 
 /** What a responder fills in to declare an incident. */
@@ -32,10 +33,15 @@ export function newId(now: number): string {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The incident id for a declaration at this time: "20261126-0314", or "drill-20261126-0314". */
-export function incidentId(at: number, drill: boolean, taken: readonly string[]): string {
+/**
+ * The incident id for a declaration at this time: "20261126-0314-k7q2", or "drill-20261126-0314-k7q2".
+ * The date keeps it readable; the random suffix keeps two tabs or two browsers declaring in the
+ * same minute from sharing an id (and so from merging into one incident).
+ */
+export function incidentId(at: number, drill: boolean, taken: readonly string[], random: () => number = Math.random): string {
 	const d = new Date(at);
-	const base = `${drill ? 'drill-' : ''}${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}`;
+	const suffix = Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0');
+	const base = `${drill ? 'drill-' : ''}${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}-${suffix}`;
 	let id = base;
 	for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
 	return id;
@@ -65,8 +71,8 @@ function withIncident(state: State, id: string, change: (incident: Incident) => 
 }
 
 /** Declare an incident and make it the active one. Returns the new state and the incident's id. */
-export function declareIncident(state: State, input: Declaration, channelPrefix: string, now: number): { state: State; id: string } {
-	const id = incidentId(now, input.drill, [...state.incidents.map((i) => i.id), ...Object.keys(state.deleted)]);
+export function declareIncident(state: State, input: Declaration, channelPrefix: string, now: number, random: () => number = Math.random): { state: State; id: string } {
+	const id = incidentId(now, input.drill, [...state.incidents.map((i) => i.id), ...Object.keys(state.deleted)], random);
 	const by = state.responder;
 	const incident: Incident = {
 		id,
@@ -132,11 +138,15 @@ export function updateIncident(state: State, id: string, patch: Partial<Incident
 			(key) => JSON.stringify(patch[key]) !== JSON.stringify(incident[key]),
 		);
 		if (changed.length === 0) return incident;
-		const events = changed.includes('detectedAt')
-			? [...incident.events, event(now, 'edited', `Detection time set to ${new Date(patch.detectedAt ?? now).toISOString()}`, state.responder)]
-			: incident.events;
+		// Forms refuse a future time (detectionProblem); one that slips through is kept at now, and
+		// the timeline says what was stored.
+		const detectedAt = Math.min(patch.detectedAt ?? incident.detectedAt, now);
+		const events =
+			changed.includes('detectedAt') && detectedAt !== incident.detectedAt
+				? [...incident.events, event(now, 'edited', `Detection time set to ${new Date(detectedAt).toISOString()}`, state.responder)]
+				: incident.events;
 		const clock = { ...incident.clock, ...Object.fromEntries(changed.map((key) => [key, now])) };
-		return { ...incident, ...patch, detectedAt: Math.min(patch.detectedAt ?? incident.detectedAt, now), events, clock };
+		return { ...incident, ...patch, detectedAt, events, clock };
 	});
 }
 
@@ -258,7 +268,8 @@ export function deleteIncident(state: State, id: string, now: number): State {
 	return {
 		...state,
 		incidents: state.incidents.filter((i) => i.id !== id),
-		deleted: { ...state.deleted, [id]: now },
+		// Built with fromEntries: an id such as "__proto__" stays an own key.
+		deleted: Object.fromEntries([...Object.entries(state.deleted), [id, now]]),
 		...(state.activeId === id ? { activeId: null, activeAt: now } : {}),
 	};
 }
@@ -282,32 +293,43 @@ export function updatePostMortem(state: State, id: string, patch: Partial<PostMo
 	}));
 }
 
+/** Change the action items, with a clock entry per item and field changed (tabs merge them one by one). */
+function withActionItems(state: State, id: string, items: ActionItem[], clocks: string[], now: number): State {
+	return withIncident(state, id, (incident) => ({
+		...incident,
+		postMortem: { ...incident.postMortem, actionItems: items },
+		clock: { ...incident.clock, ...Object.fromEntries(clocks.map((key) => [key, now])) },
+	}));
+}
+
 /** Add an action item to the post-mortem. Returns the new state and the item's id. */
 export function addActionItem(state: State, id: string, fields: Partial<Pick<ActionItem, 'item' | 'owner' | 'due'>>, now: number): { state: State; itemId: string } {
 	const itemId = newId(now);
 	const items = findIncident(state, id)?.postMortem.actionItems ?? [];
 	const item: ActionItem = { id: itemId, item: '', owner: '', due: '', done: false, ...fields };
-	return { state: updatePostMortem(state, id, { actionItems: [...items, item] }, now), itemId };
+	const clocks = (['item', 'owner', 'due', 'done'] as const).map((field) => actionItemClock(itemId, field));
+	return { state: withActionItems(state, id, [...items, item], clocks, now), itemId };
 }
 
 /** Change an action item's text, owner, due date or done mark. */
 export function updateActionItem(state: State, id: string, itemId: string, patch: Partial<Omit<ActionItem, 'id'>>, now: number): State {
 	const items = findIncident(state, id)?.postMortem.actionItems ?? [];
 	if (!items.some((a) => a.id === itemId)) return state;
-	return updatePostMortem(state, id, { actionItems: items.map((a) => (a.id === itemId ? { ...a, ...patch } : a)) }, now);
+	const clocks = (Object.keys(patch) as (keyof typeof patch)[]).map((field) => actionItemClock(itemId, field));
+	return withActionItems(state, id, items.map((a) => (a.id === itemId ? { ...a, ...patch } : a)), clocks, now);
 }
 
 /** Remove an action item from the post-mortem. */
 export function removeActionItem(state: State, id: string, itemId: string, now: number): State {
 	const items = findIncident(state, id)?.postMortem.actionItems ?? [];
 	if (!items.some((a) => a.id === itemId)) return state;
-	return updatePostMortem(state, id, { actionItems: items.filter((a) => a.id !== itemId) }, now);
+	return withActionItems(state, id, items.filter((a) => a.id !== itemId), [actionItemClock(itemId, 'removed')], now);
 }
 
 /** Add an imported incident: as it is when its id is free, or replacing the one with its id. */
 export function importIncident(state: State, incident: Incident, now: number): State {
 	const others = state.incidents.filter((i) => i.id !== incident.id);
-	const { [incident.id]: _undeleted, ...deleted } = state.deleted;
+	const deleted = Object.fromEntries(Object.entries(state.deleted).filter(([key]) => key !== incident.id));
 	const imported: Incident = { ...incident, events: [...incident.events, event(now, 'imported', 'Imported from a file', state.responder)] };
 	return { ...state, incidents: [imported, ...others].sort((a, b) => b.declaredAt - a.declaredAt), deleted, activeId: incident.id, activeAt: now };
 }

@@ -1,18 +1,24 @@
 /**
  * Merge two versions of the stored state, e.g. this tab's and another tab's, so that neither
  * loses what it recorded: ticks merge per step (the newer change wins), timeline events are
- * united, incident fields merge per field (the newer edit wins), deletions win over old copies.
+ * united, incident fields merge per field (the newer edit wins), action items per item and per
+ * field (so two tabs typing in different items or fields keep every keystroke), deletions win
+ * over old copies. Records are read through Maps, never by property: an incident called
+ * "constructor" or "__proto__" is an incident like any other.
  */
-import type { Incident, State, Ticks, TimelineEvent } from './state';
+import type { ActionItem, Incident, State, Ticks, TimelineEvent } from './state';
 
-function mergeTicks(a: Ticks, b: Ticks): Ticks {
-	const merged: Ticks = { ...a };
-	for (const [key, tick] of Object.entries(b)) {
-		const other = merged[key];
-		if (!other || tick.changedAt >= other.changedAt) merged[key] = tick;
+/** Two records as one; where both have a key, `pick` chooses the value. */
+function mergeRecords<T>(a: Record<string, T>, b: Record<string, T>, pick: (mine: T, theirs: T) => T): Record<string, T> {
+	const merged = new Map(Object.entries(a));
+	for (const [key, value] of Object.entries(b)) {
+		const mine = merged.get(key);
+		merged.set(key, mine === undefined ? value : pick(mine, value));
 	}
-	return merged;
+	return Object.fromEntries(merged);
 }
+
+const mergeTicks = (a: Ticks, b: Ticks): Ticks => mergeRecords(a, b, (mine, theirs) => (theirs.changedAt >= mine.changedAt ? theirs : mine));
 
 function mergeEvents(a: TimelineEvent[], b: TimelineEvent[]): TimelineEvent[] {
 	const byId = new Map(a.map((e) => [e.id, e]));
@@ -21,38 +27,49 @@ function mergeEvents(a: TimelineEvent[], b: TimelineEvent[]): TimelineEvent[] {
 }
 
 /** Fields merged as whole values, each by its own clock entry. */
-const FIELDS = ['title', 'severity', 'status', 'impact', 'services', 'onCall', 'commander', 'detectedAt', 'scenarios'] as const;
+const FIELDS = ['title', 'severity', 'status', 'impact', 'services', 'onCall', 'commander', 'detectedAt', 'scenarios', 'resolvedAt'] as const;
+const POST_MORTEM = ['rootCause', 'resolution', 'usersAffected', 'revenueImpact', 'dataImpact', 'lessons'] as const;
+const ITEM_FIELDS = ['item', 'owner', 'due', 'done'] as const;
+
+/** Clock key of one field of one action item ("removed" marks its removal). */
+export function actionItemClock(itemId: string, field: (typeof ITEM_FIELDS)[number] | 'removed'): string {
+	return `postMortem.actionItems.${itemId}.${field}`;
+}
 
 function mergeIncident(a: Incident, b: Incident): Incident {
-	const newer = (field: string) => (b.clock[field] ?? 0) >= (a.clock[field] ?? 0) ? b : a;
+	const clockA = new Map(Object.entries(a.clock));
+	const clockB = new Map(Object.entries(b.clock));
+	// Action items of data from before per-item clocks fall back on the whole list's entry.
+	const at = (clock: Map<string, number>, key: string) => clock.get(key) ?? (key.startsWith('postMortem.actionItems.') ? clock.get('postMortem.actionItems') : 0) ?? 0;
+	const bWins = (key: string) => at(clockB, key) >= at(clockA, key);
 	const merged: Incident = { ...a, ticks: mergeTicks(a.ticks, b.ticks), events: mergeEvents(a.events, b.events) };
-	for (const field of FIELDS) Object.assign(merged, { [field]: newer(field)[field] });
-	const resolvedAt = newer('resolvedAt').resolvedAt;
-	if (resolvedAt === undefined) delete merged.resolvedAt;
-	else merged.resolvedAt = resolvedAt;
+	for (const field of FIELDS) Object.assign(merged, { [field]: (bWins(field) ? b : a)[field] });
+	if (merged.resolvedAt === undefined) delete merged.resolvedAt;
 	const postMortem = { ...a.postMortem };
-	for (const key of Object.keys(postMortem) as (keyof Incident['postMortem'])[]) {
-		Object.assign(postMortem, { [key]: newer(`postMortem.${key}`).postMortem[key] });
+	for (const key of POST_MORTEM) postMortem[key] = (bWins(`postMortem.${key}`) ? b : a).postMortem[key];
+	const items = new Map(a.postMortem.actionItems.map((item) => [item.id, item]));
+	for (const item of b.postMortem.actionItems) {
+		const mine = items.get(item.id);
+		const theirs = ITEM_FIELDS.filter((field) => bWins(actionItemClock(item.id, field))).map((field) => [field, item[field]]);
+		items.set(item.id, mine ? ({ ...mine, ...Object.fromEntries(theirs) } as ActionItem) : item);
 	}
-	const clock = { ...a.clock };
-	for (const [key, at] of Object.entries(b.clock)) clock[key] = Math.max(at, clock[key] ?? 0);
-	return { ...merged, postMortem, clock };
+	postMortem.actionItems = [...items.values()].filter((item) => !clockA.has(actionItemClock(item.id, 'removed')) && !clockB.has(actionItemClock(item.id, 'removed')));
+	return { ...merged, postMortem, clock: mergeRecords(a.clock, b.clock, Math.max) };
 }
 
 /** Merge two states; `b` is the one read most recently (it wins ties). */
 export function mergeState(a: State, b: State): State {
-	const deleted = { ...a.deleted };
-	for (const [id, at] of Object.entries(b.deleted)) deleted[id] = Math.max(at, deleted[id] ?? 0);
+	const deleted = mergeRecords(a.deleted, b.deleted, Math.max);
+	const gone = (id: string | null) => id !== null && Object.hasOwn(deleted, id);
 	const incidents = new Map<string, Incident>();
 	for (const incident of [...a.incidents, ...b.incidents]) {
-		if (deleted[incident.id] !== undefined) continue;
+		if (gone(incident.id)) continue;
 		const seen = incidents.get(incident.id);
 		incidents.set(incident.id, seen ? mergeIncident(seen, incident) : incident);
 	}
 	const active = b.activeAt >= a.activeAt ? b : a;
-	const activeId = active.activeId !== null && deleted[active.activeId] !== undefined ? null : active.activeId;
 	return {
-		activeId,
+		activeId: gone(active.activeId) ? null : active.activeId,
 		activeAt: Math.max(a.activeAt, b.activeAt),
 		incidents: [...incidents.values()].sort((x, y) => y.declaredAt - x.declaredAt),
 		deleted,

@@ -44,32 +44,54 @@ export function compileTemplate(text: string): TemplateNode[] {
 	return parseTemplate(standalone(text));
 }
 
-/** Is the insertion point inside a Markdown table row (a line that starts with a pipe)? */
-function lineStartsWithPipe(output: string): boolean {
-	const lineStart = output.lastIndexOf('\n') + 1;
-	return output.slice(lineStart).trimStart().startsWith('|');
+/**
+ * The text written so far, as pieces joined once at the end, and whether the line being written
+ * starts with a pipe (a Markdown table row). Kept as it goes, so rendering stays linear in the
+ * output: re-reading the whole output at each value made 10,000 timeline rows take seconds.
+ */
+class Output {
+	private readonly parts: string[] = [];
+	/** The first non-blank character of the current line, '' while it has none. */
+	private lineStart = '';
+
+	write(text: string): void {
+		if (!text) return;
+		this.parts.push(text);
+		const newline = text.lastIndexOf('\n');
+		const tail = newline === -1 ? text : text.slice(newline + 1);
+		if (newline !== -1) this.lineStart = '';
+		if (this.lineStart === '') this.lineStart = tail.trimStart().charAt(0);
+	}
+
+	/** Is the insertion point inside a Markdown table row (a line that starts with a pipe)? */
+	inTableRow(): boolean {
+		return this.lineStart === '|';
+	}
+
+	text(): string {
+		return this.parts.join('');
+	}
 }
 
-function renderNodes(nodes: TemplateNode[], lookup: (name: string) => string | ListItem[] | undefined, format: MessageFormat, out: string): string {
+function renderNodes(nodes: TemplateNode[], lookup: (name: string) => string | ListItem[] | undefined, format: MessageFormat, out: Output): void {
 	for (const node of nodes) {
 		if (node.kind === 'text') {
-			out += node.text.replaceAll('**', BOLD[format]);
+			out.write(node.text.replaceAll('**', BOLD[format]));
 		} else if (node.kind === 'field') {
 			const value = lookup(node.name);
 			const text = typeof value === 'string' ? value : '';
-			out += escapeText(text, format, format === 'markdown' && lineStartsWithPipe(out));
+			out.write(escapeText(text, format, format === 'markdown' && out.inTableRow()));
 		} else if (node.inverted) {
 			const items = lookup(node.name);
-			if (!Array.isArray(items) || items.length === 0) out = renderNodes(node.body, lookup, format, out);
+			if (!Array.isArray(items) || items.length === 0) renderNodes(node.body, lookup, format, out);
 		} else {
 			const items = lookup(node.name);
 			if (!Array.isArray(items)) continue;
 			for (const item of items) {
-				out = renderNodes(node.body, (key) => item[key] ?? lookup(key), format, out);
+				renderNodes(node.body, (key) => item[key] ?? lookup(key), format, out);
 			}
 		}
 	}
-	return out;
 }
 
 /** A line that is blank or starts a Markdown block of its own: heading, list item, quote, table row, fence, rule. */
@@ -99,7 +121,9 @@ export function keepLineBreaks(markdown: string): string {
  * every value is escaped for the format, so what a responder typed stays literal.
  */
 export function renderTemplate(text: string, values: FieldValues, format: MessageFormat): string {
-	const out = renderNodes(compileTemplate(text), (name) => values[name], format, '');
+	const output = new Output();
+	renderNodes(compileTemplate(text), (name) => values[name], format, output);
+	const out = output.text();
 	return format === 'markdown' ? keepLineBreaks(out) : out;
 }
 

@@ -12,6 +12,16 @@
  * - localStorage unavailable (disabled, private mode, sandboxed frame): the page works in memory
  *   and says that nothing will be kept.
  * And on a write: storage full or refused: the page keeps the state in memory and says so.
+ *
+ * Every notice of data not saved (storage unavailable or full, or unusable data that could not be
+ * set aside and so must not be overwritten) is marked `unsaved`: it stays while writes fail, and
+ * offers what could not be saved for download or copying. Unusable data left in place (too big to
+ * copy aside) is `blocking`: it can be downloaded, then saved over when the responder says so.
+ *
+ * Migrations of the stored shape (none yet; MIGRATIONS): fields added since version 1 are
+ * optional, so version 1 data stays valid. The clock of an incident may hold one entry per
+ * action item and field ("postMortem.actionItems.<id>.<field>", and ".removed" when removed);
+ * data without them merges action items by the older whole-list entry.
  */
 import { StateSchema, emptyState, type State } from './state';
 
@@ -29,10 +39,14 @@ export const MIGRATIONS: Record<number, Migration> = {};
 
 /** Something the user must be told about their stored data. */
 export interface StorageNotice {
-	kind: 'unavailable' | 'full' | 'corrupt' | 'invalid' | 'newer' | 'migrated';
+	kind: 'unavailable' | 'full' | 'corrupt' | 'invalid' | 'newer' | 'migrated' | 'unsaved';
 	message: string;
-	/** Key under which the unusable data was kept. */
+	/** Key under which the unusable data was kept (the state key itself when it could not be copied aside). */
 	backupKey?: string;
+	/** What this tab holds is not being saved: offer it for download or copying. */
+	unsaved?: boolean;
+	/** The unusable data was left under the state key, and nothing is saved until the responder lets it be overwritten. */
+	blocking?: boolean;
 }
 
 /** localStorage, or undefined where merely touching it throws. */
@@ -48,7 +62,15 @@ export function browserStorage(): Storage | undefined {
 const UNAVAILABLE: StorageNotice = {
 	kind: 'unavailable',
 	message:
-		'This browser does not let the site keep data (storage is disabled or in private mode). Everything works, but incidents and ticks are lost when this tab closes: export them before closing.',
+		'Not saved: this browser does not let the site keep data (storage is disabled or in private mode). Everything works, but incidents and ticks are lost when this tab closes.',
+	unsaved: true,
+};
+
+/** Said when a change could not be written because unusable data is left in place. */
+export const NOT_SAVED: StorageNotice = {
+	kind: 'unsaved',
+	message: 'Not saved: changes are kept only in this tab while the unreadable data above is in place.',
+	unsaved: true,
 };
 
 function setAside(storage: Storage, raw: string, now: number): string | undefined {
@@ -67,8 +89,8 @@ function setAside(storage: Storage, raw: string, now: number): string | undefine
 function asideNotice(kind: 'corrupt' | 'invalid' | 'newer', what: string, key: string | undefined): StorageNotice {
 	const kept = key
 		? 'It has been kept aside and can be downloaded from the incident workspace.'
-		: 'It could not be copied aside (storage is full), so it was left where it was: download it from the incident workspace before recording anything new.';
-	return { kind, message: `${what} ${kept} The site started with no incidents.`, ...(key ? { backupKey: key } : {}) };
+		: 'It could not be copied aside (storage is full), so nothing new is saved until you download it (in the incident workspace) and save over it.';
+	return { kind, message: `${what} ${kept} The site started with no incidents.`, backupKey: key ?? STATE_KEY, ...(key ? {} : { blocking: true }) };
 }
 
 /** What a read found: the state to use and anything the user must be told. */
@@ -136,7 +158,8 @@ export function saveState(storage: Storage | undefined, state: State): StorageNo
 			? {
 					kind: 'full',
 					message:
-						'Browser storage is full, so the latest changes are kept only in this tab. Export the incident as JSON, then delete old incidents to free space.',
+						'Not saved: browser storage is full, so the latest changes are kept only in this tab. Delete old incidents or kept data to free space.',
+					unsaved: true,
 				}
 			: UNAVAILABLE;
 	}

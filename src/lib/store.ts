@@ -5,7 +5,7 @@
  */
 import { mergeState } from './merge';
 import { type State } from './state';
-import { browserStorage, loadState, saveState, STATE_KEY, STATE_VERSION, type StorageNotice } from './storage';
+import { browserStorage, loadState, NOT_SAVED, readRaw, saveState, STATE_KEY, STATE_VERSION, type StorageNotice } from './storage';
 import { StateSchema } from './state';
 
 /** The shared state with its verbs. */
@@ -18,8 +18,12 @@ export interface Store {
 	subscribe(listener: () => void): () => void;
 	/** Apply a change (a function from incidents.ts) and save it. Returns the new state. */
 	update(change: (state: State, now: number) => State): State;
-	/** Forget a notice the user has read. */
+	/** Forget a notice the user has read (a notice of unsaved data comes back at the next failed write). */
 	dismiss(notice: StorageNotice): void;
+	/** The state as stored text, for downloading or copying what could not be saved. */
+	snapshot(): string;
+	/** Save over unusable data left in place (after the responder downloaded it). */
+	saveOver(): void;
 }
 
 function sameNotice(a: StorageNotice, b: StorageNotice): boolean {
@@ -37,6 +41,12 @@ export function createStore(storage: Storage | undefined = browserStorage(), clo
 	const notify = (notice: StorageNotice | undefined) => {
 		if (notice && !notices.some((n) => sameNotice(n, notice))) notices = [...notices, notice];
 	};
+	/** Write the state; a failure leaves a notice that stays while writes fail, a success clears it. */
+	const save = () => {
+		const failed = saveState(storage, state);
+		if (failed) notify(failed);
+		else notices = notices.filter((n) => n.kind !== 'full' && n.kind !== 'unsaved');
+	};
 
 	/** The stored state as another tab left it, when it is readable; undefined otherwise. */
 	const readStored = (raw: string | null): State | undefined => {
@@ -50,13 +60,6 @@ export function createStore(storage: Storage | undefined = browserStorage(), clo
 			return undefined;
 		}
 	};
-	const readRaw = (): string | null => {
-		try {
-			return storage?.getItem(STATE_KEY) ?? null;
-		} catch {
-			return null;
-		}
-	};
 
 	target?.addEventListener('storage', (event) => {
 		const { key, newValue } = event as StorageEvent;
@@ -66,7 +69,7 @@ export function createStore(storage: Storage | undefined = browserStorage(), clo
 		const merged = mergeState(state, incoming);
 		state = merged;
 		// This tab knew something the other did not: write the union back so both converge.
-		if (writable && JSON.stringify(merged) !== JSON.stringify(incoming)) notify(saveState(storage, merged));
+		if (writable && JSON.stringify(merged) !== JSON.stringify(incoming)) save();
 		emit();
 	});
 
@@ -78,18 +81,24 @@ export function createStore(storage: Storage | undefined = browserStorage(), clo
 			return () => listeners.delete(listener);
 		},
 		update(change) {
-			const stored = writable ? readStored(readRaw()) : undefined;
+			const stored = writable ? readStored(readRaw(storage, STATE_KEY)) : undefined;
 			const base = stored ? mergeState(state, stored) : state;
 			state = change(base, clock());
-			if (writable) {
-				const notice = saveState(storage, state);
-				notify(notice);
-			}
+			if (writable) save();
+			else if (!notices.some((n) => n.unsaved)) notify(NOT_SAVED);
 			emit();
 			return state;
 		},
 		dismiss(notice) {
 			notices = notices.filter((n) => !sameNotice(n, notice));
+			emit();
+		},
+		snapshot: () => JSON.stringify({ version: STATE_VERSION, state }),
+		saveOver() {
+			if (!storage || writable) return;
+			writable = true;
+			notices = notices.filter((n) => !n.blocking);
+			save();
 			emit();
 		},
 	};

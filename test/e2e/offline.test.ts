@@ -84,6 +84,37 @@ describe('offline after one visit', () => {
 		expect(await page.locator('h2').count()).toBe(SECTIONS.length);
 	});
 
+	it('opens every page whatever its query string or trailing slash: alert links, the classifier\'s and the incident bar\'s', async () => {
+		const heading = (path: string) => readFileSync(join(dist, path.endsWith('.html') ? path : join(path, 'index.html')), 'utf8').match(/<h1[^>]*>([^<]+)</)?.[1]?.replaceAll('&amp;', '&');
+		// Links with a query that the built pages themselves hold (runbooks' "declare" buttons and the like).
+		const linked = new Set<string>();
+		for (const url of PUBLIC_URLS) {
+			for (const [, href] of readFileSync(join(dist, url, 'index.html'), 'utf8').matchAll(/href="(\/[^"#]*\?[^"#]*)"/g)) linked.add(href!.replaceAll('&amp;', '&'));
+		}
+		const addresses = [
+			...linked,
+			'/incident',
+			'/incident?scenario=some-scenario',
+			'/incident/?scenario=some-scenario',
+			'/incident/?alert=HighErrorRate',
+			'/incident/?alert=KubeDeploymentReplicasMismatch&severity=P1&service=api&summary=Replicas%20missing',
+			'/classify/?seen=A:some-criterion&seen=B:other',
+			...PUBLIC_URLS.filter((u) => u !== '/').flatMap((u) => [u.slice(0, -1), `${u}?alert=HighErrorRate&severity=P1&service=api`, `${u.slice(0, -1)}?x=1#top`]),
+			'/?utm_source=chat',
+			'/incident/?',
+			'/incident/index.html?alert=X',
+			'/incident?severity=P0&seen=A:b#declare',
+		];
+		for (const address of addresses) {
+			const response = await page.goto(host.url + address);
+			expect(response?.status(), address).toBe(200);
+			expect(response?.fromServiceWorker(), address).toBe(true);
+			expect(await page.locator('h1').first().textContent(), address).toBe(heading(new URL(address, host.url).pathname));
+		}
+		expect(linked.size).toBeGreaterThan(0);
+		expect(failed).toEqual([]);
+	});
+
 	it('shows the site\'s own "not found" page for an unknown address', async () => {
 		await page.goto(`${host.url}/no-such-page/`);
 		expect(await page.locator('h1').first().textContent()).toBe('404');

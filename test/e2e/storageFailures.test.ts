@@ -55,7 +55,7 @@ describe('when browser storage fails', () => {
 		const page = await context.newPage();
 		await page.goto('/scenarios/service-down/');
 		await redis(page).check();
-		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toContain('Browser storage is full');
+		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toMatch(/^Not saved: browser storage is full/);
 		expect(await redis(page).isChecked()).toBe(true);
 	});
 

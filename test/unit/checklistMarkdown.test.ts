@@ -65,7 +65,7 @@ describe('incidentMarkdown', () => {
 	};
 	it('summarises the incident, its checklists and a timeline table that GFM renders', () => {
 		const markdown = incidentMarkdown(ticked(), [spec], playbook);
-		expect(markdown).toContain('# Incident 20261126-0314: API returns 503');
+		expect(markdown).toContain('# Incident 20261126-0314-0000: API returns 503');
 		expect(markdown).toContain('- **Severity:** P0 Critical');
 		expect(markdown).toContain('- [x] Check database connectivity — 04:02 UTC, alice');
 		const html = gfmHtmlOf(markdown);
@@ -75,6 +75,6 @@ describe('incidentMarkdown', () => {
 	it('says DRILL at the top of a drill', () => {
 		const { state } = withIncident({ drill: true });
 		const markdown = incidentMarkdown(state.incidents[0]!, [spec], playbook);
-		expect(markdown.split('\n')[0]).toBe('# DRILL: Incident drill-20261126-0314: API returns 503');
+		expect(markdown.split('\n')[0]).toBe('# DRILL: Incident drill-20261126-0314-0000: API returns 503');
 	});
 });

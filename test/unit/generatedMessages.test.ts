@@ -41,9 +41,9 @@ const lines = (...text: string[]) => text.join('\n');
 describe('the declaration', () => {
 	const template = contentTemplate('declaration');
 	it.each<[MessageFormat, string]>([
-		['slack', lines('*🚨 INCIDENT DECLARED*', '', 'Severity: P0 Critical', 'Status: Mitigating', 'Impact: All users cannot log in', 'Affected Services: api', 'Incident Channel: #incident-20261126-0314', 'On-Call: @alice')],
-		['markdown', lines('**🚨 INCIDENT DECLARED**', '', 'Severity: P0 Critical\\', 'Status: Mitigating\\', 'Impact: All users cannot log in\\', 'Affected Services: api\\', 'Incident Channel: \\#incident-20261126-0314\\', 'On-Call: @alice')],
-		['plain', lines('🚨 INCIDENT DECLARED', '', 'Severity: P0 Critical', 'Status: Mitigating', 'Impact: All users cannot log in', 'Affected Services: api', 'Incident Channel: #incident-20261126-0314', 'On-Call: @alice')],
+		['slack', lines('*🚨 INCIDENT DECLARED*', '', 'Severity: P0 Critical', 'Status: Mitigating', 'Impact: All users cannot log in', 'Affected Services: api', 'Incident Channel: #incident-20261126-0314-0000', 'On-Call: @alice')],
+		['markdown', lines('**🚨 INCIDENT DECLARED**', '', 'Severity: P0 Critical\\', 'Status: Mitigating\\', 'Impact: All users cannot log in\\', 'Affected Services: api\\', 'Incident Channel: \\#incident-20261126-0314-0000\\', 'On-Call: @alice')],
+		['plain', lines('🚨 INCIDENT DECLARED', '', 'Severity: P0 Critical', 'Status: Mitigating', 'Impact: All users cannot log in', 'Affected Services: api', 'Incident Channel: #incident-20261126-0314-0000', 'On-Call: @alice')],
 	])('in %s, filled from the incident', (format, expected) => {
 		expect(write(template, incident(), format)).toBe(expected);
 	});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMAT, exportIncident, MAX_IMPORT_BYTES, parseImport } from '../../src/lib/incidentJson';
-import { tickItem } from '../../src/lib/incidents';
+import { EXPORT_FORMAT, EXPORT_VERSION, exportIncident, parseImport } from '../../src/lib/incidentJson';
+import { addNote, importIncident, tickItem } from '../../src/lib/incidents';
+import { MAX_EVENTS, MAX_IMPORT_BYTES, MAX_TITLE_LENGTH } from '../../src/lib/limits';
+import type { Incident } from '../../src/lib/state';
 import { T0, withIncident } from '../support/incidents';
 
 function incident() {
@@ -11,7 +13,7 @@ function incident() {
 describe('incident JSON', () => {
 	it('round-trips an incident exactly', () => {
 		const original = incident();
-		expect(parseImport(exportIncident(original, T0))).toEqual({ ok: true, incident: original });
+		expect(parseImport(exportIncident(original, T0), undefined, T0)).toEqual({ ok: true, incident: original });
 	});
 	it.each([
 		['not JSON', '{"format": "incident', /not JSON/],
@@ -20,12 +22,41 @@ describe('incident JSON', () => {
 		['a damaged incident', JSON.stringify({ format: EXPORT_FORMAT, version: 1, incident: { id: 'x' } }), /incomplete or damaged \(at title/],
 		['JSON that is not an object', '[1,2,3]', /not an incident exported/],
 	])('refuses %s with the reason', (_, text, reason) => {
-		const result = parseImport(text);
+		const result = parseImport(text, undefined, T0);
 		expect(result.ok).toBe(false);
 		expect(!result.ok && result.reason).toMatch(reason);
 	});
 	it('refuses an oversized file before reading it', () => {
 		const result = parseImport('{}', MAX_IMPORT_BYTES + 1);
-		expect(!result.ok && result.reason).toMatch(/^The file is 2\.0 MB; an incident export is at most 2 MB\.$/);
+		expect(!result.ok && result.reason).toMatch(new RegExp(`^The file is [\\d.]+ MB; an incident export is at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB\\.$`));
+	});
+
+	const file = (incident: Incident) => JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, incident });
+	it('takes back the export of an incident it accepted, however long its timeline', () => {
+		const { state, id } = withIncident();
+		let big = state;
+		for (let n = 0; n < 13_000; n++) big = addNote(big, id, `Checked replica ${n}: lag ${n % 97} s, connections ${n % 400}`, T0 + n);
+		const imported = parseImport(file(big.incidents[0]!), undefined, T0 + 20_000);
+		expect(imported.ok).toBe(true);
+		// Imported, then exported again (with the import's own event): the file reads back.
+		const held = importIncident(big, big.incidents[0]!, T0 + 30_000).incidents[0]!;
+		const again = exportIncident(held, T0 + 30_000);
+		expect(new TextEncoder().encode(again).length).toBeLessThanOrEqual(MAX_IMPORT_BYTES);
+		expect(parseImport(again, undefined, T0 + 40_000)).toEqual({ ok: true, incident: held });
+	});
+	it('refuses a title or a timeline longer than the limits, saying which', () => {
+		const base = incident();
+		const long = parseImport(file({ ...base, title: 'x'.repeat(100_000) }), undefined, T0);
+		expect(!long.ok && long.reason).toMatch(new RegExp(`title is 100,000 characters long; a title is at most ${MAX_TITLE_LENGTH}`));
+		expect(parseImport(file({ ...base, title: 'x'.repeat(MAX_TITLE_LENGTH) }), undefined, T0).ok).toBe(true);
+		const events = Array.from({ length: MAX_EVENTS + 1 }, (_, n) => ({ id: `e${n}`, at: T0, kind: 'note' as const, text: '' }));
+		const many = parseImport(file({ ...base, events }), undefined, T0);
+		expect(!many.ok && many.reason).toMatch(/timeline events; an incident holds at most/);
+	});
+	it('refuses an incident detected or declared in the future by this computer\'s clock, and allows a little skew', () => {
+		const base = incident();
+		const ahead = parseImport(file({ ...base, detectedAt: T0 + 86_400_000, declaredAt: T0 + 86_400_000 }), undefined, T0);
+		expect(!ahead.ok && ahead.reason).toMatch(/detected 24 hours in the future by this computer's clock/);
+		expect(parseImport(file(base), undefined, base.declaredAt - 30_000).ok).toBe(true);
 	});
 });

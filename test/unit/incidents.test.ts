@@ -5,6 +5,7 @@ import {
 	attachScratch,
 	clearDrills,
 	deleteIncident,
+	importIncident,
 	incidentId,
 	resetTicks,
 	restoreTicks,
@@ -14,6 +15,8 @@ import {
 	tickItem,
 	updateIncident,
 } from '../../src/lib/incidents';
+import { detectionProblem } from '../../src/lib/limits';
+import { mergeState } from '../../src/lib/merge';
 import { emptyState } from '../../src/lib/state';
 import { min, T0, withIncident } from '../support/incidents';
 
@@ -23,15 +26,25 @@ const KEY = 'scenario/service-down/response/check-redis-connectivity';
 describe('declaring', () => {
 	it('makes an active incident with an id and channel from its declaration time', () => {
 		const { state, id } = withIncident();
-		expect(id).toBe('20261126-0314');
+		expect(id).toBe('20261126-0314-0000');
+		expect(withIncident({}, undefined, Math.random).id).toMatch(/^20261126-0314-[0-9a-z]{4}$/);
 		const incident = activeIncident(state);
-		expect(incident?.channel).toBe('#incident-20261126-0314');
+		expect(incident?.channel).toBe(`#incident-${id}`);
 		expect(incident?.events.map((e) => e.kind)).toEqual(['detected', 'declared']);
 		expect(incident?.events[0]?.at).toBe(T0 - min(4));
 	});
 	it('gives a second incident in the same minute its own id, and marks drills in the id', () => {
-		expect(incidentId(T0, false, ['20261126-0314'])).toBe('20261126-0314-2');
-		expect(incidentId(T0, true, [])).toBe('drill-20261126-0314');
+		expect(incidentId(T0, false, ['20261126-0314-0000'], () => 0)).toBe('20261126-0314-0000-2');
+		expect(incidentId(T0, true, [], () => 0)).toBe('drill-20261126-0314-0000');
+	});
+	it('gives two tabs declaring in the same minute different ids, so they never merge', () => {
+		const ids = new Set(Array.from({ length: 200 }, () => incidentId(T0, false, [])));
+		expect(ids.size).toBe(200);
+		const tabA = withIncident({ title: 'Checkout down', severity: 'P0' }, undefined, Math.random);
+		const tabB = withIncident({ title: 'Search slow', severity: 'P2' }, undefined, Math.random);
+		const merged = mergeState(tabA.state, tabB.state);
+		expect(merged.incidents.map((i) => [i.title, i.severity]).sort()).toEqual([['Checkout down', 'P0'], ['Search slow', 'P2']]);
+		expect(merged.incidents.map((i) => i.events.length)).toEqual([2, 2]);
 	});
 	it('never records a detection time in the future', () => {
 		const { state } = withIncident({ detectedAt: T0 + min(10) });
@@ -63,6 +76,38 @@ describe('changing an incident', () => {
 		expect(incident?.title).toBe('Login down');
 		expect(incident?.events.at(-1)?.text).toBe('Detection time set to 2026-11-26T02:44:00.000Z');
 		expect(incident?.clock).toMatchObject({ title: T0 + min(1), detectedAt: T0 + min(1) });
+	});
+	it('logs the detection time it stores, and nothing when only other fields change', () => {
+		let { state, id } = withIncident({ detectedAt: T0 - 1234 });
+		state = updateIncident(state, id, { title: 'Login down', detectedAt: T0 - 1234 }, T0 + min(1));
+		expect(activeIncident(state)?.events.map((e) => e.kind)).toEqual(['detected', 'declared']);
+		expect(activeIncident(state)?.detectedAt).toBe(T0 - 1234);
+		state = updateIncident(state, id, { detectedAt: T0 + min(300) }, T0 + min(2));
+		const incident = activeIncident(state);
+		expect(incident?.events.at(-1)?.text).toBe(`Detection time set to ${new Date(incident?.detectedAt ?? 0).toISOString()}`);
+	});
+	it('refuses a detection time in the future, with a reason, but allows a little clock skew', () => {
+		expect(detectionProblem(T0 + min(120), T0)).toMatch(/2 hours in the future/);
+		expect(detectionProblem(T0 + min(10), T0)).toMatch(/10 minutes in the future/);
+		expect(detectionProblem(T0 + 30_000, T0)).toBeUndefined();
+		expect(detectionProblem(T0 - min(600), T0)).toBeUndefined();
+		expect(detectionProblem(Number.NaN, T0)).toMatch(/Enter/);
+	});
+	it('keeps incidents whose ids are names of Object.prototype through changes, merges and deletions', () => {
+		for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+			const { state } = withIncident();
+			const incident = { ...activeIncident(state)!, id: name };
+			let next = importIncident(emptyState(), incident, T0 + 1);
+			next = setSeverity(next, name, 'P2', T0 + 2);
+			const merged = mergeState(next, next);
+			expect(merged.incidents.map((i) => i.id), name).toEqual([name]);
+			expect(merged.activeId, name).toBe(name);
+			const gone = deleteIncident(merged, name, T0 + 3);
+			expect(Object.hasOwn(gone.deleted, name), name).toBe(true);
+			expect(mergeState(merged, gone).incidents, name).toEqual([]);
+			expect(mergeState(gone, merged).incidents, name).toEqual([]);
+			expect(Object.getPrototypeOf(gone.deleted), name).toBe(Object.prototype);
+		}
 	});
 });
 

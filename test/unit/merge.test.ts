@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deleteIncident, setSeverity, setStatus, tickItem, updateIncident } from '../../src/lib/incidents';
+import { addActionItem, deleteIncident, removeActionItem, setSeverity, setStatus, tickItem, updateActionItem, updateIncident } from '../../src/lib/incidents';
 import { mergeState } from '../../src/lib/merge';
 import { createStore } from '../../src/lib/store';
 import { STATE_KEY } from '../../src/lib/storage';
@@ -41,12 +41,50 @@ describe('mergeState', () => {
 	});
 });
 
+describe('action items typed in two tabs', () => {
+	it('keeps every keystroke when both tabs write before hearing the other (crossing writes)', () => {
+		const { state, id } = withIncident();
+		const one = addActionItem(state, id, {}, T0 + 1);
+		const two = addActionItem(one.state, id, {}, T0 + 1);
+		const a = 'Fix the connection pool size';
+		const b = 'Alert on pool saturation';
+		let tabA = two.state;
+		let tabB = two.state;
+		for (let n = 1; n <= Math.max(a.length, b.length); n++) {
+			const at = T0 + 10 * n;
+			if (n <= a.length) tabA = updateActionItem(tabA, id, one.itemId, { item: a.slice(0, n) }, at);
+			if (n <= b.length) tabB = updateActionItem(tabB, id, two.itemId, { item: b.slice(0, n) }, at + 1);
+			// Each hears the other's write only after its own keystroke: the writes crossed.
+			[tabA, tabB] = [mergeState(tabA, tabB), mergeState(tabB, tabA)];
+		}
+		for (const tab of [tabA, tabB]) expect(tab.incidents[0]?.postMortem.actionItems.map((i) => i.item)).toEqual([a, b]);
+	});
+
+	it('merges per item and per field, both ways, and keeps a removal', () => {
+		const { state, id } = withIncident();
+		const { state: base, itemId } = addActionItem(state, id, { item: 'Fix pool' }, T0 + 1);
+		const tabA = updateActionItem(base, id, itemId, { item: 'Fix the pool' }, T0 + 5);
+		const tabB = updateActionItem(addActionItem(base, id, { item: 'Add alert' }, T0 + 3).state, id, itemId, { owner: '@carol' }, T0 + 6);
+		for (const merged of [mergeState(tabA, tabB), mergeState(tabB, tabA)]) {
+			const items = merged.incidents[0]?.postMortem.actionItems ?? [];
+			expect(items.map((i) => [i.item, i.owner]).sort()).toEqual([['Add alert', ''], ['Fix the pool', '@carol']]);
+		}
+		const removed = removeActionItem(tabA, id, itemId, T0 + 7);
+		expect(mergeState(removed, tabB).incidents[0]?.postMortem.actionItems.map((i) => i.item)).toEqual(['Add alert']);
+		expect(mergeState(tabB, removed).incidents[0]?.postMortem.actionItems.map((i) => i.item)).toEqual(['Add alert']);
+	});
+});
+
 describe('two stores on one storage (two tabs)', () => {
 	it('each keeps the other tab\'s tick when both tick from stale copies', () => {
 		const storage = new MemoryStorage();
 		const tabA = createStore(storage, () => T0, undefined);
-		const { id } = withIncident({}, tabA.get());
-		tabA.update((s) => withIncident({}, s).state);
+		let id = '';
+		tabA.update((s) => {
+			const declared = withIncident({}, s);
+			id = declared.id;
+			return declared.state;
+		});
 		const tabB = createStore(storage, () => T0 + 1, undefined);
 		tabA.update((s) => tickItem(s, id, 'a', step('A'), true, T0 + 10));
 		// tabB has not seen tabA's tick: its update re-reads storage and merges.

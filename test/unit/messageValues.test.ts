@@ -24,7 +24,7 @@ describe('values from the incident', () => {
 			status: 'Investigating',
 			impact: 'All users cannot log in',
 			services: 'api, web',
-			channel: '#incident-20261126-0314',
+			channel: '#incident-20261126-0314-0000',
 			onCall: '@alice',
 			commander: '@bob',
 			detectedAt: '2026-11-26 03:10 UTC',

@@ -91,6 +91,46 @@ describe('loadState', () => {
 		expect(storage.getItem(STATE_KEY)).toBe('not json at all');
 		expect(store.notices()[0]?.message).toContain('could not be copied aside');
 	});
+
+	it('says lastingly that nothing is saved while unusable data blocks writes, offers it and the unsaved state, and saves over it when asked', () => {
+		const storage = new MemoryStorage();
+		const raw = `{"version":1,"state":${'x'.repeat(2_000)}`;
+		storage.setItem(STATE_KEY, raw);
+		storage.quota = raw.length + STATE_KEY.length + 100;
+		const store = createStore(storage, () => T0, undefined);
+		const aside = store.notices()[0]!;
+		expect(aside).toMatchObject({ kind: 'corrupt', backupKey: STATE_KEY, blocking: true });
+		expect(readRaw(storage, aside.backupKey!)).toBe(raw);
+		store.update((s) => withIncident({}, s).state);
+		expect(store.notices().map((n) => [n.kind, n.unsaved ?? false])).toEqual([['corrupt', false], ['unsaved', true]]);
+		expect(store.notices()[1]?.message).toMatch(/^Not saved/);
+		// Dismissed, it comes back at the next change that is not saved.
+		store.dismiss(store.notices()[1]!);
+		store.update((s) => tickItem(s, s.activeId, 'k', { text: 'T', list: 'L' }, true, T0 + 1));
+		expect(store.notices().filter((n) => n.unsaved)).toHaveLength(1);
+		expect(JSON.parse(store.snapshot()).state.incidents[0].ticks.k.done).toBe(true);
+		expect(storage.getItem(STATE_KEY)).toBe(raw);
+		store.saveOver();
+		expect(JSON.parse(storage.getItem(STATE_KEY)!).state.incidents).toHaveLength(1);
+		expect(store.notices()).toEqual([]);
+	});
+
+	it('keeps a "not saved" notice with the unsaved state while storage is full, and clears it once a write succeeds', () => {
+		const storage = new MemoryStorage();
+		const store = createStore(storage, () => T0, undefined);
+		store.update((s) => withIncident({}, s).state);
+		storage.quota = 10;
+		store.update((s) => tickItem(s, s.activeId, 'k', { text: 'T', list: 'L' }, true, T0 + 1));
+		const full = store.notices()[0];
+		expect(full).toMatchObject({ kind: 'full', unsaved: true });
+		store.dismiss(full!);
+		store.update((s) => tickItem(s, s.activeId, 'j', { text: 'T', list: 'L' }, true, T0 + 2));
+		expect(store.notices().map((n) => n.kind)).toEqual(['full']);
+		storage.quota = Number.POSITIVE_INFINITY;
+		store.update((s) => tickItem(s, s.activeId, 'i', { text: 'T', list: 'L' }, true, T0 + 3));
+		expect(store.notices()).toEqual([]);
+		expect(Object.keys(JSON.parse(storage.getItem(STATE_KEY)!).state.incidents[0].ticks).sort()).toEqual(['i', 'j', 'k']);
+	});
 });
 
 describe('setting data aside', () => {

@@ -1,11 +1,12 @@
 import { urls } from '../../lib/urls';
 import { useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook';
-import { formatUtcDateTime } from '../../lib/clocks';
 import { attachScratch, declareIncident, setResponder } from '../../lib/incidents';
+import { detectionProblem, MAX_TITLE_LENGTH } from '../../lib/limits';
 import type { State } from '../../lib/state';
 import type { Store } from '../../lib/store';
 import { scenarioStatusText, useScenarios } from '../useScenarios';
+import { DetectedAtField, type Detection } from './DetectedAtField';
 
 /** Values the form starts with (from the classifier, a runbook page or an alert link). */
 export interface DeclarePrefill {
@@ -26,23 +27,19 @@ interface Props {
 	onCancel?: (() => void) | undefined;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** A time as a datetime-local input wants it (local time, minutes). */
-function toLocalInput(at: number): string {
-	const d = new Date(at);
-	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
 
 /** Declare an incident: what it is, how bad, since when, who is on it. Never submits by itself. */
 export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCancel }: Props) {
-	const [detected, setDetected] = useState(() => toLocalInput(Date.now()));
+	// Untouched, the detection time is the moment the form opened, to the millisecond.
+	const [opened] = useState(() => Date.now());
+	const [detection, setDetection] = useState<Detection>({ at: opened, touched: false });
 	const [error, setError] = useState('');
 	// Controlled: Preact has no defaultValue for <select>.
 	const [severity, setSeverityChoice] = useState(prefill.severity ?? '');
 	const { scenarios, status } = useScenarios(playbook);
 	const scratchCount = Object.values(state.scratch).filter((t) => t.done).length;
-	const detectedAt = new Date(detected).getTime();
+	const detectedAt = detection.at;
 
 	const submit = (event: Event) => {
 		event.preventDefault();
@@ -50,7 +47,8 @@ export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCan
 		const text = (name: string) => form.get(name)?.toString().trim() ?? '';
 		if (!playbook.severities.some((s) => s.id === severity)) return setError('Choose a severity.');
 		if (!text('title')) return setError('Give the incident a title: what is broken, in a few words.');
-		if (!Number.isFinite(detectedAt)) return setError('Enter when the problem was detected.');
+		const problem = detectionProblem(detectedAt, Date.now());
+		if (problem) return setError(problem);
 		setError('');
 		let id = '';
 		store.update((s, now) => {
@@ -89,7 +87,7 @@ export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCan
 			)}
 			<div class="field">
 				<label for="declare-title-input">Title</label>
-				<input id="declare-title-input" name="title" required maxLength={140} defaultValue={prefill.title ?? ''} placeholder="What is broken, e.g. API returns 503" />
+				<input id="declare-title-input" name="title" required maxLength={MAX_TITLE_LENGTH} defaultValue={prefill.title ?? ''} placeholder="What is broken, e.g. API returns 503" />
 			</div>
 			<div class="field">
 				<label for="declare-severity">Severity</label>
@@ -105,13 +103,7 @@ export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCan
 				</select>
 				<a class="hint" href={urls.classify()}>Not sure? Classify it</a>
 			</div>
-			<div class="field">
-				<label for="declare-detected">Detected at (your local time)</label>
-				<input id="declare-detected" name="detected" type="datetime-local" value={detected} onInput={(e) => setDetected(e.currentTarget.value)} aria-describedby="declare-detected-utc" />
-				<span id="declare-detected-utc" class="hint">
-					{Number.isFinite(detectedAt) ? `${formatUtcDateTime(detectedAt)}. Set it earlier if the problem began before you noticed.` : 'Enter a date and time.'}
-				</span>
-			</div>
+			<DetectedAtField id="declare-detected" label="Detected at (your local time)" initial={opened} onChange={setDetection} />
 			<div class="field">
 				<label for="declare-impact">Impact</label>
 				<textarea id="declare-impact" name="impact" rows={2} maxLength={1000} defaultValue={prefill.impact ?? ''} placeholder="Who is affected and how" />

@@ -3,9 +3,11 @@ import { useState } from 'preact/hooks';
 import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook';
 import { formatClock, formatUtcDateTime } from '../../lib/clocks';
 import type { IncidentFields } from '../../lib/incidents';
+import { detectionProblem, MAX_TITLE_LENGTH } from '../../lib/limits';
 import type { Incident } from '../../lib/state';
 import { SeverityBadge } from '../SeverityBadge';
 import { scenarioStatusText, useScenarios } from '../useScenarios';
+import { DetectedAtField, type Detection } from './DetectedAtField';
 
 interface Props {
 	incident: Incident;
@@ -16,22 +18,28 @@ interface Props {
 	onEdit: (patch: Partial<IncidentFields>) => void;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const localInput = (at: number) => {
-	const d = new Date(at);
-	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
 
 /** The incident at a glance: severity, status, elapsed time and details, each changeable. */
 export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onStatus, onEdit }: Props) {
 	const [editing, setEditing] = useState(false);
+	const [detection, setDetection] = useState<Detection>({ at: incident.detectedAt, touched: false });
+	const [problem, setProblem] = useState('');
+	const edit = (on: boolean) => {
+		setDetection({ at: incident.detectedAt, touched: false });
+		setProblem('');
+		setEditing(on);
+	};
 	const { scenarios, status } = useScenarios(playbook);
 	const severity = severityById(playbook.severities, incident.severity);
 	const save = (e: Event) => {
 		e.preventDefault();
 		const form = new FormData(e.currentTarget as HTMLFormElement);
 		const text = (name: string) => form.get(name)?.toString().trim() ?? '';
-		const detected = new Date(text('detected')).getTime();
+		// A detection time the responder did not touch is not sent at all: never rewritten.
+		if (detection.touched) {
+			const why = detectionProblem(detection.at, Date.now());
+			if (why) return setProblem(why);
+		}
 		onEdit({
 			title: text('title') || incident.title,
 			impact: text('impact'),
@@ -40,9 +48,9 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 			commander: text('commander'),
 			// Until the scenario list is in, the form has no boxes for them: keep the incident's.
 			scenarios: status === 'ready' ? form.getAll('scenario').map(String) : incident.scenarios,
-			...(Number.isFinite(detected) ? { detectedAt: detected } : {}),
+			...(detection.touched ? { detectedAt: detection.at } : {}),
 		});
-		setEditing(false);
+		edit(false);
 	};
 
 	return (
@@ -76,11 +84,14 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 			{editing ? (
 				<form class="details-form" onSubmit={save} aria-label="Edit incident details">
 					<label>
-						Title <input name="title" defaultValue={incident.title} maxLength={140} />
+						Title <input name="title" defaultValue={incident.title} maxLength={MAX_TITLE_LENGTH} />
 					</label>
-					<label>
-						Detected at (your local time) <input name="detected" type="datetime-local" defaultValue={localInput(incident.detectedAt)} />
-					</label>
+					<DetectedAtField id="edit-detected" label="Detected at (your local time)" initial={incident.detectedAt} onChange={setDetection} />
+					{problem && (
+						<p class="form-error" role="alert">
+							{problem}
+						</p>
+					)}
 					<label>
 						Impact <textarea name="impact" rows={2} defaultValue={incident.impact} />
 					</label>
@@ -104,7 +115,7 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 					</fieldset>
 					<p class="actions">
 						<button type="submit" class="primary">Save details</button>
-						<button type="button" onClick={() => setEditing(false)}>Cancel</button>
+						<button type="button" onClick={() => edit(false)}>Cancel</button>
 					</p>
 				</form>
 			) : (
@@ -151,7 +162,7 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 							</>
 						)}
 					</dl>
-					<button type="button" onClick={() => setEditing(true)}>
+					<button type="button" onClick={() => edit(true)}>
 						Edit details
 					</button>
 				</>

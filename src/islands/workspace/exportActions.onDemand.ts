@@ -4,7 +4,8 @@
  */
 import { incidentMarkdown } from '../../lib/checklistMarkdown';
 import type { ChecklistSpec, ClientPlaybook } from '../../lib/clientPlaybook';
-import { exportIncident, MAX_IMPORT_BYTES, parseImport, type ImportResult } from '../../lib/incidentJson';
+import { exportIncident, parseImport, type ImportResult } from '../../lib/incidentJson';
+import { MAX_IMPORT_BYTES } from '../../lib/limits';
 import type { Incident } from '../../lib/state';
 import { copyText, downloadText } from '../copyText';
 

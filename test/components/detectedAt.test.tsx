@@ -1,0 +1,94 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ClientPlaybook } from '../../src/lib/clientPlaybook';
+import type { IncidentFields } from '../../src/lib/incidents';
+import { activeIncident, declareIncident } from '../../src/lib/incidents';
+import { emptyState } from '../../src/lib/state';
+import { createStore } from '../../src/lib/store';
+import { DeclareForm } from '../../src/islands/workspace/DeclareForm';
+import { IncidentSummary } from '../../src/islands/workspace/IncidentSummary';
+import { declaration } from '../support/incidents';
+import { contentPlaybook } from '../support/playbookContent';
+import { MemoryStorage } from '../support/memoryStorage';
+
+const playbook: ClientPlaybook = { organisation: 'Castor', channelPrefix: 'incident-', statuses: contentPlaybook().statuses, severities: contentPlaybook().severities, escalation: [], scenarios: [] };
+/** 01:30 EST on 1 November 2026: the second 01:30 of New York's night, when clocks go back. */
+const REPEATED = Date.parse('2026-11-01T06:30:00.250Z');
+
+beforeAll(() => {
+	process.env.TZ = 'America/New_York';
+});
+afterEach(() => {
+	cleanup();
+	vi.useRealTimers();
+});
+
+function summary(detectedAt: number) {
+	const { state } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt }), 'incident-', detectedAt + 60_000);
+	const edits: Partial<IncidentFields>[] = [];
+	render(<IncidentSummary incident={activeIncident(state)!} playbook={playbook} elapsed={0} onSeverity={() => {}} onStatus={() => {}} onEdit={(patch) => edits.push(patch)} />);
+	fireEvent.click(screen.getByRole('button', { name: 'Edit details' }));
+	return edits;
+}
+
+describe('the detection time in forms', () => {
+	it('is never rewritten by an edit of other details, in the repeated hour or with seconds', () => {
+		vi.useFakeTimers({ now: REPEATED + 3_600_000, toFake: ['Date'] });
+		for (const at of [REPEATED, Date.parse('2026-07-01T11:41:37.250Z')]) {
+			const edits = summary(at);
+			fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Login down' } });
+			fireEvent.submit(screen.getByRole('form', { name: 'Edit incident details' }));
+			expect(edits).toHaveLength(1);
+			expect(edits[0]?.title).toBe('Login down');
+			expect(edits[0]).not.toHaveProperty('detectedAt');
+			cleanup();
+		}
+	});
+
+	it('reads a typed time in the repeated hour as the occurrence nearer the old value, says so, and lets the responder pick', () => {
+		vi.useFakeTimers({ now: REPEATED + 3_600_000, toFake: ['Date'] });
+		const edits = summary(REPEATED);
+		const input = screen.getByLabelText('Detected at (your local time)');
+		expect((input as HTMLInputElement).value).toBe('2026-11-01T01:30');
+		fireEvent.input(input, { target: { value: '2026-11-01T01:20' } });
+		expect(document.getElementById('edit-detected-utc')?.textContent).toMatch(/2026-11-01 06:20 UTC.*happened twice.*second, UTC−5/);
+		fireEvent.change(screen.getByRole('combobox', { name: 'Which of the two' }), { target: { value: 'earlier' } });
+		expect(document.getElementById('edit-detected-utc')?.textContent).toMatch(/05:20 UTC.*first, UTC−4/);
+		fireEvent.submit(screen.getByRole('form', { name: 'Edit incident details' }));
+		expect(edits[0]?.detectedAt).toBe(Date.parse('2026-11-01T05:20:00Z'));
+	});
+
+	it('explains a skipped time and refuses a future one instead of clamping it', () => {
+		vi.useFakeTimers({ now: Date.parse('2026-03-08T12:00:00Z'), toFake: ['Date'] });
+		const edits = summary(Date.parse('2026-03-08T06:00:00Z'));
+		const input = screen.getByLabelText('Detected at (your local time)');
+		fireEvent.input(input, { target: { value: '2026-03-08T02:30' } });
+		expect(document.getElementById('edit-detected-utc')?.textContent).toMatch(/07:30 UTC.*did not exist.*03:30/);
+		fireEvent.input(input, { target: { value: '2026-03-08T10:00' } });
+		fireEvent.submit(screen.getByRole('form', { name: 'Edit incident details' }));
+		expect(edits).toEqual([]);
+		expect(screen.getByRole('alert').textContent).toMatch(/2 hours in the future/);
+	});
+
+	it('declares with the exact moment the form opened when the time is left alone, even in the repeated hour', () => {
+		vi.useFakeTimers({ now: REPEATED, toFake: ['Date'] });
+		const store = createStore(new MemoryStorage(), () => Date.now(), undefined);
+		render(<DeclareForm playbook={playbook} state={store.get()} store={store} prefill={{ severity: playbook.severities[0]?.id }} onDeclared={() => {}} />);
+		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'API down' } });
+		vi.setSystemTime(REPEATED + 50_000);
+		fireEvent.submit(screen.getByRole('button', { name: 'Declare incident' }).closest('form')!);
+		expect(activeIncident(store.get())?.detectedAt).toBe(REPEATED);
+	});
+});
+
+describe('a cleared or unreadable detection time', () => {
+	it('is refused with a reason instead of being saved or dropped silently', () => {
+		vi.useFakeTimers({ now: Date.parse('2026-07-01T12:00:00Z'), toFake: ['Date'] });
+		const edits = summary(Date.parse('2026-07-01T11:00:00Z'));
+		fireEvent.input(screen.getByLabelText('Detected at (your local time)'), { target: { value: '' } });
+		expect(document.getElementById('edit-detected-utc')?.textContent).toBe('Enter a date and time.');
+		fireEvent.submit(screen.getByRole('form', { name: 'Edit incident details' }));
+		expect(edits).toEqual([]);
+		expect(screen.getByRole('alert').textContent).toMatch(/Enter when the problem was detected/);
+	});
+});

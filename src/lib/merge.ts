@@ -34,6 +34,12 @@ function mergeIncident(a: Incident, b: Incident): Incident {
 	for (const key of Object.keys(postMortem) as (keyof Incident['postMortem'])[]) {
 		Object.assign(postMortem, { [key]: newer(`postMortem.${key}`).postMortem[key] });
 	}
+	const typed = { ...a.typed };
+	for (const key of new Set([...Object.keys(typed), ...Object.keys(b.typed ?? {})])) {
+		const value = newer(`typed.${key}`).typed?.[key];
+		if (value !== undefined) typed[key] = value;
+	}
+	if (Object.keys(typed).length > 0) merged.typed = typed;
 	const clock = { ...a.clock };
 	for (const [key, at] of Object.entries(b.clock)) clock[key] = Math.max(at, clock[key] ?? 0);
 	return { ...merged, postMortem, clock };
@@ -58,5 +64,6 @@ export function mergeState(a: State, b: State): State {
 		deleted,
 		scratch: mergeTicks(a.scratch, b.scratch),
 		responder: b.responder || a.responder,
+		...((b.messageFormat ?? a.messageFormat) ? { messageFormat: b.messageFormat ?? a.messageFormat } : {}),
 	};
 }

@@ -12,6 +12,11 @@
  * - localStorage unavailable (disabled, private mode, sandboxed frame): the page works in memory
  *   and says that nothing will be kept.
  * And on a write: storage full or refused: the page keeps the state in memory and says so.
+ *
+ * Fields added without a new version, because they are optional and older data stays valid:
+ * an incident's `typed` (values typed into messages) and the state's `messageFormat`. Data
+ * written before them reads as it is (no typed values, the default format); an older copy of the
+ * site reading newer data drops them (zod strips unknown keys) and keeps everything else.
  */
 import { StateSchema, emptyState, type State } from './state';
 

@@ -1,5 +1,6 @@
 import { urls } from '../lib/urls';
 import type { ChecklistSpec, ClientPlaybook, ScenarioData } from '../lib/clientPlaybook';
+import type { GeneratorTemplate } from '../lib/composeMessage';
 import type { Playbook } from '../lib/playbook';
 import { slugify } from '../lib/slug';
 
@@ -63,4 +64,13 @@ export function phaseChecklists(phase: Playbook['phases'][number]): ChecklistSpe
 /** The checklists of every phase, in order. */
 export function allPhaseChecklists(playbook: Playbook): ChecklistSpec[] {
 	return playbook.phases.flatMap(phaseChecklists);
+}
+
+/**
+ * The message copied as an incident is declared: the first message template in the playbook's
+ * order (the declaration), as plain data for islands.
+ */
+export function declarationTemplate(playbook: Playbook): GeneratorTemplate | undefined {
+	const template = playbook.templates.find((t) => t.kind === 'message');
+	return template && { id: template.id, title: template.title, kind: template.kind, text: template.text, fields: template.fields };
 }

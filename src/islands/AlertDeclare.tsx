@@ -1,42 +1,48 @@
-import { urls } from '../lib/urls';
 import { useEffect, useState } from 'preact/hooks';
 import { alertPrefill, type AlertPrefill } from '../lib/alertParams';
 import type { ClientPlaybook } from '../lib/clientPlaybook';
-import { useIncidentState } from './useStore';
-import type { DeclareForm as DeclareFormType } from './workspace/DeclareForm';
+import type { GeneratorTemplate } from '../lib/composeMessage';
+import { useIncidentState, useNow } from './useStore';
+import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand';
+import type { DeclareFlow as DeclareFlowType } from './declare/DeclareFlow';
 
 interface Props {
 	playbook: ClientPlaybook;
 	/** The runbook page's scenario. */
 	scenario: string;
+	/** The declaration message, copied as the incident is declared from this page. */
+	declaration?: GeneratorTemplate | undefined;
 }
 
+/** Links on the runbook page that declare in place once scripts run (they lead to the workspace without them). */
+export const DECLARE_HERE = 'data-declare-here';
+
 /**
- * On a runbook page opened from an alert's link (`?alert=HighErrorRate&severity=P1&service=api`),
- * a declare form prefilled with the alert's details. It never declares by itself; without alert
- * parameters it shows nothing and loads nothing more.
+ * Declaring from a runbook page. Opened from an alert's link (`?alert=HighErrorRate&severity=P1&service=api`),
+ * a declare form prefilled with the alert's details; it never declares by itself. The page's
+ * "Declare an incident" link opens the same form in a dialog over the runbook. Without alert
+ * parameters it shows nothing and loads nothing until that link is used.
  */
-export default function AlertDeclare({ playbook, scenario }: Props) {
+export default function AlertDeclare({ playbook, scenario, declaration }: Props) {
 	const { state, store } = useIncidentState();
+	const now = useNow();
 	const [alert, setAlert] = useState<AlertPrefill | undefined>(undefined);
-	const [Form, setForm] = useState<typeof DeclareFormType | undefined>(undefined);
-	const [declared, setDeclared] = useState('');
+	const [Flow, setFlow] = useState<typeof DeclareFlowType | undefined>(undefined);
+	const [Dialog, setDialog] = useState<typeof DeclareDialogType | undefined>(undefined);
 	useEffect(() => {
 		const found = alertPrefill(new URLSearchParams(location.search), playbook.severities.map((s) => s.id));
 		setAlert(found);
-		if (found) void import('./workspace/DeclareForm').then((m) => setForm(() => m.DeclareForm));
+		if (found) void import('./declare/DeclareFlow').then((m) => setFlow(() => m.DeclareFlow));
+		const open = (event: Event) => {
+			if (!(event.target instanceof Element) || !event.target.closest(`[${DECLARE_HERE}]`)) return;
+			event.preventDefault();
+			void import('./DeclareDialog.onDemand').then((m) => setDialog(() => m.DeclareDialog));
+		};
+		document.addEventListener('click', open);
+		return () => document.removeEventListener('click', open);
 	}, []);
-	if (!alert || !store) return null;
-	if (declared) {
-		return (
-			<div class="alert-declare pb-ui not-content" role="status">
-				<p>
-					Incident <code>{declared}</code> declared. Work through this runbook below; the bar above follows the clocks.{' '}
-					<a href={urls.incident()}>Open the workspace</a>
-				</p>
-			</div>
-		);
-	}
+	const dialog = Dialog && <Dialog playbook={playbook} template={declaration} prefill={{ scenarios: [scenario] }} onClose={() => setDialog(undefined)} />;
+	if (!alert || !store) return dialog ?? null;
 	return (
 		<div class="alert-declare pb-ui not-content">
 			<p class="alert-note">
@@ -44,11 +50,14 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 				{alert.severity && <> at {alert.severity}</>}
 				{alert.services.length > 0 && <> for {alert.services.join(', ')}</>}. Check the details, then declare.
 			</p>
-			{Form && (
-				<Form
+			{Flow && (
+				<Flow
 					playbook={playbook}
 					state={state}
 					store={store}
+					template={declaration}
+					now={now}
+					focusTitle={false}
 					prefill={{
 						severity: alert.severity,
 						scenarios: [scenario],
@@ -57,8 +66,8 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 						impact: alert.summary,
 						title: alert.alert ? `${alert.alert}${alert.services.length > 0 ? ` on ${alert.services.join(', ')}` : ''}` : undefined,
 					}}
-					onDeclared={(id) => {
-						setDeclared(id);
+					onDone={() => {
+						// The declared incident, not the alert's form, is what a reload should show.
 						history.replaceState(history.state, '', location.pathname);
 					}}
 					onCancel={() => {
@@ -67,6 +76,7 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 					}}
 				/>
 			)}
+			{dialog}
 		</div>
 	);
 }

@@ -2,12 +2,16 @@ import { useEffect, useState } from 'preact/hooks';
 import { alertPrefill } from '../lib/alertParams';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from '../lib/clientPlaybook';
 import { deadlines, elapsedMs } from '../lib/clocks';
-import { activeIncident, addNote, clearDrills, deleteIncident, logEscalation, setActive, setSeverity, setStatus, updateIncident } from '../lib/incidents';
+import type { GeneratorTemplate } from '../lib/composeMessage';
+import { copiedLabel } from '../lib/declaration';
+import { activeIncident, addNote, clearDrills, deleteIncident, logEscalation, logMessage, setActive, setSeverity, setStatus, updateIncident } from '../lib/incidents';
+import { DeclareFlow } from './declare/DeclareFlow';
+import { Declared, type CopiedDeclaration } from './declare/Declared';
 import { StorageNotices } from './StorageNotices';
 import { useScenarios } from './useScenarios';
 import { useIncidentState, useNow } from './useStore';
 import { ChecklistProgress } from './workspace/ChecklistProgress';
-import { DeclareForm, type DeclarePrefill } from './workspace/DeclareForm';
+import type { DeclarePrefill } from './workspace/DeclareForm';
 import { Deadlines } from './workspace/Deadlines';
 import { Exports } from './workspace/Exports';
 import { IncidentList } from './workspace/IncidentList';
@@ -17,6 +21,8 @@ import { Timeline } from './workspace/Timeline';
 interface Props {
 	playbook: ClientPlaybook;
 	checklists: ChecklistSpec[];
+	/** The declaration message, copied as an incident is declared here. */
+	declaration?: GeneratorTemplate | undefined;
 }
 
 /** What the URL asks the declare form to start with (from the classifier or a runbook page). */
@@ -35,11 +41,13 @@ function prefillFromUrl(playbook: ClientPlaybook): DeclarePrefill {
 }
 
 /** The incident workspace: declare, then follow the current incident's clocks, checklists and timeline. */
-export default function IncidentWorkspace({ playbook, checklists }: Props) {
+export default function IncidentWorkspace({ playbook, checklists, declaration }: Props) {
 	const { state, store } = useIncidentState();
 	const now = useNow();
 	const [declaring, setDeclaring] = useState(false);
 	const [prefill, setPrefill] = useState<DeclarePrefill>({});
+	// The incident just declared here and its message: shown above the summary, with focus, until another is opened.
+	const [justDeclared, setJustDeclared] = useState<{ id: string; message?: CopiedDeclaration | undefined } | undefined>(undefined);
 	// The phases' checklists come with the page; the scenarios' are fetched (see useScenarios).
 	const lists = useScenarios(playbook, checklists);
 	useEffect(() => {
@@ -53,15 +61,36 @@ export default function IncidentWorkspace({ playbook, checklists }: Props) {
 	const level = incident ? severityById(playbook.severities, incident.severity) : undefined;
 	const list = incident && level ? deadlines(incident, level, playbook.escalation, now) : [];
 	const showForm = declaring || state.incidents.length === 0;
-	const declared = () => {
+	const declared = (id: string, message: CopiedDeclaration | undefined) => {
+		setJustDeclared({ id, message });
 		setDeclaring(false);
 		history.replaceState(history.state, '', location.pathname);
+		return true;
+	};
+	const copiedByHand = () => {
+		const message = justDeclared?.message;
+		if (!justDeclared || !message || message.copied || !declaration) return;
+		store.update((s, t) => logMessage(s, justDeclared.id, copiedLabel(declaration, message.format), t));
+		setJustDeclared({ ...justDeclared, message: { ...message, copied: true } });
 	};
 
 	return (
 		<div class="workspace pb-ui not-content">
 			<StorageNotices store={store} showBackups />
-			{showForm && <DeclareForm key={JSON.stringify(prefill)} playbook={playbook} state={state} store={store} prefill={prefill} onDeclared={declared} onCancel={state.incidents.length > 0 ? () => setDeclaring(false) : undefined} />}
+			{showForm && (
+				<DeclareFlow
+					key={JSON.stringify(prefill)}
+					playbook={playbook}
+					state={state}
+					store={store}
+					template={declaration}
+					prefill={prefill}
+					now={now}
+					onDone={declared}
+					focusTitle={declaring}
+					onCancel={state.incidents.length > 0 ? () => setDeclaring(false) : undefined}
+				/>
+			)}
 			{!showForm && !incident && (
 				<p>
 					No incident is shown. Open one below, or{' '}
@@ -72,6 +101,9 @@ export default function IncidentWorkspace({ playbook, checklists }: Props) {
 			)}
 			{!showForm && incident && (
 				<>
+					{justDeclared?.id === incident.id && (
+						<Declared incident={incident} playbook={playbook} message={justDeclared.message} now={now} workspaceLink={false} onCopiedByHand={copiedByHand} />
+					)}
 					<IncidentSummary
 						incident={incident}
 						playbook={playbook}

@@ -26,7 +26,7 @@ async function declare(page: Page, title: string) {
 	await page.getByLabel('Title').fill(title);
 	await page.getByLabel('Severity', { exact: true }).selectOption('P1');
 	await page.getByLabel('Your name (recorded with your ticks)').fill('alice');
-	await page.getByRole('button', { name: 'Declare incident' }).click();
+	await page.getByRole('button', { name: 'Declare and copy the message' }).click();
 	await page.locator('#incident-title').waitFor();
 }
 

@@ -18,10 +18,15 @@ interface Props {
 	prefill: DeclarePrefill;
 	now: number;
 	onCancel?: (() => void) | undefined;
-	/** Called once the incident is declared and the message copied (or offered). */
-	onDone?: ((id: string) => void) | undefined;
+	/**
+	 * Called once the incident is declared and the message copied (or offered). A parent that
+	 * shows what comes next itself (the workspace) returns true, and this flow shows nothing more.
+	 */
+	onDone?: ((id: string, message: CopiedDeclaration | undefined) => boolean | void) | undefined;
 	/** Show a link to the workspace once declared (not on the workspace itself). */
 	workspaceLink?: boolean | undefined;
+	/** Focus the title as the form opens: it was opened by a click, not met on a page. */
+	focusTitle?: boolean | undefined;
 }
 
 /**
@@ -29,26 +34,24 @@ interface Props {
  * browser allows the clipboard), copies the declaration message in this browser's format and logs
  * it; then shows what comes next.
  */
-export function DeclareFlow({ playbook, state, store, template, prefill, now, onCancel, onDone, workspaceLink }: Props) {
+export function DeclareFlow({ playbook, state, store, template, prefill, now, onCancel, onDone, workspaceLink, focusTitle = true }: Props) {
 	const [declared, setDeclared] = useState<{ id: string; message?: CopiedDeclaration | undefined } | undefined>(undefined);
+	const finish = (id: string, message?: CopiedDeclaration) => {
+		if (onDone?.(id, message) !== true) setDeclared({ id, message });
+	};
 	const incident = declared && findIncident(state, declared.id);
 	const log = (id: string, format: CopiedDeclaration['format']) => template && store.update((s, at) => logMessage(s, id, copiedLabel(template, format), at));
 
 	const onDeclared = (id: string) => {
 		const current = store.get();
 		const fresh = findIncident(current, id);
-		if (!template || !fresh) {
-			setDeclared({ id });
-			onDone?.(id);
-			return;
-		}
+		if (!template || !fresh) return finish(id);
 		const format = messageFormat(current);
 		const text = declarationText(template, fresh, playbook, format, Date.now());
 		// No await before this call: the clipboard is allowed only within the submit's own task.
 		void copyText(text).then((copied) => {
 			if (copied) log(id, format);
-			setDeclared({ id, message: { text, format, copied } });
-			onDone?.(id);
+			finish(id, { text, format, copied });
 		});
 	};
 
@@ -77,7 +80,7 @@ export function DeclareFlow({ playbook, state, store, template, prefill, now, on
 			prefill={prefill}
 			onDeclared={onDeclared}
 			onCancel={onCancel}
-			focusTitle
+			focusTitle={focusTitle}
 			submitLabel={template ? 'Declare and copy the message' : 'Declare incident'}
 		/>
 	);

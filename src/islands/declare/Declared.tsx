@@ -37,7 +37,8 @@ interface Props {
 export function Declared({ incident, playbook, message, now, onCopiedByHand, workspaceLink = true }: Props) {
 	const panel = useRef<HTMLElement>(null);
 	useEffect(() => {
-		panel.current?.focus();
+		// Where the clipboard was refused, the text to copy has the focus, selected, inside this panel.
+		if (!message || message.copied) panel.current?.focus();
 		panel.current?.scrollIntoView({ block: 'start' });
 	}, [incident.id]);
 	const { scenarios } = useScenarios(playbook);

@@ -1,7 +1,7 @@
 import { urls } from '../lib/urls';
 import { useEffect, useState } from 'preact/hooks';
 import type { GeneratorTemplate } from '../lib/composeMessage';
-import { impactFromReasons } from '../lib/declaration';
+import { impactFromReasons } from '../lib/declareDefaults';
 import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand';
 import { answersFromQuery, answersToQuery, classify, criterionKey, metrics, type Answers } from '../lib/classify';
 import { severityById, type ClientPlaybook } from '../lib/clientPlaybook';

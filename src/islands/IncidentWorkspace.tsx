@@ -3,10 +3,8 @@ import { alertPrefill } from '../lib/alertParams';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from '../lib/clientPlaybook';
 import { deadlines, elapsedMs } from '../lib/clocks';
 import type { GeneratorTemplate } from '../lib/composeMessage';
-import { copiedLabel } from '../lib/declaration';
-import { activeIncident, addNote, clearDrills, deleteIncident, logEscalation, logMessage, setActive, setSeverity, setStatus, updateIncident } from '../lib/incidents';
+import { activeIncident, addNote, clearDrills, deleteIncident, logEscalation, setActive, setSeverity, setStatus, updateIncident } from '../lib/incidents';
 import { DeclareFlow } from './declare/DeclareFlow';
-import { Declared, type CopiedDeclaration } from './declare/Declared';
 import { StorageNotices } from './StorageNotices';
 import { useScenarios } from './useScenarios';
 import { useIncidentState, useNow } from './useStore';
@@ -46,8 +44,10 @@ export default function IncidentWorkspace({ playbook, checklists, declaration }:
 	const now = useNow();
 	const [declaring, setDeclaring] = useState(false);
 	const [prefill, setPrefill] = useState<DeclarePrefill>({});
-	// The incident just declared here and its message: shown above the summary, with focus, until another is opened.
-	const [justDeclared, setJustDeclared] = useState<{ id: string; message?: CopiedDeclaration | undefined } | undefined>(undefined);
+	// Once declared here, the flow shows what comes next (with focus) above the incident's summary.
+	const [declaredHere, setDeclaredHere] = useState(false);
+	// A new form each time one is asked for, even with the same prefill.
+	const [round, setRound] = useState(0);
 	// The phases' checklists come with the page; the scenarios' are fetched (see useScenarios).
 	const lists = useScenarios(playbook, checklists);
 	useEffect(() => {
@@ -60,18 +60,15 @@ export default function IncidentWorkspace({ playbook, checklists, declaration }:
 	const incident = activeIncident(state);
 	const level = incident ? severityById(playbook.severities, incident.severity) : undefined;
 	const list = incident && level ? deadlines(incident, level, playbook.escalation, now) : [];
-	const showForm = declaring || state.incidents.length === 0;
-	const declared = (id: string, message: CopiedDeclaration | undefined) => {
-		setJustDeclared({ id, message });
-		setDeclaring(false);
+	const showForm = declaring || declaredHere || state.incidents.length === 0;
+	const showIncident = !showForm || declaredHere;
+	const declared = () => {
+		setDeclaredHere(true);
 		history.replaceState(history.state, '', location.pathname);
-		return true;
 	};
-	const copiedByHand = () => {
-		const message = justDeclared?.message;
-		if (!justDeclared || !message || message.copied || !declaration) return;
-		store.update((s, t) => logMessage(s, justDeclared.id, copiedLabel(declaration, message.format), t));
-		setJustDeclared({ ...justDeclared, message: { ...message, copied: true } });
+	const closeForm = () => {
+		setDeclaring(false);
+		setDeclaredHere(false);
 	};
 
 	return (
@@ -79,7 +76,7 @@ export default function IncidentWorkspace({ playbook, checklists, declaration }:
 			<StorageNotices store={store} showBackups />
 			{showForm && (
 				<DeclareFlow
-					key={JSON.stringify(prefill)}
+					key={`${round}:${JSON.stringify(prefill)}`}
 					playbook={playbook}
 					state={state}
 					store={store}
@@ -87,8 +84,9 @@ export default function IncidentWorkspace({ playbook, checklists, declaration }:
 					prefill={prefill}
 					now={now}
 					onDone={declared}
+					workspaceLink={false}
 					focusTitle={declaring}
-					onCancel={state.incidents.length > 0 ? () => setDeclaring(false) : undefined}
+					onCancel={state.incidents.length > 0 ? closeForm : undefined}
 				/>
 			)}
 			{!showForm && !incident && (
@@ -99,11 +97,8 @@ export default function IncidentWorkspace({ playbook, checklists, declaration }:
 					</button>
 				</p>
 			)}
-			{!showForm && incident && (
+			{showIncident && incident && (
 				<>
-					{justDeclared?.id === incident.id && (
-						<Declared incident={incident} playbook={playbook} message={justDeclared.message} now={now} workspaceLink={false} onCopiedByHand={copiedByHand} />
-					)}
 					<IncidentSummary
 						incident={incident}
 						playbook={playbook}
@@ -133,13 +128,15 @@ export default function IncidentWorkspace({ playbook, checklists, declaration }:
 					state={state}
 					playbook={playbook}
 					onSwitch={(id) => {
-						setDeclaring(false);
+						closeForm();
 						store.update((s, t) => setActive(s, id, t));
 					}}
 					onDelete={(id) => store.update((s, t) => deleteIncident(s, id, t))}
 					onClearDrills={() => store.update((s, t) => clearDrills(s, t))}
 					onNew={() => {
 						setPrefill({});
+						setDeclaredHere(false);
+						setRound((n) => n + 1);
 						setDeclaring(true);
 					}}
 				/>

@@ -167,6 +167,44 @@ describe('the 3 a.m. path: home → classify → declare → declaration in the 
 	});
 });
 
+describe('declaring elsewhere', () => {
+	it('on the workspace, lands on what comes next with the focus, not on the timeline', { timeout: 60_000 }, async () => {
+		const context = await browser.newContext({ baseURL });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await context.newPage();
+		await page.goto('/incident/');
+		await page.getByLabel('Title').fill(TITLE);
+		await page.getByLabel('Severity', { exact: true }).selectOption('P1');
+		await page.getByRole('button', { name: 'Declare and copy the message' }).click();
+		await expectSummaryFocused(page);
+		await expectDeclaration(page);
+		// The summary and clocks follow it on the same page.
+		expect(await page.locator('#incident-title').innerText()).toContain(TITLE);
+		expect(await page.locator('.declared').evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight)).toBe(true);
+		await context.close();
+	});
+
+	it("from a runbook, opens the form in place with the runbook's scenario, the title focused", { timeout: 60_000 }, async () => {
+		const context = await browser.newContext({ baseURL });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await context.newPage();
+		await page.goto('/scenarios/service-down/');
+		await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
+		await page.getByRole('link', { name: 'Declare an incident' }).click();
+		const dialog = page.locator('.declare-dialog');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('declare-title-input');
+		expect(new URL(page.url()).pathname).toBe('/scenarios/service-down/');
+		expect(await dialog.getByRole('checkbox', { name: 'Service Down', exact: true }).isChecked()).toBe(true);
+		await page.keyboard.type(TITLE);
+		await dialog.getByLabel('Severity', { exact: true }).selectOption('P0');
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).click();
+		await expectSummaryFocused(page);
+		await expectDeclaration(page);
+		expect(await dialog.locator('.declared-runbooks').innerText()).toContain('Service Down');
+		await context.close();
+	});
+});
+
 describe('written once, used everywhere', () => {
 	it('a root cause typed into the resolution message fills the post-mortem and later messages', { timeout: 60_000 }, async () => {
 		const context = await browser.newContext({ baseURL });

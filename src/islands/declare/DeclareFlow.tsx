@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook';
 import type { GeneratorTemplate } from '../../lib/composeMessage';
-import { copiedLabel, declarationText, messageFormat } from '../../lib/declaration';
-import { findIncident, logMessage } from '../../lib/incidents';
+import { findIncident } from '../../lib/incidents';
 import type { State } from '../../lib/state';
 import type { Store } from '../../lib/store';
-import { copyText } from '../copyText';
 import { DeclareForm, type DeclarePrefill } from '../workspace/DeclareForm';
-import { Declared, type CopiedDeclaration } from './Declared';
+import type { CopiedDeclaration } from './Declared';
+
+type CopyModule = typeof import('./declareCopy.onDemand');
+let copyModule: Promise<CopyModule> | undefined;
+const loadCopy = () => (copyModule ??= import('./declareCopy.onDemand'));
 
 interface Props {
 	playbook: ClientPlaybook;
@@ -18,11 +20,8 @@ interface Props {
 	prefill: DeclarePrefill;
 	now: number;
 	onCancel?: (() => void) | undefined;
-	/**
-	 * Called once the incident is declared and the message copied (or offered). A parent that
-	 * shows what comes next itself (the workspace) returns true, and this flow shows nothing more.
-	 */
-	onDone?: ((id: string, message: CopiedDeclaration | undefined) => boolean | void) | undefined;
+	/** Called once the incident is declared and the message copied (or offered). */
+	onDone?: ((id: string) => void) | undefined;
 	/** Show a link to the workspace once declared (not on the workspace itself). */
 	workspaceLink?: boolean | undefined;
 	/** Focus the title as the form opens: it was opened by a click, not met on a page. */
@@ -32,32 +31,33 @@ interface Props {
 /**
  * Declare and post in one gesture: the submit declares the incident and, in the same task (so the
  * browser allows the clipboard), copies the declaration message in this browser's format and logs
- * it; then shows what comes next.
+ * it; then shows what comes next, with the focus.
  */
 export function DeclareFlow({ playbook, state, store, template, prefill, now, onCancel, onDone, workspaceLink, focusTitle = true }: Props) {
+	const [copy, setCopy] = useState<CopyModule | undefined>(undefined);
 	const [declared, setDeclared] = useState<{ id: string; message?: CopiedDeclaration | undefined } | undefined>(undefined);
-	const finish = (id: string, message?: CopiedDeclaration) => {
-		if (onDone?.(id, message) !== true) setDeclared({ id, message });
+	// The message writer loads as the responder starts on the form; it is there by the time they submit.
+	const start = () => {
+		if (!copy) void loadCopy().then((loaded) => setCopy(() => loaded));
 	};
-	const incident = declared && findIncident(state, declared.id);
-	const log = (id: string, format: CopiedDeclaration['format']) => template && store.update((s, at) => logMessage(s, id, copiedLabel(template, format), at));
+	const finish = (id: string, message?: CopiedDeclaration) =>
+		void loadCopy().then((loaded) => {
+			setCopy(() => loaded);
+			setDeclared({ id, message });
+			onDone?.(id);
+		});
 
 	const onDeclared = (id: string) => {
-		const current = store.get();
-		const fresh = findIncident(current, id);
-		if (!template || !fresh) return finish(id);
-		const format = messageFormat(current);
-		const text = declarationText(template, fresh, playbook, format, Date.now());
-		// No await before this call: the clipboard is allowed only within the submit's own task.
-		void copyText(text).then((copied) => {
-			if (copied) log(id, format);
-			finish(id, { text, format, copied });
-		});
+		if (!template) return finish(id);
+		// No await before the copy: the clipboard is allowed only within the submit's own task.
+		if (copy) void copy.copyDeclaration(store, template, playbook, id).then((message) => finish(id, message));
+		else void loadCopy().then((loaded) => loaded.copyDeclaration(store, template, playbook, id).then((message) => finish(id, message)));
 	};
 
-	if (declared && incident) {
+	const incident = declared && findIncident(state, declared.id);
+	if (declared && incident && copy) {
 		return (
-			<Declared
+			<copy.Declared
 				incident={incident}
 				playbook={playbook}
 				message={declared.message}
@@ -65,23 +65,25 @@ export function DeclareFlow({ playbook, state, store, template, prefill, now, on
 				workspaceLink={workspaceLink}
 				onCopiedByHand={() => {
 					const message = declared.message;
-					if (!message || message.copied) return;
-					log(declared.id, message.format);
+					if (!template || !message || message.copied) return;
+					copy.logCopy(store, template, declared.id, message.format);
 					setDeclared({ ...declared, message: { ...message, copied: true } });
 				}}
 			/>
 		);
 	}
 	return (
-		<DeclareForm
-			playbook={playbook}
-			state={state}
-			store={store}
-			prefill={prefill}
-			onDeclared={onDeclared}
-			onCancel={onCancel}
-			focusTitle={focusTitle}
-			submitLabel={template ? 'Declare and copy the message' : 'Declare incident'}
-		/>
+		<div onFocusIn={start} onPointerDown={start}>
+			<DeclareForm
+				playbook={playbook}
+				state={state}
+				store={store}
+				prefill={prefill}
+				onDeclared={onDeclared}
+				onCancel={onCancel}
+				focusTitle={focusTitle}
+				submitLabel={template ? 'Declare and copy the message' : 'Declare incident'}
+			/>
+		</div>
 	);
 }

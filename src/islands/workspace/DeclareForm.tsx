@@ -2,7 +2,7 @@ import { urls } from '../../lib/urls';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook';
 import { formatUtcDateTime } from '../../lib/clocks';
-import { rememberedDetails } from '../../lib/declaration';
+import { rememberedDetails } from '../../lib/declareDefaults';
 import { attachScratch, declareIncident, setResponder } from '../../lib/incidents';
 import type { State } from '../../lib/state';
 import type { Store } from '../../lib/store';

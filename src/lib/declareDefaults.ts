@@ -1,0 +1,31 @@
+/**
+ * What a new declaration starts from: who is on it and what is hit, as this browser's last
+ * incident had them, and the impact the classifier's matched criteria imply.
+ */
+import { lastIncident } from './incidents';
+import type { MessageFormat } from './renderMessage';
+import type { State } from './state';
+
+/** Who is on it and what is hit, as this browser's last incident had them: a new one starts there. */
+export interface RememberedDetails {
+	services: string[];
+	onCall: string;
+	commander: string;
+	responder: string;
+}
+
+/** The details a new declaration starts from, remembered from the last incident declared here. */
+export function rememberedDetails(state: State): RememberedDetails {
+	const last = lastIncident(state);
+	return { services: last?.services ?? [], onCall: last?.onCall ?? '', commander: last?.commander ?? '', responder: state.responder };
+}
+
+/** The impact a classification implies: the criteria that matched, in the playbook's words. */
+export function impactFromReasons(reasons: readonly string[]): string {
+	return [...new Set(reasons.map((r) => r.trim()).filter(Boolean))].join('; ');
+}
+
+/** The format messages are copied in: the one chosen once in this browser, Slack until then. */
+export function messageFormat(state: State): MessageFormat {
+	return state.messageFormat ?? 'slack';
+}

@@ -2,9 +2,13 @@
  * What a new declaration starts from: who is on it and what is hit, as this browser's last
  * incident had them, and the impact the classifier's matched criteria imply.
  */
-import { lastIncident } from './incidents';
 import type { MessageFormat } from './renderMessage';
-import type { State } from './state';
+import type { Incident, State } from './state';
+
+/** This browser's latest incident: the details a new declaration starts from. */
+export function lastIncident(state: State): Incident | undefined {
+	return state.incidents.reduce<Incident | undefined>((latest, i) => (latest && latest.declaredAt >= i.declaredAt ? latest : i), undefined);
+}
 
 /** Who is on it and what is hit, as this browser's last incident had them: a new one starts there. */
 export interface RememberedDetails {

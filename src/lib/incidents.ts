@@ -316,22 +316,3 @@ export function importIncident(state: State, incident: Incident, now: number): S
 	const imported: Incident = { ...incident, events: [...incident.events, event(now, 'imported', 'Imported from a file', state.responder)] };
 	return { ...state, incidents: [imported, ...others].sort((a, b) => b.declaredAt - a.declaredAt), deleted, activeId: incident.id, activeAt: now };
 }
-
-/** Keep what a responder typed into a message for a blank the incident has no field for. */
-export function setTypedValue(state: State, id: string, name: string, value: string, now: number): State {
-	return withIncident(state, id, (incident) => ({
-		...incident,
-		typed: { ...incident.typed, [name]: value },
-		clock: { ...incident.clock, [`typed.${name}`]: now },
-	}));
-}
-
-/** Keep the message format chosen in this browser. */
-export function setMessageFormat(state: State, format: NonNullable<State['messageFormat']>): State {
-	return state.messageFormat === format ? state : { ...state, messageFormat: format };
-}
-
-/** This browser's latest incident: the details a new declaration starts from. */
-export function lastIncident(state: State): Incident | undefined {
-	return state.incidents.reduce<Incident | undefined>((latest, i) => (latest && latest.declaredAt >= i.declaredAt ? latest : i), undefined);
-}

@@ -5,7 +5,8 @@
 import type { IncidentSource } from '../schemas/template';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from './clientPlaybook';
 import { elapsedMs, formatSpan, formatUtcDateTime, formatUtcTime } from './clocks';
-import { setTypedValue, updateIncident, updatePostMortem } from './incidents';
+import { updateIncident, updatePostMortem } from './incidents';
+import { setTypedValue } from './messageMemory';
 import { actionItemRows, peakSeverity, postMortemHome, severityLabel, severityRows, skippedSteps, timelineRows } from './postMortem';
 import type { FieldValues, ListItem } from './renderMessage';
 import type { EventKind, Incident, State } from './state';

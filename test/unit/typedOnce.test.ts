@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeMessage } from '../../src/lib/composeMessage';
-import { lastIncident, setMessageFormat } from '../../src/lib/incidents';
+import { lastIncident } from '../../src/lib/declareDefaults';
+import { setMessageFormat } from '../../src/lib/messageMemory';
 import { mergeState } from '../../src/lib/merge';
 import { incidentValues, rememberValue } from '../../src/lib/messageValues';
 import { emptyState } from '../../src/lib/state';

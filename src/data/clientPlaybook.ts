@@ -25,11 +25,12 @@ export function toClient(playbook: Playbook, options: { fetchScenarios?: boolean
 	};
 }
 
-/** Every scenario and its checklists, as the scenario data URL publishes them. */
+/** Every scenario and its checklists, and the declaration template, as the scenario data URL publishes them. */
 export function scenarioData(playbook: Playbook): ScenarioData {
 	return {
 		scenarios: playbook.scenarios.map(({ id, title, severities }) => ({ id, title, severities })),
 		checklists: playbook.scenarios.flatMap(scenarioChecklists),
+		declaration: declarationTemplate(playbook),
 	};
 }
 

@@ -1,82 +1,83 @@
 import { useEffect, useState } from 'preact/hooks';
 import { alertPrefill, type AlertPrefill } from '../lib/alertParams';
 import type { ClientPlaybook } from '../lib/clientPlaybook';
-import type { GeneratorTemplate } from '../lib/composeMessage';
-import { useIncidentState, useNow } from './useStore';
 import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand';
-import type { DeclareFlow as DeclareFlowType } from './declare/DeclareFlow';
+import type { DeclarePrefill } from './workspace/DeclareForm';
 
 interface Props {
 	playbook: ClientPlaybook;
 	/** The runbook page's scenario. */
 	scenario: string;
-	/** The declaration message, copied as the incident is declared from this page. */
-	declaration?: GeneratorTemplate | undefined;
 }
 
 /** Links on the runbook page that declare in place once scripts run (they lead to the workspace without them). */
 export const DECLARE_HERE = 'data-declare-here';
 
+/** What the declare form starts with when opened from an alert's link. */
+function fromAlert(alert: AlertPrefill, scenario: string): DeclarePrefill {
+	return {
+		severity: alert.severity,
+		scenarios: [scenario],
+		services: alert.services,
+		alert: alert.alert,
+		impact: alert.summary,
+		title: alert.alert ? `${alert.alert}${alert.services.length > 0 ? ` on ${alert.services.join(', ')}` : ''}` : undefined,
+	};
+}
+
 /**
- * Declaring from a runbook page. Opened from an alert's link (`?alert=HighErrorRate&severity=P1&service=api`),
- * a declare form prefilled with the alert's details; it never declares by itself. The page's
- * "Declare an incident" link opens the same form in a dialog over the runbook. Without alert
- * parameters it shows nothing and loads nothing until that link is used.
+ * Declaring from a runbook page, in a dialog over the runbook: from the page's "Declare an
+ * incident" link, or, opened from an alert's link (`?alert=HighErrorRate&severity=P1&service=api`),
+ * from a note that names the alert, with the form prefilled from it. It never declares by itself,
+ * and loads the form only when asked.
  */
-export default function AlertDeclare({ playbook, scenario, declaration }: Props) {
-	const { state, store } = useIncidentState();
-	const now = useNow();
+export default function AlertDeclare({ playbook, scenario }: Props) {
 	const [alert, setAlert] = useState<AlertPrefill | undefined>(undefined);
-	const [Flow, setFlow] = useState<typeof DeclareFlowType | undefined>(undefined);
-	const [Dialog, setDialog] = useState<typeof DeclareDialogType | undefined>(undefined);
+	const [open, setOpen] = useState<{ Dialog: typeof DeclareDialogType; prefill: DeclarePrefill } | undefined>(undefined);
+	const declare = (prefill: DeclarePrefill) => void import('./DeclareDialog.onDemand').then((m) => setOpen({ Dialog: m.DeclareDialog, prefill }));
 	useEffect(() => {
-		const found = alertPrefill(new URLSearchParams(location.search), playbook.severities.map((s) => s.id));
-		setAlert(found);
-		if (found) void import('./declare/DeclareFlow').then((m) => setFlow(() => m.DeclareFlow));
-		const open = (event: Event) => {
+		setAlert(alertPrefill(new URLSearchParams(location.search), playbook.severities.map((s) => s.id)));
+		const onClick = (event: Event) => {
 			if (!(event.target instanceof Element) || !event.target.closest(`[${DECLARE_HERE}]`)) return;
 			event.preventDefault();
-			void import('./DeclareDialog.onDemand').then((m) => setDialog(() => m.DeclareDialog));
+			declare({ scenarios: [scenario] });
 		};
-		document.addEventListener('click', open);
-		return () => document.removeEventListener('click', open);
+		document.addEventListener('click', onClick);
+		return () => document.removeEventListener('click', onClick);
 	}, []);
-	const dialog = Dialog && <Dialog playbook={playbook} template={declaration} prefill={{ scenarios: [scenario] }} onClose={() => setDialog(undefined)} />;
-	if (!alert || !store) return dialog ?? null;
+	const close = (declaredId: string | undefined) => {
+		setOpen(undefined);
+		if (!declaredId) return;
+		// Declared: the alert's note has done its job, and a reload should not offer it again.
+		setAlert(undefined);
+		history.replaceState(history.state, '', location.pathname);
+	};
 	return (
-		<div class="alert-declare pb-ui not-content">
-			<p class="alert-note">
-				Opened from alert <code>{alert.alert ?? 'without a name'}</code>
-				{alert.severity && <> at {alert.severity}</>}
-				{alert.services.length > 0 && <> for {alert.services.join(', ')}</>}. Check the details, then declare.
-			</p>
-			{Flow && (
-				<Flow
-					playbook={playbook}
-					state={state}
-					store={store}
-					template={declaration}
-					now={now}
-					focusTitle={false}
-					prefill={{
-						severity: alert.severity,
-						scenarios: [scenario],
-						services: alert.services,
-						alert: alert.alert,
-						impact: alert.summary,
-						title: alert.alert ? `${alert.alert}${alert.services.length > 0 ? ` on ${alert.services.join(', ')}` : ''}` : undefined,
-					}}
-					onDone={() => {
-						// The declared incident, not the alert's form, is what a reload should show.
-						history.replaceState(history.state, '', location.pathname);
-					}}
-					onCancel={() => {
-						setAlert(undefined);
-						history.replaceState(history.state, '', location.pathname);
-					}}
-				/>
+		<>
+			{alert && (
+				<div class="alert-declare pb-ui not-content">
+					<p class="alert-note">
+						Opened from alert <code>{alert.alert ?? 'without a name'}</code>
+						{alert.severity && <> at {alert.severity}</>}
+						{alert.services.length > 0 && <> for {alert.services.join(', ')}</>}. Check the details, then declare.
+					</p>
+					<p class="actions">
+						<button type="button" class="primary" onClick={() => declare(fromAlert(alert, scenario))}>
+							Declare from this alert
+						</button>
+						<button
+							type="button"
+							onClick={() => {
+								setAlert(undefined);
+								history.replaceState(history.state, '', location.pathname);
+							}}
+						>
+							Dismiss
+						</button>
+					</p>
+				</div>
 			)}
-			{dialog}
-		</div>
+			{open && <open.Dialog playbook={playbook} prefill={open.prefill} onClose={close} />}
+		</>
 	);
 }

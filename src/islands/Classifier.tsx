@@ -1,9 +1,8 @@
 import { urls } from '../lib/urls';
 import { useEffect, useState } from 'preact/hooks';
-import type { GeneratorTemplate } from '../lib/composeMessage';
-import { impactFromReasons } from '../lib/declareDefaults';
+import { DECLARE_STYLES } from './declare/declareStyles';
 import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand';
-import { answersFromQuery, answersToQuery, classify, criterionKey, metrics, type Answers } from '../lib/classify';
+import { answersFromQuery, answersToQuery, classify, criterionKey, impactFromReasons, metrics, type Answers } from '../lib/classify';
 import { severityById, type ClientPlaybook } from '../lib/clientPlaybook';
 import { describeRung, escalatesTo } from '../lib/escalation';
 import { formatMinutes } from '../lib/format';
@@ -14,8 +13,6 @@ import { scenarioStatusText, useScenarios } from './useScenarios';
 
 interface Props {
 	playbook: ClientPlaybook;
-	/** The declaration message, copied as the incident is declared from here. */
-	declaration?: GeneratorTemplate | undefined;
 }
 
 /** The declare dialog's code, loaded once a level shows (the responder is about to declare). */
@@ -37,7 +34,7 @@ const bounds = (m: { above?: number | undefined; atLeast?: number | undefined; b
  * measured ones; the result announced with its reasons, deadlines and the runbooks that fit.
  * The answers live in the URL, so a classification can be pasted to a colleague.
  */
-export default function Classifier({ playbook, declaration }: Props) {
+export default function Classifier({ playbook }: Props) {
 	const levels = playbook.severities;
 	const [answers, setAnswers] = useState<Answers>({ ticked: [], measures: {} });
 	const [copied, setCopied] = useState('');
@@ -74,6 +71,8 @@ export default function Classifier({ playbook, declaration }: Props) {
 
 	return (
 		<>
+			{/* The bar's styles come with the classifier, so they are there at first paint and on no other page. */}
+			<link rel="stylesheet" href={DECLARE_STYLES} />
 			<form class="classifier pb-ui not-content" onSubmit={(e) => e.preventDefault()} aria-label="Classify the incident">
 				{/* First in the form, so Shift+Tab from a criterion reaches Declare; pinned to the bottom of the view. */}
 				<div class={`result-bar ${level ? `tone-${level.tone}` : ''}`}>
@@ -186,7 +185,7 @@ export default function Classifier({ playbook, declaration }: Props) {
 				</section>
 			</form>
 			{declaring && Dialog && level && (
-				<Dialog playbook={playbook} template={declaration} prefill={{ severity: level.id, impact: impactFromReasons(reasons) }} onClose={() => setDeclaring(false)} />
+				<Dialog playbook={playbook} prefill={{ severity: level.id, impact: impactFromReasons(reasons) }} onClose={() => setDeclaring(false)} />
 			)}
 		</>
 	);

@@ -2,9 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { alertPrefill } from '../lib/alertParams';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from '../lib/clientPlaybook';
 import { deadlines, elapsedMs } from '../lib/clocks';
-import type { GeneratorTemplate } from '../lib/composeMessage';
 import { activeIncident, addNote, clearDrills, deleteIncident, logEscalation, setActive, setSeverity, setStatus, updateIncident } from '../lib/incidents';
-import { DeclareFlow } from './declare/DeclareFlow';
+import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand';
 import { StorageNotices } from './StorageNotices';
 import { useScenarios } from './useScenarios';
 import { useIncidentState, useNow } from './useStore';
@@ -19,8 +18,6 @@ import { Timeline } from './workspace/Timeline';
 interface Props {
 	playbook: ClientPlaybook;
 	checklists: ChecklistSpec[];
-	/** The declaration message, copied as an incident is declared here. */
-	declaration?: GeneratorTemplate | undefined;
 }
 
 /** What the URL asks the declare form to start with (from the classifier or a runbook page). */
@@ -39,65 +36,43 @@ function prefillFromUrl(playbook: ClientPlaybook): DeclarePrefill {
 }
 
 /** The incident workspace: declare, then follow the current incident's clocks, checklists and timeline. */
-export default function IncidentWorkspace({ playbook, checklists, declaration }: Props) {
+export default function IncidentWorkspace({ playbook, checklists }: Props) {
 	const { state, store } = useIncidentState();
 	const now = useNow();
-	const [declaring, setDeclaring] = useState(false);
-	const [prefill, setPrefill] = useState<DeclarePrefill>({});
-	// Once declared here, the flow shows what comes next (with focus) above the incident's summary.
-	const [declaredHere, setDeclaredHere] = useState(false);
-	// A new form each time one is asked for, even with the same prefill.
-	const [round, setRound] = useState(0);
+	// Declaring opens the same dialog as on the classifier and runbooks, with what comes next in it.
+	const [declare, setDeclare] = useState<{ Dialog: typeof DeclareDialogType; prefill: DeclarePrefill } | undefined>(undefined);
+	const openDeclare = (prefill: DeclarePrefill) => void import('./DeclareDialog.onDemand').then((m) => setDeclare({ Dialog: m.DeclareDialog, prefill }));
 	// The phases' checklists come with the page; the scenarios' are fetched (see useScenarios).
 	const lists = useScenarios(playbook, checklists);
 	useEffect(() => {
-		const fromUrl = prefillFromUrl(playbook);
-		setPrefill(fromUrl);
-		if (new URLSearchParams(location.search).size > 0) setDeclaring(true);
+		// A link that asks for a declaration (the classifier without scripts, a bookmark) opens the form.
+		if (new URLSearchParams(location.search).size > 0) openDeclare(prefillFromUrl(playbook));
 	}, []);
 
 	if (!store) return <p class="workspace-loading">Loading the incidents kept in this browser…</p>;
 	const incident = activeIncident(state);
 	const level = incident ? severityById(playbook.severities, incident.severity) : undefined;
 	const list = incident && level ? deadlines(incident, level, playbook.escalation, now) : [];
-	const showForm = declaring || declaredHere || state.incidents.length === 0;
-	const showIncident = !showForm || declaredHere;
-	const declared = () => {
-		setDeclaredHere(true);
+	const closeDeclare = (declaredId: string | undefined) => {
+		setDeclare(undefined);
 		history.replaceState(history.state, '', location.pathname);
-	};
-	const closeForm = () => {
-		setDeclaring(false);
-		setDeclaredHere(false);
+		// The dialog's opener may be gone (the empty workspace): focus what was declared instead.
+		if (declaredId) focusSummary();
 	};
 
 	return (
 		<div class="workspace pb-ui not-content">
 			<StorageNotices store={store} showBackups />
-			{showForm && (
-				<DeclareFlow
-					key={`${round}:${JSON.stringify(prefill)}`}
-					playbook={playbook}
-					state={state}
-					store={store}
-					template={declaration}
-					prefill={prefill}
-					now={now}
-					onDone={declared}
-					workspaceLink={false}
-					focusTitle={declaring}
-					onCancel={state.incidents.length > 0 ? closeForm : undefined}
-				/>
-			)}
-			{!showForm && !incident && (
-				<p>
-					No incident is shown. Open one below, or{' '}
-					<button type="button" class="primary" onClick={() => setDeclaring(true)}>
-						declare an incident
+			{!incident && (
+				<p class="workspace-empty">
+					{state.incidents.length === 0 ? 'No incident is open in this browser.' : 'No incident is shown. Open one below, or declare a new one.'}{' '}
+					<button type="button" class="primary" onClick={() => openDeclare({})}>
+						Declare an incident
 					</button>
 				</p>
 			)}
-			{showIncident && incident && (
+			{declare && <declare.Dialog playbook={playbook} prefill={declare.prefill} workspaceLink={false} onClose={closeDeclare} />}
+			{incident && (
 				<>
 					<IncidentSummary
 						incident={incident}
@@ -127,20 +102,20 @@ export default function IncidentWorkspace({ playbook, checklists, declaration }:
 				<IncidentList
 					state={state}
 					playbook={playbook}
-					onSwitch={(id) => {
-						closeForm();
-						store.update((s, t) => setActive(s, id, t));
-					}}
+					onSwitch={(id) => store.update((s, t) => setActive(s, id, t))}
 					onDelete={(id) => store.update((s, t) => deleteIncident(s, id, t))}
 					onClearDrills={() => store.update((s, t) => clearDrills(s, t))}
-					onNew={() => {
-						setPrefill({});
-						setDeclaredHere(false);
-						setRound((n) => n + 1);
-						setDeclaring(true);
-					}}
+					onNew={() => openDeclare({})}
 				/>
 			)}
 		</div>
 	);
+}
+
+/** Move focus to the incident's summary, as the view to work from. */
+function focusSummary(): void {
+	const title = document.getElementById('incident-title');
+	if (!title) return;
+	title.tabIndex = -1;
+	title.focus();
 }

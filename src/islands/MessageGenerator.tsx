@@ -3,7 +3,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../lib/clientPlaybook';
 import { formatUtcTime } from '../lib/clocks';
-import { composeMessage, FORMAT_LABELS, messageWarnings, missingRequired, type GeneratorTemplate } from '../lib/composeMessage';
+import { mentionWarnings } from '../lib/broadcastMentions';
+import { composeMessage, FORMAT_LABELS, missingRequired, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage';
 import { activeIncident, logMessage } from '../lib/incidents';
 import { setMessageFormat } from '../lib/messageMemory';
 import { editedValues, incidentValues, rememberValue } from '../lib/messageValues';
@@ -47,7 +48,7 @@ export default function MessageGenerator({ template, playbook, children }: Props
 	const fromIncident = incident ? incidentValues(template.fields, { incident, playbook, checklists: [], kind: template.kind, now }) : {};
 	const values = editedValues(template.fields, fromIncident, edits);
 	const text = composeMessage(template, values, format, { drill: incident?.drill ?? false });
-	const warnings = messageWarnings(template.fields, values);
+	const warnings = [...missingWarnings(template.fields, values), ...mentionWarnings(template.fields, values)];
 	const missing = missingRequired(template.fields, values).filter((f) => !f.items);
 	const missingNames = missing.map((f) => f.name).join(' ');
 	useEffect(() => setAsked((names) => [...new Set([...names, ...missing.map((f) => f.name)])]), [missingNames]);

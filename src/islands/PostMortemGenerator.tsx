@@ -2,7 +2,7 @@ import { urls } from '../lib/urls';
 import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook';
-import { composeMessage, messageWarnings, type GeneratorTemplate } from '../lib/composeMessage';
+import { composeMessage, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage';
 import { activeIncident, addActionItem, removeActionItem, updateActionItem } from '../lib/incidents';
 import { editedValues, incidentValues, rememberValue } from '../lib/messageValues';
 import { actionItemProblems, postMortemHome } from '../lib/postMortem';
@@ -63,7 +63,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	const context = { incident, playbook, checklists: lists.checklists, kind: 'document' as const, now };
 	const values = editedValues(template.fields, incidentValues(template.fields, context), typed);
 	const text = composeMessage(template, values, 'markdown', { drill: incident.drill });
-	const warnings = [...messageWarnings(template.fields, values), ...actionItemProblems(incident.postMortem.actionItems)];
+	const warnings = [...missingWarnings(template.fields, values), ...actionItemProblems(incident.postMortem.actionItems)];
 	const fromRecord = template.fields.filter((f) => postMortemHome(f.from).on === 'record');
 	// Saved on the incident, so the resolution message and later messages say the same.
 	const save = (field: TemplateField, value: string) => {

@@ -1,10 +1,11 @@
 /**
  * A template and its values, written out as the text a responder sends. A copied message holds
  * facts only: a placeholder is a hint inside an input, never pasted as a value; a line whose value
- * is unknown is left out, and a required blank left empty is named before sending, as is a
- * broadcast mention (`@here`, `<!channel>`) that came from a typed value. A drill says so first.
+ * is unknown is left out, and a required blank left empty is named before sending (broadcast
+ * mentions typed into a chat message are flagged by broadcastMentions.ts). A drill says so first.
  */
 import type { TemplateField } from '../schemas/template';
+import { TAG } from './templateSyntax';
 import { escapeText, renderTemplate, type FieldValues, type ListItem, type MessageFormat } from './renderMessage';
 
 /** A template as the generators get it, as plain data. */
@@ -53,8 +54,6 @@ export function shownValues(fields: readonly TemplateField[], values: FieldValue
 	);
 }
 
-const TAG = /\{\{\s*([#^/]?)\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
-
 /**
  * The template's text without the lines that insert a value not known: "Impact: {{impact}}" goes
  * when the impact is empty, rather than being sent half-written. Only lines outside a `{{#list}}`
@@ -96,33 +95,7 @@ export function missingRequired(fields: readonly TemplateField[], values: FieldV
 	return fields.filter((field) => field.required && isBlank(values[field.name]));
 }
 
-/** Mentions that notify a whole channel or workspace, as Slack and other chats write them. */
-const BROADCAST = /(?:^|[^\w@])(@(?:here|channel|everyone))\b|(<!(?:here|channel|everyone)(?:\|[^>]*)?>)/gi;
-
-/** A broadcast mention found in a value, and the field it is in. */
-export interface BroadcastMention {
-	field: TemplateField;
-	mention: string;
-}
-
-/**
- * Broadcast mentions (`@here`, `@channel`, `@everyone`, `<!channel>`, `<!here>`) in the values,
- * to flag before copying: only values, typed by someone, are searched; the template's own words
- * are the team's choice.
- */
-export function broadcastMentions(fields: readonly TemplateField[], values: FieldValues): BroadcastMention[] {
-	return fields.flatMap((field) => {
-		const value = values[field.name];
-		const texts = Array.isArray(value) ? value.flatMap((row) => Object.values(row)) : [value ?? ''];
-		const found = new Set(texts.flatMap((text) => [...text.matchAll(BROADCAST)].map((m) => (m[1] ?? m[2] ?? '').toLowerCase())));
-		return [...found].map((mention) => ({ field, mention }));
-	});
-}
-
-/** What to fix before sending, in words: required blanks left empty, then broadcast mentions. */
-export function messageWarnings(fields: readonly TemplateField[], values: FieldValues): string[] {
-	return [
-		...missingRequired(fields, values).map((f) => `${f.label} is missing: its line is left out until you fill it in.`),
-		...broadcastMentions(fields, values).map(({ field, mention }) => `${field.label} contains ${mention}, which notifies everyone in the channel.`),
-	];
+/** The required values left empty, in words, to show before sending. */
+export function missingWarnings(fields: readonly TemplateField[], values: FieldValues): string[] {
+	return missingRequired(fields, values).map((f) => `${f.label} is missing: its line is left out until you fill it in.`);
 }

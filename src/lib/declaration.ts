@@ -6,7 +6,7 @@ import { composeMessage, FORMAT_LABELS, type GeneratorTemplate } from './compose
 import type { ClientPlaybook } from './clientPlaybook';
 import { incidentValues } from './messageValues';
 import type { MessageFormat } from './renderMessage';
-import type { Incident } from './state';
+import type { Incident, State } from './state';
 
 /** The declaration message of an incident, filled from it, as it is copied. */
 export function declarationText(
@@ -29,4 +29,9 @@ export function declarationText(
 /** How the copy is logged on the timeline, as the message generators log theirs. */
 export function copiedLabel(template: Pick<GeneratorTemplate, 'title'>, format: MessageFormat): string {
 	return `Copied ${template.title} (${FORMAT_LABELS[format]})`;
+}
+
+/** The format messages are copied in: the one chosen once in this browser, Slack until then. */
+export function messageFormat(state: State): MessageFormat {
+	return state.messageFormat ?? 'slack';
 }

@@ -1,8 +1,7 @@
 /**
  * What a new declaration starts from: who is on it and what is hit, as this browser's last
- * incident had them, and the impact the classifier's matched criteria imply.
+ * incident had them.
  */
-import type { MessageFormat } from './renderMessage';
 import type { Incident, State } from './state';
 
 /** This browser's latest incident: the details a new declaration starts from. */
@@ -22,14 +21,4 @@ export interface RememberedDetails {
 export function rememberedDetails(state: State): RememberedDetails {
 	const last = lastIncident(state);
 	return { services: last?.services ?? [], onCall: last?.onCall ?? '', commander: last?.commander ?? '', responder: state.responder };
-}
-
-/** The impact a classification implies: the criteria that matched, in the playbook's words. */
-export function impactFromReasons(reasons: readonly string[]): string {
-	return [...new Set(reasons.map((r) => r.trim()).filter(Boolean))].join('; ');
-}
-
-/** The format messages are copied in: the one chosen once in this browser, Slack until then. */
-export function messageFormat(state: State): MessageFormat {
-	return state.messageFormat ?? 'slack';
 }

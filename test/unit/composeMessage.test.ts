@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { broadcastMentions, composeMessage, messageWarnings, withoutUnknownLines } from '../../src/lib/composeMessage';
+import { broadcastMentions, mentionWarnings } from '../../src/lib/broadcastMentions';
+import { composeMessage, missingWarnings, withoutUnknownLines } from '../../src/lib/composeMessage';
 import { TemplateSchema } from '../../src/schemas/template';
 
 // A small fixture template, not the playbook's own wording.
@@ -32,7 +33,7 @@ describe('a copied message holds facts only', () => {
 		expect(plain({ what: 'x' })).not.toContain('[Step]');
 	});
 	it('names a required value left empty, and what it does with it', () => {
-		expect(messageWarnings(template.fields, { what: ' ' })).toEqual(['What is missing: its line is left out until you fill it in.']);
+		expect(missingWarnings(template.fields, { what: ' ' })).toEqual(['What is missing: its line is left out until you fill it in.']);
 	});
 	it('keeps a line whose tags are sections as it is', () => {
 		expect(withoutUnknownLines('{{#a}}x{{/a}}\n{{b}}', () => false)).toBe('{{#a}}x{{/a}}');
@@ -49,9 +50,9 @@ describe('broadcast mentions', () => {
 	it('does not flag a person, an e-mail address or the template text', () => {
 		expect(broadcastMentions(template.fields, { owner: '@alice', what: 'ops@here.com', who: 'channel' })).toEqual([]);
 		const withMention = TemplateSchema.parse({ ...template, text: `@here ${template.text}` });
-		expect(messageWarnings(withMention.fields, { what: 'x' })).toEqual([]);
+		expect(mentionWarnings(withMention.fields, { what: 'x' })).toEqual([]);
 	});
 	it('says which field holds it before copying', () => {
-		expect(messageWarnings(template.fields, { what: 'x', owner: '@channel' })).toEqual(['Owner contains @channel, which notifies everyone in the channel.']);
+		expect(mentionWarnings(template.fields, { what: 'x', owner: '@channel' })).toEqual(['Owner contains @channel, which notifies everyone in the channel.']);
 	});
 });

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook';
-import type { GeneratorTemplate } from '../../lib/composeMessage';
 import { findIncident } from '../../lib/incidents';
 import type { State } from '../../lib/state';
 import type { Store } from '../../lib/store';
@@ -15,8 +14,6 @@ interface Props {
 	playbook: ClientPlaybook;
 	state: State;
 	store: Store;
-	/** The declaration message, copied as the incident is declared. */
-	template?: GeneratorTemplate | undefined;
 	prefill: DeclarePrefill;
 	now: number;
 	onCancel?: (() => void) | undefined;
@@ -33,7 +30,7 @@ interface Props {
  * browser allows the clipboard), copies the declaration message in this browser's format and logs
  * it; then shows what comes next, with the focus.
  */
-export function DeclareFlow({ playbook, state, store, template, prefill, now, onCancel, onDone, workspaceLink, focusTitle = true }: Props) {
+export function DeclareFlow({ playbook, state, store, prefill, now, onCancel, onDone, workspaceLink, focusTitle = true }: Props) {
 	const [copy, setCopy] = useState<CopyModule | undefined>(undefined);
 	const [declared, setDeclared] = useState<{ id: string; message?: CopiedDeclaration | undefined } | undefined>(undefined);
 	// The message writer loads as the responder starts on the form; it is there by the time they submit.
@@ -48,10 +45,9 @@ export function DeclareFlow({ playbook, state, store, template, prefill, now, on
 		});
 
 	const onDeclared = (id: string) => {
-		if (!template) return finish(id);
 		// No await before the copy: the clipboard is allowed only within the submit's own task.
-		if (copy) void copy.copyDeclaration(store, template, playbook, id).then((message) => finish(id, message));
-		else void loadCopy().then((loaded) => loaded.copyDeclaration(store, template, playbook, id).then((message) => finish(id, message)));
+		if (copy) void copy.copyDeclaration(store, playbook, id).then((message) => finish(id, message));
+		else void loadCopy().then((loaded) => loaded.copyDeclaration(store, playbook, id).then((message) => finish(id, message)));
 	};
 
 	const incident = declared && findIncident(state, declared.id);
@@ -65,8 +61,8 @@ export function DeclareFlow({ playbook, state, store, template, prefill, now, on
 				workspaceLink={workspaceLink}
 				onCopiedByHand={() => {
 					const message = declared.message;
-					if (!template || !message || message.copied) return;
-					copy.logCopy(store, template, declared.id, message.format);
+					if (!message || message.copied) return;
+					copy.logCopy(store, declared.id, message.format);
 					setDeclared({ ...declared, message: { ...message, copied: true } });
 				}}
 			/>
@@ -82,7 +78,7 @@ export function DeclareFlow({ playbook, state, store, template, prefill, now, on
 				onDeclared={onDeclared}
 				onCancel={onCancel}
 				focusTitle={focusTitle}
-				submitLabel={template ? 'Declare and copy the message' : 'Declare incident'}
+				submitLabel="Declare and copy the message"
 			/>
 		</div>
 	);

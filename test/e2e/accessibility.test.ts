@@ -57,6 +57,7 @@ describe('with an incident under way, in light and dark themes', () => {
 		await page.locator('#incident-bar').waitFor();
 		expect(await axe(page), 'runbook with ticks, a note box and the bar').toEqual([]);
 		await page.goto('/scenarios/high-error-rate/?alert=HighErrorRate&severity=P1&service=api');
+		await page.getByRole('button', { name: 'Declare from this alert' }).click();
 		await page.getByRole('button', { name: 'Declare and copy the message' }).waitFor();
 		expect(await axe(page), 'declare from an alert').toEqual([]);
 		await context.close();

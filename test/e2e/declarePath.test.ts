@@ -173,14 +173,17 @@ describe('declaring elsewhere', () => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 		const page = await context.newPage();
 		await page.goto('/incident/');
+		await page.getByRole('button', { name: 'Declare an incident' }).click();
 		await page.getByLabel('Title').fill(TITLE);
 		await page.getByLabel('Severity', { exact: true }).selectOption('P1');
 		await page.getByRole('button', { name: 'Declare and copy the message' }).click();
 		await expectSummaryFocused(page);
 		await expectDeclaration(page);
-		// The summary and clocks follow it on the same page.
-		expect(await page.locator('#incident-title').innerText()).toContain(TITLE);
 		expect(await page.locator('.declared').evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight)).toBe(true);
+		// Closed, the workspace shows the incident, with the focus on it: never on <body>.
+		await page.locator('.declare-dialog').getByRole('button', { name: 'Close' }).click();
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('incident-title');
+		expect(await page.locator('#incident-title').innerText()).toContain(TITLE);
 		await context.close();
 	});
 

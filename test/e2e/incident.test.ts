@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { fillDeclareDialog } from '../support/declare';
 import { launchChromium } from '../support/chromium';
 
 const baseURL = inject('baseURL');
@@ -115,9 +116,7 @@ describe('classify, declare and follow an incident', () => {
 		await page.getByRole('button', { name: 'Identified' }).click();
 		await expect.poll(() => page.locator('.events').innerText()).toMatch(/Status: Identified[\s\S]*Severity P0 → P1/);
 		await page.getByRole('button', { name: 'Start another incident' }).click();
-		await page.getByLabel('Title').fill('Second');
-		await page.getByLabel('Severity', { exact: true }).selectOption('P3');
-		await page.getByRole('button', { name: 'Declare and copy the message' }).click();
+		await fillDeclareDialog(page, { title: 'Second', severity: 'P3' });
 		await expect.poll(() => page.locator('#incident-title').innerText()).toContain('Second');
 		await page.locator('.incident-list li', { hasText: 'First' }).getByRole('button', { name: 'Open' }).click();
 		await expect.poll(() => page.locator('#incident-title').innerText()).toContain('First');

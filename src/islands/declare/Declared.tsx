@@ -58,7 +58,7 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
 			</h2>
 			<p id="declared-copy">
 				{!message
-					? 'No declaration message to copy: this playbook has no message template.'
+					? 'The declaration message could not be prepared (the playbook data did not load): post it from the communication page.'
 					: message.copied
 						? `The declaration is copied for ${where}: paste it in ${incident.channel}.`
 						: `The browser did not allow copying: the declaration for ${where} is selected below to copy by hand.`}

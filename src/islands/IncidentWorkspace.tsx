@@ -64,12 +64,15 @@ export default function IncidentWorkspace({ playbook, checklists }: Props) {
 		<div class="workspace pb-ui not-content">
 			<StorageNotices store={store} showBackups />
 			{!incident && (
-				<p class="workspace-empty">
-					{state.incidents.length === 0 ? 'No incident is open in this browser.' : 'No incident is shown. Open one below, or declare a new one.'}{' '}
-					<button type="button" class="primary" onClick={() => openDeclare({})}>
-						Declare an incident
-					</button>
-				</p>
+				<section class="workspace-empty" aria-labelledby="workspace-empty-title">
+					<h2 id="workspace-empty-title">{state.incidents.length === 0 ? 'No incident is open in this browser' : 'No incident is shown'}</h2>
+					<p>
+						{state.incidents.length > 0 && 'Open one below, or declare a new one. '}
+						<button type="button" class="primary" onClick={() => openDeclare({})}>
+							Declare an incident
+						</button>
+					</p>
+				</section>
 			)}
 			{declare && <declare.Dialog playbook={playbook} prefill={declare.prefill} workspaceLink={false} onClose={closeDeclare} />}
 			{incident && (

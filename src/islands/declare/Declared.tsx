@@ -16,6 +16,8 @@ export interface CopiedDeclaration {
 	format: MessageFormat;
 	/** On the clipboard; false when the browser refused (the text is then offered to copy by hand). */
 	copied: boolean;
+	/** Required values not known yet, whose lines were left out. */
+	missing: string[];
 }
 
 interface Props {
@@ -62,6 +64,7 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
 					: message.copied
 						? `The declaration is copied for ${where}: paste it in ${incident.channel}.`
 						: `The browser did not allow copying: the declaration for ${where} is selected below to copy by hand.`}
+				{message && message.missing.length > 0 && ` Left out, not known yet: ${message.missing.join(', ')}. Add it in the workspace and post an update.`}
 			</p>
 			{message &&
 				(message.copied ? (

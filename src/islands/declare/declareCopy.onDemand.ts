@@ -5,7 +5,7 @@
  */
 import type { ClientPlaybook } from '../../lib/clientPlaybook';
 import type { GeneratorTemplate } from '../../lib/composeMessage';
-import { copiedLabel, declarationText, messageFormat } from '../../lib/declaration';
+import { copiedLabel, declarationMissing, declarationText, messageFormat } from '../../lib/declaration';
 import { findIncident, logMessage } from '../../lib/incidents';
 import type { Store } from '../../lib/store';
 import { urls } from '../../lib/urls';
@@ -40,10 +40,12 @@ export function copyDeclaration(store: Store, playbook: ClientPlaybook, id: stri
 		const incident = findIncident(state, id);
 		if (!declaration || !incident) return Promise.resolve(undefined);
 		const format = messageFormat(state);
-		const text = declarationText(declaration, incident, playbook, format, Date.now());
+		const now = Date.now();
+		const text = declarationText(declaration, incident, playbook, format, now);
+		const missing = declarationMissing(declaration, incident, playbook, now);
 		return copyText(text).then((copied) => {
 			if (copied) logCopy(store, id, format);
-			return { text, format, copied };
+			return { text, format, copied, missing };
 		});
 	});
 }

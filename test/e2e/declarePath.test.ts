@@ -167,6 +167,23 @@ describe('the 3 a.m. path: home → classify → declare → declaration in the 
 	});
 });
 
+describe('the result bar', () => {
+	it('leaves the end of the page readable above it, on a phone', { timeout: 60_000 }, async () => {
+		const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+		const page = await context.newPage();
+		await page.goto('/classify/?seen=P1:major-feature-broken');
+		await page.locator('.result-bar a').waitFor();
+		await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+		const [contentEnd, barTop] = await page.evaluate(() => {
+			const last = [...document.querySelectorAll('main *')].filter((el) => !el.closest('.result-bar') && el.getBoundingClientRect().height > 0).at(-1)!;
+			return [last.getBoundingClientRect().bottom, document.querySelector('.result-bar')!.getBoundingClientRect().top];
+		});
+		expect(contentEnd).toBeLessThanOrEqual(barTop);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
+		await context.close();
+	});
+});
+
 describe('declaring elsewhere', () => {
 	it('on the workspace, lands on what comes next with the focus, not on the timeline', { timeout: 60_000 }, async () => {
 		const context = await browser.newContext({ baseURL });

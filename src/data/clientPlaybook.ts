@@ -1,6 +1,7 @@
 import { urls } from '../lib/urls';
 import { formatPhaseTitle } from '../lib/format';
 import type { ChecklistSpec, ClientPlaybook, ScenarioData } from '../lib/clientPlaybook';
+import type { GeneratorTemplate } from '../lib/composeMessage';
 import type { Playbook } from '../lib/playbook';
 import { slugify } from '../lib/slug';
 
@@ -25,11 +26,12 @@ export function toClient(playbook: Playbook, options: { fetchScenarios?: boolean
 	};
 }
 
-/** Every scenario and its checklists, as the scenario data URL publishes them. */
+/** Every scenario and its checklists, and the declaration template, as the scenario data URL publishes them. */
 export function scenarioData(playbook: Playbook): ScenarioData {
 	return {
 		scenarios: playbook.scenarios.map(({ id, title, severities }) => ({ id, title, severities })),
 		checklists: playbook.scenarios.flatMap(scenarioChecklists),
+		declaration: declarationTemplate(playbook),
 	};
 }
 
@@ -64,4 +66,13 @@ export function phaseChecklists(phase: Playbook['phases'][number]): ChecklistSpe
 /** The checklists of every phase, in order. */
 export function allPhaseChecklists(playbook: Playbook): ChecklistSpec[] {
 	return playbook.phases.flatMap(phaseChecklists);
+}
+
+/**
+ * The message copied as an incident is declared: the first message template in the playbook's
+ * order (the declaration), as plain data for islands.
+ */
+export function declarationTemplate(playbook: Playbook): GeneratorTemplate | undefined {
+	const template = playbook.templates.find((t) => t.kind === 'message');
+	return template && { id: template.id, title: template.title, kind: template.kind, text: template.text, fields: template.fields };
 }

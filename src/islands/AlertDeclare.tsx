@@ -1,9 +1,8 @@
-import { urls } from '../lib/urls';
 import { useEffect, useState } from 'preact/hooks';
 import { alertPrefill, type AlertPrefill } from '../lib/alertParams';
 import type { ClientPlaybook } from '../lib/clientPlaybook';
-import { useIncidentState } from './useStore';
-import type { DeclareForm as DeclareFormType } from './workspace/DeclareForm';
+import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand';
+import type { DeclarePrefill } from './workspace/DeclareForm';
 
 interface Props {
 	playbook: ClientPlaybook;
@@ -11,62 +10,74 @@ interface Props {
 	scenario: string;
 }
 
+/** Links on the runbook page that declare in place once scripts run (they lead to the workspace without them). */
+export const DECLARE_HERE = 'data-declare-here';
+
+/** What the declare form starts with when opened from an alert's link. */
+function fromAlert(alert: AlertPrefill, scenario: string): DeclarePrefill {
+	return {
+		severity: alert.severity,
+		scenarios: [scenario],
+		services: alert.services,
+		alert: alert.alert,
+		impact: alert.summary,
+		title: alert.alert ? `${alert.alert}${alert.services.length > 0 ? ` on ${alert.services.join(', ')}` : ''}` : undefined,
+	};
+}
+
 /**
- * On a runbook page opened from an alert's link (`?alert=HighErrorRate&severity=P1&service=api`),
- * a declare form prefilled with the alert's details. It never declares by itself; without alert
- * parameters it shows nothing and loads nothing more.
+ * Declaring from a runbook page, in a dialog over the runbook: from the page's "Declare an
+ * incident" link, or, opened from an alert's link (`?alert=HighErrorRate&severity=P1&service=api`),
+ * from a note that names the alert, with the form prefilled from it. It never declares by itself,
+ * and loads the form only when asked.
  */
 export default function AlertDeclare({ playbook, scenario }: Props) {
-	const { state, store } = useIncidentState();
 	const [alert, setAlert] = useState<AlertPrefill | undefined>(undefined);
-	const [Form, setForm] = useState<typeof DeclareFormType | undefined>(undefined);
-	const [declared, setDeclared] = useState('');
+	const [open, setOpen] = useState<{ Dialog: typeof DeclareDialogType; prefill: DeclarePrefill } | undefined>(undefined);
+	const declare = (prefill: DeclarePrefill) => void import('./DeclareDialog.onDemand').then((m) => setOpen({ Dialog: m.DeclareDialog, prefill }));
 	useEffect(() => {
-		const found = alertPrefill(new URLSearchParams(location.search), playbook.severities.map((s) => s.id));
-		setAlert(found);
-		if (found) void import('./workspace/DeclareForm').then((m) => setForm(() => m.DeclareForm));
+		setAlert(alertPrefill(new URLSearchParams(location.search), playbook.severities.map((s) => s.id)));
+		const onClick = (event: Event) => {
+			if (!(event.target instanceof Element) || !event.target.closest(`[${DECLARE_HERE}]`)) return;
+			event.preventDefault();
+			declare({ scenarios: [scenario] });
+		};
+		document.addEventListener('click', onClick);
+		return () => document.removeEventListener('click', onClick);
 	}, []);
-	if (!alert || !store) return null;
-	if (declared) {
-		return (
-			<div class="alert-declare pb-ui not-content" role="status">
-				<p>
-					Incident <code>{declared}</code> declared. Work through this runbook below; the bar above follows the clocks.{' '}
-					<a href={urls.incident()}>Open the workspace</a>
-				</p>
-			</div>
-		);
-	}
+	const close = (declaredId: string | undefined) => {
+		setOpen(undefined);
+		if (!declaredId) return;
+		// Declared: the alert's note has done its job, and a reload should not offer it again.
+		setAlert(undefined);
+		history.replaceState(history.state, '', location.pathname);
+	};
 	return (
-		<div class="alert-declare pb-ui not-content">
-			<p class="alert-note">
-				Opened from alert <code>{alert.alert ?? 'without a name'}</code>
-				{alert.severity && <> at {alert.severity}</>}
-				{alert.services.length > 0 && <> for {alert.services.join(', ')}</>}. Check the details, then declare.
-			</p>
-			{Form && (
-				<Form
-					playbook={playbook}
-					state={state}
-					store={store}
-					prefill={{
-						severity: alert.severity,
-						scenarios: [scenario],
-						services: alert.services,
-						alert: alert.alert,
-						impact: alert.summary,
-						title: alert.alert ? `${alert.alert}${alert.services.length > 0 ? ` on ${alert.services.join(', ')}` : ''}` : undefined,
-					}}
-					onDeclared={(id) => {
-						setDeclared(id);
-						history.replaceState(history.state, '', location.pathname);
-					}}
-					onCancel={() => {
-						setAlert(undefined);
-						history.replaceState(history.state, '', location.pathname);
-					}}
-				/>
+		<>
+			{alert && (
+				<div class="alert-declare pb-ui not-content">
+					<p class="alert-note">
+						Opened from alert <code>{alert.alert ?? 'without a name'}</code>
+						{alert.severity && <> at {alert.severity}</>}
+						{alert.services.length > 0 && <> for {alert.services.join(', ')}</>}. Check the details, then declare.
+					</p>
+					<p class="actions">
+						<button type="button" class="primary" onClick={() => declare(fromAlert(alert, scenario))}>
+							Declare from this alert
+						</button>
+						<button
+							type="button"
+							onClick={() => {
+								setAlert(undefined);
+								history.replaceState(history.state, '', location.pathname);
+							}}
+						>
+							Dismiss
+						</button>
+					</p>
+				</div>
 			)}
-		</div>
+			{open && <open.Dialog playbook={playbook} prefill={open.prefill} onClose={close} />}
+		</>
 	);
 }

@@ -1,6 +1,8 @@
 import { urls } from '../lib/urls';
 import { useEffect, useState } from 'preact/hooks';
-import { answersFromQuery, answersToQuery, classify, criterionKey, metrics, type Answers } from '../lib/classify';
+import { DECLARE_STYLES } from './declare/declareStyles';
+import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand';
+import { answersFromQuery, answersToQuery, classify, criterionKey, impactFromReasons, metrics, type Answers } from '../lib/classify';
 import { severityById, type ClientPlaybook } from '../lib/clientPlaybook';
 import { describeRung, escalatesTo } from '../lib/escalation';
 import { formatMinutes, formatResponseTarget } from '../lib/format';
@@ -12,6 +14,10 @@ import { scenarioStatusText, useScenarios } from './useScenarios';
 interface Props {
 	playbook: ClientPlaybook;
 }
+
+/** The declare dialog's code, loaded once a level shows (the responder is about to declare). */
+let dialogModule: Promise<typeof import('./DeclareDialog.onDemand')> | undefined;
+const loadDialog = () => (dialogModule ??= import('./DeclareDialog.onDemand'));
 
 const bounds = (m: { above?: number | undefined; atLeast?: number | undefined; below?: number | undefined; atMost?: number | undefined; unit: string }) =>
 	[
@@ -32,6 +38,8 @@ export default function Classifier({ playbook }: Props) {
 	const levels = playbook.severities;
 	const [answers, setAnswers] = useState<Answers>({ ticked: [], measures: {} });
 	const [copied, setCopied] = useState('');
+	const [Dialog, setDialog] = useState<typeof DeclareDialogType | undefined>(undefined);
+	const [declaring, setDeclaring] = useState(false);
 	useEffect(() => setAnswers(answersFromQuery(levels, new URLSearchParams(location.search))), []);
 	useEffect(() => {
 		const query = answersToQuery(answers).toString();
@@ -49,102 +57,137 @@ export default function Classifier({ playbook }: Props) {
 			return { ...a, measures: Number.isFinite(value) ? { ...rest, [metric]: value } : rest };
 		});
 	const declareHref = level ? urls.incident({ severity: level.id, ...Object.fromEntries(answersToQuery(answers)) }) : urls.incident();
+	const reasons = result.matches.map((m) => `${m.criterion.text}${m.value !== undefined ? ` (${m.value}${m.criterion.measure?.unit ?? ''})` : ''}`);
+	useEffect(() => {
+		if (level) void loadDialog().then((m) => setDialog(() => m.DeclareDialog));
+	}, [level !== undefined]);
+	// Declare in place: the link works without scripts; with them, the form opens over this page.
+	const declare = (event: Event) => {
+		event.preventDefault();
+		setDeclaring(true);
+		if (!Dialog) void loadDialog().then((m) => setDialog(() => m.DeclareDialog));
+	};
 	const copyLink = async () => setCopied((await copyText(location.href)) ? 'Link copied.' : `Copy this link: ${location.href}`);
 
 	return (
-		<form class="classifier pb-ui not-content" onSubmit={(e) => e.preventDefault()} aria-label="Classify the incident">
-			{levels.map((l) => {
-				const plain = l.criteria.filter((c) => !c.measure);
-				return plain.length === 0 ? null : (
-					<fieldset key={l.id} class={`sev-border-${l.tone}`}>
-						<legend>
-							<SeverityBadge severity={l} named /> <span class="muted">{l.urgency}</span>
-						</legend>
-						{plain.map((c) => {
-							const key = criterionKey(l.id, c.id);
-							return (
-								<label key={key} class="criterion">
-									<input type="checkbox" name="seen" value={key} checked={answers.ticked.includes(key)} onChange={(e) => toggle(key, e.currentTarget.checked)} /> {c.text}
-								</label>
-							);
-						})}
-					</fieldset>
-				);
-			})}
-			{metrics(levels).map((m) => (
-				<fieldset key={m.metric} class="metric">
-					<legend>{m.label}, if you can measure it</legend>
-					<label>
-						<input
-							type="number"
-							inputMode="decimal"
-							step="any"
-							min="0"
-							name={m.metric}
-							value={answers.measures[m.metric] ?? ''}
-							onInput={(e) => measure(m.metric, e.currentTarget.value)}
-							aria-label={`${m.label}${m.unit.trim() ? ` (${m.unit.trim()})` : ''}`}
-							aria-describedby={`${m.metric}-bounds`}
-						/>{' '}
-						{m.unit}
-					</label>
-					<ul id={`${m.metric}-bounds`} class="bounds">
-						{levels.flatMap((l) =>
-							l.criteria
-								.filter((c) => c.measure?.metric === m.metric)
-								.map((c) => (
-									<li key={`${l.id}-${c.id}`}>
-										<SeverityBadge severity={l} /> {bounds(c.measure!)}: {c.text}
-									</li>
-								)),
+		<>
+			{/* The bar's styles come with the classifier, so they are there at first paint and on no other page. */}
+			<link rel="stylesheet" href={DECLARE_STYLES} />
+			<form class="classifier pb-ui not-content" onSubmit={(e) => e.preventDefault()} aria-label="Classify the incident">
+				{/* First in the form, so Shift+Tab from a criterion reaches Declare; pinned to the bottom of the view. */}
+				<div class={`result-bar ${level ? `tone-${level.tone}` : ''}`}>
+					<p id="classification-summary" class="result-bar-text" role="status" aria-live="polite" aria-atomic="true">
+						{level ? (
+							<>
+								<SeverityBadge severity={level} named /> <span class="result-bar-why">{reasons.join('; ')}</span>
+							</>
+						) : (
+							<span class="result-bar-why">No level yet: tick what you see.</span>
 						)}
-					</ul>
-				</fieldset>
-			))}
-			<section class={`classification ${level ? `sev-border-${level.tone}` : ''}`} aria-labelledby="classification-title">
-				<div id="classification-result" role="status" aria-live="polite" aria-atomic="true">
-					<h2 id="classification-title">{level ? <><SeverityBadge severity={level} named /> {level.urgency}</> : 'No level yet'}</h2>
-					{level ? (
-						<>
-							<p>
-								Because: {result.matches.map((m, i) => (
-									<span key={`${m.severityId}-${m.criterion.id}`}>
-										{i > 0 && '; '}
-										{m.criterion.text}
-										{m.value !== undefined && ` (${m.value}${m.criterion.measure?.unit ?? ''})`} ({m.severityId})
-									</span>
-								))}
-							</p>
-							<dl class="facts">
-								<dt>Respond</dt>
-								<dd>{formatResponseTarget(level)}</dd>
-								<dt>Escalate</dt>
-								<dd>if not resolved in {formatMinutes(level.escalateAfter)}</dd>
-								<dt>Escalates to</dt>
-								<dd>{escalatesTo(playbook.escalation, level.id).map((r) => `${r.role} (${describeRung(r).replace(/^If /, 'if ')})`).join('; ')}</dd>
-								<dt>Status updates</dt>
-								<dd>every {formatMinutes(level.updateEvery)}</dd>
-							</dl>
-						</>
-					) : (
-						<p>Tick what you see, or enter a number: the most severe level that matches is the incident's severity.</p>
+					</p>
+					{level && (
+						<a class="button primary" href={declareHref} onClick={declare}>
+							Declare {level.id}
+						</a>
 					)}
 				</div>
-				{level && (
-					<>
-						<FittingRunbooks playbook={playbook} level={level.id} />
-						<p class="actions">
-							<a class="button primary" href={declareHref}>
-								Declare a {level.id} incident
-							</a>
-							<button type="button" onClick={copyLink}>Copy link to this classification</button>
-							<button type="button" onClick={() => setAnswers({ ticked: [], measures: {} })}>Clear</button>
-							<span role="status">{copied}</span>
-						</p>
-					</>
-				)}
-			</section>
-		</form>
+				{levels.map((l) => {
+					const plain = l.criteria.filter((c) => !c.measure);
+					return plain.length === 0 ? null : (
+						<fieldset key={l.id} class={`sev-border-${l.tone}`}>
+							<legend>
+								<SeverityBadge severity={l} named /> <span class="muted">{l.urgency}</span>
+							</legend>
+							{plain.map((c) => {
+								const key = criterionKey(l.id, c.id);
+								return (
+									<label key={key} class="criterion">
+										<input type="checkbox" name="seen" value={key} checked={answers.ticked.includes(key)} onChange={(e) => toggle(key, e.currentTarget.checked)} /> {c.text}
+									</label>
+								);
+							})}
+						</fieldset>
+					);
+				})}
+				{metrics(levels).map((m) => (
+					<fieldset key={m.metric} class="metric">
+						<legend>{m.label}, if you can measure it</legend>
+						<label>
+							<input
+								type="number"
+								inputMode="decimal"
+								step="any"
+								min="0"
+								name={m.metric}
+								value={answers.measures[m.metric] ?? ''}
+								onInput={(e) => measure(m.metric, e.currentTarget.value)}
+								aria-label={`${m.label}${m.unit.trim() ? ` (${m.unit.trim()})` : ''}`}
+								aria-describedby={`${m.metric}-bounds`}
+							/>{' '}
+							{m.unit}
+						</label>
+						<ul id={`${m.metric}-bounds`} class="bounds">
+							{levels.flatMap((l) =>
+								l.criteria
+									.filter((c) => c.measure?.metric === m.metric)
+									.map((c) => (
+										<li key={`${l.id}-${c.id}`}>
+											<SeverityBadge severity={l} /> {bounds(c.measure!)}: {c.text}
+										</li>
+									)),
+							)}
+						</ul>
+					</fieldset>
+				))}
+				<section class={`classification ${level ? `sev-border-${level.tone}` : ''}`} aria-labelledby="classification-title">
+					{/* Announced by the result bar (one announcement, not two). */}
+					<div id="classification-result">
+						<h2 id="classification-title">{level ? <><SeverityBadge severity={level} named /> {level.urgency}</> : 'No level yet'}</h2>
+						{level ? (
+							<>
+								<p>
+									Because: {result.matches.map((m, i) => (
+										<span key={`${m.severityId}-${m.criterion.id}`}>
+											{i > 0 && '; '}
+											{m.criterion.text}
+											{m.value !== undefined && ` (${m.value}${m.criterion.measure?.unit ?? ''})`} ({m.severityId})
+										</span>
+									))}
+								</p>
+								<dl class="facts">
+									<dt>Respond</dt>
+									<dd>{formatResponseTarget(level)}</dd>
+									<dt>Escalate</dt>
+									<dd>if not resolved in {formatMinutes(level.escalateAfter)}</dd>
+									<dt>Escalates to</dt>
+									<dd>{escalatesTo(playbook.escalation, level.id).map((r) => `${r.role} (${describeRung(r).replace(/^If /, 'if ')})`).join('; ')}</dd>
+									<dt>Status updates</dt>
+									<dd>every {formatMinutes(level.updateEvery)}</dd>
+								</dl>
+							</>
+						) : (
+							<p>Tick what you see, or enter a number: the most severe level that matches is the incident's severity.</p>
+						)}
+					</div>
+					{level && (
+						<>
+							<FittingRunbooks playbook={playbook} level={level.id} />
+							<p class="actions">
+								<a class="button primary" href={declareHref} onClick={declare}>
+									Declare a {level.id} incident
+								</a>
+								<button type="button" onClick={copyLink}>Copy link to this classification</button>
+								<button type="button" onClick={() => setAnswers({ ticked: [], measures: {} })}>Clear</button>
+								<span role="status">{copied}</span>
+							</p>
+						</>
+					)}
+				</section>
+			</form>
+			{declaring && Dialog && level && (
+				<Dialog playbook={playbook} prefill={{ severity: level.id, impact: impactFromReasons(reasons) }} onClose={() => setDeclaring(false)} />
+			)}
+		</>
 	);
 }
 

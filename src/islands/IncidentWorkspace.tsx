@@ -3,11 +3,12 @@ import { alertPrefill } from '../lib/alertParams';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from '../lib/clientPlaybook';
 import { deadlines, elapsedMs } from '../lib/clocks';
 import { activeIncident, addNote, clearDrills, deleteIncident, logEscalation, setActive, setSeverity, setStatus, updateIncident } from '../lib/incidents';
+import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand';
 import { StorageNotices } from './StorageNotices';
 import { useScenarios } from './useScenarios';
 import { useIncidentState, useNow } from './useStore';
 import { ChecklistProgress } from './workspace/ChecklistProgress';
-import { DeclareForm, type DeclarePrefill } from './workspace/DeclareForm';
+import type { DeclarePrefill } from './workspace/DeclareForm';
 import { Deadlines } from './workspace/Deadlines';
 import { Exports } from './workspace/Exports';
 import { IncidentList } from './workspace/IncidentList';
@@ -38,45 +39,44 @@ function prefillFromUrl(playbook: ClientPlaybook): DeclarePrefill {
 export default function IncidentWorkspace({ playbook, checklists }: Props) {
 	const { state, store } = useIncidentState();
 	const now = useNow();
-	const [declaring, setDeclaring] = useState(false);
-	const [prefill, setPrefill] = useState<DeclarePrefill>({});
+	// Declaring opens the same dialog as on the classifier and runbooks, with what comes next in it.
+	const [declare, setDeclare] = useState<{ Dialog: typeof DeclareDialogType; prefill: DeclarePrefill } | undefined>(undefined);
+	const openDeclare = (prefill: DeclarePrefill) => void import('./DeclareDialog.onDemand').then((m) => setDeclare({ Dialog: m.DeclareDialog, prefill }));
 	// The phases' checklists come with the page; the scenarios' are fetched (see useScenarios).
 	const lists = useScenarios(playbook, checklists);
 	useEffect(() => {
-		const fromUrl = prefillFromUrl(playbook);
-		setPrefill(fromUrl);
-		if (new URLSearchParams(location.search).size > 0) setDeclaring(true);
+		// A link that asks for a declaration (the classifier without scripts, a bookmark) opens the form.
+		if (new URLSearchParams(location.search).size > 0) openDeclare(prefillFromUrl(playbook));
 	}, []);
 
 	if (!store) return <p class="workspace-loading">Loading the incidents kept in this browser…</p>;
 	const incident = activeIncident(state);
 	const level = incident ? severityById(playbook.severities, incident.severity) : undefined;
 	const list = incident && level ? deadlines(incident, level, playbook.escalation, now) : [];
-	const showForm = declaring || state.incidents.length === 0;
-	const declared = () => {
-		setDeclaring(false);
+	const closeDeclare = (declaredId: string | undefined) => {
+		setDeclare(undefined);
 		history.replaceState(history.state, '', location.pathname);
+		// The dialog's opener may be gone (the empty workspace): focus what was declared instead.
+		if (declaredId) focusSummary();
 	};
 
 	return (
-		<div
-			class="workspace pb-ui not-content"
-			// Once typed in, the declare form stays open: another tab declaring must not take it away.
-			onInput={(e) => {
-				if (showForm && (e.target as Element).closest('.declare-form')) setDeclaring(true);
-			}}
-		>
+		// The declare dialog keeps its own state: another tab declaring never takes a typed form away.
+		<div class="workspace pb-ui not-content">
 			<StorageNotices store={store} showBackups />
-			{showForm && <DeclareForm key={JSON.stringify(prefill)} playbook={playbook} state={state} store={store} prefill={prefill} onDeclared={declared} onCancel={state.incidents.length > 0 ? () => setDeclaring(false) : undefined} />}
-			{!showForm && !incident && (
-				<p>
-					No incident is shown. Open one below, or{' '}
-					<button type="button" class="primary" onClick={() => setDeclaring(true)}>
-						declare an incident
-					</button>
-				</p>
+			{!incident && (
+				<section class="workspace-empty" aria-labelledby="workspace-empty-title">
+					<h2 id="workspace-empty-title">{state.incidents.length === 0 ? 'No incident is open in this browser' : 'No incident is shown'}</h2>
+					<p>
+						{state.incidents.length > 0 && 'Open one below, or declare a new one. '}
+						<button type="button" class="primary" onClick={() => openDeclare({})}>
+							Declare an incident
+						</button>
+					</p>
+				</section>
 			)}
-			{!showForm && incident && (
+			{declare && <declare.Dialog playbook={playbook} prefill={declare.prefill} workspaceLink={false} onClose={closeDeclare} />}
+			{incident && (
 				<>
 					<IncidentSummary
 						incident={incident}
@@ -106,18 +106,20 @@ export default function IncidentWorkspace({ playbook, checklists }: Props) {
 				<IncidentList
 					state={state}
 					playbook={playbook}
-					onSwitch={(id) => {
-						setDeclaring(false);
-						store.update((s, t) => setActive(s, id, t));
-					}}
+					onSwitch={(id) => store.update((s, t) => setActive(s, id, t))}
 					onDelete={(id) => store.update((s, t) => deleteIncident(s, id, t))}
 					onClearDrills={() => store.update((s, t) => clearDrills(s, t))}
-					onNew={() => {
-						setPrefill({});
-						setDeclaring(true);
-					}}
+					onNew={() => openDeclare({})}
 				/>
 			)}
 		</div>
 	);
+}
+
+/** Move focus to the incident's summary, as the view to work from. */
+function focusSummary(): void {
+	const title = document.getElementById('incident-title');
+	if (!title) return;
+	title.tabIndex = -1;
+	title.focus();
 }

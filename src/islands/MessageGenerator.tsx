@@ -3,9 +3,11 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../lib/clientPlaybook';
 import { formatUtcTime } from '../lib/clocks';
-import { composeMessage, FORMAT_LABELS, missingRequired, type GeneratorTemplate } from '../lib/composeMessage';
+import { mentionWarnings } from '../lib/broadcastMentions';
+import { composeMessage, FORMAT_LABELS, missingRequired, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage';
 import { activeIncident, logMessage } from '../lib/incidents';
-import { editedValues, incidentValues } from '../lib/messageValues';
+import { setMessageFormat } from '../lib/messageMemory';
+import { editedValues, incidentValues, rememberValue } from '../lib/messageValues';
 import type { FieldValues, ListItem, MessageFormat } from '../lib/renderMessage';
 import { FormatPicker } from './generator/FormatPicker';
 import { ListField } from './generator/ListField';
@@ -14,7 +16,7 @@ import { TextField } from './generator/TextField';
 import { useIncidentState, useNow } from './useStore';
 
 /** The copy button's words in each format. */
-const COPY_LABELS: Record<MessageFormat, string> = { slack: 'Copy for Slack', markdown: 'Copy as Markdown', plain: 'Copy as plain text' };
+export const COPY_LABELS: Record<MessageFormat, string> = { slack: 'Copy for Slack', markdown: 'Copy as Markdown', plain: 'Copy as plain text' };
 
 interface Props {
 	template: GeneratorTemplate;
@@ -30,20 +32,42 @@ interface Props {
 export default function MessageGenerator({ template, playbook, children }: Props) {
 	const { state, store } = useIncidentState();
 	const now = useNow(10_000);
-	const [format, setFormat] = useState<MessageFormat>('slack');
 	const [edits, setEdits] = useState<FieldValues>({});
+	// Required values found missing stay asked for beside the button while they are typed in.
+	const [asked, setAsked] = useState<string[]>([]);
 	const incident = activeIncident(state);
+	const format = state.messageFormat ?? 'slack';
 	// Edits were made for one incident: another one starts from its own values.
-	useEffect(() => setEdits({}), [incident?.id]);
+	useEffect(() => {
+		setEdits({});
+		setAsked([]);
+	}, [incident?.id]);
 
-	if (!store) return <>{children}</>;
 	const id = `gen-${template.id}`;
 	// Messages do not list checklist steps (the post-mortem does): the checklists stay off this page's props.
 	const fromIncident = incident ? incidentValues(template.fields, { incident, playbook, checklists: [], kind: template.kind, now }) : {};
 	const values = editedValues(template.fields, fromIncident, edits);
-	const text = composeMessage(template, values, format, { drill: incident?.drill ?? false, hasIncident: incident !== undefined });
-	const warnings = missingRequired(template.fields, values).map((f) => `${f.label} is empty.`);
-	const edit = (name: string, value: string | ListItem[]) => setEdits((current) => ({ ...current, [name]: value }));
+	const text = composeMessage(template, values, format, { drill: incident?.drill ?? false });
+	const warnings = [...missingWarnings(template.fields, values), ...mentionWarnings(template.fields, values)];
+	const missing = missingRequired(template.fields, values).filter((f) => !f.items);
+	const missingNames = missing.map((f) => f.name).join(' ');
+	useEffect(() => setAsked((names) => [...new Set([...names, ...missing.map((f) => f.name)])]), [missingNames]);
+	const askFor = template.fields.filter((f) => !f.items && asked.includes(f.name));
+	if (!store) return <>{children}</>;
+	// Typed once, used everywhere: what the incident can keep is saved on it, for every later message and the post-mortem.
+	const edit = (name: string, value: string | ListItem[]) => {
+		const field = template.fields.find((f) => f.name === name);
+		if (incident && field && typeof value === 'string') {
+			let kept = false;
+			store.update((s, at) => {
+				const next = rememberValue(s, incident.id, field, value, at);
+				kept = next !== undefined;
+				return next ?? s;
+			});
+			if (kept) return setEdits(({ [name]: _saved, ...rest }) => rest);
+		}
+		setEdits((current) => ({ ...current, [name]: value }));
+	};
 	const note = (name: string) => (incident && edits[name] !== undefined && template.fields.some((f) => f.name === name && f.from) ? '(edited here)' : undefined);
 	const copied = () => {
 		const label = `${template.title} (${FORMAT_LABELS[format]})`;
@@ -95,13 +119,28 @@ export default function MessageGenerator({ template, playbook, children }: Props
 				)}
 			</form>
 			<div class="generator-output">
-				<FormatPicker id={id} format={format} onChange={setFormat} />
+				<FormatPicker id={id} format={format} onChange={(f) => store.update((s) => setMessageFormat(s, f))} />
 				<figure class="generator-preview">
 					<figcaption>Preview ({FORMAT_LABELS[format]})</figcaption>
 					{/* Focusable so a long preview scrolls from the keyboard. */}
 					<pre data-preview tabIndex={0}>{text}</pre>
 				</figure>
-				<SendBar id={id} text={text} copyLabel={COPY_LABELS[format]} what={`${template.title} (${FORMAT_LABELS[format]})`} warnings={warnings} onCopied={copied}>
+				<SendBar id={id} text={text} copyLabel={COPY_LABELS[format]} what={`${template.title} (${FORMAT_LABELS[format]})`} warnings={warnings}
+					missing={missing.map((f) => f.label)}
+					ask={
+						askFor.length > 0 &&
+						askFor.map((field) => (
+							<TextField
+								key={field.name}
+								id={`${id}-ask-${field.name}`}
+								field={field}
+								value={typeof values[field.name] === 'string' ? (values[field.name] as string) : ''}
+								onInput={(value) => edit(field.name, value)}
+							/>
+						))
+					}
+					onCopied={copied}
+				>
 					{playbook.statusPage && (
 						<a class="button" href={playbook.statusPage} target="_blank" rel="noopener">
 							Open the status page<span class="sr-only"> (opens in a new tab)</span>

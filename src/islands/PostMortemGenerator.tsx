@@ -2,9 +2,9 @@ import { urls } from '../lib/urls';
 import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook';
-import { composeMessage, missingRequired, type GeneratorTemplate } from '../lib/composeMessage';
-import { activeIncident, addActionItem, removeActionItem, updateActionItem, updateIncident, updatePostMortem } from '../lib/incidents';
-import { editedValues, incidentValues } from '../lib/messageValues';
+import { composeMessage, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage';
+import { activeIncident, addActionItem, removeActionItem, updateActionItem } from '../lib/incidents';
+import { editedValues, incidentValues, rememberValue } from '../lib/messageValues';
 import { actionItemProblems, postMortemHome } from '../lib/postMortem';
 import type { FieldValues } from '../lib/renderMessage';
 import type { TemplateField } from '../schemas/template';
@@ -62,14 +62,18 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	}
 	const context = { incident, playbook, checklists: lists.checklists, kind: 'document' as const, now };
 	const values = editedValues(template.fields, incidentValues(template.fields, context), typed);
-	const text = composeMessage(template, values, 'markdown', { drill: incident.drill, hasIncident: true });
-	const warnings = [...missingRequired(template.fields, values).map((f) => `${f.label} is empty.`), ...actionItemProblems(incident.postMortem.actionItems)];
+	const text = composeMessage(template, values, 'markdown', { drill: incident.drill });
+	const warnings = [...missingWarnings(template.fields, values), ...actionItemProblems(incident.postMortem.actionItems)];
 	const fromRecord = template.fields.filter((f) => postMortemHome(f.from).on === 'record');
+	// Saved on the incident, so the resolution message and later messages say the same.
 	const save = (field: TemplateField, value: string) => {
-		const home = postMortemHome(field.from);
-		if (home.on === 'postMortem') store.update((s, at) => updatePostMortem(s, incident.id, { [home.key]: value }, at));
-		else if (home.on === 'incident') store.update((s, at) => updateIncident(s, incident.id, { [home.key]: value }, at));
-		else setTyped((current) => ({ ...current, [field.name]: value }));
+		let kept = false;
+		store.update((s, at) => {
+			const next = rememberValue(s, incident.id, field, value, at);
+			kept = next !== undefined;
+			return next ?? s;
+		});
+		if (!kept) setTyped((current) => ({ ...current, [field.name]: value }));
 	};
 	const filename = `post-mortem-${incident.id}.md`;
 
@@ -123,7 +127,6 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 							id={`${id}-${field.name}`}
 							field={field}
 							value={typeof values[field.name] === 'string' ? (values[field.name] as string) : ''}
-							note={home.on === 'page' ? '(not saved: kept on this page only)' : undefined}
 							onInput={(value) => save(field, value)}
 						/>
 					);

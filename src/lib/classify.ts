@@ -89,3 +89,8 @@ export function answersFromQuery(levels: readonly ClassifierLevel[], params: URL
 	}
 	return { ticked: [...new Set(ticked)], measures };
 }
+
+/** The impact a classification implies: the criteria that matched, in the playbook's words. */
+export function impactFromReasons(reasons: readonly string[]): string {
+	return [...new Set(reasons.map((r) => r.trim()).filter(Boolean))].join('; ');
+}

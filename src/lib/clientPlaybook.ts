@@ -6,6 +6,7 @@ import type { EscalationStep } from '../schemas/escalation';
 import type { Severity } from '../schemas/severity';
 import type { Status } from '../schemas/site';
 import type { Step } from '../schemas/step';
+import type { GeneratorTemplate } from './composeMessage';
 
 /** A checklist: its stable key, its name in exports, where it lives, and its steps. */
 export interface ChecklistSpec {
@@ -54,6 +55,8 @@ export interface ClientScenario {
 export interface ScenarioData {
 	scenarios: ClientScenario[];
 	checklists: ChecklistSpec[];
+	/** The message copied as an incident is declared (fetched when one declares, not carried by every page). */
+	declaration?: GeneratorTemplate | undefined;
 }
 
 /** The storage key of one step. */

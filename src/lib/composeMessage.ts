@@ -1,9 +1,11 @@
 /**
- * A template and its values, written out as the text a responder sends: blanks left empty show
- * their placeholder, a drill says so on its first line, and required blanks left empty are named
- * before sending.
+ * A template and its values, written out as the text a responder sends. A copied message holds
+ * facts only: a placeholder is a hint inside an input, never pasted as a value; a line whose value
+ * is unknown is left out, and a required blank left empty is named before sending (broadcast
+ * mentions typed into a chat message are flagged by broadcastMentions.ts). A drill says so first.
  */
 import type { TemplateField } from '../schemas/template';
+import { TAG } from './templateSyntax';
 import { escapeText, renderTemplate, type FieldValues, type ListItem, type MessageFormat } from './renderMessage';
 
 /** A template as the generators get it, as plain data. */
@@ -38,39 +40,62 @@ export function isBlank(value: FieldValues[string]): boolean {
 }
 
 /**
- * The values as they are shown and sent: text trimmed, an empty blank shows its placeholder,
- * and with no incident an empty list shows the template's example rows. With an incident, an
- * empty list stays empty (nothing was skipped, say), for the template's `{{^list}}` to speak of.
+ * The values as they are sent: text trimmed, list rows with nothing typed in dropped. An empty
+ * blank stays empty (its line is left out, see {@link withoutUnknownLines}): its placeholder and
+ * a list's example rows are hints for the inputs and the static page, never values.
  */
-export function shownValues(fields: readonly TemplateField[], values: FieldValues, hasIncident: boolean): FieldValues {
+export function shownValues(fields: readonly TemplateField[], values: FieldValues): FieldValues {
 	return Object.fromEntries(
 		fields.map((field) => {
 			const value = values[field.name];
-			if (field.items) {
-				const rows = Array.isArray(value) ? value.filter(hasText).map(trimItem) : [];
-				return [field.name, rows.length === 0 && !hasIncident ? (field.example ?? []) : rows];
-			}
-			const text = typeof value === 'string' ? value.trim() : '';
-			return [field.name, text || field.placeholder];
+			if (field.items) return [field.name, Array.isArray(value) ? value.filter(hasText).map(trimItem) : []];
+			return [field.name, typeof value === 'string' ? value.trim() : ''];
 		}),
 	);
+}
+
+/**
+ * The template's text without the lines that insert a value not known: "Impact: {{impact}}" goes
+ * when the impact is empty, rather than being sent half-written. Only lines outside a `{{#list}}`
+ * repeat and holding no section tag of their own are left out, so the template keeps its shape.
+ */
+export function withoutUnknownLines(text: string, known: (name: string) => boolean): string {
+	let depth = 0;
+	return text
+		.split('\n')
+		.filter((line) => {
+			const tags = [...line.matchAll(TAG)];
+			const outside = depth === 0;
+			for (const [, sigil] of tags) {
+				if (sigil === '#') depth++;
+				else if (sigil === '/' && depth > 0) depth--;
+			}
+			if (!outside || tags.some(([, sigil]) => sigil !== '')) return true;
+			return tags.every(([, , name = '']) => known(name));
+		})
+		.join('\n');
 }
 
 /** Options of {@link composeMessage}. */
 export interface ComposeOptions {
 	/** The incident is a drill: the text says so first. */
 	drill: boolean;
-	/** The values come from an incident (an empty list then means none, not "fill me in"). */
-	hasIncident: boolean;
 }
 
 /** The text to send: the template filled with the values, in a format. */
 export function composeMessage(template: Pick<GeneratorTemplate, 'text' | 'fields'>, values: FieldValues, format: MessageFormat, options: ComposeOptions): string {
-	const body = renderTemplate(template.text, shownValues(template.fields, values, options.hasIncident), format).trim();
+	const shown = shownValues(template.fields, values);
+	const known = (name: string) => !isBlank(shown[name]) || !template.fields.some((f) => f.name === name && !f.items);
+	const body = renderTemplate(withoutUnknownLines(template.text, known), shown, format).trim();
 	return options.drill ? `${drillLine(format)}\n\n${body}` : body;
 }
 
 /** The required fields left empty, to warn about before sending. */
 export function missingRequired(fields: readonly TemplateField[], values: FieldValues): TemplateField[] {
 	return fields.filter((field) => field.required && isBlank(values[field.name]));
+}
+
+/** The required values left empty, in words, to show before sending. */
+export function missingWarnings(fields: readonly TemplateField[], values: FieldValues): string[] {
+	return missingRequired(fields, values).map((f) => `${f.label} is missing: its line is left out until you fill it in.`);
 }

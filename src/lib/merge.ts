@@ -54,6 +54,12 @@ function mergeIncident(a: Incident, b: Incident): Incident {
 		items.set(item.id, mine ? ({ ...mine, ...Object.fromEntries(theirs) } as ActionItem) : item);
 	}
 	postMortem.actionItems = [...items.values()].filter((item) => !clockA.has(actionItemClock(item.id, 'removed')) && !clockB.has(actionItemClock(item.id, 'removed')));
+	const typed: Record<string, string> = { ...a.typed };
+	for (const key of new Set([...Object.keys(typed), ...Object.keys(b.typed ?? {})])) {
+		const value = (bWins(`typed.${key}`) ? b : a).typed?.[key];
+		if (value !== undefined) typed[key] = value;
+	}
+	if (Object.keys(typed).length > 0) merged.typed = typed;
 	return { ...merged, postMortem, clock: mergeRecords(a.clock, b.clock, Math.max) };
 }
 
@@ -75,5 +81,6 @@ export function mergeState(a: State, b: State): State {
 		deleted,
 		scratch: mergeTicks(a.scratch, b.scratch),
 		responder: b.responder || a.responder,
+		...((b.messageFormat ?? a.messageFormat) ? { messageFormat: b.messageFormat ?? a.messageFormat } : {}),
 	};
 }

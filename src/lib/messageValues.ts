@@ -5,9 +5,11 @@
 import type { IncidentSource } from '../schemas/template';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from './clientPlaybook';
 import { elapsedMs, formatSpan, formatUtcDateTime, formatUtcTime } from './clocks';
-import { actionItemRows, peakSeverity, severityLabel, severityRows, skippedSteps, timelineRows } from './postMortem';
+import { updateIncident, updatePostMortem } from './incidents';
+import { setTypedValue } from './messageMemory';
+import { actionItemRows, peakSeverity, postMortemHome, severityLabel, severityRows, skippedSteps, timelineRows } from './postMortem';
 import type { FieldValues, ListItem } from './renderMessage';
-import type { EventKind, Incident } from './state';
+import type { EventKind, Incident, State } from './state';
 
 /** What the values are read from. */
 export interface ValueContext {
@@ -98,14 +100,41 @@ export function sourceValue(source: IncidentSource, context: ValueContext): stri
 		case 'lessons':
 			return postMortem[source];
 		case 'postMortemLink':
-			// Where the post-mortem will live is not known to the site: the responder pastes the link.
-			return '';
+			// Where the post-mortem will live is not known to the site: the link the responder pasted, once.
+			return incident.typed?.['postMortemLink'] ?? '';
 	}
 }
 
-/** The value of every field that names an incident source; fields typed in by hand are left out. */
+/** Where a value typed for a field with no incident source is kept on the incident: under its name. */
+const typedKey = (field: SourcedField) => field.from ?? field.name;
+
+/**
+ * The value of every field that names an incident source, and of every field typed in for an
+ * earlier message of this incident; fields never typed in are left out.
+ */
 export function incidentValues(fields: readonly SourcedField[], context: ValueContext): FieldValues {
-	return Object.fromEntries(fields.flatMap((f) => (f.from ? [[f.name, sourceValue(f.from, context)]] : [])));
+	const typed = context.incident.typed ?? {};
+	return Object.fromEntries(
+		fields.flatMap((f): [string, string | ListItem[]][] => {
+			if (f.from) return [[f.name, sourceValue(f.from, context)]];
+			const value = typed[typedKey(f)];
+			return value === undefined ? [] : [[f.name, value]];
+		}),
+	);
+}
+
+/**
+ * Save on the incident what a responder typed into a message, so every later message and the
+ * post-mortem are filled with it: a root cause or resolution goes to the post-mortem, an impact
+ * or on-call to the incident, anything else among the incident's typed values. Undefined for a
+ * field read off the record (times, the timeline), which is corrected in the workspace.
+ */
+export function rememberValue(state: State, id: string, field: SourcedField, value: string, now: number): State | undefined {
+	const home = postMortemHome(field.from);
+	if (home.on === 'postMortem') return updatePostMortem(state, id, { [home.key]: value }, now);
+	if (home.on === 'incident') return updateIncident(state, id, { [home.key]: value }, now);
+	if (home.on === 'page') return setTypedValue(state, id, typedKey(field), value, now);
+	return undefined;
 }
 
 /** The values to write with: the responder's edits over the incident's values. */

@@ -103,6 +103,11 @@ export const IncidentSchema = z.object({
 	ticks: TicksSchema,
 	events: z.array(EventSchema),
 	postMortem: PostMortemSchema,
+	/**
+	 * What a responder typed into a message for a blank the incident has no field of its own for
+	 * (a post-mortem link, next steps), by the field's name: every later message fills it in.
+	 */
+	typed: z.optional(z.record(z.string(), z.string())),
 	/** When each field last changed, so two tabs editing different fields both keep their edit. */
 	clock: z.record(z.string(), z.number()),
 });
@@ -121,6 +126,8 @@ export const StateSchema = z.object({
 	scratch: TicksSchema,
 	/** The name of the person using this browser, recorded with ticks and notes. */
 	responder: z.string(),
+	/** Where this browser's messages are pasted, chosen once and kept: Slack, Markdown or plain text. */
+	messageFormat: z.optional(z.enum(['slack', 'markdown', 'plain'])),
 });
 export type State = z.infer<typeof StateSchema>;
 

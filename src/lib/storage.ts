@@ -22,6 +22,10 @@
  * optional, so version 1 data stays valid. The clock of an incident may hold one entry per
  * action item and field ("postMortem.actionItems.<id>.<field>", and ".removed" when removed);
  * data without them merges action items by the older whole-list entry.
+ * Fields added without a new version, because they are optional and older data stays valid:
+ * an incident's `typed` (values typed into messages) and the state's `messageFormat`. Data
+ * written before them reads as it is (no typed values, the default format); an older copy of the
+ * site reading newer data drops them (zod strips unknown keys) and keeps everything else.
  */
 import { StateSchema, emptyState, type State } from './state';
 

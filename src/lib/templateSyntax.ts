@@ -12,7 +12,8 @@ export type TemplateNode =
 	| { kind: 'field'; name: string }
 	| { kind: 'section'; name: string; body: TemplateNode[]; inverted: boolean };
 
-const TAG = /\{\{\s*([#^/]?)\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
+/** A tag of the template language: its sigil (`#`, `^`, `/` or none) and its name. */
+export const TAG = /\{\{\s*([#^/]?)\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 
 /** Parse template text; throws an Error whose message says what is wrong and where. */
 export function parseTemplate(text: string): TemplateNode[] {

@@ -2,6 +2,6 @@ import type { APIRoute } from 'astro';
 import { scenarioData } from '../data/clientPlaybook';
 import { getPlaybook } from '../data/playbook';
 
-/** Every scenario and its checklists, for the pages that list them all (see toClient). */
+/** Every scenario and its checklists, for the pages that list them all (see toClient), and the declaration template. */
 export const GET: APIRoute = async () =>
 	new Response(JSON.stringify(scenarioData(await getPlaybook())), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -36,4 +36,20 @@ describe('<Classifier>', () => {
 		expect(text).toContain('Boss (if unresolved in 20 minutes)');
 		expect(screen.getByRole('link', { name: 'Declare a A incident' }).getAttribute('href')).toBe('/incident/?severity=A&seen=A%3Adown&latency=3');
 	});
+
+	it('keeps the level, why and Declare in one bar, the one live region, present before any tick', async () => {
+		history.replaceState(null, '', '/classify/');
+		render(<Classifier playbook={playbook} />);
+		const live = document.querySelectorAll('[aria-live]');
+		expect(live).toHaveLength(1);
+		const bar = document.querySelector('.result-bar')!;
+		expect(bar.querySelector('[aria-live]')?.textContent).toContain('No level yet');
+		fireEvent.click(screen.getByRole('checkbox', { name: 'All down' }));
+		await waitFor(() => expect(bar.querySelector('[role="status"]')?.textContent).toMatch(/A\s*Bad\s*All down/));
+		expect(bar.querySelector('a')?.textContent).toBe('Declare A');
+		// First in the form: Shift+Tab from a criterion reaches Declare.
+		const focusable = [...document.querySelectorAll('form a, form input, form button')];
+		expect(focusable[0]).toBe(bar.querySelector('a'));
+		expect(document.querySelectorAll('[aria-live]')).toHaveLength(1);
+	});
 });

@@ -46,7 +46,7 @@ describe('MessageGenerator', () => {
 		expect(document.querySelector('[data-preview]')?.textContent).toContain('Impact: All users cannot log in');
 	});
 
-	it('previews each edit and each format as text, and warns when impact is empty', async () => {
+	it('previews each edit and each format as text, keeps what is typed on the incident, and asks for a missing impact beside the button', async () => {
 		seed(incident().state);
 		const { MessageGenerator } = await islands();
 		render(<MessageGenerator template={contentTemplate('declaration')} playbook={playbook} />);
@@ -55,15 +55,30 @@ describe('MessageGenerator', () => {
 		const preview = () => document.querySelector('[data-preview]')?.textContent ?? '';
 		expect(preview()).toContain('Impact: <b>\u200B*\u200Bhalf\u200B*\u200B</b>');
 		expect(document.querySelector('[data-preview] b')).toBeNull();
+		// Typed once: saved on the incident for every later message.
+		expect(stored().incidents[0]?.impact).toBe('<b>*half*</b>');
 		fireEvent.click(screen.getByLabelText('Markdown'));
 		expect(preview()).toContain('Impact: \\<b\\>\\*half\\*\\</b\\>');
-		expect(screen.getByText('(edited here)')).toBeTruthy();
+		expect(stored().messageFormat).toBe('markdown');
 		fireEvent.input(impact, { target: { value: '' } });
-		expect(screen.getByText('Impact is empty.')).toBeTruthy();
-		expect(screen.getByRole('button', { name: 'Copy as Markdown' }).getAttribute('aria-describedby')).toBe('gen-declaration-check');
-		fireEvent.click(screen.getByRole('button', { name: 'Undo my edits: use the incident values' }));
-		expect(preview()).toContain('Impact: All users cannot log in');
-		expect(screen.queryByText('Impact is empty.')).toBeNull();
+		expect(preview()).not.toContain('Impact');
+		expect(screen.getByText('Impact is missing: its line is left out until you fill it in.')).toBeTruthy();
+		const copy = screen.getByRole('button', { name: 'Copy as Markdown without Impact' });
+		expect(copy.getAttribute('aria-describedby')).toBe('gen-declaration-check');
+		const asked = document.getElementById('gen-declaration-ask-impact') as HTMLTextAreaElement;
+		fireEvent.input(asked, { target: { value: 'Logins fail' } });
+		expect(preview()).toContain('Impact: Logins fail');
+		expect(screen.getByRole('button', { name: 'Copy as Markdown' })).toBeTruthy();
+		// The asked field stays while it is typed in, so focus is not lost.
+		expect(document.getElementById('gen-declaration-ask-impact')).toBe(asked);
+	});
+
+	it('flags a broadcast mention typed into a value before copying', async () => {
+		seed(incident().state);
+		const { MessageGenerator } = await islands();
+		render(<MessageGenerator template={contentTemplate('declaration')} playbook={playbook} />);
+		fireEvent.input(await screen.findByLabelText(/^Impact/), { target: { value: 'All down @here' } });
+		expect(screen.getByText(/Impact contains @here/)).toBeTruthy();
 	});
 
 	it('adds and removes timeline rows, moving focus to where the keyboard user needs it', async () => {
@@ -73,11 +88,11 @@ describe('MessageGenerator', () => {
 		fireEvent.click(add);
 		await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Timeline, row 1: Time'));
 		fireEvent.input(screen.getByLabelText('Timeline, row 1: Event'), { target: { value: 'Paged the DBA' } });
-		expect(document.querySelector('[data-preview]')?.textContent).toContain('Timeline:\n-  - Paged the DBA\n');
+		expect(document.querySelector('[data-preview]')?.textContent).toContain('Timeline:\n-  - Paged the DBA');
 		fireEvent.click(screen.getByRole('button', { name: 'Remove row 1 of Timeline' }));
 		await waitFor(() => expect(document.activeElement).toBe(add));
-		// No rows and no incident: the example timeline shows again.
-		expect(document.querySelector('[data-preview]')?.textContent).toContain('- [Time] - Incident detected');
+		// No rows and no incident: no example row is pasted as if it were a fact.
+		expect(document.querySelector('[data-preview]')?.textContent).not.toContain('[Time]');
 	});
 
 	it('logs the copy on the timeline, or shows the text selected when the clipboard is refused', async () => {

@@ -44,7 +44,10 @@ describe('with an incident under way, in light and dark themes', () => {
 		await page.getByLabel('Title').waitFor();
 		expect(await axe(page), 'declare form').toEqual([]);
 		await page.getByLabel('Title').fill('API returns 503');
-		await page.getByRole('button', { name: 'Declare incident' }).click();
+		await page.getByRole('button', { name: 'Declare and copy the message' }).click();
+		await page.locator('.declare-dialog .declared').waitFor();
+		expect(await axe(page), 'declared, what comes next').toEqual([]);
+		await page.goto('/incident/');
 		await page.locator('#incident-title').waitFor();
 		await page.getByRole('button', { name: 'Edit details' }).click();
 		expect(await axe(page), 'workspace').toEqual([]);
@@ -54,7 +57,8 @@ describe('with an incident under way, in light and dark themes', () => {
 		await page.locator('#incident-bar').waitFor();
 		expect(await axe(page), 'runbook with ticks, a note box and the bar').toEqual([]);
 		await page.goto('/scenarios/high-error-rate/?alert=HighErrorRate&severity=P1&service=api');
-		await page.getByRole('button', { name: 'Declare incident' }).waitFor();
+		await page.getByRole('button', { name: 'Declare from this alert' }).click();
+		await page.getByRole('button', { name: 'Declare and copy the message' }).waitFor();
 		expect(await axe(page), 'declare from an alert').toEqual([]);
 		await context.close();
 	});

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
+import { declareOnWorkspace, fillDeclareDialog } from '../support/declare';
 import { launchChromium } from '../support/chromium';
 import { ROOT } from '../support/buildSite';
 import { readFrontmatter } from '../support/frontmatter';
@@ -22,15 +23,19 @@ describe('links from alerts', () => {
 	it('open a prefilled declare form on the runbook, and never declare by themselves', async () => {
 		const page = await context.newPage();
 		await page.goto('/scenarios/high-error-rate/?alert=HighErrorRate&severity=P1&service=api&summary=5xx%20above%2010%25');
-		await page.getByRole('button', { name: 'Declare incident' }).waitFor();
+		await page.getByRole('button', { name: 'Declare from this alert' }).click();
+		const dialog = page.locator('.declare-dialog');
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).waitFor();
 		expect(await page.locator('.alert-note').innerText()).toBe('Opened from alert HighErrorRate at P1 for api. Check the details, then declare.');
-		expect(await page.getByLabel('Severity', { exact: true }).inputValue()).toBe('P1');
-		expect(await page.getByLabel('Affected services (comma-separated)').inputValue()).toBe('api');
-		expect(await page.getByLabel('Impact').inputValue()).toBe('5xx above 10%');
-		expect(await page.getByRole('checkbox', { name: 'High Error Rate', exact: true }).isChecked()).toBe(true);
+		expect(await dialog.getByLabel('Severity', { exact: true }).inputValue()).toBe('P1');
+		expect(await dialog.getByLabel('Affected services (comma-separated)').inputValue()).toBe('api');
+		expect(await dialog.getByLabel('Impact').inputValue()).toBe('5xx above 10%');
+		expect(await dialog.getByRole('checkbox', { name: 'High Error Rate', exact: true }).isChecked()).toBe(true);
 		expect(await stored(page)).toBeNull();
-		await page.getByRole('button', { name: 'Declare incident' }).click();
-		await expect.poll(() => page.locator('.alert-declare').innerText()).toContain('declared');
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).click();
+		await expect.poll(() => dialog.locator('.declared').innerText()).toContain('declared');
+		await dialog.getByRole('button', { name: 'Close' }).click();
+		await expect.poll(() => page.locator('.alert-declare').count()).toBe(0);
 		const incident = (await stored(page)).state.incidents[0];
 		expect([incident.alert, incident.severity, incident.title, incident.scenarios]).toEqual(['HighErrorRate', 'P1', 'HighErrorRate on api', ['high-error-rate']]);
 		expect(new URL(page.url()).search).toBe('');
@@ -44,12 +49,14 @@ describe('links from alerts', () => {
 			void d.dismiss();
 		});
 		await page.goto('/scenarios/service-down/?alert=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&severity=P9&service=web&utm_source=pager');
-		await page.getByRole('button', { name: 'Declare incident' }).waitFor();
+		await page.getByRole('button', { name: 'Declare from this alert' }).click();
+		await page.getByRole('button', { name: 'Declare and copy the message' }).waitFor();
 		expect(await page.locator('.alert-note').innerText()).toBe('Opened from alert without a name for web. Check the details, then declare.');
 		expect(await page.getByLabel('Severity', { exact: true }).inputValue()).toBe('');
 		expect(await page.locator('.alert-declare img').count()).toBe(0);
 		await page.goto('/scenarios/service-down/?summary=%3Cscript%3Ealert(1)%3C%2Fscript%3E&service=api');
-		await page.getByRole('button', { name: 'Declare incident' }).waitFor();
+		await page.getByRole('button', { name: 'Declare from this alert' }).click();
+		await page.getByRole('button', { name: 'Declare and copy the message' }).waitFor();
 		expect(await page.getByLabel('Impact').inputValue()).toBe('<script>alert(1)</script>');
 		expect(dialogs).toBe(0);
 	});
@@ -74,15 +81,9 @@ describe('links from alerts', () => {
 describe('drills', () => {
 	it('are marked everywhere, kept apart, and cleared in one step', async () => {
 		const page = await context.newPage();
-		await page.goto('/incident/');
-		await page.getByLabel('Title').fill('Real outage');
-		await page.getByLabel('Severity', { exact: true }).selectOption('P2');
-		await page.getByRole('button', { name: 'Declare incident' }).click();
+		await declareOnWorkspace(page, { title: 'Real outage', severity: 'P2' });
 		await page.getByRole('button', { name: 'Start another incident' }).click();
-		await page.getByLabel('Title').fill('Game day: database failover');
-		await page.getByLabel('Severity', { exact: true }).selectOption('P0');
-		await page.getByLabel(/This is a drill/).check();
-		await page.getByRole('button', { name: 'Declare incident' }).click();
+		await fillDeclareDialog(page, { title: 'Game day: database failover', severity: 'P0', drill: true });
 		await expect.poll(() => page.locator('#incident-title').innerText()).toMatch(/^DRILL/);
 		expect(await page.locator('.incident-summary').innerText()).toMatch(/#incident-drill-\d{8}-\d{4}/);
 		expect(await page.locator('.incident-list').innerText()).toMatch(/Open\s+P2\s+Real outage[\s\S]*Drills\s+DRILL\s+P0\s+Game day/);

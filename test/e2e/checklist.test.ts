@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { fillDeclareDialog } from '../support/declare';
 import { launchChromium } from '../support/chromium';
 
 const baseURL = inject('baseURL');
@@ -22,11 +23,9 @@ const row = (page: Page, step: string) => page.locator(`li[data-step="${step}"]`
 const stored = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('playbook:state') ?? 'null'));
 
 async function declare(page: Page, title: string) {
+	// A link that asks for a declaration opens the form at once.
 	await page.goto('/incident/?scenario=service-down');
-	await page.getByLabel('Title').fill(title);
-	await page.getByLabel('Severity', { exact: true }).selectOption('P1');
-	await page.getByLabel('Your name (recorded with your ticks)').fill('alice');
-	await page.getByRole('button', { name: 'Declare incident' }).click();
+	await fillDeclareDialog(page, { title, severity: 'P1', responder: 'alice' });
 	await page.locator('#incident-title').waitFor();
 }
 

@@ -47,6 +47,7 @@ describe('status messages from the open incident', () => {
 			[
 				'*🚨 INCIDENT DECLARED*',
 				'',
+				'Incident: API returns 503',
 				'Severity: P0 Critical',
 				'Status: Investigating',
 				'Impact: All users cannot log in',
@@ -56,7 +57,7 @@ describe('status messages from the open incident', () => {
 			].join('\n'),
 		);
 
-		await declaration.getByRole('button', { name: 'Copy for Slack' }).click();
+		await declaration.getByRole('button', { name: /^Copy for Slack/ }).click();
 		await expect.poll(() => declaration.getByRole('status').textContent()).toContain(`Copied the Incident Declaration (Slack) message at`);
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await preview.textContent());
 		const events = (await stored(page)).state.incidents[0]?.events ?? [];
@@ -77,16 +78,20 @@ describe('status messages from the open incident', () => {
 		await expect.poll(() => update.locator('.send-check').count()).toBe(0);
 		expect(await preview.textContent()).toMatch(/Next Update: \d\d:\d\d UTC$/);
 
-		await update.getByLabel('Impact').fill('Logins *fail* for `eu_west` <script>window.pwned = 1</script> & <b>more</b>\n# not a heading');
-		await update.getByLabel('Next Update').fill('');
-		await expect.poll(() => update.locator('.send-check li').allInnerTexts()).toEqual(['Next Update is empty.']);
-		await update.getByLabel('Impact').fill('  ');
-		await expect.poll(() => update.locator('.send-check li').allInnerTexts()).toEqual(['Impact is empty.', 'Next Update is empty.']);
-		// The warning is attached to the button, and the message still copies.
-		await expect.poll(() => update.getByRole('button', { name: 'Copy for Slack' }).getAttribute('aria-describedby')).toBe('gen-update-check');
-		expect(await preview.textContent()).toContain('Impact: [Description]');
+		await update.locator('#gen-update-impact').fill('Logins *fail* for `eu_west` <script>window.pwned = 1</script> & <b>more</b>\n# not a heading');
+		await update.locator('#gen-update-nextUpdate').fill('');
+		await expect.poll(() => update.locator('.send-check li').allInnerTexts()).toEqual(['Next Update is missing: its line is left out until you fill it in.']);
+		await update.locator('#gen-update-impact').fill('  ');
+		await expect.poll(() => update.locator('.send-check li').allInnerTexts()).toEqual([
+			'Impact is missing: its line is left out until you fill it in.',
+			'Next Update is missing: its line is left out until you fill it in.',
+		]);
+		// The warning is attached to the button, which says what is missing; the message still copies, without the placeholder.
+		await expect.poll(() => update.getByRole('button', { name: 'Copy for Slack without Impact, Next Update' }).getAttribute('aria-describedby')).toBe('gen-update-check');
+		expect(await preview.textContent()).not.toContain('[Description]');
+		expect(await update.locator('.send-ask textarea, .send-ask input').count()).toBe(2);
 
-		await update.getByLabel('Impact').fill('Logins *fail* <script>window.pwned = 1</script>\n# not a heading');
+		await update.locator('#gen-update-impact').fill('Logins *fail* <script>window.pwned = 1</script>\n# not a heading');
 		await update.getByLabel('Markdown').check();
 		expect(await preview.textContent()).toContain('**📊 INCIDENT UPDATE**\n\nStatus: Investigating\\\nImpact: Logins \\*fail\\* \\<script\\>window.pwned = 1\\</script\\>\\\n\\# not a heading');
 		await update.getByLabel('Plain text').check();
@@ -109,7 +114,7 @@ describe('status messages from the open incident', () => {
 		});
 		const page = await openWith(context, declared().state, '/communication/');
 		const resolution = generator(page, 'resolution');
-		await resolution.getByRole('button', { name: 'Copy for Slack' }).click();
+		await resolution.getByRole('button', { name: /^Copy for Slack/ }).click();
 		const box = resolution.getByRole('group', { name: 'Resolution (Slack)' }).locator('textarea');
 		await expect.poll(() => box.inputValue()).toBe(await resolution.locator('[data-preview]').textContent());
 		const selected = await box.evaluate((el: HTMLTextAreaElement) => [document.activeElement === el, el.selectionStart, el.selectionEnd, el.value.length]);
@@ -121,16 +126,18 @@ describe('status messages from the open incident', () => {
 		await context.close();
 	});
 
-	it('works with no incident open: placeholders in the preview, typed values, nothing logged', async () => {
+	it('works with no incident open: only typed values in the preview, no placeholder, nothing logged', async () => {
 		const context = await browser.newContext();
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 		const page = await context.newPage();
 		await page.goto(`${baseURL}/communication/`);
 		const declaration = generator(page, 'declaration');
-		await expect.poll(() => declaration.locator('[data-preview]').textContent()).toContain('Impact: [Description]');
-		await declaration.getByLabel('Impact').fill('Checkout is down');
-		await declaration.getByRole('button', { name: 'Copy for Slack' }).click();
-		expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Impact: Checkout is down\nAffected Services: [List]');
+		await expect.poll(() => declaration.locator('[data-preview]').textContent()).toBe('*🚨 INCIDENT DECLARED*');
+		await declaration.locator('#gen-declaration-impact').fill('Checkout is down');
+		await declaration.getByRole('button', { name: /^Copy for Slack/ }).click();
+		const copied = await page.evaluate(() => navigator.clipboard.readText());
+		expect(copied).toContain('Impact: Checkout is down');
+		expect(copied).not.toMatch(/\[List\]|@engineer|Affected Services/);
 		await expect.poll(() => declaration.getByRole('status').textContent()).toBe('Copied the Incident Declaration (Slack) message.');
 		expect(await page.evaluate((key) => localStorage.getItem(key), STATE_KEY)).toBeNull();
 		await context.close();

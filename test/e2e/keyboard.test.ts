@@ -38,10 +38,13 @@ describe('keyboard only', () => {
 		await expect.poll(() => page.locator('#classification-result').innerText()).toContain('Service completely down');
 		await tabTo(page, (el) => el.textContent?.trim() === 'Declare a P0 incident');
 		await page.keyboard.press('Enter');
-		await page.waitForURL(/\/incident\/\?severity=P0/);
-		await tabTo(page, (el) => el.id === 'declare-title-input');
+		// The form opens in place, the title focused.
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('declare-title-input');
 		await page.keyboard.type('Checkout down');
-		await tabTo(page, (el) => el.textContent?.trim() === 'Declare incident');
+		await tabTo(page, (el) => el.textContent?.trim() === 'Declare and copy the message');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('declared'))).toBe(true);
+		await tabTo(page, (el) => el.textContent?.trim() === 'Open the incident workspace');
 		await page.keyboard.press('Enter');
 		await page.locator('#incident-title').waitFor();
 		expect(await page.locator('#incident-title').innerText()).toContain('Checkout down');

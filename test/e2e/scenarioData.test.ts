@@ -19,6 +19,7 @@ describe('the scenario list the whole-playbook pages fetch', () => {
 		await page.goto('/classify/?seen=P0:service-completely-down');
 		await expect.poll(() => page.locator('.fitting').innerText()).toContain('Service Down');
 		await page.goto('/incident/');
+		await page.getByRole('button', { name: 'Declare an incident' }).click();
 		await page.getByRole('checkbox', { name: 'Database Issues' }).waitFor();
 		expect(fetched).toBe(2);
 		await context.close();
@@ -33,9 +34,12 @@ describe('the scenario list the whole-playbook pages fetch', () => {
 		await expect.poll(() => result.innerText()).toMatch(/P0\s+Critical/);
 		await expect.poll(() => page.locator('.fitting').innerText()).toContain('could not be loaded');
 		await page.getByRole('link', { name: 'Declare a P0 incident' }).click();
-		await expect.poll(() => page.locator('form').innerText()).toContain('could not be loaded');
+		await expect.poll(() => page.locator('.declare-dialog form').innerText()).toContain('could not be loaded');
 		await page.getByLabel('Title').fill('API returns 503');
-		await page.getByRole('button', { name: 'Declare incident' }).click();
+		await page.getByRole('button', { name: 'Declare and copy the message' }).click();
+		// Declared all the same; the message, whose template comes with that data, is not offered.
+		await expect.poll(() => page.locator('#declared-copy').innerText()).toContain('could not be prepared');
+		await page.goto('/incident/');
 		await page.locator('#incident-title').waitFor();
 		expect(await page.locator('#incident-title').innerText()).toContain('API returns 503');
 		// The Markdown report needs the scenarios' lists; the JSON file does not.

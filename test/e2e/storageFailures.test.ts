@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { fillDeclareDialog } from '../support/declare';
 import { launchChromium } from '../support/chromium';
 
 const baseURL = inject('baseURL');
@@ -72,9 +73,8 @@ describe('when browser storage fails', () => {
 		const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download the kept data' }).click()]);
 		expect(readFileSync((await download.path())!, 'utf8')).toBe(broken);
 		// Recording something new overwrites the main key with good data; the broken copy stays aside.
-		await page.getByLabel('Title').fill('After the damage');
-		await page.getByLabel('Severity', { exact: true }).selectOption('P2');
-		await page.getByRole('button', { name: 'Declare incident' }).click();
+		await page.getByRole('button', { name: 'Declare an incident' }).click();
+		await fillDeclareDialog(page, { title: 'After the damage', severity: 'P2' });
 		await page.locator('#incident-title').waitFor();
 		expect(JSON.parse((await page.evaluate((k) => localStorage.getItem(k), KEY))!).state.incidents[0].title).toBe('After the damage');
 		expect(await backups(page)).toEqual(kept);

@@ -33,7 +33,7 @@ function incident(over: { impact?: string; note?: string; drill?: boolean } = {}
 function write(template: GeneratorTemplate, from: Incident | undefined, format: MessageFormat, edits: FieldValues = {}): string {
 	const fromIncident = from ? incidentValues(template.fields, { incident: from, playbook, checklists, kind: template.kind, now: NOW }) : {};
 	const values = editedValues(template.fields, fromIncident, edits);
-	return composeMessage(template, values, format, { drill: from?.drill ?? false, hasIncident: from !== undefined });
+	return composeMessage(template, values, format, { drill: from?.drill ?? false });
 }
 
 const lines = (...text: string[]) => text.join('\n');
@@ -41,9 +41,9 @@ const lines = (...text: string[]) => text.join('\n');
 describe('the declaration', () => {
 	const template = contentTemplate('declaration');
 	it.each<[MessageFormat, string]>([
-		['slack', lines('*🚨 INCIDENT DECLARED*', '', 'Severity: P0 Critical', 'Status: Mitigating', 'Impact: All users cannot log in', 'Affected Services: api', 'Incident Channel: #incident-20261126-0314-0000', 'On-Call: @alice')],
-		['markdown', lines('**🚨 INCIDENT DECLARED**', '', 'Severity: P0 Critical\\', 'Status: Mitigating\\', 'Impact: All users cannot log in\\', 'Affected Services: api\\', 'Incident Channel: \\#incident-20261126-0314-0000\\', 'On-Call: @alice')],
-		['plain', lines('🚨 INCIDENT DECLARED', '', 'Severity: P0 Critical', 'Status: Mitigating', 'Impact: All users cannot log in', 'Affected Services: api', 'Incident Channel: #incident-20261126-0314-0000', 'On-Call: @alice')],
+		['slack', lines('*🚨 INCIDENT DECLARED*', '', 'Incident: API returns 503', 'Severity: P0 Critical', 'Status: Mitigating', 'Impact: All users cannot log in', 'Affected Services: api', 'Incident Channel: #incident-20261126-0314-0000', 'On-Call: @alice')],
+		['markdown', lines('**🚨 INCIDENT DECLARED**', '', 'Incident: API returns 503\\', 'Severity: P0 Critical\\', 'Status: Mitigating\\', 'Impact: All users cannot log in\\', 'Affected Services: api\\', 'Incident Channel: \\#incident-20261126-0314-0000\\', 'On-Call: @alice')],
+		['plain', lines('🚨 INCIDENT DECLARED', '', 'Incident: API returns 503', 'Severity: P0 Critical', 'Status: Mitigating', 'Impact: All users cannot log in', 'Affected Services: api', 'Incident Channel: #incident-20261126-0314-0000', 'On-Call: @alice')],
 	])('in %s, filled from the incident', (format, expected) => {
 		expect(write(template, incident(), format)).toBe(expected);
 	});
@@ -56,16 +56,14 @@ describe('the declaration', () => {
 		expect(write(template, incident({ impact: HOSTILE }), format)).toContain(expected);
 	});
 
-	it('with no incident, shows every blank as its placeholder', () => {
-		expect(write(template, undefined, 'plain')).toBe(
-			lines('🚨 INCIDENT DECLARED', '', 'Severity: P0/P1/P2/P3', 'Status: Investigating/Mitigating/Resolved', 'Impact: [Description]', 'Affected Services: [List]', 'Incident Channel: #incident-[id]', 'On-Call: @engineer'),
-		);
+	it('with no incident, pastes no placeholder: only the heading is left', () => {
+		expect(write(template, undefined, 'plain')).toBe('🚨 INCIDENT DECLARED');
 	});
 
 	it('uses what the responder typed over the incident, and the incident for the rest', () => {
 		expect(write(template, incident(), 'plain', { impact: 'Half of logins fail', onCall: '  ' })).toContain('Impact: Half of logins fail\nAffected Services: api');
-		// A field cleared to spaces shows its placeholder: a blank to fill, not an empty line.
-		expect(write(template, incident(), 'plain', { onCall: '  ' })).toContain('On-Call: @engineer');
+		// A field cleared to spaces leaves its line out: never its placeholder "@engineer", which reads as a real mention.
+		expect(write(template, incident(), 'plain', { onCall: '  ' })).not.toContain('On-Call');
 	});
 });
 
@@ -88,18 +86,19 @@ describe('the status update', () => {
 		expect(write(template, incident({ note: 'Paged *db* <b>team</b> | _x_\nline 2' }), format)).toContain(expected);
 	});
 
-	it('with no incident, shows the example timeline until the responder adds rows', () => {
-		expect(write(template, undefined, 'plain')).toContain('Timeline:\n- [Time] - Incident detected\n- [Time] - Root cause identified');
-		expect(write(template, undefined, 'plain', { timeline: [{ time: '10:00', event: 'Paged DBA' }, { time: '', event: ' ' }] })).toContain('Timeline:\n- 10:00 - Paged DBA\n\nNext Update: [Time]');
+	it('with no incident, pastes no example row and no placeholder: only what was typed', () => {
+		const text = write(template, undefined, 'plain', { timeline: [{ time: '10:00', event: 'Paged DBA' }, { time: '', event: ' ' }] });
+		expect(text).toContain('Timeline:\n- 10:00 - Paged DBA');
+		expect(text).not.toMatch(/\[Time\]|Next Update|Impact/);
 	});
 });
 
 describe('the resolution', () => {
 	const template = contentTemplate('resolution');
 	it.each<[MessageFormat, string]>([
-		['slack', lines('*✅ INCIDENT RESOLVED*', '', 'Status: Resolved', 'Duration: 16 min', 'Root Cause: Expired certificate', 'Resolution: Renewed it', 'Post-Mortem: [Link]')],
-		['markdown', lines('**✅ INCIDENT RESOLVED**', '', 'Status: Resolved\\', 'Duration: 16 min\\', 'Root Cause: Expired certificate\\', 'Resolution: Renewed it\\', 'Post-Mortem: \\[Link\\]')],
-		['plain', lines('✅ INCIDENT RESOLVED', '', 'Status: Resolved', 'Duration: 16 min', 'Root Cause: Expired certificate', 'Resolution: Renewed it', 'Post-Mortem: [Link]')],
+		['slack', lines('*✅ INCIDENT RESOLVED*', '', 'Status: Resolved', 'Duration: 16 min', 'Root Cause: Expired certificate', 'Resolution: Renewed it')],
+		['markdown', lines('**✅ INCIDENT RESOLVED**', '', 'Status: Resolved\\', 'Duration: 16 min\\', 'Root Cause: Expired certificate\\', 'Resolution: Renewed it')],
+		['plain', lines('✅ INCIDENT RESOLVED', '', 'Status: Resolved', 'Duration: 16 min', 'Root Cause: Expired certificate', 'Resolution: Renewed it')],
 	])('in %s, with the root cause and resolution of the post-mortem', (format, expected) => {
 		expect(write(template, incident(), format)).toBe(expected);
 	});

@@ -109,7 +109,10 @@ describe('edits and the check before sending', () => {
 		expect(isBlank([{ time: ' ', event: '' }])).toBe(true);
 		expect(isBlank([{ time: '', event: 'x' }])).toBe(false);
 	});
-	it('still writes the message when something is missing: the warning does not block copying', () => {
-		expect(composeMessage(update, shownValues(update.fields, {}, false), 'plain', { drill: false, hasIncident: false })).toContain('Impact: [Description]');
+	it('still writes the message when something is missing, leaving its line out rather than pasting the placeholder', () => {
+		const text = composeMessage(update, shownValues(update.fields, { status: 'Investigating' }), 'plain', { drill: false });
+		expect(text).toContain('Status: Investigating');
+		expect(text).not.toContain('Impact');
+		expect(text).not.toContain('[Description]');
 	});
 });

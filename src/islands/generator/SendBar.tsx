@@ -14,6 +14,10 @@ interface Props {
 	what: string;
 	/** Problems to fix before sending; shown next to the button, which still copies. */
 	warnings: string[];
+	/** Labels of required values still missing: the button says it copies without them. */
+	missing?: string[] | undefined;
+	/** Inputs for the missing values, shown beside the button. */
+	ask?: ComponentChildren;
 	/** Called once the text is on the clipboard (or copied by hand); returns the confirmation to show. */
 	onCopied: () => string;
 	/** More buttons, e.g. a download. */
@@ -24,7 +28,7 @@ interface Props {
  * The check before sending and the copy button. A refused clipboard opens the text selected for a
  * manual copy; a copy made from there counts as a copy too.
  */
-export function SendBar({ id, text, copyLabel, what, warnings, onCopied, children }: Props) {
+export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask, onCopied, children }: Props) {
 	const [status, setStatus] = useState('');
 	const [fallback, setFallback] = useState<string | null>(null);
 	const [copiedByHand, setCopiedByHand] = useState(false);
@@ -53,9 +57,11 @@ export function SendBar({ id, text, copyLabel, what, warnings, onCopied, childre
 					</ul>
 				</div>
 			)}
+			{ask && <div class="send-ask">{ask}</div>}
 			<p class="actions">
 				<button type="button" class="primary" onClick={() => void copy()} {...(warnings.length > 0 ? { 'aria-describedby': warningId } : {})}>
 					{copyLabel}
+					{missing.length > 0 && ` without ${missing.join(', ')}`}
 				</button>
 				{children}
 			</p>

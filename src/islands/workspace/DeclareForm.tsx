@@ -1,6 +1,7 @@
 import { urls } from '../../lib/urls';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook';
+import { rememberedDetails } from '../../lib/declareDefaults';
 import { attachScratch, declareIncident, setResponder } from '../../lib/incidents';
 import { detectionProblem, MAX_TITLE_LENGTH } from '../../lib/limits';
 import type { State } from '../../lib/state';
@@ -23,14 +24,19 @@ interface Props {
 	state: State;
 	store: Store;
 	prefill: DeclarePrefill;
+	/** Called in the submit's own task (so it may still use the clipboard), with the new incident's id. */
 	onDeclared: (id: string) => void;
 	onCancel?: (() => void) | undefined;
+	/** The submit button's words, e.g. "Declare and copy the message". */
+	submitLabel?: string | undefined;
+	/** Focus the title as the form opens (a form opened by a click, not one met on a page). */
+	focusTitle?: boolean | undefined;
 }
 
 const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
 
 /** Declare an incident: what it is, how bad, since when, who is on it. Never submits by itself. */
-export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCancel }: Props) {
+export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCancel, submitLabel = 'Declare incident', focusTitle = false }: Props) {
 	// Untouched, the detection time is the moment the form opened, to the millisecond.
 	const [opened] = useState(() => Date.now());
 	const [detection, setDetection] = useState<Detection>({ at: opened, touched: false });
@@ -40,6 +46,12 @@ export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCan
 	const { scenarios, status } = useScenarios(playbook);
 	const scratchCount = Object.values(state.scratch).filter((t) => t.done).length;
 	const detectedAt = detection.at;
+	// Who is on call and what is hit rarely change between two incidents: start from the last one.
+	const [remembered] = useState(() => rememberedDetails(state));
+	const title = useRef<HTMLInputElement>(null);
+	useEffect(() => {
+		if (focusTitle) title.current?.focus();
+	}, []);
 
 	const submit = (event: Event) => {
 		event.preventDefault();
@@ -87,7 +99,7 @@ export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCan
 			)}
 			<div class="field">
 				<label for="declare-title-input">Title</label>
-				<input id="declare-title-input" name="title" required maxLength={MAX_TITLE_LENGTH} defaultValue={prefill.title ?? ''} placeholder="What is broken, e.g. API returns 503" />
+				<input ref={title} id="declare-title-input" name="title" required maxLength={MAX_TITLE_LENGTH} defaultValue={prefill.title ?? ''} placeholder="What is broken, e.g. API returns 503" />
 			</div>
 			<div class="field">
 				<label for="declare-severity">Severity</label>
@@ -110,20 +122,20 @@ export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCan
 			</div>
 			<div class="field">
 				<label for="declare-services">Affected services (comma-separated)</label>
-				<input id="declare-services" name="services" defaultValue={(prefill.services ?? []).join(', ')} />
+				<input id="declare-services" name="services" defaultValue={(prefill.services?.length ? prefill.services : remembered.services).join(', ')} />
 			</div>
 			<div class="field-row">
 				<div class="field">
 					<label for="declare-oncall">On-call</label>
-					<input id="declare-oncall" name="onCall" placeholder="@engineer" />
+					<input id="declare-oncall" name="onCall" defaultValue={remembered.onCall} placeholder="@engineer" />
 				</div>
 				<div class="field">
 					<label for="declare-commander">Commanding</label>
-					<input id="declare-commander" name="commander" placeholder="@lead" />
+					<input id="declare-commander" name="commander" defaultValue={remembered.commander} placeholder="@lead" />
 				</div>
 				<div class="field">
 					<label for="declare-responder">Your name (recorded with your ticks)</label>
-					<input id="declare-responder" name="responder" defaultValue={state.responder} autoComplete="name" />
+					<input id="declare-responder" name="responder" defaultValue={remembered.responder} autoComplete="name" />
 				</div>
 			</div>
 			<fieldset class="field">
@@ -152,7 +164,7 @@ export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCan
 			)}
 			<p class="actions">
 				<button type="submit" class="primary">
-					Declare incident
+					{submitLabel}
 				</button>
 				{onCancel && (
 					<button type="button" onClick={onCancel}>

@@ -1,0 +1,49 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ClientPlaybook } from '../lib/clientPlaybook';
+import { DeclareFlow } from './declare/DeclareFlow';
+import { loadDeclareStyles } from './declare/declareStyles';
+import { useIncidentState, useNow } from './useStore';
+import type { DeclarePrefill } from './workspace/DeclareForm';
+
+interface Props {
+	playbook: ClientPlaybook;
+	prefill: DeclarePrefill;
+	/** Called as the dialog closes, with the incident declared in it, if any. */
+	onClose: (declaredId: string | undefined) => void;
+	/** Offer the workspace once declared (not when opened on the workspace). */
+	workspaceLink?: boolean | undefined;
+}
+
+/**
+ * The declare form in a dialog over the page it was opened from (the classifier, a runbook): no
+ * navigation, the title focused; once declared, what comes next, in the same place.
+ */
+export function DeclareDialog({ playbook, prefill, onClose, workspaceLink = true }: Props) {
+	const { state, store } = useIncidentState();
+	const now = useNow();
+	const dialog = useRef<HTMLDialogElement>(null);
+	const [declared, setDeclared] = useState<string | undefined>(undefined);
+	const [styled, setStyled] = useState(false);
+	useEffect(() => void loadDeclareStyles().then(() => setStyled(true)), []);
+	// Opened once its styles apply, so it never shows unstyled.
+	useEffect(() => {
+		if (styled && !dialog.current?.open) dialog.current?.showModal();
+	}, [styled]);
+	const close = () => dialog.current?.close();
+	return (
+		<dialog ref={dialog} class="declare-dialog pb-ui not-content" aria-labelledby={declared ? 'declared-title' : 'declare-title'} onClose={() => onClose(declared)}>
+			{store ? (
+				<DeclareFlow playbook={playbook} state={state} store={store} prefill={prefill} now={now} onCancel={close} onDone={setDeclared} workspaceLink={workspaceLink} />
+			) : (
+				<p role="status">Loading the incidents kept in this browser…</p>
+			)}
+			{declared && (
+				<p class="actions">
+					<button type="button" onClick={close}>
+						Close
+					</button>
+				</p>
+			)}
+		</dialog>
+	);
+}

@@ -1,0 +1,85 @@
+import { useState } from 'preact/hooks';
+import type { ClientPlaybook } from '../../lib/clientPlaybook';
+import { findIncident } from '../../lib/incidents';
+import type { State } from '../../lib/state';
+import type { Store } from '../../lib/store';
+import { DeclareForm, type DeclarePrefill } from '../workspace/DeclareForm';
+import type { CopiedDeclaration } from './Declared';
+
+type CopyModule = typeof import('./declareCopy.onDemand');
+let copyModule: Promise<CopyModule> | undefined;
+const loadCopy = () => (copyModule ??= import('./declareCopy.onDemand'));
+
+interface Props {
+	playbook: ClientPlaybook;
+	state: State;
+	store: Store;
+	prefill: DeclarePrefill;
+	now: number;
+	onCancel?: (() => void) | undefined;
+	/** Called once the incident is declared and the message copied (or offered). */
+	onDone?: ((id: string) => void) | undefined;
+	/** Show a link to the workspace once declared (not on the workspace itself). */
+	workspaceLink?: boolean | undefined;
+	/** Focus the title as the form opens: it was opened by a click, not met on a page. */
+	focusTitle?: boolean | undefined;
+}
+
+/**
+ * Declare and post in one gesture: the submit declares the incident and, in the same task (so the
+ * browser allows the clipboard), copies the declaration message in this browser's format and logs
+ * it; then shows what comes next, with the focus.
+ */
+export function DeclareFlow({ playbook, state, store, prefill, now, onCancel, onDone, workspaceLink, focusTitle = true }: Props) {
+	const [copy, setCopy] = useState<CopyModule | undefined>(undefined);
+	const [declared, setDeclared] = useState<{ id: string; message?: CopiedDeclaration | undefined } | undefined>(undefined);
+	// The message writer loads as the responder starts on the form; it is there by the time they submit.
+	const start = () => {
+		if (!copy) void loadCopy().then((loaded) => setCopy(() => loaded));
+	};
+	const finish = (id: string, message?: CopiedDeclaration) =>
+		void loadCopy().then((loaded) => {
+			setCopy(() => loaded);
+			setDeclared({ id, message });
+			onDone?.(id);
+		});
+
+	const onDeclared = (id: string) => {
+		// No await before the copy: the clipboard is allowed only within the submit's own task.
+		if (copy) void copy.copyDeclaration(store, playbook, id).then((message) => finish(id, message));
+		else void loadCopy().then((loaded) => loaded.copyDeclaration(store, playbook, id).then((message) => finish(id, message)));
+	};
+
+	const incident = declared && findIncident(state, declared.id);
+	if (declared && incident && copy) {
+		return (
+			<copy.Declared
+				incident={incident}
+				playbook={playbook}
+				message={declared.message}
+				now={now}
+				workspaceLink={workspaceLink}
+				onCopiedByHand={() => {
+					const message = declared.message;
+					if (!message || message.copied) return;
+					copy.logCopy(store, declared.id, message.format);
+					setDeclared({ ...declared, message: { ...message, copied: true } });
+				}}
+			/>
+		);
+	}
+	return (
+		<div onFocusIn={start} onPointerDown={start}>
+			<DeclareForm
+				playbook={playbook}
+				state={state}
+				store={store}
+				prefill={prefill}
+				onDeclared={onDeclared}
+				onCancel={onCancel}
+				focusTitle={focusTitle}
+				submitLabel="Declare and copy the message"
+			/>
+		</div>
+	);
+}

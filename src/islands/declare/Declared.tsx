@@ -1,0 +1,109 @@
+import { urls } from '../../lib/urls';
+import { useEffect, useRef } from 'preact/hooks';
+import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook';
+import { deadlines, formatUtcTime } from '../../lib/clocks';
+import { FORMAT_LABELS } from '../../lib/composeMessage';
+import type { MessageFormat } from '../../lib/renderMessage';
+import { SCENARIO_LINK_LIMIT } from '../../lib/scenarioLinks';
+import type { Incident } from '../../lib/state';
+import { CopyFallback } from '../CopyFallback.onDemand';
+import { SeverityBadge } from '../SeverityBadge';
+import { useScenarios } from '../useScenarios';
+
+/** The declaration message and what became of it. */
+export interface CopiedDeclaration {
+	text: string;
+	format: MessageFormat;
+	/** On the clipboard; false when the browser refused (the text is then offered to copy by hand). */
+	copied: boolean;
+	/** Required values not known yet, whose lines were left out. */
+	missing: string[];
+}
+
+interface Props {
+	incident: Incident;
+	playbook: ClientPlaybook;
+	/** Absent when the playbook has no message template. */
+	message?: CopiedDeclaration | undefined;
+	now: number;
+	/** The text was copied by hand from the fallback. */
+	onCopiedByHand: () => void;
+	/** Where the incident is followed from here; absent on the workspace itself. */
+	workspaceLink?: boolean | undefined;
+}
+
+/**
+ * What comes next, right after declaring: what was copied (or the text to copy), the runbooks to
+ * open and the clocks. Focus moves here, so a screen reader reads it and the view follows.
+ */
+export function Declared({ incident, playbook, message, now, onCopiedByHand, workspaceLink = true }: Props) {
+	const panel = useRef<HTMLElement>(null);
+	useEffect(() => {
+		// Where the clipboard was refused, the text to copy has the focus, selected, inside this panel.
+		if (!message || message.copied) panel.current?.focus();
+		panel.current?.scrollIntoView({ block: 'start' });
+	}, [incident.id]);
+	const { scenarios } = useScenarios(playbook);
+	const level = severityById(playbook.severities, incident.severity);
+	const own = scenarios.filter((s) => incident.scenarios.includes(s.id));
+	const runbooks = (own.length > 0 ? own : scenarios.filter((s) => s.severities.includes(incident.severity))).slice(0, SCENARIO_LINK_LIMIT);
+	const clocks = level
+		? deadlines(incident, level, playbook.escalation, now)
+				.filter((d) => d.at !== undefined && ['upcoming', 'due', 'overdue'].includes(d.state))
+				.slice(0, 3)
+		: [];
+	const where = message ? FORMAT_LABELS[message.format] : '';
+	return (
+		<section ref={panel} class="declared" tabIndex={-1} aria-labelledby="declared-title" aria-describedby="declared-copy">
+			<h2 id="declared-title">
+				{incident.drill && <span class="drill-badge">DRILL</span>} {level ? <SeverityBadge severity={level} /> : incident.severity} {incident.id} declared
+			</h2>
+			<p id="declared-copy">
+				{!message
+					? 'The declaration message could not be prepared (the playbook data did not load): post it from the communication page.'
+					: message.copied
+						? `The declaration is copied for ${where}: paste it in ${incident.channel}.`
+						: `The browser did not allow copying: the declaration for ${where} is selected below to copy by hand.`}
+				{message && message.missing.length > 0 && ` Left out, not known yet: ${message.missing.join(', ')}. Add it in the workspace and post an update.`}
+			</p>
+			{message &&
+				(message.copied ? (
+					<details class="declared-text">
+						<summary>What was copied</summary>
+						<pre>{message.text}</pre>
+					</details>
+				) : (
+					<div onCopy={onCopiedByHand}>
+						<CopyFallback text={message.text} label={`Declaration (${where})`} onClose={() => panel.current?.focus()} />
+					</div>
+				))}
+			{runbooks.length > 0 && (
+				<p class="declared-runbooks">
+					Open the runbook:{' '}
+					{runbooks.map((s, i) => (
+						<span key={s.id}>
+							{i > 0 && ', '}
+							<a href={urls.scenario(s.id)}>{s.title}</a>
+						</span>
+					))}
+				</p>
+			)}
+			{clocks.length > 0 && (
+				<ul class="declared-clocks">
+					{clocks.map((d) => (
+						<li key={d.id}>
+							<strong>{d.label}</strong> by <time dateTime={new Date(d.at!).toISOString()}>{formatUtcTime(d.at!)}</time>
+						</li>
+					))}
+				</ul>
+			)}
+			{workspaceLink && (
+				<p class="actions">
+					<a class="button primary" href={urls.incident()}>
+						Open the incident workspace
+					</a>
+				</p>
+			)}
+		</section>
+	);
+}

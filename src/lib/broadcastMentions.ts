@@ -1,0 +1,34 @@
+/**
+ * Broadcast mentions typed into a chat message's values, flagged before copying: pasted into
+ * Slack, `@here` or `<!channel>` notifies everyone, which a responder rarely means at 3 a.m.
+ */
+import type { TemplateField } from '../schemas/template';
+import type { FieldValues } from './renderMessage';
+
+/** Mentions that notify a whole channel or workspace, as Slack and other chats write them. */
+const BROADCAST = /(?:^|[^\w@])(@(?:here|channel|everyone))\b|(<!(?:here|channel|everyone)(?:\|[^>]*)?>)/gi;
+
+/** A broadcast mention found in a value, and the field it is in. */
+export interface BroadcastMention {
+	field: TemplateField;
+	mention: string;
+}
+
+/**
+ * Broadcast mentions (`@here`, `@channel`, `@everyone`, `<!channel>`, `<!here>`) in the values,
+ * to flag before copying: only values, typed by someone, are searched; the template's own words
+ * are the team's choice.
+ */
+export function broadcastMentions(fields: readonly TemplateField[], values: FieldValues): BroadcastMention[] {
+	return fields.flatMap((field) => {
+		const value = values[field.name];
+		const texts = Array.isArray(value) ? value.flatMap((row) => Object.values(row)) : [value ?? ''];
+		const found = new Set(texts.flatMap((text) => [...text.matchAll(BROADCAST)].map((m) => (m[1] ?? m[2] ?? '').toLowerCase())));
+		return [...found].map((mention) => ({ field, mention }));
+	});
+}
+
+/** The broadcast mentions in words, to show before copying. */
+export function mentionWarnings(fields: readonly TemplateField[], values: FieldValues): string[] {
+	return broadcastMentions(fields, values).map(({ field, mention }) => `${field.label} contains ${mention}, which notifies everyone in the channel.`);
+}

@@ -1,0 +1,24 @@
+/**
+ * What a new declaration starts from: who is on it and what is hit, as this browser's last
+ * incident had them.
+ */
+import type { Incident, State } from './state';
+
+/** This browser's latest incident: the details a new declaration starts from. */
+export function lastIncident(state: State): Incident | undefined {
+	return state.incidents.reduce<Incident | undefined>((latest, i) => (latest && latest.declaredAt >= i.declaredAt ? latest : i), undefined);
+}
+
+/** Who is on it and what is hit, as this browser's last incident had them: a new one starts there. */
+export interface RememberedDetails {
+	services: string[];
+	onCall: string;
+	commander: string;
+	responder: string;
+}
+
+/** The details a new declaration starts from, remembered from the last incident declared here. */
+export function rememberedDetails(state: State): RememberedDetails {
+	const last = lastIncident(state);
+	return { services: last?.services ?? [], onCall: last?.onCall ?? '', commander: last?.commander ?? '', responder: state.responder };
+}

@@ -1,0 +1,247 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { declareIncident } from '../../src/lib/incidents';
+import { emptyState, type State } from '../../src/lib/state';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
+import { launchChromium } from '../support/chromium';
+import { declaration, min } from '../support/incidents';
+
+/**
+ * The 3 a.m. path, counted as a responder lives it: from the home page to the declaration in the
+ * clipboard. The counts are the README's ("During an incident"); the limits are the promise.
+ */
+const baseURL = inject('baseURL');
+const TITLE = 'Checkout returns 503';
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+const stored = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { state: State } | null, STATE_KEY);
+/** What a declaration must hold: the title, and no template placeholder ("[…]", "@engineer"). */
+async function expectDeclaration(page: Page): Promise<string> {
+	const text = await page.evaluate(() => navigator.clipboard.readText());
+	expect(text).toContain('🚨');
+	expect(text).toContain(TITLE);
+	expect(text).not.toMatch(/\[[A-Z][^\]]*\]|@engineer|\{\{/);
+	return text;
+}
+/** The focused element is the summary of what comes next, and says what was copied. */
+async function expectSummaryFocused(page: Page): Promise<void> {
+	await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('declared') ?? false)).toBe(true);
+	expect(await page.locator('.declared').getAttribute('aria-describedby')).toBe('declared-copy');
+	expect(await page.locator('#declared-copy').innerText()).toMatch(/copied/);
+}
+
+describe('the 3 a.m. path: home → classify → declare → declaration in the clipboard', () => {
+	it('takes at most 4 taps plus the title on a 360×740 phone, with no scrolling', { timeout: 120_000 }, async () => {
+		const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await context.newPage();
+		let taps = 0;
+		let scrolls = 0;
+		/** Tap what a person sees; a target out of view would need a scroll first, and is counted as one. */
+		const tap = async (target: Locator) => {
+			await target.waitFor();
+			const inView = await target.evaluate((el) => {
+				const r = el.getBoundingClientRect();
+				return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+			});
+			if (!inView) scrolls++;
+			await target.tap();
+			taps++;
+		};
+		await page.goto('/');
+		await tap(page.locator('main').getByRole('link', { name: 'Classify', exact: true }));
+		await page.waitForURL(/\/classify\/$/);
+		await page.locator('.result-bar').waitFor();
+		// The bar holds its place from the first paint: ticking moves nothing.
+		const before = await page.locator('.result-bar').boundingBox();
+		await tap(page.getByRole('checkbox', { name: 'Service completely down' }));
+		await expect.poll(() => page.locator('#classification-summary').innerText()).toMatch(/P0[\s\S]*Service completely down/);
+		expect(await page.locator('.result-bar').boundingBox()).toEqual(before);
+		await tap(page.locator('.result-bar').getByRole('link', { name: /^Declare/ }));
+		const title = page.locator('.declare-dialog').getByLabel('Title');
+		await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+		await page.keyboard.type(TITLE);
+		await tap(page.locator('.declare-dialog').getByRole('button', { name: 'Declare and copy the message' }));
+		await expectSummaryFocused(page);
+		const text = await expectDeclaration(page);
+		expect(text).toContain('Service completely down');
+		console.log(`phone path: ${taps} taps, ${scrolls} scrolls, plus typing the title`);
+		expect(scrolls).toBe(0);
+		expect(taps).toBeLessThanOrEqual(4);
+		// Logged on the timeline, as a copy from the generators is.
+		const events = (await stored(page))?.state.incidents[0]?.events ?? [];
+		expect(events.filter((e) => e.kind === 'message').map((e) => e.text)).toEqual(['Copied Incident Declaration (Slack)']);
+		await context.close();
+	});
+
+	it('takes at most 12 key presses plus the title with the keyboard alone at 1280×800', { timeout: 120_000 }, async () => {
+		const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await context.newPage();
+		let presses = 0;
+		const press = async (key: string) => {
+			await page.keyboard.press(key);
+			presses++;
+		};
+		const focused = (test: string) => page.evaluate(`(${test})(document.activeElement)`);
+		/** Tab (or Shift+Tab) until the focused element passes the test. */
+		const tabTo = async (test: string, key = 'Tab') => {
+			for (let i = 0; i < 20; i++) {
+				await press(key);
+				if (await focused(test)) return;
+			}
+			throw new Error(`never reached by ${key}: ${test}`);
+		};
+		await page.goto('/');
+		// The skip link first, then the page's main action.
+		await tabTo(`(el) => el?.classList.contains('sl-skip-link') || /skip/i.test(el?.textContent ?? '')`);
+		await press('Enter');
+		await tabTo(`(el) => el?.textContent?.trim() === 'Classify'`);
+		await press('Enter');
+		await page.waitForURL(/\/classify\/$/);
+		await page.locator('.result-bar').waitFor();
+		await tabTo(`(el) => el?.classList.contains('sl-skip-link') || /skip/i.test(el?.textContent ?? '')`);
+		await press('Enter');
+		await tabTo(`(el) => el?.type === 'checkbox'`);
+		await press('Space');
+		await expect.poll(() => page.locator('#classification-summary').innerText()).toMatch(/P0/);
+		// Declare sits just before the criteria in the tab order.
+		await tabTo(`(el) => /^Declare P0$/.test(el?.textContent?.trim() ?? '')`, 'Shift+Tab');
+		await press('Enter');
+		await expect.poll(() => focused(`(el) => el?.id === 'declare-title-input'`)).toBe(true);
+		await page.keyboard.type(TITLE);
+		await press('Enter');
+		await expectSummaryFocused(page);
+		await expectDeclaration(page);
+		console.log(`keyboard path: ${presses} key presses plus the title`);
+		expect(presses).toBeLessThanOrEqual(12);
+		await context.close();
+	});
+
+	it('offers the text selected, with a copy that is logged, where the clipboard is refused', { timeout: 60_000 }, async () => {
+		const context = await browser.newContext({ baseURL });
+		await context.addInitScript(() => {
+			navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+		});
+		const page = await context.newPage();
+		await page.goto('/classify/?seen=P0:service-completely-down');
+		await page.locator('.result-bar').getByRole('link', { name: 'Declare P0' }).click();
+		await page.locator('.declare-dialog').getByLabel('Title').fill(TITLE);
+		await page.keyboard.press('Enter');
+		const box = page.locator('.declare-dialog .copy-fallback textarea');
+		await expect.poll(() => box.inputValue()).toContain(TITLE);
+		expect(await box.evaluate((el: HTMLTextAreaElement) => document.activeElement === el && el.selectionEnd === el.value.length)).toBe(true);
+		await page.keyboard.press('Control+C');
+		await expect.poll(async () => (await stored(page))?.state.incidents[0]?.events.filter((e) => e.kind === 'message').length).toBe(1);
+		await context.close();
+	});
+
+	it('remembers who is on it from the last incident, and the format chosen once', { timeout: 60_000 }, async () => {
+		const context = await browser.newContext({ baseURL });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await context.newPage();
+		const at = Date.now() - min(60);
+		const last = declareIncident({ ...emptyState(), responder: 'dana' }, declaration({ detectedAt: at, services: ['checkout', 'payments'], onCall: '@erin', commander: '@frank' }), 'incident-', at);
+		await page.goto('/classify/');
+		await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, JSON.stringify({ version: STATE_VERSION, state: { ...last.state, messageFormat: 'markdown' } })] as const);
+		await page.goto('/classify/?seen=P1:major-feature-broken');
+		await page.locator('.result-bar').getByRole('link', { name: /^Declare/ }).click();
+		const dialog = page.locator('.declare-dialog');
+		await dialog.getByLabel('Title').fill(TITLE);
+		expect(await dialog.getByLabel('Affected services (comma-separated)').inputValue()).toBe('checkout, payments');
+		expect(await dialog.getByLabel('On-call').inputValue()).toBe('@erin');
+		expect(await dialog.getByLabel('Commanding').inputValue()).toBe('@frank');
+		expect(await dialog.getByLabel(/Your name/).inputValue()).toBe('dana');
+		expect(await dialog.getByLabel('Impact').inputValue()).toBe('Major feature broken');
+		await dialog.getByLabel('On-call').fill('@gus');
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).click();
+		await expectSummaryFocused(page);
+		const text = await expectDeclaration(page);
+		expect(text).toMatch(/^\*\*🚨 INCIDENT DECLARED\*\*/);
+		expect(text).toContain('On-Call: @gus');
+		await context.close();
+	});
+});
+
+describe('the result bar', () => {
+	it('leaves the end of the page readable above it, on a phone', { timeout: 60_000 }, async () => {
+		const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+		const page = await context.newPage();
+		await page.goto('/classify/?seen=P1:major-feature-broken');
+		await page.locator('.result-bar a').waitFor();
+		await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+		const [contentEnd, barTop] = await page.evaluate(() => {
+			const last = [...document.querySelectorAll('main *')].filter((el) => !el.closest('.result-bar') && el.getBoundingClientRect().height > 0).at(-1)!;
+			return [last.getBoundingClientRect().bottom, document.querySelector('.result-bar')!.getBoundingClientRect().top];
+		});
+		expect(contentEnd).toBeLessThanOrEqual(barTop);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
+		await context.close();
+	});
+});
+
+describe('declaring elsewhere', () => {
+	it('on the workspace, lands on what comes next with the focus, not on the timeline', { timeout: 60_000 }, async () => {
+		const context = await browser.newContext({ baseURL });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await context.newPage();
+		await page.goto('/incident/');
+		await page.getByRole('button', { name: 'Declare an incident' }).click();
+		await page.getByLabel('Title').fill(TITLE);
+		await page.getByLabel('Severity', { exact: true }).selectOption('P1');
+		await page.getByRole('button', { name: 'Declare and copy the message' }).click();
+		await expectSummaryFocused(page);
+		await expectDeclaration(page);
+		expect(await page.locator('.declared').evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight)).toBe(true);
+		// Closed, the workspace shows the incident, with the focus on it: never on <body>.
+		await page.locator('.declare-dialog').getByRole('button', { name: 'Close' }).click();
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('incident-title');
+		expect(await page.locator('#incident-title').innerText()).toContain(TITLE);
+		await context.close();
+	});
+
+	it("from a runbook, opens the form in place with the runbook's scenario, the title focused", { timeout: 60_000 }, async () => {
+		const context = await browser.newContext({ baseURL });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await context.newPage();
+		await page.goto('/scenarios/service-down/');
+		await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
+		await page.getByRole('link', { name: 'Declare an incident' }).click();
+		const dialog = page.locator('.declare-dialog');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('declare-title-input');
+		expect(new URL(page.url()).pathname).toBe('/scenarios/service-down/');
+		expect(await dialog.getByRole('checkbox', { name: 'Service Down', exact: true }).isChecked()).toBe(true);
+		await page.keyboard.type(TITLE);
+		await dialog.getByLabel('Severity', { exact: true }).selectOption('P0');
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).click();
+		await expectSummaryFocused(page);
+		await expectDeclaration(page);
+		expect(await dialog.locator('.declared-runbooks').innerText()).toContain('Service Down');
+		await context.close();
+	});
+});
+
+describe('written once, used everywhere', () => {
+	it('a root cause typed into the resolution message fills the post-mortem and later messages', { timeout: 60_000 }, async () => {
+		const context = await browser.newContext({ baseURL });
+		const page = await context.newPage();
+		const at = Date.now() - min(30);
+		const { state } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: at }), 'incident-', at);
+		await page.goto('/communication/');
+		await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, JSON.stringify({ version: STATE_VERSION, state })] as const);
+		await page.reload();
+		const resolution = page.locator('[data-generator="resolution"]');
+		await resolution.locator('#gen-resolution-rootCause').fill('Expired TLS certificate');
+		await expect.poll(async () => (await stored(page))?.state.incidents[0]?.postMortem.rootCause).toBe('Expired TLS certificate');
+		await page.goto('/post-mortem/');
+		await expect.poll(() => page.locator('[data-preview]').textContent()).toContain('## Root Cause\nExpired TLS certificate');
+		expect(await page.locator('[data-preview]').textContent()).not.toContain('[Detailed analysis]');
+		await page.goto('/communication/');
+		await expect.poll(() => page.locator('[data-generator="resolution"] [data-preview]').textContent()).toContain('Root Cause: Expired TLS certificate');
+		await context.close();
+	});
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { broadcastMentions, mentionWarnings } from '../../src/lib/broadcastMentions';
+import { composeMessage, missingWarnings, withoutUnknownLines } from '../../src/lib/composeMessage';
+import { TemplateSchema } from '../../src/schemas/template';
+
+// A small fixture template, not the playbook's own wording.
+const template = TemplateSchema.parse({
+	title: 'Fixture',
+	kind: 'message',
+	text: ['**HEAD {{who}}**', '', 'What: {{what}}', 'Owner: {{owner}}', 'Steps:', '{{#steps}}', '- {{step}} by {{owner}}', '{{/steps}}', '{{^steps}}', 'No steps yet.', '{{/steps}}', 'Footer'].join('\n'),
+	fields: [
+		{ name: 'who', label: 'Who', placeholder: '[Who]' },
+		{ name: 'what', label: 'What', placeholder: '[Description]', required: true },
+		{ name: 'owner', label: 'Owner', placeholder: '@someone' },
+		{ name: 'steps', label: 'Steps', items: ['step', 'owner'], example: [{ step: '[Step]', owner: '[Name]' }] },
+	],
+});
+const plain = (values: Record<string, string | Record<string, string>[]>) => composeMessage(template, values, 'plain', { drill: false });
+
+describe('a copied message holds facts only', () => {
+	it('leaves out the line of a value not known, never its placeholder', () => {
+		const text = plain({ who: 'Ann', what: 'Checkout fails', owner: '' });
+		expect(text).toBe(['HEAD Ann', '', 'What: Checkout fails', 'Steps:', 'No steps yet.', 'Footer'].join('\n'));
+		expect(text).not.toContain('@someone');
+	});
+	it('drops a line even when only one of its values is unknown, and a heading line too', () => {
+		expect(plain({ what: 'x', owner: 'Bo' })).not.toContain('HEAD');
+	});
+	it('keeps lines inside a list repeat, with the item values', () => {
+		expect(plain({ what: 'x', owner: 'Bo', steps: [{ step: 'Roll back', owner: 'Cy' }] })).toContain('Steps:\n- Roll back by Cy\nFooter');
+	});
+	it('never pastes a list example as rows', () => {
+		expect(plain({ what: 'x' })).not.toContain('[Step]');
+	});
+	it('names a required value left empty, and what it does with it', () => {
+		expect(missingWarnings(template.fields, { what: ' ' })).toEqual(['What is missing: its line is left out until you fill it in.']);
+	});
+	it('keeps a line whose tags are sections as it is', () => {
+		expect(withoutUnknownLines('{{#a}}x{{/a}}\n{{b}}', () => false)).toBe('{{#a}}x{{/a}}');
+	});
+});
+
+describe('broadcast mentions', () => {
+	it.each(['@here', '@channel', '@everyone', '<!channel>', '<!here>', '<!everyone>', 'ping @HERE now'])('flags %s typed in a value', (typed) => {
+		expect(broadcastMentions(template.fields, { what: typed }).map((m) => m.field.name)).toEqual(['what']);
+	});
+	it('flags mentions inside list rows', () => {
+		expect(broadcastMentions(template.fields, { steps: [{ step: 'tell <!here|here>', owner: '' }] })).toHaveLength(1);
+	});
+	it('does not flag a person, an e-mail address or the template text', () => {
+		expect(broadcastMentions(template.fields, { owner: '@alice', what: 'ops@here.com', who: 'channel' })).toEqual([]);
+		const withMention = TemplateSchema.parse({ ...template, text: `@here ${template.text}` });
+		expect(mentionWarnings(withMention.fields, { what: 'x' })).toEqual([]);
+	});
+	it('says which field holds it before copying', () => {
+		expect(mentionWarnings(template.fields, { what: 'x', owner: '@channel' })).toEqual(['Owner contains @channel, which notifies everyone in the channel.']);
+	});
+});

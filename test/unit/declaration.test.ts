@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { impactFromReasons } from '../../src/lib/classify';
+import { declarationMissing, declarationText, messageFormat } from '../../src/lib/declaration';
+import { rememberedDetails } from '../../src/lib/declareDefaults';
+import { emptyState } from '../../src/lib/state';
+import { TemplateSchema } from '../../src/schemas/template';
+import { min, T0, withIncident } from '../support/incidents';
+import { contentPlaybook } from '../support/playbookContent';
+
+// A fixture declaration, not the playbook's own wording.
+const template = TemplateSchema.parse({
+	title: 'Opened',
+	kind: 'message',
+	text: '**OPEN** {{title}}\nHow bad: {{impact}}\nPager: {{onCall}}',
+	fields: [
+		{ name: 'title', label: 'Title', from: 'title', required: true },
+		{ name: 'impact', label: 'How bad', from: 'impact', placeholder: '[Description]', required: true },
+		{ name: 'onCall', label: 'Pager', from: 'onCall', placeholder: '@engineer' },
+	],
+});
+const playbook = contentPlaybook();
+
+describe('the declaration copied as an incident is declared', () => {
+	it('holds the title and what is known, and names what is not', () => {
+		const { state } = withIncident({ title: 'Checkout down', impact: '', onCall: '' });
+		const incident = state.incidents[0]!;
+		expect(declarationText(template, incident, playbook, 'slack', T0 + min(1))).toBe('*OPEN* Checkout down');
+		expect(declarationMissing(template, incident, playbook, T0 + min(1))).toEqual(['How bad']);
+	});
+	it('is written in the format chosen once, Slack until then', () => {
+		expect(messageFormat(emptyState())).toBe('slack');
+		expect(messageFormat({ ...emptyState(), messageFormat: 'plain' })).toBe('plain');
+	});
+});
+
+describe('what a new declaration starts from', () => {
+	it("takes services and who is on it from this browser's latest incident", () => {
+		const first = withIncident({ services: ['old'], onCall: '@a', commander: '@b' });
+		const second = withIncident({ services: ['api'], onCall: '@c', commander: '@d' }, first.state);
+		expect(rememberedDetails(second.state)).toEqual({ services: ['api'], onCall: '@c', commander: '@d', responder: 'alice' });
+		expect(rememberedDetails(emptyState())).toEqual({ services: [], onCall: '', commander: '', responder: '' });
+	});
+	it('takes the impact from the criteria that matched, once each', () => {
+		expect(impactFromReasons(['All down', ' All down ', 'Slow (3s)'])).toBe('All down; Slow (3s)');
+	});
+});

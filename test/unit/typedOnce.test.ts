@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { composeMessage } from '../../src/lib/composeMessage';
+import { lastIncident } from '../../src/lib/declareDefaults';
+import { setMessageFormat } from '../../src/lib/messageMemory';
+import { mergeState } from '../../src/lib/merge';
+import { incidentValues, rememberValue } from '../../src/lib/messageValues';
+import { emptyState } from '../../src/lib/state';
+import { loadState, STATE_KEY } from '../../src/lib/storage';
+import { TemplateSchema } from '../../src/schemas/template';
+import { MemoryStorage } from '../support/memoryStorage';
+import { min, T0, withIncident } from '../support/incidents';
+import { contentPlaybook } from '../support/playbookContent';
+
+// Fixture templates: a resolution message, a later message and a post-mortem sharing sources.
+const resolution = TemplateSchema.parse({
+	title: 'Done',
+	kind: 'message',
+	text: 'Cause: {{cause}}\nFix: {{fix}}\nNext: {{nextSteps}}',
+	fields: [
+		{ name: 'cause', label: 'Cause', from: 'rootCause', placeholder: '[Cause]', required: true },
+		{ name: 'fix', label: 'Fix', from: 'resolution', placeholder: '[Fix]' },
+		{ name: 'nextSteps', label: 'Next steps', placeholder: '[Next]' },
+	],
+});
+const later = TemplateSchema.parse({
+	title: 'Later',
+	kind: 'message',
+	text: 'Why: {{why}}\nThen: {{nextSteps}}\nImpact: {{impact}}',
+	fields: [
+		{ name: 'why', label: 'Why', from: 'rootCause' },
+		{ name: 'nextSteps', label: 'Next steps' },
+		{ name: 'impact', label: 'Impact', from: 'impact' },
+	],
+});
+const postMortem = TemplateSchema.parse({
+	title: 'PM',
+	kind: 'document',
+	text: '## Root cause\n{{rootCause}}\n## Fix\n{{resolution}}',
+	fields: [
+		{ name: 'rootCause', label: 'Root cause', from: 'rootCause', placeholder: '[Detailed analysis]' },
+		{ name: 'resolution', label: 'Resolution', from: 'resolution' },
+	],
+});
+const playbook = contentPlaybook();
+
+describe('written once, used everywhere', () => {
+	it('a root cause typed into the resolution message fills the post-mortem and later messages', () => {
+		let { state, id } = withIncident();
+		const field = (name: string) => resolution.fields.find((f) => f.name === name)!;
+		state = rememberValue(state, id, field('cause'), 'Expired TLS certificate', T0 + min(20))!;
+		state = rememberValue(state, id, field('nextSteps'), 'Automate renewal', T0 + min(21))!;
+		state = rememberValue(state, id, later.fields[2]!, 'Half of logins fail', T0 + min(22))!;
+		const incident = state.incidents[0]!;
+		const write = (template: typeof later) =>
+			composeMessage(template, incidentValues(template.fields, { incident, playbook, checklists: [], kind: template.kind, now: T0 + min(30) }), 'plain', { drill: false });
+		expect(write(postMortem)).toBe('## Root cause\nExpired TLS certificate\n## Fix');
+		expect(write(later)).toBe('Why: Expired TLS certificate\nThen: Automate renewal\nImpact: Half of logins fail');
+		expect(incident.postMortem.rootCause).toBe('Expired TLS certificate');
+	});
+	it('keeps a value read off the record where it is: it is corrected in the workspace', () => {
+		const { state, id } = withIncident();
+		expect(rememberValue(state, id, { name: 'duration', from: 'duration' }, '2 h', T0)).toBeUndefined();
+	});
+	it('two tabs typing different values both keep theirs', () => {
+		const { state, id } = withIncident();
+		const a = rememberValue(state, id, { name: 'nextSteps' }, 'Page DBA', T0 + min(1))!;
+		const b = rememberValue(state, id, { name: 'link' }, 'https://wiki/pm', T0 + min(2))!;
+		expect(mergeState(a, b).incidents[0]!.typed).toEqual({ nextSteps: 'Page DBA', link: 'https://wiki/pm' });
+	});
+});
+
+describe('what the browser remembers', () => {
+	it('reads a state stored before typed values and the message format existed', () => {
+		const { state } = withIncident();
+		const storage = new MemoryStorage();
+		storage.setItem(STATE_KEY, JSON.stringify({ version: 1, state }));
+		const loaded = loadState(storage, T0);
+		expect(loaded.notices).toEqual([]);
+		expect(loaded.state.incidents[0]!.typed).toBeUndefined();
+		expect(loaded.state.messageFormat).toBeUndefined();
+	});
+	it('keeps the chosen format, across tabs', () => {
+		const chosen = setMessageFormat(emptyState(), 'markdown');
+		expect(mergeState(chosen, emptyState()).messageFormat).toBe('markdown');
+	});
+	it('finds the latest incident declared in this browser', () => {
+		const first = withIncident({ title: 'Old' });
+		expect(lastIncident(first.state)?.title).toBe('Old');
+		expect(lastIncident(emptyState())).toBeUndefined();
+	});
+});

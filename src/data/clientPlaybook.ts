@@ -49,18 +49,22 @@ export function scenarioChecklists(scenario: Playbook['scenarios'][number]): Che
 }
 
 /** The checklists of a phase page: one per group of steps. */
-export function phaseChecklists(phase: Playbook['phases'][number]): ChecklistSpec[] {
+export function phaseChecklists(phase: Playbook['phases'][number], first = phase.sidebar.order === 1): ChecklistSpec[] {
 	const page = `Phase ${phase.sidebar.order}: ${phase.title}`;
+	// A window with no start opens at detection for the first phase, and after resolution for a later one.
+	const opensAfter = phase.window.from ?? (first ? 0 : 'resolution');
 	return phase.groups.map((group) => ({
 		key: `phase/${phase.id}/${slugify(group.title)}`,
 		label: `${page} — ${group.title}`,
 		page,
 		href: urls.phase(phase.id),
 		steps: group.steps,
+		opensAfter,
 	}));
 }
 
 /** The checklists of every phase, in order. */
 export function allPhaseChecklists(playbook: Playbook): ChecklistSpec[] {
-	return playbook.phases.flatMap(phaseChecklists);
+	const first = Math.min(...playbook.phases.map((p) => p.sidebar.order));
+	return playbook.phases.flatMap((phase) => phaseChecklists(phase, phase.sidebar.order === first));
 }

@@ -5,7 +5,7 @@
 import { urls } from '../lib/urls';
 import type { ClockLevel } from '../lib/clocks';
 import { deadlines, elapsedMs, formatClock, nextDeadline, type Deadline } from '../lib/clocks';
-import { activeIncident, logEscalation } from '../lib/incidents';
+import { activeIncident, logDeadline } from '../lib/incidents';
 import type { EscalationStep } from '../schemas/escalation';
 import type { Status } from '../schemas/site';
 import { pageStore } from '../lib/store';
@@ -39,7 +39,7 @@ function notifyDue(list: Deadline[], incidentId: string, title: string): void {
 		const value = `due:${d.id}`;
 		const incident = activeIncident(store.get());
 		if (!incident || incident.events.some((e) => e.kind === 'escalation' && e.value === value)) continue;
-		store.update((s, now) => logEscalation(s, incidentId, `Due: ${d.label} (${d.detail})`, value, now));
+		store.update((s, now) => logDeadline(s, incidentId, d, now));
 		if ('Notification' in window && Notification.permission === 'granted') {
 			new Notification(`${d.label} due`, { body: `${title}: ${d.detail}`, tag: `${incidentId}:${d.id}` });
 		}

@@ -3,6 +3,7 @@ import { getPlaybook } from './playbook';
 import { dataHeadings } from './headings';
 import { firstWithCurrent } from '../lib/scenarioLinks';
 import { urls } from '../lib/urls';
+import { THEME_COLOURS } from '../lib/webManifest';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
 
@@ -34,9 +35,20 @@ function capScenarioLinks(entries: SidebarEntry[]): SidebarEntry[] {
 		.map((entry) => (entry.type === 'group' ? { ...entry, entries: capScenarioLinks(entry.entries) } : entry));
 }
 
-/** Route data changes every page needs: data headings in the table of contents, a bounded sidebar. */
+/** Every page names the web app manifest, its icons and the toolbar colours, so it installs on a home screen. */
+function addAppHead(route: StarlightRouteData): void {
+	route.head.push(
+		{ tag: 'link', attrs: { rel: 'manifest', href: urls.manifest() }, content: '' },
+		{ tag: 'link', attrs: { rel: 'apple-touch-icon', href: urls.icon('icon-192.png') }, content: '' },
+		{ tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOURS.light, media: '(prefers-color-scheme: light)' }, content: '' },
+		{ tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOURS.dark, media: '(prefers-color-scheme: dark)' }, content: '' },
+	);
+}
+
+/** Route data changes every page needs: data headings in the table of contents, a bounded sidebar, the app manifest. */
 export const onRequest = defineRouteMiddleware(async (context) => {
 	const route = context.locals.starlightRoute;
 	route.sidebar = capScenarioLinks(route.sidebar);
 	await addDataHeadings(route);
+	addAppHead(route);
 });

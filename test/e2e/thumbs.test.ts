@@ -97,3 +97,17 @@ describe('every page at 360×740, with an incident open', () => {
 		expect(found.small).toEqual([]);
 	});
 });
+
+describe('long names at 360×740', () => {
+	it('wrap a long alert name and service in the declare form an alert opens', async () => {
+		const page = await context.newPage();
+		const alert = 'KubernetesDeploymentReplicasMismatchInProductionEuWest1Cluster';
+		await page.goto(`/scenarios/service-down/?alert=${alert}&service=checkout-api-gateway-eu-west-1-primary&severity=P1`);
+		await page.getByLabel('Title').waitFor();
+		await page.waitForLoadState('networkidle');
+		const found = await page.evaluate(problems, MIN_TARGET);
+		await page.close();
+		expect(found.overflow, 'sideways scroll in px').toBeLessThanOrEqual(0);
+		expect(found.small).toEqual([]);
+	});
+});

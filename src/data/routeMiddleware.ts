@@ -3,7 +3,6 @@ import { getPlaybook } from './playbook';
 import { dataHeadings } from './headings';
 import { firstWithCurrent } from '../lib/scenarioLinks';
 import { urls } from '../lib/urls';
-import { THEME_COLOURS } from '../lib/webManifest';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
 
@@ -35,13 +34,11 @@ function capScenarioLinks(entries: SidebarEntry[]): SidebarEntry[] {
 		.map((entry) => (entry.type === 'group' ? { ...entry, entries: capScenarioLinks(entry.entries) } : entry));
 }
 
-/** Every page names the web app manifest, its icons and the toolbar colours, so it installs on a home screen. */
+/** Every page names the web app manifest (which holds the colours) and the icon iOS puts on a home screen. */
 function addAppHead(route: StarlightRouteData): void {
 	route.head.push(
 		{ tag: 'link', attrs: { rel: 'manifest', href: urls.manifest() }, content: '' },
 		{ tag: 'link', attrs: { rel: 'apple-touch-icon', href: urls.icon('icon-192.png') }, content: '' },
-		{ tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOURS.light, media: '(prefers-color-scheme: light)' }, content: '' },
-		{ tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOURS.dark, media: '(prefers-color-scheme: dark)' }, content: '' },
 	);
 }
 

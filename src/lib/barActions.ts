@@ -7,7 +7,7 @@ import type { TemplateField } from '../schemas/template';
 import { sitePath, ROUTES, urls } from './urls';
 
 /** One action of the bar: a button (post the update) or a link. */
-export type BarAction = { kind: 'update'; label: string } | { kind: 'link'; label: string; href: string; name: string };
+export type BarAction = { kind: 'update'; label: string } | { kind: 'link'; label: string; href: string };
 
 /** The status update among the templates: the message that tells when the next update comes. */
 export function updateTemplate<T extends { kind: string; fields: readonly Pick<TemplateField, 'from'>[] }>(templates: readonly T[]): T | undefined {
@@ -19,11 +19,11 @@ export function barActions(incident: { scenarios: readonly string[] }, list: rea
 	const here = sitePath(path);
 	const actions: BarAction[] = [];
 	const update = list.find((d) => d.kind === 'update');
-	if (canPostUpdate && update && (update.state === 'due' || update.state === 'overdue')) actions.push({ kind: 'update', label: 'Post update' });
+	if (canPostUpdate && update && (update.state === 'due' || update.state === 'overdue')) actions.push({ kind: 'update', label: 'Post the update' });
 	const [scenario] = incident.scenarios;
 	if (scenario !== undefined && here !== sitePath(urls.scenario(scenario))) {
-		actions.push({ kind: 'link', label: 'Runbook', href: urls.scenario(scenario), name: 'Open the incident’s runbook' });
+		actions.push({ kind: 'link', label: 'Runbook', href: urls.scenario(scenario) });
 	}
-	if (here !== ROUTES.incident) actions.push({ kind: 'link', label: 'Workspace', href: urls.incident(), name: 'Open the incident workspace' });
+	if (here !== ROUTES.incident) actions.push({ kind: 'link', label: 'Workspace', href: urls.incident() });
 	return actions;
 }

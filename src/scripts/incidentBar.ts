@@ -8,7 +8,6 @@ import { barActions, type BarAction } from '../lib/barActions';
 import type { ClockLevel } from '../lib/clocks';
 import { deadlines, elapsedMs, formatClock, nextDeadline, type Deadline } from '../lib/clocks';
 import type { ClientSeverity } from '../lib/clientPlaybook';
-import type { GeneratorTemplate } from '../lib/composeMessage';
 import { activeIncident, logDeadline } from '../lib/incidents';
 import type { EscalationStep } from '../schemas/escalation';
 import type { Status } from '../schemas/site';
@@ -20,8 +19,8 @@ interface BarData {
 	severities: (ClockLevel & { name: string; tone: string })[];
 	escalation: EscalationStep[];
 	statuses: Status[];
-	/** The status update template, for "Post update". */
-	update?: GeneratorTemplate;
+	/** The playbook has a status update template, for "Post update". */
+	canPostUpdate: boolean;
 }
 
 function el(tag: string, className: string, text = ''): HTMLElement {
@@ -75,7 +74,7 @@ export function startIncidentBar(): void {
 	heading.append(drill, badge, title);
 	line.append(clock, next);
 	link.append(heading, line);
-	const actions = el('div', 'incident-bar-actions');
+	const actions = el('div', 'incident-bar-actions pb-ui');
 	const status = el('p', 'sr-only');
 	status.setAttribute('role', 'status');
 	main.append(link, actions, status);
@@ -89,12 +88,13 @@ export function startIncidentBar(): void {
 	};
 	const postUpdate = async (button: HTMLButtonElement) => {
 		const incident = activeIncident(store.get());
-		if (!incident || !data.update) return;
+		if (!incident) return;
 		button.disabled = true;
-		const { postUpdate: post } = await import('./postUpdate.onDemand');
+		// Kept whole (not destructured), so the build loads it and what it needs in one step, on this click.
+		const onDemand = await import('./postUpdate.onDemand');
 		// Messages read a level's id, name and update interval, which the bar's levels carry.
 		const playbook = { severities: data.severities as unknown as ClientSeverity[], statuses: data.statuses };
-		const outcome = await post(store, incident.id, data.update, playbook);
+		const outcome = await onDemand.postUpdate(store, incident.id, playbook);
 		button.disabled = false;
 		say(outcome.message);
 		// The generator page asks for what is missing, and shows the text to copy by hand.
@@ -102,15 +102,13 @@ export function startIncidentBar(): void {
 	};
 	const actionView = (action: BarAction): HTMLElement => {
 		if (action.kind === 'update') {
-			const button = el('button', 'incident-bar-action primary', action.label) as HTMLButtonElement;
+			const button = el('button', 'primary', action.label) as HTMLButtonElement;
 			button.type = 'button';
-			button.setAttribute('aria-label', 'Post the status update: copy it, filled from the incident, and log it');
 			button.addEventListener('click', () => void postUpdate(button));
 			return button;
 		}
-		const a = el('a', 'incident-bar-action', action.label);
+		const a = el('a', 'button', action.label);
 		a.setAttribute('href', action.href);
-		a.setAttribute('aria-label', action.name);
 		return a;
 	};
 
@@ -142,9 +140,9 @@ export function startIncidentBar(): void {
 		title.textContent = incident.title;
 		clock.textContent = `${formatClock(elapsedMs(incident, now))} since detection`;
 		const showSaid = said.until > now;
-		next.className = `incident-bar-next ${showSaid ? 'incident-bar-said' : upcoming ? `state-${upcoming.state}` : ''}`;
+		next.className = `incident-bar-next ${!showSaid && upcoming ? `state-${upcoming.state}` : ''}`;
 		next.textContent = showSaid ? said.text : upcoming ? deadlineText(upcoming, now) : '';
-		const wanted = barActions(incident, list, location.pathname, data.update !== undefined);
+		const wanted = barActions(incident, list, location.pathname, data.canPostUpdate);
 		const key = wanted.map((a) => (a.kind === 'link' ? a.href : a.kind)).join(' ');
 		if (key !== shownActions) {
 			actions.replaceChildren(...wanted.map(actionView));

@@ -10,19 +10,16 @@ import { findIncident, logMessage } from '../lib/incidents';
 import { incidentValues } from '../lib/messageValues';
 import type { MessageFormat } from '../lib/renderMessage';
 import type { Store } from '../lib/store';
+import { urls } from '../lib/urls';
 
 /** What came of a click: copied and logged, or why not (the generator page then takes over). */
 export type PostOutcome = { done: true; message: string } | { done: false; reason: 'missing' | 'refused' | 'gone'; message: string };
 
-/** Copy the update for the incident and log it. */
-export async function postUpdate(
-	store: Store,
-	incidentId: string,
-	template: GeneratorTemplate,
-	playbook: Pick<ClientPlaybook, 'severities' | 'statuses'>,
-	format: MessageFormat = 'slack',
-): Promise<PostOutcome> {
+/** Copy the update for the incident (its template fetched from the site, precached offline) and log it. */
+export async function postUpdate(store: Store, incidentId: string, playbook: Pick<ClientPlaybook, 'severities' | 'statuses'>, format: MessageFormat = 'slack'): Promise<PostOutcome> {
+	const template = (await fetch(urls.updateTemplate()).then((r) => r.json()).catch(() => null)) as GeneratorTemplate | null;
 	const incident = findIncident(store.get(), incidentId);
+	if (!template) return { done: false, reason: 'refused', message: 'The update template could not be loaded: opening the message page.' };
 	if (!incident) return { done: false, reason: 'gone', message: 'The incident is no longer open here.' };
 	const values = incidentValues(template.fields, { incident, playbook, checklists: [], kind: 'message', now: Date.now() });
 	const missing = missingRequired(template.fields, values).map((f) => f.label);

@@ -73,16 +73,16 @@ describe('the incident bar on a phone', () => {
 		await withOpenIncident(min(3));
 		const page = await context.newPage();
 		await page.goto(ROUTES.tools);
-		const runbook = page.getByRole('link', { name: 'Open the incident’s runbook' });
+		const runbook = page.locator('#incident-bar').getByRole('link', { name: 'Runbook' });
 		await runbook.waitFor();
-		expect(await page.getByRole('link', { name: 'Open the incident workspace' }).getAttribute('href')).toBe(ROUTES.incident);
-		expect(await page.getByRole('button', { name: /Post the status update/ }).count()).toBe(0);
+		expect(await page.locator('#incident-bar').getByRole('link', { name: 'Workspace' }).getAttribute('href')).toBe(ROUTES.incident);
+		expect(await page.getByRole('button', { name: 'Post the update' }).count()).toBe(0);
 		await runbook.tap();
 		await page.waitForURL(`**${scenarioPath('service-down')}`);
 		expect(await page.getByRole('link', { name: 'Declare an incident' }).isVisible()).toBe(false);
 		expect(await page.getByRole('link', { name: 'Open the incident', exact: true }).isVisible()).toBe(true);
 		// On its own runbook, the bar does not offer the page it is on.
-		expect(await page.getByRole('link', { name: 'Open the incident’s runbook' }).count()).toBe(0);
+		expect(await page.locator('#incident-bar').getByRole('link', { name: 'Runbook' }).count()).toBe(0);
 	});
 
 	it('posts the update when it is due: copied, filled from the incident, logged, and the code loads only on the tap', async () => {
@@ -94,7 +94,7 @@ describe('the incident bar on a phone', () => {
 			if (request.resourceType() === 'script') scripts.push(request.url());
 		});
 		await page.goto(ROUTES.severity);
-		const post = page.getByRole('button', { name: /Post the status update/ });
+		const post = page.getByRole('button', { name: 'Post the update' });
 		await post.waitFor();
 		await page.waitForLoadState('networkidle');
 		const before = scripts.length;
@@ -112,7 +112,7 @@ describe('the incident bar on a phone', () => {
 		await withOpenIncident(min(3));
 		const page = await context.newPage();
 		await page.goto(ROUTES.tools);
-		const workspace = page.getByRole('link', { name: 'Open the incident workspace' });
+		const workspace = page.locator('#incident-bar').getByRole('link', { name: 'Workspace' });
 		await workspace.focus();
 		await page.waitForTimeout(1500);
 		expect(await workspace.evaluate((el) => el === document.activeElement)).toBe(true);

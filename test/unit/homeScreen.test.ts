@@ -33,7 +33,7 @@ describe('what the incident bar offers', () => {
 
 	it('the update only once it is due, then the runbook and the workspace', () => {
 		expect(barActions(incident, [update('upcoming')], '/tools/', true).map((a) => a.label)).toEqual(['Runbook', 'Workspace']);
-		expect(barActions(incident, [update('overdue')], '/tools/', true).map((a) => a.label)).toEqual(['Post update', 'Runbook', 'Workspace']);
+		expect(barActions(incident, [update('overdue')], '/tools/', true).map((a) => a.label)).toEqual(['Post the update', 'Runbook', 'Workspace']);
 		expect(barActions(incident, [update('due')], '/tools/', false).map((a) => a.label)).toEqual(['Runbook', 'Workspace']);
 	});
 

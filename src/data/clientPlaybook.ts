@@ -49,10 +49,10 @@ export function scenarioChecklists(scenario: Playbook['scenarios'][number]): Che
 }
 
 /** The checklists of a phase page: one per group of steps. */
-export function phaseChecklists(phase: Playbook['phases'][number], first = phase.sidebar.order === 1): ChecklistSpec[] {
+export function phaseChecklists(phase: Playbook['phases'][number]): ChecklistSpec[] {
 	const page = `Phase ${phase.sidebar.order}: ${phase.title}`;
-	// A window with no start opens at detection for the first phase, and after resolution for a later one.
-	const opensAfter = phase.window.from ?? (first ? 0 : 'resolution');
+	// A window with no start opens at detection for the first phase (number 1), and after resolution for a later one.
+	const opensAfter = phase.window.from ?? (phase.sidebar.order === 1 ? 0 : 'resolution');
 	return phase.groups.map((group) => ({
 		key: `phase/${phase.id}/${slugify(group.title)}`,
 		label: `${page} — ${group.title}`,
@@ -65,6 +65,5 @@ export function phaseChecklists(phase: Playbook['phases'][number], first = phase
 
 /** The checklists of every phase, in order. */
 export function allPhaseChecklists(playbook: Playbook): ChecklistSpec[] {
-	const first = Math.min(...playbook.phases.map((p) => p.sidebar.order));
-	return playbook.phases.flatMap((phase) => phaseChecklists(phase, phase.sidebar.order === first));
+	return playbook.phases.flatMap(phaseChecklists);
 }

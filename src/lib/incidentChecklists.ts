@@ -44,7 +44,8 @@ export function reachedPhases(incident: Pick<Incident, 'detectedAt' | 'resolvedA
 	const phases = checklists.filter((spec) => keyParts(spec).area === 'phase' && spec.opensAfter !== 'resolution');
 	const order = [...new Set(phases.map((spec) => keyParts(spec).page))];
 	const elapsed = recordEnd(incident) - incident.detectedAt;
-	const byTime = phases.filter((spec) => (spec.opensAfter ?? 0) * MINUTE <= elapsed).map((spec) => order.indexOf(keyParts(spec).page));
+	const opensAt = (spec: ChecklistSpec) => (typeof spec.opensAfter === 'number' ? spec.opensAfter : 0) * MINUTE;
+	const byTime = phases.filter((spec) => opensAt(spec) <= elapsed).map((spec) => order.indexOf(keyParts(spec).page));
 	const byTicks = phases.filter((spec) => touched(spec, incident)).map((spec) => order.indexOf(keyParts(spec).page));
 	const furthest = Math.max(-1, ...byTicks);
 	return new Set(order.filter((_, index) => index <= furthest || byTime.includes(index)));

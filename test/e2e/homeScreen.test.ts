@@ -44,7 +44,9 @@ describe('the playbook on a home screen', () => {
 	it('has a manifest Chromium reads without errors and can install, opening on the workspace in its own window', async () => {
 		// Installability is not judged in a private window: this needs a profile of its own.
 		const profile = await mkdtemp(join(tmpdir(), 'playbook-install-'));
-		const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+		const executablePath = findChromium();
+		if (!executablePath) throw new Error('No Chromium found (see README).');
+		const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, headless: true });
 		const page = context.pages()[0] ?? (await context.newPage());
 		await page.goto(`${baseURL}/`);
 		await page.evaluate(() => navigator.serviceWorker.ready);

@@ -7,7 +7,7 @@ import { formatSpan, formatUtcDateTime, formatUtcTime } from './clocks';
 import type { ListItem } from './renderMessage';
 import type { IncidentSource } from '../schemas/template';
 import type { IncidentFields } from './incidents';
-import { listsToReport } from './incidentChecklists';
+import { incidentChecklists, keyParts, touched } from './incidentChecklists';
 import type { ActionItem, EventKind, Incident, PostMortem, TimelineEvent } from './state';
 
 /** One stretch of time the incident spent at one severity. */
@@ -108,6 +108,39 @@ export function timelineRows(incident: Incident, now: number): ListItem[] {
 	const stamp = stampFor(incident.detectedAt, incidentEnd(incident, now));
 	const events = incident.events.filter((e) => !NOT_IN_REPORT.includes(e.kind)).map((e) => ({ at: e.at, row: { time: stamp(e.at), event: reportText(e) } }));
 	return [...events, ...tickSummaries(incident, stamp)].sort((a, b) => a.at - b.at).map((e) => e.row);
+}
+
+const MINUTE = 60_000;
+
+/** How far the incident's record goes: its resolution, or the last thing logged while it is open. */
+function recordEnd(incident: Pick<Incident, 'resolvedAt' | 'declaredAt' | 'events'>): number {
+	return incident.resolvedAt ?? Math.max(incident.declaredAt, ...incident.events.map((e) => e.at));
+}
+
+/**
+ * The phases (by page id) the incident reached: those whose window had opened by the end of its
+ * record, and any phase a step of it or of a later phase was ticked in. Phases that run after
+ * resolution (the post-mortem) are never among them: they are under way while the report is written.
+ */
+export function reachedPhases(incident: Pick<Incident, 'detectedAt' | 'resolvedAt' | 'declaredAt' | 'events' | 'ticks'>, checklists: readonly ChecklistSpec[]): Set<string> {
+	const phases = checklists.filter((spec) => keyParts(spec).area === 'phase' && spec.opensAfter !== 'resolution');
+	const order = [...new Set(phases.map((spec) => keyParts(spec).page))];
+	const elapsed = recordEnd(incident) - incident.detectedAt;
+	const opensAt = (spec: ChecklistSpec) => (typeof spec.opensAfter === 'number' ? spec.opensAfter : 0) * MINUTE;
+	const byTime = phases.filter((spec) => opensAt(spec) <= elapsed).map((spec) => order.indexOf(keyParts(spec).page));
+	const byTicks = phases.filter((spec) => touched(spec, incident)).map((spec) => order.indexOf(keyParts(spec).page));
+	const furthest = Math.max(-1, ...byTicks);
+	return new Set(order.filter((_, index) => index <= furthest || byTime.includes(index)));
+}
+
+/** Lists whose unticked steps count as skipped: the incident's scenario steps (not symptoms) and its reached phases. */
+function listsToReport<T extends ChecklistSpec>(incident: Incident, checklists: readonly T[]): T[] {
+	const reached = reachedPhases(incident, checklists);
+	return incidentChecklists(incident, checklists).filter((spec) => {
+		const { area, page, part } = keyParts(spec);
+		// Symptoms are things to recognise, not steps to take: one not ticked was not seen, not skipped.
+		return area === 'phase' ? reached.has(page) : part !== 'symptoms';
+	});
 }
 
 /** The steps not ticked on the incident's scenario lists and the phases it reached, list by list in playbook order. */

@@ -81,9 +81,10 @@ export function startIncidentBar(): void {
 	let shownActions = '';
 	let said = { text: '', until: 0 };
 
-	const say = (text: string) => {
+	/** Tell the outcome: in full to screen readers, in short on the bar's second line for a few seconds. */
+	const say = (text: string, short: string) => {
 		status.textContent = text;
-		said = { text, until: Date.now() + 8000 };
+		said = { text: short, until: Date.now() + 8000 };
 		render();
 	};
 	const postUpdate = async (button: HTMLButtonElement) => {
@@ -96,7 +97,7 @@ export function startIncidentBar(): void {
 		const playbook = { severities: data.severities as unknown as ClientSeverity[], statuses: data.statuses };
 		const outcome = await onDemand.postUpdate(store, incident.id, playbook);
 		button.disabled = false;
-		say(outcome.message);
+		say(outcome.message, outcome.done ? `Copied and logged: paste it in ${incident.channel}` : outcome.message);
 		// The generator page asks for what is missing, and shows the text to copy by hand.
 		if (!outcome.done && outcome.reason !== 'gone') location.assign(urls.communication());
 	};
@@ -140,6 +141,7 @@ export function startIncidentBar(): void {
 		title.textContent = incident.title;
 		clock.textContent = `${formatClock(elapsedMs(incident, now))} since detection`;
 		const showSaid = said.until > now;
+		clock.hidden = showSaid;
 		next.className = `incident-bar-next ${!showSaid && upcoming ? `state-${upcoming.state}` : ''}`;
 		next.textContent = showSaid ? said.text : upcoming ? deadlineText(upcoming, now) : '';
 		const wanted = barActions(incident, list, location.pathname, data.canPostUpdate);

@@ -133,8 +133,9 @@ function importsOf(code: string, from: string): { eager: string[]; later: LaterI
 			eager.push(path);
 			continue;
 		}
-		// import(`./x.js`),__vite__mapDeps([0,3]): the indexes of what is preloaded with it.
-		const indexes = /^\s*\)?\s*,\s*__vite__mapDeps\(\[([\d,\s]*)\]/.exec(code.slice(entry.se))?.[1] ?? '';
+		// import(`./x.js`),__vite__mapDeps([0,3]): the indexes of what is preloaded with it. The bundler
+		// may wrap an import whose exports are picked: async()=>{let{f:e}=await import(`./x.js`);return{f:e}},__vite__mapDeps([…]).
+		const indexes = /^\s*\)?\s*(?:;\s*return\s*\{[^{}]*\}\s*\})?\s*,\s*__vite__mapDeps\(\[([\d,\s]*)\]/.exec(code.slice(entry.se))?.[1] ?? '';
 		const deps = indexes.split(',').filter((i) => i.trim() !== '').flatMap((i) => listed[Number(i)] ?? []);
 		deps.forEach((d) => attributed.add(d));
 		later.push({ path, with: deps });

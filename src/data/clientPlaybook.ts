@@ -54,12 +54,15 @@ export function scenarioChecklists(scenario: Playbook['scenarios'][number]): Che
 /** The checklists of a phase page: one per group of steps. */
 export function phaseChecklists(phase: Playbook['phases'][number]): ChecklistSpec[] {
 	const page = formatPhaseTitle(phase);
+	// A window with no start opens at detection for the first phase (number 1), and after resolution for a later one.
+	const opensAfter = phase.window.from ?? (phase.sidebar.order === 1 ? 0 : 'resolution');
 	return phase.groups.map((group) => ({
 		key: `phase/${phase.id}/${slugify(group.title)}`,
 		label: `${page} — ${group.title}`,
 		page,
 		href: urls.phase(phase.id),
 		steps: group.steps,
+		opensAfter,
 	}));
 }
 

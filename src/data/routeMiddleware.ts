@@ -34,9 +34,18 @@ function capScenarioLinks(entries: SidebarEntry[]): SidebarEntry[] {
 		.map((entry) => (entry.type === 'group' ? { ...entry, entries: capScenarioLinks(entry.entries) } : entry));
 }
 
-/** Route data changes every page needs: data headings in the table of contents, a bounded sidebar. */
+/** Every page names the web app manifest (which holds the colours) and the icon iOS puts on a home screen. */
+function addAppHead(route: StarlightRouteData): void {
+	route.head.push(
+		{ tag: 'link', attrs: { rel: 'manifest', href: urls.manifest() }, content: '' },
+		{ tag: 'link', attrs: { rel: 'apple-touch-icon', href: urls.icon('icon-192.png') }, content: '' },
+	);
+}
+
+/** Route data changes every page needs: data headings in the table of contents, a bounded sidebar, the app manifest. */
 export const onRequest = defineRouteMiddleware(async (context) => {
 	const route = context.locals.starlightRoute;
 	route.sidebar = capScenarioLinks(route.sidebar);
 	await addDataHeadings(route);
+	addAppHead(route);
 });

@@ -8,8 +8,8 @@ import { HEADERS_FILE } from './contentSecurityPolicy';
 /** The worker's own navigation handler (pages by any query string or trailing slash), copied beside sw.js. */
 const NAVIGATION_SCRIPT = 'sw-navigation.js';
 
-/** Files the offline copy cannot do without: search does not work unless these are precached. */
-const REQUIRED = ['index.html', '404.html', 'pagefind/pagefind-entry.json', 'pagefind/pagefind.js', 'pagefind/wasm.en.pagefind'];
+/** Files the offline copy cannot do without: search and the installed app do not work unless these are precached. */
+const REQUIRED = ['index.html', '404.html', 'pagefind/pagefind-entry.json', 'pagefind/pagefind.js', 'pagefind/wasm.en.pagefind', 'manifest.webmanifest', 'icons/icon-192.png'];
 
 /**
  * Make the whole site work offline after one visit: after the build, a Workbox service worker

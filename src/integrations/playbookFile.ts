@@ -3,7 +3,7 @@ import { ROUTES } from '../lib/urls';
 
 /**
  * Publish the whole playbook as one self-contained HTML file, for when the site is unreachable,
- * and the scenario data the whole-playbook pages fetch (ROUTES.scenarioData).
+ * the scenario data the whole-playbook pages fetch (ROUTES.scenarioData) and the web app manifest.
  */
 export function playbookFile(): AstroIntegration {
 	return {
@@ -13,6 +13,10 @@ export function playbookFile(): AstroIntegration {
 				injectRoute({ pattern: ROUTES.playbookFile, entrypoint: new URL('../routes/playbookFile.ts', import.meta.url), prerender: true });
 				// Every scenario and its checklists, fetched by the pages that list them all.
 				injectRoute({ pattern: ROUTES.scenarioData, entrypoint: new URL('../routes/scenarioData.ts', import.meta.url), prerender: true });
+				// The status update template, fetched by the incident bar's "Post update".
+				injectRoute({ pattern: ROUTES.updateTemplate, entrypoint: new URL('../routes/updateTemplate.ts', import.meta.url), prerender: true });
+				// The web app manifest, so the playbook installs on a home screen.
+				injectRoute({ pattern: ROUTES.manifest, entrypoint: new URL('../routes/webManifest.ts', import.meta.url), prerender: true });
 			},
 		},
 	};

@@ -8,6 +8,7 @@ import { itemKey, severityById } from './clientPlaybook';
 import { formatUtcDateTime, formatUtcTime } from './clocks';
 import { escapeText } from './renderMessage';
 import { removedTicks } from './checklistProgress';
+import { incidentChecklists } from './incidentChecklists';
 import type { Incident, Tick, Ticks } from './state';
 
 const md = (text: string) => escapeText(text, 'markdown');
@@ -32,13 +33,6 @@ export function checklistMarkdown(spec: ChecklistSpec, ticks: Ticks, headingLeve
 	return `${lines.join('\n')}\n`;
 }
 
-/** Does anything of this list belong in an incident's report? */
-function relevant(spec: ChecklistSpec, incident: Incident): boolean {
-	if (spec.key.startsWith('phase/')) return true;
-	const scenario = spec.key.split('/')[1] ?? '';
-	return incident.scenarios.includes(scenario) || Object.keys(incident.ticks).some((key) => key.startsWith(`${spec.key}/`));
-}
-
 /** The whole incident as Markdown: summary, every relevant checklist with its ticks, the timeline. */
 export function incidentMarkdown(incident: Incident, checklists: readonly ChecklistSpec[], playbook: Pick<ClientPlaybook, 'severities' | 'statuses'>): string {
 	const severity = severityById(playbook.severities, incident.severity);
@@ -60,7 +54,7 @@ export function incidentMarkdown(incident: Incident, checklists: readonly Checkl
 		'## Checklists',
 		'',
 	);
-	for (const spec of checklists.filter((s) => relevant(s, incident))) lines.push(checklistMarkdown(spec, incident.ticks));
+	for (const spec of incidentChecklists(incident, checklists)) lines.push(checklistMarkdown(spec, incident.ticks));
 	lines.push('## Timeline', '', '| Time (UTC) | Event | By |', '| --- | --- | --- |');
 	for (const event of incident.events) {
 		lines.push(`| ${formatUtcDateTime(event.at).replace(' UTC', '')} | ${escapeText(event.text, 'markdown', true)} | ${escapeText(event.by ?? '', 'markdown', true)} |`);

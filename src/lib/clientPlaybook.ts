@@ -19,6 +19,11 @@ export interface ChecklistSpec {
 	/** Link to that page. */
 	href: string;
 	steps: Step[];
+	/**
+	 * For a phase's lists: minutes after detection the phase's window opens (absent: at detection),
+	 * or "resolution" for a phase that runs once the incident is resolved (the post-mortem).
+	 */
+	opensAfter?: number | 'resolution' | undefined;
 }
 
 /** A severity level as the browser uses it. */

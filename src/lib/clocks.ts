@@ -6,7 +6,7 @@
  */
 import type { EscalationStep } from '../schemas/escalation';
 import type { Severity } from '../schemas/severity';
-import { conditionHolds, describeRung, rungApplies } from './escalation';
+import { conditionHolds, describePlannedRung, describeRung, escalationPlan } from './escalation';
 import { formatMinutes } from './format';
 import type { Incident } from './state';
 
@@ -42,13 +42,11 @@ export function elapsedMs(incident: Pick<Incident, 'detectedAt' | 'resolvedAt'>,
 }
 
 /**
- * The first sign someone is working on it after the declaration: a tick, a status change, a note,
- * a message sent or someone brought in (not the site's own "due" reminders).
+ * When someone took the incident on. Declaring an incident is acknowledging it: the responder who
+ * declares is working on it, so the response target is met (or missed) at the declaration.
  */
-export function firstResponseAt(incident: Incident): number | undefined {
-	const human = (e: Incident['events'][number]) =>
-		['tick', 'status', 'note', 'message'].includes(e.kind) || (e.kind === 'escalation' && e.value?.startsWith('rung:') === true);
-	return incident.events.find((e) => e.at >= incident.declaredAt && human(e))?.at;
+export function firstResponseAt(incident: Pick<Incident, 'declaredAt'>): number {
+	return incident.declaredAt;
 }
 
 function timed(at: number, now: number, resolvedAt: number | undefined): DeadlineState {
@@ -71,10 +69,10 @@ export function deadlines(incident: Incident, level: ClockLevel, ladder: readonl
 		label: 'Response target',
 		detail: `Respond within ${formatMinutes(level.responseTime)} of detection`,
 		at: responseAt,
-		...(responded === undefined ? { state: timed(responseAt, now, resolvedAt) } : { state: responded <= responseAt ? 'done' : 'missed', doneAt: responded }),
+		state: responded <= responseAt ? 'done' : 'missed',
+		doneAt: responded,
 	});
 
-	const rungs = [...ladder].sort((a, b) => a.level - b.level).filter((rung) => rungApplies(rung, level.id));
 	const firstEscalation = incident.events.find((e) => e.kind === 'escalation' && e.value?.startsWith('rung:'))?.at;
 	const escalateAt = detectedAt + level.escalateAfter * MINUTE;
 	list.push({
@@ -86,20 +84,19 @@ export function deadlines(incident: Incident, level: ClockLevel, ladder: readonl
 		...(firstEscalation === undefined ? { state: timed(escalateAt, now, resolvedAt) } : { state: 'done', doneAt: firstEscalation }),
 	});
 
-	rungs.forEach((rung, index) => {
-		const base = { id: `rung:${rung.id}`, kind: 'rung' as const, label: rung.role, detail: describeRung(rung) };
-		if (index === 0 && rung.after === undefined && rung.condition === undefined) {
-			list.push({ ...base, at: detectedAt, state: 'done', doneAt: declaredAt });
-			return;
-		}
+	const [responder] = [...ladder].sort((a, b) => a.level - b.level);
+	if (responder) list.push({ id: `rung:${responder.id}`, kind: 'rung', label: responder.role, detail: describeRung(responder), at: detectedAt, state: 'done', doneAt: declaredAt });
+	for (const planned of escalationPlan(ladder, level)) {
+		const { rung, after } = planned;
+		const base = { id: `rung:${rung.id}`, kind: 'rung' as const, label: rung.role, detail: `At ${level.id}: ${describePlannedRung(planned)}` };
 		if (!conditionHolds(rung, incident.scenarios)) {
 			list.push({ ...base, state: 'conditional' });
-			return;
+			continue;
 		}
-		const at = detectedAt + (rung.after ?? 0) * MINUTE;
+		const at = detectedAt + (after ?? 0) * MINUTE;
 		const done = escalatedAt(base.id);
 		list.push({ ...base, at, ...(done === undefined ? { state: timed(at, now, resolvedAt) } : { state: 'done', doneAt: done }) });
-	});
+	}
 
 	if (resolvedAt === undefined) {
 		const lastUpdate = Math.max(declaredAt, ...incident.events.filter((e) => e.kind === 'message').map((e) => e.at));

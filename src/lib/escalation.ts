@@ -25,3 +25,29 @@ export function escalatesTo(ladder: readonly EscalationStep[], severityId: strin
 	const [first, ...rest] = [...ladder].sort((a, b) => a.level - b.level);
 	return first ? rest.filter((rung) => rungApplies(rung, severityId)) : [];
 }
+
+/** One rung as a level reaches it: minutes after detection, or when its condition holds. */
+export interface PlannedRung {
+	rung: EscalationStep;
+	/** Minutes after detection the rung falls due; absent for a rung brought in when its condition holds. */
+	after?: number;
+}
+
+/**
+ * How the path and a level's timing combine: a rung above the first responder is brought in once
+ * the incident has been unresolved for the level's "escalate after", and for the rung's own
+ * `after` when it has one (whichever is later). A rung with a condition and no `after` is brought
+ * in as soon as its condition holds. Rungs that do not apply at the level are left out.
+ */
+export function escalationPlan(ladder: readonly EscalationStep[], level: { id: string; escalateAfter: number }): PlannedRung[] {
+	return escalatesTo(ladder, level.id).map((rung) =>
+		rung.condition !== undefined && rung.after === undefined ? { rung } : { rung, after: Math.max(level.escalateAfter, rung.after ?? 0) },
+	);
+}
+
+/** When a level brings a rung in, in words: "if unresolved after 15 minutes", "if data breach/security incident". */
+export function describePlannedRung(planned: PlannedRung): string {
+	const { rung, after } = planned;
+	if (after === undefined) return `if ${rung.condition ?? 'needed'}`;
+	return rung.condition === undefined ? `if unresolved after ${formatMinutes(after)}` : `if ${rung.condition} and unresolved after ${formatMinutes(after)}`;
+}

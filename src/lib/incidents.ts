@@ -174,6 +174,20 @@ export function logEscalation(state: State, id: string, text: string, value: str
 	);
 }
 
+/**
+ * Record on the timeline that a deadline fell due, stamped with the moment it fell due (a page
+ * may notice it much later, after a laptop slept or when no page was open). Logged once.
+ */
+export function logDeadline(state: State, id: string, deadline: { id: string; label: string; detail: string; at?: number | undefined }, now: number): State {
+	const value = `due:${deadline.id}`;
+	const at = Math.min(deadline.at ?? now, now);
+	return withIncident(state, id, (incident) =>
+		incident.events.some((e) => e.kind === 'escalation' && e.value === value)
+			? incident
+			: { ...incident, events: [...incident.events, event(at, 'escalation', `Due: ${deadline.label} (${deadline.detail})`, '', value)].sort((a, b) => a.at - b.at) },
+	);
+}
+
 /** Where ticks go: an incident's, or the scratch session when no incident is open. */
 export type TickTarget = string | null;
 

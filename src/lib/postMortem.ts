@@ -7,7 +7,8 @@ import { formatSpan, formatUtcDateTime, formatUtcTime } from './clocks';
 import type { ListItem } from './renderMessage';
 import type { IncidentSource } from '../schemas/template';
 import type { IncidentFields } from './incidents';
-import type { ActionItem, EventKind, Incident, PostMortem } from './state';
+import { incidentChecklists, keyParts, touched } from './incidentChecklists';
+import type { ActionItem, EventKind, Incident, PostMortem, TimelineEvent } from './state';
 
 /** One stretch of time the incident spent at one severity. */
 export interface SeverityPeriod {
@@ -80,36 +81,75 @@ export function severityRows(incident: Incident, severities: readonly Pick<Clien
 	}));
 }
 
-/** Events that are bookkeeping rather than part of what happened. */
-const NOT_IN_REPORT: readonly EventKind[] = ['untick', 'reset', 'imported', 'edited'];
+/** Events that are bookkeeping rather than part of what happened; ticks are summarised per list instead. */
+const NOT_IN_REPORT: readonly EventKind[] = ['tick', 'untick', 'reset', 'imported', 'edited'];
 
-/** The incident's timeline as rows of the post-mortem table, oldest first. */
+/** How an event reads in the report: a message as sent, a deadline as having fallen due. */
+function reportText(e: TimelineEvent): string {
+	if (e.kind === 'message') return `Message sent: ${e.text.replace(/^Copied\s+/i, '')}`;
+	if (e.kind === 'escalation' && e.value?.startsWith('due:')) return e.text.replace(/^Due:\s*/, 'Deadline reached: ');
+	return e.text;
+}
+
+/** One row per checklist with steps done: how many, and over which span of time. */
+function tickSummaries(incident: Incident, stamp: (at: number) => string): { at: number; row: ListItem }[] {
+	const byList = new Map<string, number[]>();
+	for (const tick of Object.values(incident.ticks)) if (tick.done) byList.set(tick.list, [...(byList.get(tick.list) ?? []), tick.at]);
+	return [...byList].map(([list, times]) => {
+		const first = Math.min(...times);
+		const last = Math.max(...times);
+		const steps = `${times.length} ${times.length === 1 ? 'step' : 'steps'} done`;
+		return { at: first, row: { time: stamp(first), event: `${list}: ${steps}${last > first ? ` (until ${stamp(last)})` : ''}` } };
+	});
+}
+
+/** The incident's timeline as rows of the post-mortem table, oldest first: ticks summarised per list. */
 export function timelineRows(incident: Incident, now: number): ListItem[] {
 	const stamp = stampFor(incident.detectedAt, incidentEnd(incident, now));
-	return incident.events
-		.filter((e) => !NOT_IN_REPORT.includes(e.kind))
-		.sort((a, b) => a.at - b.at)
-		.map((e) => ({ time: stamp(e.at), event: e.text }));
+	const events = incident.events.filter((e) => !NOT_IN_REPORT.includes(e.kind)).map((e) => ({ at: e.at, row: { time: stamp(e.at), event: reportText(e) } }));
+	return [...events, ...tickSummaries(incident, stamp)].sort((a, b) => a.at - b.at).map((e) => e.row);
 }
 
-/** Does this checklist belong to the incident: every phase, and the incident's scenarios (or one it ticked in)? */
-function belongs(spec: ChecklistSpec, incident: Incident): boolean {
-	const [area = '', id = '', part = ''] = spec.key.split('/');
-	if (area === 'phase') return true;
-	// Symptoms are things to recognise, not steps to take: one not ticked was not seen, not skipped.
-	if (area !== 'scenario' || part === 'symptoms') return false;
-	return incident.scenarios.includes(id) || Object.keys(incident.ticks).some((key) => key.startsWith(`${spec.key}/`));
+const MINUTE = 60_000;
+
+/** How far the incident's record goes: its resolution, or the last thing logged while it is open. */
+function recordEnd(incident: Pick<Incident, 'resolvedAt' | 'declaredAt' | 'events'>): number {
+	return incident.resolvedAt ?? Math.max(incident.declaredAt, ...incident.events.map((e) => e.at));
 }
 
-/** The steps of the incident's checklists that were not ticked, list by list in playbook order. */
+/**
+ * The phases (by page id) the incident reached: those whose window had opened by the end of its
+ * record, and any phase a step of it or of a later phase was ticked in. Phases that run after
+ * resolution (the post-mortem) are never among them: they are under way while the report is written.
+ */
+export function reachedPhases(incident: Pick<Incident, 'detectedAt' | 'resolvedAt' | 'declaredAt' | 'events' | 'ticks'>, checklists: readonly ChecklistSpec[]): Set<string> {
+	const phases = checklists.filter((spec) => keyParts(spec).area === 'phase' && spec.opensAfter !== 'resolution');
+	const order = [...new Set(phases.map((spec) => keyParts(spec).page))];
+	const elapsed = recordEnd(incident) - incident.detectedAt;
+	const opensAt = (spec: ChecklistSpec) => (typeof spec.opensAfter === 'number' ? spec.opensAfter : 0) * MINUTE;
+	const byTime = phases.filter((spec) => opensAt(spec) <= elapsed).map((spec) => order.indexOf(keyParts(spec).page));
+	const byTicks = phases.filter((spec) => touched(spec, incident)).map((spec) => order.indexOf(keyParts(spec).page));
+	const furthest = Math.max(-1, ...byTicks);
+	return new Set(order.filter((_, index) => index <= furthest || byTime.includes(index)));
+}
+
+/** Lists whose unticked steps count as skipped: the incident's scenario steps (not symptoms) and its reached phases. */
+function listsToReport<T extends ChecklistSpec>(incident: Incident, checklists: readonly T[]): T[] {
+	const reached = reachedPhases(incident, checklists);
+	return incidentChecklists(incident, checklists).filter((spec) => {
+		const { area, page, part } = keyParts(spec);
+		// Symptoms are things to recognise, not steps to take: one not ticked was not seen, not skipped.
+		return area === 'phase' ? reached.has(page) : part !== 'symptoms';
+	});
+}
+
+/** The steps not ticked on the incident's scenario lists and the phases it reached, list by list in playbook order. */
 export function skippedSteps(incident: Incident, checklists: readonly ChecklistSpec[]): ListItem[] {
-	return checklists
-		.filter((spec) => belongs(spec, incident))
-		.flatMap((spec) =>
-			spec.steps
-				.filter((step) => !incident.ticks[itemKey(spec.key, step.id)]?.done)
-				.map((step) => ({ list: spec.label, step: step.lead ? `${step.lead} ${step.text}` : step.text })),
-		);
+	return listsToReport(incident, checklists).flatMap((spec) =>
+		spec.steps
+			.filter((step) => !incident.ticks[itemKey(spec.key, step.id)]?.done)
+			.map((step) => ({ list: spec.label, step: step.lead ? `${step.lead} ${step.text}` : step.text })),
+	);
 }
 
 /** The action items as rows, leaving out rows with nothing typed in. */

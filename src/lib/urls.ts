@@ -22,6 +22,12 @@ export const ROUTES = {
 	playbookFile: '/incident-response-playbook.html',
 	pagefind: '/pagefind/pagefind.js',
 	serviceWorker: '/sw.js',
+	/** The status update template, fetched by the incident bar's "Post update". */
+	updateTemplate: '/playbook-update.json',
+	/** The web app manifest, so the playbook installs on a home screen. */
+	manifest: '/manifest.webmanifest',
+	/** The icons the manifest and the pages name. */
+	icons: '/icons/',
 } as const;
 
 /** The base path the site is built for, always with a trailing slash: `/` or `/playbook/`. */
@@ -75,4 +81,7 @@ export const urls = {
 	playbookFile: () => href(ROUTES.playbookFile),
 	pagefind: () => href(ROUTES.pagefind),
 	serviceWorker: () => href(ROUTES.serviceWorker),
+	updateTemplate: () => href(ROUTES.updateTemplate),
+	manifest: () => href(ROUTES.manifest),
+	icon: (file: string) => href(`${ROUTES.icons}${file}`),
 };

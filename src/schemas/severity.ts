@@ -80,7 +80,7 @@ export const SeveritySchema = z.strictObject({
 		.string()
 		.optional()
 		.describe('Words shown before the response time, e.g. "Immediate" for "Immediate (< 5 minutes)".'),
-	escalateAfter: DurationSchema.describe('Escalate if the incident is not resolved within this time of detection.'),
+	escalateAfter: DurationSchema.describe('Escalate if the incident is not resolved within this time of detection: the first rung above the first responder is brought in then, later rungs at their own `after` if that is later.'),
 	updateEvery: DurationSchema.describe('How often to post a status update while the incident is open.'),
 });
 

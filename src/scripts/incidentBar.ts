@@ -1,20 +1,26 @@
 /**
  * The incident bar shown on every page while an incident is open, and the escalation
- * notifications. Plain DOM code on the shared store: pages without islands load no Preact.
+ * notifications. Plain DOM code on the shared store: pages without islands load no Preact. The bar
+ * stays in view while scrolling and offers the next action; posting the update loads its code on
+ * the first click (postUpdate.onDemand.ts).
  */
-import { urls } from '../lib/urls';
+import { barActions, type BarAction } from '../lib/barActions';
 import type { ClockLevel } from '../lib/clocks';
 import { deadlines, elapsedMs, formatClock, nextDeadline, type Deadline } from '../lib/clocks';
-import { activeIncident, logEscalation } from '../lib/incidents';
+import type { ClientSeverity } from '../lib/clientPlaybook';
+import { activeIncident, logDeadline } from '../lib/incidents';
 import type { EscalationStep } from '../schemas/escalation';
 import type { Status } from '../schemas/site';
 import { pageStore } from '../lib/store';
 import type { StorageNotice } from '../lib/storage';
+import { ROUTES, sitePath, urls } from '../lib/urls';
 
 interface BarData {
 	severities: (ClockLevel & { name: string; tone: string })[];
 	escalation: EscalationStep[];
 	statuses: Status[];
+	/** The playbook has a status update template, for "Post update". */
+	canPostUpdate: boolean;
 }
 
 function el(tag: string, className: string, text = ''): HTMLElement {
@@ -39,7 +45,7 @@ function notifyDue(list: Deadline[], incidentId: string, title: string): void {
 		const value = `due:${d.id}`;
 		const incident = activeIncident(store.get());
 		if (!incident || incident.events.some((e) => e.kind === 'escalation' && e.value === value)) continue;
-		store.update((s, now) => logEscalation(s, incidentId, `Due: ${d.label} (${d.detail})`, value, now));
+		store.update((s, now) => logDeadline(s, incidentId, d, now));
 		if ('Notification' in window && Notification.permission === 'granted') {
 			new Notification(`${d.label} due`, { body: `${title}: ${d.detail}`, tag: `${incidentId}:${d.id}` });
 		}
@@ -52,30 +58,98 @@ export function startIncidentBar(): void {
 	if (!root?.dataset['playbook']) return;
 	const data = JSON.parse(root.dataset['playbook']) as BarData;
 	const store = pageStore();
-	const onWorkspace = location.pathname.replace(/\/$/, '') === '/incident';
+	const onWorkspace = sitePath(location.pathname) === ROUTES.incident;
 
+	// Built once and updated in place, so a focused button keeps its focus as the clock ticks.
+	const main = el('div', 'incident-bar-main');
+	const link = el('a', 'incident-bar-link');
+	link.setAttribute('href', urls.incident());
+	const heading = el('span', 'incident-bar-heading');
+	const badge = el('span', 'sev');
+	const title = el('span', 'incident-bar-title');
+	const drill = el('span', 'drill-badge', 'DRILL');
+	const line = el('span', 'incident-bar-line');
+	const clock = el('span', 'incident-bar-clock');
+	const next = el('span', 'incident-bar-next');
+	heading.append(drill, badge, title);
+	line.append(clock, next);
+	link.append(heading, line);
+	const actions = el('div', 'incident-bar-actions pb-ui');
+	const status = el('p', 'sr-only');
+	status.setAttribute('role', 'status');
+	main.append(link, actions, status);
+	let shownActions = '';
+	let said = { text: '', until: 0 };
+
+	/** Tell the outcome: in full to screen readers, in short on the bar's second line for a few seconds. */
+	const say = (text: string, short: string) => {
+		status.textContent = text;
+		said = { text: short, until: Date.now() + 8000 };
+		render();
+	};
+	const postUpdate = async (button: HTMLButtonElement) => {
+		const incident = activeIncident(store.get());
+		if (!incident) return;
+		button.disabled = true;
+		// Kept whole (not destructured), so the build loads it and what it needs in one step, on this click.
+		const onDemand = await import('./postUpdate.onDemand');
+		// Messages read a level's id, name and update interval, which the bar's levels carry.
+		const playbook = { severities: data.severities as unknown as ClientSeverity[], statuses: data.statuses };
+		const outcome = await onDemand.postUpdate(store, incident.id, playbook);
+		button.disabled = false;
+		say(outcome.message, outcome.done ? `Copied and logged: paste it in ${incident.channel}` : outcome.message);
+		// The generator page asks for what is missing, and shows the text to copy by hand.
+		if (!outcome.done && outcome.reason !== 'gone') location.assign(urls.communication());
+	};
+	const actionView = (action: BarAction): HTMLElement => {
+		if (action.kind === 'update') {
+			const button = el('button', 'primary', action.label) as HTMLButtonElement;
+			button.type = 'button';
+			button.addEventListener('click', () => void postUpdate(button));
+			return button;
+		}
+		const a = el('a', 'button', action.label);
+		a.setAttribute('href', action.href);
+		return a;
+	};
+
+	let noticeNodes: HTMLElement[] = [];
+	let shownNotices = '';
 	const render = () => {
 		const incident = activeIncident(store.get());
 		const level = incident && data.severities.find((s) => s.id === incident.severity);
-		const notices = onWorkspace ? [] : store.notices().map(noticeView);
-		if (!incident || !level || incident.resolvedAt !== undefined) {
-			root.replaceChildren(...notices);
-			root.hidden = notices.length === 0;
-			return;
+		// The workspace says these itself, with the kept data to download.
+		const notices = onWorkspace ? [] : store.notices();
+		const noticeKey = notices.map((n) => `${n.kind}:${n.backupKey ?? ''}`).join(' ');
+		if (noticeKey !== shownNotices) {
+			noticeNodes = notices.map(noticeView);
+			shownNotices = noticeKey;
 		}
+		const open = incident !== undefined && level !== undefined && incident.resolvedAt === undefined;
+		const children = open ? [main, ...noticeNodes] : noticeNodes;
+		if (children.length !== root.children.length || children.some((c, i) => root.children[i] !== c)) root.replaceChildren(...children);
+		root.hidden = children.length === 0;
+		document.documentElement.toggleAttribute('data-incident-open', open);
+		if (!open || !incident || !level) return;
 		const now = Date.now();
 		const list = deadlines(incident, level, data.escalation, now);
 		notifyDue(list, incident.id, incident.title);
-		const next = nextDeadline(list);
-		const link = el('a', 'incident-bar-link');
-		link.setAttribute('href', urls.incident());
-		if (incident.drill) link.append(el('span', 'drill-badge', 'DRILL'));
-		link.append(el('span', `sev sev-${level.tone}`, level.id), el('span', 'incident-bar-title', incident.title));
-		link.append(el('span', 'incident-bar-clock', `${formatClock(elapsedMs(incident, now))} since detection`));
-		if (next) link.append(el('span', `incident-bar-next state-${next.state}`, deadlineText(next, now)));
-		if (!onWorkspace) link.append(el('span', 'incident-bar-open', 'Open workspace →'));
-		root.replaceChildren(link, ...notices);
-		root.hidden = false;
+		const upcoming = nextDeadline(list);
+		drill.hidden = !incident.drill;
+		badge.className = `sev sev-${level.tone}`;
+		badge.textContent = level.id;
+		title.textContent = incident.title;
+		clock.textContent = `${formatClock(elapsedMs(incident, now))} since detection`;
+		const showSaid = said.until > now;
+		clock.hidden = showSaid;
+		next.className = `incident-bar-next ${!showSaid && upcoming ? `state-${upcoming.state}` : ''}`;
+		next.textContent = showSaid ? said.text : upcoming ? deadlineText(upcoming, now) : '';
+		const wanted = barActions(incident, list, location.pathname, data.canPostUpdate);
+		const key = wanted.map((a) => (a.kind === 'link' ? a.href : a.kind)).join(' ');
+		if (key !== shownActions) {
+			actions.replaceChildren(...wanted.map(actionView));
+			shownActions = key;
+		}
 	};
 	/** A storage problem, said on every page; the workspace offers the kept data for download. */
 	const noticeView = (notice: StorageNotice) => {

@@ -1,101 +1,149 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { deadlines, elapsedMs, formatClock, formatSpan, nextDeadline } from '../../src/lib/clocks';
+import { describePlannedRung, escalationPlan } from '../../src/lib/escalation';
 import { addNote, logEscalation, logMessage, setStatus, updateIncident } from '../../src/lib/incidents';
 import { EscalationStepSchema } from '../../src/schemas/escalation';
-import { SeveritySchema } from '../../src/schemas/severity';
-import { ROOT } from '../support/buildSite';
-import { readFrontmatter } from '../support/frontmatter';
 import { min, T0, withIncident } from '../support/incidents';
 
-const level = (id: string) => SeveritySchema.parse(readFrontmatter(join(ROOT, `content/severities/${id.toLowerCase()}.mdx`)));
-const ladder = (parse(readFileSync(join(ROOT, 'content/escalation.yaml'), 'utf8')) as unknown[]).map((r) => EscalationStepSchema.parse(r));
+/** A small playbook of our own: its numbers are not the live content's. */
+const LEVELS = {
+	P0: { id: 'P0', responseTime: 10, escalateAfter: 20, updateEvery: 25 },
+	P1: { id: 'P1', responseTime: 20, escalateAfter: 90, updateEvery: 40 },
+	P2: { id: 'P2', responseTime: 45, escalateAfter: 180, updateEvery: 90 },
+	P3: { id: 'P3', responseTime: 120, escalateAfter: 720, updateEvery: 180 },
+} as const;
+const level = (id: keyof typeof LEVELS) => LEVELS[id];
+const ladder = [
+	{ id: 'on-call-engineer', level: 1, role: 'On-Call Engineer', note: 'First responder' },
+	{ id: 'engineering-lead', level: 2, role: 'Engineering Lead' },
+	{ id: 'cto-vp-engineering', level: 3, role: 'CTO/VP Engineering', severities: ['P0', 'P1'], after: '2h' },
+	{ id: 'ceo', level: 4, role: 'CEO', severities: ['P0'], condition: 'data breach/security incident', scenarios: ['security-incident'] },
+].map((r) => EscalationStepSchema.parse(r));
 
-/** A P0 detected exactly at T0 (declared at T0 too). */
+/** An incident detected exactly at T0 and declared at T0 too. */
 function p0(over = {}) {
 	const { state, id } = withIncident({ detectedAt: T0, ...over });
 	return { state, id, incident: state.incidents[0]! };
 }
 const byId = (list: ReturnType<typeof deadlines>) => Object.fromEntries(list.map((d) => [d.id, d]));
+const offsets = (list: ReturnType<typeof deadlines>) => list.map((d) => [d.id, d.at === undefined ? null : (d.at - T0) / 60_000, d.state]);
 
-describe('deadlines of a P0 from the playbook', () => {
+describe('deadlines of a P0', () => {
 	it('lays out response, escalation and the path in time order', () => {
-		const list = deadlines(p0().incident, level('P0'), ladder, T0);
-		expect(list.map((d) => [d.id, d.at === undefined ? null : (d.at - T0) / 60_000, d.state])).toEqual([
+		expect(offsets(deadlines(p0().incident, level('P0'), ladder, T0))).toEqual([
 			['rung:on-call-engineer', 0, 'done'],
-			['response', 5, 'upcoming'],
-			['escalate', 15, 'upcoming'],
-			['update', 15, 'upcoming'],
-			['rung:engineering-lead', 30, 'upcoming'],
-			['rung:cto-vp-engineering', 60, 'upcoming'],
+			['response', 10, 'done'],
+			['escalate', 20, 'upcoming'],
+			['rung:engineering-lead', 20, 'upcoming'],
+			['update', 25, 'upcoming'],
+			['rung:cto-vp-engineering', 120, 'upcoming'],
 			['rung:ceo', null, 'conditional'],
 		]);
 	});
 
-	it('is upcoming until exactly 15 minutes, due at 15 minutes, overdue 5 minutes later', () => {
+	it('is upcoming until exactly the escalation time, due then, overdue 5 minutes later', () => {
 		const { incident } = p0();
 		const at = (m: number, s = 0) => byId(deadlines(incident, level('P0'), ladder, T0 + min(m) + s * 1000))['escalate']?.state;
-		expect(at(14, 59)).toBe('upcoming');
-		expect(at(15)).toBe('due');
-		expect(at(19, 59)).toBe('due');
-		expect(at(20)).toBe('overdue');
+		expect(at(19, 59)).toBe('upcoming');
+		expect(at(20)).toBe('due');
+		expect(at(24, 59)).toBe('due');
+		expect(at(25)).toBe('overdue');
 	});
 
-	it('brings in the CEO at once for a P0 security incident', () => {
+	it('brings in a rung with a condition and no time at once when the condition holds', () => {
 		const { incident } = p0({ scenarios: ['security-incident'] });
 		const ceo = byId(deadlines(incident, level('P0'), ladder, T0 + min(1)))['rung:ceo'];
-		expect(ceo).toMatchObject({ at: T0, state: 'due', detail: 'If P0 data breach/security incident' });
+		expect(ceo).toMatchObject({ at: T0, state: 'due', detail: 'At P0: if data breach/security incident' });
 	});
 
-	it('leaves the CTO out at P2 and uses P2 times', () => {
+	it('leaves out rungs of other levels and uses the level\'s own times', () => {
 		const list = byId(deadlines(p0({ severity: 'P2' }).incident, level('P2'), ladder, T0));
 		expect(list['rung:cto-vp-engineering']).toBeUndefined();
-		expect(list['escalate']?.at).toBe(T0 + min(240));
-		expect(list['response']?.at).toBe(T0 + min(60));
+		expect(list['escalate']?.at).toBe(T0 + min(180));
+		expect(list['response']?.at).toBe(T0 + min(45));
 	});
 
-	it('counts the first action as the response and a logged escalation as meeting the rung', () => {
+	it('counts a logged escalation as meeting the rung', () => {
 		let { state, id } = p0();
 		state = addNote(state, id, 'Looking at the load balancer', T0 + min(3));
-		state = logEscalation(state, id, 'Escalated to Engineering Lead', 'rung:engineering-lead', T0 + min(31));
+		state = logEscalation(state, id, 'Escalated to Engineering Lead', 'rung:engineering-lead', T0 + min(21));
 		const list = byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(40)));
-		expect(list['response']).toMatchObject({ state: 'done', doneAt: T0 + min(3) });
-		expect(list['rung:engineering-lead']).toMatchObject({ state: 'done', doneAt: T0 + min(31) });
-		expect(list['escalate']).toMatchObject({ state: 'done', doneAt: T0 + min(31) });
+		expect(list['rung:engineering-lead']).toMatchObject({ state: 'done', doneAt: T0 + min(21) });
+		expect(list['escalate']).toMatchObject({ state: 'done', doneAt: T0 + min(21) });
 	});
 
 	it('moves the next update on after each message', () => {
 		let { state, id } = p0();
 		state = logMessage(state, id, 'Copied Status Update (Slack)', T0 + min(10));
-		expect(byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(11)))['update']?.at).toBe(T0 + min(25));
+		expect(byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(11)))['update']?.at).toBe(T0 + min(35));
 	});
 
 	it('stops the clocks at resolution, marking what was missed and what became unneeded', () => {
 		let { state, id } = p0();
-		state = setStatus(state, id, { id: 'resolved', label: 'Resolved', closes: true }, T0 + min(20));
+		state = setStatus(state, id, { id: 'resolved', label: 'Resolved', closes: true }, T0 + min(30));
 		const incident = state.incidents[0]!;
-		expect(elapsedMs(incident, T0 + min(90))).toBe(min(20));
+		expect(elapsedMs(incident, T0 + min(90))).toBe(min(30));
 		const list = byId(deadlines(incident, level('P0'), ladder, T0 + min(90)));
 		expect(list['escalate']?.state).toBe('missed');
-		expect(list['rung:engineering-lead']?.state).toBe('unneeded');
+		expect(list['rung:cto-vp-engineering']?.state).toBe('unneeded');
 		expect(list['update']).toBeUndefined();
 	});
 
 	it('follows an earlier detection time set after declaring', () => {
 		let { state, id } = p0();
-		state = updateIncident(state, id, { detectedAt: T0 - min(20) }, T0);
+		state = updateIncident(state, id, { detectedAt: T0 - min(30) }, T0);
 		expect(byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0))['escalate']?.state).toBe('overdue');
+	});
+});
+
+describe('what counts as the response', () => {
+	it('is the declaration: a P0 declared at once is not overdue later with nothing else done', () => {
+		const { incident } = p0();
+		const response = byId(deadlines(incident, level('P0'), ladder, T0 + min(20)))['response'];
+		expect(response).toMatchObject({ state: 'done', doneAt: T0 });
+		expect(nextDeadline(deadlines(incident, level('P0'), ladder, T0 + min(15)))?.id).not.toBe('response');
+	});
+	it('is missed when the incident was declared after the target', () => {
+		const { incident } = p0({ detectedAt: T0 - min(12) });
+		expect(byId(deadlines(incident, level('P0'), ladder, T0 + min(1)))['response']).toMatchObject({ state: 'missed', doneAt: T0 });
+	});
+	it('is not changed by the site\'s own "due" reminders', () => {
+		let { state, id } = p0();
+		state = logEscalation(state, id, 'Due: Escalate', 'due:escalate', T0 + min(2));
+		expect(byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(11)))['response']?.state).toBe('done');
+	});
+});
+
+describe('each level escalates on its own time', () => {
+	it('brings the first rung above the responder in at the level\'s "escalate after", not sooner', () => {
+		const { incident } = p0({ severity: 'P3' });
+		const lead = byId(deadlines(incident, level('P3'), ladder, T0 + min(30)))['rung:engineering-lead'];
+		expect(lead).toMatchObject({ at: T0 + min(720), state: 'upcoming', detail: 'At P3: if unresolved after 12 hours' });
+		expect(nextDeadline(deadlines(incident, level('P3'), ladder, T0 + min(30)))?.state).toBe('upcoming');
+	});
+	it('brings a later rung in at its own time, or at the level\'s when that is later', () => {
+		expect(escalationPlan(ladder, level('P0')).map((p) => [p.rung.id, p.after])).toEqual([
+			['engineering-lead', 20],
+			['cto-vp-engineering', 120],
+			['ceo', undefined],
+		]);
+		expect(escalationPlan(ladder, { id: 'P1', escalateAfter: 180 }).map((p) => [p.rung.id, p.after])).toEqual([
+			['engineering-lead', 180],
+			['cto-vp-engineering', 180],
+		]);
+		expect(escalationPlan(ladder, level('P0')).map(describePlannedRung)).toEqual([
+			'if unresolved after 20 minutes',
+			'if unresolved after 2 hours',
+			'if data breach/security incident',
+		]);
 	});
 });
 
 describe('nextDeadline and formatting', () => {
 	it('shows an overdue deadline before an upcoming one', () => {
 		const { incident } = p0();
-		expect(nextDeadline(deadlines(incident, level('P0'), ladder, T0 + min(1)))?.id).toBe('response');
-		expect(nextDeadline(deadlines(incident, level('P0'), ladder, T0 + min(16)))?.id).toBe('response');
-		expect(nextDeadline(deadlines(incident, level('P0'), ladder, T0 + min(11)))?.state).toBe('overdue');
+		expect(nextDeadline(deadlines(incident, level('P0'), ladder, T0 + min(1)))?.id).toBe('escalate');
+		expect(nextDeadline(deadlines(incident, level('P0'), ladder, T0 + min(27)))?.state).toBe('overdue');
 	});
 	it('formats clocks and spans', () => {
 		expect(formatClock(min(4) + 5000)).toBe('4:05');
@@ -103,14 +151,5 @@ describe('nextDeadline and formatting', () => {
 		expect(formatSpan(min(65))).toBe('1 h 5 min');
 		expect(formatSpan(min(12))).toBe('12 min');
 		expect(formatSpan(45_000)).toBe('45 s');
-	});
-});
-
-describe('what counts as a response', () => {
-	it('is not the site\'s own "due" reminder', () => {
-		let { state, id } = p0();
-		state = logEscalation(state, id, 'Due: Escalate', 'due:escalate', T0 + min(2));
-		const response = byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(11)))['response'];
-		expect(response?.state).toBe('overdue');
 	});
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistSpec } from '../../src/lib/clientPlaybook';
 import { composeMessage } from '../../src/lib/composeMessage';
-import { addActionItem, addNote, logMessage, removeActionItem, setSeverity, setStatus, tickItem, updateActionItem, updatePostMortem } from '../../src/lib/incidents';
+import { addActionItem, addNote, logDeadline, logMessage, removeActionItem, setSeverity, setStatus, tickItem, updateActionItem, updatePostMortem } from '../../src/lib/incidents';
 import { mergeState } from '../../src/lib/merge';
 import { incidentValues } from '../../src/lib/messageValues';
-import { actionItemProblems, actionItemRows, peakSeverity, postMortemHome, severityPeriods, severityRows, skippedSteps, timelineRows } from '../../src/lib/postMortem';
+import { actionItemProblems, actionItemRows, peakSeverity, postMortemHome, reachedPhases, severityPeriods, severityRows, skippedSteps, timelineRows } from '../../src/lib/postMortem';
 import type { Incident, State } from '../../src/lib/state';
 import { min, T0, withIncident } from '../support/incidents';
 import { contentPlaybook, contentTemplate } from '../support/playbookContent';
@@ -12,7 +12,13 @@ import { contentPlaybook, contentTemplate } from '../support/playbookContent';
 const playbook = contentPlaybook();
 const RESOLVED = { id: 'resolved', label: 'Resolved', closes: true };
 
-/** A few lists shaped like the playbook's: a phase group and scenario lists. */
+/** A phase list with one step, opening this many minutes after detection (or after resolution). */
+function phase(id: string, order: number, title: string, group: string, opensAfter: number | 'resolution', step: string): ChecklistSpec {
+	const page = `Phase ${order}: ${title}`;
+	return { key: `phase/${id}/group`, label: `${page} — ${group}`, page, href: `/process/${id}/`, steps: [{ id: 'step', text: step }], opensAfter };
+}
+
+/** A few lists shaped like the playbook's: phase groups and scenario lists. */
 const checklists: ChecklistSpec[] = [
 	{
 		key: 'phase/detection-triage/assess-severity',
@@ -23,7 +29,12 @@ const checklists: ChecklistSpec[] = [
 			{ id: 'determine-p0-p1-p2-p3', text: 'Determine P0/P1/P2/P3' },
 			{ id: 'check-impact-scope', text: 'Check impact scope' },
 		],
+		opensAfter: 0,
 	},
+	phase('investigation', 2, 'Investigation', 'Gather Information', 5, 'Check logs'),
+	phase('mitigation', 3, 'Mitigation', 'Immediate Actions', 50, 'Roll back'),
+	phase('resolution', 4, 'Resolution', 'Permanent Fix', 120, 'Deploy the fix'),
+	phase('post-mortem', 5, 'Post-Mortem', 'Incident Review', 'resolution', 'Write post-mortem'),
 	{ key: 'scenario/service-down/symptoms', label: 'Service Down: Symptoms', page: 'Service Down', href: '/scenarios/service-down/', steps: [{ id: 'health-check-returns-503', text: 'Health check returns 503' }] },
 	{
 		key: 'scenario/service-down/response',
@@ -47,7 +58,8 @@ const checklists: ChecklistSpec[] = [
 		],
 	},
 ];
-const tick = (state: State, id: string, key: string, done: boolean, at: number) => tickItem(state, id, key, { text: key.split('/').at(-1) ?? key, list: 'list' }, done, at);
+const listOf = (key: string) => checklists.find((c) => key.startsWith(`${c.key}/`))?.label ?? 'list';
+const tick = (state: State, id: string, key: string, done: boolean, at: number) => tickItem(state, id, key, { text: key.split('/').at(-1) ?? key, list: listOf(key) }, done, at);
 
 /** A short incident: declared P1, raised to P0 for a quarter of an hour, back to P1, resolved after 44 minutes. */
 function simulated(): { state: State; id: string; incident: Incident } {
@@ -110,26 +122,49 @@ describe('time at each severity', () => {
 });
 
 describe('the timeline table', () => {
-	it('lists what happened, oldest first, without unticks and other bookkeeping', () => {
+	it('lists what happened, oldest first: ticks summed up per list, messages as sent, no bookkeeping', () => {
 		expect(timelineRows(simulated().incident, T0 + min(90))).toEqual([
 			{ time: '03:10 UTC', event: 'Incident detected' },
 			{ time: '03:14 UTC', event: 'Incident declared: P1, API returns 503' },
 			{ time: '03:19 UTC', event: 'Severity P1 → P0' },
-			{ time: '03:20 UTC', event: 'Done: check-impact-scope (list)' },
+			{ time: '03:20 UTC', event: 'Phase 1: Detection & Triage — Assess Severity: 1 step done' },
 			{ time: '03:21 UTC', event: 'Redis *primary* down | failing over' },
-			{ time: '03:22 UTC', event: 'Done: check-error-tracking (list)' },
-			{ time: '03:23 UTC', event: 'Done: check-redis-connectivity (list)' },
+			{ time: '03:22 UTC', event: 'High Error Rate: Response: 1 step done' },
 			{ time: '03:34 UTC', event: 'Severity P0 → P1' },
-			{ time: '03:35 UTC', event: 'Copied Status Update (Slack)' },
+			{ time: '03:35 UTC', event: 'Message sent: Status Update (Slack)' },
 			{ time: '03:54 UTC', event: 'Resolved' },
+		]);
+	});
+
+	it('sums up many ticks of one list in one row, from the first to the last', () => {
+		let { state, id } = withIncident({ detectedAt: T0 });
+		state = tick(state, id, 'scenario/high-error-rate/response/check-error-tracking', true, T0 + min(2));
+		state = tick(state, id, 'scenario/high-error-rate/response/identify-error-pattern', true, T0 + min(9));
+		expect(timelineRows(state.incidents[0]!, T0 + min(10)).map((r) => r['event'])).toEqual([
+			'Incident detected',
+			'Incident declared: P0, API returns 503',
+			'High Error Rate: Response: 2 steps done (until 03:23 UTC)',
+		]);
+	});
+
+	it('shows a deadline at the moment it fell due, however late a page noticed it', () => {
+		let { state, id } = withIncident({ detectedAt: T0 });
+		state = addNote(state, id, 'Paging the database team', T0 + min(20));
+		state = logDeadline(state, id, { id: 'escalate', label: 'Escalate', detail: 'P0: escalate if not resolved in 15 minutes', at: T0 + min(15) }, T0 + min(47));
+		expect(timelineRows(state.incidents[0]!, T0 + min(50)).slice(-2)).toEqual([
+			{ time: '03:29 UTC', event: 'Deadline reached: Escalate (P0: escalate if not resolved in 15 minutes)' },
+			{ time: '03:34 UTC', event: 'Paging the database team' },
 		]);
 	});
 });
 
 describe('steps skipped', () => {
-	it('lists the unticked steps of every phase list and of the scenarios the incident is about or ticked in', () => {
+	it('lists the unticked steps of the phases reached and of the scenarios the incident is about or ticked in', () => {
 		expect(skippedSteps(simulated().incident, checklists)).toEqual([
 			{ list: 'Phase 1: Detection & Triage — Assess Severity', step: 'Determine P0/P1/P2/P3' },
+			// 44 minutes from detection to resolution: the investigation had opened, the mitigation (50 min) had not;
+			// the post-mortem, under way while it is written, never counts.
+			{ list: 'Phase 2: Investigation — Gather Information', step: 'Check logs' },
 			// Ticked, then unticked: skipped after all.
 			{ list: 'Service Down: Response', step: 'Check Redis connectivity' },
 			{ list: 'Service Down: Response', step: 'If deployment-related: Rollback immediately' },
@@ -137,8 +172,15 @@ describe('steps skipped', () => {
 			{ list: 'High Error Rate: Response', step: 'Identify error pattern' },
 		]);
 	});
+	it('counts a phase as reached when a step of it or of a later phase was ticked', () => {
+		let { state, id } = withIncident({ detectedAt: T0, scenarios: [] });
+		state = tick(state, id, 'phase/mitigation/group/step', true, T0 + min(3));
+		expect(reachedPhases(state.incidents[0]!, checklists)).toEqual(new Set(['detection-triage', 'investigation', 'mitigation']));
+		expect(skippedSteps(state.incidents[0]!, checklists).map((r) => r['step'])).toEqual(['Determine P0/P1/P2/P3', 'Check impact scope', 'Check logs']);
+	});
+
 	it('is empty when every step was ticked, and the post-mortem says so', () => {
-		let { state, id } = withIncident({ scenarios: [] });
+		let { state, id } = withIncident({ detectedAt: T0, scenarios: [] });
 		state = tick(state, id, 'phase/detection-triage/assess-severity/determine-p0-p1-p2-p3', true, T0 + min(1));
 		state = tick(state, id, 'phase/detection-triage/assess-severity/check-impact-scope', true, T0 + min(2));
 		const incident = state.incidents[0]!;
@@ -204,12 +246,11 @@ describe('the post-mortem document', () => {
 		'| 03:10 UTC | Incident detected |',
 		'| 03:14 UTC | Incident declared: P1, API returns 503 |',
 		'| 03:19 UTC | Severity P1 → P0 |',
-		'| 03:20 UTC | Done: check-impact-scope (list) |',
+		'| 03:20 UTC | Phase 1: Detection \\& Triage — Assess Severity: 1 step done |',
 		'| 03:21 UTC | Redis \\*primary\\* down \\| failing over |',
-		'| 03:22 UTC | Done: check-error-tracking (list) |',
-		'| 03:23 UTC | Done: check-redis-connectivity (list) |',
+		'| 03:22 UTC | High Error Rate: Response: 1 step done |',
 		'| 03:34 UTC | Severity P0 → P1 |',
-		'| 03:35 UTC | Copied Status Update (Slack) |',
+		'| 03:35 UTC | Message sent: Status Update (Slack) |',
 		'| 03:54 UTC | Resolved |',
 		'',
 		'## Root Cause',
@@ -224,6 +265,7 @@ describe('the post-mortem document', () => {
 		'',
 		'## Steps skipped',
 		'- Phase 1: Detection \\& Triage — Assess Severity: Determine P0/P1/P2/P3',
+		'- Phase 2: Investigation — Gather Information: Check logs',
 		'- Service Down: Response: Check Redis connectivity',
 		'- Service Down: Response: If deployment-related: Rollback immediately',
 		'- High Error Rate: Response: Identify error pattern',

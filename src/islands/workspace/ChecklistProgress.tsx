@@ -1,5 +1,6 @@
 import { progress } from '../../lib/checklistProgress';
 import type { ChecklistSpec } from '../../lib/clientPlaybook';
+import { incidentChecklists } from '../../lib/incidentChecklists';
 import type { Incident } from '../../lib/state';
 
 interface Props {
@@ -10,10 +11,8 @@ interface Props {
 /** Progress per runbook page (each phase, the incident's scenarios, any list with ticks). */
 export function ChecklistProgress({ incident, checklists }: Props) {
 	const pages = new Map<string, { href: string; done: number; total: number; scenario: boolean }>();
-	for (const spec of checklists) {
+	for (const spec of incidentChecklists(incident, checklists)) {
 		const scenario = spec.key.startsWith('scenario/');
-		const touched = Object.keys(incident.ticks).some((k) => k.startsWith(`${spec.key}/`) && incident.ticks[k]?.done);
-		if (scenario && !touched && !incident.scenarios.includes(spec.key.split('/')[1] ?? '')) continue;
 		const p = progress(spec, incident.ticks);
 		const page = pages.get(spec.page) ?? { href: spec.href, done: 0, total: 0, scenario };
 		pages.set(spec.page, { ...page, done: page.done + p.done, total: page.total + p.total });

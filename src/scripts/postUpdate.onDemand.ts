@@ -1,0 +1,36 @@
+/**
+ * The incident bar's "Post update": the status update filled from the incident, put on the
+ * clipboard and logged on the timeline. Loaded on the first click, so pages do not carry the
+ * message-rendering code for a button most visits never press.
+ */
+import { formatUtcTime } from '../lib/clocks';
+import { composeMessage, FORMAT_LABELS, missingRequired, type GeneratorTemplate } from '../lib/composeMessage';
+import type { ClientPlaybook } from '../lib/clientPlaybook';
+import { findIncident, logMessage } from '../lib/incidents';
+import { incidentValues } from '../lib/messageValues';
+import type { MessageFormat } from '../lib/renderMessage';
+import type { Store } from '../lib/store';
+import { urls } from '../lib/urls';
+
+/** What came of a click: copied and logged, or why not (the generator page then takes over). */
+export type PostOutcome = { done: true; message: string } | { done: false; reason: 'missing' | 'refused' | 'gone'; message: string };
+
+/** Copy the update for the incident in the format the responder chose once (its template fetched from the site, precached offline) and log it. */
+export async function postUpdate(store: Store, incidentId: string, playbook: Pick<ClientPlaybook, 'severities' | 'statuses'>, format: MessageFormat = store.get().messageFormat ?? 'slack'): Promise<PostOutcome> {
+	const template = (await fetch(urls.updateTemplate()).then((r) => r.json()).catch(() => null)) as GeneratorTemplate | null;
+	const incident = findIncident(store.get(), incidentId);
+	if (!template) return { done: false, reason: 'refused', message: 'The update template could not be loaded: opening the message page.' };
+	if (!incident) return { done: false, reason: 'gone', message: 'The incident is no longer open here.' };
+	const values = incidentValues(template.fields, { incident, playbook, checklists: [], kind: 'message', now: Date.now() });
+	const missing = missingRequired(template.fields, values).map((f) => f.label);
+	if (missing.length > 0) return { done: false, reason: 'missing', message: `${missing.join(', ')} still to write: opening the ${template.title} form.` };
+	const text = composeMessage(template, values, format, { drill: incident.drill });
+	try {
+		await navigator.clipboard.writeText(text);
+	} catch {
+		return { done: false, reason: 'refused', message: 'The clipboard was refused: opening the message to copy by hand.' };
+	}
+	const label = `${template.title} (${FORMAT_LABELS[format]})`;
+	store.update((s, at) => logMessage(s, incidentId, `Copied ${label}`, at));
+	return { done: true, message: `${label} copied at ${formatUtcTime(Date.now())} and logged. Paste it in ${incident.channel}.` };
+}

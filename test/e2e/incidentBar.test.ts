@@ -1,0 +1,120 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { declareIncident } from '../../src/lib/incidents';
+import { emptyState } from '../../src/lib/state';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
+import { scenarioPath, ROUTES } from '../../src/lib/urls';
+import { launchChromium } from '../support/chromium';
+import { declaration, min } from '../support/incidents';
+
+const baseURL = inject('baseURL');
+/** Long enough after the declaration that an update is overdue at any level a playbook would set. */
+const LONG_AGO = min(24 * 60 + 5);
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => {
+	browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+beforeEach(async () => {
+	await context?.close();
+	context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+});
+
+/** Store an incident about service-down, declared `ago` ms before now, before any page runs. */
+async function withOpenIncident(ago: number, over = {}): Promise<void> {
+	const now = Date.now();
+	const { state } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: now - ago - min(1), scenarios: ['service-down'], ...over }), 'incident-', now - ago);
+	const stored = JSON.stringify({ version: STATE_VERSION, state });
+	await context.addInitScript(([key, value]) => {
+		if (sessionStorage.getItem('seeded') === null) localStorage.setItem(key, value);
+		sessionStorage.setItem('seeded', '1');
+	}, [STATE_KEY, stored] as const);
+}
+
+/** The layout shift the page has had so far (Chromium's layout-shift entries, as CLS counts them). */
+async function layoutShift(page: Page): Promise<number> {
+	return page.evaluate(
+		() =>
+			new Promise<number>((resolve) => {
+				let total = 0;
+				new PerformanceObserver((list) => {
+					for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) total += entry.value;
+				}).observe({ type: 'layout-shift', buffered: true });
+				setTimeout(() => resolve(total), 300);
+			}),
+	);
+}
+
+describe('the incident bar on a phone', () => {
+	it('stays in view while the page scrolls, below the header, and moves nothing when it appears', async () => {
+		await withOpenIncident(min(3));
+		const page = await context.newPage();
+		await page.goto(ROUTES.authoring);
+		const bar = page.locator('#incident-bar .incident-bar-main');
+		await bar.waitFor();
+		await page.waitForTimeout(300);
+		expect(await layoutShift(page)).toBe(0);
+		await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+		await page.waitForTimeout(200);
+		const box = await bar.boundingBox();
+		const header = await page.locator('header.header').boundingBox();
+		expect(box).not.toBeNull();
+		expect(box!.y).toBeGreaterThanOrEqual(header!.y + header!.height - 1);
+		expect(box!.y + box!.height).toBeLessThan(740 / 3);
+		// Nothing is under it when the page is at the top: it takes its own place in the page.
+		await page.evaluate(() => window.scrollTo(0, 0));
+		const title = await page.locator('h1').boundingBox();
+		const top = await bar.boundingBox();
+		expect(title!.y).toBeGreaterThanOrEqual(top!.y + top!.height);
+	});
+
+	it('offers the incident’s runbook and the workspace, and a runbook page leads with the open incident', async () => {
+		await withOpenIncident(min(3));
+		const page = await context.newPage();
+		await page.goto(ROUTES.tools);
+		const runbook = page.locator('#incident-bar').getByRole('link', { name: 'Runbook' });
+		await runbook.waitFor();
+		expect(await page.locator('#incident-bar').getByRole('link', { name: 'Workspace' }).getAttribute('href')).toBe(ROUTES.incident);
+		expect(await page.getByRole('button', { name: 'Post the update' }).count()).toBe(0);
+		await runbook.tap();
+		await page.waitForURL(`**${scenarioPath('service-down')}`);
+		expect(await page.getByRole('link', { name: 'Declare an incident' }).isVisible()).toBe(false);
+		expect(await page.getByRole('link', { name: 'Open the incident', exact: true }).isVisible()).toBe(true);
+		// On its own runbook, the bar does not offer the page it is on.
+		expect(await page.locator('#incident-bar').getByRole('link', { name: 'Runbook' }).count()).toBe(0);
+	});
+
+	it('posts the update when it is due: copied, filled from the incident, logged, and the code loads only on the tap', async () => {
+		await withOpenIncident(LONG_AGO, { impact: 'Checkout fails for card payments' });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await context.newPage();
+		const scripts: string[] = [];
+		page.on('request', (request) => {
+			if (request.resourceType() === 'script') scripts.push(request.url());
+		});
+		await page.goto(ROUTES.severity);
+		const post = page.getByRole('button', { name: 'Post the update' });
+		await post.waitFor();
+		await page.waitForLoadState('networkidle');
+		const before = scripts.length;
+		await post.tap();
+		await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('Checkout fails for card payments');
+		expect(scripts.length).toBeGreaterThan(before);
+		await expect.poll(() => page.locator('#incident-bar [role=status]').textContent()).toMatch(/copied/i);
+		// Logged: the update is no longer due, so the bar stops offering it.
+		await expect.poll(() => post.count()).toBe(0);
+		const stored = await page.evaluate((key) => localStorage.getItem(key) ?? '', STATE_KEY);
+		expect(JSON.parse(stored).state.incidents[0].events.some((e: { kind: string }) => e.kind === 'message')).toBe(true);
+	});
+
+	it('keeps focus on its buttons while the clock ticks', async () => {
+		await withOpenIncident(min(3));
+		const page = await context.newPage();
+		await page.goto(ROUTES.tools);
+		const workspace = page.locator('#incident-bar').getByRole('link', { name: 'Workspace' });
+		await workspace.focus();
+		await page.waitForTimeout(1500);
+		expect(await workspace.evaluate((el) => el === document.activeElement)).toBe(true);
+	});
+});

@@ -1,0 +1,113 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { declareIncident } from '../../src/lib/incidents';
+import { emptyState } from '../../src/lib/state';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
+import { ROUTES } from '../../src/lib/urls';
+import { launchChromium } from '../support/chromium';
+import { declaration, min } from '../support/incidents';
+import { builtPages } from '../support/pages';
+
+const baseURL = inject('baseURL');
+const dist = inject('dist');
+/** The smallest target a thumb can be trusted with (WCAG 2.5.5, and the project's rule). */
+const MIN_TARGET = 44;
+
+/** A stored state with an incident open for half an hour, its title too long for one line. */
+function openIncident(now: number): string {
+	const { state } = declareIncident(
+		{ ...emptyState(), responder: 'alice' },
+		declaration({ title: 'Checkout-API-returns-503-for-every-request-from-the-eu-west-1-region', detectedAt: now - min(31) }),
+		'incident-',
+		now - min(30),
+	);
+	return JSON.stringify({ version: STATE_VERSION, state });
+}
+
+/** What a page shows a thumb that it should not: a sideways scroll, and targets under 44×44 px. */
+function problems(minTarget: number): { overflow: number; small: string[] } {
+	const interactive = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex]:not([tabindex="-1"])';
+	const small: string[] = [];
+	const box = (el: Element): DOMRect => {
+		if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
+			// A checkbox or radio is tapped through its label, or the row its label is stretched over.
+			const label = el.closest('label') ?? el.labels?.[0];
+			if (!label) return el.getBoundingClientRect();
+			const stretched = getComputedStyle(label, '::after').position === 'absolute' && label instanceof HTMLElement && label.offsetParent;
+			return (stretched ? (label.offsetParent as Element) : label).getBoundingClientRect();
+		}
+		return el.getBoundingClientRect();
+	};
+	/** Shown only when focused (a skip link): clipped away until then. */
+	const clippedAway = (el: Element): boolean => {
+		const style = getComputedStyle(el);
+		return style.clip === 'rect(0px, 0px, 0px, 0px)' || style.clipPath === 'inset(50%)';
+	};
+	/** A link inside a sentence is exempt (WCAG 2.5.8): its line holds other text. */
+	const inSentence = (el: Element): boolean => {
+		if (el.tagName !== 'A' || getComputedStyle(el).display !== 'inline') return false;
+		let block = el.parentElement;
+		while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+		return (block?.textContent ?? '').trim().length > (el.textContent ?? '').trim().length;
+	};
+	for (const el of document.querySelectorAll(interactive)) {
+		if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+		const rect = box(el);
+		// Visually hidden (screen-reader text) and off-screen skip links are not targets.
+		if (rect.width <= 1 || rect.height <= 1 || rect.right <= 0 || rect.bottom <= 0) continue;
+		if (inSentence(el) || clippedAway(el)) continue;
+		if (Math.round(rect.width) < minTarget || Math.round(rect.height) < minTarget) {
+			const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+			small.push(`${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} "${name}" ${Math.round(rect.width)}×${Math.round(rect.height)}`);
+		}
+	}
+	return { overflow: document.documentElement.scrollWidth - window.innerWidth, small };
+}
+
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => {
+	browser = await launchChromium();
+	context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+	const stored = openIncident(Date.now());
+	await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, stored] as const);
+});
+afterAll(() => browser?.close());
+
+/** Open a page and let its islands and the incident bar fill in. */
+async function visit(page: Page, path: string): Promise<void> {
+	await page.goto(path);
+	await page.locator('#incident-bar .incident-bar-link').waitFor();
+	await page.waitForLoadState('networkidle');
+}
+
+describe('every page at 360×740, with an incident open', () => {
+	const pages = builtPages(dist);
+	it('finds the pages', () => {
+		expect(pages.length).toBeGreaterThan(10);
+		expect(pages).toContain(ROUTES.incident);
+	});
+
+	it.each(pages)('%s scrolls only up and down, and every target is at least 44×44 px', async (path) => {
+		const page = await context.newPage();
+		await visit(page, path);
+		const found = await page.evaluate(problems, MIN_TARGET);
+		await page.close();
+		expect(found.overflow, 'sideways scroll in px').toBeLessThanOrEqual(0);
+		expect(found.small).toEqual([]);
+	});
+});
+
+describe('long names at 360×740', () => {
+	it('wrap a long alert name and service in the declare form an alert opens', async () => {
+		const page = await context.newPage();
+		const alert = 'KubernetesDeploymentReplicasMismatchInProductionEuWest1Cluster';
+		await page.goto(`/scenarios/service-down/?alert=${alert}&service=checkout-api-gateway-eu-west-1-primary&severity=P1`);
+		await page.getByLabel('Title').waitFor();
+		await page.waitForLoadState('networkidle');
+		const found = await page.evaluate(problems, MIN_TARGET);
+		await page.close();
+		expect(found.overflow, 'sideways scroll in px').toBeLessThanOrEqual(0);
+		expect(found.small).toEqual([]);
+	});
+});

@@ -4,28 +4,36 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import starlightLinksValidator from 'starlight-links-validator';
-import { loadSite } from './src/data/site.ts';
+import { deployment, loadSite } from './src/data/site.ts';
 import bundleOrigins from './src/build/bundleOrigins.ts';
 import { vendorChunks } from './src/build/vendorChunks.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { codeFences } from './src/build/codeFences.ts';
+import { baseLinks, contentLinks } from './src/build/baseLinks.ts';
 import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.ts';
 import { offline } from './src/integrations/offline.ts';
 import { playbookFile } from './src/integrations/playbookFile.ts';
+import { alertPages } from './src/integrations/alertPages.ts';
 
 const site = loadSite();
+// Where it is published: content/site.yaml's `url` and `base`, or PLAYBOOK_SITE and PLAYBOOK_BASE.
+const published = deployment(site);
 
 export default defineConfig({
 	// The project root is the source root, so Starlight reads pages from content/docs and the
 	// collections config is ./content.config.ts. Code lives in src/ and is imported by path.
 	srcDir: './',
+	site: published.site,
+	base: published.base,
 	// No highlighting: it would put inline styles in every code block (see expressiveCode below).
-	markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [codeFences] }) },
+	markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [codeFences, baseLinks] }) },
 	trailingSlash: 'always',
 	// Writes .astro/collections/collections.json, which the Astro VS Code extension reads to
 	// complete and check frontmatter in content/ (see the authoring guide).
 	experimental: { contentIntellisense: true },
 	integrations: [
+		// Root-absolute links written in content follow the base path (before Starlight's validator reads them).
+		contentLinks(),
 		starlight({
 			title: site.title,
 			description: site.description,
@@ -64,6 +72,7 @@ export default defineConfig({
 		// Records which built scripts are ours, for the size budgets (scripts/lib/budgets.ts).
 		bundleOrigins(),
 		playbookFile(),
+		alertPages(),
 		// After Starlight, so these post-build steps see the finished pages and search index.
 		contentSecurityPolicy(),
 		// Last: it precaches the finished files, policies and search index included.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { HEADERS_FILE } from './contentSecurityPolicy';
+import { href } from '../lib/urls';
 
 /** Files the offline copy cannot do without: search does not work unless these are precached. */
 const REQUIRED = ['index.html', '404.html', 'pagefind/pagefind-entry.json', 'pagefind/pagefind.js', 'pagefind/wasm.en.pagefind'];
@@ -13,12 +14,17 @@ const REQUIRED = ['index.html', '404.html', 'pagefind/pagefind-entry.json', 'pag
  * `integrations`, whose own build:done hook writes the Pagefind index that this step precaches.
  */
 export function offline(): AstroIntegration {
+	// The base path the site is published under; the worker's URLs are relative to it.
+	let base = '/';
 	return {
 		name: 'playbook:offline',
 		hooks: {
 			'astro:config:setup': ({ command, injectScript }) => {
 				// Only built sites register the worker: in dev it would cache files as they change.
 				if (command === 'build') injectScript('page', `import ${JSON.stringify(fileURLToPath(new URL('../client/registerServiceWorker.ts', import.meta.url)))};`);
+			},
+			'astro:config:done': ({ config }) => {
+				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				// Loaded here, not with the config: it is heavy, and only a finished build needs it. Node's
@@ -46,7 +52,7 @@ export function offline(): AstroIntegration {
 						{
 							urlPattern: ({ request, sameOrigin }) => sameOrigin && request.mode === 'navigate',
 							handler: 'NetworkOnly',
-							options: { precacheFallback: { fallbackURL: '/404.html' } },
+							options: { precacheFallback: { fallbackURL: href('/404.html', base) } },
 						},
 					],
 					inlineWorkboxRuntime: true,

@@ -1,4 +1,4 @@
-import { phasePath, ROUTES, scenarioPath } from './urls';
+import { phasePath, ROUTES, scenarioPath } from './urls.ts';
 import { slugify } from './slug.ts';
 
 /** The kinds of entry `npm run new` can start. */

@@ -6,12 +6,12 @@ import { deadlines, elapsedMs, formatClock, formatSpan, nextDeadline } from '../
 import { addNote, logEscalation, logMessage, setStatus, updateIncident } from '../../src/lib/incidents';
 import { EscalationStepSchema } from '../../src/schemas/escalation';
 import { SeveritySchema } from '../../src/schemas/severity';
-import { ROOT } from '../support/buildSite';
+import { P_FIXTURE } from '../support/playbookFromFiles';
 import { readFrontmatter } from '../support/frontmatter';
 import { min, T0, withIncident } from '../support/incidents';
 
-const level = (id: string) => SeveritySchema.parse(readFrontmatter(join(ROOT, `content/severities/${id.toLowerCase()}.mdx`)));
-const ladder = (parse(readFileSync(join(ROOT, 'content/escalation.yaml'), 'utf8')) as unknown[]).map((r) => EscalationStepSchema.parse(r));
+const level = (id: string) => SeveritySchema.parse(readFrontmatter(join(P_FIXTURE, `severities/${id.toLowerCase()}.mdx`)));
+const ladder = (parse(readFileSync(join(P_FIXTURE, 'escalation.yaml'), 'utf8')) as unknown[]).map((r) => EscalationStepSchema.parse(r));
 
 /** A P0 detected exactly at T0 (declared at T0 too). */
 function p0(over = {}) {
@@ -20,7 +20,7 @@ function p0(over = {}) {
 }
 const byId = (list: ReturnType<typeof deadlines>) => Object.fromEntries(list.map((d) => [d.id, d]));
 
-describe('deadlines of a P0 from the playbook', () => {
+describe('deadlines of a P0 from the P0–P3 fixture playbook', () => {
 	it('lays out response, escalation and the path in time order', () => {
 		const list = deadlines(p0().incident, level('P0'), ladder, T0);
 		expect(list.map((d) => [d.id, d.at === undefined ? null : (d.at - T0) / 60_000, d.state])).toEqual([

@@ -14,6 +14,7 @@ import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.
 import { offline } from './src/integrations/offline.ts';
 import { playbookFile } from './src/integrations/playbookFile.ts';
 import { alertPages } from './src/integrations/alertPages.ts';
+import { contentLint } from './src/integrations/contentLint.ts';
 
 const site = loadSite();
 // Where it is published: content/site.yaml's `url` and `base`, or PLAYBOOK_SITE and PLAYBOOK_BASE.
@@ -77,6 +78,8 @@ export default defineConfig({
 		contentSecurityPolicy(),
 		// Last: it precaches the finished files, policies and search index included.
 		offline(),
+		// After everything else, so its warnings are the last lines of the build output.
+		contentLint(),
 	],
 	// Libraries get chunks of their own in the browser build, so their bytes show apart from ours.
 	vite: {

@@ -48,6 +48,8 @@ describe('a playbook with other levels, published under a base path', () => {
 		await page.goto('severity/');
 		const rows = await page.locator('.severity-table tbody th').allInnerTexts();
 		expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['SEV-1 Emergency', 'SEV-2 Severe', 'SEV-3 Major', 'SEV-4 Minor', 'SEV-5 Trivial']);
+		// The page's summary names the levels from the data, in its meta tags too.
+		expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/^SEV-1 to SEV-5: /);
 	});
 
 	it('keeps every link in the site, content links included, under the base path', async () => {

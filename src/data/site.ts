@@ -36,7 +36,7 @@ export interface Deployment {
  */
 export function deployment(site: Pick<Site, 'url' | 'base'>, env: Record<string, string | undefined> = process.env): Deployment {
 	const url = env['PLAYBOOK_SITE'] || site.url;
-	let base = env['PLAYBOOK_BASE'] || site.base;
+	let base = (env['PLAYBOOK_BASE'] || site.base).replace(/\/+/g, '/');
 	if (!base.startsWith('/')) base = `/${base}`;
 	if (!base.endsWith('/')) base = `${base}/`;
 	if (url !== undefined && !URL.canParse(url)) throw new Error(`PLAYBOOK_SITE is not a URL: ${url}`);

@@ -18,6 +18,7 @@ describe('a build of bad content', () => {
 		expect(build.output).toContain(`severities → ${level.id}`);
 		expect(build.output).toContain(level.file);
 		expect(build.output).toMatch(/responseTime.*write a duration/);
+		expect(build.output).not.toContain('**');
 	});
 
 	it('fails on a misspelt scenario field, naming it', async () => {

@@ -18,7 +18,7 @@ function noise(bytes: number, seed = 7): string {
 describe('the size budgets', () => {
 	it('hold on every page of the playbook', async () => {
 		const dist = inject('dist');
-		const { pages, violations } = await checkBudgets(dist, readBundleOrigins(ROOT, dist));
+		const { pages, violations } = await checkBudgets(dist, readBundleOrigins(inject('root'), dist));
 		expect(violations.map((v) => v.message)).toEqual([]);
 		expect(pages.length).toBeGreaterThan(10);
 		for (const page of pages) {

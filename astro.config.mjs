@@ -24,7 +24,7 @@ export default defineConfig({
 	// The project root is the source root, so Starlight reads pages from content/docs and the
 	// collections config is ./content.config.ts. Code lives in src/ and is imported by path.
 	srcDir: './',
-	site: published.site,
+	...(published.site ? { site: published.site } : {}),
 	base: published.base,
 	// No highlighting: it would put inline styles in every code block (see expressiveCode below).
 	markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [codeFences, baseLinks] }) },

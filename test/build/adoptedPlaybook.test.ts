@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { astroBuild, makeProject, ROOT } from '../support/buildSite';
+import { astroBuild, makeProject } from '../support/buildSite';
 import { launchChromium } from '../support/chromium';
 import { searchHere } from '../support/siteSearch';
 import { staticHost, type StaticHost } from '../support/staticHost';

@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { readBundleOrigins } from '../../src/build/bundleOrigins';
 import { BUDGETS } from '../../scripts/lib/budgets';
 import { checkBudgets } from '../../scripts/lib/checkBudgets';
-import { astroBuild, makeProject, ROOT } from '../support/buildSite';
+import { astroBuild, makeProject } from '../support/buildSite';
 
 /** Text gzip cannot shrink much: hex digits from a fixed pseudo-random sequence. */
 function noise(bytes: number, seed = 7): string {

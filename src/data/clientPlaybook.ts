@@ -1,4 +1,5 @@
 import { urls } from '../lib/urls';
+import { alertIndex } from '../lib/alertLinks';
 import type { ChecklistSpec, ClientPlaybook, ScenarioData } from '../lib/clientPlaybook';
 import type { Playbook } from '../lib/playbook';
 import { slugify } from '../lib/slug';
@@ -29,6 +30,7 @@ export function scenarioData(playbook: Playbook): ScenarioData {
 	return {
 		scenarios: playbook.scenarios.map(({ id, title, severities }) => ({ id, title, severities })),
 		checklists: playbook.scenarios.flatMap(scenarioChecklists),
+		alerts: alertIndex(playbook.scenarios),
 	};
 }
 

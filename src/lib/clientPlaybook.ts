@@ -3,6 +3,7 @@
  * the escalation path, scenario names, checklists. Built at build time from content.
  */
 import type { EscalationStep } from '../schemas/escalation';
+import type { AlertRoute } from './alertLinks';
 import type { Severity } from '../schemas/severity';
 import type { Status } from '../schemas/site';
 import type { Step } from '../schemas/step';
@@ -54,6 +55,8 @@ export interface ClientScenario {
 export interface ScenarioData {
 	scenarios: ClientScenario[];
 	checklists: ChecklistSpec[];
+	/** Which scenario each listed alert opens, by alertKey() (see alertLinks.ts). */
+	alerts: Record<string, AlertRoute>;
 }
 
 /** The storage key of one step. */

@@ -1,5 +1,6 @@
 import { defineHastPlugin } from 'satteri';
 import type { AstroIntegration } from 'astro';
+import { asBase } from '../lib/urls';
 
 /** A root-absolute link written in content (`/classify/`) under the base path (`/playbook/classify/`). */
 export function withBase(url: string, base: string): string {
@@ -38,7 +39,7 @@ export function contentLinks(): AstroIntegration {
 		name: 'playbook:content-links',
 		hooks: {
 			'astro:config:setup': ({ config }) => {
-				built.base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+				built.base = asBase(config.base);
 			},
 		},
 	};

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { inlineSources } from './inlineSources';
 import { composePolicy, headerPolicy } from './policy';
-import { href, ROUTES } from '../lib/urls';
+import { asBase, href, ROUTES } from '../lib/urls';
 
 /** Headers file for static hosts that read one (Netlify, Cloudflare Pages), at the site root. */
 export const HEADERS_FILE = '_headers';
@@ -48,7 +48,7 @@ export function contentSecurityPolicy(): AstroIntegration {
 		name: 'playbook:content-security-policy',
 		hooks: {
 			'astro:config:done': ({ config }) => {
-				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+				base = asBase(config.base);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const root = fileURLToPath(dir);

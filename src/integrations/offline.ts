@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { HEADERS_FILE } from './contentSecurityPolicy';
-import { href } from '../lib/urls';
+import { asBase, href } from '../lib/urls';
 
 /** Files the offline copy cannot do without: search does not work unless these are precached. */
 const REQUIRED = ['index.html', '404.html', 'pagefind/pagefind-entry.json', 'pagefind/pagefind.js', 'pagefind/wasm.en.pagefind'];
@@ -24,7 +24,7 @@ export function offline(): AstroIntegration {
 				if (command === 'build') injectScript('page', `import ${JSON.stringify(fileURLToPath(new URL('../client/registerServiceWorker.ts', import.meta.url)))};`);
 			},
 			'astro:config:done': ({ config }) => {
-				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+				base = asBase(config.base);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				// Loaded here, not with the config: it is heavy, and only a finished build needs it. Node's

@@ -26,11 +26,13 @@ export const ROUTES = {
 	serviceWorker: '/sw.js',
 } as const;
 
+/** A base path as every URL here expects it, with a trailing slash (Astro's `config.base` may lack it). */
+export const asBase = (base: string): string => (base.endsWith('/') ? base : `${base}/`);
+
 /** The base path the site is built for, always with a trailing slash: `/` or `/playbook/`. */
 export function basePath(): string {
 	// import.meta.env is Vite's; scripts run by plain Node (npm run new) have none.
-	const base = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
-	return base.endsWith('/') ? base : `${base}/`;
+	return asBase((import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/');
 }
 
 /** A site path (starting with `/`) as a URL under the base path. */

@@ -4,12 +4,15 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import starlightLinksValidator from 'starlight-links-validator';
-import { loadSite } from './src/data/site.ts';
+import { deployment, loadSite } from './src/data/site.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { codeFences } from './src/build/codeFences.ts';
+import { baseLinks, contentLinks } from './src/build/baseLinks.ts';
 import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.ts';
 import { offline } from './src/integrations/offline.ts';
 import { playbookFile } from './src/integrations/playbookFile.ts';
+import { alertPages } from './src/integrations/alertPages.ts';
+import { contentLint } from './src/integrations/contentLint.ts';
 
 const site = loadSite();
 // Measuring builds (the test suite's, the benchmark's: PLAYBOOK_MEASURE=1) record who wrote each
@@ -17,18 +20,24 @@ const site = loadSite();
 // and the platform. A production build runs neither.
 const measuring = process.env.PLAYBOOK_MEASURE === '1';
 const measure = measuring ? await import('./scripts/measure/astroMeasure.ts') : undefined;
+// Where it is published: content/site.yaml's `url` and `base`, or PLAYBOOK_SITE and PLAYBOOK_BASE.
+const published = deployment(site);
 
 export default defineConfig({
 	// The project root is the source root, so Starlight reads pages from content/docs and the
 	// collections config is ./content.config.ts. Code lives in src/ and is imported by path.
 	srcDir: './',
+	...(published.site ? { site: published.site } : {}),
+	base: published.base,
 	// No highlighting: it would put inline styles in every code block (see expressiveCode below).
-	markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [codeFences] }) },
+	markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [codeFences, baseLinks] }) },
 	trailingSlash: 'always',
 	// Writes .astro/collections/collections.json, which the Astro VS Code extension reads to
 	// complete and check frontmatter in content/ (see the authoring guide).
 	experimental: { contentIntellisense: true },
 	integrations: [
+		// Root-absolute links written in content follow the base path (before Starlight's validator reads them).
+		contentLinks(),
 		starlight({
 			title: site.title,
 			description: site.description,
@@ -67,10 +76,13 @@ export default defineConfig({
 		preact({ include: ['src/islands/**'] }),
 		...(measure ? [measure.bundleOrigins()] : []),
 		playbookFile(),
+		alertPages(),
 		// After Starlight, so these post-build steps see the finished pages and search index.
 		contentSecurityPolicy(),
 		// Last: it precaches the finished files, policies and search index included.
 		offline(),
+		// After everything else, so its warnings are the last lines of the build output.
+		contentLint(),
 	],
 	...(measure ? { vite: measure.viteOptions } : {}),
 });

@@ -23,13 +23,16 @@ import { playbookMarkdown } from './measure/bench/playbookMarkdown.ts';
 import { writeReadmeReport } from './measure/bench/readme.ts';
 import { formatReport, TARGETS, type BenchResults, type PageResult } from './measure/bench/report.ts';
 import { buildScaled, scaleFigures, type ScaleFigures } from './measure/bench/scaleBuilds.ts';
+import { firstScenarioId } from './lib/sitePages.ts';
 
+/** The scenario page that stands for all of them: the first in the playbook's sidebar. */
+const SCENARIO = `/scenarios/${firstScenarioId(join(ROOT, 'content'))}/`;
 /** The page types compared, with the page that stands for each. */
 const PAGE_TYPES = [
 	['home', '/'],
 	['severity', '/severity/'],
 	['classify', '/classify/'],
-	['scenario', '/scenarios/service-down/'],
+	['scenario', SCENARIO],
 	['communication', '/communication/'],
 	['incident', '/incident/'],
 ] as const;
@@ -99,7 +102,7 @@ try {
 		if (!skip.has('tick')) {
 			log('timing a checklist tick');
 			const runs: TickTiming[] = [];
-			for (let i = 0; i < 5; i++) runs.push(await tickLatency(browser, `${servers['playbook']!.url}/scenarios/service-down/`));
+			for (let i = 0; i < 5; i++) runs.push(await tickLatency(browser, `${servers['playbook']!.url}${SCENARIO}`));
 			tick.runs = runs;
 			const measured = runs.flatMap((r) => ('ms' in r ? [r] : []));
 			if (measured.length > 0) {
@@ -131,7 +134,7 @@ try {
 
 const scale: ScaleFigures[] = [];
 if (!skip.has('scale')) {
-	scale.push(scaleFigures(ours.dist, pagesMd.filter((p) => p.url.startsWith('/scenarios/') && p.url !== '/scenarios/').length, ours, '/scenarios/service-down/'));
+	scale.push(scaleFigures(ours.dist, pagesMd.filter((p) => p.url.startsWith('/scenarios/') && p.url !== '/scenarios/').length, ours, SCENARIO));
 	for (const total of SCALES) {
 		log(`building a playbook of ${total} scenarios`);
 		scale.push(await buildScaled(total));

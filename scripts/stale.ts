@@ -2,7 +2,8 @@
  * Lists the pages not reviewed for more than `staleAfterDays` (content/site.yaml) with their
  * owner, last review and age, and exits 1 when there are any so CI can flag them.
  * `--report-only` lists them and exits 0. A page without a valid owner or lastReviewed is an
- * error either way, as it is for the build.
+ * error either way, as it is for the build. Text that names a level the playbook does not have
+ * is listed too, by file and line (a warning: it does not change the exit code).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { daysSinceReview, isStale } from '../src/lib/staleness.ts';
 import { describeIssues } from '../src/lib/zodIssues.ts';
 import { PageSchema } from '../src/schemas/page.ts';
 import { readFrontmatter } from './lib/frontmatter.ts';
+import { levelMentionWarnings } from '../src/data/levelMentions.ts';
 
 const DOCS = 'content/docs';
 const args = process.argv.slice(2);
@@ -57,6 +59,11 @@ for (const file of files) {
 
 if (errors.length > 0) {
 	console.error(`Pages whose review fields cannot be read:\n${errors.join('\n')}\n`);
+}
+// Text left behind when the levels changed is as out of date as an old review date.
+const levelMentions = levelMentionWarnings('content');
+if (levelMentions.length > 0) {
+	console.warn(`Text that names levels this playbook does not have:\n${levelMentions.map((w) => `  ${w}`).join('\n')}\n`);
 }
 if (stale.length === 0) {
 	console.log(`All ${files.length} pages were reviewed in the last ${staleAfterDays} days.`);

@@ -17,6 +17,15 @@ export interface BuildResult {
 	cpuMs: number;
 }
 
+/**
+ * The environment a build runs in: ours, without what Vitest puts in process.env for its own
+ * Vite (BASE_URL=/ among them, which Starlight's links would take over the site's base path).
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+	const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...env } = process.env;
+	return { PLAYBOOK_MEASURE: '1', ...env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
+}
+
 /** Run `astro build` in a project folder, as a measuring build (PLAYBOOK_MEASURE=1) unless the environment says otherwise. */
 export function astroBuild(root: string, outDir = join(root, 'dist')): Promise<BuildResult> {
 	const started = performance.now();
@@ -26,7 +35,7 @@ export function astroBuild(root: string, outDir = join(root, 'dist')): Promise<B
 		const cpu = join(ROOT, 'scripts/lib/reportCpu.ts');
 		const child = spawn(process.execPath, ['--import', cpu, astro, 'build', '--root', root, '--outDir', outDir], {
 			cwd: root,
-			env: { PLAYBOOK_MEASURE: '1', ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+			env: buildEnv(),
 		});
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));

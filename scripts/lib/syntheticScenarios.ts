@@ -1,18 +1,18 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { levelIds } from '../../src/data/levelMentions.ts';
 
 const SYSTEMS = ['payments API', 'checkout', 'search cluster', 'login service', 'message queue', 'CDN edge', 'billing worker', 'report export'];
 const SIGNS = ['latency above 2 s', 'error rate over 5%', 'consumer lag growing', 'disk 95% full', 'TLS handshake failures', 'pods restarting'];
-const SEVERITIES = ['P0', 'P1', 'P2', 'P3'];
 
 /** Id of the n-th synthetic scenario (1-based), e.g. "synthetic-0042". */
 export const syntheticId = (n: number) => `synthetic-${String(n).padStart(4, '0')}`;
 
-/** One valid scenario file, shaped like content/docs/scenarios/service-down.mdx, different for each n. */
-export function syntheticScenario(n: number, total: number): string {
+/** One valid scenario file, shaped like a real runbook, different for each n; `severities` are the playbook's level ids. */
+export function syntheticScenario(n: number, total: number, severities: readonly string[]): string {
 	const system = SYSTEMS[n % SYSTEMS.length]!;
 	const sign = SIGNS[n % SIGNS.length]!;
-	const severity = SEVERITIES[n % SEVERITIES.length]!;
+	const severity = severities[n % severities.length]!;
 	const related = [n - 1, n + 1].filter((r) => r >= 1 && r <= total).map(syntheticId);
 	return `---
 title: ${system} ${sign} (${n})
@@ -47,7 +47,16 @@ Runbook ${n}: what to do when the ${system} shows ${sign}.
  * synthetic ones next to the real ones in `contentDir`.
  */
 export function syntheticScenarios(total: number, contentDir: string): Record<string, string> {
-	const real = readdirSync(join(contentDir, 'docs/scenarios')).filter((f) => /^[^_].*\.mdx?$/.test(f) && !/^index\./.test(f)).length;
+	const real = scenarioIds(contentDir).length;
 	const count = Math.max(0, total - real);
-	return Object.fromEntries(Array.from({ length: count }, (_, i) => [`docs/scenarios/${syntheticId(i + 1)}.mdx`, syntheticScenario(i + 1, count)]));
+	const levels = levelIds(contentDir);
+	return Object.fromEntries(Array.from({ length: count }, (_, i) => [`docs/scenarios/${syntheticId(i + 1)}.mdx`, syntheticScenario(i + 1, count, levels)]));
+}
+
+/** The ids of the scenarios in a content folder (their file names), sorted. */
+export function scenarioIds(contentDir: string): string[] {
+	return readdirSync(join(contentDir, 'docs/scenarios'))
+		.filter((f) => /^[^_].*\.mdx?$/.test(f) && !/^index\./.test(f))
+		.map((f) => f.replace(/\.mdx?$/, ''))
+		.sort();
 }

@@ -1,5 +1,6 @@
 import { urls } from '../lib/urls';
 import { formatPhaseTitle } from '../lib/format';
+import { alertIndex } from '../lib/alertLinks';
 import type { ChecklistSpec, ClientPlaybook, ScenarioData } from '../lib/clientPlaybook';
 import type { GeneratorTemplate } from '../lib/composeMessage';
 import type { Playbook } from '../lib/playbook';
@@ -32,6 +33,7 @@ export function scenarioData(playbook: Playbook): ScenarioData {
 		scenarios: playbook.scenarios.map(({ id, title, severities }) => ({ id, title, severities })),
 		checklists: playbook.scenarios.flatMap(scenarioChecklists),
 		declaration: declarationTemplate(playbook),
+		alerts: alertIndex(playbook.scenarios),
 	};
 }
 

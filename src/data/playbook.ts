@@ -52,8 +52,18 @@ async function load(): Promise<Playbook> {
 		site: loadSite(),
 	};
 	const problems = checkReferences(playbook);
-	if (problems.length > 0) {
-		throw new Error(`The playbook has broken cross-references:\n${problems.join('\n')}`);
-	}
+	if (problems.length > 0) stopOnBrokenReferences(problems);
 	return playbook;
+}
+
+/**
+ * Stop on broken cross-references, saying each once. In a build the page being rendered and the
+ * stack trace into the bundled code say nothing to an author, so the problems are the last lines
+ * of the output and the build exits; in dev they go to the error overlay.
+ */
+function stopOnBrokenReferences(problems: string[]): never {
+	const message = `The playbook has ${problems.length === 1 ? 'a broken cross-reference' : `${problems.length} broken cross-references`}:\n${problems.map((p) => `  ${p}`).join('\n')}`;
+	if (import.meta.env.DEV) throw new Error(message);
+	console.error(`\n${message}\n\nFix ${problems.length === 1 ? 'it' : 'them'} in content/ and build again.`);
+	process.exit(1);
 }

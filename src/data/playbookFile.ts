@@ -3,6 +3,7 @@ import { hashSource } from '../integrations/inlineSources';
 import { renderPlaybookDocument, SECTIONS, type DocumentOptions, type SectionId } from '../lib/playbookDocument';
 import css from '../styles/playbookFile.css?inline';
 import { getPlaybook } from './playbook';
+import { fillLevels } from '../lib/levelMentions';
 
 /** Sections that are one page of the site take that page's title and description. */
 const PAGES: Partial<Record<SectionId, string>> = {
@@ -21,7 +22,8 @@ async function section(id: SectionId): Promise<DocumentOptions['sections'][Secti
 	if (page === undefined) return { title: GROUPS[id] ?? id };
 	const entry = await getEntry('docs', page);
 	if (!entry) throw new Error(`The single-file copy needs the page content/docs/${page}.mdx for its "${id}" section.`);
-	return { title: entry.data.title, intro: entry.data.description };
+	const levels = (await getPlaybook()).severities.map((s) => s.id);
+	return { title: entry.data.title, intro: entry.data.description === undefined ? undefined : fillLevels(entry.data.description, levels) };
 }
 
 /** The single-file copy of the playbook, as served at ROUTES.playbookFile. */

@@ -3,6 +3,7 @@ import { getPlaybook } from './playbook';
 import { dataHeadings } from './headings';
 import { firstWithCurrent } from '../lib/scenarioLinks';
 import { urls } from '../lib/urls';
+import { fillLevels } from '../lib/levelMentions';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
 
@@ -42,9 +43,25 @@ function addAppHead(route: StarlightRouteData): void {
 	);
 }
 
-/** Route data changes every page needs: data headings in the table of contents, a bounded sidebar, the app manifest. */
+/**
+ * A page's description may say `{levels}` for the playbook's levels ("P0 to P3"), so it stays true
+ * when they change: filled in the description and in the meta tags made from it.
+ */
+async function fillDescription(route: StarlightRouteData): Promise<void> {
+	const { description } = route.entry.data;
+	if (!description?.includes('{levels}')) return;
+	const ids = (await getPlaybook()).severities.map((s) => s.id);
+	route.entry.data.description = fillLevels(description, ids);
+	for (const tag of route.head) {
+		const content = tag.attrs?.['content'];
+		if (typeof content === 'string' && content.includes('{levels}')) tag.attrs!['content'] = fillLevels(content, ids);
+	}
+}
+
+/** Route data changes every page needs: data headings in the table of contents, a bounded sidebar, descriptions filled, the app manifest. */
 export const onRequest = defineRouteMiddleware(async (context) => {
 	const route = context.locals.starlightRoute;
+	await fillDescription(route);
 	route.sidebar = capScenarioLinks(route.sidebar);
 	await addDataHeadings(route);
 	addAppHead(route);

@@ -23,3 +23,22 @@ export function loadSite(file: string | URL = SITE_FILE): Site {
 	}
 	return result.data;
 }
+
+/** Where the site is published: Astro's `site` (an origin, or none) and `base` (always ends in "/"). */
+export interface Deployment {
+	site: string | undefined;
+	base: string;
+}
+
+/**
+ * Where the site is published: content/site.yaml's `url` and `base`, which the PLAYBOOK_SITE and
+ * PLAYBOOK_BASE environment variables override (a CI job that knows its host, e.g. GitHub Pages).
+ */
+export function deployment(site: Pick<Site, 'url' | 'base'>, env: Record<string, string | undefined> = process.env): Deployment {
+	const url = env['PLAYBOOK_SITE'] || site.url;
+	let base = (env['PLAYBOOK_BASE'] || site.base).replace(/\/+/g, '/');
+	if (!base.startsWith('/')) base = `/${base}`;
+	if (!base.endsWith('/')) base = `${base}/`;
+	if (url !== undefined && !URL.canParse(url)) throw new Error(`PLAYBOOK_SITE is not a URL: ${url}`);
+	return { site: url, base };
+}

@@ -4,9 +4,28 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { inlineSources } from './inlineSources';
 import { composePolicy, headerPolicy } from './policy';
+import { asBase, href, ROUTES } from '../lib/urls';
 
 /** Headers file for static hosts that read one (Netlify, Cloudflare Pages), at the site root. */
 export const HEADERS_FILE = '_headers';
+
+/**
+ * The `_headers` file for a site published under `base`: the policy and nosniff on every file, the
+ * service worker revalidated on every visit (a new deploy reaches responders at once), and the
+ * files whose names carry a content hash cached for good.
+ */
+export function headersFile(base: string): string {
+	return [
+		href('/*', base),
+		`  Content-Security-Policy: ${headerPolicy()}`,
+		'  X-Content-Type-Options: nosniff',
+		href(ROUTES.serviceWorker, base),
+		'  Cache-Control: no-cache',
+		href('/_astro/*', base),
+		'  Cache-Control: public, max-age=31536000, immutable',
+		'',
+	].join('\n');
+}
 
 /** Every `.html` file under a folder, as paths. */
 export async function htmlFiles(root: string): Promise<string[]> {
@@ -24,9 +43,13 @@ const metaTag = (policy: string) => `<meta http-equiv="content-security-policy" 
  * The `_headers` file adds `frame-ancestors`, which only works as a header (see headerPolicy()).
  */
 export function contentSecurityPolicy(): AstroIntegration {
+	let base = '/';
 	return {
 		name: 'playbook:content-security-policy',
 		hooks: {
+			'astro:config:done': ({ config }) => {
+				base = asBase(config.base);
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const root = fileURLToPath(dir);
 				const files = await htmlFiles(root);
@@ -41,8 +64,7 @@ export function contentSecurityPolicy(): AstroIntegration {
 					if (sources.hasPolicy) continue;
 					await writeFile(file, html.slice(0, sources.insertAt) + metaTag(composePolicy(sources)) + html.slice(sources.insertAt));
 				}
-				const headers = ['/*', `  Content-Security-Policy: ${headerPolicy()}`, '  X-Content-Type-Options: nosniff', ''].join('\n');
-				await writeFile(join(root, HEADERS_FILE), headers);
+				await writeFile(join(root, HEADERS_FILE), headersFile(base));
 				logger.info(`${files.length} pages carry a policy; ${HEADERS_FILE} adds frame-ancestors.`);
 			},
 		},

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { HEADERS_FILE } from './contentSecurityPolicy';
+import { asBase, href } from '../lib/urls';
 
 /** The worker's own navigation handler (pages by any query string or trailing slash), copied beside sw.js. */
 const NAVIGATION_SCRIPT = 'sw-navigation.js';
@@ -17,12 +18,17 @@ const REQUIRED = ['index.html', '404.html', 'pagefind/pagefind-entry.json', 'pag
  * `integrations`, whose own build:done hook writes the Pagefind index that this step precaches.
  */
 export function offline(): AstroIntegration {
+	// The base path the site is published under; the worker's URLs are relative to it.
+	let base = '/';
 	return {
 		name: 'playbook:offline',
 		hooks: {
 			'astro:config:setup': ({ command, injectScript }) => {
 				// Only built sites register the worker: in dev it would cache files as they change.
 				if (command === 'build') injectScript('page', `import ${JSON.stringify(fileURLToPath(new URL('../client/registerServiceWorker.ts', import.meta.url)))};`);
+			},
+			'astro:config:done': ({ config }) => {
+				base = asBase(config.base);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				// Loaded here, not with the config: it is heavy, and only a finished build needs it. Node's
@@ -53,7 +59,7 @@ export function offline(): AstroIntegration {
 						{
 							urlPattern: ({ request, sameOrigin }) => sameOrigin && request.mode === 'navigate',
 							handler: 'NetworkOnly',
-							options: { precacheFallback: { fallbackURL: '/404.html' } },
+							options: { precacheFallback: { fallbackURL: href('/404.html', base) } },
 						},
 					],
 					inlineWorkboxRuntime: true,

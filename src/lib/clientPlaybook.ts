@@ -3,6 +3,7 @@
  * the escalation path, scenario names, checklists. Built at build time from content.
  */
 import type { EscalationStep } from '../schemas/escalation';
+import type { AlertRoute } from './alertLinks';
 import type { Severity } from '../schemas/severity';
 import type { Status } from '../schemas/site';
 import type { Step } from '../schemas/step';
@@ -62,6 +63,8 @@ export interface ScenarioData {
 	checklists: ChecklistSpec[];
 	/** The message copied as an incident is declared (fetched when one declares, not carried by every page). */
 	declaration?: GeneratorTemplate | undefined;
+	/** Which scenario each listed alert opens, by alertKey() (see alertLinks.ts). */
+	alerts: Record<string, AlertRoute>;
 }
 
 /** The storage key of one step. */

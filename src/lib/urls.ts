@@ -16,6 +16,8 @@ export const ROUTES = {
 	incident: '/incident/',
 	authoring: '/authoring/',
 	scenarioIndex: '/scenarios/',
+	/** Every alert the runbooks list; `/alerts/<alert name>/` opens the runbook for one (see alertLinks.ts). */
+	alerts: '/alerts/',
 	/** Every scenario and its checklists, fetched by the pages that list them all. */
 	scenarioData: '/playbook-scenarios.json',
 	/** The whole playbook as one self-contained HTML file. */
@@ -30,11 +32,13 @@ export const ROUTES = {
 	icons: '/icons/',
 } as const;
 
+/** A base path as every URL here expects it, with a trailing slash (Astro's `config.base` may lack it). */
+export const asBase = (base: string): string => (base.endsWith('/') ? base : `${base}/`);
+
 /** The base path the site is built for, always with a trailing slash: `/` or `/playbook/`. */
 export function basePath(): string {
 	// import.meta.env is Vite's; scripts run by plain Node (npm run new) have none.
-	const base = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
-	return base.endsWith('/') ? base : `${base}/`;
+	return asBase((import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/');
 }
 
 /** A site path (starting with `/`) as a URL under the base path. */
@@ -60,8 +64,8 @@ function withQuery(path: string, query?: Query): string {
 export const scenarioPath = (id: string): string => `/scenarios/${id}/`;
 /** A phase of the response process. */
 export const phasePath = (id: string): string => `/process/${id}/`;
-/** The page an alert's `runbook_url` points at. */
-export const alertPath = (name: string): string => `/alerts/${encodeURIComponent(name)}/`;
+/** The page an alert's `runbook_url` points at: `/alerts/<alert name>/`, in any case. */
+export const alertPath = (name: string): string => `${ROUTES.alerts}${encodeURIComponent(name)}/`;
 
 /** Links the pages and islands make, under the base path. */
 export const urls = {
@@ -76,7 +80,8 @@ export const urls = {
 	scenarioIndex: () => href(ROUTES.scenarioIndex),
 	scenario: (id: string, query?: Query) => withQuery(scenarioPath(id), query),
 	phase: (id: string) => href(phasePath(id)),
-	alert: (name: string) => href(alertPath(name)),
+	alerts: () => href(ROUTES.alerts),
+	alert: (name: string, query?: Query) => withQuery(alertPath(name), query),
 	scenarioData: () => href(ROUTES.scenarioData),
 	playbookFile: () => href(ROUTES.playbookFile),
 	pagefind: () => href(ROUTES.pagefind),

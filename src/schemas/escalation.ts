@@ -15,7 +15,7 @@ export const EscalationStepSchema = z
 		role: z.string().min(1).describe('Who is brought in, e.g. "Engineering Lead".'),
 		note: z.string().optional().describe('What the role does here, e.g. "First responder".'),
 		after: DurationSchema.optional().describe("Bring them in no earlier than this long after detection, if still unresolved (never before the level's escalateAfter)."),
-		severities: z.array(z.string().min(1)).min(1).optional().describe('Only at these severity ids, e.g. [P0, P1].'),
+		severities: z.array(z.string().min(1)).min(1).optional().describe('Only at these severity ids, (the `id` of files in content/severities/).'),
 		condition: z.string().optional().describe('Only when this holds, in words, e.g. "data breach/security incident".'),
 		scenarios: z.array(z.string().min(1)).optional().describe('Scenario ids that make the condition hold.'),
 	})

@@ -5,7 +5,7 @@ const SlugSchema = z.string().regex(/^[a-z0-9-]+$/, 'a scenario id is lowercase 
 
 /** How to undo a change on one hosting platform. */
 export const RollbackSchema = z.strictObject({
-	platform: z.string().min(1).describe('Platform name, e.g. "Fly.io".'),
+	platform: z.string().min(1).describe('Name of the platform these rollback steps are for, as your team calls it.'),
 	manual: z.string().optional().describe('Steps done by hand in a dashboard, e.g. "Dashboard → Deployments → Rollback".'),
 	commands: CommandBlockSchema.omit({ title: true }).optional().describe('Commands to paste, one per line.'),
 });
@@ -23,7 +23,7 @@ export const ScenarioSchema = z.strictObject({
 	severities: z
 		.array(z.string().min(1))
 		.min(1)
-		.describe('Severity ids this scenario usually is, most severe first, e.g. [P0, P1].'),
+		.describe('Severity ids (the `id` of files in content/severities/) this scenario usually is, most severe first.'),
 	symptoms: StepListSchema.describe('What the responder sees when this is the scenario.'),
 	response: StepListSchema.describe('What to do, in order.'),
 	mitigation: StepListSchema.optional().describe('Ways to reduce the impact while the cause is found.'),

@@ -68,8 +68,8 @@ export type Criterion = z.output<typeof CriterionSchema>;
 export const SeveritySchema = z.strictObject({
 	id: z
 		.string()
-		.regex(/^[A-Za-z0-9-]+$/, 'a severity id is letters, digits and dashes, e.g. "P0"')
-		.describe('Short code used everywhere a level is named: "P0", "SEV1".'),
+		.regex(/^[A-Za-z0-9-]+$/, 'a severity id is letters, digits and dashes, with no spaces')
+		.describe('Short code used everywhere the level is named: badges, messages, alert links.'),
 	name: z.string().min(1).describe('One word for the level, e.g. "Critical".'),
 	urgency: z.string().min(1).describe('How the response should feel, e.g. "Immediate Response".'),
 	rank: z.number().int().min(0).describe('Position in the scale: 0 is the most severe. Ranks must be unique.'),

@@ -38,6 +38,15 @@ export const SiteSchema = z.strictObject({
 	organisation: z.string().min(1).describe('Organisation name, shown in the header and in messages.'),
 	title: z.string().min(1).describe('Site title, shown in the header and browser tab.'),
 	description: z.string().min(1).describe('One line on what the site is for, used in search engines and link previews.'),
+	url: z
+		.url()
+		.optional()
+		.describe('Origin the site is published at, e.g. "https://example.github.io": gives every page a canonical link and the build a sitemap. The PLAYBOOK_SITE environment variable overrides it.'),
+	base: z
+		.string()
+		.regex(/^\/([^/?#\s]+\/)*$/, 'a base path starts and ends with "/", e.g. "/playbook/"')
+		.default('/')
+		.describe('Path the site is published under, e.g. "/playbook/" for a GitHub Pages project site; "/" for the root of a host. The PLAYBOOK_BASE environment variable overrides it.'),
 	channelPrefix: z
 		.string()
 		.regex(/^[a-z0-9-_]*$/, 'chat channel names are lowercase letters, digits, - and _')

@@ -59,7 +59,7 @@ export const StepListSchema = z
 
 /** A block of commands, rendered as a code block with a copy button. */
 export const CommandBlockSchema = z.strictObject({
-	title: z.string().optional().describe('Caption above the block, e.g. "Fly.io".'),
+	title: z.string().optional().describe('Caption above the block, e.g. the platform or tool it is for.'),
 	lang: z.string().default('bash').describe('Language for highlighting.'),
 	code: z.string().min(1).describe('The commands, exactly as they are to be pasted into a terminal.'),
 });

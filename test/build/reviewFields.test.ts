@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroBuild, makeProject, ROOT } from '../support/buildSite';
+import { astroBuild, makeProject } from '../support/buildSite';
+import { P_FIXTURE } from '../support/playbookFromFiles';
 
-const real = (file: string) => readFileSync(join(ROOT, 'content', file), 'utf8');
+const real = (file: string) => readFileSync(join(P_FIXTURE, file), 'utf8');
 
 // A full build of a fixture: on a busy machine it can take longer than the default minute.
 describe('a page without its review fields', () => {
 	it('fails the build, naming the file and saying what to write', async () => {
 		const root = makeProject('no-owner', {
+			dir: P_FIXTURE,
 			overlay: { 'docs/tools.mdx': real('docs/tools.mdx').replace(/^owner: .*\n/m, '') },
 		});
 		const build = await astroBuild(root);

@@ -3,9 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, makeProject, ROOT, type BuildResult } from '../support/buildSite';
+import { P_FIXTURE } from '../support/playbookFromFiles';
 
 const NODE = join(ROOT, 'node_modules/.bin/node');
-const root = makeProject('scaffold', {});
+const root = makeProject('scaffold', { dir: P_FIXTURE });
 const npmNew = (...args: string[]) => {
 	const run = spawnSync(NODE, ['scripts/new.ts', ...args], { cwd: root, encoding: 'utf8' });
 	return { code: run.status, out: run.stdout, err: run.stderr };

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { join } from 'node:path';
 import { declareOnWorkspace, fillDeclareDialog } from '../support/declare';
 import { launchChromium } from '../support/chromium';
-import { ROOT } from '../support/buildSite';
 import { readFrontmatter } from '../support/frontmatter';
 
 const baseURL = inject('baseURL');
@@ -71,7 +70,7 @@ describe('links from alerts', () => {
 	it('are named on the runbook they lead to, as the scenario lists them', async () => {
 		const page = await context.newPage();
 		for (const id of ['service-down', 'security-incident']) {
-			const alerts = readFrontmatter(join(ROOT, 'content/docs/scenarios', `${id}.mdx`))['alerts'] as string[];
+			const alerts = readFrontmatter(join(inject('content'), 'docs/scenarios', `${id}.mdx`))['alerts'] as string[];
 			await page.goto(`/scenarios/${id}/`);
 			expect(await page.locator('.runbook-alerts code').allTextContents()).toEqual(alerts);
 		}

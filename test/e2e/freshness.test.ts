@@ -3,12 +3,11 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadSite } from '../../src/data/site';
 import { isStale } from '../../src/lib/staleness';
-import { ROOT } from '../support/buildSite';
 import { launchChromium } from '../support/chromium';
 import { readFrontmatter } from '../support/frontmatter';
 
 const baseURL = inject('baseURL');
-const { staleAfterDays } = loadSite(join(ROOT, 'content/site.yaml'));
+const { staleAfterDays } = loadSite(join(inject('content'), 'site.yaml'));
 const DAY = 86_400_000;
 let browser: Browser;
 beforeAll(async () => {
@@ -18,7 +17,7 @@ afterAll(() => browser?.close());
 
 /** The review fields of the page at a URL, read from its content file. */
 function review(url: string, file: string) {
-	const data = readFrontmatter(join(ROOT, 'content/docs', file));
+	const data = readFrontmatter(join(inject('content'), 'docs', file));
 	const reviewed = String(data['lastReviewed'] instanceof Date ? data['lastReviewed'].toISOString().slice(0, 10) : data['lastReviewed']);
 	return { url, owner: String(data['owner']), reviewed, date: new Date(reviewed) };
 }

@@ -8,6 +8,7 @@ import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
 import { launchChromium } from '../support/chromium';
 import { declaration, min } from '../support/incidents';
 import { contentChecklists } from '../support/playbookContent';
+import { CONTENT } from '../support/playbookFromFiles';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -168,7 +169,7 @@ function simulated(): { state: State; id: string } {
 	const now = Date.now();
 	// One clock for every step, so the spans come out whole minutes.
 	let { state, id } = declared({ severity: 'P1' }, min(60), now);
-	const [assess, serviceDown] = ['phase/detection-triage/assess-severity', 'scenario/service-down/response'].map((key) => contentChecklists().find((c) => c.key === key)!);
+	const [assess, serviceDown] = ['phase/detection-triage/assess-severity', 'scenario/service-down/response'].map((key) => contentChecklists(CONTENT).find((c) => c.key === key)!);
 	state = setSeverity(state, id, 'P0', now - min(55));
 	for (const [spec, step] of [[assess!, assess!.steps[0]!], [serviceDown!, serviceDown!.steps[1]!]] as const) {
 		state = tickItem(state, id, `${spec.key}/${step.id}`, { text: step.text, list: spec.label }, true, now - min(50));

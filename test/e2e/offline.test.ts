@@ -3,10 +3,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadSite, SITE_FILE } from '../../src/data/site';
+import { loadSite } from '../../src/data/site';
 import { ROUTES } from '../../src/lib/urls';
 import { SECTIONS } from '../../src/lib/playbookDocument';
-import { astroBuild, makeProject, ROOT } from '../support/buildSite';
+import { astroBuild, makeProject } from '../support/buildSite';
 import { launchChromium } from '../support/chromium';
 import { PUBLIC_URLS } from '../support/pages';
 import { searchHere } from '../support/siteSearch';
@@ -80,7 +80,7 @@ describe('offline after one visit', () => {
 	it('opens the single-file copy', async () => {
 		const response = await page.goto(host.url + ROUTES.playbookFile);
 		expect(response?.fromServiceWorker()).toBe(true);
-		expect(await page.locator('h1').textContent()).toBe(loadSite(join(ROOT, SITE_FILE)).title);
+		expect(await page.locator('h1').textContent()).toBe(loadSite(join(inject('content'), 'site.yaml')).title);
 		expect(await page.locator('h2').count()).toBe(SECTIONS.length);
 	});
 
@@ -126,8 +126,9 @@ describe('a new deploy', () => {
 	let next: string;
 	beforeAll(async () => {
 		// The same site with one sentence changed, built like a real deploy.
-		const service = readFileSync(join(ROOT, 'content/docs/scenarios/service-down.mdx'), 'utf8');
+		const service = readFileSync(join(inject('content'), 'docs/scenarios/service-down.mdx'), 'utf8');
 		const root = makeProject('offline-next-deploy', {
+			dir: inject('content'),
 			overlay: { 'docs/scenarios/service-down.mdx': service.replace('- Health check returns 503', `- ${changed}`) },
 		});
 		const build = await astroBuild(root);

@@ -1,4 +1,4 @@
-/** The URLs responders bookmark and alerts link to (DESIGN.md); they must keep working. */
+/** The URLs of the P0–P3 fixture playbook the browser tests run on (test/fixtures/p-playbook): responders bookmark them and alerts link to them (DESIGN.md). */
 export const PUBLIC_URLS = [
 	'/',
 	'/severity/',
@@ -20,7 +20,11 @@ export const PUBLIC_URLS = [
 	'/scenarios/performance-degradation/',
 	'/scenarios/security-incident/',
 	'/authoring/',
+	'/alerts/',
 ];
+
+/** Pages built for each alert a runbook lists (`/alerts/<name>/`), which send the responder on to it. */
+export const isAlertRedirect = (url: string): boolean => /^\/alerts\/[^/]+\/$/.test(url);
 
 /** Every page of a built site, as a URL path ("/scenarios/service-down/"). */
 export { builtPages } from '../../scripts/lib/sitePages';

@@ -11,23 +11,31 @@ import { TemplateSchema } from '../../src/schemas/template';
 import { ROOT } from './buildSite';
 import { readFrontmatter } from './frontmatter';
 
-const entries = (dir: string) =>
-	readdirSync(join(ROOT, 'content', dir))
+/** The live content, which the checks of any good playbook run on. */
+export const CONTENT = join(ROOT, 'content');
+/** A small playbook like the live one's: four levels P0–P3, a few scenarios and templates. */
+export const P_FIXTURE = join(ROOT, 'test/fixtures/p-playbook/content');
+/** Another organisation's playbook: five levels SEV-1…SEV-5, several scenarios, a base path. */
+export const SEV_FIXTURE = join(ROOT, 'test/fixtures/sev-playbook/content');
+
+const entries = (content: string, dir: string) =>
+	readdirSync(join(content, dir))
 		.filter((f) => f.endsWith('.mdx'))
-		.map((f) => ({ id: basename(f, '.mdx'), file: `content/${dir}/${f}`, data: readFrontmatter(join(ROOT, 'content', dir, f)) }));
+		.map((f) => ({ id: basename(f, '.mdx'), file: `content/${dir}/${f}`, data: readFrontmatter(join(content, dir, f)) }));
 const pageOnly = ({ owner: _owner, lastReviewed: _reviewed, ...data }: Record<string, unknown>) => data;
 
 /**
- * The real playbook read straight from content/ with the schemas, in the order the site uses
- * (getCollection() is empty under Vitest, so this stands in for getPlaybook()).
+ * A playbook read straight from a content folder (the live content/ unless told) with the
+ * schemas, in the order the site uses (getCollection() is empty under Vitest, so this stands in
+ * for getPlaybook()).
  */
-export function playbookFromFiles(): Playbook {
+export function playbookFromFiles(content = CONTENT): Playbook {
 	return {
-		severities: sortBy(entries('severities').map((e) => ({ ...SeveritySchema.parse(e.data), file: e.file })), (s) => s.rank, (s) => s.id),
-		phases: sortBy(entries('docs/process').map((e) => ({ ...PhaseSchema.parse(pageOnly(e.data)), id: e.id, file: e.file })), (p) => p.sidebar.order, (p) => p.id),
-		scenarios: sortBy(entries('docs/scenarios').map((e) => ({ ...ScenarioSchema.parse(pageOnly(e.data)), id: e.id, file: e.file })), (s) => s.sidebar?.order ?? Infinity, (s) => s.title),
-		templates: sortBy(entries('templates').map((e) => ({ ...TemplateSchema.parse(e.data), id: e.id, file: e.file })), (t) => t.order, (t) => t.id),
-		escalation: sortBy((parse(readFileSync(join(ROOT, 'content/escalation.yaml'), 'utf8')) as unknown[]).map((r) => EscalationStepSchema.parse(r)), (r) => r.level, (r) => r.id),
-		site: SiteSchema.parse(parse(readFileSync(join(ROOT, 'content/site.yaml'), 'utf8'))),
+		severities: sortBy(entries(content, 'severities').map((e) => ({ ...SeveritySchema.parse(e.data), file: e.file })), (s) => s.rank, (s) => s.id),
+		phases: sortBy(entries(content, 'docs/process').map((e) => ({ ...PhaseSchema.parse(pageOnly(e.data)), id: e.id, file: e.file })), (p) => p.sidebar.order, (p) => p.id),
+		scenarios: sortBy(entries(content, 'docs/scenarios').map((e) => ({ ...ScenarioSchema.parse(pageOnly(e.data)), id: e.id, file: e.file })), (s) => s.sidebar?.order ?? Infinity, (s) => s.title),
+		templates: sortBy(entries(content, 'templates').map((e) => ({ ...TemplateSchema.parse(e.data), id: e.id, file: e.file })), (t) => t.order, (t) => t.id),
+		escalation: sortBy((parse(readFileSync(join(content, 'escalation.yaml'), 'utf8')) as unknown[]).map((r) => EscalationStepSchema.parse(r)), (r) => r.level, (r) => r.id),
+		site: SiteSchema.parse(parse(readFileSync(join(content, 'site.yaml'), 'utf8'))),
 	};
 }

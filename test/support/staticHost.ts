@@ -39,26 +39,37 @@ export interface StaticHost {
 
 /**
  * Serve a built site like a static host that reads `_headers` (Netlify, Cloudflare Pages): every
- * response carries the headers of the rules its path matches.
+ * response carries the headers of the rules its path matches. With `base`, the site is served
+ * under that path (`/playbook/`), as a GitHub Pages project site is; with `notFound`, a missing
+ * file gets the site's 404.html with status 404, as GitHub Pages and Netlify answer.
  */
-export async function staticHost(dir: string): Promise<StaticHost> {
+export async function staticHost(dir: string, { base = '/', notFound = false } = {}): Promise<StaticHost> {
+	let root = dir;
 	let rules = readHeadersFile(dir);
 	let files = sirv(dir, { dev: true, etag: true, extensions: ['html'] });
 	const server: Server = createServer((req, res) => {
-		const path = new URL(req.url ?? '/', 'http://host').pathname;
+		const url = new URL(req.url ?? '/', 'http://host');
+		const path = url.pathname;
 		// As CDNs send it: the worker's cache must still answer requests for these files.
 		res.setHeader('Vary', 'Accept-Encoding');
 		for (const rule of rules) if (rule.pattern.test(path)) for (const [name, value] of rule.headers) res.setHeader(name, value);
-		files(req, res, () => {
+		const missing = () => {
 			res.statusCode = 404;
-			res.end('Not found');
-		});
+			if (notFound && existsSync(join(root, '404.html'))) {
+				res.setHeader('Content-Type', 'text/html; charset=utf-8');
+				res.end(readFileSync(join(root, '404.html')));
+			} else res.end('Not found');
+		};
+		if (!path.startsWith(base)) return missing();
+		req.url = `/${path.slice(base.length)}${url.search}`;
+		files(req, res, missing);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}`,
 		deploy: (next) => {
+			root = next;
 			rules = readHeadersFile(next);
 			files = sirv(next, { dev: true, etag: true, extensions: ['html'] });
 		},

@@ -3,15 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answersFromQuery, answersToQuery, classify, metrics, type ClassifierLevel } from '../../src/lib/classify';
 import { SeveritySchema } from '../../src/schemas/severity';
-import { ROOT } from '../support/buildSite';
+import { P_FIXTURE } from '../support/playbookFromFiles';
 import { readFrontmatter } from '../support/frontmatter';
 
-const dir = join(ROOT, 'content/severities');
-/** The real playbook's levels, read from content. */
+const dir = join(P_FIXTURE, 'severities');
+/** The levels of the P0–P3 fixture playbook. */
 const levels: ClassifierLevel[] = readdirSync(dir).map((f) => SeveritySchema.parse(readFrontmatter(join(dir, f))));
 const perf = (value: number) => classify(levels, { ticked: [], measures: { 'performance-degradation': value } });
 
-describe('classify with the playbook levels', () => {
+describe('classify with the P0–P3 fixture levels', () => {
 	it('matches nothing when nothing is observed', () => {
 		expect(classify(levels, { ticked: [], measures: {} })).toEqual({ severityId: undefined, matches: [] });
 	});

@@ -87,3 +87,14 @@ describe('headerPolicy', () => {
 		expect(`  Content-Security-Policy: ${headerPolicy()}`.length).toBeLessThan(2000);
 	});
 });
+
+describe('the _headers file', async () => {
+	const { headersFile } = await import('../../src/integrations/contentSecurityPolicy');
+	it('covers the site under its base path: policy on every file, the worker revalidated, hashed files cached for good', () => {
+		const headers = headersFile('/playbook/');
+		expect(headers).toMatch(/^\/playbook\/\*\n {2}Content-Security-Policy: .*frame-ancestors 'none'\n {2}X-Content-Type-Options: nosniff$/m);
+		expect(headers).toContain('/playbook/sw.js\n  Cache-Control: no-cache\n');
+		expect(headers).toContain('/playbook/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n');
+		expect(headersFile('/')).toMatch(/^\/\*\n/);
+	});
+});

@@ -8,10 +8,12 @@ import { MESSAGE_FORMATS, type FieldValues, type MessageFormat } from '../../src
 import type { Incident } from '../../src/lib/state';
 import { min, T0, withIncident } from '../support/incidents';
 import { contentChecklists, contentPlaybook, contentTemplate, contentTemplateIds } from '../support/playbookContent';
+import { CONTENT } from '../support/playbookFromFiles';
 
 /**
- * The playbook's own templates, filled from an incident, in every format, compared with the text
- * a responder pastes. Editing a template in content/ changes these results: that is the point.
+ * The P0–P3 fixture playbook's templates (test/fixtures/p-playbook), filled from an incident, in
+ * every format, compared with the text a responder pastes; the live templates are checked by the
+ * invariants at the end, which hold whatever a team writes.
  */
 
 const playbook = contentPlaybook();
@@ -123,11 +125,12 @@ const firstLineRead = (text: string, format: MessageFormat) => {
 	return format === 'slack' ? line.replaceAll('*', '') : line;
 };
 
+/** Invariants: they hold for every template of the live content/, whatever a team writes. */
 describe('Markdown output read by a CommonMark + GFM parser', () => {
 	const hostile = 'a *b* _c_ `d` <script>alert(1)</script> [e](javascript:f) | g\n# h\n- i';
 	const benign = 'a b c d e f g\nh\ni';
-	it.each(contentTemplateIds())('%s: hostile text adds no element and no HTML, and stays visible as typed', (id) => {
-		const template = contentTemplate(id);
+	it.each(contentTemplateIds(CONTENT))('%s: hostile text adds no element and no HTML, and stays visible as typed', (id) => {
+		const template = contentTemplate(id, CONTENT);
 		const typed = (text: string) => Object.fromEntries(template.fields.map((f) => [f.name, f.items ? [Object.fromEntries(f.items.map((k) => [k, text]))] : text]));
 		const attack = write(template, undefined, 'markdown', typed(hostile));
 		expect(tags(attack)).toEqual(tags(write(template, undefined, 'markdown', typed(benign))));
@@ -138,8 +141,8 @@ describe('Markdown output read by a CommonMark + GFM parser', () => {
 });
 
 describe('drills', () => {
-	it.each(contentTemplateIds().flatMap((id) => MESSAGE_FORMATS.map((format) => [id, format] as const)))('%s in %s says DRILL on its first line', (id, format) => {
-		const template = contentTemplate(id);
+	it.each(contentTemplateIds(CONTENT).flatMap((id) => MESSAGE_FORMATS.map((format) => [id, format] as const)))('%s in %s says DRILL on its first line', (id, format) => {
+		const template = contentTemplate(id, CONTENT);
 		const drill = incident({ drill: true });
 		const withEdits = Object.fromEntries(template.fields.map((f) => [f.name, f.items ? [] : 'typed']));
 		for (const text of [write(template, drill, format), write(template, drill, format, withEdits)]) {

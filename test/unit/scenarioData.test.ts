@@ -16,6 +16,8 @@ describe('the scenario data the whole-playbook pages fetch', () => {
 		expect(data.checklists.map((c) => c.key)).toEqual(expected);
 		expect(data.checklists.find((c) => c.key === expected[0])?.steps).toEqual(playbook.scenarios[0]!.symptoms);
 		expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+		// The alert index travels with the scenario data, for the 404 page of an alert URL.
+		expect(Object.keys(data.alerts).sort()).toEqual([...new Set(playbook.scenarios.flatMap((s) => s.alerts ?? []).map((a) => a.toLowerCase()))].sort());
 	});
 
 	it('is left out of a page that fetches it, and named where to fetch it', () => {

@@ -26,3 +26,13 @@ describe('the site settings', () => {
 		expect(found).toEqual([]);
 	});
 });
+
+describe('where the site is published', async () => {
+	const { deployment } = await import('../../src/data/site');
+	it("is content/site.yaml's url and base, which PLAYBOOK_SITE and PLAYBOOK_BASE override for a CI job", () => {
+		expect(deployment({ base: '/' }, {})).toEqual({ site: undefined, base: '/' });
+		expect(deployment({ url: 'https://docs.example', base: '/runbooks/' }, {})).toEqual({ site: 'https://docs.example', base: '/runbooks/' });
+		expect(deployment({ base: '/' }, { PLAYBOOK_SITE: 'https://org.github.io', PLAYBOOK_BASE: 'playbook' })).toEqual({ site: 'https://org.github.io', base: '/playbook/' });
+		expect(() => deployment({ base: '/' }, { PLAYBOOK_SITE: 'org.github.io' })).toThrow(/PLAYBOOK_SITE/);
+	});
+});

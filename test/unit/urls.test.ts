@@ -23,3 +23,14 @@ describe('site URLs under a base path', () => {
 		expect(alertPath('High Error/Rate')).toBe('/alerts/High%20Error%2FRate/');
 	});
 });
+
+describe('links written in content', async () => {
+	const { withBase } = await import('../../src/build/baseLinks');
+	it('follow the base path when they are root-absolute, and stay as written otherwise', () => {
+		expect(withBase('/classify/', '/playbook/')).toBe('/playbook/classify/');
+		expect(withBase('/classify/#levels', '/playbook/')).toBe('/playbook/classify/#levels');
+		expect(withBase('/playbook/classify/', '/playbook/')).toBe('/playbook/classify/');
+		expect(withBase('/classify/', '/')).toBe('/classify/');
+		for (const other of ['#top', 'classify/', 'https://example.com/x', '//cdn.example.com/x', 'mailto:a@b.c']) expect(withBase(other, '/playbook/')).toBe(other);
+	});
+});

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { levelMentionWarnings } from '../data/levelMentions';
+
+/**
+ * The content tells on itself: after the build, warn about text that names a level the playbook
+ * does not have, by file and line, last in the output where the eye lands.
+ */
+export function contentLint(): AstroIntegration {
+	let root = process.cwd();
+	return {
+		name: 'playbook:content-lint',
+		hooks: {
+			'astro:config:done': ({ config }) => {
+				root = fileURLToPath(config.root);
+			},
+			'astro:build:done': ({ logger }) => {
+				const warnings = levelMentionWarnings(`${root}/content`, root);
+				if (warnings.length > 0) logger.warn(`Text that names levels this playbook does not have:\n${warnings.join('\n')}`);
+			},
+		},
+	};
+}

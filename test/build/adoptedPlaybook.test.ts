@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { astroBuild, makeProject } from '../support/buildSite';
+import { launchChromium } from '../support/chromium';
+import { searchHere } from '../support/siteSearch';
+import { staticHost, type StaticHost } from '../support/staticHost';
+import { playbookFromFiles, SEV_FIXTURE as FIXTURE } from '../support/playbookFromFiles';
+
+/**
+ * Another organisation's playbook, as a fork would publish it: five levels with dashed ids
+ * (SEV-1…SEV-5), its own scenarios, templates and escalation, and `base: /playbook/` in its
+ * site.yaml, served under that path by a static host that knows nothing of the site (no rewrites,
+ * its 404.html for missing files). One build serves every flow below.
+ */
+const settings = parse(readFileSync(join(FIXTURE, 'site.yaml'), 'utf8')) as { base: string; url: string };
+const base = settings.base;
+
+let browser: Browser;
+let host: StaticHost;
+let dist: string;
+beforeAll(async () => {
+	const root = makeProject('sev-playbook', { dir: FIXTURE });
+	const build = await astroBuild(root);
+	if (!build.ok) throw new Error(build.output);
+	dist = build.dist;
+	host = await staticHost(dist, { base, notFound: true });
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+	await host?.close();
+});
+
+let context: BrowserContext;
+const newPage = async (options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> => {
+	await context?.close();
+	context = await browser.newContext({ baseURL: `${host.url}${base}`, ...options });
+	return context.newPage();
+};
+afterAll(() => context?.close());
+
+describe('a playbook with other levels, published under a base path', () => {
+	it('lists its own levels on the severity page', async () => {
+		const page = await newPage();
+		await page.goto('severity/');
+		const rows = await page.locator('.severity-table tbody th').allInnerTexts();
+		expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['SEV-1 Emergency', 'SEV-2 Severe', 'SEV-3 Major', 'SEV-4 Minor', 'SEV-5 Trivial']);
+		// The page's summary names the levels from the data, in its meta tags too.
+		expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/^SEV-1 to SEV-5: /);
+	});
+
+	it('keeps every link in the site, content links included, under the base path', async () => {
+		const page = await newPage();
+		await page.goto('');
+		const hrefs = await page.locator('a[href^="/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+		expect(hrefs.length).toBeGreaterThan(5);
+		expect(hrefs.filter((h) => !h.startsWith(base))).toEqual([]);
+		await page.getByRole('link', { name: 'Classify it' }).click();
+		await page.waitForURL(`**${base}classify/`);
+		expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${settings.url}${base}classify/`);
+		expect(readFileSync(join(dist, 'sitemap-0.xml'), 'utf8')).toContain(`${settings.url}${base}classify/`);
+	});
+
+	it('classifies with its criteria and bounds, and declares with its times and channel prefix', async () => {
+		const page = await newPage();
+		await page.goto('classify/');
+		await page.getByLabel('A region is degraded').check();
+		await expect.poll(() => page.locator('#classification-title').innerText()).toContain('SEV-3');
+		await page.getByLabel('Checkout latency').fill('7');
+		await expect.poll(() => page.locator('#classification-title').innerText()).toContain('SEV-2');
+		expect(await page.locator('.classification').innerText()).toContain('Head of Shop');
+		await page.getByLabel('Checkout latency').fill('10.5');
+		await expect.poll(() => page.locator('#classification-title').innerText()).toContain('SEV-1');
+		await page.getByRole('link', { name: 'Declare a SEV-1 incident' }).click();
+		await page.waitForURL(`**${base}incident/**`);
+		await page.getByLabel('Title').fill('Checkout slow');
+		await page.getByRole('button', { name: 'Declare incident' }).click();
+		await expect.poll(() => page.locator('.deadline[data-deadline="rung:head-of-shop"]').innerText()).toContain('Head of Shop');
+		expect(await page.locator('.incident-summary').innerText()).toMatch(/#shop-inc-\d{8}-\d{4}/);
+		expect(await page.locator('.deadline[data-deadline="response"]').innerText()).toContain('2 minutes');
+	});
+
+	it('keeps a tick across a reload', async () => {
+		const playbook = playbookFromFiles(FIXTURE);
+		const scenario = playbook.scenarios.find((s) => s.response.length > 1)!;
+		const step = scenario.response[0]!.text;
+		const page = await newPage();
+		await page.goto(`scenarios/${scenario.id}/`);
+		const box = page.getByRole('checkbox', { name: step, exact: true });
+		await box.check();
+		await page.reload();
+		await expect.poll(() => box.isChecked()).toBe(true);
+	});
+
+	it('finds a scenario by its symptom, and opens it under the base path', async () => {
+		const playbook = playbookFromFiles(FIXTURE);
+		const scenario = playbook.scenarios.find((s) => s.id === 'search-slow')!;
+		const page = await newPage();
+		await page.goto('');
+		const results = await searchHere(page, 'heap');
+		expect(results).toContain(`${base}scenarios/${scenario.id}/`);
+	});
+
+	it('opens the runbook that lists an alert from /alerts/<name>/ in any case, with the query passed on', async () => {
+		const page = await newPage();
+		await page.goto('alerts/searchlatencyhigh/?severity=SEV-4&service=search');
+		await page.waitForURL(`**${base}scenarios/search-slow/**`);
+		await page.getByRole('button', { name: 'Declare incident' }).waitFor();
+		expect(await page.locator('.alert-note').innerText()).toContain('SearchLatencyHigh');
+		expect(await page.getByLabel('Severity', { exact: true }).inputValue()).toBe('SEV-4');
+		// Another spelling has no page of its own: the host's 404 page sends it on.
+		await page.goto('alerts/SearchLatencyHigh/?service=search');
+		await page.waitForURL(`**${base}scenarios/search-slow/**`);
+		expect(new URL(page.url()).searchParams.get('alert')).toBe('SearchLatencyHigh');
+		expect(new URL(page.url()).searchParams.get('service')).toBe('search');
+	});
+
+	it('offers the classifier and a search for an alert no runbook lists', async () => {
+		const page = await newPage();
+		await page.goto('alerts/DiskAlmostFull/?severity=SEV-3');
+		const landing = page.locator('.alert-landing');
+		await expect.poll(() => landing.isVisible()).toBe(true);
+		expect(await landing.innerText()).toContain('DiskAlmostFull');
+		const classify = new URL(await landing.getByRole('link', { name: 'Classify the incident' }).evaluate((a) => (a as HTMLAnchorElement).href));
+		expect([classify.pathname, classify.searchParams.get('alert'), classify.searchParams.get('severity')]).toEqual([`${base}classify/`, 'DiskAlmostFull', 'SEV-3']);
+		await landing.getByRole('button', { name: /Search the playbook for/ }).click();
+		expect(await page.locator('dialog[open] input[type="search"]').inputValue()).toBe('DiskAlmostFull');
+	});
+
+	it('works offline after one visit: pages, the classifier and alert links', async () => {
+		const page = await newPage({ serviceWorkers: 'allow' });
+		await page.goto('');
+		await page.evaluate(() => navigator.serviceWorker.ready);
+		await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+		expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${host.url}${base}sw.js`);
+		await context.setOffline(true);
+		const response = await page.goto('classify/');
+		expect(response?.fromServiceWorker()).toBe(true);
+		await page.getByLabel('A region is degraded').check();
+		await expect.poll(() => page.locator('#classification-title').innerText()).toContain('SEV-3');
+		// A page the worker does not hold: its copy of the 404 page answers, and offers the classifier.
+		await page.goto('alerts/DiskAlmostFull/');
+		await expect.poll(() => page.locator('.alert-landing').isVisible()).toBe(true);
+		expect(await page.locator('.alert-landing').innerText()).toContain('DiskAlmostFull');
+	});
+
+	it('sends _headers for its base path: the worker revalidated, hashed files kept', async () => {
+		const headers = readFileSync(join(dist, '_headers'), 'utf8');
+		expect(headers).toContain(`${base}sw.js\n  Cache-Control: no-cache`);
+		expect(headers).toContain(`${base}_astro/*\n  Cache-Control: public, max-age=31536000, immutable`);
+		const sw = await fetch(`${host.url}${base}sw.js`);
+		expect(sw.headers.get('cache-control')).toBe('no-cache');
+	});
+});

@@ -7,7 +7,8 @@ import { severityById, type ChecklistSpec, type ClientPlaybook } from './clientP
 import { elapsedMs, formatSpan, formatUtcDateTime, formatUtcTime } from './clocks';
 import { actionItemRows, peakSeverity, severityLabel, severityRows, skippedSteps, timelineRows } from './postMortem';
 import type { FieldValues, ListItem } from './renderMessage';
-import type { EventKind, Incident } from './state';
+import { lastHandover } from './incidents';
+import type { EventKind, Handover, Incident } from './state';
 
 /** What the values are read from. */
 export interface ValueContext {
@@ -29,7 +30,10 @@ export interface SourcedField {
 /** How many timeline events a status message lists. */
 export const MESSAGE_EVENTS = 5;
 /** Events worth telling stakeholders about: not ticks, edits or copies of earlier messages. */
-const NEWSWORTHY: readonly EventKind[] = ['detected', 'declared', 'severity', 'status', 'note', 'escalation'];
+const NEWSWORTHY: readonly EventKind[] = ['detected', 'declared', 'severity', 'status', 'note', 'escalation', 'handover'];
+
+/** Which part of the latest handover each handover source reads. */
+const HANDOVER_PARTS = { handoverFrom: 'from', handoverTo: 'to', handoverDone: 'done', handoverOpen: 'open', handoverNext: 'next' } as const satisfies Partial<Record<IncidentSource, keyof Handover>>;
 
 const MINUTE = 60_000;
 
@@ -97,6 +101,15 @@ export function sourceValue(source: IncidentSource, context: ValueContext): stri
 		case 'dataImpact':
 		case 'lessons':
 			return postMortem[source];
+		case 'handoverFrom':
+		case 'handoverTo':
+		case 'handoverDone':
+		case 'handoverOpen':
+		case 'handoverNext': {
+			// Before any handover is recorded, the one handing over is the current commander.
+			const handover = lastHandover(incident) ?? { from: incident.commander, to: '', done: '', open: '', next: '' };
+			return handover[HANDOVER_PARTS[source]];
+		}
 		case 'postMortemLink':
 			// Where the post-mortem will live is not known to the site: the responder pastes the link.
 			return '';

@@ -12,6 +12,10 @@
  * - localStorage unavailable (disabled, private mode, sandboxed frame): the page works in memory
  *   and says that nothing will be kept.
  * And on a write: storage full or refused: the page keeps the state in memory and says so.
+ *
+ * Changes within version 1 that need no migration (older data reads unchanged; a copy of the site
+ * older than the change sets newer data aside as invalid, as above, and loses nothing):
+ * - timeline event kind `handover`, with an optional `handover` record on the event (issue 15).
  */
 import { StateSchema, emptyState, type State } from './state';
 

@@ -14,9 +14,10 @@ export function toClient(playbook: Playbook, options: { fetchScenarios?: boolean
 		organisation: playbook.site.organisation,
 		channelPrefix: playbook.site.channelPrefix,
 		statusPage: playbook.site.resources.flatMap((g) => g.items).find((r) => r.role === 'status-page')?.url,
+		...(playbook.site.tracker ? { tracker: playbook.site.tracker } : {}),
 		statuses: playbook.site.statuses,
-		severities: playbook.severities.map(({ id, name, urgency, tone, rank, criteria, responseTime, responseLabel, escalateAfter, updateEvery }) => ({
-			id, name, urgency, tone, rank, criteria, responseTime, responseLabel, escalateAfter, updateEvery,
+		severities: playbook.severities.map(({ id, name, urgency, tone, rank, criteria, responseTime, responseLabel, escalateAfter, updateEvery, statusImpact }) => ({
+			id, name, urgency, tone, rank, criteria, responseTime, responseLabel, escalateAfter, updateEvery, statusImpact,
 		})),
 		escalation: playbook.escalation,
 		scenarios: options.fetchScenarios ? [] : playbook.scenarios.map(({ id, title, severities }) => ({ id, title, severities })),

@@ -5,6 +5,7 @@ import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook';
 import { composeMessage, missingRequired, type GeneratorTemplate } from '../lib/composeMessage';
 import { activeIncident, addActionItem, removeActionItem, updateActionItem, updateIncident, updatePostMortem } from '../lib/incidents';
 import { editedValues, incidentValues } from '../lib/messageValues';
+import { issueAction, issueDraft } from '../lib/issueLinks';
 import { actionItemProblems, postMortemHome } from '../lib/postMortem';
 import type { FieldValues } from '../lib/renderMessage';
 import type { TemplateField } from '../schemas/template';
@@ -32,6 +33,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	const { state, store } = useIncidentState();
 	const now = useNow(10_000);
 	const [typed, setTyped] = useState<FieldValues>({});
+	const [calendarStatus, setCalendarStatus] = useState('');
 	const incident = activeIncident(state);
 	const id = `pm-${template.id}`;
 	useEffect(() => setTyped({}), [incident?.id]);
@@ -72,6 +74,8 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 		else setTyped((current) => ({ ...current, [field.name]: value }));
 	};
 	const filename = `post-mortem-${incident.id}.md`;
+	const tracker = playbook.tracker;
+	const calendar = async () => setCalendarStatus(await (await import('./generator/followUps.onDemand')).downloadCalendar(incident, playbook.organisation));
 
 	return (
 		<div class="generator pb-ui not-content" data-generator={template.id}>
@@ -114,6 +118,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 								onAdd={() => store.update((s, at) => addActionItem(s, incident.id, {}, at).state)}
 								onChange={(itemId, patch) => store.update((s, at) => updateActionItem(s, incident.id, itemId, patch, at))}
 								onRemove={(itemId) => store.update((s, at) => removeActionItem(s, incident.id, itemId, at))}
+								issue={tracker && ((item) => issueAction(tracker, issueDraft(item, incident)))}
 							/>
 						);
 					}
@@ -139,7 +144,11 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 					<button type="button" onClick={() => downloadText(filename, `${text}\n`)}>
 						Download {filename}
 					</button>
+					<button type="button" onClick={() => void calendar()} disabled={incident.postMortem.actionItems.length === 0}>
+						Action items as calendar (.ics)
+					</button>
 				</SendBar>
+				<p role="status">{calendarStatus}</p>
 			</div>
 		</div>
 	);

@@ -37,7 +37,7 @@ export function toBase64Url(bytes: Uint8Array): string {
 }
 
 /** base64url (padding optional) as bytes, or undefined when it is not base64url. */
-export function fromBase64Url(text: string): Uint8Array | undefined {
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
 	if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
 	const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
 	return Uint8Array.from(binary, (c) => c.charCodeAt(0));
@@ -99,7 +99,7 @@ export async function openSealed(sealed: Sealed): Promise<ImportResult> {
 	if (!data || data.length < IV_BYTES + 16) return refused('The shared data is cut short or not in the expected form. Ask for the link again and copy it whole.');
 	let packed: Uint8Array;
 	try {
-		const key = await crypto.subtle.importKey('raw', raw as BufferSource, 'AES-GCM', false, ['decrypt']);
+		const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);
 		const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: data.subarray(0, IV_BYTES), additionalData: ASSOCIATED }, key, data.subarray(IV_BYTES));
 		packed = new Uint8Array(plain);
 	} catch {

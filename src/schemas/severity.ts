@@ -84,8 +84,8 @@ export const SeveritySchema = z.strictObject({
 	updateEvery: DurationSchema.describe('How often to post a status update while the incident is open.'),
 	statusImpact: z
 		.enum(['down', 'disrupted', 'notice'])
-		.default('disrupted')
-		.describe('How a public status page shows an incident at this level: `down` (outage), `disrupted` (degraded) or `notice`.'),
+		.optional()
+		.describe('How a public status page shows an incident at this level: `down` (outage), `disrupted` (degraded) or `notice`. Left out: `disrupted`.'),
 });
 
 /** A severity level as pages and islands use it. */

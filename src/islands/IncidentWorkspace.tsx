@@ -2,8 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { alertPrefill } from '../lib/alertParams';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from '../lib/clientPlaybook';
 import { deadlines, elapsedMs } from '../lib/clocks';
-import type { GeneratorTemplate } from '../lib/composeMessage';
-import { isShareFragment } from '../lib/shareFragment';
 import { activeIncident, addNote, clearDrills, deleteIncident, logEscalation, setActive, setSeverity, setStatus, updateIncident } from '../lib/incidents';
 import { StorageNotices } from './StorageNotices';
 import { useScenarios } from './useScenarios';
@@ -14,15 +12,14 @@ import { Deadlines } from './workspace/Deadlines';
 import { Exports } from './workspace/Exports';
 import { IncidentList } from './workspace/IncidentList';
 import { IncidentSummary } from './workspace/IncidentSummary';
-import { LazySharedPanel, Share } from './workspace/Share';
-import type { SharedSource } from './workspace/SharedPanel.onDemand';
+import { Share } from './workspace/Share';
 import { Timeline } from './workspace/Timeline';
 
 interface Props {
 	playbook: ClientPlaybook;
 	checklists: ChecklistSpec[];
-	/** The handover message template, when the playbook has one. */
-	handoverTemplate?: GeneratorTemplate | undefined;
+	/** Where the handover message is filled from the incident, when the playbook has one. */
+	handoverHref?: string | undefined;
 }
 
 /** What the URL asks the declare form to start with (from the classifier or a runbook page). */
@@ -41,24 +38,17 @@ function prefillFromUrl(playbook: ClientPlaybook): DeclarePrefill {
 }
 
 /** The incident workspace: declare, then follow the current incident's clocks, checklists and timeline. */
-export default function IncidentWorkspace({ playbook, checklists, handoverTemplate }: Props) {
+export default function IncidentWorkspace({ playbook, checklists, handoverHref }: Props) {
 	const { state, store } = useIncidentState();
 	const now = useNow();
 	const [declaring, setDeclaring] = useState(false);
 	const [prefill, setPrefill] = useState<DeclarePrefill>({});
 	// The phases' checklists come with the page; the scenarios' are fetched (see useScenarios).
 	const lists = useScenarios(playbook, checklists);
-	const [shared, setShared] = useState<SharedSource | null>(null);
-	const [sharedMessage, setSharedMessage] = useState('');
 	useEffect(() => {
 		const fromUrl = prefillFromUrl(playbook);
 		setPrefill(fromUrl);
 		if (new URLSearchParams(location.search).size > 0) setDeclaring(true);
-		// A shared incident travels in the fragment: its decoding loads only when one is there.
-		const openShared = () => isShareFragment(location.hash) && setShared({ kind: 'fragment', hash: location.hash });
-		openShared();
-		addEventListener('hashchange', openShared);
-		return () => removeEventListener('hashchange', openShared);
 	}, []);
 
 	if (!store) return <p class="workspace-loading">Loading the incidents kept in this browser…</p>;
@@ -66,13 +56,6 @@ export default function IncidentWorkspace({ playbook, checklists, handoverTempla
 	const level = incident ? severityById(playbook.severities, incident.severity) : undefined;
 	const list = incident && level ? deadlines(incident, level, playbook.escalation, now) : [];
 	const showForm = declaring || state.incidents.length === 0;
-	const closeShared = (message: string) => {
-		// The key leaves the address bar once the shared incident is dealt with.
-		if (isShareFragment(location.hash)) history.replaceState(history.state, '', location.pathname + location.search);
-		setShared(null);
-		setSharedMessage(message);
-		if (message.startsWith('Imported') || message.startsWith('Merged')) setDeclaring(false);
-	};
 	const declared = () => {
 		setDeclaring(false);
 		history.replaceState(history.state, '', location.pathname);
@@ -81,8 +64,6 @@ export default function IncidentWorkspace({ playbook, checklists, handoverTempla
 	return (
 		<div class="workspace pb-ui not-content">
 			<StorageNotices store={store} showBackups />
-			{shared && <LazySharedPanel source={shared} state={state} store={store} playbook={playbook} onClose={closeShared} />}
-			{sharedMessage && <p role="status">{sharedMessage}</p>}
 			{showForm && <DeclareForm key={JSON.stringify(prefill)} playbook={playbook} state={state} store={store} prefill={prefill} onDeclared={declared} onCancel={state.incidents.length > 0 ? () => setDeclaring(false) : undefined} />}
 			{!showForm && !incident && (
 				<p>
@@ -115,7 +96,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverTempla
 					</section>
 					<ChecklistProgress incident={incident} checklists={lists.checklists} />
 					<Timeline events={incident.events} onNote={(text) => store.update((s, t) => addNote(s, incident.id, text, t))} />
-					<Share incident={incident} state={state} store={store} playbook={playbook} deadlines={list} handoverTemplate={handoverTemplate} now={now} onOpen={setShared} />
+					<Share key={incident.id} incident={incident} store={store} playbook={playbook} deadlines={list} handoverHref={handoverHref} />
 				</>
 			)}
 			<Exports incident={incident} state={state} store={store} playbook={playbook} checklists={lists.checklists} listsStatus={lists.status} />

@@ -5,7 +5,6 @@ import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook';
 import { composeMessage, missingRequired, type GeneratorTemplate } from '../lib/composeMessage';
 import { activeIncident, addActionItem, removeActionItem, updateActionItem, updateIncident, updatePostMortem } from '../lib/incidents';
 import { editedValues, incidentValues } from '../lib/messageValues';
-import { issueAction, issueDraft } from '../lib/issueLinks';
 import { actionItemProblems, postMortemHome } from '../lib/postMortem';
 import type { FieldValues } from '../lib/renderMessage';
 import type { TemplateField } from '../schemas/template';
@@ -15,6 +14,8 @@ import { SendBar } from './generator/SendBar';
 import { TextField } from './generator/TextField';
 import { scenarioStatusText, useScenarios } from './useScenarios';
 import { useIncidentState, useNow } from './useStore';
+
+const followUps = () => import('./generator/followUps.onDemand');
 
 interface Props {
 	template: GeneratorTemplate;
@@ -33,7 +34,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	const { state, store } = useIncidentState();
 	const now = useNow(10_000);
 	const [typed, setTyped] = useState<FieldValues>({});
-	const [calendarStatus, setCalendarStatus] = useState('');
+	const [followUp, setFollowUp] = useState('');
 	const incident = activeIncident(state);
 	const id = `pm-${template.id}`;
 	useEffect(() => setTyped({}), [incident?.id]);
@@ -75,7 +76,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	};
 	const filename = `post-mortem-${incident.id}.md`;
 	const tracker = playbook.tracker;
-	const calendar = async () => setCalendarStatus(await (await import('./generator/followUps.onDemand')).downloadCalendar(incident, playbook.organisation));
+	const calendar = async () => setFollowUp((await followUps()).downloadCalendar(incident, playbook.organisation));
 
 	return (
 		<div class="generator pb-ui not-content" data-generator={template.id}>
@@ -118,7 +119,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 								onAdd={() => store.update((s, at) => addActionItem(s, incident.id, {}, at).state)}
 								onChange={(itemId, patch) => store.update((s, at) => updateActionItem(s, incident.id, itemId, patch, at))}
 								onRemove={(itemId) => store.update((s, at) => removeActionItem(s, incident.id, itemId, at))}
-								issue={tracker && ((item) => issueAction(tracker, issueDraft(item, incident)))}
+								onIssue={tracker && (async (item) => setFollowUp(await (await followUps()).fileIssue(tracker, item, incident)))}
 							/>
 						);
 					}
@@ -144,11 +145,11 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 					<button type="button" onClick={() => downloadText(filename, `${text}\n`)}>
 						Download {filename}
 					</button>
-					<button type="button" onClick={() => void calendar()} disabled={incident.postMortem.actionItems.length === 0}>
+					<button type="button" onClick={() => void calendar()}>
 						Action items as calendar (.ics)
 					</button>
 				</SendBar>
-				<p role="status">{calendarStatus}</p>
+				<p role="status">{followUp}</p>
 			</div>
 		</div>
 	);

@@ -9,6 +9,8 @@ import { IncidentSchema, type Incident } from './state';
 export const EXPORT_FORMAT = 'incident-playbook/incident';
 /** Version of the file format this code writes and reads. */
 export const EXPORT_VERSION = 1;
+/** Marks an encrypted incident file: the sealed data of a share link (shareLink.ts), without its key. */
+export const SEALED_FORMAT = `${EXPORT_FORMAT}/sealed`;
 /** Files larger than this are refused before being read (an incident is a few kilobytes). */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
@@ -46,4 +48,20 @@ export function parseImport(text: string, size: number = text.length): ImportRes
 		return { ok: false, reason: `The incident in the file is incomplete or damaged (at ${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'invalid'}).` };
 	}
 	return { ok: true, incident: incident.data };
+}
+
+/** The text of an encrypted incident file: the sealed data without its key, which travels apart. */
+export function sealedFile(sealed: { data: string }, now: number): string {
+	return `${JSON.stringify({ format: SEALED_FORMAT, version: 1, exportedAt: new Date(now).toISOString(), data: sealed.data }, null, 2)}\n`;
+}
+
+/** The sealed data of an encrypted incident file, or why the file is not one. */
+export function readSealedFile(text: string): { ok: true; data: string } | { ok: false; reason: string } {
+	try {
+		const file = JSON.parse(text) as { format?: unknown; version?: unknown; data?: unknown };
+		if (file.format === SEALED_FORMAT && file.version === 1 && typeof file.data === 'string') return { ok: true, data: file.data };
+	} catch {
+		/* not JSON: said below */
+	}
+	return { ok: false, reason: 'The file is not an encrypted incident from this playbook.' };
 }

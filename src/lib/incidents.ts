@@ -2,8 +2,7 @@
  * The incident model: every change a responder can make, as a pure function from one state to the
  * next. Islands call these through the store (store.ts); nothing here touches the DOM or storage.
  */
-import { mergeState } from './merge';
-import { emptyPostMortem, type ActionItem, type Handover, type Incident, type PostMortem, type State, type Tick, type Ticks, type TimelineEvent } from './state';
+import { emptyPostMortem, type ActionItem, type Incident, type PostMortem, type State, type Tick, type Ticks, type TimelineEvent } from './state';
 
 /** What a responder fills in to declare an incident. */
 export interface Declaration {
@@ -57,8 +56,8 @@ export function activeIncident(state: State): Incident | undefined {
 	return findIncident(state, state.activeId);
 }
 
-function event(now: number, kind: TimelineEvent['kind'], text: string, by: string, value?: string, handover?: Handover): TimelineEvent {
-	return { id: newId(now), at: now, kind, text, ...(by ? { by } : {}), ...(value === undefined ? {} : { value }), ...(handover ? { handover } : {}) };
+function event(now: number, kind: TimelineEvent['kind'], text: string, by: string, value?: string): TimelineEvent {
+	return { id: newId(now), at: now, kind, text, ...(by ? { by } : {}), ...(value === undefined ? {} : { value }) };
 }
 
 function withIncident(state: State, id: string, change: (incident: Incident) => Incident): State {
@@ -310,51 +309,10 @@ export function removeActionItem(state: State, id: string, itemId: string, now: 
 	return updatePostMortem(state, id, { actionItems: items.filter((a) => a.id !== itemId) }, now);
 }
 
-/** What a handover form gives: the incoming commander and where the work stands. */
-export type HandoverInput = Omit<Handover, 'from'>;
-
-/**
- * Hand command of the incident to someone else: the incident's commander changes, and the
- * timeline records the handover (outgoing and incoming commander, done, open, next deadline).
- */
-export function handOver(state: State, id: string, input: HandoverInput, now: number): State {
-	const to = input.to.trim();
-	if (!to) return state;
-	return withIncident(state, id, (incident) => {
-		const handover: Handover = { from: incident.commander, to, done: input.done.trim(), open: input.open.trim(), next: input.next.trim() };
-		const text = `Command handed over: ${handover.from || 'no one'} → ${to}`;
-		return {
-			...incident,
-			commander: to,
-			events: [...incident.events, event(now, 'handover', text, state.responder, to, handover)],
-			clock: { ...incident.clock, commander: now },
-		};
-	});
-}
-
-/** The latest handover of the incident, if command was ever handed over. */
-export function lastHandover(incident: Incident): Handover | undefined {
-	return incident.events.findLast((e) => e.kind === 'handover' && e.handover)?.handover;
-}
-
 /** Add an imported incident: as it is when its id is free, or replacing the one with its id. */
 export function importIncident(state: State, incident: Incident, now: number, how = 'Imported from a file'): State {
 	const others = state.incidents.filter((i) => i.id !== incident.id);
 	const { [incident.id]: _undeleted, ...deleted } = state.deleted;
 	const imported: Incident = { ...incident, events: [...incident.events, event(now, 'imported', how, state.responder)] };
 	return { ...state, incidents: [imported, ...others].sort((a, b) => b.declaredAt - a.declaredAt), deleted, activeId: incident.id, activeAt: now };
-}
-
-/**
- * Merge an imported incident into this browser's copy of it, as two tabs merge (merge.ts): ticks
- * per step, timeline events united, fields by their latest edit. With no copy here, it is added.
- */
-export function mergeImported(state: State, incident: Incident, now: number, how = 'Merged from a shared link'): State {
-	const { [incident.id]: _undeleted, ...deleted } = state.deleted;
-	const local = { ...state, deleted };
-	const merged = mergeState(local, { ...local, incidents: [incident], deleted: {} });
-	return withIncident({ ...merged, activeId: incident.id, activeAt: now }, incident.id, (i) => ({
-		...i,
-		events: [...i.events, event(now, 'imported', how, state.responder)],
-	}));
 }

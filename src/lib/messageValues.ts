@@ -7,7 +7,6 @@ import { severityById, type ChecklistSpec, type ClientPlaybook } from './clientP
 import { elapsedMs, formatSpan, formatUtcDateTime, formatUtcTime } from './clocks';
 import { actionItemRows, peakSeverity, severityLabel, severityRows, skippedSteps, timelineRows } from './postMortem';
 import type { FieldValues, ListItem } from './renderMessage';
-import { lastHandover } from './incidents';
 import type { EventKind, Handover, Incident } from './state';
 
 /** What the values are read from. */
@@ -32,9 +31,6 @@ export const MESSAGE_EVENTS = 5;
 /** Events worth telling stakeholders about: not ticks, edits or copies of earlier messages. */
 const NEWSWORTHY: readonly EventKind[] = ['detected', 'declared', 'severity', 'status', 'note', 'escalation', 'handover'];
 
-/** Which part of the latest handover each handover source reads. */
-const HANDOVER_PARTS = { handoverFrom: 'from', handoverTo: 'to', handoverDone: 'done', handoverOpen: 'open', handoverNext: 'next' } as const satisfies Partial<Record<IncidentSource, keyof Handover>>;
-
 const MINUTE = 60_000;
 
 /**
@@ -56,6 +52,11 @@ export function latestEvents(incident: Incident, now: number, count = MESSAGE_EV
 		.sort((a, b) => a.at - b.at)
 		.slice(-count)
 		.map((e) => ({ time: stamp(e.at), event: e.text }));
+}
+
+/** The latest handover of command of an incident, if there was one. */
+export function lastHandover(incident: Pick<Incident, 'events'>): Handover | undefined {
+	return incident.events.findLast((e) => e.kind === 'handover' && e.handover)?.handover;
 }
 
 /** The value of one incident source. */
@@ -108,7 +109,8 @@ export function sourceValue(source: IncidentSource, context: ValueContext): stri
 		case 'handoverNext': {
 			// Before any handover is recorded, the one handing over is the current commander.
 			const handover = lastHandover(incident) ?? { from: incident.commander, to: '', done: '', open: '', next: '' };
-			return handover[HANDOVER_PARTS[source]];
+			// handoverFrom reads `from`, handoverNext `next`, and so on.
+			return handover[source.slice('handover'.length).toLowerCase() as keyof Handover];
 		}
 		case 'postMortemLink':
 			// Where the post-mortem will live is not known to the site: the responder pastes the link.

@@ -5,8 +5,8 @@
  * browsers never send a fragment to a server. Opening checks the seal (a changed byte or a wrong
  * key fails), then validates the incident exactly as a JSON import does.
  */
-import { EXPORT_FORMAT, exportIncident, MAX_IMPORT_BYTES, parseImport, type ImportResult } from './incidentJson';
-import { SHARE_PREFIX } from './shareFragment';
+import { exportIncident, MAX_IMPORT_BYTES, parseImport, type ImportResult } from './incidentJson';
+import { SHARE_PREFIX } from './urls';
 import type { Incident } from './state';
 
 /**
@@ -15,8 +15,6 @@ import type { Incident } from './state';
  * are offered as an encrypted file.
  */
 export const MAX_LINK_CHARS = 24_000;
-/** Marks an encrypted incident file. */
-export const SEALED_FORMAT = `${EXPORT_FORMAT}/sealed`;
 
 const IV_BYTES = 12;
 const KEY_BYTES = 32;
@@ -124,20 +122,4 @@ export async function openFragment(hash: string): Promise<ImportResult> {
 	const [key = '', data = '', ...rest] = fragment.slice(SHARE_PREFIX.length).split('.');
 	if (rest.length > 0 || !key || !data) return refused('The link is incomplete: it needs both the key and the data. Copy it again, whole.');
 	return openSealed({ key, data });
-}
-
-/** The text of an encrypted incident file: the sealed data without its key, which travels apart. */
-export function sealedFile(sealed: Sealed, now: number): string {
-	return `${JSON.stringify({ format: SEALED_FORMAT, version: 1, exportedAt: new Date(now).toISOString(), data: sealed.data }, null, 2)}\n`;
-}
-
-/** The sealed data of an encrypted incident file, or why the file is not one. */
-export function readSealedFile(text: string): { ok: true; data: string } | { ok: false; reason: string } {
-	try {
-		const file = JSON.parse(text) as { format?: unknown; version?: unknown; data?: unknown };
-		if (file.format === SEALED_FORMAT && file.version === 1 && typeof file.data === 'string') return { ok: true, data: file.data };
-	} catch {
-		/* not JSON: said below */
-	}
-	return { ok: false, reason: 'The file is not an encrypted incident from this playbook.' };
 }

@@ -76,3 +76,6 @@ export const urls = {
 	pagefind: () => href(ROUTES.pagefind),
 	serviceWorker: () => href(ROUTES.serviceWorker),
 };
+
+/** Start of the fragment of a link that carries a shared incident, version 1 (`#incident-v1.<key>.<data>`, see shareLink.ts). */
+export const SHARE_PREFIX = 'incident-v1.';

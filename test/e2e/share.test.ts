@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addActionItem, addNote, declareIncident, tickItem } from '../../src/lib/incidents';
-import { SHARE_PREFIX } from '../../src/lib/shareFragment';
+import { SHARE_PREFIX } from '../../src/lib/urls';
 import { emptyState, type Incident, type State } from '../../src/lib/state';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
 import { launchChromium } from '../support/chromium';
@@ -106,27 +106,40 @@ describe('an incident handed over with no server, offline', () => {
 		await other.close();
 	});
 
-	it('records a handover and fills the handover message from the incident', async () => {
+	it('records a handover, and the handover message is filled from it', async () => {
 		await page.getByRole('button', { name: 'Hand over command' }).click();
-		await page.getByLabel('Incoming commander').fill('@dana');
-		await page.getByLabel('Open', { exact: false }).first().fill('Replica lag on db-2');
+		await page.locator('#handover-to').fill('@dana');
+		await page.locator('#handover-open').fill('Replica lag on db-2');
+		expect(await page.locator('#handover-next').inputValue()).toMatch(/UTC$/);
 		await page.getByRole('button', { name: 'Record the handover' }).click();
-		const preview = page.locator('[data-handover] [data-preview]');
+		await expect.poll(() => page.locator('[data-handover] [role="status"]').innerText()).toContain('@dana now commands');
+		const incident = (await stored(page))?.incidents[0];
+		expect(incident?.commander).toBe('@dana');
+		expect(incident?.events.at(-1)).toMatchObject({ kind: 'handover', handover: { from: '@bob', to: '@dana', open: 'Replica lag on db-2' } });
+
+		await page.getByRole('link', { name: 'Handover message' }).click();
+		const preview = page.locator('[data-generator="handover"] [data-preview]');
 		await expect.poll(() => preview.textContent()).toContain('Incoming Commander: @dana');
 		const message = (await preview.textContent()) ?? '';
 		expect(message).toContain('Outgoing Commander: @bob');
 		expect(message).toContain('Open: Replica lag on db-2');
-		expect(message).toMatch(/Next Deadline: .+UTC/);
-		const incident = (await stored(page))?.incidents[0];
-		expect(incident?.commander).toBe('@dana');
-		expect(incident?.events.at(-1)).toMatchObject({ kind: 'handover', handover: { from: '@bob', to: '@dana' } });
+		expect(message).toMatch(/Next Deadline: .+ UTC/);
 	});
 
 	it('files each action item as a prefilled issue and downloads them as a calendar', async () => {
 		await page.goto(`${url}/post-mortem/`);
-		const links = page.locator('a[data-issue-link]');
-		await expect.poll(() => links.count()).toBe(2);
-		const issue = new URL((await links.first().getAttribute('href')) ?? '');
+		const buttons = page.locator('button[data-issue]');
+		await expect.poll(() => buttons.count()).toBe(2);
+		// The tracker is not reachable offline: keep the address the button opens.
+		await page.evaluate(() => {
+			window.open = (target) => {
+				document.body.dataset['opened'] = String(target);
+				return null;
+			};
+		});
+		await buttons.first().click();
+		await expect.poll(() => page.evaluate(() => document.body.dataset['opened'])).toBeTruthy();
+		const issue = new URL((await page.evaluate(() => document.body.dataset['opened'])) ?? '');
 		expect(issue.pathname).toMatch(/^\/[\w.-]+\/[\w.-]+\/issues\/new$/);
 		expect(issue.searchParams.get('title')).toBe('Add a canary stage');
 		expect(issue.searchParams.get('body')).toContain(original.id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addNote, handOver, lastHandover, mergeImported, tickItem, updateIncident } from '../../src/lib/incidents';
-import { sourceValue } from '../../src/lib/messageValues';
+import { handOver, mergeImported } from '../../src/lib/handover';
+import { addNote, tickItem, updateIncident } from '../../src/lib/incidents';
+import { lastHandover, sourceValue } from '../../src/lib/messageValues';
 import { IncidentSchema } from '../../src/lib/state';
 import { min, T0, withIncident } from '../support/incidents';
 

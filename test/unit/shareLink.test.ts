@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addNote, addActionItem, tickItem } from '../../src/lib/incidents';
-import { isShareFragment, SHARE_PREFIX } from '../../src/lib/shareFragment';
-import { fromBase64Url, MAX_LINK_CHARS, openFragment, openSealed, readSealedFile, sealedFile, sealIncident, shareFragment, shareLink, toBase64Url } from '../../src/lib/shareLink';
+import { SHARE_PREFIX } from '../../src/lib/urls';
+import { readSealedFile, sealedFile } from '../../src/lib/incidentJson';
+import { fromBase64Url, MAX_LINK_CHARS, openFragment, openSealed, sealIncident, shareFragment, shareLink, toBase64Url } from '../../src/lib/shareLink';
 import type { Incident } from '../../src/lib/state';
 import { min, T0, withIncident } from '../support/incidents';
 
@@ -26,7 +27,6 @@ describe('an incident shared by link', () => {
 		const sealed = await sealIncident(original, T0);
 		const fragment = shareFragment(sealed);
 		expect(fragment.startsWith(SHARE_PREFIX)).toBe(true);
-		expect(isShareFragment(`#${fragment}`)).toBe(true);
 		expect(fragment).not.toMatch(/Checkout|Rolled|canary/i);
 		expect(fromBase64Url(sealed.key)).toHaveLength(32);
 		const opened = await openFragment(`#${fragment}`);

@@ -1,7 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { IssueAction } from '../../lib/issueLinks';
 import type { ActionItem } from '../../lib/state';
-import { copyText } from '../copyText';
 
 interface Props {
 	/** DOM id prefix. */
@@ -11,12 +9,12 @@ interface Props {
 	onAdd: () => void;
 	onChange: (itemId: string, patch: Partial<Pick<ActionItem, 'item' | 'owner' | 'due'>>) => void;
 	onRemove: (itemId: string) => void;
-	/** How to file an item as an issue in the team's tracker, when one is set. */
-	issue?: ((item: ActionItem) => IssueAction | undefined) | undefined;
+	/** File an item as an issue in the team's tracker, when one is set. */
+	onIssue?: ((item: ActionItem) => void) | undefined;
 }
 
 /** The post-mortem's action items, each with an owner and a due date, saved on the incident. */
-export function ActionItemsField({ id, label, items, onAdd, onChange, onRemove, issue }: Props) {
+export function ActionItemsField({ id, label, items, onAdd, onChange, onRemove, onIssue }: Props) {
 	// Keyboard users land in the item they added, or back on the add button after removing one.
 	// A layout effect moves focus in the same task as the render, so keys typed right after the
 	// click land in the new field, not on the button.
@@ -45,7 +43,11 @@ export function ActionItemsField({ id, label, items, onAdd, onChange, onRemove, 
 							<span class="list-key">Due</span>
 							<input type="date" aria-label={`Action item ${index + 1}: Due`} value={a.due} onInput={(e) => onChange(a.id, { due: e.currentTarget.value })} />
 						</label>
-						{issue && a.item.trim() && <IssueButton action={issue(a)} index={index + 1} />}
+						{onIssue && a.item.trim() && (
+							<button type="button" data-issue onClick={() => onIssue(a)}>
+								File issue<span class="sr-only"> for action item {index + 1}</span>
+							</button>
+						)}
 						<button type="button" aria-label={`Remove action item ${index + 1}`} onClick={() => {
 								focus.current = 'removed';
 								onRemove(a.id);
@@ -70,19 +72,3 @@ export function ActionItemsField({ id, label, items, onAdd, onChange, onRemove, 
 	);
 }
 
-/** File one item: a link to the tracker's prefilled form, or a copy when the link would be too long. */
-function IssueButton({ action, index }: { action: IssueAction | undefined; index: number }) {
-	if (!action) return null;
-	if (action.kind === 'link') {
-		return (
-			<a class="button" href={action.url} target="_blank" rel="noopener" data-issue-link>
-				File issue<span class="sr-only"> for action item {index} (opens the tracker in a new tab)</span>
-			</a>
-		);
-	}
-	return (
-		<button type="button" onClick={() => void copyText(action.text)} title="Too long for a link: copies the issue to paste into the tracker">
-			Copy issue<span class="sr-only"> for action item {index}</span>
-		</button>
-	);
-}

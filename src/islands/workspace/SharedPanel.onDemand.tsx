@@ -1,14 +1,18 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { ClientPlaybook } from '../../lib/clientPlaybook';
-import { severityLabel } from '../../lib/postMortem';
-import { importIncident, mergeImported } from '../../lib/incidents';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook';
+import { mergeImported } from '../../lib/handover';
+import { importIncident } from '../../lib/incidents';
 import type { ImportResult } from '../../lib/incidentJson';
+import { openSealed } from '../../lib/shareLink';
 import type { Incident, State } from '../../lib/state';
 import type { Store } from '../../lib/store';
-import { openFragment, openSealedFile } from './shareActions.onDemand';
+import { openFragment } from './shareActions.onDemand';
 
-/** Where the shared incident comes from: the page's address, or a file and its key. */
-export type SharedSource = { kind: 'fragment'; hash: string } | { kind: 'file' };
+/**
+ * An incident to bring into this browser: from the page's fragment (a shared link), from an encrypted file
+ * (its key is asked for), or from a JSON file whose incident this browser already has.
+ */
+export type SharedSource = { kind: 'fragment' } | { kind: 'sealed'; data: string; name: string } | { kind: 'incident'; incident: Incident; name: string };
 
 interface Props {
 	source: SharedSource;
@@ -19,59 +23,67 @@ interface Props {
 	onClose: (message: string) => void;
 }
 
+const ORIGIN = { fragment: 'a shared link', sealed: 'an encrypted file', incident: 'a file' } as const;
+
 /**
- * A shared incident, opened: what it holds (title, severity, events), then import it, or merge it
- * into this browser's copy; a link that fails its checks is refused with the reason.
+ * What the incident holds (title, severity, events), then import it, merge it into this browser's
+ * copy, replace that copy or keep both; data that fails its checks is refused with the reason.
  */
 export function SharedPanel({ source, state, store, playbook, onClose }: Props) {
-	const [result, setResult] = useState<ImportResult | null>(null);
+	const [result, setResult] = useState<ImportResult | null>(source.kind === 'incident' ? { ok: true, incident: source.incident } : null);
 	const [key, setKey] = useState('');
-	const [file, setFile] = useState<File | null>(null);
+	const heading = useRef<HTMLHeadingElement>(null);
 	useEffect(() => {
-		if (source.kind === 'fragment') void openFragment(source.hash).then(setResult);
+		// The panel may open below the declare form: bring it, and the keyboard, to it.
+		heading.current?.focus();
+		heading.current?.scrollIntoView({ block: 'nearest' });
+		if (source.kind === 'fragment') void openFragment(location.hash).then(setResult);
 	}, [source]);
+	const cancel = () => onClose('Nothing was imported; nothing was changed.');
 
 	const take = (how: 'import' | 'merge' | 'copy', incident: Incident) => {
-		const origin = source.kind === 'fragment' ? 'a shared link' : 'an encrypted file';
+		const origin = ORIGIN[source.kind];
 		if (how === 'merge') {
 			store.update((s, now) => mergeImported(s, incident, now, `Merged from ${origin}`));
-			return onClose(`Merged the shared incident into ${incident.id}.`);
+			return onClose(`Merged the incident into ${incident.id}.`);
 		}
 		const taken = new Set(state.incidents.map((i) => i.id));
 		let id = incident.id;
 		for (let n = 2; how === 'copy' && taken.has(id); n++) id = `${incident.id}-copy${n === 2 ? '' : n}`;
 		store.update((s, now) => importIncident(s, { ...incident, id }, now, `Imported from ${origin}`));
-		onClose(how === 'copy' ? `Imported the shared incident as a copy: ${id}.` : `Imported the shared incident ${id}.`);
+		onClose(how === 'copy' ? `Imported as a copy: ${id}.` : taken.has(id) ? `Replaced incident ${id} with the imported one.` : `Imported incident ${id}.`);
 	};
 
 	return (
-		<section class="shared-incident confirm" aria-labelledby="shared-title">
-			<h3 id="shared-title">{source.kind === 'fragment' ? 'A shared incident' : 'Open an encrypted incident file'}</h3>
-			{source.kind === 'file' && !result?.ok && (
+		<section class="shared-incident confirm" aria-labelledby="shared-title" role={source.kind === 'incident' ? 'alertdialog' : undefined}>
+			<h3 id="shared-title" tabIndex={-1} ref={heading}>{source.kind === 'fragment' ? 'A shared incident' : `Import ${source.name}`}</h3>
+			{source.kind === 'sealed' && !result?.ok && (
 				<form
 					class="shared-file"
 					onSubmit={async (e) => {
 						e.preventDefault();
-						if (file) setResult(await openSealedFile(file, key));
+						setResult(await openSealed({ key, data: source.data }));
 					}}
 				>
-					<label class="field">
-						<span>Encrypted file (.encrypted.json)</span>
-						<input type="file" accept=".json,application/json" required onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
-					</label>
-					<label class="field">
-						<span>Key (sent to you apart from the file)</span>
-						<input type="text" required autoComplete="off" spellcheck={false} value={key} onInput={(e) => setKey(e.currentTarget.value)} />
-					</label>
+					<div class="field">
+						<label for="shared-key">Key of the encrypted file (sent to you apart from it)</label>
+						<input id="shared-key" type="text" required autoComplete="off" spellcheck={false} value={key} onInput={(e) => setKey(e.currentTarget.value)} />
+					</div>
 					<p class="actions">
-						<button type="submit" class="primary">Open</button>
+						<button type="submit" class="primary">Decrypt</button>
+						<button type="button" onClick={cancel}>Cancel</button>
 					</p>
 				</form>
 			)}
 			{source.kind === 'fragment' && result === null && <p role="status">Checking and decrypting the shared incident…</p>}
 			{result && !result.ok && (
 				<p class="form-error" role="alert" data-shared-refused>
-					The shared incident was refused: {result.reason} Nothing was changed.
+					Refused: {result.reason} Nothing was changed.
+				</p>
+			)}
+			{source.kind === 'fragment' && result && !result.ok && (
+				<p class="actions">
+					<button type="button" onClick={cancel}>Close</button>
 				</p>
 			)}
 			{result?.ok && (
@@ -80,7 +92,9 @@ export function SharedPanel({ source, state, store, playbook, onClose }: Props) 
 						<dt>Title</dt>
 						<dd>{result.incident.title}</dd>
 						<dt>Severity</dt>
-						<dd>{severityLabel(playbook.severities, result.incident.severity)}</dd>
+						<dd>
+							{result.incident.severity} {severityById(playbook.severities, result.incident.severity)?.name}
+						</dd>
 						<dt>Events</dt>
 						<dd>{result.incident.events.length}</dd>
 						<dt>Steps done</dt>
@@ -91,26 +105,22 @@ export function SharedPanel({ source, state, store, playbook, onClose }: Props) 
 					{state.incidents.some((i) => i.id === result.incident.id) ? (
 						<>
 							<p>
-								This browser already has incident <code>{result.incident.id}</code>. Merge the shared one into it (notes, ticks and the newest edits of both are kept), or keep both?
+								This browser already has incident <code>{result.incident.id}</code>. Merge the imported one into it (the notes, ticks and latest edits of both are kept), replace it, or keep both?
 							</p>
 							<p class="actions">
 								<button type="button" class="primary" onClick={() => take('merge', result.incident)}>Merge into mine</button>
+								<button type="button" onClick={() => take('import', result.incident)}>Replace</button>
 								<button type="button" onClick={() => take('copy', result.incident)}>Keep both</button>
-								<button type="button" onClick={() => onClose('The shared incident was not imported; nothing was changed.')}>Do not import</button>
+								<button type="button" onClick={cancel}>Cancel</button>
 							</p>
 						</>
 					) : (
 						<p class="actions">
 							<button type="button" class="primary" onClick={() => take('import', result.incident)}>Import into this browser</button>
-							<button type="button" onClick={() => onClose('The shared incident was not imported; nothing was changed.')}>Do not import</button>
+							<button type="button" onClick={cancel}>Cancel</button>
 						</p>
 					)}
 				</>
-			)}
-			{(source.kind === 'file' || (result && !result.ok)) && (
-				<p class="actions">
-					<button type="button" onClick={() => onClose(result && !result.ok ? 'The shared incident was refused; nothing was changed.' : '')}>Close</button>
-				</p>
 			)}
 		</section>
 	);

@@ -4,8 +4,8 @@
  * incident in its address, not with the workspace.
  */
 import type { ClientPlaybook } from '../../lib/clientPlaybook';
-import { MAX_IMPORT_BYTES, type ImportResult } from '../../lib/incidentJson';
-import { MAX_LINK_CHARS, openFragment, openSealed, readSealedFile, sealedFile, sealIncident, shareLink } from '../../lib/shareLink';
+import { sealedFile } from '../../lib/incidentJson';
+import { MAX_LINK_CHARS, openFragment, sealIncident, shareLink } from '../../lib/shareLink';
 import type { Incident } from '../../lib/state';
 import { cstateIncident } from '../../lib/statusPage';
 import { downloadText } from '../copyText';
@@ -23,13 +23,6 @@ export async function shareIncident(incident: Incident, page: string): Promise<S
 	if (link.length <= MAX_LINK_CHARS) return { kind: 'link', link };
 	downloadText(`incident-${incident.id}.encrypted.json`, sealedFile(sealed, now), 'application/json');
 	return { kind: 'file', key: sealed.key, length: link.length };
-}
-
-/** Open an encrypted incident file with its key. */
-export async function openSealedFile(file: File, key: string): Promise<ImportResult> {
-	if (file.size > MAX_IMPORT_BYTES) return { ok: false, reason: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, more than an incident can be.` };
-	const read = readSealedFile(await file.text());
-	return read.ok ? openSealed({ key, data: read.data }) : read;
 }
 
 /** Download the incident as a cState issue file, the latest update carrying `message`. */

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import ICAL from 'ical.js';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -35,6 +36,12 @@ async function visitOnce(context: BrowserContext): Promise<void> {
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
 	await page.close();
+}
+
+/** Accessibility problems axe finds on the page as it is now. */
+async function axe(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const stored = (page: Page) => page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { state: State } | null)?.state, STATE_KEY);
@@ -86,6 +93,7 @@ describe('an incident handed over with no server, offline', () => {
 		expect(text).toContain('Checkout fails for EU users');
 		expect(text).toMatch(/P0/);
 		expect(text).toContain(String(original.events.length));
+		expect(await axe(other)).toEqual([]);
 		await other.getByRole('button', { name: 'Import into this browser' }).click();
 		await other.locator('#incident-title').waitFor();
 		expect(new URL(other.url()).hash).toBe('');
@@ -113,6 +121,10 @@ describe('an incident handed over with no server, offline', () => {
 		expect(await page.locator('#handover-next').inputValue()).toMatch(/UTC$/);
 		await page.getByRole('button', { name: 'Record the handover' }).click();
 		await expect.poll(() => page.locator('[data-handover] [role="status"]').innerText()).toContain('@dana now commands');
+		expect(await axe(page)).toEqual([]);
+		await page.setViewportSize({ width: 360, height: 740 });
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		await page.setViewportSize({ width: 1280, height: 720 });
 		const incident = (await stored(page))?.incidents[0];
 		expect(incident?.commander).toBe('@dana');
 		expect(incident?.events.at(-1)).toMatchObject({ kind: 'handover', handover: { from: '@bob', to: '@dana', open: 'Replica lag on db-2' } });

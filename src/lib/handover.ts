@@ -4,6 +4,7 @@
  * Apart from incidents.ts so that every page's incident store does not carry it; messages read the
  * latest handover with `lastHandover` (messageValues.ts).
  */
+import { formatUtcTime, type Deadline } from './clocks';
 import { importIncident, newId } from './incidents';
 import { mergeState } from './merge';
 import type { Handover, Incident, State } from './state';
@@ -33,6 +34,14 @@ export function handOver(state: State, id: string, input: HandoverInput, now: nu
 			};
 		}),
 	};
+}
+
+const PENDING: readonly Deadline['state'][] = ['upcoming', 'due', 'overdue'];
+
+/** The next deadline the incoming commander must meet, in words: "Status update, 03:45 UTC". */
+export function nextDeadline(deadlines: readonly Deadline[]): string {
+	const next = deadlines.filter((d) => PENDING.includes(d.state) && d.at !== undefined).sort((a, b) => (a.at ?? 0) - (b.at ?? 0))[0];
+	return next?.at === undefined ? '' : `${next.label}, ${formatUtcTime(next.at)}`;
 }
 
 /**

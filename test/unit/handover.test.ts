@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { handOver, mergeImported } from '../../src/lib/handover';
+import type { Deadline } from '../../src/lib/clocks';
+import { handOver, mergeImported, nextDeadline } from '../../src/lib/handover';
 import { addNote, tickItem, updateIncident } from '../../src/lib/incidents';
 import { lastHandover, sourceValue } from '../../src/lib/messageValues';
 import { IncidentSchema } from '../../src/lib/state';
@@ -36,6 +37,17 @@ describe('a handover of command', () => {
 			'Replica lag on db-2',
 			'Escalate at 04:00 UTC',
 		]);
+	});
+});
+
+describe('the next deadline of a handover', () => {
+	const deadline = (id: string, state: Deadline['state'], at?: number): Deadline => ({ id, kind: 'rung', label: id, detail: '', state, ...(at === undefined ? {} : { at }) });
+	it('is the earliest one still to meet, overdue ones included', () => {
+		const list = [deadline('Status update', 'upcoming', T0 + min(30)), deadline('Response', 'done', T0), deadline('Engineering Lead', 'overdue', T0 + min(10)), deadline('CEO', 'conditional')];
+		expect(nextDeadline(list)).toBe('Engineering Lead, 03:24 UTC');
+	});
+	it('is empty when nothing is left to meet', () => {
+		expect(nextDeadline([deadline('Response', 'done', T0), deadline('CEO', 'conditional')])).toBe('');
 	});
 });
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { formatUtcTime, type Deadline } from '../../lib/clocks';
-import { handOver } from '../../lib/handover';
+import type { Deadline } from '../../lib/clocks';
+import { handOver, nextDeadline } from '../../lib/handover';
 import type { Incident } from '../../lib/state';
 import type { Store } from '../../lib/store';
 
@@ -11,14 +11,6 @@ interface Props {
 	deadlines: Deadline[];
 	/** Where the handover message is filled from the incident (the communication page), when the playbook has one. */
 	messageHref?: string | undefined;
-}
-
-const PENDING: readonly Deadline['state'][] = ['upcoming', 'due', 'overdue'];
-
-/** The next deadline the incoming commander must meet, in words. */
-export function nextDeadline(deadlines: readonly Deadline[]): string {
-	const next = deadlines.filter((d) => PENDING.includes(d.state) && d.at !== undefined).sort((a, b) => (a.at ?? 0) - (b.at ?? 0))[0];
-	return next?.at === undefined ? '' : `${next.label}, ${formatUtcTime(next.at)}`;
 }
 
 /**

@@ -13,11 +13,14 @@ import { Deadlines } from './workspace/Deadlines';
 import { Exports } from './workspace/Exports';
 import { IncidentList } from './workspace/IncidentList';
 import { IncidentSummary } from './workspace/IncidentSummary';
+import { Share } from './workspace/Share';
 import { Timeline } from './workspace/Timeline';
 
 interface Props {
 	playbook: ClientPlaybook;
 	checklists: ChecklistSpec[];
+	/** Where the handover message is filled from the incident, when the playbook has one. */
+	handoverHref?: string | undefined;
 }
 
 /** What the URL asks the declare form to start with (from the classifier or a runbook page). */
@@ -36,7 +39,7 @@ function prefillFromUrl(playbook: ClientPlaybook): DeclarePrefill {
 }
 
 /** The incident workspace: declare, then follow the current incident's clocks, checklists and timeline. */
-export default function IncidentWorkspace({ playbook, checklists }: Props) {
+export default function IncidentWorkspace({ playbook, checklists, handoverHref }: Props) {
 	const { state, store } = useIncidentState();
 	const now = useNow();
 	// Declaring opens the same dialog as on the classifier and runbooks, with what comes next in it.
@@ -99,6 +102,7 @@ export default function IncidentWorkspace({ playbook, checklists }: Props) {
 					</section>
 					<ChecklistProgress incident={incident} checklists={lists.checklists} />
 					<Timeline events={incident.events} onNote={(text) => store.update((s, t) => addNote(s, incident.id, text, t))} />
+					<Share key={incident.id} incident={incident} store={store} playbook={playbook} deadlines={list} handoverHref={handoverHref} />
 				</>
 			)}
 			<Exports incident={incident} state={state} store={store} playbook={playbook} checklists={lists.checklists} listsStatus={lists.status} />

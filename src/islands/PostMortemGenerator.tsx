@@ -15,6 +15,8 @@ import { TextField } from './generator/TextField';
 import { scenarioStatusText, useScenarios } from './useScenarios';
 import { useIncidentState, useNow } from './useStore';
 
+const followUps = () => import('./generator/followUps.onDemand');
+
 interface Props {
 	template: GeneratorTemplate;
 	playbook: ClientPlaybook;
@@ -32,6 +34,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	const { state, store } = useIncidentState();
 	const now = useNow(10_000);
 	const [typed, setTyped] = useState<FieldValues>({});
+	const [followUp, setFollowUp] = useState('');
 	const incident = activeIncident(state);
 	const id = `pm-${template.id}`;
 	useEffect(() => setTyped({}), [incident?.id]);
@@ -76,6 +79,8 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 		if (!kept) setTyped((current) => ({ ...current, [field.name]: value }));
 	};
 	const filename = `post-mortem-${incident.id}.md`;
+	const tracker = playbook.tracker;
+	const calendar = async () => setFollowUp((await followUps()).downloadCalendar(incident, playbook.organisation));
 
 	return (
 		<div class="generator pb-ui not-content" data-generator={template.id}>
@@ -118,6 +123,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 								onAdd={() => store.update((s, at) => addActionItem(s, incident.id, {}, at).state)}
 								onChange={(itemId, patch) => store.update((s, at) => updateActionItem(s, incident.id, itemId, patch, at))}
 								onRemove={(itemId) => store.update((s, at) => removeActionItem(s, incident.id, itemId, at))}
+								onIssue={tracker && (async (item) => setFollowUp(await (await followUps()).fileIssue(tracker, item, incident)))}
 							/>
 						);
 					}
@@ -142,7 +148,11 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 					<button type="button" onClick={() => downloadText(filename, `${text}\n`)}>
 						Download {filename}
 					</button>
+					<button type="button" onClick={() => void calendar()}>
+						Action items as calendar (.ics)
+					</button>
 				</SendBar>
+				<p role="status">{followUp}</p>
 			</div>
 		</div>
 	);

@@ -5,7 +5,7 @@
 import type { EscalationStep } from '../schemas/escalation';
 import type { AlertRoute } from './alertLinks';
 import type { Severity } from '../schemas/severity';
-import type { Status } from '../schemas/site';
+import type { Status, Tracker } from '../schemas/site';
 import type { Step } from '../schemas/step';
 import type { GeneratorTemplate } from './composeMessage';
 
@@ -29,6 +29,8 @@ export interface ChecklistSpec {
 
 /** A severity level as the browser uses it. */
 export type ClientSeverity = Pick<Severity, 'id' | 'name' | 'urgency' | 'tone' | 'rank' | 'criteria' | 'responseTime' | 'escalateAfter' | 'updateEvery'> & {
+	/** How a public status page shows this level (the severity's `statusImpact`). */
+	statusImpact?: Severity['statusImpact'] | undefined;
 	responseLabel?: string | undefined;
 };
 
@@ -38,6 +40,8 @@ export interface ClientPlaybook {
 	channelPrefix: string;
 	/** Status page link for messages, when the tools list has one. */
 	statusPage?: string | undefined;
+	/** Where follow-up issues are filed, when the site settings name a tracker. */
+	tracker?: Tracker | undefined;
 	statuses: Status[];
 	severities: ClientSeverity[];
 	escalation: EscalationStep[];

@@ -13,6 +13,8 @@ export const EXPORT_FORMAT = 'incident-playbook/incident';
 /** Version of the file format this code writes and reads. */
 export const EXPORT_VERSION = 1;
 const MB = 1024 * 1024;
+/** Marks an encrypted incident file: the sealed data of a share link (shareLink.ts), without its key. */
+export const SEALED_FORMAT = `${EXPORT_FORMAT}/sealed`;
 
 /**
  * The incident as the text of a .json file. Written compactly, so the file is no larger than the
@@ -76,4 +78,20 @@ export function parseImport(text: string, size: number = utf8Bytes(text), now: n
 		};
 	}
 	return { ok: true, incident: found };
+}
+
+/** The text of an encrypted incident file: the sealed data without its key, which travels apart. */
+export function sealedFile(sealed: { data: string }, now: number): string {
+	return `${JSON.stringify({ format: SEALED_FORMAT, version: 1, exportedAt: new Date(now).toISOString(), data: sealed.data }, null, 2)}\n`;
+}
+
+/** The sealed data of an encrypted incident file, or why the file is not one. */
+export function readSealedFile(text: string): { ok: true; data: string } | { ok: false; reason: string } {
+	try {
+		const file = JSON.parse(text) as { format?: unknown; version?: unknown; data?: unknown };
+		if (file.format === SEALED_FORMAT && file.version === 1 && typeof file.data === 'string') return { ok: true, data: file.data };
+	} catch {
+		/* not JSON: said below */
+	}
+	return { ok: false, reason: 'The file is not an encrypted incident from this playbook.' };
 }

@@ -341,9 +341,9 @@ export function removeActionItem(state: State, id: string, itemId: string, now: 
 }
 
 /** Add an imported incident: as it is when its id is free, or replacing the one with its id. */
-export function importIncident(state: State, incident: Incident, now: number): State {
+export function importIncident(state: State, incident: Incident, now: number, how = 'Imported from a file'): State {
 	const others = state.incidents.filter((i) => i.id !== incident.id);
 	const deleted = Object.fromEntries(Object.entries(state.deleted).filter(([key]) => key !== incident.id));
-	const imported: Incident = { ...incident, events: [...incident.events, event(now, 'imported', 'Imported from a file', state.responder)] };
+	const imported: Incident = { ...incident, events: [...incident.events, event(now, 'imported', how, state.responder)] };
 	return { ...state, incidents: [imported, ...others].sort((a, b) => b.declaredAt - a.declaredAt), deleted, activeId: incident.id, activeAt: now };
 }

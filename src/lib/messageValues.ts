@@ -9,7 +9,7 @@ import { updateIncident, updatePostMortem } from './incidents';
 import { setTypedValue } from './messageMemory';
 import { actionItemRows, peakSeverity, postMortemHome, severityLabel, severityRows, skippedSteps, timelineRows } from './postMortem';
 import type { FieldValues, ListItem } from './renderMessage';
-import type { EventKind, Incident, State } from './state';
+import type { EventKind, Handover, Incident, State } from './state';
 
 /** What the values are read from. */
 export interface ValueContext {
@@ -31,7 +31,7 @@ export interface SourcedField {
 /** How many timeline events a status message lists. */
 export const MESSAGE_EVENTS = 5;
 /** Events worth telling stakeholders about: not ticks, edits or copies of earlier messages. */
-const NEWSWORTHY: readonly EventKind[] = ['detected', 'declared', 'severity', 'status', 'note', 'escalation'];
+const NEWSWORTHY: readonly EventKind[] = ['detected', 'declared', 'severity', 'status', 'note', 'escalation', 'handover'];
 
 const MINUTE = 60_000;
 
@@ -54,6 +54,11 @@ export function latestEvents(incident: Incident, now: number, count = MESSAGE_EV
 		.sort((a, b) => a.at - b.at)
 		.slice(-count)
 		.map((e) => ({ time: stamp(e.at), event: e.text }));
+}
+
+/** The latest handover of command of an incident, if there was one. */
+export function lastHandover(incident: Pick<Incident, 'events'>): Handover | undefined {
+	return incident.events.findLast((e) => e.kind === 'handover' && e.handover)?.handover;
 }
 
 /** The value of one incident source. */
@@ -99,6 +104,16 @@ export function sourceValue(source: IncidentSource, context: ValueContext): stri
 		case 'dataImpact':
 		case 'lessons':
 			return postMortem[source];
+		case 'handoverFrom':
+		case 'handoverTo':
+		case 'handoverDone':
+		case 'handoverOpen':
+		case 'handoverNext': {
+			// Before any handover is recorded, the one handing over is the current commander.
+			const handover = lastHandover(incident) ?? { from: incident.commander, to: '', done: '', open: '', next: '' };
+			// handoverFrom reads `from`, handoverNext `next`, and so on.
+			return handover[source.slice('handover'.length).toLowerCase() as keyof Handover];
+		}
 		case 'postMortemLink':
 			// Where the post-mortem will live is not known to the site: the link the responder pasted, once.
 			return incident.typed?.['postMortemLink'] ?? '';

@@ -42,8 +42,24 @@ export const EVENT_KINDS = [
 	'escalation',
 	'edited',
 	'imported',
+	'handover',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** What a handover of command records: who gave it, who took it, and where the work stands. */
+export const HandoverSchema = z.object({
+	/** The commander handing over. */
+	from: z.string(),
+	/** The commander taking over. */
+	to: z.string(),
+	/** What is done, in the outgoing commander's words. */
+	done: z.string(),
+	/** What is still open. */
+	open: z.string(),
+	/** The next deadline the incoming commander must meet, in words (e.g. "Status update 04:05 UTC"). */
+	next: z.string(),
+});
+export type Handover = z.infer<typeof HandoverSchema>;
 
 /** One line of an incident's timeline. */
 export const EventSchema = z.object({
@@ -55,6 +71,8 @@ export const EventSchema = z.object({
 	by: z.optional(z.string()),
 	/** For severity and status events: the new value. */
 	value: z.optional(z.string()),
+	/** For handover events: the handover. */
+	handover: z.optional(HandoverSchema),
 });
 export type TimelineEvent = z.infer<typeof EventSchema>;
 

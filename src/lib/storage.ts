@@ -26,6 +26,10 @@
  * an incident's `typed` (values typed into messages) and the state's `messageFormat`. Data
  * written before them reads as it is (no typed values, the default format); an older copy of the
  * site reading newer data drops them (zod strips unknown keys) and keeps everything else.
+ *
+ * Changes within version 1 that need no migration (older data reads unchanged; a copy of the site
+ * older than the change sets newer data aside as invalid, as above, and loses nothing):
+ * - timeline event kind `handover`, with an optional `handover` record on the event.
  */
 import { StateSchema, emptyState, type State } from './state';
 

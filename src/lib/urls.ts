@@ -90,3 +90,6 @@ export const urls = {
 	manifest: () => href(ROUTES.manifest),
 	icon: (file: string) => href(`${ROUTES.icons}${file}`),
 };
+
+/** Start of the fragment of a link that carries a shared incident, version 1 (`#incident-v1.<key>.<data>`, see shareLink.ts). */
+export const SHARE_PREFIX = 'incident-v1.';

@@ -82,6 +82,10 @@ export const SeveritySchema = z.strictObject({
 		.describe('Words shown before the response time, e.g. "Immediate" for "Immediate (< 5 minutes)".'),
 	escalateAfter: DurationSchema.describe('Escalate if the incident is not resolved within this time of detection: the first rung above the first responder is brought in then, later rungs at their own `after` if that is later.'),
 	updateEvery: DurationSchema.describe('How often to post a status update while the incident is open.'),
+	statusImpact: z
+		.enum(['down', 'disrupted', 'notice'])
+		.optional()
+		.describe('How a public status page shows an incident at this level: `down` (outage), `disrupted` (degraded) or `notice`. Left out: `disrupted`.'),
 });
 
 /** A severity level as pages and islands use it. */

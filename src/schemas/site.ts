@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { PUBLIC_STATUSES } from '../lib/statusPage.ts';
 
 /** What a link or value in the tools list is used for by the site. */
 export const RESOURCE_ROLES = ['dashboard', 'status-page', 'incident-channel', 'on-call', 'error-tracking'] as const;
@@ -27,11 +28,31 @@ export const StatusSchema = z
 		id: z.string().regex(/^[a-z0-9-]+$/).describe('Key stored with the incident, e.g. "investigating".'),
 		label: z.string().min(1).describe('Word shown and sent in messages, e.g. "Investigating".'),
 		closes: z.boolean().default(false).describe('This status ends the incident (exactly one status closes).'),
+		public: z
+			.enum(PUBLIC_STATUSES)
+			.optional()
+			.describe('What a public status page calls it. Left out: the closing status is "resolved", a status whose id is one of these words is that word, any other is "investigating".'),
 	})
 	.meta({ id: 'Status', description: 'One status an incident moves through.' });
 
 /** An incident status. */
 export type Status = z.output<typeof StatusSchema>;
+
+/** Where follow-up issues are filed: the new-issue form of a GitHub or GitLab project. */
+export const TrackerSchema = z
+	.strictObject({
+		kind: z.enum(['github', 'gitlab']).describe('The tracker: `github` or `gitlab`.'),
+		repo: z
+			.string()
+			.regex(/^[\w.-]+(\/[\w.-]+)+$/, 'a repository is written owner/name (GitLab: group/subgroup/name)')
+			.describe('The repository issues go to, e.g. "org/platform".'),
+		url: z.url().default('https://github.com').describe('The tracker\'s address, for GitHub Enterprise or GitLab, e.g. "https://gitlab.com".'),
+		labels: z.array(z.string().min(1)).default([]).describe('Labels every follow-up issue gets, e.g. [incident-follow-up].'),
+	})
+	.meta({ id: 'Tracker', description: 'Where follow-up issues of a post-mortem are filed.' });
+
+/** The issue tracker of the site settings. */
+export type Tracker = z.output<typeof TrackerSchema>;
 
 /** The settings a team changes first when it adopts the playbook. */
 export const SiteSchema = z.strictObject({
@@ -61,6 +82,7 @@ export const SiteSchema = z.strictObject({
 		.min(2)
 		.refine((list) => list.filter((s) => s.closes).length === 1, 'exactly one status needs `closes: true`')
 		.describe('Statuses in the order an incident moves through them; the first is where it starts.'),
+	tracker: TrackerSchema.optional().describe('Where each post-mortem action item can be filed as an issue in one click. Left out: the items are copied instead.'),
 	resources: z
 		.array(
 			z.strictObject({

@@ -29,6 +29,11 @@ export const INCIDENT_SOURCES = [
 	'revenueImpact',
 	'dataImpact',
 	'lessons',
+	'handoverFrom',
+	'handoverTo',
+	'handoverDone',
+	'handoverOpen',
+	'handoverNext',
 ] as const;
 
 /** A name from {@link INCIDENT_SOURCES}. */

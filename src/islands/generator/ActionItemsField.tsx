@@ -9,10 +9,12 @@ interface Props {
 	onAdd: () => void;
 	onChange: (itemId: string, patch: Partial<Pick<ActionItem, 'item' | 'owner' | 'due'>>) => void;
 	onRemove: (itemId: string) => void;
+	/** File an item as an issue in the team's tracker, when one is set. */
+	onIssue?: ((item: ActionItem) => void) | undefined;
 }
 
 /** The post-mortem's action items, each with an owner and a due date, saved on the incident. */
-export function ActionItemsField({ id, label, items, onAdd, onChange, onRemove }: Props) {
+export function ActionItemsField({ id, label, items, onAdd, onChange, onRemove, onIssue }: Props) {
 	// Keyboard users land in the item they added, or back on the add button after removing one.
 	// A layout effect moves focus in the same task as the render, so keys typed right after the
 	// click land in the new field, not on the button.
@@ -41,6 +43,11 @@ export function ActionItemsField({ id, label, items, onAdd, onChange, onRemove }
 							<span class="list-key">Due</span>
 							<input type="date" aria-label={`Action item ${index + 1}: Due`} value={a.due} onInput={(e) => onChange(a.id, { due: e.currentTarget.value })} />
 						</label>
+						{onIssue && a.item.trim() && (
+							<button type="button" data-issue onClick={() => onIssue(a)}>
+								File issue<span class="sr-only"> for action item {index + 1}</span>
+							</button>
+						)}
 						<button type="button" aria-label={`Remove action item ${index + 1}`} onClick={() => {
 								focus.current = 'removed';
 								onRemove(a.id);
@@ -64,3 +71,4 @@ export function ActionItemsField({ id, label, items, onAdd, onChange, onRemove }
 		</fieldset>
 	);
 }
+

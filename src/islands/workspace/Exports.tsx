@@ -1,12 +1,17 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ChecklistSpec, ClientPlaybook } from '../../lib/clientPlaybook';
 import { importIncident } from '../../lib/incidents';
+import { SHARE_PREFIX } from '../../lib/urls';
 import type { Incident, State } from '../../lib/state';
 import type { Store } from '../../lib/store';
 import { LazyCopyFallback } from '../LazyCopyFallback';
+import { LazySharedPanel } from './Share';
+import type { SharedSource } from './SharedPanel.onDemand';
 import type { Scenarios } from '../useScenarios';
 
 const actions = () => import('./exportActions.onDemand');
+/** Does the page's address carry a shared incident? */
+const shared = () => location.hash.startsWith(`#${SHARE_PREFIX}`);
 
 interface Props {
 	incident: Incident | undefined;
@@ -18,12 +23,19 @@ interface Props {
 	listsStatus?: Scenarios['status'] | undefined;
 }
 
-/** Copy or download the incident as Markdown or JSON, and import a JSON export back. */
+/** Copy or download the incident as Markdown or JSON, and import a JSON export (or an encrypted incident file) back. */
 export function Exports({ incident, state, store, playbook, checklists, listsStatus = 'ready' }: Props) {
 	const [message, setMessage] = useState('');
 	const [refusal, setRefusal] = useState('');
-	const [pending, setPending] = useState<Incident | null>(null);
+	const [pending, setPending] = useState<SharedSource | null>(null);
 	const [fallback, setFallback] = useState<string | null>(null);
+	useEffect(() => {
+		// A shared incident travels in the link's fragment: the code that opens it loads only then.
+		const open = () => shared() && setPending({ kind: 'fragment' });
+		open();
+		addEventListener('hashchange', open);
+		return () => removeEventListener('hashchange', open);
+	}, []);
 
 	const copy = async () => {
 		if (!incident) return;
@@ -39,21 +51,12 @@ export function Exports({ incident, state, store, playbook, checklists, listsSta
 		setPending(null);
 		if (!file) return;
 		const result = await (await actions()).readImport(file);
+		if (result.ok === 'sealed') return setPending({ kind: 'sealed', data: result.data, name: file.name });
 		if (!result.ok) return setRefusal(`${file.name} was not imported: ${result.reason} Nothing was changed.`);
-		if (state.incidents.some((i) => i.id === result.incident.id)) return setPending(result.incident);
+		if (state.incidents.some((i) => i.id === result.incident.id)) return setPending({ kind: 'incident', incident: result.incident, name: file.name });
 		store.update((s, now) => importIncident(s, result.incident, now));
 		setMessage(`Imported incident ${result.incident.id}.`);
 	};
-	const resolve = (choice: 'replace' | 'copy') => {
-		if (!pending) return;
-		const taken = new Set(state.incidents.map((i) => i.id));
-		let id = pending.id;
-		for (let n = 2; choice === 'copy' && taken.has(id); n++) id = `${pending.id}-copy${n === 2 ? '' : n}`;
-		store.update((s, now) => importIncident(s, { ...pending, id }, now));
-		setMessage(choice === 'copy' ? `Imported as a copy: ${id}.` : `Replaced incident ${id} with the imported one.`);
-		setPending(null);
-	};
-
 	return (
 		<section class="exports" aria-labelledby="exports-title">
 			<h3 id="exports-title">Export and import</h3>
@@ -80,16 +83,18 @@ export function Exports({ incident, state, store, playbook, checklists, listsSta
 				</p>
 			)}
 			{pending && (
-				<div class="confirm" role="alertdialog" aria-labelledby="import-confirm-text">
-					<p id="import-confirm-text">
-						This browser already has incident <code>{pending.id}</code>. Replace it with the imported one ({pending.events.length} events), or keep both?
-					</p>
-					<p class="actions">
-						<button type="button" onClick={() => resolve('replace')}>Replace</button>
-						<button type="button" onClick={() => resolve('copy')}>Keep both</button>
-						<button type="button" onClick={() => { setPending(null); setMessage('Import cancelled; nothing was changed.'); }}>Cancel</button>
-					</p>
-				</div>
+				<LazySharedPanel
+					source={pending}
+					state={state}
+					store={store}
+					playbook={playbook}
+					onClose={(said) => {
+						// The key leaves the address bar once the shared incident is dealt with.
+						if (shared()) history.replaceState(history.state, '', location.pathname);
+						setPending(null);
+						setMessage(said);
+					}}
+				/>
 			)}
 			{fallback !== null && <LazyCopyFallback text={fallback} label="Incident as Markdown" onClose={() => setFallback(null)} />}
 		</section>

@@ -1,10 +1,11 @@
 /**
- * Export and import of a whole incident: the Markdown report, the JSON file, reading a file back.
- * Loaded when the responder asks for one of them, not with the workspace.
+ * Export and import of a whole incident: the Markdown report, the JSON file, reading a file back,
+ * and the share section's panels (encrypted link, handover, status page file, opening a shared
+ * incident). Loaded as one piece when the responder asks for one of them, not with the workspace.
  */
 import { incidentMarkdown } from '../../lib/checklistMarkdown';
 import type { ChecklistSpec, ClientPlaybook } from '../../lib/clientPlaybook';
-import { exportIncident, parseImport, type ImportResult } from '../../lib/incidentJson';
+import { exportIncident, parseImport, readSealedFile, type ImportResult } from '../../lib/incidentJson';
 import { MAX_IMPORT_BYTES } from '../../lib/limits';
 import type { Incident } from '../../lib/state';
 import { copyText, downloadText } from '../copyText';
@@ -27,7 +28,15 @@ export function downloadIncidentJson(incident: Incident): void {
 	downloadText(`incident-${incident.id}.json`, exportIncident(incident, Date.now()), 'application/json');
 }
 
+/** A chosen file: an incident (or why not), or an encrypted incident that needs its key. */
+export type FileImport = ImportResult | { ok: 'sealed'; data: string };
+
 /** Read and check a chosen file; an oversized file is refused on its size alone, before it is read. */
-export async function readImport(file: File): Promise<ImportResult> {
-	return parseImport(file.size > MAX_IMPORT_BYTES ? '' : await file.text(), file.size);
+export async function readImport(file: File): Promise<FileImport> {
+	const text = file.size > MAX_IMPORT_BYTES ? '' : await file.text();
+	const sealed = readSealedFile(text);
+	return sealed.ok ? { ok: 'sealed', data: sealed.data } : parseImport(text, file.size);
 }
+
+export { SharePanel } from './SharePanel.onDemand';
+export { SharedPanel } from './SharedPanel.onDemand';

@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import type { Deadline } from '../../lib/clocks';
+import { handOver, nextDeadline } from '../../lib/handover';
+import type { Incident } from '../../lib/state';
+import type { Store } from '../../lib/store';
+
+interface Props {
+	incident: Incident;
+	store: Store;
+	/** The incident's deadlines, for the next one. */
+	deadlines: Deadline[];
+	/** Where the handover message is filled from the incident (the communication page), when the playbook has one. */
+	messageHref?: string | undefined;
+}
+
+/**
+ * Hand command over: who takes it, what is done, what is open, the next deadline, recorded on the
+ * timeline; the handover message is then filled from the incident on the communication page.
+ */
+export function HandoverPanel({ incident, store, deadlines, messageHref }: Props) {
+	const done = Object.values(incident.ticks).filter((t) => t.done).sort((a, b) => a.at - b.at).slice(-5).map((t) => t.text);
+	const [form, setForm] = useState({ to: '', done: done.join('; '), open: '', next: nextDeadline(deadlines) });
+	const [recorded, setRecorded] = useState('');
+	const field = (name: keyof typeof form, label: string, multiline = false) => {
+		const props = { id: `handover-${name}`, value: form[name], required: name === 'to', onInput: (e: Event) => setForm((f) => ({ ...f, [name]: (e.currentTarget as HTMLInputElement).value })) };
+		return (
+			<div class="field">
+				<label for={props.id}>
+					{label}
+					{props.required && <span class="field-note"> (required)</span>}
+				</label>
+				{multiline ? <textarea rows={3} {...props} /> : <input type="text" autoComplete="off" {...props} />}
+			</div>
+		);
+	};
+	const record = (e: Event) => {
+		e.preventDefault();
+		store.update((s, at) => handOver(s, incident.id, form, at));
+		setRecorded(form.to.trim());
+	};
+
+	return (
+		<form class="handover" aria-label="Hand over command" data-handover onSubmit={record}>
+			<p class="hint">Commanding now: {incident.commander || 'no one named'}.</p>
+			{field('to', 'Incoming commander')}
+			{field('done', 'Done', true)}
+			{field('open', 'Open', true)}
+			{field('next', 'Next deadline')}
+			<p class="actions">
+				<button type="submit" class="primary">Record the handover</button>
+				{messageHref && (
+					<a class="button" href={messageHref}>
+						Handover message
+					</a>
+				)}
+			</p>
+			<p role="status">
+				{recorded && `Recorded: ${recorded} now commands ${incident.id}.${messageHref ? ' The handover message is filled from it: open it, copy it, and post it in the incident channel.' : ''}`}
+			</p>
+		</form>
+	);
+}

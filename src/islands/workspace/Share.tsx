@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ClientPlaybook } from '../../lib/clientPlaybook';
+import type { Deadline } from '../../lib/clocks';
+import type { Incident } from '../../lib/state';
+import type { Store } from '../../lib/store';
+import type { ShareAction, SharePanel as SharePanelType } from './SharePanel.onDemand';
+import type { SharedPanel as SharedPanelType } from './SharedPanel.onDemand';
+
+const sharing = () => import('./exportActions.onDemand');
+
+/** The panel that brings an incident in, loaded only when one is opened. */
+export function LazySharedPanel(props: Parameters<typeof SharedPanelType>[0]) {
+	const [View, setView] = useState<typeof SharedPanelType | undefined>(undefined);
+	useEffect(() => {
+		void sharing().then((m) => setView(() => m.SharedPanel));
+	}, []);
+	// It comes from this browser's cache in a moment; the panel then takes the focus.
+	return View ? <View {...props} /> : null;
+}
+
+interface Props {
+	incident: Incident;
+	store: Store;
+	playbook: ClientPlaybook;
+	deadlines: Deadline[];
+	/** Where the handover message is filled in, when the playbook has one. */
+	handoverHref?: string | undefined;
+}
+
+/**
+ * Hand the incident over: the handover record and message, the encrypted share link, the status
+ * page file. The buttons come with the workspace; what they do loads on the first click. Keyed
+ * by incident where it is used, so another incident starts with no panel open.
+ */
+export function Share(props: Props) {
+	const [panel, setPanel] = useState<{ View: typeof SharePanelType; action: ShareAction } | null>(null);
+	const open = async (kind: ShareAction['kind']) => {
+		const { SharePanel } = await sharing();
+		setPanel({ View: SharePanel, action: { kind, at: Date.now() } });
+	};
+	return (
+		<section class="share" aria-labelledby="share-title">
+			<h3 id="share-title">Hand over and share</h3>
+			<p class="actions">
+				<button type="button" onClick={() => void open('handover')}>Hand over command</button>
+				<button type="button" onClick={() => void open('link')}>Copy encrypted link</button>
+				<button type="button" onClick={() => void open('status')}>Status page file</button>
+			</p>
+			{panel && <panel.View {...props} action={panel.action} />}
+		</section>
+	);
+}

@@ -1,0 +1,55 @@
+/**
+ * Handing an incident to someone else: command passes to a new commander (a `handover` event on
+ * the timeline), or the incident itself arrives from another browser and is merged into this one's.
+ * Apart from incidents.ts so that every page's incident store does not carry it; messages read the
+ * latest handover with `lastHandover` (messageValues.ts).
+ */
+import { formatUtcTime, type Deadline } from './clocks';
+import { importIncident, newId } from './incidents';
+import { mergeState } from './merge';
+import type { Handover, Incident, State } from './state';
+
+/** What a handover form gives: the incoming commander and where the work stands. */
+export type HandoverInput = Omit<Handover, 'from'>;
+
+/**
+ * Hand command of the incident to someone else: the incident's commander changes, and the
+ * timeline records the handover (outgoing and incoming commander, done, open, next deadline).
+ */
+export function handOver(state: State, id: string, input: HandoverInput, now: number): State {
+	const to = input.to.trim();
+	if (!to) return state;
+	return {
+		...state,
+		incidents: state.incidents.map((incident) => {
+			if (incident.id !== id) return incident;
+			const handover: Handover = { from: incident.commander, to, done: input.done.trim(), open: input.open.trim(), next: input.next.trim() };
+			const text = `Command handed over: ${handover.from || 'no one'} → ${to}`;
+			const by = state.responder ? { by: state.responder } : {};
+			return {
+				...incident,
+				commander: to,
+				events: [...incident.events, { id: newId(now), at: now, kind: 'handover', text, ...by, value: to, handover }],
+				clock: { ...incident.clock, commander: now },
+			};
+		}),
+	};
+}
+
+const PENDING: readonly Deadline['state'][] = ['upcoming', 'due', 'overdue'];
+
+/** The next deadline the incoming commander must meet, in words: "Status update, 03:45 UTC". */
+export function nextDeadline(deadlines: readonly Deadline[]): string {
+	const next = deadlines.filter((d) => PENDING.includes(d.state) && d.at !== undefined).sort((a, b) => (a.at ?? 0) - (b.at ?? 0))[0];
+	return next?.at === undefined ? '' : `${next.label}, ${formatUtcTime(next.at)}`;
+}
+
+/**
+ * Merge an imported incident into this browser's copy of it, as two tabs merge (merge.ts): ticks
+ * per step, timeline events united, fields by their latest edit. With no copy here, it is added.
+ */
+export function mergeImported(state: State, incident: Incident, now: number, how = 'Merged from a shared link'): State {
+	const local = state.incidents.find((i) => i.id === incident.id);
+	const merged = local ? mergeState({ ...state, incidents: [local], deleted: {} }, { ...state, incidents: [incident], deleted: {} }).incidents[0] : incident;
+	return importIncident(state, merged ?? incident, now, how);
+}

@@ -27,6 +27,7 @@ export const StatusSchema = z
 		id: z.string().regex(/^[a-z0-9-]+$/).describe('Key stored with the incident, e.g. "investigating".'),
 		label: z.string().min(1).describe('Word shown and sent in messages, e.g. "Investigating".'),
 		closes: z.boolean().default(false).describe('This status ends the incident (exactly one status closes).'),
+		mitigates: z.boolean().optional().describe('Reaching this status means the impact stopped: the metrics count time to mitigate up to the first such status.'),
 	})
 	.meta({ id: 'Status', description: 'One status an incident moves through.' });
 

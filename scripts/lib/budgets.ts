@@ -7,7 +7,8 @@ export const KB = 1024;
  */
 export const BUDGETS = {
 	/** Most a page may weigh, gzipped: HTML, CSS, fonts and every script it loads by itself (not on-demand code). */
-	pageGzip: 60 * KB,
+	/* 62 KB since the incident's course chart and its Mermaid export: the post-mortem page was at 59.7 KB. */
+	pageGzip: 62 * KB,
 	/**
 	 * Most of our own JavaScript (built from src/ and content/) one page may load, gzipped, not
 	 * counting what loads only on a user action (`*.onDemand.*` modules). The target is 12 KB;
@@ -15,7 +16,8 @@ export const BUDGETS = {
 	 * (about 9.4 KB), and the interactive pages add their islands (the workspace is the heaviest,
 	 * about 19 KB). This ceiling holds the line while the target stays in the benchmark's report.
 	 */
-	firstPartyJsGzip: 20 * KB,
+	// 21 KB since the course chart (its code loads when opened; its toggle and the Mermaid export do not).
+	firstPartyJsGzip: 21 * KB,
 	/** Most a page's HTML may grow, in bytes, between a playbook with many scenarios and one with twice as many. */
 	scenarioGrowthBytes: 512,
 } as const;

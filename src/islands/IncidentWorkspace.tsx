@@ -13,6 +13,7 @@ import { Exports } from './workspace/Exports';
 import { IncidentList } from './workspace/IncidentList';
 import { IncidentSummary } from './workspace/IncidentSummary';
 import { Timeline } from './workspace/Timeline';
+import { IncidentCourseFigure } from './charts/IncidentCourseFigure';
 
 interface Props {
 	playbook: ClientPlaybook;
@@ -92,6 +93,7 @@ export default function IncidentWorkspace({ playbook, checklists }: Props) {
 						/>
 					</section>
 					<ChecklistProgress incident={incident} checklists={lists.checklists} />
+					<IncidentCourseFigure id="workspace-course" incident={incident} playbook={playbook} now={now} />
 					<Timeline events={incident.events} onNote={(text) => store.update((s, t) => addNote(s, incident.id, text, t))} />
 				</>
 			)}

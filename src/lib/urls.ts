@@ -14,6 +14,8 @@ export const ROUTES = {
 	postMortem: '/post-mortem/',
 	tools: '/tools/',
 	incident: '/incident/',
+	drills: '/drills/',
+	metrics: '/metrics/',
 	authoring: '/authoring/',
 	scenarioIndex: '/scenarios/',
 	/** Every scenario and its checklists, fetched by the pages that list them all. */
@@ -66,6 +68,8 @@ export const urls = {
 	escalation: () => href(ROUTES.escalation),
 	postMortem: () => href(ROUTES.postMortem),
 	incident: (query?: Query) => withQuery(ROUTES.incident, query),
+	drills: () => href(ROUTES.drills),
+	metrics: () => href(ROUTES.metrics),
 	authoring: (anchor = '') => href(ROUTES.authoring) + (anchor ? `#${anchor}` : ''),
 	scenarioIndex: () => href(ROUTES.scenarioIndex),
 	scenario: (id: string, query?: Query) => withQuery(scenarioPath(id), query),

@@ -46,7 +46,7 @@ function Injects({ drill, startedAt, now }: { drill: DrillSpec; startedAt: numbe
 	const next = drill.injects.length - due.length;
 	return (
 		<section class="drill-injects" aria-labelledby="drill-injects-title">
-			<h3 id="drill-injects-title">What the players see</h3>
+			<h2 id="drill-injects-title">What the players see</h2>
 			<ol aria-live="polite">
 				<li class="inject inject-alert">
 					<span class="inject-time">0:00</span> <strong>Alert:</strong> {drill.alert}
@@ -105,9 +105,9 @@ export default function Drills({ drills, playbook }: Props) {
 					<a href={urls.postMortem()}>post-mortem</a>.
 				</p>
 				<section class="drill-score" aria-labelledby="drill-score-title">
-					<h3 id="drill-score-title">
+					<h2 id="drill-score-title">
 						Score: <span class="drill-points">{score.points}</span> / {score.max}
-					</h3>
+					</h2>
 					{lists.status === 'loading' && <p role="status">Loading the runbook to score its steps…</p>}
 					<table>
 						<thead>
@@ -221,7 +221,7 @@ export default function Drills({ drills, playbook }: Props) {
 		<ul class="drill-list pb-ui not-content">
 			{drills.map((drill) => (
 				<li key={drill.id} class="drill-card">
-					<h3 id={`drill-${drill.id}`}>{drill.title}</h3>
+					<h2 id={`drill-${drill.id}`}>{drill.title}</h2>
 					{drill.description && <p>{drill.description}</p>}
 					<p class="hint">
 						Scenario: <a href={urls.scenario(drill.scenario)}>{drill.scenarioTitle}</a> · {drill.injects.length} event{drill.injects.length === 1 ? '' : 's'} after the alert

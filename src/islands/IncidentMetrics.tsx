@@ -121,11 +121,13 @@ export default function IncidentMetrics({ playbook }: Props) {
 					</p>
 				)}
 				{problems.length > 0 && (
-					<ul class="problems" role="alert">
-						{problems.map((p) => (
-							<li key={p}>{p}</li>
-						))}
-					</ul>
+					<div class="problems" role="alert">
+						<ul>
+							{problems.map((p) => (
+								<li key={p}>{p}</li>
+							))}
+						</ul>
+					</div>
 				)}
 				<p class="metrics-count" role="status">
 					{metrics.incidents.length} incident{metrics.incidents.length === 1 ? '' : 's'} counted.

@@ -20,6 +20,8 @@ export const PUBLIC_URLS = [
 	'/scenarios/performance-degradation/',
 	'/scenarios/security-incident/',
 	'/authoring/',
+	'/drills/',
+	'/metrics/',
 ];
 
 /** Every page of a built site, as a URL path ("/scenarios/service-down/"). */

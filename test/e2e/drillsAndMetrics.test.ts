@@ -173,6 +173,8 @@ describe('the metrics page', () => {
 		expect(lines[1]).toContain(',4,6,24,44,30,14,');
 		const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Markdown' }).click()]);
 		expect(readFileSync((await md.path())!, 'utf8')).toContain(`| ${high} | 2 | 3 | 6 | 18 | 28 | 42 |`);
+		await page.setViewportSize({ width: 360, height: 740 });
+		expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scroll at 360 px').toBeLessThanOrEqual(360);
 		// Nothing was stored: the files were read by the page only.
 		expect(await page.evaluate(() => localStorage.getItem('playbook:state'))).toBeNull();
 		for (const theme of ['light', 'dark']) {
@@ -195,6 +197,9 @@ describe('the course chart', () => {
 		const chart = page.getByRole('img', { name: /^From \d\d:\d\d UTC to \d\d:\d\d UTC/ });
 		await chart.waitFor();
 		expect(await chart.getAttribute('aria-labelledby')).toBe('workspace-course-summary');
+		await page.setViewportSize({ width: 360, height: 740 });
+		expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scroll at 360 px').toBeLessThanOrEqual(360);
+		await page.setViewportSize({ width: 1280, height: 800 });
 		for (const theme of ['light', 'dark']) {
 			await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
 			expect(await axe(page, '.incident-course'), `workspace chart (${theme})`).toEqual([]);

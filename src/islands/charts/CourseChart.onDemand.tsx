@@ -17,11 +17,14 @@ const pct = (n: number) => `${(Math.min(1, Math.max(0, n)) * 100).toFixed(2)}%`;
 export function courseSummary(course: IncidentCourse): string {
 	const stamp = stampFor(course.start, course.end);
 	const levels = course.bands.map((b) => `${b.label} for ${formatSpan(b.to - b.from)}`).join(', then ');
-	const count = (kind: string) => course.marks.filter((m) => m.kind === kind).length;
+	const count = (kind: string, word: string) => {
+		const n = course.marks.filter((m) => m.kind === kind).length;
+		return `${n} ${word}${n === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`;
+	};
 	const missed = course.deadlines.filter((d) => d.outcome === 'missed').map((d) => d.label);
 	return [
 		`From ${stamp(course.start)} to ${stamp(course.end)}: ${levels || 'no severity recorded'}.`,
-		`${count('status')} status changes, ${count('message')} messages, ${count('escalation')} escalations.`,
+		`${count('status', 'status change')}, ${count('message', 'message')}, ${count('escalation', 'escalation')}.`,
 		missed.length > 0 ? `Deadlines missed: ${missed.join(', ')}.` : `No deadline missed.`,
 	].join(' ');
 }

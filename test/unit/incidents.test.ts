@@ -33,6 +33,11 @@ describe('declaring', () => {
 		expect(incidentId(T0, false, ['20261126-0314'])).toBe('20261126-0314-2');
 		expect(incidentId(T0, true, [])).toBe('drill-20261126-0314');
 	});
+	it('keeps the scripted drill it plays on a drill only', () => {
+		const exercise = { drill: 'pool', startedAt: T0 - min(2) };
+		expect(activeIncident(withIncident({ drill: true, exercise }).state)?.exercise).toEqual(exercise);
+		expect(activeIncident(withIncident({ drill: false, exercise }).state)?.exercise).toBeUndefined();
+	});
 	it('never records a detection time in the future', () => {
 		const { state } = withIncident({ detectedAt: T0 + min(10) });
 		expect(activeIncident(state)?.detectedAt).toBe(T0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addNote, declareIncident, logMessage, setSeverity, setStatus } from '../../src/lib/incidents';
-import { computeMetrics, median, updateCadence, type MetricsLevel } from '../../src/lib/metrics';
+import { computeMetrics, median, uniqueIncidents, updateCadence, type MetricsLevel } from '../../src/lib/metrics';
 import { metricsCsv, metricsMarkdown } from '../../src/lib/metricsExport';
 import { emptyState, type Incident, type State } from '../../src/lib/state';
 import { declaration, min, T0 } from '../support/incidents';
@@ -96,5 +96,17 @@ describe('updateCadence', () => {
 describe('median', () => {
 	it('takes the middle value, or the mean of the two middle ones, ignoring unknowns', () => {
 		expect([median([3, 1, 2]), median([4, undefined, 1, 2, 3]), median([])]).toEqual([2, 2.5, undefined]);
+	});
+});
+
+describe('the incidents counted', () => {
+	it('take each id once, this browser first, and count mitigation at resolution when no status says it stopped', () => {
+		const all = incidents();
+		const first = all.find((i) => i.detectedAt === T0 - min(4));
+		const second = all.find((i) => i.detectedAt === T1 - min(2));
+		const edited = { ...first!, title: 'edited elsewhere' };
+		expect(uniqueIncidents([first!], [edited, second!]).map((i) => i.title)).toEqual([first!.title, second!.title]);
+		const noMitigation = computeMetrics([first!], levels, [{ id: 'resolved', closes: true }], T2);
+		expect(noMitigation.incidents[0]?.toMitigate).toBe(min(44));
 	});
 });

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../lib/clientPlaybook';
-import { parseImport } from '../lib/incidentJson';
+import { MAX_IMPORT_BYTES, parseImport } from '../lib/incidentJson';
 import { computeMetrics, uniqueIncidents } from '../lib/metrics';
 import { groupColumns, incidentColumns, levelsOf, metricsCsv, metricsMarkdown, minutes } from '../lib/metricsExport';
 import type { Incident } from '../lib/state';
@@ -65,7 +65,8 @@ export default function IncidentMetrics({ playbook }: Props) {
 		const added: { name: string; incident: Incident }[] = [];
 		const refused: string[] = [];
 		for (const file of Array.from(list)) {
-			const result = parseImport(await file.text(), file.size);
+			// Too big a file is refused before it is read.
+			const result = file.size > MAX_IMPORT_BYTES ? parseImport('', file.size) : parseImport(await file.text(), file.size);
 			if (result.ok) added.push({ name: file.name, incident: result.incident });
 			else refused.push(`${file.name}: ${result.reason}`);
 		}

@@ -162,7 +162,8 @@ export function scoreDrill(
 	const lists = playbook.checklists.filter((c) => c.key === `scenario/${script.scenario}/response` || c.key === `scenario/${script.scenario}/mitigation`);
 	const keys = lists.flatMap((c) => c.steps.map((s) => itemKey(c.key, s.id)));
 	const ticked = keys.filter((k) => incident.ticks[k]?.done).length;
-	item('runbook', 'Runbook steps ticked', 15, proportional(15, ticked, keys.length), ticked === keys.length, `${ticked} of ${keys.length} steps of the runbook ticked.`);
+	if (keys.length === 0) item('runbook', 'Runbook steps ticked', 15, 0, false, `The steps of the ${script.scenario} runbook are not known here (not loaded yet?).`);
+	else item('runbook', 'Runbook steps ticked', 15, proportional(15, ticked, keys.length), ticked === keys.length, `${ticked} of ${keys.length} steps of the runbook ticked.`);
 
 	// Post-mortem started: anything written in it.
 	const { actionItems, ...text } = incident.postMortem;

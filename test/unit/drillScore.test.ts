@@ -102,6 +102,10 @@ describe('scoreDrill', () => {
 		]);
 		expect(result.items[1]?.reason).toBe('Declared at P0; the alert implies P1 (too high). Raised to P0 in time after "Connections exhausted".');
 	});
+	it('gives no runbook points while the runbook is not known', () => {
+		const result = scoreDrill(play(), script, { severities, escalation, checklists: [] }, S + min(60));
+		expect(result.items.find((i) => i.id === 'runbook')).toMatchObject({ points: 0, met: false });
+	});
 	it('exports the score and its reasons as Markdown', () => {
 		const md = drillScoreMarkdown(score(play({ escalation: true })), script, { id: 'drill-1' });
 		expect(md).toContain('# Drill score: Pool exhausted');

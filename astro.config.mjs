@@ -69,6 +69,8 @@ export default defineConfig({
 				{ label: 'Post-mortem', link: '/post-mortem/' },
 				{ label: 'Tools & resources', link: '/tools/' },
 				{ label: 'Incident workspace', link: '/incident/' },
+				{ label: 'Drills', link: '/drills/' },
+				{ label: 'Incident metrics', link: '/metrics/' },
 				{ label: 'Authoring guide', link: '/authoring/' },
 			],
 		}),

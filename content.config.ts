@@ -13,6 +13,7 @@ import { PhaseSchema } from './src/schemas/phase';
 import { ScenarioSchema } from './src/schemas/scenario';
 import { TemplateSchema } from './src/schemas/template';
 import { EscalationStepSchema } from './src/schemas/escalation';
+import { DrillSchema } from './src/schemas/drill';
 
 const pageSchema = docsSchema({ extend: PageSchema });
 
@@ -60,5 +61,9 @@ export const collections = {
 	escalation: defineCollection({
 		loader: file('./content/escalation.yaml'),
 		schema: EscalationStepSchema,
+	}),
+	drills: defineCollection({
+		loader: glob({ base: './content/drills', pattern: '[^_]*.{yaml,yml}' }),
+		schema: DrillSchema,
 	}),
 };

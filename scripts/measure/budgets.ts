@@ -8,10 +8,10 @@ export const KB = 1024;
 export const BUDGETS = {
 	/**
 	 * Most a page may weigh, gzipped: HTML, CSS, fonts and every script it loads by itself (not on-demand code).
-	 * Raised from 60 KB with issue 12: the store on every page now merges action items per field
-	 * and says when a write failed (about 0.5 KB), and /scenarios/service-down/ was at the line.
+	 * A ceiling just above today's heaviest page (the post-mortem, with the course chart's toggle and
+	 * the Mermaid export); issue 14 brings pages down, and this with them.
 	 */
-	pageGzip: 61 * KB,
+	pageGzip: 62 * KB,
 	/**
 	 * Most of our own JavaScript (built from src/ and content/) one page may load, gzipped, not
 	 * counting what loads only on a user action (`*.onDemand.*` modules). The target is 12 KB;

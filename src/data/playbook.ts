@@ -15,12 +15,13 @@ export function getPlaybook(): Promise<Playbook> {
 }
 
 async function load(): Promise<Playbook> {
-	const [severities, phases, scenarios, templates, escalation] = await Promise.all([
+	const [severities, phases, scenarios, templates, escalation, drills] = await Promise.all([
 		getCollection('severities'),
 		getCollection('phases'),
 		getCollection('scenarios'),
 		getCollection('templates'),
 		getCollection('escalation'),
+		getCollection('drills'),
 	]);
 	const file = (entry: { filePath?: string | undefined; id: string }) => entry.filePath ?? entry.id;
 	const playbook: Playbook = {
@@ -48,6 +49,11 @@ async function load(): Promise<Playbook> {
 			escalation.map((e) => e.data),
 			(s) => s.level,
 			(s) => s.id,
+		),
+		drills: sortBy(
+			drills.map((e) => ({ ...e.data, id: e.id, file: file(e) })),
+			() => 0,
+			(d) => d.title,
 		),
 		site: loadSite(),
 	};

@@ -15,6 +15,7 @@ import { IncidentList } from './workspace/IncidentList';
 import { IncidentSummary } from './workspace/IncidentSummary';
 import { Share } from './workspace/Share';
 import { Timeline } from './workspace/Timeline';
+import { IncidentCourseFigure } from './charts/IncidentCourseFigure';
 
 interface Props {
 	playbook: ClientPlaybook;
@@ -101,6 +102,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref }
 						/>
 					</section>
 					<ChecklistProgress incident={incident} checklists={lists.checklists} />
+					<IncidentCourseFigure id="workspace-course" incident={incident} playbook={playbook} now={now} />
 					<Timeline events={incident.events} onNote={(text) => store.update((s, t) => addNote(s, incident.id, text, t))} />
 					<Share key={incident.id} incident={incident} store={store} playbook={playbook} deadlines={list} handoverHref={handoverHref} />
 				</>

@@ -12,6 +12,8 @@ import { downloadText } from './copyText';
 import { ActionItemsField } from './generator/ActionItemsField';
 import { SendBar } from './generator/SendBar';
 import { TextField } from './generator/TextField';
+import { IncidentCourseFigure } from './charts/IncidentCourseFigure';
+import { courseMermaid, incidentCourse } from '../lib/incidentCourse';
 import { scenarioStatusText, useScenarios } from './useScenarios';
 import { useIncidentState, useNow } from './useStore';
 
@@ -65,7 +67,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	}
 	const context = { incident, playbook, checklists: lists.checklists, kind: 'document' as const, now };
 	const values = editedValues(template.fields, incidentValues(template.fields, context), typed);
-	const text = composeMessage(template, values, 'markdown', { drill: incident.drill });
+	const text = `${composeMessage(template, values, 'markdown', { drill: incident.drill })}\n\n## Timeline chart\n\n${courseMermaid(incidentCourse(incident, playbook.severities, playbook.escalation, now))}`;
 	const warnings = [...missingWarnings(template.fields, values), ...actionItemProblems(incident.postMortem.actionItems)];
 	const fromRecord = template.fields.filter((f) => postMortemHome(f.from).on === 'record');
 	// Saved on the incident, so the resolution message and later messages say the same.
@@ -109,6 +111,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 					come from the timeline and the checklists: to change them, add a note or tick steps, or rename the incident, in the <a href={urls.incident()}>workspace</a>.
 				</p>
 			</section>
+			<IncidentCourseFigure id={`${id}-course`} incident={incident} playbook={playbook} now={now} />
 			<form class="generator-fields" aria-label={`${template.title}: what you write`} onSubmit={(e) => e.preventDefault()}>
 				{template.fields.map((field) => {
 					const home = postMortemHome(field.from);

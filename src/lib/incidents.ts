@@ -3,7 +3,7 @@
  * next. Islands call these through the store (store.ts); nothing here touches the DOM or storage.
  */
 import { actionItemClock } from './merge';
-import { emptyPostMortem, type ActionItem, type Incident, type PostMortem, type State, type Tick, type Ticks, type TimelineEvent } from './state';
+import { emptyPostMortem, type ActionItem, type Exercise, type Incident, type PostMortem, type State, type Tick, type Ticks, type TimelineEvent } from './state';
 
 /** What a responder fills in to declare an incident. */
 export interface Declaration {
@@ -19,6 +19,8 @@ export interface Declaration {
 	scenarios: string[];
 	drill: boolean;
 	alert?: string | undefined;
+	/** The scripted drill played, when started from one (drills only). */
+	exercise?: Exercise | undefined;
 }
 
 /** Fields of an incident a responder edits directly. */
@@ -89,6 +91,7 @@ export function declareIncident(state: State, input: Declaration, channelPrefix:
 		channel: channelName(channelPrefix, id),
 		scenarios: input.scenarios,
 		...(input.alert ? { alert: input.alert } : {}),
+		...(input.drill && input.exercise ? { exercise: input.exercise } : {}),
 		ticks: {},
 		events: [
 			event(Math.min(input.detectedAt, now), 'detected', input.alert ? `Incident detected: alert ${input.alert}` : 'Incident detected', ''),

@@ -4,6 +4,7 @@ import type { ScenarioData } from '../schemas/scenario';
 import type { TemplateData } from '../schemas/template';
 import type { EscalationStep } from '../schemas/escalation';
 import type { Site } from '../schemas/site';
+import type { DrillData } from '../schemas/drill';
 
 /** Where an entry came from, for error messages. */
 interface Sourced {
@@ -19,6 +20,8 @@ export type Phase = PhaseData & Sourced;
 export type Scenario = ScenarioData & Sourced;
 /** A template with its id and file. */
 export type Template = TemplateData & Sourced;
+/** A drill with its id and file. */
+export type Drill = DrillData & Sourced;
 /** A severity with its file. */
 export type SeverityEntry = Severity & { file: string };
 
@@ -29,6 +32,8 @@ export interface Playbook {
 	scenarios: Scenario[];
 	templates: Template[];
 	escalation: EscalationStep[];
+	/** Game-day drills (content/drills); optional so older fixtures need none. */
+	drills?: Drill[];
 	site: Site;
 }
 

@@ -98,6 +98,15 @@ export const PostMortemSchema = z.object({
 });
 export type PostMortem = z.infer<typeof PostMortemSchema>;
 
+/** The scripted drill an incident plays: which one, and when its opening alert fired. */
+export const ExerciseSchema = z.object({
+	/** Id of the drill (its file name in content/drills). */
+	drill: z.string(),
+	/** When the drill started: its injects fall due counted from here. */
+	startedAt: z.number(),
+});
+export type Exercise = z.infer<typeof ExerciseSchema>;
+
 /** One incident. */
 export const IncidentSchema = z.object({
 	id: z.string(),
@@ -118,6 +127,8 @@ export const IncidentSchema = z.object({
 	scenarios: z.array(z.string()),
 	/** Alert that started it, when declared from an alert link. */
 	alert: z.optional(z.string()),
+	/** The scripted drill this incident plays, when it was started from one. */
+	exercise: z.optional(ExerciseSchema),
 	ticks: TicksSchema,
 	events: z.array(EventSchema),
 	postMortem: PostMortemSchema,

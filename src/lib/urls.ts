@@ -14,6 +14,8 @@ export const ROUTES = {
 	postMortem: '/post-mortem/',
 	tools: '/tools/',
 	incident: '/incident/',
+	drills: '/drills/',
+	metrics: '/metrics/',
 	authoring: '/authoring/',
 	scenarioIndex: '/scenarios/',
 	/** Every alert the runbooks list; `/alerts/<alert name>/` opens the runbook for one (see alertLinks.ts). */
@@ -76,6 +78,8 @@ export const urls = {
 	escalation: () => href(ROUTES.escalation),
 	postMortem: () => href(ROUTES.postMortem),
 	incident: (query?: Query) => withQuery(ROUTES.incident, query),
+	drills: () => href(ROUTES.drills),
+	metrics: () => href(ROUTES.metrics),
 	authoring: (anchor = '') => href(ROUTES.authoring) + (anchor ? `#${anchor}` : ''),
 	scenarioIndex: () => href(ROUTES.scenarioIndex),
 	scenario: (id: string, query?: Query) => withQuery(scenarioPath(id), query),

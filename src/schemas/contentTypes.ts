@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import { DrillSchema } from './drill.ts';
 import { EscalationStepSchema } from './escalation.ts';
 import { PageSchema } from './page.ts';
 import { PhaseSchema } from './phase.ts';
@@ -33,6 +34,7 @@ export const CONTENT_TYPES = {
 	page: { label: 'Any other page', files: 'content/docs/**/*.mdx', schema: PageSchema, page: true },
 	escalation: { label: 'Escalation path', files: 'content/escalation.yaml', schema: EscalationStepSchema, list: true },
 	site: { label: 'Site settings', files: 'content/site.yaml', schema: SiteSchema },
+	drill: { label: 'Drill', files: 'content/drills/*.yaml', schema: DrillSchema },
 } as const satisfies Record<string, ContentType>;
 
 /** The name of a content type. */

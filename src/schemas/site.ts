@@ -32,6 +32,7 @@ export const StatusSchema = z
 			.enum(PUBLIC_STATUSES)
 			.optional()
 			.describe('What a public status page calls it. Left out: the closing status is "resolved", a status whose id is one of these words is that word, any other is "investigating".'),
+		mitigates: z.boolean().optional().describe('Reaching this status means the impact stopped: the metrics count time to mitigate up to the first such status.'),
 	})
 	.meta({ id: 'Status', description: 'One status an incident moves through.' });
 

@@ -21,6 +21,8 @@ export const PUBLIC_URLS = [
 	'/scenarios/security-incident/',
 	'/authoring/',
 	'/alerts/',
+	'/drills/',
+	'/metrics/',
 ];
 
 /** Pages built for each alert a runbook lists (`/alerts/<name>/`), which send the responder on to it. */

@@ -48,3 +48,20 @@ describe('checkReferences', () => {
 		]);
 	});
 });
+
+describe('checkReferences on drills', () => {
+	const drill = (over: Record<string, unknown> = {}) => ({
+		id: 'd', file: 'content/drills/d.yaml', title: 'd', scenario: 'down', severity: 'P0', alert: 'Down', services: [],
+		injects: [{ after: 4, text: 'worse', severity: 'P1' }], ...over,
+	});
+	it('accepts a drill whose scenario and severities exist', () => {
+		expect(checkReferences(playbook({ drills: [drill()] }))).toEqual([]);
+	});
+	it('names the drill file and field that point nowhere', () => {
+		expect(checkReferences(playbook({ drills: [drill({ scenario: 'gone', severity: 'SEV1', injects: [{ after: 1, text: 'x', severity: 'P9' }] })] }))).toEqual([
+			'content/drills/d.yaml: scenario: "gone" is not a scenario (known: down)',
+			'content/drills/d.yaml: severity: "SEV1" is not a severity (known: P0, P1)',
+			'content/drills/d.yaml: injects.0.severity: "P9" is not a severity (known: P0, P1)',
+		]);
+	});
+});

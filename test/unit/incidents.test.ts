@@ -46,6 +46,11 @@ describe('declaring', () => {
 		expect(merged.incidents.map((i) => [i.title, i.severity]).sort()).toEqual([['Checkout down', 'P0'], ['Search slow', 'P2']]);
 		expect(merged.incidents.map((i) => i.events.length)).toEqual([2, 2]);
 	});
+	it('keeps the scripted drill it plays on a drill only', () => {
+		const exercise = { drill: 'pool', startedAt: T0 - min(2) };
+		expect(activeIncident(withIncident({ drill: true, exercise }).state)?.exercise).toEqual(exercise);
+		expect(activeIncident(withIncident({ drill: false, exercise }).state)?.exercise).toBeUndefined();
+	});
 	it('never records a detection time in the future', () => {
 		const { state } = withIncident({ detectedAt: T0 + min(10) });
 		expect(activeIncident(state)?.detectedAt).toBe(T0);

@@ -1,0 +1,103 @@
+/**
+ * An incident's course as a chart reads it: the stretches at each severity, the moments that
+ * mattered (declaration, status changes, messages, escalations) and each deadline met or missed.
+ * The workspace and post-mortem draw it as SVG; the post-mortem's Markdown carries it as Mermaid.
+ */
+import type { EscalationStep } from '../schemas/escalation';
+import { severityById, type ClientSeverity } from './clientPlaybook';
+import { deadlines, DUE_WINDOW_MS, formatUtcDateTime } from './clocks';
+import { incidentEnd, severityLabel, severityPeriods } from './postMortem';
+import type { EventKind, Incident } from './state';
+
+/** A stretch of time at one level. */
+export interface CourseBand {
+	severity: string;
+	/** "P0 Critical". */
+	label: string;
+	tone: ClientSeverity['tone'] | undefined;
+	from: number;
+	to: number;
+}
+
+/** A moment on the course. */
+export interface CourseMark {
+	kind: Extract<EventKind, 'declared' | 'status' | 'message' | 'escalation'>;
+	at: number;
+	label: string;
+}
+
+/** A deadline of the playbook and how it went. */
+export interface CourseDeadline {
+	id: string;
+	label: string;
+	at: number;
+	outcome: 'met' | 'missed' | 'open';
+}
+
+/** Everything a chart of the incident draws, times in epoch milliseconds. */
+export interface IncidentCourse {
+	title: string;
+	start: number;
+	end: number;
+	bands: CourseBand[];
+	marks: CourseMark[];
+	deadlines: CourseDeadline[];
+}
+
+const MARKED: readonly CourseMark['kind'][] = ['declared', 'status', 'message', 'escalation'];
+
+/** The course of an incident from detection to resolution (or now). */
+export function incidentCourse(incident: Incident, severities: readonly Pick<ClientSeverity, 'id' | 'name' | 'tone' | 'responseTime' | 'escalateAfter' | 'updateEvery'>[], ladder: readonly EscalationStep[], now: number): IncidentCourse {
+	const start = incident.detectedAt;
+	const end = Math.max(start, incidentEnd(incident, now));
+	const bands = severityPeriods(incident, now).map((p) => ({ ...p, label: severityLabel(severities, p.severity), tone: severityById(severities, p.severity)?.tone }));
+	const marks = incident.events
+		.filter((e): e is typeof e & { kind: CourseMark['kind'] } => (MARKED as readonly string[]).includes(e.kind))
+		// The site's own "fell due" reminders are not something anyone did.
+		.filter((e) => !(e.kind === 'escalation' && e.value?.startsWith('due:')))
+		.sort((a, b) => a.at - b.at)
+		.map((e) => ({ kind: e.kind, at: e.at, label: e.kind === 'declared' ? `Declared ${e.value ?? ''}`.trim() : e.text }));
+	const level = severityById(severities, incident.severity);
+	const list = level ? deadlines(incident, level, ladder, now) : [];
+	const outcome = (d: (typeof list)[number]): CourseDeadline['outcome'] | undefined => {
+		if (d.state === 'done') return d.doneAt === undefined || d.at === undefined || d.doneAt <= d.at + DUE_WINDOW_MS ? 'met' : 'missed';
+		if (d.state === 'missed' || d.state === 'overdue') return 'missed';
+		if (d.state === 'due' || d.state === 'upcoming') return 'open';
+		return undefined;
+	};
+	const due = list.flatMap((d) => {
+		const result = outcome(d);
+		// The first responder is "done" at declaration by definition: no deadline to show.
+		return result === undefined || d.at === undefined || d.at === start ? [] : [{ id: d.id, label: d.label, at: d.at, outcome: result }];
+	});
+	return { title: incident.title, start, end, bands, marks, deadlines: due };
+}
+
+/** Text that Mermaid reads as plain words in a task name (":" ends a name, ";" and "#" are syntax). */
+export function mermaidText(text: string): string {
+	return text.replace(/[:;#%{}[\]<>`"]/g, ' ').replace(/\s+/g, ' ').trim() || '-';
+}
+
+/**
+ * The course as a Mermaid Gantt chart (rendered by GitHub and GitLab): severity bars, then the
+ * moments and deadlines as milestones, times as epoch milliseconds (dateFormat x).
+ */
+export function courseMermaid(course: IncidentCourse): string {
+	const milestone = (label: string, at: number, tag = 'milestone') => `    ${mermaidText(label)} :${tag}, ${at}, ${at}`;
+	const sections = [
+		['Severity', course.bands.map((b) => `    ${mermaidText(b.label)} :${b.tone === 'danger' ? 'crit, ' : 'active, '}${b.from}, ${Math.max(b.to, b.from + 1)}`)],
+		['Status', course.marks.filter((m) => m.kind === 'declared' || m.kind === 'status').map((m) => milestone(m.label, m.at))],
+		['Messages', course.marks.filter((m) => m.kind === 'message').map((m) => milestone(m.label, m.at))],
+		['Escalations', course.marks.filter((m) => m.kind === 'escalation').map((m) => milestone(m.label, m.at))],
+		['Deadlines', course.deadlines.map((d) => milestone(`${d.label} ${d.outcome}`, d.at, d.outcome === 'missed' ? 'crit, milestone' : 'milestone'))],
+	] as const;
+	return [
+		'```mermaid',
+		'gantt',
+		`    title ${mermaidText(course.title)} (from ${mermaidText(formatUtcDateTime(course.start))})`,
+		'    dateFormat x',
+		'    axisFormat %H:%M',
+		...sections.flatMap(([name, lines]) => (lines.length === 0 ? [] : [`    section ${name}`, ...lines])),
+		'```',
+	].join('\n');
+}

@@ -1,5 +1,5 @@
 import { urls } from '../lib/urls';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { DECLARE_STYLES } from './declare/declareStyles';
 import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand';
 import { answersFromQuery, answersToQuery, classify, criterionKey, impactFromReasons, metrics, type Answers } from '../lib/classify';
@@ -40,7 +40,21 @@ export default function Classifier({ playbook }: Props) {
 	const [copied, setCopied] = useState('');
 	const [Dialog, setDialog] = useState<typeof DeclareDialogType | undefined>(undefined);
 	const [declaring, setDeclaring] = useState(false);
-	useEffect(() => setAnswers(answersFromQuery(levels, new URLSearchParams(location.search))), []);
+	const form = useRef<HTMLFormElement>(null);
+	useEffect(() => {
+		const query = new URLSearchParams(location.search);
+		// What a quick responder ticked or typed before the page came alive counts too.
+		if (form.current) {
+			const early = new FormData(form.current);
+			const seen = [...(query.get('seen') ?? '').split(','), ...early.getAll('seen').map(String)].filter(Boolean);
+			if (seen.length > 0) query.set('seen', [...new Set(seen)].join(','));
+			for (const { metric } of metrics(levels)) {
+				const typed = early.get(metric);
+				if (!query.get(metric) && typeof typed === 'string' && typed.trim() !== '') query.set(metric, typed);
+			}
+		}
+		setAnswers(answersFromQuery(levels, query));
+	}, []);
 	useEffect(() => {
 		const query = answersToQuery(answers).toString();
 		history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
@@ -73,7 +87,7 @@ export default function Classifier({ playbook }: Props) {
 		<>
 			{/* The bar's styles come with the classifier, so they are there at first paint and on no other page. */}
 			<link rel="stylesheet" href={DECLARE_STYLES} />
-			<form class="classifier pb-ui not-content" onSubmit={(e) => e.preventDefault()} aria-label="Classify the incident">
+			<form ref={form} class="classifier pb-ui not-content" onSubmit={(e) => e.preventDefault()} aria-label="Classify the incident">
 				{/* First in the form, so Shift+Tab from a criterion reaches Declare; pinned to the bottom of the view. */}
 				<div class={`result-bar ${level ? `tone-${level.tone}` : ''}`}>
 					<p id="classification-summary" class="result-bar-text" role="status" aria-live="polite" aria-atomic="true">

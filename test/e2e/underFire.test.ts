@@ -33,11 +33,28 @@ async function storeRaw(raw: string, key = STATE_KEY) {
 const storeState = (state: State) => storeRaw(JSON.stringify({ version: STATE_VERSION, state }));
 const stored = async (page: Page): Promise<State> => JSON.parse((await page.evaluate((k) => localStorage.getItem(k), STATE_KEY)) ?? 'null').state;
 
-/** Fill the declare form the page shows and submit it. */
+/** The declare dialog: the one the page opened (a link with a query opens it), or opened with the workspace's button. */
+async function openDeclare(page: Page) {
+	const dialog = page.locator('.declare-dialog');
+	if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Declare an incident' }).click();
+	await dialog.waitFor();
+	return dialog;
+}
+
+/** Fill the declare dialog and submit it. */
 async function declare(page: Page, title: string, severity = 'P1') {
-	await page.getByLabel('Title').fill(title);
-	await page.getByLabel('Severity', { exact: true }).selectOption(severity);
-	await page.getByRole('button', { name: 'Declare incident' }).click();
+	const dialog = await openDeclare(page);
+	await dialog.getByLabel('Title').fill(title);
+	await dialog.getByLabel('Severity', { exact: true }).selectOption(severity);
+	await dialog.getByRole('button', { name: 'Declare and copy the message' }).click();
+}
+
+/** Once declared, close the dialog onto the workspace's incident. */
+async function closeDeclared(page: Page) {
+	const dialog = page.locator('.declare-dialog');
+	await dialog.locator('.declared').waitFor();
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	await page.locator('#incident-title').waitFor();
 }
 
 describe('a damaged theme setting', () => {
@@ -91,9 +108,10 @@ describe('detection time in another time zone, at the daylight-saving change', (
 		await context.clock.install({ time: at });
 		const page = await context.newPage();
 		await page.goto('/incident/?severity=P0');
+		await page.locator('.declare-dialog').waitFor();
 		expect(await page.getByLabel('Detected at (your local time)').inputValue()).toBe('2026-11-01T01:30');
 		await declare(page, 'API returns 503', 'P0');
-		await page.locator('#incident-title').waitFor();
+		await closeDeclared(page);
 		const incident = (await stored(page)).incidents[0]!;
 		// The moment the form opened (the clock runs on): not the first 01:30, an hour earlier.
 		expect(incident.detectedAt - at).toBeGreaterThanOrEqual(0);
@@ -118,12 +136,13 @@ describe('detection time in another time zone, at the daylight-saving change', (
 			await context.clock.install({ time: Date.parse('2026-07-01T06:00:00Z') });
 			const page = await context.newPage();
 			await page.goto('/incident/');
+			await openDeclare(page);
 			await page.getByLabel('Detected at (your local time)').fill('2026-07-02T09:15');
 			await declare(page, 'Too early');
 			expect(await page.getByRole('alert').innerText()).toMatch(/in the future by this computer's clock/);
 			await page.getByLabel('Detected at (your local time)').fill(typed);
 			await declare(page, 'Queue stuck');
-			await page.locator('#incident-title').waitFor();
+			await closeDeclared(page);
 			expect(new Date((await stored(page)).incidents[0]!.detectedAt).toISOString(), timezoneId).toBe(utc);
 		}
 	});
@@ -134,29 +153,33 @@ describe('two tabs at once', () => {
 		await context.clock.install({ time: Date.parse('2026-11-26T03:14:00Z') });
 		const [tabA, tabB] = [await context.newPage(), await context.newPage()];
 		await Promise.all([tabA.goto('/incident/'), tabB.goto('/incident/')]);
-		await tabA.getByLabel('Title').fill('Checkout down');
-		await tabA.getByLabel('Severity', { exact: true }).selectOption('P0');
-		await tabB.getByLabel('Title').fill('Search slow');
-		await tabB.getByLabel('Severity', { exact: true }).selectOption('P2');
-		await Promise.all([tabA.getByRole('button', { name: 'Declare incident' }).click(), tabB.getByRole('button', { name: 'Declare incident' }).click()]);
+		const [formA, formB] = [await openDeclare(tabA), await openDeclare(tabB)];
+		await formA.getByLabel('Title').fill('Checkout down');
+		await formA.getByLabel('Severity', { exact: true }).selectOption('P0');
+		await formB.getByLabel('Title').fill('Search slow');
+		await formB.getByLabel('Severity', { exact: true }).selectOption('P2');
+		const submit = { name: 'Declare and copy the message' };
+		await Promise.all([formA.getByRole('button', submit).click(), formB.getByRole('button', submit).click()]);
 		await expect.poll(async () => (await stored(tabA)).incidents.length).toBe(2);
 		const incidents = (await stored(tabA)).incidents;
 		expect(incidents.map((i) => [i.title, i.severity]).sort()).toEqual([['Checkout down', 'P0'], ['Search slow', 'P2']]);
 		expect(new Set(incidents.map((i) => i.id)).size).toBe(2);
-		expect(incidents.map((i) => i.events.length)).toEqual([2, 2]);
+		// Each keeps its own detection and declaration (a copied declaration may be logged too).
+		expect(incidents.map((i) => i.events.filter((e) => e.kind === 'detected' || e.kind === 'declared').length)).toEqual([2, 2]);
 	});
 
 	it('a half-filled declare form stays, with its text, when another tab declares', async () => {
 		const [tabA, tabB] = [await context.newPage(), await context.newPage()];
 		await Promise.all([tabA.goto('/incident/'), tabB.goto('/incident/')]);
-		await tabB.getByLabel('Title').fill('Half typed');
-		await tabB.getByLabel('Impact').fill('Some users');
+		const formB = await openDeclare(tabB);
+		await formB.getByLabel('Title').fill('Half typed');
+		await formB.getByLabel('Impact').fill('Some users');
 		await declare(tabA, 'Declared elsewhere');
-		await tabA.locator('#incident-title').waitFor();
+		await closeDeclared(tabA);
 		// Tab B hears of it (its incident list shows it) and keeps its form as it was.
 		await expect.poll(() => tabB.locator('.workspace').innerText()).toContain('Declared elsewhere');
-		expect(await tabB.getByLabel('Title').inputValue()).toBe('Half typed');
-		expect(await tabB.getByLabel('Impact').inputValue()).toBe('Some users');
+		expect(await formB.getByLabel('Title').inputValue()).toBe('Half typed');
+		expect(await formB.getByLabel('Impact').inputValue()).toBe('Some users');
 	});
 
 	it('typing action items in two tabs keeps every keystroke of both', async () => {
@@ -190,7 +213,7 @@ describe('stored data too big to set aside', () => {
 		const [kept] = await Promise.all([page.waitForEvent('download'), aside.getByRole('button', { name: 'Download the unreadable data' }).click()]);
 		expect(readFileSync((await kept.path())!, 'utf8')).toBe(raw);
 		await declare(page, 'After the damage');
-		await page.locator('#incident-title').waitFor();
+		await closeDeclared(page);
 		const unsaved = page.locator('.storage-notice.notice-unsaved');
 		await expect.poll(() => unsaved.innerText()).toMatch(/^Not saved/);
 		expect(await page.evaluate((k) => localStorage.getItem(k)?.length, STATE_KEY)).toBe(raw.length);

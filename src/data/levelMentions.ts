@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { unknownLevels } from '../lib/levelMentions.ts';
@@ -11,9 +11,10 @@ function textFiles(content: string): string[] {
 		.sort();
 }
 
-/** The level ids of a content folder, read from the `id` of each file in its severities/. */
+/** The level ids of a content folder, read from the `id` of each file in its severities/ (none without one). */
 export function levelIds(content: string): string[] {
 	const dir = join(content, 'severities');
+	if (!existsSync(dir)) return [];
 	return readdirSync(dir)
 		.filter((file) => /\.mdx?$/.test(file))
 		.map((file) => {

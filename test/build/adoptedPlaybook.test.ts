@@ -74,10 +74,13 @@ describe('a playbook with other levels, published under a base path', () => {
 		expect(await page.locator('.classification').innerText()).toContain('Head of Shop');
 		await page.getByLabel('Checkout latency').fill('10.5');
 		await expect.poll(() => page.locator('#classification-title').innerText()).toContain('SEV-1');
-		await page.getByRole('link', { name: 'Declare a SEV-1 incident' }).click();
+		// Declare in place from the result, then follow the dialog to the workspace.
+		await page.locator('.result-bar').getByRole('link', { name: 'Declare SEV-1' }).click();
+		const dialog = page.locator('.declare-dialog');
+		await dialog.getByLabel('Title').fill('Checkout slow');
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).click();
+		await dialog.locator('.declared a.button.primary').click();
 		await page.waitForURL(`**${base}incident/**`);
-		await page.getByLabel('Title').fill('Checkout slow');
-		await page.getByRole('button', { name: 'Declare incident' }).click();
 		await expect.poll(() => page.locator('.deadline[data-deadline="rung:head-of-shop"]').innerText()).toContain('Head of Shop');
 		expect(await page.locator('.incident-summary').innerText()).toMatch(/#shop-inc-\d{8}-\d{4}/);
 		expect(await page.locator('.deadline[data-deadline="response"]').innerText()).toContain('2 minutes');
@@ -108,9 +111,9 @@ describe('a playbook with other levels, published under a base path', () => {
 		const page = await newPage();
 		await page.goto('alerts/searchlatencyhigh/?severity=SEV-4&service=search');
 		await page.waitForURL(`**${base}scenarios/search-slow/**`);
-		await page.getByRole('button', { name: 'Declare incident' }).waitFor();
 		expect(await page.locator('.alert-note').innerText()).toContain('SearchLatencyHigh');
-		expect(await page.getByLabel('Severity', { exact: true }).inputValue()).toBe('SEV-4');
+		await page.locator('.alert-declare').getByRole('button', { name: 'Declare from this alert' }).click();
+		expect(await page.locator('.declare-dialog').getByLabel('Severity', { exact: true }).inputValue()).toBe('SEV-4');
 		// Another spelling has no page of its own: the host's 404 page sends it on.
 		await page.goto('alerts/SearchLatencyHigh/?service=search');
 		await page.waitForURL(`**${base}scenarios/search-slow/**`);

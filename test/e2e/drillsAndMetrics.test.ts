@@ -188,9 +188,13 @@ describe('the course chart', () => {
 	it('opens in the workspace and the post-mortem, passes axe, prints, and the post-mortem Markdown carries it as Mermaid', async () => {
 		const page = await context.newPage();
 		await page.goto('/incident/');
-		await page.getByLabel('Title').fill('API returns 503');
-		await page.getByLabel('Severity', { exact: true }).selectOption({ index: 1 });
-		await page.getByRole('button', { name: 'Declare incident' }).click();
+		await page.getByRole('button', { name: 'Declare an incident' }).click();
+		const dialog = page.locator('.declare-dialog');
+		await dialog.getByLabel('Title').fill('API returns 503');
+		await dialog.getByLabel('Severity', { exact: true }).selectOption({ index: 1 });
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).click();
+		await dialog.locator('.declared').waitFor();
+		await dialog.getByRole('button', { name: 'Close' }).click();
 		await page.locator('#incident-title').waitFor();
 		await context.clock.fastForward(10 * MIN);
 		await page.getByText('Course of the incident, as a chart').click();

@@ -112,7 +112,7 @@ describe('offline after one visit', () => {
 			// /alerts/ with an alert in its query acts as that alert's URL: it opens the runbook listing it.
 			const url = new URL(address, host.url);
 			const shown = url.pathname.replace(/\/?$/, '/') === '/alerts/' && url.searchParams.get('alert') === 'HighErrorRate' ? '/scenarios/high-error-rate/' : url.pathname;
-			await expect.poll(() => page.locator('h1').first().textContent(), address).toBe(heading(shown));
+			await expect.poll(() => page.locator('h1').first().textContent(), { message: address }).toBe(heading(shown));
 		}
 		expect(linked.size).toBeGreaterThan(0);
 		expect(failed).toEqual([]);

@@ -13,7 +13,8 @@ import { playbookFromFiles } from '../support/playbookFromFiles';
 
 const dist = inject('dist');
 const file = join(dist, ROUTES.playbookFile);
-const playbook = playbookFromFiles();
+// The content the site under test was built from (the P0–P3 fixture), not content/.
+const playbook = playbookFromFiles(inject('content'));
 let browser: Browser;
 beforeAll(async () => {
 	browser = await launchChromium();

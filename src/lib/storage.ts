@@ -11,6 +11,9 @@
  * - unreadable JSON, or data that fails validation: copied aside the same way, never dropped.
  * - localStorage unavailable (disabled, private mode, sandboxed frame): the page works in memory
  *   and says that nothing will be kept.
+ * The same read (readStored) serves the page's load and every write another tab makes (the store's
+ * `storage` event and its re-read before each change): another tab's data is migrated, validated
+ * and, when unusable, set aside with a notice exactly as at load, while this page keeps its state.
  * And on a write: storage full or refused: the page keeps the state in memory and says so.
  *
  * Every notice of data not saved (storage unavailable or full, or unusable data that could not be
@@ -85,7 +88,10 @@ function setAside(storage: Storage, raw: string, now: number): string | undefine
 	// Every page load meets the same unusable data until something new is saved: keep one copy.
 	const same = listBackups(storage).find((backup) => readRaw(storage, backup.key) === raw);
 	if (same) return same.key;
-	const key = `${BACKUP_PREFIX}${new Date(now).toISOString()}`;
+	// Two reads in the same millisecond (another tab writing twice) must not overwrite the first copy.
+	const stamp = `${BACKUP_PREFIX}${new Date(now).toISOString()}`;
+	let key = stamp;
+	for (let n = 2; readRaw(storage, key) !== null; n++) key = `${stamp}-${n}`;
 	try {
 		storage.setItem(key, raw);
 		return key;
@@ -94,11 +100,12 @@ function setAside(storage: Storage, raw: string, now: number): string | undefine
 	}
 }
 
-function asideNotice(kind: 'corrupt' | 'invalid' | 'newer', what: string, key: string | undefined): StorageNotice {
+function asideNotice(kind: 'corrupt' | 'invalid' | 'newer', what: string, key: string | undefined, loaded: boolean): StorageNotice {
 	const kept = key
 		? 'It has been kept aside and can be downloaded from the incident workspace.'
 		: 'It could not be copied aside (storage is full), so nothing new is saved until you download it (in the incident workspace) and save over it.';
-	return { kind, message: `${what} ${kept} The site started with no incidents.`, backupKey: key ?? STATE_KEY, ...(key ? {} : { blocking: true }) };
+	const outcome = loaded ? 'The site started with no incidents.' : 'This page kept the incidents it had.';
+	return { kind, message: `${what} ${kept} ${outcome}`, backupKey: key ?? STATE_KEY, ...(key ? {} : { blocking: true }) };
 }
 
 /** What a read found: the state to use and anything the user must be told. */
@@ -109,20 +116,30 @@ export interface Loaded {
 	writable: boolean;
 }
 
-/** Read and validate the stored state. Never throws. */
-export function loadState(storage: Storage | undefined, now: number, migrations: Record<number, Migration> = MIGRATIONS): Loaded {
-	if (!storage) return { state: emptyState(), notices: [UNAVAILABLE], writable: false };
-	let raw: string | null;
-	try {
-		raw = storage.getItem(STATE_KEY);
-	} catch {
-		return { state: emptyState(), notices: [UNAVAILABLE], writable: false };
-	}
-	if (raw === null) return { state: emptyState(), notices: [], writable: true };
+/** What stored text held: its state when usable (undefined when nothing usable was stored), and what to tell the user. */
+export interface ReadStored {
+	state: State | undefined;
+	notices: StorageNotice[];
+	/** False when the stored data must not be overwritten (it could not be set aside). */
+	writable: boolean;
+}
 
-	const aside = (kind: 'corrupt' | 'invalid' | 'newer', what: string): Loaded => {
+/**
+ * Parse, version-check, migrate and validate stored text (as at page load, or as another tab
+ * wrote it); unusable text is set aside and noticed. `loaded` says whether this is the page's
+ * first read (it then starts empty) or a later one (the page keeps what it has). Never throws.
+ */
+export function readStored(
+	storage: Storage,
+	raw: string | null,
+	now: number,
+	{ migrations = MIGRATIONS, loaded = false }: { migrations?: Record<number, Migration>; loaded?: boolean } = {},
+): ReadStored {
+	if (raw === null) return { state: undefined, notices: [], writable: true };
+
+	const aside = (kind: 'corrupt' | 'invalid' | 'newer', what: string): ReadStored => {
 		const key = setAside(storage, raw, now);
-		return { state: emptyState(), notices: [asideNotice(kind, what, key)], writable: key !== undefined };
+		return { state: undefined, notices: [asideNotice(kind, what, key, loaded)], writable: key !== undefined };
 	};
 
 	let stored: { version?: unknown; state?: unknown };
@@ -152,6 +169,19 @@ export function loadState(storage: Storage | undefined, now: number, migrations:
 		? [{ kind: 'migrated', message: `Your saved incidents were updated from format ${version} to format ${STATE_VERSION}.` }]
 		: [];
 	return { state: result.data, notices, writable: true };
+}
+
+/** Read and validate the stored state at page load. Never throws. */
+export function loadState(storage: Storage | undefined, now: number, migrations: Record<number, Migration> = MIGRATIONS): Loaded {
+	if (!storage) return { state: emptyState(), notices: [UNAVAILABLE], writable: false };
+	let raw: string | null;
+	try {
+		raw = storage.getItem(STATE_KEY);
+	} catch {
+		return { state: emptyState(), notices: [UNAVAILABLE], writable: false };
+	}
+	const read = readStored(storage, raw, now, { migrations, loaded: true });
+	return { ...read, state: read.state ?? emptyState() };
 }
 
 /** Write the state; returns a notice when it could not be kept. Never throws. */

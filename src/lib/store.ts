@@ -5,8 +5,20 @@
  */
 import { mergeState } from './merge';
 import { type State } from './state';
-import { browserStorage, loadState, NOT_SAVED, readRaw, saveState, STATE_KEY, STATE_VERSION, type StorageNotice } from './storage';
-import { StateSchema } from './state';
+import {
+	browserStorage,
+	loadState,
+	MIGRATIONS,
+	NOT_SAVED,
+	readRaw,
+	readStored,
+	type ReadStored,
+	saveState,
+	STATE_KEY,
+	STATE_VERSION,
+	type Migration,
+	type StorageNotice,
+} from './storage';
 
 /** The shared state with its verbs. */
 export interface Store {
@@ -31,8 +43,13 @@ function sameNotice(a: StorageNotice, b: StorageNotice): boolean {
 }
 
 /** A store over a Storage (localStorage by default), for one page or one test. */
-export function createStore(storage: Storage | undefined = browserStorage(), clock: () => number = Date.now, target: EventTarget | undefined = globalThis.window): Store {
-	const loaded = loadState(storage, clock());
+export function createStore(
+	storage: Storage | undefined = browserStorage(),
+	clock: () => number = Date.now,
+	target: EventTarget | undefined = globalThis.window,
+	migrations: Record<number, Migration> = MIGRATIONS,
+): Store {
+	const loaded = loadState(storage, clock(), migrations);
 	let state = loaded.state;
 	let notices: StorageNotice[] = [...loaded.notices];
 	let writable = loaded.writable;
@@ -48,28 +65,31 @@ export function createStore(storage: Storage | undefined = browserStorage(), clo
 		else notices = notices.filter((n) => n.kind !== 'full' && n.kind !== 'unsaved');
 	};
 
-	/** The stored state as another tab left it, when it is readable; undefined otherwise. */
-	const readStored = (raw: string | null): State | undefined => {
-		if (raw === null) return undefined;
-		try {
-			const stored = JSON.parse(raw) as { version?: unknown; state?: unknown };
-			if (stored.version !== STATE_VERSION) return undefined;
-			const result = StateSchema.safeParse(stored.state);
-			return result.success ? result.data : undefined;
-		} catch {
-			return undefined;
-		}
+	/**
+	 * The stored state as another tab left it, read as at load (version check, migrations,
+	 * validation); unusable data is set aside and noticed, and its state is then undefined.
+	 */
+	const readOther = (raw: string | null): ReadStored => {
+		if (!storage) return { state: undefined, notices: [], writable: false };
+		const read = readStored(storage, raw, clock(), { migrations });
+		read.notices.forEach(notify);
+		if (!read.writable) writable = false;
+		return read;
 	};
 
 	target?.addEventListener('storage', (event) => {
 		const { key, newValue } = event as StorageEvent;
 		if (key !== STATE_KEY) return;
-		const incoming = readStored(newValue);
-		if (!incoming) return;
+		const read = readOther(newValue);
+		const incoming = read.state;
+		if (!incoming) {
+			if (read.notices.length > 0) emit();
+			return;
+		}
 		const merged = mergeState(state, incoming);
 		state = merged;
-		// This tab knew something the other did not: write the union back so both converge.
-		if (writable && JSON.stringify(merged) !== JSON.stringify(incoming)) save();
+		// This tab knew something the other did not, or migrated what it wrote: write the union back so both converge.
+		if (writable && (read.notices.length > 0 || JSON.stringify(merged) !== JSON.stringify(incoming))) save();
 		emit();
 	});
 
@@ -81,7 +101,7 @@ export function createStore(storage: Storage | undefined = browserStorage(), clo
 			return () => listeners.delete(listener);
 		},
 		update(change) {
-			const stored = writable ? readStored(readRaw(storage, STATE_KEY)) : undefined;
+			const stored = writable ? readOther(readRaw(storage, STATE_KEY)).state : undefined;
 			const base = stored ? mergeState(state, stored) : state;
 			state = change(base, clock());
 			if (writable) save();

@@ -143,3 +143,68 @@ describe('setting data aside', () => {
 		expect(listBackups(storage)).toHaveLength(1);
 	});
 });
+
+describe('another tab\'s write (the storage event) is read as at load', () => {
+	const tab = (storage: MemoryStorage, migrations?: Parameters<typeof createStore>[3]) => {
+		const events = new EventTarget();
+		const store = createStore(storage, () => T0, events, migrations);
+		const written = (raw: string) => {
+			storage.setItem(STATE_KEY, raw);
+			events.dispatchEvent(Object.assign(new Event('storage'), { key: STATE_KEY, newValue: raw }));
+		};
+		return { store, written };
+	};
+
+	it('sets invalid data aside with a notice, keeps this tab\'s incidents, and saves over it once it is kept', () => {
+		const storage = new MemoryStorage();
+		const { store, written } = tab(storage);
+		store.update((s) => withIncident({}, s).state);
+		const mine = store.get();
+		const bad = stored({ ...mine, incidents: [{ ...mine.incidents[0], severity: 7 }] });
+		let heard = 0;
+		store.subscribe(() => heard++);
+		written(bad);
+		expect(heard).toBe(1);
+		expect(store.get()).toEqual(mine);
+		expect(store.notices()).toMatchObject([{ kind: 'invalid' }]);
+		expect(store.notices()[0]?.message).toContain('incidents.0.severity');
+		expect(store.notices()[0]?.message).toContain('This page kept the incidents it had.');
+		const backup = store.notices()[0]?.backupKey ?? '';
+		expect(readRaw(storage, backup)).toBe(bad);
+		store.update((s) => tickItem(s, s.activeId, 'i', { text: 'T', list: 'L' }, true, T0 + 1));
+		expect(loadState(storage, T0).state.incidents[0]?.ticks).toHaveProperty('i');
+		expect(listBackups(storage)).toEqual([{ key: backup, size: bad.length }]);
+	});
+
+	it('sets unreadable JSON and data of a newer version aside as at load', () => {
+		const storage = new MemoryStorage();
+		const { store, written } = tab(storage);
+		written('{"version":1,"state":{"incid');
+		written(stored({ future: true }, STATE_VERSION + 1));
+		expect(store.notices().map((n) => n.kind)).toEqual(['corrupt', 'newer']);
+		expect(listBackups(storage)).toHaveLength(2);
+	});
+
+	it('never overwrites bad data from another tab that could not be set aside', () => {
+		const storage = new MemoryStorage();
+		const { store, written } = tab(storage);
+		storage.quota = 60;
+		written('x'.repeat(40));
+		expect(store.notices()).toMatchObject([{ kind: 'corrupt', backupKey: STATE_KEY, blocking: true }]);
+		store.update((s) => withIncident({}, s).state);
+		expect(storage.getItem(STATE_KEY)).toBe('x'.repeat(40));
+	});
+
+	it('migrates an older version written by another tab, merges it and writes it back in the current format', () => {
+		const storage = new MemoryStorage();
+		const migrations = { 0: (data: unknown) => { const { who, ...rest } = data as { who: string }; return { ...rest, responder: who }; } };
+		const { store, written } = tab(storage, migrations);
+		const { state } = withIncident();
+		const { responder: _r, ...old } = state;
+		written(stored({ ...old, who: 'carol' }, 0));
+		expect(store.get().responder).toBe('carol');
+		expect(store.get().incidents).toEqual(state.incidents);
+		expect(store.notices()).toMatchObject([{ kind: 'migrated' }]);
+		expect(JSON.parse(storage.getItem(STATE_KEY) ?? '{}')).toMatchObject({ version: STATE_VERSION, state: { responder: 'carol' } });
+	});
+});

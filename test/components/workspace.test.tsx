@@ -1,0 +1,158 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClientPlaybook, ClientSeverity } from '../../src/lib/clientPlaybook';
+import { addNote, declareIncident } from '../../src/lib/incidents';
+import { emptyState, type Incident, type State } from '../../src/lib/state';
+import { loadState, saveState } from '../../src/lib/storage';
+import { declaration, min, T0 } from '../support/incidents';
+
+/** A made-up playbook: two levels, three statuses and a three-rung ladder, none of it the live content's. */
+const level = (id: string, name: string, rank: number, over: Partial<ClientSeverity> = {}): ClientSeverity => ({
+	id,
+	name,
+	urgency: 'Soon',
+	tone: rank === 0 ? 'danger' : 'caution',
+	rank,
+	criteria: [{ id: 'wrong', text: 'Something is wrong' }],
+	responseTime: 5,
+	escalateAfter: 10,
+	updateEvery: 30,
+	...over,
+});
+const playbook: ClientPlaybook = {
+	organisation: 'Castor',
+	channelPrefix: 'inc-',
+	statuses: [
+		{ id: 'looking', label: 'Looking', closes: false },
+		{ id: 'contained', label: 'Contained', closes: false, mitigates: true },
+		{ id: 'over', label: 'Over', closes: true },
+	],
+	severities: [level('S1', 'Grave', 0), level('S2', 'Minor', 1, { responseTime: 60, escalateAfter: 120, updateEvery: 90 })],
+	escalation: [
+		{ id: 'pager', level: 1, role: 'Pager Holder' },
+		{ id: 'lead', level: 2, role: 'Team Lead', after: 20 },
+		{ id: 'head', level: 3, role: 'Head of Ops', after: 60 },
+	],
+	scenarios: [],
+};
+
+/** Detected with seconds and milliseconds, which a datetime-local field cannot hold. */
+const DETECTED = T0 + 37_250;
+/** 21 minutes after detection: escalation (at 10) overdue, the lead (at 20) due, the head (at 60) upcoming. */
+const NOW = DETECTED + min(21);
+
+function seeded(): { state: State; id: string } {
+	const declared = declareIncident({ ...emptyState(), responder: 'dana' }, declaration({ title: 'Queue stuck', severity: 'S1', status: 'looking', detectedAt: DETECTED, scenarios: [] }), 'inc-', DETECTED + min(1));
+	return { state: addNote(declared.state, declared.id, 'Restarted the worker', DETECTED + min(3)), id: declared.id };
+}
+
+/** What the workspace saved, read back as the next page load would. */
+const saved = (): Incident => {
+	const incident = loadState(localStorage, NOW).state.incidents[0];
+	if (!incident) throw new Error('no incident saved');
+	return incident;
+};
+
+/** The workspace over a fresh page store holding the seeded incident. */
+async function workspace() {
+	saveState(localStorage, seeded().state);
+	vi.resetModules();
+	const { default: IncidentWorkspace } = await import('../../src/islands/IncidentWorkspace');
+	render(<IncidentWorkspace playbook={playbook} checklists={[]} />);
+	await screen.findByRole('heading', { level: 2, name: /Queue stuck/ });
+}
+
+beforeEach(() => {
+	localStorage.clear();
+	vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+});
+afterEach(() => {
+	cleanup();
+	vi.useRealTimers();
+});
+
+describe('the incident summary', () => {
+	it('shows the title, level and time since detection', async () => {
+		await workspace();
+		const heading = screen.getByRole('heading', { level: 2, name: /Queue stuck/ });
+		expect(heading.textContent).toContain('Grave');
+		expect(document.querySelector('[data-elapsed]')?.textContent).toBe('21:00');
+		expect((screen.getByLabelText('Severity') as HTMLSelectElement).value).toBe('S1');
+		expect(screen.getByRole('button', { name: 'Looking' }).getAttribute('aria-pressed')).toBe('true');
+	});
+
+	it('changes severity and status in the store, and the page and timeline follow', async () => {
+		await workspace();
+		fireEvent.change(screen.getByLabelText('Severity'), { target: { value: 'S2' } });
+		expect(saved().severity).toBe('S2');
+		expect(screen.getByRole('heading', { level: 2, name: /Queue stuck/ }).textContent).toContain('Minor');
+
+		fireEvent.click(screen.getByRole('button', { name: 'Contained' }));
+		expect(saved().status).toBe('contained');
+		expect(saved().resolvedAt).toBeUndefined();
+		expect(screen.getByRole('button', { name: 'Contained' }).getAttribute('aria-pressed')).toBe('true');
+		expect(screen.getByRole('button', { name: 'Looking' }).getAttribute('aria-pressed')).toBe('false');
+		expect(document.querySelector('.events .event-text')?.textContent).toBe('Status: Contained');
+
+		fireEvent.click(screen.getByRole('button', { name: 'Over' }));
+		expect(saved().resolvedAt).toBe(NOW);
+	});
+});
+
+describe('the deadlines', () => {
+	const states = () =>
+		Object.fromEntries(
+			[...screen.getByRole('list', { name: 'Deadlines and escalation' }).querySelectorAll('[data-deadline]')].map((li) => [
+				li.getAttribute('data-deadline'),
+				li.querySelector('.deadline-state')?.textContent,
+			]),
+		);
+
+	it('are upcoming, due or overdue by the level\'s times, and bringing a rung in is logged', async () => {
+		await workspace();
+		expect(states()).toEqual({
+			response: 'done',
+			escalate: 'overdue',
+			'rung:pager': 'done',
+			'rung:lead': 'due now',
+			'rung:head': 'upcoming',
+			update: 'upcoming',
+		});
+		const lead = document.querySelector('[data-deadline="rung:lead"]') as HTMLElement;
+		expect(lead.textContent).toContain('1:00 ago');
+		fireEvent.click(within(lead).getByRole('button', { name: 'Mark Team Lead as brought in' }));
+		expect(saved().events.at(-1)).toMatchObject({ kind: 'escalation', value: 'rung:lead', at: NOW });
+		expect(states()).toMatchObject({ escalate: 'done', 'rung:lead': 'done' });
+	});
+
+	it('move with the level: a lower level has later deadlines', async () => {
+		await workspace();
+		fireEvent.change(screen.getByLabelText('Severity'), { target: { value: 'S2' } });
+		expect(states()).toMatchObject({ escalate: 'upcoming', 'rung:lead': 'upcoming', update: 'upcoming' });
+	});
+});
+
+describe('the timeline', () => {
+	it('lists the incident\'s events newest first, and adds a note', async () => {
+		await workspace();
+		const events = () => [...document.querySelectorAll('.events .event-text')].map((e) => e.textContent);
+		expect(events()).toEqual(['Restarted the worker', 'Incident declared: S1, Queue stuck', 'Incident detected']);
+		fireEvent.input(screen.getByLabelText('Add a note'), { target: { value: 'Queue drained' } });
+		fireEvent.submit(screen.getByLabelText('Add a note').closest('form')!);
+		expect(events()[0]).toBe('Queue drained');
+		expect(saved().events.at(-1)).toMatchObject({ kind: 'note', text: 'Queue drained', at: NOW });
+	});
+});
+
+describe('editing the details', () => {
+	it('saves what was changed and leaves an untouched detection time exactly as it was', async () => {
+		await workspace();
+		fireEvent.click(screen.getByRole('button', { name: 'Edit details' }));
+		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Queue stuck again' } });
+		fireEvent.input(screen.getByLabelText('On-call'), { target: { value: '@erin' } });
+		fireEvent.submit(screen.getByRole('form', { name: 'Edit incident details' }));
+		expect(saved()).toMatchObject({ title: 'Queue stuck again', onCall: '@erin', detectedAt: DETECTED });
+		expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Queue stuck again');
+		expect(document.querySelector('[data-elapsed]')?.textContent).toBe('21:00');
+	});
+});

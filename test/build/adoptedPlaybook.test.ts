@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { astroBuild, makeProject } from '../support/buildSite';
-import { launchChromium } from '../support/chromium';
 import { searchHere } from '../support/siteSearch';
 import { staticHost, type StaticHost } from '../support/staticHost';
+import { useChromium } from '../support/useChromium';
 import { playbookFromFiles, SEV_FIXTURE as FIXTURE } from '../support/playbookFromFiles';
 
 /**
@@ -18,7 +18,6 @@ import { playbookFromFiles, SEV_FIXTURE as FIXTURE } from '../support/playbookFr
 const settings = parse(readFileSync(join(FIXTURE, 'site.yaml'), 'utf8')) as { base: string; url: string };
 const base = settings.base;
 
-let browser: Browser;
 let host: StaticHost;
 let dist: string;
 beforeAll(async () => {
@@ -27,20 +26,12 @@ beforeAll(async () => {
 	if (!build.ok) throw new Error(build.output);
 	dist = build.dist;
 	host = await staticHost(dist, { base, notFound: true });
-	browser = await launchChromium();
 });
-afterAll(async () => {
-	await browser?.close();
-	await host?.close();
-});
+afterAll(() => host?.close());
 
-let context: BrowserContext;
-const newPage = async (options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> => {
-	await context?.close();
-	context = await browser.newContext({ baseURL: `${host.url}${base}`, ...options });
-	return context.newPage();
-};
-afterAll(() => context?.close());
+// Launched after the build above, in a context of its own for each page a test opens.
+const chromium = useChromium();
+const newPage = async (options: BrowserContextOptions = {}): Promise<Page> => (await chromium.newContext({ baseURL: `${host.url}${base}`, ...options })).newPage();
 
 describe('a playbook with other levels, published under a base path', () => {
 	it('lists its own levels on the severity page', async () => {
@@ -139,7 +130,7 @@ describe('a playbook with other levels, published under a base path', () => {
 		await page.evaluate(() => navigator.serviceWorker.ready);
 		await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
 		expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${host.url}${base}sw.js`);
-		await context.setOffline(true);
+		await chromium.context.setOffline(true);
 		const response = await page.goto('classify/');
 		expect(response?.fromServiceWorker()).toBe(true);
 		await page.getByLabel('A region is degraded').check();

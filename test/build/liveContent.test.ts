@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBundleOrigins } from '../../scripts/measure/bundleOrigins';
 import { checkReferences } from '../../src/lib/checkReferences';
 import { scenarioPath } from '../../src/lib/urls';
 import { checkBudgets } from '../../scripts/measure/checkBudgets';
 import { astroBuild, makeProject, type BuildResult } from '../support/buildSite';
-import { launchChromium } from '../support/chromium';
 import { playbookFromFiles } from '../support/playbookFromFiles';
 import { serveStatic } from '../support/server';
+import { useChromium } from '../support/useChromium';
 
 /**
  * The live content/, whatever a team has written there, meets what any good playbook meets: it
@@ -20,19 +20,16 @@ import { serveStatic } from '../support/server';
 const playbook = playbookFromFiles();
 let build: BuildResult;
 let root: string;
-let browser: Browser;
 let site: Awaited<ReturnType<typeof serveStatic>>;
 beforeAll(async () => {
 	root = makeProject('live-content', {});
 	build = await astroBuild(root);
 	if (!build.ok) throw new Error(build.output);
 	site = await serveStatic(build.dist);
-	browser = await launchChromium();
 });
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+afterAll(() => site?.close());
+// Launched after the build above.
+const chromium = useChromium();
 
 describe('the live content', () => {
 	it('has no broken cross-reference, and builds with no warning about its text', () => {
@@ -47,7 +44,7 @@ describe('the live content', () => {
 	});
 
 	it('finds every scenario by one of its symptoms', async () => {
-		const page: Page = await browser.newPage();
+		const page: Page = await chromium.browser.newPage();
 		await page.goto(`${site.url}/`);
 		const lost: string[] = [];
 		for (const scenario of playbook.scenarios) {

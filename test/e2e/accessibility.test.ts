@@ -1,15 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from '../support/useChromium';
 import { PUBLIC_URLS } from '../support/pages';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 
 async function axe(page: Page): Promise<string[]> {
 	const results = await new AxeBuilder({ page }).analyze();
@@ -18,7 +14,7 @@ async function axe(page: Page): Promise<string[]> {
 
 describe('on a 360 px wide phone', () => {
 	it('no page scrolls sideways', async () => {
-		const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 		const page = await context.newPage();
 		const wide: string[] = [];
 		for (const url of PUBLIC_URLS) {
@@ -33,7 +29,7 @@ describe('on a 360 px wide phone', () => {
 
 describe('with an incident under way, in light and dark themes', () => {
 	it.each(['light', 'dark'] as const)('the interactive pages have no axe violations (%s)', { timeout: 180_000 }, async (theme) => {
-		const context = await browser.newContext({ baseURL, colorScheme: theme });
+		const context = await chromium.browser.newContext({ baseURL, colorScheme: theme });
 		const page = await context.newPage();
 		await page.goto('/');
 		await page.evaluate((t) => localStorage.setItem('starlight-theme', t), theme);
@@ -66,7 +62,7 @@ describe('with an incident under way, in light and dark themes', () => {
 
 describe('motion', () => {
 	it('stops transitions and animations when the user asks for reduced motion', async () => {
-		const context = await browser.newContext({ baseURL, reducedMotion: 'reduce' });
+		const context = await chromium.browser.newContext({ baseURL, reducedMotion: 'reduce' });
 		const page = await context.newPage();
 		await page.goto('/scenarios/service-down/');
 		const longest = await page.evaluate(() =>

@@ -1,26 +1,16 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
 import { declareOnWorkspace, fillDeclareDialog } from '../support/declare';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 import { readFrontmatter } from '../support/frontmatter';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-beforeEach(async () => {
-	await context?.close();
-	context = await browser.newContext({ baseURL });
-});
+const chromium = useChromium({ baseURL });
 const stored = (page: import('playwright-core').Page) => page.evaluate(() => JSON.parse(localStorage.getItem('playbook:state') ?? 'null'));
 
 describe('links from alerts', () => {
 	it('open a prefilled declare form on the runbook, and never declare by themselves', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto('/scenarios/high-error-rate/?alert=HighErrorRate&severity=P1&service=api&summary=5xx%20above%2010%25');
 		await page.getByRole('button', { name: 'Declare from this alert' }).click();
 		const dialog = page.locator('.declare-dialog');
@@ -41,7 +31,7 @@ describe('links from alerts', () => {
 	});
 
 	it('ignore unknown and hostile parameters, showing them only as text', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		let dialogs = 0;
 		page.on('dialog', (d) => {
 			dialogs++;
@@ -61,14 +51,14 @@ describe('links from alerts', () => {
 	});
 
 	it('leave a runbook without alert parameters as it is', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto('/scenarios/service-down/');
 		await page.locator('.checklist-progress').first().waitFor();
 		expect(await page.locator('.alert-declare').count()).toBe(0);
 	});
 
 	it('are named on the runbook they lead to, as the scenario lists them', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		for (const id of ['service-down', 'security-incident']) {
 			const alerts = readFrontmatter(join(inject('content'), 'docs/scenarios', `${id}.mdx`))['alerts'] as string[];
 			await page.goto(`/scenarios/${id}/`);
@@ -79,7 +69,7 @@ describe('links from alerts', () => {
 
 describe('drills', () => {
 	it('are marked everywhere, kept apart, and cleared in one step', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await declareOnWorkspace(page, { title: 'Real outage', severity: 'P2' });
 		await page.getByRole('button', { name: 'Start another incident' }).click();
 		await fillDeclareDialog(page, { title: 'Game day: database failover', severity: 'P0', drill: true });

@@ -1,21 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { fieldRows, valueTypes } from '../../src/lib/fieldReference';
 import { inputJsonSchema } from '../../src/lib/inputJsonSchema';
 import { KINDS, scaffold } from '../../src/lib/scaffold';
 import { slugify } from '../../src/lib/slug';
 import { CONTENT_TYPES } from '../../src/schemas/contentTypes';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
+const chromium = useChromium();
 let page: Page;
 beforeAll(async () => {
-	browser = await launchChromium();
-	page = await browser.newPage();
+	page = await chromium.browser.newPage();
 	await page.goto(`${baseURL}/authoring/`);
 });
-afterAll(() => browser?.close());
 
 const listed = (of: string) => page.locator(`table[data-fields-of="${of}"] tbody tr`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')));
 
@@ -60,7 +58,7 @@ describe('the authoring guide', () => {
 	});
 
 	it('reads at 360 px without scrolling sideways', async () => {
-		const narrow = await browser.newPage({ viewport: { width: 360, height: 740 } });
+		const narrow = await chromium.browser.newPage({ viewport: { width: 360, height: 740 } });
 		await narrow.goto(`${baseURL}/authoring/`);
 		expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 		const tables = await narrow.locator('table.field-rows').evaluateAll((all) => all.filter((t) => t.scrollWidth > t.clientWidth + 1).length);

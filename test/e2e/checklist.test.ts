@@ -1,22 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { fillDeclareDialog } from '../support/declare';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-beforeEach(async () => {
-	await context?.close();
-	context = await browser.newContext({ baseURL, acceptDownloads: true });
-});
+const chromium = useChromium({ baseURL, acceptDownloads: true });
 
 const box = (page: Page, name: string) => page.getByRole('checkbox', { name, exact: true });
 const row = (page: Page, step: string) => page.locator(`li[data-step="${step}"]`);
@@ -31,7 +22,7 @@ async function declare(page: Page, title: string) {
 
 describe('checklists', () => {
 	it('keep a tick across a reload, with its time, and mark the next step', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto('/scenarios/service-down/');
 		await row(page, 'check-service-status-render-fly-io-kubernetes').click();
 		await expect.poll(() => box(page, 'Check service status (Render/Fly.io/Kubernetes)').isChecked()).toBe(true);
@@ -44,7 +35,7 @@ describe('checklists', () => {
 	});
 
 	it('tick into the open incident, by name, onto its timeline; earlier ticks can be attached', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto('/process/detection-triage/');
 		await box(page, 'Monitoring alerts').check();
 		await declare(page, 'Login errors');
@@ -61,8 +52,8 @@ describe('checklists', () => {
 	});
 
 	it('merge ticks made in two tabs, each showing the other within two seconds', async () => {
-		const a = await context.newPage();
-		const b = await context.newPage();
+		const a = await chromium.context.newPage();
+		const b = await chromium.context.newPage();
 		await a.goto('/scenarios/database-issues/');
 		await b.goto('/scenarios/database-issues/');
 		await box(a, 'Check database status').check();
@@ -77,8 +68,8 @@ describe('checklists', () => {
 	});
 
 	it('export as Markdown by clipboard and by download', async () => {
-		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-		const page = await context.newPage();
+		await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await chromium.context.newPage();
 		await page.goto('/scenarios/security-incident/');
 		await box(page, 'IMMEDIATE: Isolate affected systems').check();
 		const list = page.locator('.checklist-island[data-list="scenario/security-incident/response"]');
@@ -94,7 +85,7 @@ describe('checklists', () => {
 	});
 
 	it('reset a list, and undo the reset', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto('/scenarios/high-error-rate/');
 		await box(page, 'Identify error patterns').check();
 		await box(page, 'Review error logs').check();
@@ -108,7 +99,7 @@ describe('checklists', () => {
 	});
 
 	it('print with their ticks and times', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto('/scenarios/service-down/');
 		await box(page, 'Check Redis connectivity').check();
 		await page.emulateMedia({ media: 'print' });
@@ -120,7 +111,7 @@ describe('checklists', () => {
 
 describe('incident JSON export and import', () => {
 	it('round-trips through a file into another browser, refusing bad files without changing anything', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await declare(page, 'Exported incident');
 		await page.goto('/scenarios/service-down/');
 		await box(page, 'Check Redis connectivity').check();
@@ -129,7 +120,7 @@ describe('incident JSON export and import', () => {
 		const file = join(tmpdir(), download.suggestedFilename());
 		await download.saveAs(file);
 
-		const other = await browser.newContext({ baseURL });
+		const other = await chromium.browser.newContext({ baseURL });
 		const page2 = await other.newPage();
 		await page2.goto('/incident/');
 		const bad = join(tmpdir(), 'not-ours.json');

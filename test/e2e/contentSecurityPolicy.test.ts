@@ -1,29 +1,25 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { htmlFiles } from '../../src/integrations/contentSecurityPolicy';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 import { recordViolations, violations } from '../support/cspViolations';
 import { PUBLIC_URLS } from '../support/pages';
 import { searchHere } from '../support/siteSearch';
 import { staticHost, type StaticHost } from '../support/staticHost';
 
 const dist = inject('dist');
-let browser: Browser;
+const chromium = useChromium();
 let host: StaticHost;
 beforeAll(async () => {
-	browser = await launchChromium();
 	// Served with the _headers file, so every page is under both the header and the <meta> policy.
 	host = await staticHost(dist);
 });
-afterAll(async () => {
-	await browser?.close();
-	await host?.close();
-});
+afterAll(() => host?.close());
 
 /** A page in a fresh context that records policy violations, and the console's CSP complaints. */
 async function watchedPage(): Promise<{ context: BrowserContext; page: Page; refused: string[] }> {
-	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const context = await chromium.browser.newContext({ serviceWorkers: 'block' });
 	await recordViolations(context);
 	const page = await context.newPage();
 	const refused: string[] = [];

@@ -1,9 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { declareIncident } from '../../src/lib/incidents';
 import { emptyState, type State } from '../../src/lib/state';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 import { declaration, min } from '../support/incidents';
 
 /**
@@ -12,11 +12,7 @@ import { declaration, min } from '../support/incidents';
  */
 const baseURL = inject('baseURL');
 const TITLE = 'Checkout returns 503';
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 
 const stored = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { state: State } | null, STATE_KEY);
 /** What a declaration must hold: the title, and no template placeholder ("[…]", "@engineer"). */
@@ -36,7 +32,7 @@ async function expectSummaryFocused(page: Page): Promise<void> {
 
 describe('the 3 a.m. path: home → classify → declare → declaration in the clipboard', () => {
 	it('takes at most 4 taps plus the title on a 360×740 phone, with no scrolling', { timeout: 120_000 }, async () => {
-		const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 		const page = await context.newPage();
 		let taps = 0;
@@ -80,7 +76,7 @@ describe('the 3 a.m. path: home → classify → declare → declaration in the 
 	});
 
 	it('takes at most 12 key presses plus the title with the keyboard alone at 1280×800', { timeout: 120_000 }, async () => {
-		const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 		const page = await context.newPage();
 		let presses = 0;
@@ -124,7 +120,7 @@ describe('the 3 a.m. path: home → classify → declare → declaration in the 
 	});
 
 	it('offers the text selected, with a copy that is logged, where the clipboard is refused', { timeout: 60_000 }, async () => {
-		const context = await browser.newContext({ baseURL });
+		const context = await chromium.browser.newContext({ baseURL });
 		await context.addInitScript(() => {
 			navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
 		});
@@ -142,7 +138,7 @@ describe('the 3 a.m. path: home → classify → declare → declaration in the 
 	});
 
 	it('remembers who is on it from the last incident, and the format chosen once', { timeout: 60_000 }, async () => {
-		const context = await browser.newContext({ baseURL });
+		const context = await chromium.browser.newContext({ baseURL });
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 		const page = await context.newPage();
 		const at = Date.now() - min(60);
@@ -170,7 +166,7 @@ describe('the 3 a.m. path: home → classify → declare → declaration in the 
 
 describe('the result bar', () => {
 	it('counts a box ticked before the page came alive, as on a slow phone', { timeout: 60_000 }, async () => {
-		const context = await browser.newContext({ baseURL });
+		const context = await chromium.browser.newContext({ baseURL });
 		// Hold the page's scripts back until the responder has ticked.
 		let release = () => {};
 		const held = new Promise<void>((resolve) => (release = resolve));
@@ -192,7 +188,7 @@ describe('the result bar', () => {
 	});
 
 	it('leaves the end of the page readable above it, on a phone', { timeout: 60_000 }, async () => {
-		const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 		const page = await context.newPage();
 		await page.goto('/classify/?seen=P1:major-feature-broken');
 		await page.locator('.result-bar a').waitFor();
@@ -209,7 +205,7 @@ describe('the result bar', () => {
 
 describe('declaring elsewhere', () => {
 	it('on the workspace, lands on what comes next with the focus, not on the timeline', { timeout: 60_000 }, async () => {
-		const context = await browser.newContext({ baseURL });
+		const context = await chromium.browser.newContext({ baseURL });
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 		const page = await context.newPage();
 		await page.goto('/incident/');
@@ -228,7 +224,7 @@ describe('declaring elsewhere', () => {
 	});
 
 	it("from a runbook, opens the form in place with the runbook's scenario, the title focused", { timeout: 60_000 }, async () => {
-		const context = await browser.newContext({ baseURL });
+		const context = await chromium.browser.newContext({ baseURL });
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 		const page = await context.newPage();
 		await page.goto('/scenarios/service-down/');
@@ -250,7 +246,7 @@ describe('declaring elsewhere', () => {
 
 describe('written once, used everywhere', () => {
 	it('a root cause typed into the resolution message fills the post-mortem and later messages', { timeout: 60_000 }, async () => {
-		const context = await browser.newContext({ baseURL });
+		const context = await chromium.browser.newContext({ baseURL });
 		const page = await context.newPage();
 		const at = Date.now() - min(30);
 		const { state } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: at }), 'incident-', at);

@@ -1,31 +1,21 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { addNote, declareIncident, logMessage, setSeverity, setStatus } from '../../src/lib/incidents';
 import { exportIncident } from '../../src/lib/incidentJson';
 import { emptyState, type State } from '../../src/lib/state';
 import { DrillSchema } from '../../src/schemas/drill';
 import { ROOT } from '../support/buildSite';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 import { readFrontmatter } from '../support/frontmatter';
 
 const baseURL = inject('baseURL');
 const T = new Date('2026-11-26T03:14:00Z');
 const MIN = 60_000;
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-beforeEach(async () => {
-	await context?.close();
-	context = await browser.newContext({ baseURL, acceptDownloads: true });
-	await context.clock.install({ time: T });
-});
+const chromium = useChromium({ baseURL, acceptDownloads: true }, (context) => context.clock.install({ time: T }));
 
 async function axe(page: Page, include?: string): Promise<string[]> {
 	const builder = new AxeBuilder({ page });
@@ -53,7 +43,7 @@ async function playDrill(page: Page, declareAfter: number) {
 	const injects = page.locator('.drill-injects');
 	await expect.poll(() => injects.innerText()).toContain(drill.alert);
 	expect(await injects.innerText()).not.toContain(drill.injects[0]!.text);
-	await context.clock.fastForward(declareAfter);
+	await chromium.context.clock.fastForward(declareAfter);
 	await page.locator('#drill-severity').selectOption(drill.severity);
 	await page.getByRole('button', { name: 'Declare the drill' }).click();
 	await page.locator('.drill-score').waitFor();
@@ -61,7 +51,7 @@ async function playDrill(page: Page, declareAfter: number) {
 	for (const [index, inject] of drill.injects.entries()) {
 		const at = inject.after * MIN;
 		if (at > elapsed) {
-			await context.clock.fastForward(at - elapsed + 1000);
+			await chromium.context.clock.fastForward(at - elapsed + 1000);
 			elapsed = at + 1000;
 		}
 		await expect.poll(() => injects.innerText()).toContain(inject.text);
@@ -79,7 +69,7 @@ async function playDrill(page: Page, declareAfter: number) {
 
 describe('a drill', () => {
 	it('shows its events as the clock reaches them, is scored, and exports the score as Markdown', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		const played = await playDrill(page, MIN);
 		expect(played.declare).toBe('met');
 		expect(await page.locator('tr[data-score="declare"]').innerText()).toMatch(/Declared 1 min after the alert/);
@@ -96,11 +86,10 @@ describe('a drill', () => {
 	});
 
 	it('scores lower when the declaration comes late', async () => {
-		const onTime = await playDrill(await context.newPage(), MIN);
-		await context.close();
-		context = await browser.newContext({ baseURL });
-		await context.clock.install({ time: T });
-		const late = await playDrill(await context.newPage(), 5 * 60 * MIN);
+		const onTime = await playDrill(await chromium.context.newPage(), MIN);
+		await chromium.newContext({ baseURL });
+		await chromium.context.clock.install({ time: T });
+		const late = await playDrill(await chromium.context.newPage(), 5 * 60 * MIN);
 		expect(late.declare).toBe('missed');
 		expect(onTime.points - late.points).toBeGreaterThanOrEqual(10);
 	});
@@ -150,7 +139,7 @@ const cells = async (page: Page, caption: string) =>
 describe('the metrics page', () => {
 	it('reads dropped incident files and shows the figures computed by hand, leaving drills out', async () => {
 		const { high, next, ids, files } = exportedFiles();
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto('/metrics/');
 		await page.locator('#metrics-files').setInputFiles([...files, { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') }]);
 		await expect.poll(() => page.locator('.metrics-count').innerText()).toContain('3 incidents counted. 1 drill left out');
@@ -186,7 +175,7 @@ describe('the metrics page', () => {
 
 describe('the course chart', () => {
 	it('opens in the workspace and the post-mortem, passes axe, prints, and the post-mortem Markdown carries it as Mermaid', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto('/incident/');
 		await page.getByRole('button', { name: 'Declare an incident' }).click();
 		const dialog = page.locator('.declare-dialog');
@@ -196,7 +185,7 @@ describe('the course chart', () => {
 		await dialog.locator('.declared').waitFor();
 		await dialog.getByRole('button', { name: 'Close' }).click();
 		await page.locator('#incident-title').waitFor();
-		await context.clock.fastForward(10 * MIN);
+		await chromium.context.clock.fastForward(10 * MIN);
 		await page.getByText('Course of the incident, as a chart').click();
 		const chart = page.getByRole('img', { name: /^From \d\d:\d\d UTC to \d\d:\d\d UTC/ });
 		await chart.waitFor();
@@ -215,7 +204,7 @@ describe('the course chart', () => {
 		expect(preview).toMatch(/## Timeline chart\s+```mermaid\ngantt\n/);
 		// The exported block, parsed by Mermaid itself in a blank page (the site does not ship Mermaid).
 		const block = /```mermaid\n([\s\S]*?)\n```/.exec(preview)![1]!;
-		const blank = await context.newPage();
+		const blank = await chromium.context.newPage();
 		await blank.addScriptTag({ path: join(ROOT, 'node_modules/mermaid/dist/mermaid.min.js') });
 		expect(await blank.evaluate((text) => (window as unknown as { mermaid: { parse(t: string): Promise<{ diagramType: string }> } }).mermaid.parse(text).then((r) => r.diagramType), block)).toBe('gantt');
 		await blank.close();

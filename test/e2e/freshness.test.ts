@@ -1,19 +1,14 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { loadSite } from '../../src/data/site';
 import { isStale } from '../../src/lib/staleness';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 import { readFrontmatter } from '../support/frontmatter';
 
 const baseURL = inject('baseURL');
 const { staleAfterDays } = loadSite(join(inject('content'), 'site.yaml'));
 const DAY = 86_400_000;
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 
 /** The review fields of the page at a URL, read from its content file. */
 function review(url: string, file: string) {
@@ -30,7 +25,7 @@ const pages = [
 
 describe('the review notice', () => {
 	it.each(pages)('$url says when and by whom it was last reviewed, once that is past staleAfterDays', async ({ url, owner, reviewed, date }) => {
-		const page = await browser.newPage();
+		const page = await chromium.browser.newPage();
 		await page.goto(baseURL + url);
 		const note = page.locator('.review-notice');
 		expect(await note.count()).toBe(1);
@@ -45,7 +40,7 @@ describe('the review notice', () => {
 
 	it('is worked out again in the browser, so a site that is not rebuilt still goes stale', async () => {
 		const { url, date } = pages[0]!;
-		const context = await browser.newContext();
+		const context = await chromium.browser.newContext();
 		const page = await context.newPage();
 		await page.clock.setFixedTime(new Date(date.getTime() + staleAfterDays * DAY + 12 * 3_600_000));
 		await page.goto(baseURL + url);
@@ -58,7 +53,7 @@ describe('the review notice', () => {
 
 	it('is in the page without JavaScript, as it stood at build time', async () => {
 		const { url, date } = pages[0]!;
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await chromium.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto(baseURL + url);
 		expect(await page.locator('.review-notice').isVisible()).toBe(isStale(date, new Date(), staleAfterDays));
@@ -66,7 +61,7 @@ describe('the review notice', () => {
 	});
 
 	it('fits a 360 px screen', async () => {
-		const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+		const page = await chromium.browser.newPage({ viewport: { width: 360, height: 740 } });
 		await page.goto(`${baseURL}/scenarios/performance-degradation/`);
 		const box = await page.locator('.review-notice').boundingBox();
 		expect(box && box.x + box.width).toBeLessThanOrEqual(360);

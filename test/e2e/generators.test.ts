@@ -1,21 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { declareIncident, setSeverity, setStatus, tickItem } from '../../src/lib/incidents';
 import { emptyState, type State } from '../../src/lib/state';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 import { declaration, min } from '../support/incidents';
 import { contentChecklists } from '../support/playbookContent';
 import { CONTENT } from '../support/playbookFromFiles';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 
 /** An incident declared a few minutes ago (the clocks run on the real time), as the workspace would store it. */
 function declared(over: Parameters<typeof declaration>[0] = {}, ago = min(10), now = Date.now()): { state: State; id: string } {
@@ -38,7 +34,7 @@ const generator = (page: Page, id: string) => page.locator(`[data-generator="${i
 
 describe('status messages from the open incident', () => {
 	it('declare → generate → copy: the Slack message is on the clipboard and on the timeline', async () => {
-		const context = await browser.newContext();
+		const context = await chromium.browser.newContext();
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 		const { state, id } = declared();
 		const page = await openWith(context, state, '/communication/');
@@ -71,7 +67,7 @@ describe('status messages from the open incident', () => {
 	});
 
 	it('edits field by field, previews each format as text, and warns before sending without impact or next update', async () => {
-		const context = await browser.newContext();
+		const context = await chromium.browser.newContext();
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 		const page = await openWith(context, declared().state, '/communication/');
 		const update = generator(page, 'update');
@@ -109,7 +105,7 @@ describe('status messages from the open incident', () => {
 	});
 
 	it('selects the text for a manual copy when the clipboard is refused, and logs that copy', async () => {
-		const context = await browser.newContext();
+		const context = await chromium.browser.newContext();
 		await context.addInitScript(() => {
 			navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
 		});
@@ -128,7 +124,7 @@ describe('status messages from the open incident', () => {
 	});
 
 	it('works with no incident open: only typed values in the preview, no placeholder, nothing logged', async () => {
-		const context = await browser.newContext();
+		const context = await chromium.browser.newContext();
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 		const page = await context.newPage();
 		await page.goto(`${baseURL}/communication/`);
@@ -145,7 +141,7 @@ describe('status messages from the open incident', () => {
 	});
 
 	it('marks every message of a drill on its first line', async () => {
-		const context = await browser.newContext();
+		const context = await chromium.browser.newContext();
 		const page = await openWith(context, declared({ drill: true }).state, '/communication/');
 		for (const id of ['declaration', 'update', 'resolution']) {
 			await expect.poll(() => generator(page, id).locator('[data-preview]').textContent()).toMatch(/^\*\[DRILL\]\* This is a drill, not a real incident\.\n\n/);
@@ -154,7 +150,7 @@ describe('status messages from the open incident', () => {
 	});
 
 	it('still shows the templates with JavaScript off', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await chromium.browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto(`${baseURL}/communication/`);
 		const text = await page.locator('main').innerText();
@@ -181,7 +177,7 @@ function simulated(): { state: State; id: string } {
 
 describe('the post-mortem', () => {
 	it('is written from a short simulated incident, saved as it is typed, copied and downloaded as Markdown', async () => {
-		const context = await browser.newContext({ acceptDownloads: true });
+		const context = await chromium.browser.newContext({ acceptDownloads: true });
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 		const { state, id } = simulated();
 		const page = await openWith(context, state, '/post-mortem/');
@@ -234,7 +230,7 @@ describe('the post-mortem', () => {
 	});
 
 	it('says so when no incident is open, and shows the template', async () => {
-		const page = await browser.newPage();
+		const page = await chromium.browser.newPage();
 		await page.goto(`${baseURL}/post-mortem/`);
 		await page.getByText('No incident is open, so there is nothing to fill the post-mortem from.').waitFor();
 		await expect.poll(() => page.locator('main').innerText()).toContain('[Detailed analysis]');
@@ -242,7 +238,7 @@ describe('the post-mortem', () => {
 	});
 
 	it('marks a drill on its first line', async () => {
-		const context = await browser.newContext();
+		const context = await chromium.browser.newContext();
 		const page = await openWith(context, declared({ drill: true }).state, '/post-mortem/');
 		await expect.poll(() => generator(page, 'post-mortem').locator('[data-preview]').textContent()).toMatch(/^\*\*\\\[DRILL\\\]\*\* This is a drill, not a real incident\.\n\n# Post-Mortem/);
 		await context.close();
@@ -251,7 +247,7 @@ describe('the post-mortem', () => {
 
 describe('the generators with an incident open', () => {
 	it.each(['/communication/', '/post-mortem/'].flatMap((url) => [[url, 'light'], [url, 'dark']] as const))('%s in %s theme has no axe violations', async (url, scheme) => {
-		const context = await browser.newContext({ colorScheme: scheme });
+		const context = await chromium.browser.newContext({ colorScheme: scheme });
 		const page = await openWith(context, simulated().state, url);
 		await page.evaluate((theme) => localStorage.setItem('starlight-theme', theme), scheme);
 		await page.reload();
@@ -262,7 +258,7 @@ describe('the generators with an incident open', () => {
 	});
 
 	it.each(['/communication/', '/post-mortem/'])('%s fits a 360 px wide screen', async (url) => {
-		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+		const context = await chromium.browser.newContext({ viewport: { width: 360, height: 740 } });
 		const page = await openWith(context, simulated().state, url);
 		const widest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('[data-generator] *')].map((el) => el.getBoundingClientRect().right)));
 		expect(widest).toBeLessThanOrEqual(360);

@@ -1,20 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium as persistentChromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ROUTES } from '../../src/lib/urls';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 import { builtPages } from '../support/pages';
 
 const baseURL = inject('baseURL');
 const dist = inject('dist');
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 
 interface Manifest {
 	name: string;
@@ -28,7 +24,7 @@ interface Manifest {
 
 describe('the playbook on a home screen', () => {
 	it('names the manifest on every page', async () => {
-		const page = await browser.newPage();
+		const page = await chromium.browser.newPage();
 		const missing: string[] = [];
 		for (const path of builtPages(dist)) {
 			await page.goto(`${baseURL}${path}`, { waitUntil: 'domcontentloaded' });
@@ -46,7 +42,7 @@ describe('the playbook on a home screen', () => {
 		const profile = await mkdtemp(join(tmpdir(), 'playbook-install-'));
 		const executablePath = findChromium();
 		if (!executablePath) throw new Error('No Chromium found (see README).');
-		const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, headless: true });
+		const context = await persistentChromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, headless: true });
 		const page = context.pages()[0] ?? (await context.newPage());
 		await page.goto(`${baseURL}/`);
 		await page.evaluate(() => navigator.serviceWorker.ready);
@@ -66,7 +62,7 @@ describe('the playbook on a home screen', () => {
 	});
 
 	it('has icons that load at the sizes it declares: 192 and 512 px, a maskable one and an SVG', async () => {
-		const page = await browser.newPage();
+		const page = await chromium.browser.newPage();
 		await page.goto(`${baseURL}/`);
 		const manifest = (await (await page.request.get(`${baseURL}${ROUTES.manifest}`)).json()) as Manifest;
 		const sizes = await page.evaluate(

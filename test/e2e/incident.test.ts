@@ -1,21 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { fillDeclareDialog } from '../support/declare';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 
 const baseURL = inject('baseURL');
 const T = new Date('2026-11-26T03:14:00Z');
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-beforeEach(async () => {
-	await context?.close();
-	context = await browser.newContext({ baseURL });
-	await context.clock.install({ time: T });
-});
+const chromium = useChromium({ baseURL }, (context) => context.clock.install({ time: T }));
 
 /** Classify as P0 from a pasted link, then declare from the result. */
 async function declareP0(page: Page, title = 'API returns 503') {
@@ -34,7 +24,7 @@ const deadline = (page: Page, id: string) => page.locator(`.deadline[data-deadli
 
 describe('classify, declare and follow an incident', () => {
 	it('announces the classification from a pasted link, with why and what follows', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto('/classify/?seen=P2:minor-feature-broken&performance-degradation=60');
 		const status = page.locator('#classification-result');
 		await expect.poll(() => status.innerText()).toMatch(/P1\s+High/);
@@ -48,24 +38,24 @@ describe('classify, declare and follow an incident', () => {
 	});
 
 	it('keeps the declared incident across a reload, with the elapsed time and deadlines right', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await declareP0(page);
-		await context.clock.fastForward('10:00');
+		await chromium.context.clock.fastForward('10:00');
 		await page.reload();
 		await expect.poll(() => page.locator('.elapsed-clock').innerText()).toMatch(/^10:[0-5]\d$/);
 		// Declaring at once is the response: met, however long since.
 		expect(await deadline(page, 'response').innerText()).toMatch(/done/i);
 		expect(await deadline(page, 'escalate').innerText()).toMatch(/upcoming/i);
-		await context.clock.fastForward('05:00');
+		await chromium.context.clock.fastForward('05:00');
 		await expect.poll(() => deadline(page, 'escalate').innerText()).toMatch(/due now/i);
 		expect(await page.locator('.incident-summary').innerText()).toMatch(/#incident-20261126-03\d\d/);
 	});
 
 	it('shows the incident bar on every other page, and in a second tab as soon as it is declared', async () => {
-		const other = await context.newPage();
+		const other = await chromium.context.newPage();
 		await other.goto('/escalation/');
 		expect(await other.locator('#incident-bar').isHidden()).toBe(true);
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await declareP0(page, 'Checkout down');
 		const bar = other.locator('#incident-bar');
 		await bar.waitFor({ state: 'visible', timeout: 2000 });
@@ -75,15 +65,15 @@ describe('classify, declare and follow an incident', () => {
 	});
 
 	it('walks the escalation path: due, overdue, brought in, logged', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await declareP0(page);
 		// The first rung above the responder falls due when the level says to escalate.
 		const escalateAfter = await page.evaluate(() => Number(document.querySelector('.deadline[data-deadline="escalate"]')?.textContent?.match(/in (\d+) minutes/)?.[1]));
 		expect(escalateAfter).toBeGreaterThan(0);
-		await context.clock.fastForward(`${escalateAfter + 1}:00`);
+		await chromium.context.clock.fastForward(`${escalateAfter + 1}:00`);
 		const lead = deadline(page, 'rung:engineering-lead');
 		await expect.poll(() => lead.innerText()).toMatch(/due now/i);
-		await context.clock.fastForward('05:00');
+		await chromium.context.clock.fastForward('05:00');
 		await expect.poll(() => lead.innerText()).toMatch(/overdue/i);
 		await page.getByRole('button', { name: 'Mark Engineering Lead as brought in' }).click();
 		await expect.poll(() => lead.innerText()).toMatch(/done/i);
@@ -92,8 +82,8 @@ describe('classify, declare and follow an incident', () => {
 	});
 
 	it('notifies when an escalation falls due, where the user allowed it', async () => {
-		await context.grantPermissions(['notifications'], { origin: baseURL });
-		await context.addInitScript(() => {
+		await chromium.context.grantPermissions(['notifications'], { origin: baseURL });
+		await chromium.context.addInitScript(() => {
 			const shown: string[] = [];
 			(window as unknown as { shown: string[] }).shown = shown;
 			window.Notification = class {
@@ -103,17 +93,17 @@ describe('classify, declare and follow an incident', () => {
 				}
 			} as unknown as typeof Notification;
 		});
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await declareP0(page);
 		await page.goto('/scenarios/service-down/');
-		await context.clock.fastForward('15:01');
+		await chromium.context.clock.fastForward('15:01');
 		await expect.poll(() => page.evaluate(() => (window as unknown as { shown: string[] }).shown)).toContain('Escalate due');
 		await page.goto('/incident/');
 		await expect.poll(() => page.locator('.events').innerText()).toContain('Due: Escalate (P0: escalate if not resolved in 15 minutes)');
 	});
 
 	it('records severity and status changes, and keeps several incidents apart', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await declareP0(page, 'First');
 		await page.getByLabel('Severity').selectOption('P1');
 		await page.getByRole('button', { name: 'Identified' }).click();

@@ -1,32 +1,23 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { declareIncident } from '../../src/lib/incidents';
 import { emptyState } from '../../src/lib/state';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
 import { scenarioPath, ROUTES } from '../../src/lib/urls';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 import { declaration, min } from '../support/incidents';
 
 const baseURL = inject('baseURL');
 /** Long enough after the declaration that an update is overdue at any level a playbook would set. */
 const LONG_AGO = min(24 * 60 + 5);
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-beforeEach(async () => {
-	await context?.close();
-	context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
-});
+const chromium = useChromium({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 
 /** Store an incident about service-down, declared `ago` ms before now, before any page runs. */
 async function withOpenIncident(ago: number, over = {}): Promise<void> {
 	const now = Date.now();
 	const { state } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: now - ago - min(1), scenarios: ['service-down'], ...over }), 'incident-', now - ago);
 	const stored = JSON.stringify({ version: STATE_VERSION, state });
-	await context.addInitScript(([key, value]) => {
+	await chromium.context.addInitScript(([key, value]) => {
 		if (sessionStorage.getItem('seeded') === null) localStorage.setItem(key, value);
 		sessionStorage.setItem('seeded', '1');
 	}, [STATE_KEY, stored] as const);
@@ -49,7 +40,7 @@ async function layoutShift(page: Page): Promise<number> {
 describe('the incident bar on a phone', () => {
 	it('stays in view while the page scrolls, below the header, and moves nothing when it appears', async () => {
 		await withOpenIncident(min(3));
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto(ROUTES.authoring);
 		const bar = page.locator('#incident-bar .incident-bar-main');
 		await bar.waitFor();
@@ -71,7 +62,7 @@ describe('the incident bar on a phone', () => {
 
 	it('offers the incident’s runbook and the workspace, and a runbook page leads with the open incident', async () => {
 		await withOpenIncident(min(3));
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto(ROUTES.tools);
 		const runbook = page.locator('#incident-bar').getByRole('link', { name: 'Runbook' });
 		await runbook.waitFor();
@@ -87,8 +78,8 @@ describe('the incident bar on a phone', () => {
 
 	it('posts the update when it is due: copied, filled from the incident, logged, and the code loads only on the tap', async () => {
 		await withOpenIncident(LONG_AGO, { impact: 'Checkout fails for card payments' });
-		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-		const page = await context.newPage();
+		await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await chromium.context.newPage();
 		const scripts: string[] = [];
 		page.on('request', (request) => {
 			if (request.resourceType() === 'script') scripts.push(request.url());
@@ -110,7 +101,7 @@ describe('the incident bar on a phone', () => {
 
 	it('keeps focus on its buttons while the clock ticks', async () => {
 		await withOpenIncident(min(3));
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto(ROUTES.tools);
 		const workspace = page.locator('#incident-bar').getByRole('link', { name: 'Workspace' });
 		await workspace.focus();

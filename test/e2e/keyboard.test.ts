@@ -1,13 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from '../support/useChromium';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 
 /** Press Tab until the focused element matches, failing after `limit` presses; checks focus is visible on the way. */
 async function tabTo(page: Page, matches: (el: Element) => boolean, limit = 80): Promise<void> {
@@ -28,7 +24,7 @@ async function tabTo(page: Page, matches: (el: Element) => boolean, limit = 80):
 
 describe('keyboard only', () => {
 	it('classify → declare → tick a step → copy a message, with visible focus all the way', { timeout: 120_000 }, async () => {
-		const context = await browser.newContext({ baseURL });
+		const context = await chromium.browser.newContext({ baseURL });
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 		const page = await context.newPage();
 		await page.goto('/classify/');

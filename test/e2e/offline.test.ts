@@ -1,23 +1,19 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadSite } from '../../src/data/site';
 import { ROUTES } from '../../src/lib/urls';
 import { SECTIONS } from '../../src/lib/playbookDocument';
 import { astroBuild, makeProject } from '../support/buildSite';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 import { PUBLIC_URLS } from '../support/pages';
 import { searchHere } from '../support/siteSearch';
 import { staticHost, type StaticHost } from '../support/staticHost';
 
 const dist = inject('dist');
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 
 /** Open one page of the site, then wait until its worker controls it and has precached everything. */
 async function visitOnce(context: BrowserContext, url: string): Promise<Page> {
@@ -36,7 +32,7 @@ describe('offline after one visit', () => {
 	const failed: string[] = [];
 	beforeAll(async () => {
 		host = await staticHost(dist);
-		context = await browser.newContext({ serviceWorkers: 'allow' });
+		context = await chromium.browser.newContext({ serviceWorkers: 'allow' });
 		page = await visitOnce(context, `${host.url}/`);
 		// Loads cut short by the next navigation are not failures of the offline copy.
 		page.on('requestfailed', (request) => {
@@ -141,7 +137,7 @@ describe('a new deploy', () => {
 
 	it('is picked up on the next online visit, with a notice and a reload button', async () => {
 		const host = await staticHost(dist);
-		const context = await browser.newContext({ serviceWorkers: 'allow' });
+		const context = await chromium.browser.newContext({ serviceWorkers: 'allow' });
 		const page = await visitOnce(context, `${host.url}/scenarios/service-down/`);
 		expect(await page.locator('.update-notice').textContent()).toBe('');
 		host.deploy(next);

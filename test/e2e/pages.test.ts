@@ -1,15 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from '../support/useChromium';
 import { builtPages, isAlertRedirect, PUBLIC_URLS } from '../support/pages';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 
 describe('the built site', () => {
 	it('has a page at every public URL, and nothing more or less than the content gives', () => {
@@ -17,7 +12,7 @@ describe('the built site', () => {
 	});
 
 	it.each(PUBLIC_URLS)('%s loads with its title and no script errors', async (url) => {
-		const page = await browser.newPage();
+		const page = await chromium.browser.newPage();
 		const errors: string[] = [];
 		page.on('pageerror', (error) => errors.push(error.message));
 		const response = await page.goto(baseURL + url);
@@ -28,7 +23,7 @@ describe('the built site', () => {
 	});
 
 	it('shows the real emoji and arrows, never the damaged text', async () => {
-		const page = await browser.newPage();
+		const page = await chromium.browser.newPage();
 		await page.goto(`${baseURL}/communication/`);
 		const text = await page.locator('main').innerText();
 		for (const symbol of ['🚨 INCIDENT DECLARED', '📊 INCIDENT UPDATE', '✅ INCIDENT RESOLVED']) expect(text).toContain(symbol);
@@ -52,7 +47,7 @@ describe('accessibility', () => {
 	const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 	// Two axe runs: allow for a busy machine (about 6 s when it is quiet).
 	it.each(PUBLIC_URLS)('%s has no axe violations, in light and dark themes', { timeout: 150_000 }, async (url) => {
-		const context = await browser.newContext({ colorScheme: 'light' });
+		const context = await chromium.browser.newContext({ colorScheme: 'light' });
 		const page = await context.newPage();
 		await page.goto(baseURL + url);
 		// The theme follows the system setting unless the reader picked one.

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ROUTES } from '../../src/lib/urls';
 import { SECTIONS } from '../../src/lib/playbookDocument';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 import { recordViolations, violations } from '../support/cspViolations';
 import { playbookFromFiles } from '../support/playbookFromFiles';
 
@@ -15,15 +14,11 @@ const dist = inject('dist');
 const file = join(dist, ROUTES.playbookFile);
 // The content the site under test was built from (the P0–P3 fixture), not content/.
 const playbook = playbookFromFiles(inject('content'));
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 
 describe('the single-file copy', () => {
 	it('opens from file:// with the network off and JavaScript disabled, whole, loading nothing else', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+		const context = await chromium.browser.newContext({ javaScriptEnabled: false, offline: true });
 		const requests: string[] = [];
 		context.on('request', (request) => requests.push(request.url()));
 		const page = await context.newPage();
@@ -54,7 +49,7 @@ describe('the single-file copy', () => {
 	});
 
 	it.each(['light', 'dark'] as const)('has no axe violations in the %s scheme, fits a 360 px screen, keeps to its policy', async (colorScheme) => {
-		const context = await browser.newContext({ colorScheme, viewport: { width: 360, height: 740 } });
+		const context = await chromium.browser.newContext({ colorScheme, viewport: { width: 360, height: 740 } });
 		await recordViolations(context);
 		const page = await context.newPage();
 		await page.goto(pathToFileURL(file).href);
@@ -66,7 +61,7 @@ describe('the single-file copy', () => {
 	});
 
 	it('is linked for download from the home page, and served as HTML', async () => {
-		const page = await browser.newPage();
+		const page = await chromium.browser.newPage();
 		await page.goto(`${inject('baseURL')}/`);
 		const link = page.locator(`a[href="${ROUTES.playbookFile}"][download]`);
 		await expect(link.count()).resolves.toBe(1);

@@ -1,16 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../support/buildSite';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 
 /** Navigation chrome, and the screen width at which each piece shows on screen. */
 const CHROME: [selector: string, width: number][] = [
@@ -29,7 +25,7 @@ const overflowing = (page: Page) => page.locator('.code-block pre').evaluateAll(
 
 describe('printing a runbook', () => {
 	it.each(CHROME)('hides %s, which shows on a %i px screen', async (selector, width) => {
-		const page = await browser.newPage({ viewport: { width, height: 900 } });
+		const page = await chromium.browser.newPage({ viewport: { width, height: 900 } });
 		await page.goto(`${baseURL}/scenarios/service-down/`);
 		expect(await anyVisible(page, selector)).toBe(true);
 		await page.emulateMedia({ media: 'print' });
@@ -38,7 +34,7 @@ describe('printing a runbook', () => {
 	});
 
 	it('prints each checklist box as the responder left it', async () => {
-		const page = await browser.newPage({ colorScheme: 'dark' });
+		const page = await chromium.browser.newPage({ colorScheme: 'dark' });
 		await page.goto(`${baseURL}/process/investigation/`);
 		const rows = page.locator('.checklist > li');
 		await rows.first().click();
@@ -56,7 +52,7 @@ describe('printing a runbook', () => {
 	});
 
 	it('wraps commands on narrow paper instead of cutting them off', async () => {
-		const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+		const page = await chromium.browser.newPage({ viewport: { width: 360, height: 740 } });
 		for (const url of ['/process/investigation/', '/scenarios/service-down/']) {
 			await page.goto(baseURL + url);
 			// A command with a long token that has no space to wrap at, as URLs and paths do.
@@ -71,7 +67,7 @@ describe('printing a runbook', () => {
 	});
 
 	it('prints the address of links to other systems, once', async () => {
-		const page = await browser.newPage();
+		const page = await chromium.browser.newPage();
 		await page.goto(`${baseURL}/tools/`);
 		await page.emulateMedia({ media: 'print' });
 		const after = (selector: string) => page.locator(selector).first().evaluate((a) => getComputedStyle(a, '::after').content);
@@ -83,7 +79,7 @@ describe('printing a runbook', () => {
 	});
 
 	it.each(['/scenarios/service-down/', '/process/investigation/'])('renders %s to a PDF', async (url) => {
-		const page = await browser.newPage();
+		const page = await chromium.browser.newPage();
 		await page.goto(baseURL + url);
 		await page.locator('.checklist > li').first().click();
 		const pdf = await page.pdf({ format: 'A4', printBackground: true });

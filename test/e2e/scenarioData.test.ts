@@ -1,18 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ROUTES } from '../../src/lib/urls';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 
 describe('the scenario list the whole-playbook pages fetch', () => {
 	it('is fetched once per page, and fills the classifier and the declare form', async () => {
-		const context = await browser.newContext({ baseURL });
+		const context = await chromium.browser.newContext({ baseURL });
 		const page = await context.newPage();
 		let fetched = 0;
 		page.on('request', (request) => new URL(request.url()).pathname === ROUTES.scenarioData && fetched++);
@@ -26,7 +21,7 @@ describe('the scenario list the whole-playbook pages fetch', () => {
 	});
 
 	it('says so where it is missing when it cannot be fetched, and everything else still works', async () => {
-		const context = await browser.newContext({ baseURL });
+		const context = await chromium.browser.newContext({ baseURL });
 		await context.route(`**${ROUTES.scenarioData}`, (route) => route.abort('internetdisconnected'));
 		const page = await context.newPage();
 		await page.goto('/classify/?seen=P0:service-completely-down');

@@ -1,14 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from '../support/useChromium';
 import { searchHere } from '../support/siteSearch';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 
 /** Type a query into the site search from the start page and return the result page paths, best first. */
 async function search(page: Page, query: string): Promise<string[]> {
@@ -26,7 +22,7 @@ describe('search finds the runbook from a symptom', () => {
 		['error rate', '/scenarios/high-error-rate/'],
 		['rollback', '/scenarios/service-down/'],
 	])('"%s" lists %s among the first three results', async (query, expected) => {
-		const page = await browser.newPage();
+		const page = await chromium.browser.newPage();
 		const results = await search(page, query);
 		expect(results.slice(0, 3)).toContain(expected);
 		await page.close();

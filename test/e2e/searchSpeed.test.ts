@@ -1,21 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from '../support/useChromium';
 import { searchHere } from '../support/siteSearch';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 
 const isSearchCode = (url: string) => /\/pagefind\/|searchDialog|pagefind-ui|default-ui/i.test(new URL(url).pathname);
 
 describe('search costs nothing until it is used, then answers quickly', () => {
 	it('loads none of its code with the page, and its engine as soon as the responder reaches for it', async () => {
-		const page = await browser.newPage();
+		const page = await chromium.browser.newPage();
 		const fetched: string[] = [];
 		page.on('request', (request) => fetched.push(request.url()));
 		await page.goto(`${baseURL}/scenarios/service-down/`, { waitUntil: 'networkidle' });
@@ -34,7 +29,7 @@ describe('search costs nothing until it is used, then answers quickly', () => {
 	});
 
 	it('searches on the keystroke, with no wait of 100 ms or more, and shows the time it took', async () => {
-		const page = await browser.newPage();
+		const page = await chromium.browser.newPage();
 		// Record the delays of the timers the page sets once the responder starts typing.
 		await page.addInitScript(() => {
 			const delays: number[] = ((window as unknown as { __delays: number[] }).__delays = []);
@@ -82,7 +77,7 @@ describe('search costs nothing until it is used, then answers quickly', () => {
 
 describe('the search dialog', () => {
 	it('works by keyboard alone: Ctrl+K or /, type, arrows, Enter opens the first result', async () => {
-		const page = await browser.newPage();
+		const page = await chromium.browser.newPage();
 		await page.goto(`${baseURL}/tools/`);
 		await page.locator('site-search [data-open-search]:not([disabled])').waitFor();
 		await page.keyboard.press('Control+k');
@@ -106,7 +101,7 @@ describe('the search dialog', () => {
 	});
 
 	it('shows excerpts as text with the matches marked, never as markup', async () => {
-		const page = await browser.newPage();
+		const page = await chromium.browser.newPage();
 		await page.goto(`${baseURL}/`);
 		await searchHere(page, 'rollback');
 		const marks = await page.locator('.search-excerpt mark').allTextContents();
@@ -120,7 +115,7 @@ describe('the search dialog', () => {
 	});
 
 	it.each(['light', 'dark'] as const)('has no axe violations when open with results, %s theme', async (scheme) => {
-		const context = await browser.newContext({ colorScheme: scheme });
+		const context = await chromium.browser.newContext({ colorScheme: scheme });
 		const page = await context.newPage();
 		await page.goto(`${baseURL}/`);
 		await searchHere(page, 'database');
@@ -130,7 +125,7 @@ describe('the search dialog', () => {
 	});
 
 	it('fills a 360 px phone screen, with the close button in reach', async () => {
-		const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+		const page = await chromium.browser.newPage({ viewport: { width: 360, height: 740 } });
 		await page.goto(`${baseURL}/scenarios/service-down/`);
 		await searchHere(page, 'timeout');
 		const box = await page.locator('dialog[open]').boundingBox();

@@ -1,18 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import ICAL from 'ical.js';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addActionItem, addNote, declareIncident, tickItem } from '../../src/lib/incidents';
 import { SHARE_PREFIX } from '../../src/lib/urls';
 import { emptyState, type Incident, type State } from '../../src/lib/state';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 import { declaration, min } from '../support/incidents';
 import { staticHost, type StaticHost } from '../support/staticHost';
 
 const dist = inject('dist');
-let browser: Browser;
+const chromium = useChromium();
 let host: StaticHost;
 let sender: BrowserContext;
 let receiver: BrowserContext;
@@ -47,11 +47,10 @@ async function axe(page: Page): Promise<string[]> {
 const stored = (page: Page) => page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { state: State } | null)?.state, STATE_KEY);
 
 beforeAll(async () => {
-	browser = await launchChromium();
 	host = await staticHost(dist);
 	url = host.url;
-	sender = await browser.newContext({ serviceWorkers: 'allow', acceptDownloads: true });
-	receiver = await browser.newContext({ serviceWorkers: 'allow' });
+	sender = await chromium.browser.newContext({ serviceWorkers: 'allow', acceptDownloads: true });
+	receiver = await chromium.browser.newContext({ serviceWorkers: 'allow' });
 	await visitOnce(sender);
 	await visitOnce(receiver);
 	// From here on, nothing is served: both browsers are offline.
@@ -62,7 +61,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await sender?.close();
 	await receiver?.close();
-	await browser?.close();
 });
 
 describe('an incident handed over with no server, offline', () => {

@@ -1,27 +1,18 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { fillDeclareDialog } from '../support/declare';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-beforeEach(async () => {
-	await context?.close();
-	context = await browser.newContext({ baseURL, acceptDownloads: true });
-});
+const chromium = useChromium({ baseURL, acceptDownloads: true });
 
 const KEY = 'playbook:state';
 const redis = (page: Page) => page.getByRole('checkbox', { name: 'Check Redis connectivity', exact: true });
 
 /** Put raw text under the state key before the site reads it. */
 async function storeRaw(raw: string) {
-	const page = await context.newPage();
+	const page = await chromium.context.newPage();
 	await page.goto('/404/');
 	await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, raw]);
 	await page.close();
@@ -31,14 +22,14 @@ const backups = (page: Page) =>
 
 describe('when browser storage fails', () => {
 	it('works in memory and says so when storage is disabled', async () => {
-		await context.addInitScript(() => {
+		await chromium.context.addInitScript(() => {
 			Object.defineProperty(window, 'localStorage', {
 				get() {
 					throw new DOMException('The operation is insecure.', 'SecurityError');
 				},
 			});
 		});
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto('/scenarios/service-down/');
 		await redis(page).check();
 		await expect.poll(() => redis(page).isChecked()).toBe(true);
@@ -46,14 +37,14 @@ describe('when browser storage fails', () => {
 	});
 
 	it('keeps working and says so when storage is full', async () => {
-		await context.addInitScript(() => {
+		await chromium.context.addInitScript(() => {
 			const setItem = Storage.prototype.setItem;
 			Storage.prototype.setItem = function (key: string, value: string) {
 				if (key === 'playbook:state') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 				return setItem.call(this, key, value);
 			};
 		});
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto('/scenarios/service-down/');
 		await redis(page).check();
 		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toMatch(/^Not saved: browser storage is full/);
@@ -63,7 +54,7 @@ describe('when browser storage fails', () => {
 	it('keeps unreadable data aside, downloadable, and never wipes it', async () => {
 		const broken = '{"version":1,"state":{"incidents":[{"id":"20261126-0314","title":"Half a rec';
 		await storeRaw(broken);
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto('/incident/');
 		const notice = page.locator('.storage-notice').first();
 		await expect.poll(() => notice.innerText()).toContain('could not be read (it is not valid JSON)');
@@ -82,7 +73,7 @@ describe('when browser storage fails', () => {
 
 	it('keeps data of another shape or a newer version aside and says which', async () => {
 		await storeRaw(JSON.stringify({ version: 1, state: { activeId: 7 } }));
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto('/scenarios/service-down/');
 		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toContain('does not have the expected shape');
 		await storeRaw(JSON.stringify({ version: 3, state: { incidents: [] } }));

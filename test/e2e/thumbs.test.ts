@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { declareIncident } from '../../src/lib/incidents';
 import { emptyState } from '../../src/lib/state';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
 import { ROUTES } from '../../src/lib/urls';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 import { declaration, min } from '../support/incidents';
 import { builtPages } from '../support/pages';
 
@@ -64,15 +64,12 @@ function problems(minTarget: number): { overflow: number; small: string[] } {
 	return { overflow: document.documentElement.scrollWidth - window.innerWidth, small };
 }
 
-let browser: Browser;
-let context: BrowserContext;
+const chromium = useChromium();
 beforeAll(async () => {
-	browser = await launchChromium();
-	context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+	const context = await chromium.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 	const stored = openIncident(Date.now());
 	await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, stored] as const);
 });
-afterAll(() => browser?.close());
 
 /** Open a page and let its islands and the incident bar fill in. */
 async function visit(page: Page, path: string): Promise<void> {
@@ -89,7 +86,7 @@ describe('every page at 360×740, with an incident open', () => {
 	});
 
 	it.each(pages)('%s scrolls only up and down, and every target is at least 44×44 px', async (path) => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await visit(page, path);
 		const found = await page.evaluate(problems, MIN_TARGET);
 		await page.close();
@@ -100,7 +97,7 @@ describe('every page at 360×740, with an incident open', () => {
 
 describe('long names at 360×740', () => {
 	it('wrap a long alert name and service in the declare form an alert opens', async () => {
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		const alert = 'KubernetesDeploymentReplicasMismatchInProductionEuWest1Cluster';
 		await page.goto(`/scenarios/service-down/?alert=${alert}&service=checkout-api-gateway-eu-west-1-primary&severity=P1`);
 		await page.locator('.alert-declare').getByRole('button', { name: 'Declare from this alert' }).click();

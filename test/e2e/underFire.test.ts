@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { addActionItem, addNote, declareIncident } from '../../src/lib/incidents';
 import { emptyState, type State } from '../../src/lib/state';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
-import { launchChromium } from '../support/chromium';
+import { useChromium } from '../support/useChromium';
 import { declaration } from '../support/incidents';
 
 /**
@@ -12,20 +12,11 @@ import { declaration } from '../support/incidents';
  * time zones and at daylight-saving changes, two tabs at once, huge stored data, a phone's width.
  */
 const baseURL = inject('baseURL');
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-	browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-beforeEach(async () => {
-	await context?.close();
-	context = await browser.newContext({ baseURL, acceptDownloads: true });
-});
+const chromium = useChromium({ baseURL, acceptDownloads: true });
 
 /** Put raw text under a key before the site reads it. */
 async function storeRaw(raw: string, key = STATE_KEY) {
-	const page = await context.newPage();
+	const page = await chromium.context.newPage();
 	await page.goto('/404/');
 	await page.evaluate(([k, value]) => localStorage.setItem(k!, value!), [key, raw]);
 	await page.close();
@@ -60,7 +51,7 @@ async function closeDeclared(page: Page) {
 describe('a damaged theme setting', () => {
 	it('falls back to the automatic theme on every page without an error', async () => {
 		for (const value of ['{"broken":', 'light dark', '.light', '"><img src=x>', '']) {
-			const page = await context.newPage();
+			const page = await chromium.context.newPage();
 			const errors: string[] = [];
 			page.on('pageerror', (error) => errors.push(error.message));
 			await page.goto('/404/');
@@ -76,14 +67,14 @@ describe('a damaged theme setting', () => {
 	});
 
 	it('sets a theme without an error when storage throws on every touch', async () => {
-		await context.addInitScript(() => {
+		await chromium.context.addInitScript(() => {
 			Object.defineProperty(window, 'localStorage', {
 				get() {
 					throw new DOMException('The operation is insecure.', 'SecurityError');
 				},
 			});
 		});
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		const errors: string[] = [];
 		page.on('pageerror', (error) => errors.push(error.message));
 		await page.goto('/');
@@ -93,7 +84,7 @@ describe('a damaged theme setting', () => {
 
 	it('keeps a valid choice', async () => {
 		await storeRaw('light', 'starlight-theme');
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		await page.goto('/');
 		expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('light');
 	});
@@ -101,12 +92,11 @@ describe('a damaged theme setting', () => {
 
 describe('detection time in another time zone, at the daylight-saving change', () => {
 	it('declares at the exact moment in New York\'s repeated hour, and an edit of the title leaves it alone', async () => {
-		await context.close();
-		context = await browser.newContext({ baseURL, timezoneId: 'America/New_York' });
+		await chromium.newContext({ baseURL, timezoneId: 'America/New_York' });
 		// 01:30 EST, the second 01:30 of the night clocks go back.
 		const at = Date.parse('2026-11-01T06:30:00Z');
-		await context.clock.install({ time: at });
-		const page = await context.newPage();
+		await chromium.context.clock.install({ time: at });
+		const page = await chromium.context.newPage();
 		await page.goto('/incident/?severity=P0');
 		await page.locator('.declare-dialog').waitFor();
 		expect(await page.getByLabel('Detected at (your local time)').inputValue()).toBe('2026-11-01T01:30');
@@ -131,10 +121,9 @@ describe('detection time in another time zone, at the daylight-saving change', (
 			['Asia/Kolkata', '2026-07-01T09:15', '2026-07-01T03:45:00.000Z'],
 			['Australia/Lord_Howe', '2026-07-01T09:15', '2026-06-30T22:45:00.000Z'],
 		] as const) {
-			await context.close();
-			context = await browser.newContext({ baseURL, timezoneId });
-			await context.clock.install({ time: Date.parse('2026-07-01T06:00:00Z') });
-			const page = await context.newPage();
+			await chromium.newContext({ baseURL, timezoneId });
+			await chromium.context.clock.install({ time: Date.parse('2026-07-01T06:00:00Z') });
+			const page = await chromium.context.newPage();
 			await page.goto('/incident/');
 			await openDeclare(page);
 			await page.getByLabel('Detected at (your local time)').fill('2026-07-02T09:15');
@@ -150,8 +139,8 @@ describe('detection time in another time zone, at the daylight-saving change', (
 
 describe('two tabs at once', () => {
 	it('declaring in the same moment makes two incidents, both kept whole', async () => {
-		await context.clock.install({ time: Date.parse('2026-11-26T03:14:00Z') });
-		const [tabA, tabB] = [await context.newPage(), await context.newPage()];
+		await chromium.context.clock.install({ time: Date.parse('2026-11-26T03:14:00Z') });
+		const [tabA, tabB] = [await chromium.context.newPage(), await chromium.context.newPage()];
 		await Promise.all([tabA.goto('/incident/'), tabB.goto('/incident/')]);
 		const [formA, formB] = [await openDeclare(tabA), await openDeclare(tabB)];
 		await formA.getByLabel('Title').fill('Checkout down');
@@ -169,7 +158,7 @@ describe('two tabs at once', () => {
 	});
 
 	it('a half-filled declare form stays, with its text, when another tab declares', async () => {
-		const [tabA, tabB] = [await context.newPage(), await context.newPage()];
+		const [tabA, tabB] = [await chromium.context.newPage(), await chromium.context.newPage()];
 		await Promise.all([tabA.goto('/incident/'), tabB.goto('/incident/')]);
 		const formB = await openDeclare(tabB);
 		await formB.getByLabel('Title').fill('Half typed');
@@ -187,7 +176,7 @@ describe('two tabs at once', () => {
 		const one = addActionItem(declared.state, declared.id, {}, Date.now());
 		const two = addActionItem(one.state, declared.id, {}, Date.now());
 		await storeState(two.state);
-		const [tabA, tabB] = [await context.newPage(), await context.newPage()];
+		const [tabA, tabB] = [await chromium.context.newPage(), await chromium.context.newPage()];
 		await Promise.all([tabA.goto('/post-mortem/'), tabB.goto('/post-mortem/')]);
 		const a = 'Fix the connection pool size';
 		const b = 'Alert on pool saturation';
@@ -205,7 +194,7 @@ describe('stored data too big to set aside', () => {
 		// Chromium keeps about 5.2 million characters per site: this cannot be copied beside itself.
 		const raw = `{"version":1,"state":{"incidents":[{"title":"${'x'.repeat(2_700_000)}`;
 		await storeRaw(raw);
-		const page = await context.newPage();
+		const page = await chromium.context.newPage();
 		page.on('dialog', (dialog) => void dialog.accept());
 		await page.goto('/incident/');
 		const aside = page.locator('.storage-notice.notice-corrupt');
@@ -234,9 +223,8 @@ describe('a phone\'s width (360 px)', () => {
 	const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 	it('shows real alert names and a huge title without scrolling sideways', async () => {
-		await context.close();
-		context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 } });
-		const page = await context.newPage();
+		await chromium.newContext({ baseURL, viewport: { width: 360, height: 740 } });
+		const page = await chromium.context.newPage();
 		await page.goto('/incident/?alert=KubeDeploymentReplicasMismatch&severity=P1&service=payments-api-canary-eu-west-1');
 		await page.getByLabel('Title').waitFor();
 		expect(await overflow(page), 'declare form from an alert').toBeLessThanOrEqual(0);

@@ -10,6 +10,7 @@ import { SeveritySchema } from '../../src/schemas/severity';
 import { SiteSchema } from '../../src/schemas/site';
 import { StepListSchema } from '../../src/schemas/step';
 import { TemplateSchema } from '../../src/schemas/template';
+import { describeIssues } from '../../src/lib/zodIssues';
 import { ROOT } from '../support/buildSite';
 import { readFrontmatter } from '../support/frontmatter';
 
@@ -141,6 +142,14 @@ describe('PhaseSchema and ScenarioSchema', () => {
 		expect(ScenarioSchema.safeParse(scenario).success).toBe(true);
 		expect(issuesOf(ScenarioSchema.safeParse({ ...scenario, symptoms: [] })).join()).toMatch(/^symptoms:/);
 		expect(issuesOf(ScenarioSchema.safeParse({ ...scenario, mitigaton: ['x'] })).join()).toMatch(/mitigaton/);
+	});
+	it('reports a misspelt field as one line per problem, naming the file, the missing field and the stray key', () => {
+		const { symptoms, ...rest } = { title: 'Down', severities: ['P0'], symptoms: ['503'], response: ['Restart'] };
+		const result = ScenarioSchema.safeParse({ ...rest, symptom: symptoms });
+		const lines = describeIssues('content/docs/scenarios/down.mdx', result.error?.issues ?? []).split('\n');
+		expect(lines).toHaveLength(2);
+		expect(lines[0]).toMatch(/^content\/docs\/scenarios\/down\.mdx: symptoms: /);
+		expect(lines[1]).toMatch(/^content\/docs\/scenarios\/down\.mdx: \(top level\): .*"symptom"/);
 	});
 });
 

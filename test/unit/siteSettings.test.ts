@@ -1,6 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { loadSite } from '../../src/data/site';
 import { ROOT } from '../support/buildSite';
 
@@ -34,5 +36,23 @@ describe('where the site is published', async () => {
 		expect(deployment({ url: 'https://docs.example', base: '/runbooks/' }, {})).toEqual({ site: 'https://docs.example', base: '/runbooks/' });
 		expect(deployment({ base: '/' }, { PLAYBOOK_SITE: 'https://org.github.io', PLAYBOOK_BASE: 'playbook' })).toEqual({ site: 'https://org.github.io', base: '/playbook/' });
 		expect(() => deployment({ base: '/' }, { PLAYBOOK_SITE: 'org.github.io' })).toThrow(/PLAYBOOK_SITE/);
+	});
+});
+
+describe('a broken site setting', () => {
+	it('stops loadSite with the file and the field, in plain text', () => {
+		const settings = parse(readFileSync(join(ROOT, 'content/site.yaml'), 'utf8')) as Record<string, unknown>;
+		const file = join(mkdtempSync(join(tmpdir(), 'site-')), 'site.yaml');
+		writeFileSync(file, stringify({ ...settings, staleAfterDays: 'soon' }));
+		const message = (() => {
+			try {
+				loadSite(file);
+				return '';
+			} catch (error) {
+				return (error as Error).message;
+			}
+		})();
+		expect(message).toContain(`${file}: staleAfterDays: `);
+		expect(message).not.toContain('**');
 	});
 });

@@ -48,7 +48,14 @@ export default defineConfig({
 			plugins: [starlightLinksValidator()],
 			lastUpdated: false,
 			pagination: true,
-			customCss: ['./src/styles/playbook.css', './src/styles/search.css', './src/styles/generators.css', './src/styles/updateNotice.css', './src/styles/print.css', './src/styles/longWords.css'],
+			customCss: [
+				'./src/styles/playbook.css',
+				'./src/styles/search.css',
+				'./src/styles/generators.css',
+				'./src/styles/updateNotice.css',
+				'./src/styles/print.css',
+				'./src/styles/longWords.css',
+			],
 			components: {
 				Banner: './src/components/starlight/Banner.astro',
 				MarkdownContent: './src/components/starlight/MarkdownContent.astro',

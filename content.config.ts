@@ -28,9 +28,7 @@ function asPage<T extends z.ZodObject>(schema: T): (context: SchemaContext) => T
 		const pageOnly = Object.keys(page.shape).filter((key) => !(key in schema.shape) && !(key in PageSchema.shape));
 		// Typed as the strict schema: code reads only its fields, the page fields are Starlight's.
 		// The playbook's own page fields keep their schema, so editors that read it check them too.
-		return schema
-			.extend(PageSchema.shape)
-			.extend(Object.fromEntries(pageOnly.map((key) => [key, z.unknown().optional()]))) as unknown as T;
+		return schema.extend(PageSchema.shape).extend(Object.fromEntries(pageOnly.map((key) => [key, z.unknown().optional()]))) as unknown as T;
 	};
 }
 

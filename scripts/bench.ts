@@ -134,7 +134,9 @@ try {
 
 const scale: ScaleFigures[] = [];
 if (!skip.has('scale')) {
-	scale.push(scaleFigures(ours.dist, pagesMd.filter((p) => p.url.startsWith('/scenarios/') && p.url !== '/scenarios/').length, ours, SCENARIO));
+	scale.push(
+		scaleFigures(ours.dist, pagesMd.filter((p) => p.url.startsWith('/scenarios/') && p.url !== '/scenarios/').length, ours, SCENARIO),
+	);
 	for (const total of SCALES) {
 		log(`building a playbook of ${total} scenarios`);
 		scale.push(await buildScaled(total));

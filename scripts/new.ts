@@ -64,7 +64,11 @@ const existing: Existing = {
 	severities,
 	scenarioOrders: numbers(entries('content/docs/scenarios').map(order)),
 	phaseOrders: numbers(entries('content/docs/process').map(order)),
-	messageOrders: numbers(entries('content/templates').filter((t) => t['kind'] === 'message').map((t) => t['order'])),
+	messageOrders: numbers(
+		entries('content/templates')
+			.filter((t) => t['kind'] === 'message')
+			.map((t) => t['order']),
+	),
 };
 if (kind === 'severity') {
 	const same = severities.find((s) => s.id.toLowerCase() === title.toLowerCase());

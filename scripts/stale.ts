@@ -71,8 +71,16 @@ if (stale.length === 0) {
 	stale.sort((a, b) => b.days - a.days || a.file.localeCompare(b.file));
 	const rows = [['page', 'owner', 'last reviewed', 'age'], ...stale.map((s) => [s.file, s.owner, s.reviewed, `${s.days} days`])];
 	const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-	console.log(`${stale.length} of ${files.length} pages were last reviewed more than ${staleAfterDays} days ago (staleAfterDays in ${SITE_FILE}):\n`);
-	for (const row of rows) console.log(`  ${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()}`);
+	console.log(
+		`${stale.length} of ${files.length} pages were last reviewed more than ${staleAfterDays} days ago (staleAfterDays in ${SITE_FILE}):\n`,
+	);
+	for (const row of rows)
+		console.log(
+			`  ${row
+				.map((cell, column) => cell.padEnd(widths[column]!))
+				.join('  ')
+				.trimEnd()}`,
+		);
 	console.log('\nCheck each page against how things work today, then set its lastReviewed to the date of the check.');
 }
 process.exit(errors.length > 0 || (stale.length > 0 && !args.includes('--report-only')) ? 1 : 0);

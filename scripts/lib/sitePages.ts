@@ -34,7 +34,9 @@ export function firstScenarioId(contentDir: string): string {
 		const sidebar = readFrontmatter(join(dir, file))['sidebar'] as { order?: unknown } | undefined;
 		return typeof sidebar?.order === 'number' ? sidebar.order : Number.MAX_SAFE_INTEGER;
 	};
-	const files = readdirSync(dir).filter((f) => /^[^_].*\.mdx?$/.test(f) && !/^index\./.test(f)).sort();
+	const files = readdirSync(dir)
+		.filter((f) => /^[^_].*\.mdx?$/.test(f) && !/^index\./.test(f))
+		.sort();
 	const first = files.map((file) => ({ file, order: order(file) })).sort((a, b) => a.order - b.order)[0];
 	if (!first) throw new Error(`${dir}: no scenario to measure`);
 	return first.file.replace(/\.mdx?$/, '');

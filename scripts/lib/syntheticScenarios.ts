@@ -2,8 +2,24 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { levelIds } from '../../src/data/levelMentions.ts';
 
-const SYSTEMS = ['payments API', 'checkout', 'search cluster', 'login service', 'message queue', 'CDN edge', 'billing worker', 'report export'];
-const SIGNS = ['latency above 2 s', 'error rate over 5%', 'consumer lag growing', 'disk 95% full', 'TLS handshake failures', 'pods restarting'];
+const SYSTEMS = [
+	'payments API',
+	'checkout',
+	'search cluster',
+	'login service',
+	'message queue',
+	'CDN edge',
+	'billing worker',
+	'report export',
+];
+const SIGNS = [
+	'latency above 2 s',
+	'error rate over 5%',
+	'consumer lag growing',
+	'disk 95% full',
+	'TLS handshake failures',
+	'pods restarting',
+];
 
 /** Id of the n-th synthetic scenario (1-based), e.g. "synthetic-0042". */
 export const syntheticId = (n: number) => `synthetic-${String(n).padStart(4, '0')}`;
@@ -50,7 +66,9 @@ export function syntheticScenarios(total: number, contentDir: string): Record<st
 	const real = scenarioIds(contentDir).length;
 	const count = Math.max(0, total - real);
 	const levels = levelIds(contentDir);
-	return Object.fromEntries(Array.from({ length: count }, (_, i) => [`docs/scenarios/${syntheticId(i + 1)}.mdx`, syntheticScenario(i + 1, count, levels)]));
+	return Object.fromEntries(
+		Array.from({ length: count }, (_, i) => [`docs/scenarios/${syntheticId(i + 1)}.mdx`, syntheticScenario(i + 1, count, levels)]),
+	);
 }
 
 /** The ids of the scenarios in a content folder (their file names), sorted. */

@@ -17,7 +17,11 @@ export function pageViolations(weight: PageWeight, summary: PageSummary = summar
 	const found: Violation[] = [];
 	const { page } = weight;
 	if (summary.total.gzip > BUDGETS.pageGzip) {
-		found.push({ page, budget: 'pageGzip', message: `${page} weighs ${kb(summary.total.gzip)} gzipped, over the ${kb(BUDGETS.pageGzip)} budget` });
+		found.push({
+			page,
+			budget: 'pageGzip',
+			message: `${page} weighs ${kb(summary.total.gzip)} gzipped, over the ${kb(BUDGETS.pageGzip)} budget`,
+		});
 	}
 	if (summary.jsFirstParty.gzip > BUDGETS.firstPartyJsGzip) {
 		found.push({
@@ -27,9 +31,15 @@ export function pageViolations(weight: PageWeight, summary: PageSummary = summar
 		});
 	}
 	if (weight.islands === 0) {
-		const runtime = [...weight.assets, ...weight.inlineScripts].flatMap((a) => a.packages ?? []).filter((p) => ISLAND_RUNTIME.some((r) => r.test(p)));
+		const runtime = [...weight.assets, ...weight.inlineScripts]
+			.flatMap((a) => a.packages ?? [])
+			.filter((p) => ISLAND_RUNTIME.some((r) => r.test(p)));
 		if (runtime.length > 0) {
-			found.push({ page, budget: 'islandRuntime', message: `${page} has no island but loads the island runtime (${[...new Set(runtime)].join(', ')})` });
+			found.push({
+				page,
+				budget: 'islandRuntime',
+				message: `${page} has no island but loads the island runtime (${[...new Set(runtime)].join(', ')})`,
+			});
 		}
 	}
 	if (weight.fonts.length > 0) {

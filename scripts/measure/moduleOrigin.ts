@@ -8,7 +8,15 @@ export type Origin = 'first-party' | 'library' | 'platform';
  * Packages of the site platform: Astro, Starlight and what Starlight itself ships to the browser
  * (search UI, code blocks). Every other package is a library we chose to add.
  */
-const PLATFORM_PACKAGES = [/^astro$/, /^@astrojs\/(?!preact$)/, /^@?pagefind(\/|$)/, /^(astro-)?expressive-code$/, /^@expressive-code\//, /^vite$/, /^rolldown$/];
+const PLATFORM_PACKAGES = [
+	/^astro$/,
+	/^@astrojs\/(?!preact$)/,
+	/^@?pagefind(\/|$)/,
+	/^(astro-)?expressive-code$/,
+	/^@expressive-code\//,
+	/^vite$/,
+	/^rolldown$/,
+];
 
 /** The npm package a module id belongs to ("@preact/signals"), or undefined outside node_modules. */
 export function packageOf(id: string): string | undefined {

@@ -105,7 +105,9 @@ function sitePath(reference: string, from: string): string | undefined {
 const fontFile = /\.(woff2?|ttf|otf|eot)(\?|#|$)/i;
 
 function fontsIn(css: string): string[] {
-	return [...css.matchAll(/@font-face\s*{[^}]*}/gi)].map((m) => `@font-face ${/url\(\s*['"]?([^'")]{0,60})/i.exec(m[0])?.[1] ?? ''}`.trim());
+	return [...css.matchAll(/@font-face\s*{[^}]*}/gi)].map((m) =>
+		`@font-face ${/url\(\s*['"]?([^'")]{0,60})/i.exec(m[0])?.[1] ?? ''}`.trim(),
+	);
 }
 
 /** A file a script imports later, and what Vite preloads with it. */
@@ -135,8 +137,12 @@ function importsOf(code: string, from: string): { eager: string[]; later: LaterI
 		}
 		// import(`./x.js`),__vite__mapDeps([0,3]): the indexes of what is preloaded with it. The bundler
 		// may wrap an import whose exports are picked: async()=>{let{f:e}=await import(`./x.js`);return{f:e}},__vite__mapDeps([…]).
-		const indexes = /^\s*\)?\s*(?:;\s*return\s*\{[^{}]*\}\s*\})?\s*,\s*__vite__mapDeps\(\[([\d,\s]*)\]/.exec(code.slice(entry.se))?.[1] ?? '';
-		const deps = indexes.split(',').filter((i) => i.trim() !== '').flatMap((i) => listed[Number(i)] ?? []);
+		const indexes =
+			/^\s*\)?\s*(?:;\s*return\s*\{[^{}]*\}\s*\})?\s*,\s*__vite__mapDeps\(\[([\d,\s]*)\]/.exec(code.slice(entry.se))?.[1] ?? '';
+		const deps = indexes
+			.split(',')
+			.filter((i) => i.trim() !== '')
+			.flatMap((i) => listed[Number(i)] ?? []);
 		deps.forEach((d) => attributed.add(d));
 		later.push({ path, with: deps });
 	}
@@ -178,7 +184,11 @@ export async function weighPage(dist: string, page: string, origins?: BundleOrig
 		if (type && type !== 'module' && !/javascript/.test(type)) continue;
 		const text = script.rawText;
 		const known = origins?.inline[scriptHash(text)];
-		inlineScripts.push({ size: sizeOf(text.trim()), origin: known?.origin ?? (origins ? 'platform' : undefined), packages: known?.packages });
+		inlineScripts.push({
+			size: sizeOf(text.trim()),
+			origin: known?.origin ?? (origins ? 'platform' : undefined),
+			packages: known?.packages,
+		});
 		if (type === 'module') {
 			const found = importsOf(text, page);
 			found.eager.forEach((p) => add(p, 'eager'));
@@ -266,7 +276,8 @@ export function summarize(weight: PageWeight): PageSummary {
 	const own = weight.assets.filter((a) => a.timing !== 'on-demand');
 	const of = (kind: Kind) => own.filter((a) => a.kind === kind);
 	const js = of('js');
-	const byOrigin = (origin: Origin) => sum([...js.filter((a) => a.origin === origin), ...weight.inlineScripts.filter((s) => s.origin === origin)]);
+	const byOrigin = (origin: Origin) =>
+		sum([...js.filter((a) => a.origin === origin), ...weight.inlineScripts.filter((s) => s.origin === origin)]);
 	const eagerFiles = js.filter((a) => a.timing === 'eager');
 	return {
 		page: weight.page,

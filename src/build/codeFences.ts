@@ -19,12 +19,20 @@ export const codeFences = defineHastPlugin({
 			const options = fenceOptions(typeof data.meta === 'string' ? data.meta : '');
 			const lang = typeof data.lang === 'string' && data.lang ? data.lang : 'text';
 			const children: ElementContent[] = [];
-			if (options.title) children.push({ type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: options.title }] });
+			if (options.title)
+				children.push({ type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: options.title }] });
 			children.push({
 				type: 'element',
 				tagName: 'pre',
 				properties: { tabIndex: 0 },
-				children: [{ type: 'element', tagName: 'code', properties: { className: [`language-${lang}`] }, children: [{ type: 'text', value: ctx.textContent(code) }] }],
+				children: [
+					{
+						type: 'element',
+						tagName: 'code',
+						properties: { className: [`language-${lang}`] },
+						children: [{ type: 'text', value: ctx.textContent(code) }],
+					},
+				],
 			});
 			ctx.replaceNode(pre, {
 				type: 'element',

@@ -6,7 +6,6 @@ import type { GeneratorTemplate } from '../lib/composeMessage';
 import type { Playbook } from '../lib/playbook';
 import { slugify } from '../lib/slug';
 
-
 /**
  * The data islands need, from the full playbook. With `fetchScenarios`, the scenarios are not
  * written into the page: islands fetch them from the scenario data URL, so the page's size does not
@@ -14,16 +13,31 @@ import { slugify } from '../lib/slug';
  * (`statusPage`) come only to the pages that use them; `criteria: false` leaves out the levels'
  * criteria, which only the classifier reads.
  */
-export function toClient(playbook: Playbook, options: { fetchScenarios?: boolean; tracker?: boolean; statusPage?: boolean; criteria?: boolean } = {}): ClientPlaybook {
+export function toClient(
+	playbook: Playbook,
+	options: { fetchScenarios?: boolean; tracker?: boolean; statusPage?: boolean; criteria?: boolean } = {},
+): ClientPlaybook {
 	return {
 		organisation: playbook.site.organisation,
 		channelPrefix: playbook.site.channelPrefix,
 		statusPage: playbook.site.resources.flatMap((g) => g.items).find((r) => r.role === 'status-page')?.url,
 		...(options.tracker && playbook.site.tracker ? { tracker: playbook.site.tracker } : {}),
 		statuses: playbook.site.statuses,
-		severities: playbook.severities.map(({ id, name, urgency, tone, rank, criteria, responseTime, responseLabel, escalateAfter, updateEvery, statusImpact }) => ({
-			id, name, urgency, tone, rank, criteria: options.criteria === false ? [] : criteria, responseTime, responseLabel, escalateAfter, updateEvery, ...(options.statusPage ? { statusImpact } : {}),
-		})),
+		severities: playbook.severities.map(
+			({ id, name, urgency, tone, rank, criteria, responseTime, responseLabel, escalateAfter, updateEvery, statusImpact }) => ({
+				id,
+				name,
+				urgency,
+				tone,
+				rank,
+				criteria: options.criteria === false ? [] : criteria,
+				responseTime,
+				responseLabel,
+				escalateAfter,
+				updateEvery,
+				...(options.statusPage ? { statusImpact } : {}),
+			}),
+		),
 		escalation: playbook.escalation,
 		scenarios: options.fetchScenarios ? [] : playbook.scenarios.map(({ id, title, severities }) => ({ id, title, severities })),
 		...(options.fetchScenarios ? { scenariosFrom: urls.scenarioData() } : {}),

@@ -28,7 +28,9 @@ async function section(id: SectionId): Promise<DocumentOptions['sections'][Secti
 
 /** The single-file copy of the playbook, as served at ROUTES.playbookFile. */
 export async function playbookFileHtml(): Promise<string> {
-	const sections = Object.fromEntries(await Promise.all(SECTIONS.map(async (id) => [id, await section(id)]))) as DocumentOptions['sections'];
+	const sections = Object.fromEntries(
+		await Promise.all(SECTIONS.map(async (id) => [id, await section(id)])),
+	) as DocumentOptions['sections'];
 	// No scripts and no requests of any kind: only its own inline stylesheet may apply.
 	const policy = `default-src 'none'; style-src ${hashSource(css)}; base-uri 'none'; form-action 'none'`;
 	return renderPlaybookDocument(await getPlaybook(), { css, policy, sections });

@@ -13,9 +13,7 @@ async function addDataHeadings(route: StarlightRouteData): Promise<void> {
 	const extra = dataHeadings(route.entry.id, await getPlaybook());
 	if (extra.length === 0) return;
 	const [overview, ...rest] = route.toc.items;
-	const items = extra
-		.filter((heading) => heading.depth <= route.toc!.maxHeadingLevel)
-		.map((heading) => ({ ...heading, children: [] }));
+	const items = extra.filter((heading) => heading.depth <= route.toc!.maxHeadingLevel).map((heading) => ({ ...heading, children: [] }));
 	route.toc.items = overview ? [overview, ...items, ...rest] : [...items, ...rest];
 }
 

@@ -11,7 +11,11 @@ export function alertPages(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ injectRoute }) => {
 				injectRoute({ pattern: ROUTES.alerts, entrypoint: new URL('../routes/alerts.astro', import.meta.url), prerender: true });
-				injectRoute({ pattern: `${ROUTES.alerts}[alert]/`, entrypoint: new URL('../routes/alertRedirect.astro', import.meta.url), prerender: true });
+				injectRoute({
+					pattern: `${ROUTES.alerts}[alert]/`,
+					entrypoint: new URL('../routes/alertRedirect.astro', import.meta.url),
+					prerender: true,
+				});
 			},
 		},
 	};

@@ -30,10 +30,14 @@ export function headersFile(base: string): string {
 /** Every `.html` file under a folder, as paths. */
 export async function htmlFiles(root: string): Promise<string[]> {
 	const entries = await readdir(root, { recursive: true, withFileTypes: true });
-	return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name)).sort();
+	return entries
+		.filter((e) => e.isFile() && e.name.endsWith('.html'))
+		.map((e) => join(e.parentPath, e.name))
+		.sort();
 }
 
-const metaTag = (policy: string) => `<meta http-equiv="content-security-policy" content="${policy.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}">`;
+const metaTag = (policy: string) =>
+	`<meta http-equiv="content-security-policy" content="${policy.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}">`;
 
 /**
  * Serve every page under a strict Content Security Policy. After the build, each HTML file gets a

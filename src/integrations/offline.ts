@@ -10,7 +10,15 @@ import { asBase, href } from '../lib/urls';
 const NAVIGATION_SCRIPT = 'sw-navigation.js';
 
 /** Files the offline copy cannot do without: search and the installed app do not work unless these are precached. */
-const REQUIRED = ['index.html', '404.html', 'pagefind/pagefind-entry.json', 'pagefind/pagefind.js', 'pagefind/wasm.en.pagefind', 'manifest.webmanifest', 'icons/icon-192.png'];
+const REQUIRED = [
+	'index.html',
+	'404.html',
+	'pagefind/pagefind-entry.json',
+	'pagefind/pagefind.js',
+	'pagefind/wasm.en.pagefind',
+	'manifest.webmanifest',
+	'icons/icon-192.png',
+];
 
 /**
  * Make the whole site work offline after one visit: after the build, a Workbox service worker
@@ -25,7 +33,8 @@ export function offline(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ command, injectScript }) => {
 				// Only built sites register the worker: in dev it would cache files as they change.
-				if (command === 'build') injectScript('page', `import ${JSON.stringify(fileURLToPath(new URL('../client/registerServiceWorker.ts', import.meta.url)))};`);
+				if (command === 'build')
+					injectScript('page', `import ${JSON.stringify(fileURLToPath(new URL('../client/registerServiceWorker.ts', import.meta.url)))};`);
 			},
 			'astro:config:done': ({ config }) => {
 				base = asBase(config.base);
@@ -75,7 +84,9 @@ export function offline(): AstroIntegration {
 				for (const warning of warnings) logger.warn(warning);
 				const missing = REQUIRED.filter((file) => !precached.includes(file));
 				if (missing.length > 0) {
-					throw new Error(`The offline copy lacks ${missing.join(', ')}: list offline() after starlight() in astro.config.mjs, so it runs after the search index is written.`);
+					throw new Error(
+						`The offline copy lacks ${missing.join(', ')}: list offline() after starlight() in astro.config.mjs, so it runs after the search index is written.`,
+					);
 				}
 				logger.info(`sw.js precaches ${count} files (${(size / 1024).toFixed(0)} KiB), search index included.`);
 			},

@@ -14,7 +14,11 @@ export function playbookFile(): AstroIntegration {
 				// Every scenario and its checklists, fetched by the pages that list them all.
 				injectRoute({ pattern: ROUTES.scenarioData, entrypoint: new URL('../routes/scenarioData.ts', import.meta.url), prerender: true });
 				// The status update template, fetched by the incident bar's "Post update".
-				injectRoute({ pattern: ROUTES.updateTemplate, entrypoint: new URL('../routes/updateTemplate.ts', import.meta.url), prerender: true });
+				injectRoute({
+					pattern: ROUTES.updateTemplate,
+					entrypoint: new URL('../routes/updateTemplate.ts', import.meta.url),
+					prerender: true,
+				});
 				// The web app manifest, so the playbook installs on a home screen.
 				injectRoute({ pattern: ROUTES.manifest, entrypoint: new URL('../routes/webManifest.ts', import.meta.url), prerender: true });
 			},

@@ -34,9 +34,15 @@ function fromAlert(alert: AlertPrefill, scenario: string): DeclarePrefill {
 export default function AlertDeclare({ playbook, scenario }: Props) {
 	const [alert, setAlert] = useState<AlertPrefill | undefined>(undefined);
 	const [open, setOpen] = useState<{ Dialog: typeof DeclareDialogType; prefill: DeclarePrefill } | undefined>(undefined);
-	const declare = (prefill: DeclarePrefill) => void import('./DeclareDialog.onDemand').then((m) => setOpen({ Dialog: m.DeclareDialog, prefill }));
+	const declare = (prefill: DeclarePrefill) =>
+		void import('./DeclareDialog.onDemand').then((m) => setOpen({ Dialog: m.DeclareDialog, prefill }));
 	useEffect(() => {
-		setAlert(alertPrefill(new URLSearchParams(location.search), playbook.severities.map((s) => s.id)));
+		setAlert(
+			alertPrefill(
+				new URLSearchParams(location.search),
+				playbook.severities.map((s) => s.id),
+			),
+		);
 		const onClick = (event: Event) => {
 			if (!(event.target instanceof Element) || !event.target.closest(`[${DECLARE_HERE}]`)) return;
 			event.preventDefault();

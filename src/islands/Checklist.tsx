@@ -66,16 +66,30 @@ export default function Checklist({ spec, ordered }: Props) {
 		<div class="checklist-island not-content" data-list={spec.key}>
 			<p class="checklist-progress" aria-live="polite">
 				<progress max={total} value={done} aria-label={`${spec.label} progress`} /> {done} of {total} done
-				{store && <span class="checklist-target">{incident ? ` · ${incident.drill ? 'drill ' : ''}${incident.id}` : ' · no incident open: ticks kept in this browser'}</span>}
+				{store && (
+					<span class="checklist-target">
+						{incident ? ` · ${incident.drill ? 'drill ' : ''}${incident.id}` : ' · no incident open: ticks kept in this browser'}
+					</span>
+				)}
 			</p>
 			<List class="checklist" aria-label={spec.label}>
 				{spec.steps.map((step) => {
 					const tick = ticks[itemKey(spec.key, step.id)];
 					const isNext = store !== undefined && next?.id === step.id;
 					return (
-						<li key={step.id} data-step={step.id} class={`${tick?.done ? 'done' : ''} ${isNext ? 'next' : ''}`} {...(isNext ? { 'aria-current': 'step' as const } : {})}>
+						<li
+							key={step.id}
+							data-step={step.id}
+							class={`${tick?.done ? 'done' : ''} ${isNext ? 'next' : ''}`}
+							{...(isNext ? { 'aria-current': 'step' as const } : {})}
+						>
 							<label class="tick">
-								<input type="checkbox" checked={tick?.done ?? false} aria-labelledby={domId(step.id)} onChange={(e) => toggle(step.id, step.text, e.currentTarget.checked)} />
+								<input
+									type="checkbox"
+									checked={tick?.done ?? false}
+									aria-labelledby={domId(step.id)}
+									onChange={(e) => toggle(step.id, step.text, e.currentTarget.checked)}
+								/>
 							</label>
 							<span class="step-body">
 								<span class="step-text" id={domId(step.id)}>
@@ -92,15 +106,28 @@ export default function Checklist({ spec, ordered }: Props) {
 								)}
 								{tick?.note && editing !== step.id && <span class="step-note">Note: {tick.note}</span>}
 								{editing === step.id && (
-									<form class="note-form" onSubmit={(e) => { e.preventDefault(); saveNote(step.id, step.text, new FormData(e.currentTarget).get('note')?.toString() ?? ''); }}>
+									<form
+										class="note-form"
+										onSubmit={(e) => {
+											e.preventDefault();
+											saveNote(step.id, step.text, new FormData(e.currentTarget).get('note')?.toString() ?? '');
+										}}
+									>
 										<input name="note" maxLength={280} defaultValue={tick?.note ?? ''} aria-label={`Note on: ${step.text}`} autoFocus />
 										<button type="submit">Save</button>
-										<button type="button" onClick={() => setEditing(null)}>Cancel</button>
+										<button type="button" onClick={() => setEditing(null)}>
+											Cancel
+										</button>
 									</form>
 								)}
 							</span>
 							{store && editing !== step.id && (
-								<button type="button" class="note-button print:hidden" aria-label={`${tick?.note ? 'Edit note' : 'Add note'}: ${step.text}`} onClick={() => setEditing(step.id)}>
+								<button
+									type="button"
+									class="note-button print:hidden"
+									aria-label={`${tick?.note ? 'Edit note' : 'Add note'}: ${step.text}`}
+									onClick={() => setEditing(step.id)}
+								>
 									Note
 								</button>
 							)}
@@ -123,13 +150,21 @@ export default function Checklist({ spec, ordered }: Props) {
 			)}
 			{store && (
 				<div class="checklist-tools print:hidden">
-					<button type="button" onClick={() => void copy()}>Copy as Markdown</button>
-					<button type="button" onClick={() => void download()}>Download .md</button>
-					<button type="button" onClick={reset} disabled={done === 0 && removed.length === 0}>Reset list</button>
+					<button type="button" onClick={() => void copy()}>
+						Copy as Markdown
+					</button>
+					<button type="button" onClick={() => void download()}>
+						Download .md
+					</button>
+					<button type="button" onClick={reset} disabled={done === 0 && removed.length === 0}>
+						Reset list
+					</button>
 					<span role="status" class="tool-status">
 						{message}
 						{undo && (
-							<button type="button" onClick={undoReset}>Undo</button>
+							<button type="button" onClick={undoReset}>
+								Undo
+							</button>
 						)}
 					</span>
 				</div>

@@ -19,7 +19,13 @@ interface Props {
 let dialogModule: Promise<typeof import('./DeclareDialog.onDemand')> | undefined;
 const loadDialog = () => (dialogModule ??= import('./DeclareDialog.onDemand'));
 
-const bounds = (m: { above?: number | undefined; atLeast?: number | undefined; below?: number | undefined; atMost?: number | undefined; unit: string }) =>
+const bounds = (m: {
+	above?: number | undefined;
+	atLeast?: number | undefined;
+	below?: number | undefined;
+	atMost?: number | undefined;
+	unit: string;
+}) =>
 	[
 		m.above !== undefined && `> ${m.above}${m.unit}`,
 		m.atLeast !== undefined && `≥ ${m.atLeast}${m.unit}`,
@@ -71,7 +77,9 @@ export default function Classifier({ playbook }: Props) {
 			return { ...a, measures: Number.isFinite(value) ? { ...rest, [metric]: value } : rest };
 		});
 	const declareHref = level ? urls.incident({ severity: level.id, ...Object.fromEntries(answersToQuery(answers)) }) : urls.incident();
-	const reasons = result.matches.map((m) => `${m.criterion.text}${m.value !== undefined ? ` (${m.value}${m.criterion.measure?.unit ?? ''})` : ''}`);
+	const reasons = result.matches.map(
+		(m) => `${m.criterion.text}${m.value !== undefined ? ` (${m.value}${m.criterion.measure?.unit ?? ''})` : ''}`,
+	);
 	useEffect(() => {
 		if (level) void loadDialog().then((m) => setDialog(() => m.DeclareDialog));
 	}, [level !== undefined]);
@@ -116,7 +124,14 @@ export default function Classifier({ playbook }: Props) {
 								const key = criterionKey(l.id, c.id);
 								return (
 									<label key={key} class="criterion">
-										<input type="checkbox" name="seen" value={key} checked={answers.ticked.includes(key)} onChange={(e) => toggle(key, e.currentTarget.checked)} /> {c.text}
+										<input
+											type="checkbox"
+											name="seen"
+											value={key}
+											checked={answers.ticked.includes(key)}
+											onChange={(e) => toggle(key, e.currentTarget.checked)}
+										/>{' '}
+										{c.text}
 									</label>
 								);
 							})}
@@ -156,11 +171,20 @@ export default function Classifier({ playbook }: Props) {
 				<section class={`classification ${level ? `sev-border-${level.tone}` : ''}`} aria-labelledby="classification-title">
 					{/* Announced by the result bar (one announcement, not two). */}
 					<div id="classification-result">
-						<h2 id="classification-title">{level ? <><SeverityBadge severity={level} named /> {level.urgency}</> : 'No level yet'}</h2>
+						<h2 id="classification-title">
+							{level ? (
+								<>
+									<SeverityBadge severity={level} named /> {level.urgency}
+								</>
+							) : (
+								'No level yet'
+							)}
+						</h2>
 						{level ? (
 							<>
 								<p>
-									Because: {result.matches.map((m, i) => (
+									Because:{' '}
+									{result.matches.map((m, i) => (
 										<span key={`${m.severityId}-${m.criterion.id}`}>
 											{i > 0 && '; '}
 											{m.criterion.text}
@@ -174,7 +198,11 @@ export default function Classifier({ playbook }: Props) {
 									<dt>Escalate</dt>
 									<dd>if not resolved in {formatMinutes(level.escalateAfter)}</dd>
 									<dt>Escalates to</dt>
-									<dd>{escalatesTo(playbook.escalation, level.id).map((r) => `${r.role} (${describeRung(r).replace(/^If /, 'if ')})`).join('; ')}</dd>
+									<dd>
+										{escalatesTo(playbook.escalation, level.id)
+											.map((r) => `${r.role} (${describeRung(r).replace(/^If /, 'if ')})`)
+											.join('; ')}
+									</dd>
 									<dt>Status updates</dt>
 									<dd>every {formatMinutes(level.updateEvery)}</dd>
 								</dl>
@@ -190,8 +218,12 @@ export default function Classifier({ playbook }: Props) {
 								<a class="button primary" href={declareHref} onClick={declare}>
 									Declare a {level.id} incident
 								</a>
-								<button type="button" onClick={copyLink}>Copy link to this classification</button>
-								<button type="button" onClick={() => setAnswers({ ticked: [], measures: {} })}>Clear</button>
+								<button type="button" onClick={copyLink}>
+									Copy link to this classification
+								</button>
+								<button type="button" onClick={() => setAnswers({ ticked: [], measures: {} })}>
+									Clear
+								</button>
 								<span role="status">{copied}</span>
 							</p>
 						</>
@@ -199,7 +231,11 @@ export default function Classifier({ playbook }: Props) {
 				</section>
 			</form>
 			{declaring && Dialog && level && (
-				<Dialog playbook={playbook} prefill={{ severity: level.id, impact: impactFromReasons(reasons) }} onClose={() => setDeclaring(false)} />
+				<Dialog
+					playbook={playbook}
+					prefill={{ severity: level.id, impact: impactFromReasons(reasons) }}
+					onClose={() => setDeclaring(false)}
+				/>
 			)}
 		</>
 	);
@@ -222,7 +258,8 @@ function FittingRunbooks({ playbook, level }: { playbook: ClientPlaybook; level:
 			))}
 			{fitting.length > SCENARIO_LINK_LIMIT && (
 				<>
-					{' '}and <a href={urls.scenarioIndex()}>{fitting.length - SCENARIO_LINK_LIMIT} more</a>
+					{' '}
+					and <a href={urls.scenarioIndex()}>{fitting.length - SCENARIO_LINK_LIMIT} more</a>
 				</>
 			)}
 		</p>

@@ -31,9 +31,23 @@ export function DeclareDialog({ playbook, prefill, onClose, workspaceLink = true
 	}, [styled]);
 	const close = () => dialog.current?.close();
 	return (
-		<dialog ref={dialog} class="declare-dialog pb-ui not-content" aria-labelledby={declared ? 'declared-title' : 'declare-title'} onClose={() => onClose(declared)}>
+		<dialog
+			ref={dialog}
+			class="declare-dialog pb-ui not-content"
+			aria-labelledby={declared ? 'declared-title' : 'declare-title'}
+			onClose={() => onClose(declared)}
+		>
 			{store ? (
-				<DeclareFlow playbook={playbook} state={state} store={store} prefill={prefill} now={now} onCancel={close} onDone={setDeclared} workspaceLink={workspaceLink} />
+				<DeclareFlow
+					playbook={playbook}
+					state={state}
+					store={store}
+					prefill={prefill}
+					now={now}
+					onCancel={close}
+					onDone={setDeclared}
+					workspaceLink={workspaceLink}
+				/>
 			) : (
 				<p role="status">Loading the incidents kept in this browser…</p>
 			)}

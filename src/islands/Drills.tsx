@@ -89,20 +89,26 @@ export default function Drills({ drills, playbook }: Props) {
 	};
 
 	if (store && incident && playing && incident.exercise) {
-		const score = scoreDrill(incident, playing, { severities: playbook.severities, escalation: playbook.escalation, checklists: lists.checklists }, now);
+		const score = scoreDrill(
+			incident,
+			playing,
+			{ severities: playbook.severities, escalation: playbook.escalation, checklists: lists.checklists },
+			now,
+		);
 		const markdown = drillScoreMarkdown(score, playing, incident);
 		const closing = playbook.statuses.find((s) => s.closes);
 		const open = incident.resolvedAt === undefined;
 		return (
 			<div class="drill-run pb-ui not-content">
 				<p class="drill-heading">
-					<span class="drill-badge">DRILL</span> <strong>{playing.title}</strong>: {open ? 'running for' : 'ended after'} <span class="drill-clock">{formatClock(score.endedAt - score.startedAt)}</span>
+					<span class="drill-badge">DRILL</span> <strong>{playing.title}</strong>: {open ? 'running for' : 'ended after'}{' '}
+					<span class="drill-clock">{formatClock(score.endedAt - score.startedAt)}</span>
 				</p>
 				<Injects drill={playing} startedAt={incident.exercise.startedAt} now={open ? now : score.endedAt} />
 				<p>
 					Work the drill as a real incident: the <a href={urls.incident()}>workspace</a> (severity, status, escalations), the{' '}
-					<a href={urls.scenario(playing.scenario)}>{playing.scenarioTitle} runbook</a>, the <a href={urls.communication()}>messages</a> and the{' '}
-					<a href={urls.postMortem()}>post-mortem</a>.
+					<a href={urls.scenario(playing.scenario)}>{playing.scenarioTitle} runbook</a>, the <a href={urls.communication()}>messages</a> and
+					the <a href={urls.postMortem()}>post-mortem</a>.
 				</p>
 				<section class="drill-score" aria-labelledby="drill-score-title">
 					<h2 id="drill-score-title">
@@ -133,7 +139,14 @@ export default function Drills({ drills, playbook }: Props) {
 						</tbody>
 					</table>
 					<div class="drill-actions">
-						<button type="button" onClick={() => void copyText(markdown).then((ok) => setCopied(ok ? 'Copied the score as Markdown.' : 'The browser did not allow copying: download it instead.'))}>
+						<button
+							type="button"
+							onClick={() =>
+								void copyText(markdown).then((ok) =>
+									setCopied(ok ? 'Copied the score as Markdown.' : 'The browser did not allow copying: download it instead.'),
+								)
+							}
+						>
 							Copy score as Markdown
 						</button>
 						<button type="button" onClick={() => downloadText(`drill-score-${incident.id}.md`, markdown)}>
@@ -188,7 +201,8 @@ export default function Drills({ drills, playbook }: Props) {
 		return (
 			<div class="drill-run pb-ui not-content">
 				<p class="drill-heading">
-					<span class="drill-badge">DRILL</span> <strong>{chosen.title}</strong>: started <span class="drill-clock">{formatClock(now - pending.startedAt)}</span> ago, not declared yet
+					<span class="drill-badge">DRILL</span> <strong>{chosen.title}</strong>: started{' '}
+					<span class="drill-clock">{formatClock(now - pending.startedAt)}</span> ago, not declared yet
 				</p>
 				<Injects drill={chosen} startedAt={pending.startedAt} now={now} />
 				<form class="drill-declare" onSubmit={declare}>
@@ -224,7 +238,8 @@ export default function Drills({ drills, playbook }: Props) {
 					<h2 id={`drill-${drill.id}`}>{drill.title}</h2>
 					{drill.description && <p>{drill.description}</p>}
 					<p class="hint">
-						Scenario: <a href={urls.scenario(drill.scenario)}>{drill.scenarioTitle}</a> · {drill.injects.length} event{drill.injects.length === 1 ? '' : 's'} after the alert
+						Scenario: <a href={urls.scenario(drill.scenario)}>{drill.scenarioTitle}</a> · {drill.injects.length} event
+						{drill.injects.length === 1 ? '' : 's'} after the alert
 					</p>
 					<button type="button" class="primary" aria-describedby={`drill-${drill.id}`} onClick={() => start(drill)}>
 						Start

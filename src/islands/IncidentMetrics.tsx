@@ -18,7 +18,17 @@ interface Column<T> {
 }
 
 /** A table that scrolls sideways on a narrow screen, reachable by keyboard. */
-function Table<T>({ caption, columns, rows, rowKey }: { caption: string; columns: Column<T>[]; rows: readonly T[]; rowKey: (row: T) => string }) {
+function Table<T>({
+	caption,
+	columns,
+	rows,
+	rowKey,
+}: {
+	caption: string;
+	columns: Column<T>[];
+	rows: readonly T[];
+	rowKey: (row: T) => string;
+}) {
 	return (
 		<div class="table-scroll" role="region" aria-label={caption} tabIndex={0}>
 			<table>
@@ -75,7 +85,10 @@ export default function IncidentMetrics({ playbook }: Props) {
 	};
 
 	if (!store) return <p>Loading the incidents kept in this browser…</p>;
-	const incidents = uniqueIncidents(includeBrowser ? state.incidents : [], files.map((f) => f.incident));
+	const incidents = uniqueIncidents(
+		includeBrowser ? state.incidents : [],
+		files.map((f) => f.incident),
+	);
 	const metrics = computeMetrics(incidents, playbook.severities, playbook.statuses, now);
 	const severityBars = (value: (g: (typeof metrics.bySeverity)[number]) => number | undefined, text: (v: number) => string) =>
 		metrics.bySeverity.map((g) => {
@@ -94,7 +107,8 @@ export default function IncidentMetrics({ playbook }: Props) {
 			<section aria-labelledby="metrics-sources">
 				<h2 id="metrics-sources">Incidents counted</h2>
 				<label class="check-row">
-					<input type="checkbox" checked={includeBrowser} onChange={(e) => setIncludeBrowser(e.currentTarget.checked)} /> This browser’s incidents ({state.incidents.filter((i) => !i.drill).length})
+					<input type="checkbox" checked={includeBrowser} onChange={(e) => setIncludeBrowser(e.currentTarget.checked)} /> This browser’s
+					incidents ({state.incidents.filter((i) => !i.drill).length})
 				</label>
 				<div
 					class={`drop-zone${dragging ? ' dragging' : ''}`}
@@ -110,7 +124,13 @@ export default function IncidentMetrics({ playbook }: Props) {
 					}}
 				>
 					<label for="metrics-files">Add exported incident files (.json), or drop them here</label>
-					<input id="metrics-files" type="file" accept=".json,application/json" multiple onChange={(e) => void read(e.currentTarget.files)} />
+					<input
+						id="metrics-files"
+						type="file"
+						accept=".json,application/json"
+						multiple
+						onChange={(e) => void read(e.currentTarget.files)}
+					/>
 					<p class="hint">Files are read in this page only: nothing is uploaded or stored.</p>
 				</div>
 				{files.length > 0 && (
@@ -132,7 +152,9 @@ export default function IncidentMetrics({ playbook }: Props) {
 				)}
 				<p class="metrics-count" role="status">
 					{metrics.incidents.length} incident{metrics.incidents.length === 1 ? '' : 's'} counted.
-					{metrics.drillsLeftOut > 0 && ` ${metrics.drillsLeftOut} drill${metrics.drillsLeftOut === 1 ? '' : 's'} left out: drills never count.`} Times are minutes from detection; open incidents count up to now.
+					{metrics.drillsLeftOut > 0 &&
+						` ${metrics.drillsLeftOut} drill${metrics.drillsLeftOut === 1 ? '' : 's'} left out: drills never count.`}{' '}
+					Times are minutes from detection; open incidents count up to now.
 				</p>
 			</section>
 			{metrics.incidents.length > 0 && (
@@ -140,10 +162,25 @@ export default function IncidentMetrics({ playbook }: Props) {
 					<section aria-labelledby="metrics-charts">
 						<h2 id="metrics-charts">At a glance</h2>
 						<div class="chart-grid">
-							<BarChart title="Median time to resolve, by severity" bars={severityBars((g) => g.toResolve, minutesText)} tableNote="the table By severity" />
-							<BarChart title="Response target met, by severity" bars={severityBars((g) => percent(g.response), (v) => `${v}%`)} tableNote="the table By severity" />
+							<BarChart
+								title="Median time to resolve, by severity"
+								bars={severityBars((g) => g.toResolve, minutesText)}
+								tableNote="the table By severity"
+							/>
+							<BarChart
+								title="Response target met, by severity"
+								bars={severityBars(
+									(g) => percent(g.response),
+									(v) => `${v}%`,
+								)}
+								tableNote="the table By severity"
+							/>
 							<BarChart title="Incidents per month" bars={monthBars((g) => g.incidents, String)} tableNote="the table By month" />
-							<BarChart title="Median time to resolve, by month" bars={monthBars((g) => g.toResolve, minutesText)} tableNote="the table By month" />
+							<BarChart
+								title="Median time to resolve, by month"
+								bars={monthBars((g) => g.toResolve, minutesText)}
+								tableNote="the table By month"
+							/>
 						</div>
 					</section>
 					<section aria-labelledby="metrics-tables">

@@ -2,7 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { alertPrefill } from '../lib/alertParams';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from '../lib/clientPlaybook';
 import { deadlines, elapsedMs } from '../lib/clocks';
-import { activeIncident, addNote, clearDrills, deleteIncident, logEscalation, setActive, setSeverity, setStatus, updateIncident } from '../lib/incidents';
+import {
+	activeIncident,
+	addNote,
+	clearDrills,
+	deleteIncident,
+	logEscalation,
+	setActive,
+	setSeverity,
+	setStatus,
+	updateIncident,
+} from '../lib/incidents';
 import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand';
 import { StorageNotices } from './StorageNotices';
 import { useScenarios } from './useScenarios';
@@ -27,7 +37,10 @@ interface Props {
 /** What the URL asks the declare form to start with (from the classifier or a runbook page). */
 function prefillFromUrl(playbook: ClientPlaybook): DeclarePrefill {
 	const params = new URLSearchParams(location.search);
-	const alert = alertPrefill(params, playbook.severities.map((s) => s.id));
+	const alert = alertPrefill(
+		params,
+		playbook.severities.map((s) => s.id),
+	);
 	const scenario = params.get('scenario') ?? '';
 	return {
 		severity: alert?.severity,
@@ -45,7 +58,8 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref }
 	const now = useNow();
 	// Declaring opens the same dialog as on the classifier and runbooks, with what comes next in it.
 	const [declare, setDeclare] = useState<{ Dialog: typeof DeclareDialogType; prefill: DeclarePrefill } | undefined>(undefined);
-	const openDeclare = (prefill: DeclarePrefill) => void import('./DeclareDialog.onDemand').then((m) => setDeclare({ Dialog: m.DeclareDialog, prefill }));
+	const openDeclare = (prefill: DeclarePrefill) =>
+		void import('./DeclareDialog.onDemand').then((m) => setDeclare({ Dialog: m.DeclareDialog, prefill }));
 	// The phases' checklists come with the page; the scenarios' are fetched (see useScenarios).
 	const lists = useScenarios(playbook, checklists);
 	useEffect(() => {
@@ -70,7 +84,9 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref }
 			<StorageNotices store={store} showBackups />
 			{!incident && (
 				<section class="workspace-empty" aria-labelledby="workspace-empty-title">
-					<h2 id="workspace-empty-title">{state.incidents.length === 0 ? 'No incident is open in this browser' : 'No incident is shown'}</h2>
+					<h2 id="workspace-empty-title">
+						{state.incidents.length === 0 ? 'No incident is open in this browser' : 'No incident is shown'}
+					</h2>
 					<p>
 						{state.incidents.length > 0 && 'Open one below, or declare a new one. '}
 						<button type="button" class="primary" onClick={() => openDeclare({})}>
@@ -107,7 +123,14 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref }
 					<Share key={incident.id} incident={incident} store={store} playbook={playbook} deadlines={list} handoverHref={handoverHref} />
 				</>
 			)}
-			<Exports incident={incident} state={state} store={store} playbook={playbook} checklists={lists.checklists} listsStatus={lists.status} />
+			<Exports
+				incident={incident}
+				state={state}
+				store={store}
+				playbook={playbook}
+				checklists={lists.checklists}
+				listsStatus={lists.status}
+			/>
 			{state.incidents.length > 0 && (
 				<IncidentList
 					state={state}

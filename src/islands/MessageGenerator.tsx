@@ -16,7 +16,11 @@ import { TextField } from './generator/TextField';
 import { useIncidentState, useNow } from './useStore';
 
 /** The copy button's words in each format. */
-export const COPY_LABELS: Record<MessageFormat, string> = { slack: 'Copy for Slack', markdown: 'Copy as Markdown', plain: 'Copy as plain text' };
+export const COPY_LABELS: Record<MessageFormat, string> = {
+	slack: 'Copy for Slack',
+	markdown: 'Copy as Markdown',
+	plain: 'Copy as plain text',
+};
 
 interface Props {
 	template: GeneratorTemplate;
@@ -68,7 +72,8 @@ export default function MessageGenerator({ template, playbook, children }: Props
 		}
 		setEdits((current) => ({ ...current, [name]: value }));
 	};
-	const note = (name: string) => (incident && edits[name] !== undefined && template.fields.some((f) => f.name === name && f.from) ? '(edited here)' : undefined);
+	const note = (name: string) =>
+		incident && edits[name] !== undefined && template.fields.some((f) => f.name === name && f.from) ? '(edited here)' : undefined;
 	const copied = () => {
 		const label = `${template.title} (${FORMAT_LABELS[format]})`;
 		if (!incident) return `Copied the ${label} message.`;
@@ -81,7 +86,8 @@ export default function MessageGenerator({ template, playbook, children }: Props
 			<p class="generator-source">
 				{incident ? (
 					<>
-						{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href={urls.incident()}>{incident.id}</a>: {incident.title}.
+						{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href={urls.incident()}>{incident.id}</a>:{' '}
+						{incident.title}.
 					</>
 				) : (
 					<>
@@ -123,9 +129,16 @@ export default function MessageGenerator({ template, playbook, children }: Props
 				<figure class="generator-preview">
 					<figcaption>Preview ({FORMAT_LABELS[format]})</figcaption>
 					{/* Focusable so a long preview scrolls from the keyboard. */}
-					<pre data-preview tabIndex={0}>{text}</pre>
+					<pre data-preview tabIndex={0}>
+						{text}
+					</pre>
 				</figure>
-				<SendBar id={id} text={text} copyLabel={COPY_LABELS[format]} what={`${template.title} (${FORMAT_LABELS[format]})`} warnings={warnings}
+				<SendBar
+					id={id}
+					text={text}
+					copyLabel={COPY_LABELS[format]}
+					what={`${template.title} (${FORMAT_LABELS[format]})`}
+					warnings={warnings}
 					missing={missing.map((f) => f.label)}
 					ask={
 						askFor.length > 0 &&

@@ -13,7 +13,9 @@ interface Props {
 export default function PageProgress({ label, lists }: Props) {
 	const { state, store } = useIncidentState();
 	const ticks = activeIncident(state)?.ticks ?? state.scratch;
-	const totals = lists.map((spec) => progress(spec, ticks)).reduce((a, b) => ({ done: a.done + b.done, total: a.total + b.total }), { done: 0, total: 0 });
+	const totals = lists
+		.map((spec) => progress(spec, ticks))
+		.reduce((a, b) => ({ done: a.done + b.done, total: a.total + b.total }), { done: 0, total: 0 });
 	return (
 		<p class="page-progress-line not-content" aria-live="polite">
 			<span>{label}:</span> <progress max={totals.total} value={totals.done} aria-label={`${label} progress`} />{' '}

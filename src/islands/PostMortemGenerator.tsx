@@ -48,7 +48,8 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 		return (
 			<>
 				<p class="generator-source pb-ui not-content">
-					No incident is open, so there is nothing to fill the post-mortem from. Open or declare one in the <a href={urls.incident()}>incident workspace</a>. The template:
+					No incident is open, so there is nothing to fill the post-mortem from. Open or declare one in the{' '}
+					<a href={urls.incident()}>incident workspace</a>. The template:
 				</p>
 				{children}
 			</>
@@ -87,8 +88,8 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	return (
 		<div class="generator pb-ui not-content" data-generator={template.id}>
 			<p class="generator-source">
-				{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href={urls.incident()}>{incident.id}</a>. What you write here is saved
-				with the incident in this browser.
+				{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href={urls.incident()}>{incident.id}</a>. What
+				you write here is saved with the incident in this browser.
 				{incident.resolvedAt === undefined && ' The incident is still open: the end time and duration are filled in when it is resolved.'}
 			</p>
 			<section class="generator-record" aria-labelledby={`${id}-record`}>
@@ -108,7 +109,8 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 						.filter((f) => f.items)
 						.map((f) => f.label)
 						.join(', ')}{' '}
-					come from the timeline and the checklists: to change them, add a note or tick steps, or rename the incident, in the <a href={urls.incident()}>workspace</a>.
+					come from the timeline and the checklists: to change them, add a note or tick steps, or rename the incident, in the{' '}
+					<a href={urls.incident()}>workspace</a>.
 				</p>
 			</section>
 			<IncidentCourseFigure id={`${id}-course`} incident={incident} playbook={playbook} now={now} />
@@ -145,9 +147,18 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 				<figure class="generator-preview">
 					<figcaption>Preview (Markdown)</figcaption>
 					{/* Focusable so a long preview scrolls from the keyboard. */}
-					<pre data-preview tabIndex={0}>{text}</pre>
+					<pre data-preview tabIndex={0}>
+						{text}
+					</pre>
 				</figure>
-				<SendBar id={id} text={`${text}\n`} copyLabel="Copy as Markdown" what={`${template.title} (Markdown)`} warnings={warnings} onCopied={() => 'Copied the post-mortem as Markdown.'}>
+				<SendBar
+					id={id}
+					text={`${text}\n`}
+					copyLabel="Copy as Markdown"
+					what={`${template.title} (Markdown)`}
+					warnings={warnings}
+					onCopied={() => 'Copied the post-mortem as Markdown.'}
+				>
 					<button type="button" onClick={() => downloadText(filename, `${text}\n`)}>
 						Download {filename}
 					</button>

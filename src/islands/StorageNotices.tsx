@@ -16,8 +16,10 @@ export function StorageNotices({ store, showBackups = false }: { store: Store; s
 		const raw = readRaw(storage, key);
 		if (raw !== null) downloadText(`${key.replaceAll(':', '-')}.json`, raw, 'application/json');
 	};
-	const downloadUnsaved = () => downloadText(`playbook-not-saved-${new Date().toISOString().replaceAll(':', '-')}.json`, store.snapshot(), 'application/json');
-	const copyUnsaved = async () => setCopied((await copyText(store.snapshot())) ? 'Copied.' : 'The browser refused to copy: download it instead.');
+	const downloadUnsaved = () =>
+		downloadText(`playbook-not-saved-${new Date().toISOString().replaceAll(':', '-')}.json`, store.snapshot(), 'application/json');
+	const copyUnsaved = async () =>
+		setCopied((await copyText(store.snapshot())) ? 'Copied.' : 'The browser refused to copy: download it instead.');
 	return (
 		<>
 			{store.notices().map((notice) => (
@@ -33,7 +35,8 @@ export function StorageNotices({ store, showBackups = false }: { store: Store; s
 							<button
 								type="button"
 								onClick={() => {
-									if (confirm('Replace the unreadable data with what this page holds? Download it first if you might need it.')) store.saveOver();
+									if (confirm('Replace the unreadable data with what this page holds? Download it first if you might need it.'))
+										store.saveOver();
 								}}
 							>
 								Save over it
@@ -63,7 +66,9 @@ export function StorageNotices({ store, showBackups = false }: { store: Store; s
 						{backups.map((b) => (
 							<li key={b.key}>
 								<code>{b.key}</code> ({b.size} characters){' '}
-								<button type="button" onClick={() => download(b.key)}>Download</button>{' '}
+								<button type="button" onClick={() => download(b.key)}>
+									Download
+								</button>{' '}
 								<button
 									type="button"
 									onClick={() => {

@@ -51,7 +51,11 @@ export function alertQuery(search: string, alert: string): URLSearchParams {
 }
 
 /** Where an alert's URL leads: the site path and query of the runbook that lists it, or undefined when none does. */
-export function alertTarget(name: string, search: string, index: Record<string, AlertRoute>): { path: string; query: URLSearchParams } | undefined {
+export function alertTarget(
+	name: string,
+	search: string,
+	index: Record<string, AlertRoute>,
+): { path: string; query: URLSearchParams } | undefined {
 	const route = index[alertKey(name)];
 	if (!route) return undefined;
 	return { path: scenarioPath(route.scenario), query: alertQuery(search, route.alert) };

@@ -27,7 +27,9 @@ export function alertPrefill(params: URLSearchParams, severities: readonly strin
 	const summary = params.get('summary')?.replace(/\s+/g, ' ').trim().slice(0, 300);
 	const prefill: AlertPrefill = {
 		...(alert && NAME.test(alert) ? { alert } : {}),
-		...(severity && severities.map((s) => s.toUpperCase()).includes(severity) ? { severity: severities.find((s) => s.toUpperCase() === severity)! } : {}),
+		...(severity && severities.map((s) => s.toUpperCase()).includes(severity)
+			? { severity: severities.find((s) => s.toUpperCase() === severity)! }
+			: {}),
 		services,
 		...(summary ? { summary } : {}),
 	};

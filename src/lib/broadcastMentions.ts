@@ -30,5 +30,7 @@ export function broadcastMentions(fields: readonly TemplateField[], values: Fiel
 
 /** The broadcast mentions in words, to show before copying. */
 export function mentionWarnings(fields: readonly TemplateField[], values: FieldValues): string[] {
-	return broadcastMentions(fields, values).map(({ field, mention }) => `${field.label} contains ${mention}, which notifies everyone in the channel.`);
+	return broadcastMentions(fields, values).map(
+		({ field, mention }) => `${field.label} contains ${mention}, which notifies everyone in the channel.`,
+	);
 }

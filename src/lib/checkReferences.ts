@@ -54,8 +54,10 @@ export function checkReferences(playbook: Omit<Playbook, 'site'>): string[] {
 		});
 	}
 	for (const drill of playbook.drills ?? []) {
-		if (!scenarioIds.includes(drill.scenario)) problems.push(`${drill.file}: scenario: "${drill.scenario}" is not a scenario (known: ${known(scenarioIds)})`);
-		if (!severityIds.includes(drill.severity)) problems.push(`${drill.file}: severity: "${drill.severity}" is not a severity (known: ${known(severityIds)})`);
+		if (!scenarioIds.includes(drill.scenario))
+			problems.push(`${drill.file}: scenario: "${drill.scenario}" is not a scenario (known: ${known(scenarioIds)})`);
+		if (!severityIds.includes(drill.severity))
+			problems.push(`${drill.file}: severity: "${drill.severity}" is not a severity (known: ${known(severityIds)})`);
 		drill.injects.forEach((inject, i) => {
 			if (inject.severity !== undefined && !severityIds.includes(inject.severity)) {
 				problems.push(`${drill.file}: injects.${i}.severity: "${inject.severity}" is not a severity (known: ${known(severityIds)})`);

@@ -34,7 +34,11 @@ export function checklistMarkdown(spec: ChecklistSpec, ticks: Ticks, headingLeve
 }
 
 /** The whole incident as Markdown: summary, every relevant checklist with its ticks, the timeline. */
-export function incidentMarkdown(incident: Incident, checklists: readonly ChecklistSpec[], playbook: Pick<ClientPlaybook, 'severities' | 'statuses'>): string {
+export function incidentMarkdown(
+	incident: Incident,
+	checklists: readonly ChecklistSpec[],
+	playbook: Pick<ClientPlaybook, 'severities' | 'statuses'>,
+): string {
 	const severity = severityById(playbook.severities, incident.severity);
 	const status = playbook.statuses.find((s) => s.id === incident.status)?.label ?? incident.status;
 	const lines = [`# ${incident.drill ? 'DRILL: ' : ''}Incident ${incident.id}: ${md(incident.title)}`, ''];
@@ -57,7 +61,9 @@ export function incidentMarkdown(incident: Incident, checklists: readonly Checkl
 	for (const spec of incidentChecklists(incident, checklists)) lines.push(checklistMarkdown(spec, incident.ticks));
 	lines.push('## Timeline', '', '| Time (UTC) | Event | By |', '| --- | --- | --- |');
 	for (const event of incident.events) {
-		lines.push(`| ${formatUtcDateTime(event.at).replace(' UTC', '')} | ${escapeText(event.text, 'markdown', true)} | ${escapeText(event.by ?? '', 'markdown', true)} |`);
+		lines.push(
+			`| ${formatUtcDateTime(event.at).replace(' UTC', '')} | ${escapeText(event.text, 'markdown', true)} | ${escapeText(event.by ?? '', 'markdown', true)} |`,
+		);
 	}
 	return `${lines.join('\n')}\n`;
 }

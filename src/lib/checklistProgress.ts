@@ -14,4 +14,3 @@ export function progress(spec: ChecklistSpec, ticks: Ticks): { done: number; tot
 	const done = spec.steps.filter((s) => ticks[itemKey(spec.key, s.id)]?.done).length;
 	return { done, total: spec.steps.length };
 }
-

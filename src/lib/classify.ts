@@ -47,7 +47,8 @@ export function inBounds(measure: Measure, value: number): boolean {
 /** The questions asked by number: one per metric, whatever the number of levels bounding it. */
 export function metrics(levels: readonly ClassifierLevel[]): Measure[] {
 	const seen = new Map<string, Measure>();
-	for (const level of levels) for (const c of level.criteria) if (c.measure && !seen.has(c.measure.metric)) seen.set(c.measure.metric, c.measure);
+	for (const level of levels)
+		for (const c of level.criteria) if (c.measure && !seen.has(c.measure.metric)) seen.set(c.measure.metric, c.measure);
 	return [...seen.values()];
 }
 

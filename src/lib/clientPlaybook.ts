@@ -28,7 +28,10 @@ export interface ChecklistSpec {
 }
 
 /** A severity level as the browser uses it. */
-export type ClientSeverity = Pick<Severity, 'id' | 'name' | 'urgency' | 'tone' | 'rank' | 'criteria' | 'responseTime' | 'escalateAfter' | 'updateEvery'> & {
+export type ClientSeverity = Pick<
+	Severity,
+	'id' | 'name' | 'urgency' | 'tone' | 'rank' | 'criteria' | 'responseTime' | 'escalateAfter' | 'updateEvery'
+> & {
 	/** How a public status page shows this level (the severity's `statusImpact`). */
 	statusImpact?: Severity['statusImpact'] | undefined;
 	responseLabel?: string | undefined;

@@ -85,10 +85,24 @@ export function deadlines(incident: Incident, level: ClockLevel, ladder: readonl
 	});
 
 	const [responder] = [...ladder].sort((a, b) => a.level - b.level);
-	if (responder) list.push({ id: `rung:${responder.id}`, kind: 'rung', label: responder.role, detail: describeRung(responder), at: detectedAt, state: 'done', doneAt: declaredAt });
+	if (responder)
+		list.push({
+			id: `rung:${responder.id}`,
+			kind: 'rung',
+			label: responder.role,
+			detail: describeRung(responder),
+			at: detectedAt,
+			state: 'done',
+			doneAt: declaredAt,
+		});
 	for (const planned of escalationPlan(ladder, level)) {
 		const { rung, after } = planned;
-		const base = { id: `rung:${rung.id}`, kind: 'rung' as const, label: rung.role, detail: `At ${level.id}: ${describePlannedRung(planned)}` };
+		const base = {
+			id: `rung:${rung.id}`,
+			kind: 'rung' as const,
+			label: rung.role,
+			detail: `At ${level.id}: ${describePlannedRung(planned)}`,
+		};
 		if (!conditionHolds(rung, incident.scenarios)) {
 			list.push({ ...base, state: 'conditional' });
 			continue;
@@ -101,7 +115,14 @@ export function deadlines(incident: Incident, level: ClockLevel, ladder: readonl
 	if (resolvedAt === undefined) {
 		const lastUpdate = Math.max(declaredAt, ...incident.events.filter((e) => e.kind === 'message').map((e) => e.at));
 		const at = lastUpdate + level.updateEvery * MINUTE;
-		list.push({ id: 'update', kind: 'update', label: 'Next status update', detail: `Every ${formatMinutes(level.updateEvery)} at ${level.id}`, at, state: timed(at, now, undefined) });
+		list.push({
+			id: 'update',
+			kind: 'update',
+			label: 'Next status update',
+			detail: `Every ${formatMinutes(level.updateEvery)} at ${level.id}`,
+			at,
+			state: timed(at, now, undefined),
+		});
 	}
 	return list.sort((a, b) => (a.at ?? Number.POSITIVE_INFINITY) - (b.at ?? Number.POSITIVE_INFINITY));
 }

@@ -83,7 +83,12 @@ export interface ComposeOptions {
 }
 
 /** The text to send: the template filled with the values, in a format. */
-export function composeMessage(template: Pick<GeneratorTemplate, 'text' | 'fields'>, values: FieldValues, format: MessageFormat, options: ComposeOptions): string {
+export function composeMessage(
+	template: Pick<GeneratorTemplate, 'text' | 'fields'>,
+	values: FieldValues,
+	format: MessageFormat,
+	options: ComposeOptions,
+): string {
 	const shown = shownValues(template.fields, values);
 	const known = (name: string) => !isBlank(shown[name]) || !template.fields.some((f) => f.name === name && !f.items);
 	const body = renderTemplate(withoutUnknownLines(template.text, known), shown, format).trim();

@@ -49,5 +49,7 @@ export function escalationPlan(ladder: readonly EscalationStep[], level: { id: s
 export function describePlannedRung(planned: PlannedRung): string {
 	const { rung, after } = planned;
 	if (after === undefined) return `if ${rung.condition ?? 'needed'}`;
-	return rung.condition === undefined ? `if unresolved after ${formatMinutes(after)}` : `if ${rung.condition} and unresolved after ${formatMinutes(after)}`;
+	return rung.condition === undefined
+		? `if unresolved after ${formatMinutes(after)}`
+		: `if ${rung.condition} and unresolved after ${formatMinutes(after)}`;
 }

@@ -23,7 +23,13 @@ export function handOver(state: State, id: string, input: HandoverInput, now: nu
 		...state,
 		incidents: state.incidents.map((incident) => {
 			if (incident.id !== id) return incident;
-			const handover: Handover = { from: incident.commander, to, done: input.done.trim(), open: input.open.trim(), next: input.next.trim() };
+			const handover: Handover = {
+				from: incident.commander,
+				to,
+				done: input.done.trim(),
+				open: input.open.trim(),
+				next: input.next.trim(),
+			};
 			const text = `Command handed over: ${handover.from || 'no one'} → ${to}`;
 			const by = state.responder ? { by: state.responder } : {};
 			return {
@@ -50,6 +56,8 @@ export function nextDeadline(deadlines: readonly Deadline[]): string {
  */
 export function mergeImported(state: State, incident: Incident, now: number, how = 'Merged from a shared link'): State {
 	const local = state.incidents.find((i) => i.id === incident.id);
-	const merged = local ? mergeState({ ...state, incidents: [local], deleted: {} }, { ...state, incidents: [incident], deleted: {} }).incidents[0] : incident;
+	const merged = local
+		? mergeState({ ...state, incidents: [local], deleted: {} }, { ...state, incidents: [incident], deleted: {} }).incidents[0]
+		: incident;
 	return importIncident(state, merged ?? incident, now, how);
 }

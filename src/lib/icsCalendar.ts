@@ -11,7 +11,11 @@ const encoder = new TextEncoder();
 
 /** A TEXT value escaped as RFC 5545 §3.3.11 asks: backslash, semicolon, comma and newlines. */
 export function escapeText(text: string): string {
-	return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+	return text
+		.replace(/\\/g, '\\\\')
+		.replace(/;/g, '\\;')
+		.replace(/,/g, '\\,')
+		.replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** A content line folded at 75 octets (§3.1), never inside a UTF-8 character, with CRLF endings. */
@@ -55,9 +59,21 @@ export function datedItems(items: readonly ActionItem[]): ActionItem[] {
 
 /** The .ics text: a VCALENDAR with one VTODO per dated action item of the incident. */
 export function actionItemsCalendar(incident: Pick<Incident, 'id' | 'title' | 'postMortem'>, context: CalendarContext): string {
-	const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//${escapeText(context.organisation)}//Incident Playbook//EN`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+	const lines = [
+		'BEGIN:VCALENDAR',
+		'VERSION:2.0',
+		`PRODID:-//${escapeText(context.organisation)}//Incident Playbook//EN`,
+		'CALSCALE:GREGORIAN',
+		'METHOD:PUBLISH',
+	];
 	for (const item of datedItems(incident.postMortem.actionItems)) {
-		const description = [`Action item of incident ${incident.id}: ${incident.title}`, item.owner.trim() && `Owner: ${item.owner.trim()}`, context.url].filter(Boolean).join('\n');
+		const description = [
+			`Action item of incident ${incident.id}: ${incident.title}`,
+			item.owner.trim() && `Owner: ${item.owner.trim()}`,
+			context.url,
+		]
+			.filter(Boolean)
+			.join('\n');
 		lines.push(
 			'BEGIN:VTODO',
 			// Stable per item, so importing the file again updates the to-do instead of adding one.

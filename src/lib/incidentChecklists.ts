@@ -24,6 +24,9 @@ export function belongsToIncident(spec: Pick<ChecklistSpec, 'key'>, incident: Pi
 }
 
 /** The lists that belong to the incident, in playbook order. */
-export function incidentChecklists<T extends Pick<ChecklistSpec, 'key'>>(incident: Pick<Incident, 'scenarios' | 'ticks'>, checklists: readonly T[]): T[] {
+export function incidentChecklists<T extends Pick<ChecklistSpec, 'key'>>(
+	incident: Pick<Incident, 'scenarios' | 'ticks'>,
+	checklists: readonly T[],
+): T[] {
 	return checklists.filter((spec) => belongsToIncident(spec, incident));
 }

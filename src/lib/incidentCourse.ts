@@ -47,10 +47,19 @@ export interface IncidentCourse {
 const MARKED: readonly CourseMark['kind'][] = ['declared', 'status', 'message', 'escalation'];
 
 /** The course of an incident from detection to resolution (or now). */
-export function incidentCourse(incident: Incident, severities: readonly Pick<ClientSeverity, 'id' | 'name' | 'tone' | 'responseTime' | 'escalateAfter' | 'updateEvery'>[], ladder: readonly EscalationStep[], now: number): IncidentCourse {
+export function incidentCourse(
+	incident: Incident,
+	severities: readonly Pick<ClientSeverity, 'id' | 'name' | 'tone' | 'responseTime' | 'escalateAfter' | 'updateEvery'>[],
+	ladder: readonly EscalationStep[],
+	now: number,
+): IncidentCourse {
 	const start = incident.detectedAt;
 	const end = Math.max(start, incidentEnd(incident, now));
-	const bands = severityPeriods(incident, now).map((p) => ({ ...p, label: severityLabel(severities, p.severity), tone: severityById(severities, p.severity)?.tone }));
+	const bands = severityPeriods(incident, now).map((p) => ({
+		...p,
+		label: severityLabel(severities, p.severity),
+		tone: severityById(severities, p.severity)?.tone,
+	}));
 	const marks = incident.events
 		.filter((e): e is typeof e & { kind: CourseMark['kind'] } => (MARKED as readonly string[]).includes(e.kind))
 		// The site's own "fell due" reminders are not something anyone did.
@@ -75,7 +84,12 @@ export function incidentCourse(incident: Incident, severities: readonly Pick<Cli
 
 /** Text that Mermaid reads as plain words in a task name (":" ends a name, ";" and "#" are syntax). */
 export function mermaidText(text: string): string {
-	return text.replace(/[:;#%{}[\]<>`"]/g, ' ').replace(/\s+/g, ' ').trim() || '-';
+	return (
+		text
+			.replace(/[:;#%{}[\]<>`"]/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim() || '-'
+	);
 }
 
 /**
@@ -85,11 +99,19 @@ export function mermaidText(text: string): string {
 export function courseMermaid(course: IncidentCourse): string {
 	const milestone = (label: string, at: number, tag = 'milestone') => `    ${mermaidText(label)} :${tag}, ${at}, ${at}`;
 	const sections = [
-		['Severity', course.bands.map((b) => `    ${mermaidText(b.label)} :${b.tone === 'danger' ? 'crit, ' : 'active, '}${b.from}, ${Math.max(b.to, b.from + 1)}`)],
+		[
+			'Severity',
+			course.bands.map(
+				(b) => `    ${mermaidText(b.label)} :${b.tone === 'danger' ? 'crit, ' : 'active, '}${b.from}, ${Math.max(b.to, b.from + 1)}`,
+			),
+		],
 		['Status', course.marks.filter((m) => m.kind === 'declared' || m.kind === 'status').map((m) => milestone(m.label, m.at))],
 		['Messages', course.marks.filter((m) => m.kind === 'message').map((m) => milestone(m.label, m.at))],
 		['Escalations', course.marks.filter((m) => m.kind === 'escalation').map((m) => milestone(m.label, m.at))],
-		['Deadlines', course.deadlines.map((d) => milestone(`${d.label} ${d.outcome}`, d.at, d.outcome === 'missed' ? 'crit, milestone' : 'milestone'))],
+		[
+			'Deadlines',
+			course.deadlines.map((d) => milestone(`${d.label} ${d.outcome}`, d.at, d.outcome === 'missed' ? 'crit, milestone' : 'milestone')),
+		],
 	] as const;
 	return [
 		'```mermaid',

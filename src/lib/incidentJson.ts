@@ -54,19 +54,31 @@ export function parseImport(text: string, size: number = utf8Bytes(text), now: n
 		return { ok: false, reason: 'The file is JSON, but not an incident exported from this playbook.' };
 	}
 	if (envelope.data.version > EXPORT_VERSION) {
-		return { ok: false, reason: `The file was exported by a newer version of this site (format ${envelope.data.version}; this page reads ${EXPORT_VERSION}). Open it with the newer site.` };
+		return {
+			ok: false,
+			reason: `The file was exported by a newer version of this site (format ${envelope.data.version}; this page reads ${EXPORT_VERSION}). Open it with the newer site.`,
+		};
 	}
 	const incident = IncidentSchema.safeParse(envelope.data.incident);
 	if (!incident.success) {
 		const issue = incident.error.issues[0];
-		return { ok: false, reason: `The incident in the file is incomplete or damaged (at ${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'invalid'}).` };
+		return {
+			ok: false,
+			reason: `The incident in the file is incomplete or damaged (at ${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'invalid'}).`,
+		};
 	}
 	const found = incident.data;
 	if (found.title.length > MAX_TITLE_LENGTH) {
-		return { ok: false, reason: `The incident's title is ${found.title.length.toLocaleString('en')} characters long; a title is at most ${MAX_TITLE_LENGTH}. Shorten it in the file, then import it again.` };
+		return {
+			ok: false,
+			reason: `The incident's title is ${found.title.length.toLocaleString('en')} characters long; a title is at most ${MAX_TITLE_LENGTH}. Shorten it in the file, then import it again.`,
+		};
 	}
 	if (found.events.length > MAX_EVENTS) {
-		return { ok: false, reason: `The incident has ${found.events.length.toLocaleString('en')} timeline events; an incident holds at most ${MAX_EVENTS.toLocaleString('en')}.` };
+		return {
+			ok: false,
+			reason: `The incident has ${found.events.length.toLocaleString('en')} timeline events; an incident holds at most ${MAX_EVENTS.toLocaleString('en')}.`,
+		};
 	}
 	const ahead = Math.max(found.detectedAt, found.declaredAt) - now;
 	if (ahead > MAX_CLOCK_SKEW_MS) {

@@ -3,7 +3,17 @@
  * next. Islands call these through the store (store.ts); nothing here touches the DOM or storage.
  */
 import { actionItemClock } from './merge';
-import { emptyPostMortem, type ActionItem, type Exercise, type Incident, type PostMortem, type State, type Tick, type Ticks, type TimelineEvent } from './state';
+import {
+	emptyPostMortem,
+	type ActionItem,
+	type Exercise,
+	type Incident,
+	type PostMortem,
+	type State,
+	type Tick,
+	type Ticks,
+	type TimelineEvent,
+} from './state';
 
 /** What a responder fills in to declare an incident. */
 export interface Declaration {
@@ -42,7 +52,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
  */
 export function incidentId(at: number, drill: boolean, taken: readonly string[], random: () => number = Math.random): string {
 	const d = new Date(at);
-	const suffix = Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0');
+	const suffix = Math.floor(random() * 36 ** 4)
+		.toString(36)
+		.padStart(4, '0');
 	const base = `${drill ? 'drill-' : ''}${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}-${suffix}`;
 	let id = base;
 	for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
@@ -73,7 +85,13 @@ function withIncident(state: State, id: string, change: (incident: Incident) => 
 }
 
 /** Declare an incident and make it the active one. Returns the new state and the incident's id. */
-export function declareIncident(state: State, input: Declaration, channelPrefix: string, now: number, random: () => number = Math.random): { state: State; id: string } {
+export function declareIncident(
+	state: State,
+	input: Declaration,
+	channelPrefix: string,
+	now: number,
+	random: () => number = Math.random,
+): { state: State; id: string } {
 	const id = incidentId(now, input.drill, [...state.incidents.map((i) => i.id), ...Object.keys(state.deleted)], random);
 	const by = state.responder;
 	const incident: Incident = {
@@ -95,7 +113,13 @@ export function declareIncident(state: State, input: Declaration, channelPrefix:
 		ticks: {},
 		events: [
 			event(Math.min(input.detectedAt, now), 'detected', input.alert ? `Incident detected: alert ${input.alert}` : 'Incident detected', ''),
-			event(now, 'declared', `${input.drill ? 'Drill declared' : 'Incident declared'}: ${input.severity}, ${input.title.trim() || 'Untitled incident'}`, by, input.severity),
+			event(
+				now,
+				'declared',
+				`${input.drill ? 'Drill declared' : 'Incident declared'}: ${input.severity}, ${input.title.trim() || 'Untitled incident'}`,
+				by,
+				input.severity,
+			),
 		],
 		postMortem: emptyPostMortem(),
 		clock: {},
@@ -162,7 +186,10 @@ export function addNote(state: State, id: string, text: string, now: number): St
 
 /** Record on the timeline that a message was copied for sending. */
 export function logMessage(state: State, id: string, text: string, now: number): State {
-	return withIncident(state, id, (incident) => ({ ...incident, events: [...incident.events, event(now, 'message', text, state.responder)] }));
+	return withIncident(state, id, (incident) => ({
+		...incident,
+		events: [...incident.events, event(now, 'message', text, state.responder)],
+	}));
 }
 
 /**
@@ -181,13 +208,23 @@ export function logEscalation(state: State, id: string, text: string, value: str
  * Record on the timeline that a deadline fell due, stamped with the moment it fell due (a page
  * may notice it much later, after a laptop slept or when no page was open). Logged once.
  */
-export function logDeadline(state: State, id: string, deadline: { id: string; label: string; detail: string; at?: number | undefined }, now: number): State {
+export function logDeadline(
+	state: State,
+	id: string,
+	deadline: { id: string; label: string; detail: string; at?: number | undefined },
+	now: number,
+): State {
 	const value = `due:${deadline.id}`;
 	const at = Math.min(deadline.at ?? now, now);
 	return withIncident(state, id, (incident) =>
 		incident.events.some((e) => e.kind === 'escalation' && e.value === value)
 			? incident
-			: { ...incident, events: [...incident.events, event(at, 'escalation', `Due: ${deadline.label} (${deadline.detail})`, '', value)].sort((a, b) => a.at - b.at) },
+			: {
+					...incident,
+					events: [...incident.events, event(at, 'escalation', `Due: ${deadline.label} (${deadline.detail})`, '', value)].sort(
+						(a, b) => a.at - b.at,
+					),
+				},
 	);
 }
 
@@ -233,7 +270,14 @@ export function tickItem(
 }
 
 /** Attach a short note to a step (ticked or not). */
-export function setItemNote(state: State, target: TickTarget, key: string, step: { text: string; list: string }, note: string, now: number): State {
+export function setItemNote(
+	state: State,
+	target: TickTarget,
+	key: string,
+	step: { text: string; list: string },
+	note: string,
+	now: number,
+): State {
 	const previous = ticksOf(state, target)[key];
 	const { note: _old, ...rest } = previous ?? { done: false, at: now, by: state.responder, text: step.text, list: step.list };
 	const tick: Tick = { ...rest, changedAt: now, ...(note.trim() ? { note: note.trim() } : {}) };
@@ -320,7 +364,12 @@ function withActionItems(state: State, id: string, items: ActionItem[], clocks: 
 }
 
 /** Add an action item to the post-mortem. Returns the new state and the item's id. */
-export function addActionItem(state: State, id: string, fields: Partial<Pick<ActionItem, 'item' | 'owner' | 'due'>>, now: number): { state: State; itemId: string } {
+export function addActionItem(
+	state: State,
+	id: string,
+	fields: Partial<Pick<ActionItem, 'item' | 'owner' | 'due'>>,
+	now: number,
+): { state: State; itemId: string } {
 	const itemId = newId(now);
 	const items = findIncident(state, id)?.postMortem.actionItems ?? [];
 	const item: ActionItem = { id: itemId, item: '', owner: '', due: '', done: false, ...fields };
@@ -333,14 +382,26 @@ export function updateActionItem(state: State, id: string, itemId: string, patch
 	const items = findIncident(state, id)?.postMortem.actionItems ?? [];
 	if (!items.some((a) => a.id === itemId)) return state;
 	const clocks = (Object.keys(patch) as (keyof typeof patch)[]).map((field) => actionItemClock(itemId, field));
-	return withActionItems(state, id, items.map((a) => (a.id === itemId ? { ...a, ...patch } : a)), clocks, now);
+	return withActionItems(
+		state,
+		id,
+		items.map((a) => (a.id === itemId ? { ...a, ...patch } : a)),
+		clocks,
+		now,
+	);
 }
 
 /** Remove an action item from the post-mortem. */
 export function removeActionItem(state: State, id: string, itemId: string, now: number): State {
 	const items = findIncident(state, id)?.postMortem.actionItems ?? [];
 	if (!items.some((a) => a.id === itemId)) return state;
-	return withActionItems(state, id, items.filter((a) => a.id !== itemId), [actionItemClock(itemId, 'removed')], now);
+	return withActionItems(
+		state,
+		id,
+		items.filter((a) => a.id !== itemId),
+		[actionItemClock(itemId, 'removed')],
+		now,
+	);
 }
 
 /** Add an imported incident: as it is when its id is free, or replacing the one with its id. */
@@ -348,5 +409,11 @@ export function importIncident(state: State, incident: Incident, now: number, ho
 	const others = state.incidents.filter((i) => i.id !== incident.id);
 	const deleted = Object.fromEntries(Object.entries(state.deleted).filter(([key]) => key !== incident.id));
 	const imported: Incident = { ...incident, events: [...incident.events, event(now, 'imported', how, state.responder)] };
-	return { ...state, incidents: [imported, ...others].sort((a, b) => b.declaredAt - a.declaredAt), deleted, activeId: incident.id, activeAt: now };
+	return {
+		...state,
+		incidents: [imported, ...others].sort((a, b) => b.declaredAt - a.declaredAt),
+		deleted,
+		activeId: incident.id,
+		activeAt: now,
+	};
 }

@@ -16,7 +16,16 @@ export function browserTimeZone(): string {
 function wallParts(at: number, timeZone: string): number[] {
 	let format = formatters.get(timeZone);
 	if (!format) {
-		format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+		format = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			second: 'numeric',
+		});
 		formatters.set(timeZone, format);
 	}
 	const parts = Object.fromEntries(format.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
@@ -72,7 +81,9 @@ export function fromLocalInput(value: string, timeZone: string = browserTimeZone
 	const wall = Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s), Number(ms.padEnd(3, '0')));
 	if (!Number.isFinite(wall) || new Date(wall).getUTCDate() !== day) return { kind: 'invalid' };
 	// Offsets in force around this wall time: a day either side covers every real transition.
-	const offsets = [...new Set([zoneOffset(wall - 24 * HOUR, timeZone), zoneOffset(wall, timeZone), zoneOffset(wall + 24 * HOUR, timeZone)])];
+	const offsets = [
+		...new Set([zoneOffset(wall - 24 * HOUR, timeZone), zoneOffset(wall, timeZone), zoneOffset(wall + 24 * HOUR, timeZone)]),
+	];
 	const fits = offsets.map((offset) => wall - offset).filter((at) => zoneOffset(at, timeZone) === wall - at);
 	const candidates = [...new Set(fits)].sort((a, b) => a - b);
 	const [earlier, later] = candidates;

@@ -18,7 +18,8 @@ function mergeRecords<T>(a: Record<string, T>, b: Record<string, T>, pick: (mine
 	return Object.fromEntries(merged);
 }
 
-const mergeTicks = (a: Ticks, b: Ticks): Ticks => mergeRecords(a, b, (mine, theirs) => (theirs.changedAt >= mine.changedAt ? theirs : mine));
+const mergeTicks = (a: Ticks, b: Ticks): Ticks =>
+	mergeRecords(a, b, (mine, theirs) => (theirs.changedAt >= mine.changedAt ? theirs : mine));
 
 function mergeEvents(a: TimelineEvent[], b: TimelineEvent[]): TimelineEvent[] {
 	const byId = new Map(a.map((e) => [e.id, e]));
@@ -27,7 +28,18 @@ function mergeEvents(a: TimelineEvent[], b: TimelineEvent[]): TimelineEvent[] {
 }
 
 /** Fields merged as whole values, each by its own clock entry. */
-const FIELDS = ['title', 'severity', 'status', 'impact', 'services', 'onCall', 'commander', 'detectedAt', 'scenarios', 'resolvedAt'] as const;
+const FIELDS = [
+	'title',
+	'severity',
+	'status',
+	'impact',
+	'services',
+	'onCall',
+	'commander',
+	'detectedAt',
+	'scenarios',
+	'resolvedAt',
+] as const;
 const POST_MORTEM = ['rootCause', 'resolution', 'usersAffected', 'revenueImpact', 'dataImpact', 'lessons'] as const;
 const ITEM_FIELDS = ['item', 'owner', 'due', 'done'] as const;
 
@@ -40,7 +52,8 @@ function mergeIncident(a: Incident, b: Incident): Incident {
 	const clockA = new Map(Object.entries(a.clock));
 	const clockB = new Map(Object.entries(b.clock));
 	// Action items of data from before per-item clocks fall back on the whole list's entry.
-	const at = (clock: Map<string, number>, key: string) => clock.get(key) ?? (key.startsWith('postMortem.actionItems.') ? clock.get('postMortem.actionItems') : 0) ?? 0;
+	const at = (clock: Map<string, number>, key: string) =>
+		clock.get(key) ?? (key.startsWith('postMortem.actionItems.') ? clock.get('postMortem.actionItems') : 0) ?? 0;
 	const bWins = (key: string) => at(clockB, key) >= at(clockA, key);
 	const merged: Incident = { ...a, ticks: mergeTicks(a.ticks, b.ticks), events: mergeEvents(a.events, b.events) };
 	for (const field of FIELDS) Object.assign(merged, { [field]: (bWins(field) ? b : a)[field] });
@@ -53,7 +66,9 @@ function mergeIncident(a: Incident, b: Incident): Incident {
 		const theirs = ITEM_FIELDS.filter((field) => bWins(actionItemClock(item.id, field))).map((field) => [field, item[field]]);
 		items.set(item.id, mine ? ({ ...mine, ...Object.fromEntries(theirs) } as ActionItem) : item);
 	}
-	postMortem.actionItems = [...items.values()].filter((item) => !clockA.has(actionItemClock(item.id, 'removed')) && !clockB.has(actionItemClock(item.id, 'removed')));
+	postMortem.actionItems = [...items.values()].filter(
+		(item) => !clockA.has(actionItemClock(item.id, 'removed')) && !clockB.has(actionItemClock(item.id, 'removed')),
+	);
 	const typed: Record<string, string> = { ...a.typed };
 	for (const key of new Set([...Object.keys(typed), ...Object.keys(b.typed ?? {})])) {
 		const value = (bWins(`typed.${key}`) ? b : a).typed?.[key];

@@ -10,7 +10,9 @@ export function setTypedValue(state: State, id: string, name: string, value: str
 	return {
 		...state,
 		incidents: state.incidents.map((incident) =>
-			incident.id === id ? { ...incident, typed: { ...incident.typed, [name]: value }, clock: { ...incident.clock, [`typed.${name}`]: now } } : incident,
+			incident.id === id
+				? { ...incident, typed: { ...incident.typed, [name]: value }, clock: { ...incident.clock, [`typed.${name}`]: now } }
+				: incident,
 		),
 	};
 }

@@ -48,12 +48,14 @@ export function nextUpdateAt(incident: Incident, updateEvery: number, now: numbe
 export function latestEvents(incident: Incident, now: number, count = MESSAGE_EVENTS): ListItem[] {
 	const today = new Date(now).toISOString().slice(0, 10);
 	const stamp = (at: number) => (new Date(at).toISOString().startsWith(today) ? formatUtcTime(at) : formatUtcDateTime(at));
-	return incident.events
-		// A deadline falling due ("due:…") is for responders; someone brought in ("rung:…") is news.
-		.filter((e) => NEWSWORTHY.includes(e.kind) && !(e.kind === 'escalation' && e.value?.startsWith('due:')))
-		.sort((a, b) => a.at - b.at)
-		.slice(-count)
-		.map((e) => ({ time: stamp(e.at), event: e.text }));
+	return (
+		incident.events
+			// A deadline falling due ("due:…") is for responders; someone brought in ("rung:…") is news.
+			.filter((e) => NEWSWORTHY.includes(e.kind) && !(e.kind === 'escalation' && e.value?.startsWith('due:')))
+			.sort((a, b) => a.at - b.at)
+			.slice(-count)
+			.map((e) => ({ time: stamp(e.at), event: e.text }))
+	);
 }
 
 /** The latest handover of command of an incident, if there was one. */
@@ -74,7 +76,10 @@ export function sourceValue(source: IncidentSource, context: ValueContext): stri
 			return incident[source];
 		case 'severity':
 			// A message tells the level now; the post-mortem the worst it got.
-			return severityLabel(playbook.severities, context.kind === 'document' ? peakSeverity(incident, playbook.severities, now) : incident.severity);
+			return severityLabel(
+				playbook.severities,
+				context.kind === 'document' ? peakSeverity(incident, playbook.severities, now) : incident.severity,
+			);
 		case 'status':
 			return playbook.statuses.find((s) => s.id === incident.status)?.label ?? incident.status;
 		case 'services':

@@ -28,8 +28,15 @@ export interface Cadence {
  * each next message is due `updateEvery` after the last one, until the end. A message sent after
  * its due time is late; a stretch with no message past its due time is one late update.
  */
-export function updateCadence(incident: Incident, levelAt: (at: number) => Pick<ClockLevel, 'updateEvery'> | undefined, end: number): Cadence {
-	const messages = incident.events.filter((e) => e.kind === 'message' && e.at >= incident.declaredAt && e.at <= end).map((e) => e.at).sort((a, b) => a - b);
+export function updateCadence(
+	incident: Incident,
+	levelAt: (at: number) => Pick<ClockLevel, 'updateEvery'> | undefined,
+	end: number,
+): Cadence {
+	const messages = incident.events
+		.filter((e) => e.kind === 'message' && e.at >= incident.declaredAt && e.at <= end)
+		.map((e) => e.at)
+		.sort((a, b) => a - b);
 	let last = incident.declaredAt;
 	let due = 0;
 	let late = 0;
@@ -49,7 +56,11 @@ export function updateCadence(incident: Incident, levelAt: (at: number) => Pick<
 }
 
 /** The level in force at a time, read from the incident's severity history. */
-export function levelAt<T extends { id: string }>(incident: Incident, severities: readonly T[], now: number): (at: number) => T | undefined {
+export function levelAt<T extends { id: string }>(
+	incident: Incident,
+	severities: readonly T[],
+	now: number,
+): (at: number) => T | undefined {
 	const periods = severityPeriods(incident, now);
 	return (at) => {
 		const period = periods.find((p) => at >= p.from && at < p.to) ?? (at < (periods[0]?.from ?? 0) ? periods[0] : periods.at(-1));
@@ -85,7 +96,12 @@ export function mitigatedAt(incident: Incident, statuses: readonly MetricsStatus
 }
 
 /** The figures of one incident at `now` (open incidents are measured up to now). */
-export function incidentFigures(incident: Incident, severities: readonly MetricsLevel[], statuses: readonly MetricsStatus[], now: number): IncidentFigures {
+export function incidentFigures(
+	incident: Incident,
+	severities: readonly MetricsLevel[],
+	statuses: readonly MetricsStatus[],
+	now: number,
+): IncidentFigures {
 	const { detectedAt, resolvedAt } = incident;
 	const end = resolvedAt ?? now;
 	const declared = incident.events.find((e) => e.kind === 'declared')?.value ?? incident.severity;
@@ -96,7 +112,8 @@ export function incidentFigures(incident: Incident, severities: readonly Metrics
 	const declaredLevel = severityById(severities, declared);
 	const responded = firstResponseAt(incident);
 	const responseAt = declaredLevel ? detectedAt + declaredLevel.responseTime * MINUTE : undefined;
-	const responseMet = responseAt === undefined ? undefined : responded !== undefined ? responded <= responseAt : end > responseAt ? false : undefined;
+	const responseMet =
+		responseAt === undefined ? undefined : responded !== undefined ? responded <= responseAt : end > responseAt ? false : undefined;
 	const peakLevel = severityById(severities, peak);
 	const mitigated = mitigatedAt(incident, statuses);
 	return {
@@ -128,7 +145,10 @@ export interface Share {
 	met: number;
 	known: number;
 }
-const share = (values: readonly (boolean | undefined)[]): Share => ({ met: values.filter((v) => v === true).length, known: values.filter((v) => v !== undefined).length });
+const share = (values: readonly (boolean | undefined)[]): Share => ({
+	met: values.filter((v) => v === true).length,
+	known: values.filter((v) => v !== undefined).length,
+});
 
 /** Figures of a group of incidents (one severity, or one month). */
 export interface GroupFigures {
@@ -158,7 +178,10 @@ function group(key: string, rows: readonly IncidentFigures[], atLevel?: number):
 		...(atLevel === undefined ? {} : { atLevel }),
 		response: share(rows.map((r) => r.responseMet)),
 		resolvedInTime: share(rows.map((r) => r.resolvedInTime)),
-		updates: rows.reduce((sum, r) => ({ met: sum.met + r.updates.due - r.updates.late, known: sum.known + r.updates.due }), { met: 0, known: 0 }),
+		updates: rows.reduce((sum, r) => ({ met: sum.met + r.updates.due - r.updates.late, known: sum.known + r.updates.due }), {
+			met: 0,
+			known: 0,
+		}),
 	};
 }
 
@@ -174,17 +197,35 @@ export interface Metrics {
 }
 
 /** The metrics of some incidents: real incidents only, oldest first. */
-export function computeMetrics(incidents: readonly Incident[], severities: readonly MetricsLevel[], statuses: readonly MetricsStatus[], now: number): Metrics {
+export function computeMetrics(
+	incidents: readonly Incident[],
+	severities: readonly MetricsLevel[],
+	statuses: readonly MetricsStatus[],
+	now: number,
+): Metrics {
 	const real = incidents.filter((i) => !i.drill).sort((a, b) => a.detectedAt - b.detectedAt);
 	const rows = real.map((i) => incidentFigures(i, severities, statuses, now));
 	const rank = (id: string) => severityById(severities, id)?.rank ?? Number.POSITIVE_INFINITY;
-	const levels = [...new Set(rows.flatMap((r) => [r.severity, ...Object.keys(r.atLevel)]))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+	const levels = [...new Set(rows.flatMap((r) => [r.severity, ...Object.keys(r.atLevel)]))].sort(
+		(a, b) => rank(a) - rank(b) || a.localeCompare(b),
+	);
 	const month = (at: number) => new Date(at).toISOString().slice(0, 7);
 	const months = [...new Set(rows.map((r) => month(r.detectedAt)))].sort();
 	return {
 		incidents: rows,
-		bySeverity: levels.map((id) => group(id, rows.filter((r) => r.severity === id), rows.reduce((sum, r) => sum + (r.atLevel[id] ?? 0), 0))),
-		byMonth: months.map((m) => group(m, rows.filter((r) => month(r.detectedAt) === m))),
+		bySeverity: levels.map((id) =>
+			group(
+				id,
+				rows.filter((r) => r.severity === id),
+				rows.reduce((sum, r) => sum + (r.atLevel[id] ?? 0), 0),
+			),
+		),
+		byMonth: months.map((m) =>
+			group(
+				m,
+				rows.filter((r) => month(r.detectedAt) === m),
+			),
+		),
 		drillsLeftOut: incidents.length - real.length,
 	};
 }

@@ -63,8 +63,12 @@ function scenarios(p: Playbook): string {
 	return p.scenarios
 		.map((s) => {
 			const facts = [`Usually ${s.severities.join(', ')}`, ...(s.alerts ? [`Alerts: ${s.alerts.join(', ')}`] : [])].join(' · ');
-			const rollback = (s.rollback ?? []).map((r) => `<p><b>${e(r.platform)}</b>${r.manual ? `: ${e(r.manual)}` : ''}${r.commands ? code(r.commands) : ''}`).join('');
-			const related = (s.related ?? []).flatMap((id) => p.scenarios.filter((r) => r.id === id)).map((r) => `<a href="#scenario-${e(r.id)}">${e(r.title)}</a>`);
+			const rollback = (s.rollback ?? [])
+				.map((r) => `<p><b>${e(r.platform)}</b>${r.manual ? `: ${e(r.manual)}` : ''}${r.commands ? code(r.commands) : ''}`)
+				.join('');
+			const related = (s.related ?? [])
+				.flatMap((id) => p.scenarios.filter((r) => r.id === id))
+				.map((r) => `<a href="#scenario-${e(r.id)}">${e(r.title)}</a>`);
 			return (
 				`<h3 id="scenario-${e(s.id)}">${e(s.title)}</h3><p>${e(facts)}` +
 				`<h4>Symptoms</h4>${steps(s.symptoms)}<h4>Response</h4>${steps(s.response, 'ol')}` +
@@ -81,7 +85,10 @@ function tools(p: Playbook): string {
 		.map(
 			(group) =>
 				`<h3>${e(group.group)}</h3><ul>${group.items
-					.map((r) => `<li><b>${e(r.name)}:</b> ${[r.url && `<a href="${e(r.url)}">${e(r.url)}</a>`, r.text && e(r.text), r.code && `<code>${e(r.code)}</code>`].filter(Boolean).join(' ')}`)
+					.map(
+						(r) =>
+							`<li><b>${e(r.name)}:</b> ${[r.url && `<a href="${e(r.url)}">${e(r.url)}</a>`, r.text && e(r.text), r.code && `<code>${e(r.code)}</code>`].filter(Boolean).join(' ')}`,
+					)
 					.join('')}</ul>`,
 		)
 		.join('');
@@ -98,8 +105,14 @@ export function renderPlaybookDocument(playbook: Playbook, options: DocumentOpti
 		escalation: escalation(playbook),
 		process: phases(playbook),
 		scenarios: scenarios(playbook),
-		communication: `<p>${e(`Statuses: ${playbook.site.statuses.map((s) => s.label).join(' → ')}`)}${playbook.templates.filter((t) => t.kind === 'message').map(template).join('')}`,
-		'post-mortem': playbook.templates.filter((t) => t.kind === 'document').map(template).join(''),
+		communication: `<p>${e(`Statuses: ${playbook.site.statuses.map((s) => s.label).join(' → ')}`)}${playbook.templates
+			.filter((t) => t.kind === 'message')
+			.map(template)
+			.join('')}`,
+		'post-mortem': playbook.templates
+			.filter((t) => t.kind === 'document')
+			.map(template)
+			.join(''),
 		tools: tools(playbook),
 	};
 	const { site } = playbook;
@@ -109,7 +122,9 @@ export function renderPlaybookDocument(playbook: Playbook, options: DocumentOpti
 		`<meta http-equiv="content-security-policy" content="${e(options.policy)}"><title>${e(site.title)}</title><style>${options.css}</style></head>` +
 		`<header><h1>${e(site.title)}</h1><p>${e(`${site.organisation}: ${site.description}`)}</header>` +
 		`<nav aria-label="Contents"><ol>${SECTIONS.map((id) => `<li><a href="#${id}">${e(sections[id].title)}</a>`).join('')}</ol></nav><main>` +
-		SECTIONS.map((id) => `<h2 id="${id}">${e(sections[id].title)}</h2>${sections[id].intro ? `<p>${e(sections[id].intro)}` : ''}${body[id]}`).join('') +
+		SECTIONS.map(
+			(id) => `<h2 id="${id}">${e(sections[id].title)}</h2>${sections[id].intro ? `<p>${e(sections[id].intro)}` : ''}${body[id]}`,
+		).join('') +
 		'</main>'
 	);
 }

@@ -106,7 +106,9 @@ function tickSummaries(incident: Incident, stamp: (at: number) => string): { at:
 /** The incident's timeline as rows of the post-mortem table, oldest first: ticks summarised per list. */
 export function timelineRows(incident: Incident, now: number): ListItem[] {
 	const stamp = stampFor(incident.detectedAt, incidentEnd(incident, now));
-	const events = incident.events.filter((e) => !NOT_IN_REPORT.includes(e.kind)).map((e) => ({ at: e.at, row: { time: stamp(e.at), event: reportText(e) } }));
+	const events = incident.events
+		.filter((e) => !NOT_IN_REPORT.includes(e.kind))
+		.map((e) => ({ at: e.at, row: { time: stamp(e.at), event: reportText(e) } }));
 	return [...events, ...tickSummaries(incident, stamp)].sort((a, b) => a.at - b.at).map((e) => e.row);
 }
 
@@ -122,7 +124,10 @@ function recordEnd(incident: Pick<Incident, 'resolvedAt' | 'declaredAt' | 'event
  * record, and any phase a step of it or of a later phase was ticked in. Phases that run after
  * resolution (the post-mortem) are never among them: they are under way while the report is written.
  */
-export function reachedPhases(incident: Pick<Incident, 'detectedAt' | 'resolvedAt' | 'declaredAt' | 'events' | 'ticks'>, checklists: readonly ChecklistSpec[]): Set<string> {
+export function reachedPhases(
+	incident: Pick<Incident, 'detectedAt' | 'resolvedAt' | 'declaredAt' | 'events' | 'ticks'>,
+	checklists: readonly ChecklistSpec[],
+): Set<string> {
 	const phases = checklists.filter((spec) => keyParts(spec).area === 'phase' && spec.opensAfter !== 'resolution');
 	const order = [...new Set(phases.map((spec) => keyParts(spec).page))];
 	const elapsed = recordEnd(incident) - incident.detectedAt;
@@ -172,7 +177,14 @@ export function actionItemProblems(items: readonly ActionItem[]): string[] {
 }
 
 /** Post-mortem fields that are text the responder writes. */
-const POST_MORTEM_TEXT = ['rootCause', 'resolution', 'usersAffected', 'revenueImpact', 'dataImpact', 'lessons'] as const satisfies readonly (keyof PostMortem)[];
+const POST_MORTEM_TEXT = [
+	'rootCause',
+	'resolution',
+	'usersAffected',
+	'revenueImpact',
+	'dataImpact',
+	'lessons',
+] as const satisfies readonly (keyof PostMortem)[];
 /** Incident fields the post-mortem may correct (the title is renamed in the workspace, where it must never be empty). */
 const INCIDENT_TEXT = ['impact', 'onCall', 'commander'] as const satisfies readonly (keyof IncidentFields)[];
 const isIn = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);

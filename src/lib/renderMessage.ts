@@ -73,7 +73,12 @@ class Output {
 	}
 }
 
-function renderNodes(nodes: TemplateNode[], lookup: (name: string) => string | ListItem[] | undefined, format: MessageFormat, out: Output): void {
+function renderNodes(
+	nodes: TemplateNode[],
+	lookup: (name: string) => string | ListItem[] | undefined,
+	format: MessageFormat,
+	out: Output,
+): void {
 	for (const node of nodes) {
 		if (node.kind === 'text') {
 			out.write(node.text.replaceAll('**', BOLD[format]));
@@ -128,8 +133,6 @@ export function renderTemplate(text: string, values: FieldValues, format: Messag
 }
 
 /** The blanks of a template as the static page shows them: "[Description]", example timeline lines. */
-export function placeholderValues(
-	fields: readonly { name: string; placeholder: string; example?: ListItem[] | undefined }[],
-): FieldValues {
+export function placeholderValues(fields: readonly { name: string; placeholder: string; example?: ListItem[] | undefined }[]): FieldValues {
 	return Object.fromEntries(fields.map((f) => [f.name, f.example ?? f.placeholder]));
 }

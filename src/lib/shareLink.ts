@@ -70,7 +70,9 @@ export async function sealIncident(incident: Incident, now: number): Promise<Sea
 	const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
 	const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt']);
 	const packed = await transform(new TextEncoder().encode(exportIncident(incident, now)), new CompressionStream('deflate-raw'));
-	const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: ASSOCIATED }, key, packed as BufferSource));
+	const sealed = new Uint8Array(
+		await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: ASSOCIATED }, key, packed as BufferSource),
+	);
 	const data = new Uint8Array(IV_BYTES + sealed.length);
 	data.set(iv);
 	data.set(sealed, IV_BYTES);
@@ -92,22 +94,36 @@ const refused = (reason: string): ImportResult => ({ ok: false, reason });
 /** Check the seal with the key, then the incident inside, as a JSON import is checked. */
 export async function openSealed(sealed: Sealed): Promise<ImportResult> {
 	const raw = fromBase64Url(sealed.key.trim());
-	if (!raw || raw.length !== KEY_BYTES) return refused('The key is not a key of a shared incident (it should be 43 letters, digits, - and _). Copy it again, whole.');
+	if (!raw || raw.length !== KEY_BYTES)
+		return refused('The key is not a key of a shared incident (it should be 43 letters, digits, - and _). Copy it again, whole.');
 	const data = fromBase64Url(sealed.data.trim());
-	if (!data || data.length < IV_BYTES + 16) return refused('The shared data is cut short or not in the expected form. Ask for the link again and copy it whole.');
+	if (!data || data.length < IV_BYTES + 16)
+		return refused('The shared data is cut short or not in the expected form. Ask for the link again and copy it whole.');
 	let packed: Uint8Array;
 	try {
 		const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);
-		const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: data.subarray(0, IV_BYTES), additionalData: ASSOCIATED }, key, data.subarray(IV_BYTES));
+		const plain = await crypto.subtle.decrypt(
+			{ name: 'AES-GCM', iv: data.subarray(0, IV_BYTES), additionalData: ASSOCIATED },
+			key,
+			data.subarray(IV_BYTES),
+		);
 		packed = new Uint8Array(plain);
 	} catch {
-		return refused('The shared data does not match its key: the link was changed or cut after it was made, or the key is not the one it was made with. Nothing in it can be trusted; ask for the link again.');
+		return refused(
+			'The shared data does not match its key: the link was changed or cut after it was made, or the key is not the one it was made with. Nothing in it can be trusted; ask for the link again.',
+		);
 	}
 	let text: string;
 	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(await transform(packed, new DecompressionStream('deflate-raw'), MAX_IMPORT_BYTES));
+		text = new TextDecoder('utf-8', { fatal: true }).decode(
+			await transform(packed, new DecompressionStream('deflate-raw'), MAX_IMPORT_BYTES),
+		);
 	} catch (error) {
-		return refused(error instanceof RangeError ? `The shared incident is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB once unpacked, more than an incident can be.` : 'The shared data is damaged: it does not unpack.');
+		return refused(
+			error instanceof RangeError
+				? `The shared incident is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB once unpacked, more than an incident can be.`
+				: 'The shared data is damaged: it does not unpack.',
+		);
 	}
 	return parseImport(text);
 }
@@ -117,7 +133,11 @@ export async function openFragment(hash: string): Promise<ImportResult> {
 	const fragment = hash.replace(/^#/, '');
 	if (!fragment.startsWith(SHARE_PREFIX)) {
 		const version = /^incident-v(\d+)\./.exec(fragment)?.[1];
-		return refused(version ? `The link was made by another version of this site (format ${version}); open it with that site.` : 'The link does not hold a shared incident.');
+		return refused(
+			version
+				? `The link was made by another version of this site (format ${version}); open it with that site.`
+				: 'The link does not hold a shared incident.',
+		);
 	}
 	const [key = '', data = '', ...rest] = fragment.slice(SHARE_PREFIX.length).split('.');
 	if (rest.length > 0 || !key || !data) return refused('The link is incomplete: it needs both the key and the data. Copy it again, whole.');

@@ -21,7 +21,12 @@ export function publicStatus(status: Pick<Status, 'id' | 'closes' | 'public'>): 
 	return (PUBLIC_STATUSES as readonly string[]).includes(status.id) ? (status.id as PublicStatus) : 'investigating';
 }
 
-const LABELS: Record<PublicStatus, string> = { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved' };
+const LABELS: Record<PublicStatus, string> = {
+	investigating: 'Investigating',
+	identified: 'Identified',
+	monitoring: 'Monitoring',
+	resolved: 'Resolved',
+};
 const iso = (at: number) => new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
 /** A YAML scalar that reads back as this exact string (JSON strings are YAML). */
 const yamlString = (text: string) => JSON.stringify(text);
@@ -36,13 +41,19 @@ export interface StatusPageFile {
  * The incident as a cState issue: front matter with the incident's times, impact and components,
  * then one update per public status change, newest first, the latest carrying `message`.
  */
-export function cstateIncident(incident: Incident, playbook: Pick<ClientPlaybook, 'statuses' | 'severities'>, message: string): StatusPageFile {
+export function cstateIncident(
+	incident: Incident,
+	playbook: Pick<ClientPlaybook, 'statuses' | 'severities'>,
+	message: string,
+): StatusPageFile {
 	const statusOf = (id: string | undefined) => playbook.statuses.find((s) => s.id === id);
 	const impact = playbook.severities.find((s) => s.id === incident.severity)?.statusImpact ?? 'disrupted';
 	const start = playbook.statuses[0];
 	const changes = [
 		{ at: incident.declaredAt, word: start ? publicStatus(start) : 'investigating' },
-		...incident.events.filter((e) => e.kind === 'status').map((e) => ({ at: e.at, word: publicStatus(statusOf(e.value) ?? { id: e.value ?? '', closes: false }) })),
+		...incident.events
+			.filter((e) => e.kind === 'status')
+			.map((e) => ({ at: e.at, word: publicStatus(statusOf(e.value) ?? { id: e.value ?? '', closes: false }) })),
 	].filter((change, index, all) => index === 0 || change.word !== all[index - 1]?.word);
 	const updates = changes.reverse().map((change, index) => {
 		const text = index === 0 && message.trim() ? message.trim() : `${LABELS[change.word]}.`;
@@ -62,5 +73,8 @@ export function cstateIncident(incident: Incident, playbook: Pick<ClientPlaybook
 		'---',
 	];
 	const day = iso(incident.detectedAt).slice(0, 10);
-	return { path: `content/issues/${day}-${slugify(incident.title) || incident.id}.md`, text: `${[...front, '', updates.join('\n\n')].join('\n')}\n` };
+	return {
+		path: `content/issues/${day}-${slugify(incident.title) || incident.id}.md`,
+		text: `${[...front, '', updates.join('\n\n')].join('\n')}\n`,
+	};
 }

@@ -150,7 +150,10 @@ export function readStored(
 	}
 	const version = typeof stored?.version === 'number' ? stored.version : Number.NaN;
 	if (version > STATE_VERSION) {
-		return aside('newer', `The incident data saved in this browser was written by a newer version of this site (format ${version}; this page reads ${STATE_VERSION}).`);
+		return aside(
+			'newer',
+			`The incident data saved in this browser was written by a newer version of this site (format ${version}; this page reads ${STATE_VERSION}).`,
+		);
 	}
 	let data = stored?.state;
 	let migrated = false;

@@ -2,4 +2,5 @@ import type { APIRoute } from 'astro';
 import { playbookFileHtml } from '../data/playbookFile';
 
 /** The whole playbook as one HTML file (see src/integrations/playbookFile.ts). */
-export const GET: APIRoute = async () => new Response(await playbookFileHtml(), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+export const GET: APIRoute = async () =>
+	new Response(await playbookFileHtml(), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });

@@ -10,12 +10,21 @@ import { DurationSchema } from './duration.ts';
  */
 export const EscalationStepSchema = z
 	.strictObject({
-		id: z.string().regex(/^[a-z0-9-]+$/).describe('Key of the rung, e.g. "engineering-lead".'),
+		id: z
+			.string()
+			.regex(/^[a-z0-9-]+$/)
+			.describe('Key of the rung, e.g. "engineering-lead".'),
 		level: z.number().int().min(1).describe('Position on the path: 1 is the first responder.'),
 		role: z.string().min(1).describe('Who is brought in, e.g. "Engineering Lead".'),
 		note: z.string().optional().describe('What the role does here, e.g. "First responder".'),
-		after: DurationSchema.optional().describe("Bring them in no earlier than this long after detection, if still unresolved (never before the level's escalateAfter)."),
-		severities: z.array(z.string().min(1)).min(1).optional().describe('Only at these severity ids, (the `id` of files in content/severities/).'),
+		after: DurationSchema.optional().describe(
+			"Bring them in no earlier than this long after detection, if still unresolved (never before the level's escalateAfter).",
+		),
+		severities: z
+			.array(z.string().min(1))
+			.min(1)
+			.optional()
+			.describe('Only at these severity ids, (the `id` of files in content/severities/).'),
 		condition: z.string().optional().describe('Only when this holds, in words, e.g. "data breach/security incident".'),
 		scenarios: z.array(z.string().min(1)).optional().describe('Scenario ids that make the condition hold.'),
 	})

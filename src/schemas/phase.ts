@@ -6,10 +6,7 @@ import { CommandBlockSchema, StepListSchema } from './step.ts';
 export const StepGroupSchema = z.strictObject({
 	title: z.string().min(1).describe('Heading of the group, e.g. "Assess Severity".'),
 	steps: StepListSchema.describe('The steps, ticked one by one.'),
-	commands: z
-		.array(CommandBlockSchema)
-		.optional()
-		.describe('Commands that go with the group, shown as code blocks with copy buttons.'),
+	commands: z.array(CommandBlockSchema).optional().describe('Commands that go with the group, shown as code blocks with copy buttons.'),
 });
 
 /**
@@ -26,10 +23,7 @@ export const PhaseSchema = z.strictObject({
 		.strictObject({
 			from: DurationSchema.optional().describe('Start of the window (omit for "from detection" or "after resolution").'),
 			to: DurationSchema.describe('End of the window.'),
-			label: z
-				.string()
-				.optional()
-				.describe('Words for the window when the numbers alone mislead, e.g. "Within 48 hours".'),
+			label: z.string().optional().describe('Words for the window when the numbers alone mislead, e.g. "Within 48 hours".'),
 		})
 		.refine((w) => w.from === undefined || w.from < w.to, {
 			message: 'the window must end after it starts',

@@ -20,11 +20,7 @@ export const MeasureSchema = z
 		atMost: z.number().optional().describe('Matches when the value is at most this.'),
 	})
 	.refine(
-		(m) =>
-			m.above !== undefined ||
-			m.atLeast !== undefined ||
-			m.below !== undefined ||
-			m.atMost !== undefined,
+		(m) => m.above !== undefined || m.atLeast !== undefined || m.below !== undefined || m.atMost !== undefined,
 		'a measure needs at least one bound: above, atLeast, below or atMost',
 	);
 
@@ -36,10 +32,7 @@ export const CriterionSchema = z
 	.union([
 		z.string().min(1),
 		z.strictObject({
-			text: z
-				.string()
-				.min(1)
-				.describe('The condition as a responder would recognise it, e.g. "Performance degradation (>50%)".'),
+			text: z.string().min(1).describe('The condition as a responder would recognise it, e.g. "Performance degradation (>50%)".'),
 			id: z
 				.string()
 				.regex(/^[a-z0-9-]+$/)
@@ -58,7 +51,8 @@ export const CriterionSchema = z
 	})
 	.meta({
 		id: 'Criterion',
-		description: 'One condition that puts an incident at a level: plain text, or an object with these fields when the classifier should ask for a number.',
+		description:
+			'One condition that puts an incident at a level: plain text, or an object with these fields when the classifier should ask for a number.',
 	});
 
 /** A severity criterion with its id resolved. */
@@ -76,16 +70,17 @@ export const SeveritySchema = z.strictObject({
 	tone: z.enum(['danger', 'caution', 'note', 'tip']).describe('Badge colour on pages and in the incident bar.'),
 	criteria: z.array(CriterionSchema).min(1).describe('The conditions that put an incident at this level.'),
 	responseTime: DurationSchema.describe('Target time from detection to a responder working on it.'),
-	responseLabel: z
-		.string()
-		.optional()
-		.describe('Words shown before the response time, e.g. "Immediate" for "Immediate (< 5 minutes)".'),
-	escalateAfter: DurationSchema.describe('Escalate if the incident is not resolved within this time of detection: the first rung above the first responder is brought in then, later rungs at their own `after` if that is later.'),
+	responseLabel: z.string().optional().describe('Words shown before the response time, e.g. "Immediate" for "Immediate (< 5 minutes)".'),
+	escalateAfter: DurationSchema.describe(
+		'Escalate if the incident is not resolved within this time of detection: the first rung above the first responder is brought in then, later rungs at their own `after` if that is later.',
+	),
 	updateEvery: DurationSchema.describe('How often to post a status update while the incident is open.'),
 	statusImpact: z
 		.enum(['down', 'disrupted', 'notice'])
 		.optional()
-		.describe('How a public status page shows an incident at this level: `down` (outage), `disrupted` (degraded) or `notice`. Left out: `disrupted`.'),
+		.describe(
+			'How a public status page shows an incident at this level: `down` (outage), `disrupted` (degraded) or `notice`. Left out: `disrupted`.',
+		),
 });
 
 /** A severity level as pages and islands use it. */

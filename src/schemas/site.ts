@@ -25,14 +25,22 @@ export type Resource = z.output<typeof ResourceSchema>;
 /** One status an incident moves through. */
 export const StatusSchema = z
 	.strictObject({
-		id: z.string().regex(/^[a-z0-9-]+$/).describe('Key stored with the incident, e.g. "investigating".'),
+		id: z
+			.string()
+			.regex(/^[a-z0-9-]+$/)
+			.describe('Key stored with the incident, e.g. "investigating".'),
 		label: z.string().min(1).describe('Word shown and sent in messages, e.g. "Investigating".'),
 		closes: z.boolean().default(false).describe('This status ends the incident (exactly one status closes).'),
 		public: z
 			.enum(PUBLIC_STATUSES)
 			.optional()
-			.describe('What a public status page calls it. Left out: the closing status is "resolved", a status whose id is one of these words is that word, any other is "investigating".'),
-		mitigates: z.boolean().optional().describe('Reaching this status means the impact stopped: the metrics count time to mitigate up to the first such status.'),
+			.describe(
+				'What a public status page calls it. Left out: the closing status is "resolved", a status whose id is one of these words is that word, any other is "investigating".',
+			),
+		mitigates: z
+			.boolean()
+			.optional()
+			.describe('Reaching this status means the impact stopped: the metrics count time to mitigate up to the first such status.'),
 	})
 	.meta({ id: 'Status', description: 'One status an incident moves through.' });
 
@@ -47,7 +55,10 @@ export const TrackerSchema = z
 			.string()
 			.regex(/^[\w.-]+(\/[\w.-]+)+$/, 'a repository is written owner/name (GitLab: group/subgroup/name)')
 			.describe('The repository issues go to, e.g. "org/platform".'),
-		url: z.url().default('https://github.com').describe('The tracker\'s address, for GitHub Enterprise or GitLab, e.g. "https://gitlab.com".'),
+		url: z
+			.url()
+			.default('https://github.com')
+			.describe('The tracker\'s address, for GitHub Enterprise or GitLab, e.g. "https://gitlab.com".'),
 		labels: z.array(z.string().min(1)).default([]).describe('Labels every follow-up issue gets, e.g. [incident-follow-up].'),
 	})
 	.meta({ id: 'Tracker', description: 'Where follow-up issues of a post-mortem are filed.' });
@@ -63,12 +74,16 @@ export const SiteSchema = z.strictObject({
 	url: z
 		.url()
 		.optional()
-		.describe('Origin the site is published at, e.g. "https://example.github.io": gives every page a canonical link and the build a sitemap. The PLAYBOOK_SITE environment variable overrides it.'),
+		.describe(
+			'Origin the site is published at, e.g. "https://example.github.io": gives every page a canonical link and the build a sitemap. The PLAYBOOK_SITE environment variable overrides it.',
+		),
 	base: z
 		.string()
 		.regex(/^\/([^/?#\s]+\/)*$/, 'a base path starts and ends with "/", e.g. "/playbook/"')
 		.default('/')
-		.describe('Path the site is published under, e.g. "/playbook/" for a GitHub Pages project site; "/" for the root of a host. The PLAYBOOK_BASE environment variable overrides it.'),
+		.describe(
+			'Path the site is published under, e.g. "/playbook/" for a GitHub Pages project site; "/" for the root of a host. The PLAYBOOK_BASE environment variable overrides it.',
+		),
 	channelPrefix: z
 		.string()
 		.regex(/^[a-z0-9-_]*$/, 'chat channel names are lowercase letters, digits, - and _')
@@ -83,7 +98,9 @@ export const SiteSchema = z.strictObject({
 		.min(2)
 		.refine((list) => list.filter((s) => s.closes).length === 1, 'exactly one status needs `closes: true`')
 		.describe('Statuses in the order an incident moves through them; the first is where it starts.'),
-	tracker: TrackerSchema.optional().describe('Where each post-mortem action item can be filed as an issue in one click. Left out: the items are copied instead.'),
+	tracker: TrackerSchema.optional().describe(
+		'Where each post-mortem action item can be filed as an issue in one click. Left out: the items are copied instead.',
+	),
 	resources: z
 		.array(
 			z.strictObject({

@@ -11,16 +11,14 @@ export const StepSchema = z
 		z.string().min(1),
 		z.strictObject({
 			text: z.string().min(1).describe('What to do, as it appears in the checklist.'),
-			lead: z
-				.string()
-				.min(1)
-				.optional()
-				.describe('Bold words shown before the text, e.g. "IMMEDIATE:" or "If deployment-related:".'),
+			lead: z.string().min(1).optional().describe('Bold words shown before the text, e.g. "IMMEDIATE:" or "If deployment-related:".'),
 			id: z
 				.string()
 				.regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lowercase letters, digits and dashes')
 				.optional()
-				.describe('Fixed id that ticks are stored under; defaults to the slug of `text`. Give the old slug to reword a step and keep its ticks.'),
+				.describe(
+					'Fixed id that ticks are stored under; defaults to the slug of `text`. Give the old slug to reword a step and keep its ticks.',
+				),
 		}),
 	])
 	.transform((step) => {

@@ -58,10 +58,7 @@ export const TemplateFieldSchema = z.strictObject({
 	required: z.boolean().default(false).describe('Warn before sending when this field is empty.'),
 	multiline: z.boolean().default(false).describe('A multi-line text box instead of a single line.'),
 	items: z.array(NameSchema).min(1).optional().describe('For a list field: the keys of each item, e.g. [time, event].'),
-	example: z
-		.array(z.record(z.string(), z.string()))
-		.optional()
-		.describe('For a list field: example items shown on the static page.'),
+	example: z.array(z.record(z.string(), z.string())).optional().describe('For a list field: example items shown on the static page.'),
 });
 
 /** A template field. */
@@ -79,7 +76,9 @@ export const TemplateSchema = z
 		text: z
 			.string()
 			.min(1)
-			.describe('The text, with `{{field}}` blanks, `{{#list}}…{{/list}}` repeats, `{{^list}}…{{/list}}` for an empty list, and `**bold**`.'),
+			.describe(
+				'The text, with `{{field}}` blanks, `{{#list}}…{{/list}}` repeats, `{{^list}}…{{/list}}` for an empty list, and `**bold**`.',
+			),
 		fields: z.array(TemplateFieldSchema).default([]).describe('The blanks of the text, one per name used in it.'),
 	})
 	.superRefine((template, ctx) => {
@@ -118,12 +117,24 @@ export const TemplateSchema = z
 			// A list source fills only the keys it has: a mismatch would leave blanks no one can fill.
 			const keys = LIST_SOURCES[field.from];
 			if (keys && !field.items) {
-				ctx.addIssue({ code: 'custom', path: ['fields', index, 'items'], message: `"${field.from}" is a list: give items (some of ${keys.join(', ')})` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['fields', index, 'items'],
+					message: `"${field.from}" is a list: give items (some of ${keys.join(', ')})`,
+				});
 			} else if (!keys && field.items) {
-				ctx.addIssue({ code: 'custom', path: ['fields', index, 'from'], message: `"${field.from}" is a single value, not a list: remove items or pick a list source` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['fields', index, 'from'],
+					message: `"${field.from}" is a single value, not a list: remove items or pick a list source`,
+				});
 			}
 			for (const key of field.items?.filter((k) => keys && !keys.includes(k)) ?? []) {
-				ctx.addIssue({ code: 'custom', path: ['fields', index, 'items'], message: `"${key}" is not a key of "${field.from}" items (${keys?.join(', ')})` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['fields', index, 'items'],
+					message: `"${key}" is not a key of "${field.from}" items (${keys?.join(', ')})`,
+				});
 			}
 		});
 	});

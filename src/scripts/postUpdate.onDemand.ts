@@ -16,14 +16,22 @@ import { urls } from '../lib/urls';
 export type PostOutcome = { done: true; message: string } | { done: false; reason: 'missing' | 'refused' | 'gone'; message: string };
 
 /** Copy the update for the incident in the format the responder chose once (its template fetched from the site, precached offline) and log it. */
-export async function postUpdate(store: Store, incidentId: string, playbook: Pick<ClientPlaybook, 'severities' | 'statuses'>, format: MessageFormat = store.get().messageFormat ?? 'slack'): Promise<PostOutcome> {
-	const template = (await fetch(urls.updateTemplate()).then((r) => r.json()).catch(() => null)) as GeneratorTemplate | null;
+export async function postUpdate(
+	store: Store,
+	incidentId: string,
+	playbook: Pick<ClientPlaybook, 'severities' | 'statuses'>,
+	format: MessageFormat = store.get().messageFormat ?? 'slack',
+): Promise<PostOutcome> {
+	const template = (await fetch(urls.updateTemplate())
+		.then((r) => r.json())
+		.catch(() => null)) as GeneratorTemplate | null;
 	const incident = findIncident(store.get(), incidentId);
 	if (!template) return { done: false, reason: 'refused', message: 'The update template could not be loaded: opening the message page.' };
 	if (!incident) return { done: false, reason: 'gone', message: 'The incident is no longer open here.' };
 	const values = incidentValues(template.fields, { incident, playbook, checklists: [], kind: 'message', now: Date.now() });
 	const missing = missingRequired(template.fields, values).map((f) => f.label);
-	if (missing.length > 0) return { done: false, reason: 'missing', message: `${missing.join(', ')} still to write: opening the ${template.title} form.` };
+	if (missing.length > 0)
+		return { done: false, reason: 'missing', message: `${missing.join(', ')} still to write: opening the ${template.title} form.` };
 	const text = composeMessage(template, values, format, { drill: incident.drill });
 	try {
 		await navigator.clipboard.writeText(text);

@@ -31,14 +31,21 @@ afterAll(() => host?.close());
 
 // Launched after the build above, in a context of its own for each page a test opens.
 const chromium = useChromium();
-const newPage = async (options: BrowserContextOptions = {}): Promise<Page> => (await chromium.newContext({ baseURL: `${host.url}${base}`, ...options })).newPage();
+const newPage = async (options: BrowserContextOptions = {}): Promise<Page> =>
+	(await chromium.newContext({ baseURL: `${host.url}${base}`, ...options })).newPage();
 
 describe('a playbook with other levels, published under a base path', () => {
 	it('lists its own levels on the severity page', async () => {
 		const page = await newPage();
 		await page.goto('severity/');
 		const rows = await page.locator('.severity-table tbody th').allInnerTexts();
-		expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['SEV-1 Emergency', 'SEV-2 Severe', 'SEV-3 Major', 'SEV-4 Minor', 'SEV-5 Trivial']);
+		expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+			'SEV-1 Emergency',
+			'SEV-2 Severe',
+			'SEV-3 Major',
+			'SEV-4 Minor',
+			'SEV-5 Trivial',
+		]);
 		// The page's summary names the levels from the data, in its meta tags too.
 		expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/^SEV-1 to SEV-5: /);
 	});
@@ -118,8 +125,14 @@ describe('a playbook with other levels, published under a base path', () => {
 		const landing = page.locator('.alert-landing');
 		await expect.poll(() => landing.isVisible()).toBe(true);
 		expect(await landing.innerText()).toContain('DiskAlmostFull');
-		const classify = new URL(await landing.getByRole('link', { name: 'Classify the incident' }).evaluate((a) => (a as HTMLAnchorElement).href));
-		expect([classify.pathname, classify.searchParams.get('alert'), classify.searchParams.get('severity')]).toEqual([`${base}classify/`, 'DiskAlmostFull', 'SEV-3']);
+		const classify = new URL(
+			await landing.getByRole('link', { name: 'Classify the incident' }).evaluate((a) => (a as HTMLAnchorElement).href),
+		);
+		expect([classify.pathname, classify.searchParams.get('alert'), classify.searchParams.get('severity')]).toEqual([
+			`${base}classify/`,
+			'DiskAlmostFull',
+			'SEV-3',
+		]);
 		await landing.getByRole('button', { name: /Search the playbook for/ }).click();
 		expect(await page.locator('dialog[open] input[type="search"]').inputValue()).toBe('DiskAlmostFull');
 	});

@@ -42,7 +42,11 @@ import { h, render } from 'preact';
 const table = ${JSON.stringify(noise(70_000).match(/.{1,64}/g))};
 render(h('p', { class: 'heavy' }, table[document.body.childElementCount % table.length]), document.body);
 </script>`,
-				'docs/over-budget.mdx': `---\ntitle: Over budget\nowner: '@sre'\nlastReviewed: 2026-01-01\n---\nimport Heavy from '../fixture/Heavy.astro';\n\n<Heavy />\n\n${noise(150_000).match(/.{1,80}/g)!.join(' ')}\n`,
+				'docs/over-budget.mdx': `---\ntitle: Over budget\nowner: '@sre'\nlastReviewed: 2026-01-01\n---\nimport Heavy from '../fixture/Heavy.astro';\n\n<Heavy />\n\n${noise(
+					150_000,
+				)
+					.match(/.{1,80}/g)!
+					.join(' ')}\n`,
 			},
 		});
 		const build = await astroBuild(root);

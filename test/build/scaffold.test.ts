@@ -12,7 +12,8 @@ const npmNew = (...args: string[]) => {
 	return { code: run.status, out: run.stdout, err: run.stderr };
 };
 const html = (dist: string, url: string) => readFileSync(join(dist, url, 'index.html'), 'utf8');
-const listing = () => ['docs/scenarios', 'docs/process', 'severities', 'templates'].flatMap((dir) => readdirSync(join(root, 'content', dir)));
+const listing = () =>
+	['docs/scenarios', 'docs/process', 'severities', 'templates'].flatMap((dir) => readdirSync(join(root, 'content', dir)));
 
 const made = [
 	{ args: ['scenario', 'Cache stampede'], path: 'content/docs/scenarios/cache-stampede.mdx' },

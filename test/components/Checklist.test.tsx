@@ -48,13 +48,28 @@ describe('<Checklist>', () => {
 			JSON.stringify({
 				version: 1,
 				state: {
-					activeId: null, activeAt: 0, incidents: [], deleted: {}, responder: '',
-					scratch: { 'scenario/service-down/response/isolate': { done: true, at: 0, changedAt: 0, by: 'bob', text: 'Isolate affected systems', list: 'x' } },
+					activeId: null,
+					activeAt: 0,
+					incidents: [],
+					deleted: {},
+					responder: '',
+					scratch: {
+						'scenario/service-down/response/isolate': {
+							done: true,
+							at: 0,
+							changedAt: 0,
+							by: 'bob',
+							text: 'Isolate affected systems',
+							list: 'x',
+						},
+					},
 				},
 			}),
 		);
 		await mount();
-		await waitFor(() => expect((screen.getByRole('checkbox', { name: 'IMMEDIATE: Isolate affected systems' }) as HTMLInputElement).checked).toBe(true));
+		await waitFor(() =>
+			expect((screen.getByRole('checkbox', { name: 'IMMEDIATE: Isolate affected systems' }) as HTMLInputElement).checked).toBe(true),
+		);
 		expect(screen.getByText(/00:00 UTC, bob/)).toBeTruthy();
 	});
 });

@@ -6,12 +6,38 @@ import type { ClientPlaybook } from '../../src/lib/clientPlaybook';
 const playbook: ClientPlaybook = {
 	organisation: 'Test',
 	channelPrefix: 'inc-',
-	statuses: [{ id: 'open', label: 'Open', closes: false }, { id: 'done', label: 'Done', closes: true }],
-	escalation: [{ id: 'lead', level: 1, role: 'Lead' }, { id: 'boss', level: 2, role: 'Boss', after: 20 }],
+	statuses: [
+		{ id: 'open', label: 'Open', closes: false },
+		{ id: 'done', label: 'Done', closes: true },
+	],
+	escalation: [
+		{ id: 'lead', level: 1, role: 'Lead' },
+		{ id: 'boss', level: 2, role: 'Boss', after: 20 },
+	],
 	scenarios: [{ id: 'down', title: 'Down', severities: ['A'] }],
 	severities: [
-		{ id: 'A', name: 'Bad', urgency: 'Now', tone: 'danger', rank: 0, responseTime: 5, escalateAfter: 10, updateEvery: 10, criteria: [{ id: 'down', text: 'All down' }] },
-		{ id: 'B', name: 'Meh', urgency: 'Soon', tone: 'note', rank: 1, responseTime: 60, escalateAfter: 120, updateEvery: 60, criteria: [{ id: 'slow', text: 'Slow', measure: { metric: 'latency', label: 'Latency', unit: 's', above: 2 } }] },
+		{
+			id: 'A',
+			name: 'Bad',
+			urgency: 'Now',
+			tone: 'danger',
+			rank: 0,
+			responseTime: 5,
+			escalateAfter: 10,
+			updateEvery: 10,
+			criteria: [{ id: 'down', text: 'All down' }],
+		},
+		{
+			id: 'B',
+			name: 'Meh',
+			urgency: 'Soon',
+			tone: 'note',
+			rank: 1,
+			responseTime: 60,
+			escalateAfter: 120,
+			updateEvery: 60,
+			criteria: [{ id: 'slow', text: 'Slow', measure: { metric: 'latency', label: 'Latency', unit: 's', above: 2 } }],
+		},
 	],
 };
 afterEach(cleanup);
@@ -34,7 +60,9 @@ describe('<Classifier>', () => {
 		expect(text).toContain('All down (A)');
 		expect(text).toContain('Slow (3s) (B)');
 		expect(text).toContain('Boss (if unresolved in 20 minutes)');
-		expect(screen.getByRole('link', { name: 'Declare a A incident' }).getAttribute('href')).toBe('/incident/?severity=A&seen=A%3Adown&latency=3');
+		expect(screen.getByRole('link', { name: 'Declare a A incident' }).getAttribute('href')).toBe(
+			'/incident/?severity=A&seen=A%3Adown&latency=3',
+		);
 	});
 
 	it('keeps the level, why and Declare in one bar, the one live region, present before any tick', async () => {

@@ -36,7 +36,10 @@ describe('<CourseChart>', () => {
 		expect(document.getElementById('c-summary')?.textContent).toBe(
 			'From 03:14 UTC to 03:54 UTC: P1 High for 10 min, then P0 Critical for 30 min. 1 status change, 1 message, 0 escalations. Deadlines missed: Escalate.',
 		);
-		const rows = screen.getAllByRole('row').slice(1).map((r) => r.textContent);
+		const rows = screen
+			.getAllByRole('row')
+			.slice(1)
+			.map((r) => r.textContent);
 		expect(rows).toEqual([
 			'03:14 UTCSeverityP1 High until 03:24 UTC',
 			'03:16 UTCStatusDeclared P1',
@@ -75,7 +78,9 @@ describe('<BarChart>', () => {
 				]}
 			/>,
 		);
-		expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Median time to resolve, by severity: P0 30 min; P1 15 min; P2 no figure.');
+		expect(screen.getByRole('img').getAttribute('aria-label')).toBe(
+			'Median time to resolve, by severity: P0 30 min; P1 15 min; P2 no figure.',
+		);
 		expect([...container.querySelectorAll('rect.bar')].map((r) => r.getAttribute('width'))).toEqual(['100.00%', '50.00%']);
 		expect(container.querySelector('figcaption')?.textContent).toContain('the table By severity');
 	});
@@ -88,10 +93,38 @@ describe('<IncidentCourseFigure>', () => {
 		const { declareIncident } = await import('../../src/lib/incidents');
 		const { emptyState } = await import('../../src/lib/state');
 		const playbook: Pick<ClientPlaybook, 'severities' | 'escalation'> = {
-			severities: [{ id: 'P1', name: 'High', urgency: '', tone: 'caution', rank: 1, criteria: [], responseTime: 15, escalateAfter: 60, updateEvery: 30 }],
+			severities: [
+				{
+					id: 'P1',
+					name: 'High',
+					urgency: '',
+					tone: 'caution',
+					rank: 1,
+					criteria: [],
+					responseTime: 15,
+					escalateAfter: 60,
+					updateEvery: 30,
+				},
+			],
 			escalation: [],
 		};
-		const { state } = declareIncident(emptyState(), { title: 'x', severity: 'P1', status: 'investigating', detectedAt: T0, impact: '', services: [], onCall: '', commander: '', scenarios: [], drill: false }, 'inc-', T0 + min(1));
+		const { state } = declareIncident(
+			emptyState(),
+			{
+				title: 'x',
+				severity: 'P1',
+				status: 'investigating',
+				detectedAt: T0,
+				impact: '',
+				services: [],
+				onCall: '',
+				commander: '',
+				scenarios: [],
+				drill: false,
+			},
+			'inc-',
+			T0 + min(1),
+		);
 		const { container } = render(<IncidentCourseFigure id="w" incident={state.incidents[0]!} playbook={playbook} now={T0 + min(20)} />);
 		expect(screen.queryByRole('img')).toBeNull();
 		const details = container.querySelector('details')!;

@@ -11,7 +11,14 @@ import { declaration } from '../support/incidents';
 import { contentPlaybook } from '../support/playbookContent';
 import { MemoryStorage } from '../support/memoryStorage';
 
-const playbook: ClientPlaybook = { organisation: 'Castor', channelPrefix: 'incident-', statuses: contentPlaybook().statuses, severities: contentPlaybook().severities, escalation: [], scenarios: [] };
+const playbook: ClientPlaybook = {
+	organisation: 'Castor',
+	channelPrefix: 'incident-',
+	statuses: contentPlaybook().statuses,
+	severities: contentPlaybook().severities,
+	escalation: [],
+	scenarios: [],
+};
 /** 01:30 EST on 1 November 2026: the second 01:30 of New York's night, when clocks go back. */
 const REPEATED = Date.parse('2026-11-01T06:30:00.250Z');
 
@@ -26,7 +33,16 @@ afterEach(() => {
 function summary(detectedAt: number) {
 	const { state } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt }), 'incident-', detectedAt + 60_000);
 	const edits: Partial<IncidentFields>[] = [];
-	render(<IncidentSummary incident={activeIncident(state)!} playbook={playbook} elapsed={0} onSeverity={() => {}} onStatus={() => {}} onEdit={(patch) => edits.push(patch)} />);
+	render(
+		<IncidentSummary
+			incident={activeIncident(state)!}
+			playbook={playbook}
+			elapsed={0}
+			onSeverity={() => {}}
+			onStatus={() => {}}
+			onEdit={(patch) => edits.push(patch)}
+		/>,
+	);
 	fireEvent.click(screen.getByRole('button', { name: 'Edit details' }));
 	return edits;
 }
@@ -73,7 +89,15 @@ describe('the detection time in forms', () => {
 	it('declares with the exact moment the form opened when the time is left alone, even in the repeated hour', () => {
 		vi.useFakeTimers({ now: REPEATED, toFake: ['Date'] });
 		const store = createStore(new MemoryStorage(), () => Date.now(), undefined);
-		render(<DeclareForm playbook={playbook} state={store.get()} store={store} prefill={{ severity: playbook.severities[0]?.id }} onDeclared={() => {}} />);
+		render(
+			<DeclareForm
+				playbook={playbook}
+				state={store.get()}
+				store={store}
+				prefill={{ severity: playbook.severities[0]?.id }}
+				onDeclared={() => {}}
+			/>,
+		);
 		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'API down' } });
 		vi.setSystemTime(REPEATED + 50_000);
 		fireEvent.submit(screen.getByRole('button', { name: 'Declare incident' }).closest('form')!);

@@ -7,13 +7,22 @@ import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
 import { declaration } from '../support/incidents';
 import { contentPlaybook, contentTemplate } from '../support/playbookContent';
 
-const playbook: ClientPlaybook = { organisation: 'Castor', channelPrefix: 'incident-', statuses: contentPlaybook().statuses, severities: contentPlaybook().severities, escalation: [], scenarios: [], statusPage: 'https://status.example.com' };
+const playbook: ClientPlaybook = {
+	organisation: 'Castor',
+	channelPrefix: 'incident-',
+	statuses: contentPlaybook().statuses,
+	severities: contentPlaybook().severities,
+	escalation: [],
+	scenarios: [],
+	statusPage: 'https://status.example.com',
+};
 
 function seed(state: State | null) {
 	localStorage.clear();
 	if (state) localStorage.setItem(STATE_KEY, JSON.stringify({ version: STATE_VERSION, state }));
 }
-const incident = () => declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: Date.now() - 60_000 }), 'incident-', Date.now());
+const incident = () =>
+	declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: Date.now() - 60_000 }), 'incident-', Date.now());
 const stored = () => (JSON.parse(localStorage.getItem(STATE_KEY) ?? 'null') as { state: State }).state;
 
 /** The islands with a fresh page store: each test reads storage as a new page would. */

@@ -42,7 +42,12 @@ const DETECTED = T0 + 37_250;
 const NOW = DETECTED + min(21);
 
 function seeded(): { state: State; id: string } {
-	const declared = declareIncident({ ...emptyState(), responder: 'dana' }, declaration({ title: 'Queue stuck', severity: 'S1', status: 'looking', detectedAt: DETECTED, scenarios: [] }), 'inc-', DETECTED + min(1));
+	const declared = declareIncident(
+		{ ...emptyState(), responder: 'dana' },
+		declaration({ title: 'Queue stuck', severity: 'S1', status: 'looking', detectedAt: DETECTED, scenarios: [] }),
+		'inc-',
+		DETECTED + min(1),
+	);
 	return { state: addNote(declared.state, declared.id, 'Restarted the worker', DETECTED + min(3)), id: declared.id };
 }
 
@@ -108,7 +113,7 @@ describe('the deadlines', () => {
 			]),
 		);
 
-	it('are upcoming, due or overdue by the level\'s times, and bringing a rung in is logged', async () => {
+	it("are upcoming, due or overdue by the level's times, and bringing a rung in is logged", async () => {
 		await workspace();
 		expect(states()).toEqual({
 			response: 'done',
@@ -133,7 +138,7 @@ describe('the deadlines', () => {
 });
 
 describe('the timeline', () => {
-	it('lists the incident\'s events newest first, and adds a note', async () => {
+	it("lists the incident's events newest first, and adds a note", async () => {
 		await workspace();
 		const events = () => [...document.querySelectorAll('.events .event-text')].map((e) => e.textContent);
 		expect(events()).toEqual(['Restarted the worker', 'Incident declared: S1, Queue stuck', 'Incident detected']);

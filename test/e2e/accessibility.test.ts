@@ -49,7 +49,12 @@ describe('with an incident under way, in light and dark themes', () => {
 		expect(await axe(page), 'workspace').toEqual([]);
 		await page.goto('/scenarios/service-down/');
 		await page.getByRole('checkbox', { name: 'Check Redis connectivity', exact: true }).check();
-		await page.locator('.checklist-island').first().getByRole('button', { name: /^Add note/ }).first().click();
+		await page
+			.locator('.checklist-island')
+			.first()
+			.getByRole('button', { name: /^Add note/ })
+			.first()
+			.click();
 		await page.locator('#incident-bar').waitFor();
 		expect(await axe(page), 'runbook with ticks, a note box and the bar').toEqual([]);
 		await page.goto('/scenarios/high-error-rate/?alert=HighErrorRate&severity=P1&service=api');
@@ -69,7 +74,9 @@ describe('motion', () => {
 			Math.max(
 				...[...document.querySelectorAll('*')].flatMap((el) => {
 					const style = getComputedStyle(el);
-					return [...style.transitionDuration.split(','), ...style.animationDuration.split(',')].map((d) => parseFloat(d) * (d.trim().endsWith('ms') ? 1 : 1000));
+					return [...style.transitionDuration.split(','), ...style.animationDuration.split(',')].map(
+						(d) => parseFloat(d) * (d.trim().endsWith('ms') ? 1 : 1000),
+					);
 				}),
 			),
 		);

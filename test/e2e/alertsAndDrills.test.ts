@@ -15,7 +15,9 @@ describe('links from alerts', () => {
 		await page.getByRole('button', { name: 'Declare from this alert' }).click();
 		const dialog = page.locator('.declare-dialog');
 		await dialog.getByRole('button', { name: 'Declare and copy the message' }).waitFor();
-		expect(await page.locator('.alert-note').innerText()).toBe('Opened from alert HighErrorRate at P1 for api. Check the details, then declare.');
+		expect(await page.locator('.alert-note').innerText()).toBe(
+			'Opened from alert HighErrorRate at P1 for api. Check the details, then declare.',
+		);
 		expect(await dialog.getByLabel('Severity', { exact: true }).inputValue()).toBe('P1');
 		expect(await dialog.getByLabel('Affected services (comma-separated)').inputValue()).toBe('api');
 		expect(await dialog.getByLabel('Impact').inputValue()).toBe('5xx above 10%');
@@ -26,7 +28,12 @@ describe('links from alerts', () => {
 		await dialog.getByRole('button', { name: 'Close' }).click();
 		await expect.poll(() => page.locator('.alert-declare').count()).toBe(0);
 		const incident = (await stored(page)).state.incidents[0];
-		expect([incident.alert, incident.severity, incident.title, incident.scenarios]).toEqual(['HighErrorRate', 'P1', 'HighErrorRate on api', ['high-error-rate']]);
+		expect([incident.alert, incident.severity, incident.title, incident.scenarios]).toEqual([
+			'HighErrorRate',
+			'P1',
+			'HighErrorRate on api',
+			['high-error-rate'],
+		]);
 		expect(new URL(page.url()).search).toBe('');
 	});
 
@@ -40,7 +47,9 @@ describe('links from alerts', () => {
 		await page.goto('/scenarios/service-down/?alert=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&severity=P9&service=web&utm_source=pager');
 		await page.getByRole('button', { name: 'Declare from this alert' }).click();
 		await page.getByRole('button', { name: 'Declare and copy the message' }).waitFor();
-		expect(await page.locator('.alert-note').innerText()).toBe('Opened from alert without a name for web. Check the details, then declare.');
+		expect(await page.locator('.alert-note').innerText()).toBe(
+			'Opened from alert without a name for web. Check the details, then declare.',
+		);
 		expect(await page.getByLabel('Severity', { exact: true }).inputValue()).toBe('');
 		expect(await page.locator('.alert-declare img').count()).toBe(0);
 		await page.goto('/scenarios/service-down/?summary=%3Cscript%3Ealert(1)%3C%2Fscript%3E&service=api');

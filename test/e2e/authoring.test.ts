@@ -15,7 +15,8 @@ beforeAll(async () => {
 	await page.goto(`${baseURL}/authoring/`);
 });
 
-const listed = (of: string) => page.locator(`table[data-fields-of="${of}"] tbody tr`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')));
+const listed = (of: string) =>
+	page.locator(`table[data-fields-of="${of}"] tbody tr`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')));
 
 describe('the authoring guide', () => {
 	it.each(Object.entries(CONTENT_TYPES))('lists every field of the %s schema, in order', async (key, type) => {
@@ -35,7 +36,12 @@ describe('the authoring guide', () => {
 		const hashes = await page.locator('main a[href^="#"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.slice(1)));
 		const today = new Date().toISOString().slice(0, 10);
 		for (const kind of KINDS) {
-			const entry = scaffold(kind, 'Example', today, { severities: [{ id: 'P0', rank: 0 }], scenarioOrders: [], phaseOrders: [], messageOrders: [] });
+			const entry = scaffold(kind, 'Example', today, {
+				severities: [{ id: 'P0', rank: 0 }],
+				scenarioOrders: [],
+				phaseOrders: [],
+				messageOrders: [],
+			});
 			hashes.push(entry.guide.split('#')[1]!, ...[...entry.text.matchAll(/\/authoring\/#([\w-]+)/g)].map((m) => m[1]!));
 		}
 		const missing = [];
@@ -44,7 +50,9 @@ describe('the authoring guide', () => {
 	});
 
 	it('shows what npm run new writes for a scenario, from the playbook as it is', async () => {
-		const example = (await page.locator('figure.code-block', { has: page.locator('figcaption', { hasText: 'cache-stampede.mdx' }) }).innerText()).replace(/\s+/g, ' ');
+		const example = (
+			await page.locator('figure.code-block', { has: page.locator('figcaption', { hasText: 'cache-stampede.mdx' }) }).innerText()
+		).replace(/\s+/g, ' ');
 		expect(example).toContain('title: "Cache stampede"');
 		expect(example).toContain(`lastReviewed: ${new Date().toISOString().slice(0, 10)}`);
 		expect(example).toMatch(/severities: \[P\d\]/);
@@ -61,7 +69,9 @@ describe('the authoring guide', () => {
 		const narrow = await chromium.browser.newPage({ viewport: { width: 360, height: 740 } });
 		await narrow.goto(`${baseURL}/authoring/`);
 		expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-		const tables = await narrow.locator('table.field-rows').evaluateAll((all) => all.filter((t) => t.scrollWidth > t.clientWidth + 1).length);
+		const tables = await narrow
+			.locator('table.field-rows')
+			.evaluateAll((all) => all.filter((t) => t.scrollWidth > t.clientWidth + 1).length);
 		expect(tables).toBe(0);
 		await narrow.close();
 	});

@@ -30,7 +30,9 @@ describe('checklists', () => {
 		await expect.poll(() => box(page, 'Check service status (Render/Fly.io/Kubernetes)').isChecked()).toBe(true);
 		expect(await row(page, 'check-service-status-render-fly-io-kubernetes').innerText()).toMatch(/\d\d:\d\d UTC/);
 		expect(await row(page, 'check-database-connectivity').getAttribute('aria-current')).toBe('step');
-		expect(await page.locator('.checklist-island[data-list="scenario/service-down/response"] .checklist-progress').innerText()).toContain('1 of 6 done');
+		expect(await page.locator('.checklist-island[data-list="scenario/service-down/response"] .checklist-progress').innerText()).toContain(
+			'1 of 6 done',
+		);
 		expect(await page.locator('.checklist-target').first().innerText()).toContain('no incident open');
 	});
 
@@ -44,10 +46,15 @@ describe('checklists', () => {
 		await expect.poll(() => row(page, 'page-on-call-engineer').innerText()).toContain('alice');
 		const state = await stored(page);
 		const incident = state.state.incidents[0];
-		expect(Object.keys(incident.ticks).sort()).toEqual(['phase/detection-triage/activate-response-team/page-on-call-engineer', 'phase/detection-triage/detect-incident/monitoring-alerts']);
+		expect(Object.keys(incident.ticks).sort()).toEqual([
+			'phase/detection-triage/activate-response-team/page-on-call-engineer',
+			'phase/detection-triage/detect-incident/monitoring-alerts',
+		]);
 		expect(state.state.scratch).toEqual({});
 		await page.goto('/incident/');
-		await expect.poll(() => page.locator('.events').innerText()).toContain('Done: Page on-call engineer (Phase 1: Detection & Triage — Activate Response Team) — alice');
+		await expect
+			.poll(() => page.locator('.events').innerText())
+			.toContain('Done: Page on-call engineer (Phase 1: Detection & Triage — Activate Response Team) — alice');
 		await expect.poll(() => page.locator('.page-progress').innerText()).toMatch(/Phase 1: Detection & Triage\s+2\/10/);
 	});
 
@@ -61,10 +68,11 @@ describe('checklists', () => {
 		await expect.poll(() => box(a, 'Check connection pool').isChecked(), { timeout: 2000 }).toBe(true);
 		await expect.poll(() => box(b, 'Check database status').isChecked(), { timeout: 2000 }).toBe(true);
 		const ticks = (await stored(a)).state.scratch;
-		expect(Object.keys(ticks).filter((k) => ticks[k].done).sort()).toEqual([
-			'scenario/database-issues/response/check-connection-pool',
-			'scenario/database-issues/response/check-database-status',
-		]);
+		expect(
+			Object.keys(ticks)
+				.filter((k) => ticks[k].done)
+				.sort(),
+		).toEqual(['scenario/database-issues/response/check-connection-pool', 'scenario/database-issues/response/check-database-status']);
 	});
 
 	it('export as Markdown by clipboard and by download', async () => {
@@ -76,7 +84,9 @@ describe('checklists', () => {
 		await list.getByRole('button', { name: 'Copy as Markdown' }).click();
 		await expect.poll(() => list.locator('[role="status"]').innerText()).toContain('Copied');
 		const copied = await page.evaluate(() => navigator.clipboard.readText());
-		expect(copied).toMatch(/^### Security Incident: Response\n\n- \[x\] \*\*IMMEDIATE:\*\* Isolate affected systems — \d\d:\d\d UTC\n- \[ \] Preserve logs\/evidence\n/);
+		expect(copied).toMatch(
+			/^### Security Incident: Response\n\n- \[x\] \*\*IMMEDIATE:\*\* Isolate affected systems — \d\d:\d\d UTC\n- \[ \] Preserve logs\/evidence\n/,
+		);
 		const [download] = await Promise.all([page.waitForEvent('download'), list.getByRole('button', { name: 'Download .md' }).click()]);
 		expect(download.suggestedFilename()).toBe('scenario-security-incident-response.md');
 		const file = join(tmpdir(), `checklist-${Date.now()}.md`);
@@ -126,7 +136,9 @@ describe('incident JSON export and import', () => {
 		const bad = join(tmpdir(), 'not-ours.json');
 		writeFileSync(bad, '{"name": "package"}');
 		await page2.locator('input[type="file"]').setInputFiles(bad);
-		await expect.poll(() => page2.getByRole('alert').innerText()).toContain('not-ours.json was not imported: The file is JSON, but not an incident exported from this playbook. Nothing was changed.');
+		await expect
+			.poll(() => page2.getByRole('alert').innerText())
+			.toContain('not-ours.json was not imported: The file is JSON, but not an incident exported from this playbook. Nothing was changed.');
 		expect(await page2.evaluate(() => localStorage.getItem('playbook:state'))).toBeNull();
 
 		await page2.locator('input[type="file"]').setInputFiles(file);

@@ -98,7 +98,10 @@ describe('the Content Security Policy', () => {
 				return new Promise((resolve) => frame.addEventListener('load', resolve));
 			}, `${origin}/severity/`);
 			// A refused frame shows the browser's error page instead of the site.
-			return page.frames().find((f) => f !== page.mainFrame())?.url();
+			return page
+				.frames()
+				.find((f) => f !== page.mainFrame())
+				?.url();
 		};
 		expect(await frameInto(host.url)).toMatch(/^chrome-error:/);
 		// The same page from a host that ignores _headers frames fine: the header is what refuses it.

@@ -14,7 +14,8 @@ const baseURL = inject('baseURL');
 const TITLE = 'Checkout returns 503';
 const chromium = useChromium();
 
-const stored = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { state: State } | null, STATE_KEY);
+const stored = (page: Page) =>
+	page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { state: State } | null, STATE_KEY);
 /** What a declaration must hold: the title, and no template placeholder ("[…]", "@engineer"). */
 async function expectDeclaration(page: Page): Promise<string> {
 	const text = await page.evaluate(() => navigator.clipboard.readText());
@@ -131,7 +132,9 @@ describe('the 3 a.m. path: home → classify → declare → declaration in the 
 		await page.keyboard.press('Enter');
 		const box = page.locator('.declare-dialog .copy-fallback textarea');
 		await expect.poll(() => box.inputValue()).toContain(TITLE);
-		expect(await box.evaluate((el: HTMLTextAreaElement) => document.activeElement === el && el.selectionEnd === el.value.length)).toBe(true);
+		expect(await box.evaluate((el: HTMLTextAreaElement) => document.activeElement === el && el.selectionEnd === el.value.length)).toBe(
+			true,
+		);
 		await page.keyboard.press('Control+C');
 		await expect.poll(async () => (await stored(page))?.state.incidents[0]?.events.filter((e) => e.kind === 'message').length).toBe(1);
 		await context.close();
@@ -142,11 +145,22 @@ describe('the 3 a.m. path: home → classify → declare → declaration in the 
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 		const page = await context.newPage();
 		const at = Date.now() - min(60);
-		const last = declareIncident({ ...emptyState(), responder: 'dana' }, declaration({ detectedAt: at, services: ['checkout', 'payments'], onCall: '@erin', commander: '@frank' }), 'incident-', at);
+		const last = declareIncident(
+			{ ...emptyState(), responder: 'dana' },
+			declaration({ detectedAt: at, services: ['checkout', 'payments'], onCall: '@erin', commander: '@frank' }),
+			'incident-',
+			at,
+		);
 		await page.goto('/classify/');
-		await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, JSON.stringify({ version: STATE_VERSION, state: { ...last.state, messageFormat: 'markdown' } })] as const);
+		await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+			STATE_KEY,
+			JSON.stringify({ version: STATE_VERSION, state: { ...last.state, messageFormat: 'markdown' } }),
+		] as const);
 		await page.goto('/classify/?seen=P1:major-feature-broken');
-		await page.locator('.result-bar').getByRole('link', { name: /^Declare/ }).click();
+		await page
+			.locator('.result-bar')
+			.getByRole('link', { name: /^Declare/ })
+			.click();
 		const dialog = page.locator('.declare-dialog');
 		await dialog.getByLabel('Title').fill(TITLE);
 		expect(await dialog.getByLabel('Affected services (comma-separated)').inputValue()).toBe('checkout, payments');
@@ -194,7 +208,9 @@ describe('the result bar', () => {
 		await page.locator('.result-bar a').waitFor();
 		await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
 		const [contentEnd, barTop] = await page.evaluate(() => {
-			const last = [...document.querySelectorAll('main *')].filter((el) => !el.closest('.result-bar') && el.getBoundingClientRect().height > 0).at(-1)!;
+			const last = [...document.querySelectorAll('main *')]
+				.filter((el) => !el.closest('.result-bar') && el.getBoundingClientRect().height > 0)
+				.at(-1)!;
 			return [last.getBoundingClientRect().bottom, document.querySelector('.result-bar')!.getBoundingClientRect().top];
 		});
 		expect(contentEnd).toBeLessThanOrEqual(barTop);
@@ -215,7 +231,9 @@ describe('declaring elsewhere', () => {
 		await page.getByRole('button', { name: 'Declare and copy the message' }).click();
 		await expectSummaryFocused(page);
 		await expectDeclaration(page);
-		expect(await page.locator('.declared').evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight)).toBe(true);
+		expect(
+			await page.locator('.declared').evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight),
+		).toBe(true);
 		// Closed, the workspace shows the incident, with the focus on it: never on <body>.
 		await page.locator('.declare-dialog').getByRole('button', { name: 'Close' }).click();
 		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('incident-title');
@@ -251,7 +269,10 @@ describe('written once, used everywhere', () => {
 		const at = Date.now() - min(30);
 		const { state } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: at }), 'incident-', at);
 		await page.goto('/communication/');
-		await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, JSON.stringify({ version: STATE_VERSION, state })] as const);
+		await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+			STATE_KEY,
+			JSON.stringify({ version: STATE_VERSION, state }),
+		] as const);
 		await page.reload();
 		const resolution = page.locator('[data-generator="resolution"]');
 		await resolution.locator('#gen-resolution-rootCause').fill('Expired TLS certificate');
@@ -260,7 +281,9 @@ describe('written once, used everywhere', () => {
 		await expect.poll(() => page.locator('[data-preview]').textContent()).toContain('## Root Cause\nExpired TLS certificate');
 		expect(await page.locator('[data-preview]').textContent()).not.toContain('[Detailed analysis]');
 		await page.goto('/communication/');
-		await expect.poll(() => page.locator('[data-generator="resolution"] [data-preview]').textContent()).toContain('Root Cause: Expired TLS certificate');
+		await expect
+			.poll(() => page.locator('[data-generator="resolution"] [data-preview]').textContent())
+			.toContain('Root Cause: Expired TLS certificate');
 		await context.close();
 	});
 });

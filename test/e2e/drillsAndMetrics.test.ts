@@ -102,14 +102,27 @@ function exportedFiles() {
 		.map((f) => readFrontmatter(join(ROOT, 'content/severities', f)) as { id: string; rank: number })
 		.sort((a, b) => a.rank - b.rank);
 	const [high, next] = [levels[0]!.id, levels[1]!.id];
-	const statuses = (parse(readFileSync(join(ROOT, 'content/site.yaml'), 'utf8')) as { statuses: { id: string; label: string; closes?: boolean; mitigates?: boolean }[] }).statuses;
+	const statuses = (
+		parse(readFileSync(join(ROOT, 'content/site.yaml'), 'utf8')) as {
+			statuses: { id: string; label: string; closes?: boolean; mitigates?: boolean }[];
+		}
+	).statuses;
 	const mitigated = { closes: false, ...statuses.find((s) => s.mitigates)! };
 	const closing = { ...statuses.find((s) => s.closes)!, closes: true };
 	const t0 = T.getTime() - 30 * 24 * 60 * MIN;
 	const t1 = t0 + 24 * 60 * MIN;
 	const t2 = t0 + 7 * 24 * 60 * MIN;
 	const decl = (severity: string, detectedAt: number, drill = false) => ({
-		title: 'Checkout fails', severity, status: statuses[0]!.id, detectedAt, impact: '', services: [], onCall: '', commander: '', scenarios: [], drill,
+		title: 'Checkout fails',
+		severity,
+		status: statuses[0]!.id,
+		detectedAt,
+		impact: '',
+		services: [],
+		onCall: '',
+		commander: '',
+		scenarios: [],
+		drill,
 	});
 	let s: State = { ...emptyState(), responder: 'alice' };
 	// A: detected t0-4, declared t0 at the second level; message +2; raised +10; mitigated +20; message +30; resolved +40.
@@ -129,21 +142,37 @@ function exportedFiles() {
 	s = setStatus(s, c.id, mitigated, t2 + 50 * MIN);
 	s = setStatus(s, c.id, closing, t2 + 70 * MIN);
 	const d = declareIncident(s, decl(high, t2, true), 'inc-', t2 + MIN);
-	const file = (id: string, state: State) => ({ name: `${id}.json`, mimeType: 'application/json', buffer: Buffer.from(exportIncident(state.incidents.find((i) => i.id === id)!, t2 + 80 * MIN)) });
+	const file = (id: string, state: State) => ({
+		name: `${id}.json`,
+		mimeType: 'application/json',
+		buffer: Buffer.from(
+			exportIncident(
+				state.incidents.find((i) => i.id === id)!,
+				t2 + 80 * MIN,
+			),
+		),
+	});
 	return { high, next, ids: [a.id, b.id, c.id], files: [file(a.id, s), file(b.id, s), file(c.id, s), file(d.id, d.state)] };
 }
 
 const cells = async (page: Page, caption: string) =>
-	page.locator('.table-scroll', { has: page.locator('caption', { hasText: new RegExp(`^${caption}$`) }) }).locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+	page
+		.locator('.table-scroll', { has: page.locator('caption', { hasText: new RegExp(`^${caption}$`) }) })
+		.locator('tbody tr')
+		.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
 
 describe('the metrics page', () => {
 	it('reads dropped incident files and shows the figures computed by hand, leaving drills out', async () => {
 		const { high, next, ids, files } = exportedFiles();
 		const page = await chromium.context.newPage();
 		await page.goto('/metrics/');
-		await page.locator('#metrics-files').setInputFiles([...files, { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') }]);
+		await page
+			.locator('#metrics-files')
+			.setInputFiles([...files, { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') }]);
 		await expect.poll(() => page.locator('.metrics-count').innerText()).toContain('3 incidents counted. 1 drill left out');
-		expect(await page.locator('.problems').innerText()).toBe('notes.json: The file is JSON, but not an incident exported from this playbook.');
+		expect(await page.locator('.problems').innerText()).toBe(
+			'notes.json: The file is JSON, but not an incident exported from this playbook.',
+		);
 		// Median minutes from detection: declare, first message, mitigate, resolve; then time at the level.
 		expect((await cells(page, 'By severity')).map((row) => row.slice(0, 7))).toEqual([
 			[high, '2', '3', '6', '18', '28', '42'],
@@ -154,7 +183,9 @@ describe('the metrics page', () => {
 			[ids[1], high, '2', '–', '12', '12', '12', '–'],
 			[ids[2], next, '10', '50', '60', '80', '–', '80'],
 		]);
-		expect(await page.getByRole('img', { name: /^Median time to resolve, by severity/ }).getAttribute('aria-label')).toBe(`Median time to resolve, by severity: ${high} 28 min; ${next} 80 min.`);
+		expect(await page.getByRole('img', { name: /^Median time to resolve, by severity/ }).getAttribute('aria-label')).toBe(
+			`Median time to resolve, by severity: ${high} 28 min; ${next} 80 min.`,
+		);
 		const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
 		const lines = readFileSync((await csv.path())!, 'utf8').split('\r\n');
 		expect(lines[0]).toMatch(/^Incident,Title,Severity,Detected,To declare \(min\)/);
@@ -206,7 +237,15 @@ describe('the course chart', () => {
 		const block = /```mermaid\n([\s\S]*?)\n```/.exec(preview)![1]!;
 		const blank = await chromium.context.newPage();
 		await blank.addScriptTag({ path: join(ROOT, 'node_modules/mermaid/dist/mermaid.min.js') });
-		expect(await blank.evaluate((text) => (window as unknown as { mermaid: { parse(t: string): Promise<{ diagramType: string }> } }).mermaid.parse(text).then((r) => r.diagramType), block)).toBe('gantt');
+		expect(
+			await blank.evaluate(
+				(text) =>
+					(window as unknown as { mermaid: { parse(t: string): Promise<{ diagramType: string }> } }).mermaid
+						.parse(text)
+						.then((r) => r.diagramType),
+				block,
+			),
+		).toBe('gantt');
 		await blank.close();
 		expect(await axe(page), 'post-mortem chart').toEqual([]);
 		await page.emulateMedia({ media: 'print' });

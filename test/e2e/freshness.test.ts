@@ -24,19 +24,22 @@ const pages = [
 ];
 
 describe('the review notice', () => {
-	it.each(pages)('$url says when and by whom it was last reviewed, once that is past staleAfterDays', async ({ url, owner, reviewed, date }) => {
-		const page = await chromium.browser.newPage();
-		await page.goto(baseURL + url);
-		const note = page.locator('.review-notice');
-		expect(await note.count()).toBe(1);
-		expect(await note.isVisible()).toBe(isStale(date, new Date(), staleAfterDays));
-		const text = (await note.textContent())?.replace(/\s+/g, ' ').trim();
-		expect(text).toMatch(new RegExp(`^Last reviewed .+ by ${owner}: this page may be out of date\\.$`));
-		expect(await note.locator('time').getAttribute('datetime')).toBe(reviewed);
-		// Right under the page title, so it is read before the runbook.
-		expect(await page.locator('h1#_top + .review-notice').count()).toBe(1);
-		await page.close();
-	});
+	it.each(pages)(
+		'$url says when and by whom it was last reviewed, once that is past staleAfterDays',
+		async ({ url, owner, reviewed, date }) => {
+			const page = await chromium.browser.newPage();
+			await page.goto(baseURL + url);
+			const note = page.locator('.review-notice');
+			expect(await note.count()).toBe(1);
+			expect(await note.isVisible()).toBe(isStale(date, new Date(), staleAfterDays));
+			const text = (await note.textContent())?.replace(/\s+/g, ' ').trim();
+			expect(text).toMatch(new RegExp(`^Last reviewed .+ by ${owner}: this page may be out of date\\.$`));
+			expect(await note.locator('time').getAttribute('datetime')).toBe(reviewed);
+			// Right under the page title, so it is read before the runbook.
+			expect(await page.locator('h1#_top + .review-notice').count()).toBe(1);
+			await page.close();
+		},
+	);
 
 	it('is worked out again in the browser, so a site that is not rebuilt still goes stale', async () => {
 		const { url, date } = pages[0]!;

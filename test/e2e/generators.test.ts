@@ -23,7 +23,10 @@ function declared(over: Parameters<typeof declaration>[0] = {}, ago = min(10), n
 async function openWith(context: BrowserContext, state: State, path: string): Promise<Page> {
 	const page = await context.newPage();
 	await page.goto(`${baseURL}${path}`);
-	await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, JSON.stringify({ version: STATE_VERSION, state })] as const);
+	await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+		STATE_KEY,
+		JSON.stringify({ version: STATE_VERSION, state }),
+	] as const);
 	await page.reload();
 	await page.locator('[data-preview]').first().waitFor();
 	return page;
@@ -40,19 +43,21 @@ describe('status messages from the open incident', () => {
 		const page = await openWith(context, state, '/communication/');
 		const declaration = generator(page, 'declaration');
 		const preview = declaration.locator('[data-preview]');
-		await expect.poll(() => preview.textContent()).toBe(
-			[
-				'*🚨 INCIDENT DECLARED*',
-				'',
-				'Incident: API returns 503',
-				'Severity: P0 Critical',
-				'Status: Investigating',
-				'Impact: All users cannot log in',
-				'Affected Services: api',
-				`Incident Channel: #incident-${id}`,
-				'On-Call: @alice',
-			].join('\n'),
-		);
+		await expect
+			.poll(() => preview.textContent())
+			.toBe(
+				[
+					'*🚨 INCIDENT DECLARED*',
+					'',
+					'Incident: API returns 503',
+					'Severity: P0 Critical',
+					'Status: Investigating',
+					'Impact: All users cannot log in',
+					'Affected Services: api',
+					`Incident Channel: #incident-${id}`,
+					'On-Call: @alice',
+				].join('\n'),
+			);
 
 		await declaration.getByRole('button', { name: /^Copy for Slack/ }).click();
 		await expect.poll(() => declaration.getByRole('status').textContent()).toContain(`Copied the Incident Declaration (Slack) message at`);
@@ -75,24 +80,36 @@ describe('status messages from the open incident', () => {
 		await expect.poll(() => update.locator('.send-check').count()).toBe(0);
 		expect(await preview.textContent()).toMatch(/Next Update: \d\d:\d\d UTC$/);
 
-		await update.locator('#gen-update-impact').fill('Logins *fail* for `eu_west` <script>window.pwned = 1</script> & <b>more</b>\n# not a heading');
+		await update
+			.locator('#gen-update-impact')
+			.fill('Logins *fail* for `eu_west` <script>window.pwned = 1</script> & <b>more</b>\n# not a heading');
 		await update.locator('#gen-update-nextUpdate').fill('');
-		await expect.poll(() => update.locator('.send-check li').allInnerTexts()).toEqual(['Next Update is missing: its line is left out until you fill it in.']);
+		await expect
+			.poll(() => update.locator('.send-check li').allInnerTexts())
+			.toEqual(['Next Update is missing: its line is left out until you fill it in.']);
 		await update.locator('#gen-update-impact').fill('  ');
-		await expect.poll(() => update.locator('.send-check li').allInnerTexts()).toEqual([
-			'Impact is missing: its line is left out until you fill it in.',
-			'Next Update is missing: its line is left out until you fill it in.',
-		]);
+		await expect
+			.poll(() => update.locator('.send-check li').allInnerTexts())
+			.toEqual([
+				'Impact is missing: its line is left out until you fill it in.',
+				'Next Update is missing: its line is left out until you fill it in.',
+			]);
 		// The warning is attached to the button, which says what is missing; the message still copies, without the placeholder.
-		await expect.poll(() => update.getByRole('button', { name: 'Copy for Slack without Impact, Next Update' }).getAttribute('aria-describedby')).toBe('gen-update-check');
+		await expect
+			.poll(() => update.getByRole('button', { name: 'Copy for Slack without Impact, Next Update' }).getAttribute('aria-describedby'))
+			.toBe('gen-update-check');
 		expect(await preview.textContent()).not.toContain('[Description]');
 		expect(await update.locator('.send-ask textarea, .send-ask input').count()).toBe(2);
 
 		await update.locator('#gen-update-impact').fill('Logins *fail* <script>window.pwned = 1</script>\n# not a heading');
 		await update.getByLabel('Markdown').check();
-		expect(await preview.textContent()).toContain('**📊 INCIDENT UPDATE**\n\nStatus: Investigating\\\nImpact: Logins \\*fail\\* \\<script\\>window.pwned = 1\\</script\\>\\\n\\# not a heading');
+		expect(await preview.textContent()).toContain(
+			'**📊 INCIDENT UPDATE**\n\nStatus: Investigating\\\nImpact: Logins \\*fail\\* \\<script\\>window.pwned = 1\\</script\\>\\\n\\# not a heading',
+		);
 		await update.getByLabel('Plain text').check();
-		expect(await preview.textContent()).toContain('📊 INCIDENT UPDATE\n\nStatus: Investigating\nImpact: Logins *fail* <script>window.pwned = 1</script>\n# not a heading');
+		expect(await preview.textContent()).toContain(
+			'📊 INCIDENT UPDATE\n\nStatus: Investigating\nImpact: Logins *fail* <script>window.pwned = 1</script>\n# not a heading',
+		);
 		// Shown as text, never run or parsed as HTML.
 		expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
 		await expect.poll(() => update.locator('script, b').count()).toBe(0);
@@ -114,7 +131,12 @@ describe('status messages from the open incident', () => {
 		await resolution.getByRole('button', { name: /^Copy for Slack/ }).click();
 		const box = resolution.getByRole('group', { name: 'Resolution (Slack)' }).locator('textarea');
 		await expect.poll(() => box.inputValue()).toBe(await resolution.locator('[data-preview]').textContent());
-		const selected = await box.evaluate((el: HTMLTextAreaElement) => [document.activeElement === el, el.selectionStart, el.selectionEnd, el.value.length]);
+		const selected = await box.evaluate((el: HTMLTextAreaElement) => [
+			document.activeElement === el,
+			el.selectionStart,
+			el.selectionEnd,
+			el.value.length,
+		]);
 		expect(selected).toEqual([true, 0, selected[3], selected[3]]);
 		await page.keyboard.press('Control+C');
 		await expect.poll(() => resolution.getByRole('status').textContent()).toContain('Copied the Resolution (Slack) message');
@@ -144,7 +166,9 @@ describe('status messages from the open incident', () => {
 		const context = await chromium.browser.newContext();
 		const page = await openWith(context, declared({ drill: true }).state, '/communication/');
 		for (const id of ['declaration', 'update', 'resolution']) {
-			await expect.poll(() => generator(page, id).locator('[data-preview]').textContent()).toMatch(/^\*\[DRILL\]\* This is a drill, not a real incident\.\n\n/);
+			await expect
+				.poll(() => generator(page, id).locator('[data-preview]').textContent())
+				.toMatch(/^\*\[DRILL\]\* This is a drill, not a real incident\.\n\n/);
 		}
 		await context.close();
 	});
@@ -165,9 +189,14 @@ function simulated(): { state: State; id: string } {
 	const now = Date.now();
 	// One clock for every step, so the spans come out whole minutes.
 	let { state, id } = declared({ severity: 'P1' }, min(60), now);
-	const [assess, serviceDown] = ['phase/detection-triage/assess-severity', 'scenario/service-down/response'].map((key) => contentChecklists(CONTENT).find((c) => c.key === key)!);
+	const [assess, serviceDown] = ['phase/detection-triage/assess-severity', 'scenario/service-down/response'].map((key) =>
+		contentChecklists(CONTENT).find((c) => c.key === key)!,
+	);
 	state = setSeverity(state, id, 'P0', now - min(55));
-	for (const [spec, step] of [[assess!, assess!.steps[0]!], [serviceDown!, serviceDown!.steps[1]!]] as const) {
+	for (const [spec, step] of [
+		[assess!, assess!.steps[0]!],
+		[serviceDown!, serviceDown!.steps[1]!],
+	] as const) {
 		state = tickItem(state, id, `${spec.key}/${step.id}`, { text: step.text, list: spec.label }, true, now - min(50));
 	}
 	state = setSeverity(state, id, 'P1', now - min(40));
@@ -216,7 +245,10 @@ describe('the post-mortem', () => {
 		expect(written).toContain('## Root Cause\nRedis \\*ran out\\* of memory\n');
 		expect(written).toContain('- [ ] Alert at 80% memory - Owner: @alice - Due: 2026-12-03\n');
 
-		const [download] = await Promise.all([page.waitForEvent('download'), pm.getByRole('button', { name: `Download post-mortem-${id}.md` }).click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			pm.getByRole('button', { name: `Download post-mortem-${id}.md` }).click(),
+		]);
 		expect(download.suggestedFilename()).toBe(`post-mortem-${id}.md`);
 		expect(readFileSync(await download.path(), 'utf8')).toBe(`${written}\n`);
 		await pm.getByRole('button', { name: 'Copy as Markdown' }).click();
@@ -225,7 +257,9 @@ describe('the post-mortem', () => {
 		// What was written is kept with the incident.
 		await page.reload();
 		await expect.poll(() => generator(page, 'post-mortem').getByLabel('Root Cause').inputValue()).toBe('Redis *ran out* of memory');
-		expect((await stored(page)).state.incidents[0]?.postMortem.actionItems.map((a) => [a.item, a.owner, a.due])).toEqual([['Alert at 80% memory', '@alice', '2026-12-03']]);
+		expect((await stored(page)).state.incidents[0]?.postMortem.actionItems.map((a) => [a.item, a.owner, a.due])).toEqual([
+			['Alert at 80% memory', '@alice', '2026-12-03'],
+		]);
 		await context.close();
 	});
 
@@ -240,13 +274,23 @@ describe('the post-mortem', () => {
 	it('marks a drill on its first line', async () => {
 		const context = await chromium.browser.newContext();
 		const page = await openWith(context, declared({ drill: true }).state, '/post-mortem/');
-		await expect.poll(() => generator(page, 'post-mortem').locator('[data-preview]').textContent()).toMatch(/^\*\*\\\[DRILL\\\]\*\* This is a drill, not a real incident\.\n\n# Post-Mortem/);
+		await expect
+			.poll(() => generator(page, 'post-mortem').locator('[data-preview]').textContent())
+			.toMatch(/^\*\*\\\[DRILL\\\]\*\* This is a drill, not a real incident\.\n\n# Post-Mortem/);
 		await context.close();
 	});
 });
 
 describe('the generators with an incident open', () => {
-	it.each(['/communication/', '/post-mortem/'].flatMap((url) => [[url, 'light'], [url, 'dark']] as const))('%s in %s theme has no axe violations', async (url, scheme) => {
+	it.each(
+		['/communication/', '/post-mortem/'].flatMap(
+			(url) =>
+				[
+					[url, 'light'],
+					[url, 'dark'],
+				] as const,
+		),
+	)('%s in %s theme has no axe violations', async (url, scheme) => {
 		const context = await chromium.browser.newContext({ colorScheme: scheme });
 		const page = await openWith(context, simulated().state, url);
 		await page.evaluate((theme) => localStorage.setItem('starlight-theme', theme), scheme);
@@ -260,7 +304,9 @@ describe('the generators with an incident open', () => {
 	it.each(['/communication/', '/post-mortem/'])('%s fits a 360 px wide screen', async (url) => {
 		const context = await chromium.browser.newContext({ viewport: { width: 360, height: 740 } });
 		const page = await openWith(context, simulated().state, url);
-		const widest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('[data-generator] *')].map((el) => el.getBoundingClientRect().right)));
+		const widest = await page.evaluate(() =>
+			Math.max(...[...document.querySelectorAll('[data-generator] *')].map((el) => el.getBoundingClientRect().right)),
+		);
 		expect(widest).toBeLessThanOrEqual(360);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 		await context.close();

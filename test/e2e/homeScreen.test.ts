@@ -28,7 +28,10 @@ describe('the playbook on a home screen', () => {
 		const missing: string[] = [];
 		for (const path of builtPages(dist)) {
 			await page.goto(`${baseURL}${path}`, { waitUntil: 'domcontentloaded' });
-			const href = await page.locator('link[rel=manifest]').getAttribute('href').catch(() => null);
+			const href = await page
+				.locator('link[rel=manifest]')
+				.getAttribute('href')
+				.catch(() => null);
 			if (href !== ROUTES.manifest) missing.push(`${path}: ${href}`);
 		}
 		await page.goto(`${baseURL}/404.html`);
@@ -72,7 +75,10 @@ describe('the playbook on a home screen', () => {
 						(icon) =>
 							new Promise<string>((resolve) => {
 								const img = new Image();
-								img.onload = () => resolve(`${icon.purpose ?? 'any'} ${icon.type} ${icon.sizes === 'any' ? 'any' : `${img.naturalWidth}x${img.naturalHeight}`}`);
+								img.onload = () =>
+									resolve(
+										`${icon.purpose ?? 'any'} ${icon.type} ${icon.sizes === 'any' ? 'any' : `${img.naturalWidth}x${img.naturalHeight}`}`,
+									);
 								img.onerror = () => resolve(`${icon.src} failed`);
 								img.src = icon.src;
 							}),
@@ -81,7 +87,9 @@ describe('the playbook on a home screen', () => {
 			manifest.icons,
 		);
 		await page.close();
-		expect(sizes).toEqual(expect.arrayContaining(['any image/png 192x192', 'any image/png 512x512', 'maskable image/png 512x512', 'any image/svg+xml any']));
+		expect(sizes).toEqual(
+			expect.arrayContaining(['any image/png 192x192', 'any image/png 512x512', 'maskable image/png 512x512', 'any image/svg+xml any']),
+		);
 		expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
 	});
 });

@@ -68,7 +68,9 @@ describe('classify, declare and follow an incident', () => {
 		const page = await chromium.context.newPage();
 		await declareP0(page);
 		// The first rung above the responder falls due when the level says to escalate.
-		const escalateAfter = await page.evaluate(() => Number(document.querySelector('.deadline[data-deadline="escalate"]')?.textContent?.match(/in (\d+) minutes/)?.[1]));
+		const escalateAfter = await page.evaluate(() =>
+			Number(document.querySelector('.deadline[data-deadline="escalate"]')?.textContent?.match(/in (\d+) minutes/)?.[1]),
+		);
 		expect(escalateAfter).toBeGreaterThan(0);
 		await chromium.context.clock.fastForward(`${escalateAfter + 1}:00`);
 		const lead = deadline(page, 'rung:engineering-lead');

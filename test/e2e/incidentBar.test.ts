@@ -15,12 +15,20 @@ const chromium = useChromium({ baseURL, viewport: { width: 360, height: 740 }, h
 /** Store an incident about service-down, declared `ago` ms before now, before any page runs. */
 async function withOpenIncident(ago: number, over = {}): Promise<void> {
 	const now = Date.now();
-	const { state } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: now - ago - min(1), scenarios: ['service-down'], ...over }), 'incident-', now - ago);
+	const { state } = declareIncident(
+		{ ...emptyState(), responder: 'alice' },
+		declaration({ detectedAt: now - ago - min(1), scenarios: ['service-down'], ...over }),
+		'incident-',
+		now - ago,
+	);
 	const stored = JSON.stringify({ version: STATE_VERSION, state });
-	await chromium.context.addInitScript(([key, value]) => {
-		if (sessionStorage.getItem('seeded') === null) localStorage.setItem(key, value);
-		sessionStorage.setItem('seeded', '1');
-	}, [STATE_KEY, stored] as const);
+	await chromium.context.addInitScript(
+		([key, value]) => {
+			if (sessionStorage.getItem('seeded') === null) localStorage.setItem(key, value);
+			sessionStorage.setItem('seeded', '1');
+		},
+		[STATE_KEY, stored] as const,
+	);
 }
 
 /** The layout shift the page has had so far (Chromium's layout-shift entries, as CLS counts them). */
@@ -30,7 +38,8 @@ async function layoutShift(page: Page): Promise<number> {
 			new Promise<number>((resolve) => {
 				let total = 0;
 				new PerformanceObserver((list) => {
-					for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) total += entry.value;
+					for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+						if (!entry.hadRecentInput) total += entry.value;
 				}).observe({ type: 'layout-shift', buffered: true });
 				setTimeout(() => resolve(total), 300);
 			}),

@@ -54,7 +54,11 @@ describe('keyboard only', () => {
 		await page.goto('/communication/');
 		const declaration = page.locator('[data-generator="declaration"]');
 		await declaration.locator('pre[data-preview]').waitFor();
-		await tabTo(page, (el) => el.closest('[data-generator="declaration"]') !== null && el.tagName === 'BUTTON' && /^Copy/.test(el.textContent ?? ''), 200);
+		await tabTo(
+			page,
+			(el) => el.closest('[data-generator="declaration"]') !== null && el.tagName === 'BUTTON' && /^Copy/.test(el.textContent ?? ''),
+			200,
+		);
 		await page.keyboard.press('Enter');
 		await expect.poll(() => declaration.locator('[role="status"]').innerText()).toMatch(/Copied/);
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('INCIDENT DECLARED');

@@ -49,7 +49,9 @@ describe('offline after one visit', () => {
 			const response = await page.goto(host.url + url);
 			expect(response?.status(), url).toBe(200);
 			expect(response?.fromServiceWorker(), url).toBe(true);
-			const title = readFileSync(join(dist, url, 'index.html'), 'utf8').match(/<h1[^>]*>([^<]+)</)?.[1]?.replaceAll('&amp;', '&');
+			const title = readFileSync(join(dist, url, 'index.html'), 'utf8')
+				.match(/<h1[^>]*>([^<]+)</)?.[1]
+				?.replaceAll('&amp;', '&');
 			expect(await page.locator('h1').first().textContent(), url).toBe(title);
 			// Starlight's stylesheet came too: its custom properties are defined.
 			expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--sl-color-accent')), url).not.toBe('');
@@ -70,7 +72,9 @@ describe('offline after one visit', () => {
 	it('opens the home page', async () => {
 		const response = await page.goto(`${host.url}/`);
 		expect(response?.fromServiceWorker()).toBe(true);
-		expect(await page.locator('h1').first().textContent()).toBe(readFileSync(join(dist, 'index.html'), 'utf8').match(/<h1[^>]*>([^<]+)</)?.[1]);
+		expect(await page.locator('h1').first().textContent()).toBe(
+			readFileSync(join(dist, 'index.html'), 'utf8').match(/<h1[^>]*>([^<]+)</)?.[1],
+		);
 	});
 
 	it('opens the single-file copy', async () => {
@@ -80,12 +84,16 @@ describe('offline after one visit', () => {
 		expect(await page.locator('h2').count()).toBe(SECTIONS.length);
 	});
 
-	it('opens every page whatever its query string or trailing slash: alert links, the classifier\'s and the incident bar\'s', async () => {
-		const heading = (path: string) => readFileSync(join(dist, path.endsWith('.html') ? path : join(path, 'index.html')), 'utf8').match(/<h1[^>]*>([^<]+)</)?.[1]?.replaceAll('&amp;', '&');
+	it("opens every page whatever its query string or trailing slash: alert links, the classifier's and the incident bar's", async () => {
+		const heading = (path: string) =>
+			readFileSync(join(dist, path.endsWith('.html') ? path : join(path, 'index.html')), 'utf8')
+				.match(/<h1[^>]*>([^<]+)</)?.[1]
+				?.replaceAll('&amp;', '&');
 		// Links with a query that the built pages themselves hold (runbooks' "declare" buttons and the like).
 		const linked = new Set<string>();
 		for (const url of PUBLIC_URLS) {
-			for (const [, href] of readFileSync(join(dist, url, 'index.html'), 'utf8').matchAll(/href="(\/[^"#]*\?[^"#]*)"/g)) linked.add(href!.replaceAll('&amp;', '&'));
+			for (const [, href] of readFileSync(join(dist, url, 'index.html'), 'utf8').matchAll(/href="(\/[^"#]*\?[^"#]*)"/g))
+				linked.add(href!.replaceAll('&amp;', '&'));
 		}
 		const addresses = [
 			...linked,
@@ -95,7 +103,11 @@ describe('offline after one visit', () => {
 			'/incident/?alert=HighErrorRate',
 			'/incident/?alert=KubeDeploymentReplicasMismatch&severity=P1&service=api&summary=Replicas%20missing',
 			'/classify/?seen=A:some-criterion&seen=B:other',
-			...PUBLIC_URLS.filter((u) => u !== '/').flatMap((u) => [u.slice(0, -1), `${u}?alert=HighErrorRate&severity=P1&service=api`, `${u.slice(0, -1)}?x=1#top`]),
+			...PUBLIC_URLS.filter((u) => u !== '/').flatMap((u) => [
+				u.slice(0, -1),
+				`${u}?alert=HighErrorRate&severity=P1&service=api`,
+				`${u.slice(0, -1)}?x=1#top`,
+			]),
 			'/?utm_source=chat',
 			'/incident/?',
 			'/incident/index.html?alert=X',
@@ -107,7 +119,10 @@ describe('offline after one visit', () => {
 			expect(response?.fromServiceWorker(), address).toBe(true);
 			// /alerts/ with an alert in its query acts as that alert's URL: it opens the runbook listing it.
 			const url = new URL(address, host.url);
-			const shown = url.pathname.replace(/\/?$/, '/') === '/alerts/' && url.searchParams.get('alert') === 'HighErrorRate' ? '/scenarios/high-error-rate/' : url.pathname;
+			const shown =
+				url.pathname.replace(/\/?$/, '/') === '/alerts/' && url.searchParams.get('alert') === 'HighErrorRate'
+					? '/scenarios/high-error-rate/'
+					: url.pathname;
 			await expect.poll(() => page.locator('h1').first().textContent(), { message: address }).toBe(heading(shown));
 		}
 		expect(linked.size).toBeGreaterThan(0);

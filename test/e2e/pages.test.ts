@@ -62,7 +62,8 @@ describe('accessibility', () => {
 		const dark = await new AxeBuilder({ page }).withRules(COLOUR_RULES).analyze();
 		await context.close();
 		expect(darkBackground).not.toBe(lightBackground);
-		const list = (scheme: string, found: typeof light) => found.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+		const list = (scheme: string, found: typeof light) =>
+			found.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 		expect([...list('light', light), ...list('dark', dark)]).toEqual([]);
 	});
 });

@@ -33,7 +33,10 @@ describe('the single-file copy', () => {
 		for (const s of playbook.scenarios) expect(text).toContain(s.title);
 		for (const t of playbook.templates) expect(text).toContain(t.title);
 		for (const r of playbook.escalation) expect(text).toContain(r.role);
-		for (const code of [...playbook.phases.flatMap((p) => p.groups.flatMap((g) => g.commands ?? [])), ...playbook.scenarios.flatMap((s) => (s.rollback ?? []).flatMap((r) => r.commands ?? []))]) {
+		for (const code of [
+			...playbook.phases.flatMap((p) => p.groups.flatMap((g) => g.commands ?? [])),
+			...playbook.scenarios.flatMap((s) => (s.rollback ?? []).flatMap((r) => r.commands ?? [])),
+		]) {
 			expect(text).toContain(code.code.trimEnd());
 		}
 		// Links inside the copy go to its own sections.
@@ -48,17 +51,20 @@ describe('the single-file copy', () => {
 		expect(gzipped).toBeLessThan(5 * 1024);
 	});
 
-	it.each(['light', 'dark'] as const)('has no axe violations in the %s scheme, fits a 360 px screen, keeps to its policy', async (colorScheme) => {
-		const context = await chromium.browser.newContext({ colorScheme, viewport: { width: 360, height: 740 } });
-		await recordViolations(context);
-		const page = await context.newPage();
-		await page.goto(pathToFileURL(file).href);
-		expect(await violations(page)).toEqual([]);
-		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-		const results = await new AxeBuilder({ page }).analyze();
-		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-		await context.close();
-	});
+	it.each(['light', 'dark'] as const)(
+		'has no axe violations in the %s scheme, fits a 360 px screen, keeps to its policy',
+		async (colorScheme) => {
+			const context = await chromium.browser.newContext({ colorScheme, viewport: { width: 360, height: 740 } });
+			await recordViolations(context);
+			const page = await context.newPage();
+			await page.goto(pathToFileURL(file).href);
+			expect(await violations(page)).toEqual([]);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+			const results = await new AxeBuilder({ page }).analyze();
+			expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+			await context.close();
+		},
+	);
 
 	it('is linked for download from the home page, and served as HTML', async () => {
 		const page = await chromium.browser.newPage();

@@ -21,7 +21,8 @@ const CHROME: [selector: string, width: number][] = [
 
 const anyVisible = async (page: Page, selector: string) => (await page.locator(selector).filter({ visible: true }).count()) > 0;
 /** Code blocks wider than their box, i.e. commands cut off or needing a scroll. */
-const overflowing = (page: Page) => page.locator('.code-block pre').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).length);
+const overflowing = (page: Page) =>
+	page.locator('.code-block pre').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).length);
 
 describe('printing a runbook', () => {
 	it.each(CHROME)('hides %s, which shows on a %i px screen', async (selector, width) => {
@@ -56,7 +57,10 @@ describe('printing a runbook', () => {
 		for (const url of ['/process/investigation/', '/scenarios/service-down/']) {
 			await page.goto(baseURL + url);
 			// A command with a long token that has no space to wrap at, as URLs and paths do.
-			await page.locator('.code-block pre code').first().evaluate((code) => code.append(` https://api.example.com/${'v1/items/'.repeat(12)}`));
+			await page
+				.locator('.code-block pre code')
+				.first()
+				.evaluate((code) => code.append(` https://api.example.com/${'v1/items/'.repeat(12)}`));
 			// On screen, long commands scroll sideways; on paper there is no scrolling.
 			expect(await overflowing(page), url).toBeGreaterThan(0);
 			await page.emulateMedia({ media: 'print' });
@@ -70,10 +74,16 @@ describe('printing a runbook', () => {
 		const page = await chromium.browser.newPage();
 		await page.goto(`${baseURL}/tools/`);
 		await page.emulateMedia({ media: 'print' });
-		const after = (selector: string) => page.locator(selector).first().evaluate((a) => getComputedStyle(a, '::after').content);
+		const after = (selector: string) =>
+			page
+				.locator(selector)
+				.first()
+				.evaluate((a) => getComputedStyle(a, '::after').content);
 		// The tools list already shows each URL as the link text.
 		expect(await after('.resources a[href^="http"]')).toBe('none');
-		await page.locator('.sl-markdown-content').evaluate((main) => main.insertAdjacentHTML('beforeend', '<p><a href="https://status.example.com/">status page</a></p>'));
+		await page
+			.locator('.sl-markdown-content')
+			.evaluate((main) => main.insertAdjacentHTML('beforeend', '<p><a href="https://status.example.com/">status page</a></p>'));
 		expect(await after('.sl-markdown-content p:last-child a')).toBe('" (https://status.example.com/)"');
 		await page.close();
 	});

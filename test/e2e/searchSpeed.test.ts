@@ -62,7 +62,10 @@ describe('search costs nothing until it is used, then answers quickly', () => {
 			await page.evaluate("import('/pagefind/pagefind.js').then((pagefind) => pagefind.init())");
 			await input.fill('');
 			await input.fill(query);
-			await page.waitForFunction((q) => document.querySelector('.search-status')?.textContent?.includes(`“${q}”`) && document.querySelector('.search-result-link'), query);
+			await page.waitForFunction(
+				(q) => document.querySelector('.search-status')?.textContent?.includes(`“${q}”`) && document.querySelector('.search-result-link'),
+				query,
+			);
 			await page.keyboard.press('Escape');
 		}
 		const times = (await page.evaluate(() => (window as unknown as { __shown: number[] }).__shown)).map(Math.round);

@@ -21,7 +21,12 @@ let url = '';
 /** An incident with a note, a tick and action items, as the workspace would have stored it. */
 function recorded(): State {
 	const now = Date.now();
-	let { state, id } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ title: 'Checkout fails for EU users', detectedAt: now - min(12) }), 'incident-', now - min(10));
+	let { state, id } = declareIncident(
+		{ ...emptyState(), responder: 'alice' },
+		declaration({ title: 'Checkout fails for EU users', detectedAt: now - min(12) }),
+		'incident-',
+		now - min(10),
+	);
 	state = addNote(state, id, 'Rolled back release 42', now - min(8));
 	state = tickItem(state, id, 'phase/detection/assess/x', { text: 'Check the dashboards', list: 'Detection' }, true, now - min(7));
 	state = addActionItem(state, id, { item: 'Add a canary stage', owner: '@bob', due: '2026-12-10' }, now - min(6)).state;
@@ -44,7 +49,8 @@ async function axe(page: Page): Promise<string[]> {
 	return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-const stored = (page: Page) => page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { state: State } | null)?.state, STATE_KEY);
+const stored = (page: Page) =>
+	page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { state: State } | null)?.state, STATE_KEY);
 
 beforeAll(async () => {
 	host = await staticHost(dist);
@@ -72,7 +78,10 @@ describe('an incident handed over with no server, offline', () => {
 	it('makes an encrypted link whose fragment shows nothing of the incident', async () => {
 		page = await sender.newPage();
 		await page.goto(`${url}/incident/`);
-		await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, JSON.stringify({ version: STATE_VERSION, state })] as const);
+		await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+			STATE_KEY,
+			JSON.stringify({ version: STATE_VERSION, state }),
+		] as const);
 		await page.reload();
 		await page.getByRole('button', { name: 'Copy encrypted link' }).click();
 		link = await page.locator('[data-share-link]').inputValue();
@@ -125,7 +134,10 @@ describe('an incident handed over with no server, offline', () => {
 		await page.setViewportSize({ width: 1280, height: 720 });
 		const incident = (await stored(page))?.incidents[0];
 		expect(incident?.commander).toBe('@dana');
-		expect(incident?.events.at(-1)).toMatchObject({ kind: 'handover', handover: { from: '@bob', to: '@dana', open: 'Replica lag on db-2' } });
+		expect(incident?.events.at(-1)).toMatchObject({
+			kind: 'handover',
+			handover: { from: '@bob', to: '@dana', open: 'Replica lag on db-2' },
+		});
 
 		await page.getByRole('link', { name: 'Handover message' }).click();
 		const preview = page.locator('[data-generator="handover"] [data-preview]');
@@ -154,7 +166,10 @@ describe('an incident handed over with no server, offline', () => {
 		expect(issue.searchParams.get('title')).toBe('Add a canary stage');
 		expect(issue.searchParams.get('body')).toContain(original.id);
 		expect(issue.searchParams.get('labels')).not.toBeNull();
-		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Action items as calendar (.ics)' }).click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Action items as calendar (.ics)' }).click(),
+		]);
 		const calendar = new ICAL.Component(ICAL.parse(readFileSync((await download.path())!, 'utf8')));
 		const todos = calendar.getAllSubcomponents('vtodo');
 		expect(todos.map((t) => t.getFirstPropertyValue('summary'))).toEqual(['Add a canary stage', 'Alert on replica lag']);

@@ -18,7 +18,11 @@ async function storeRaw(raw: string) {
 	await page.close();
 }
 const backups = (page: Page) =>
-	page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('playbook:backup:')).map((k) => [k, localStorage.getItem(k)]));
+	page.evaluate(() =>
+		Object.keys(localStorage)
+			.filter((k) => k.startsWith('playbook:backup:'))
+			.map((k) => [k, localStorage.getItem(k)]),
+	);
 
 describe('when browser storage fails', () => {
 	it('works in memory and says so when storage is disabled', async () => {
@@ -61,7 +65,10 @@ describe('when browser storage fails', () => {
 		const kept = await backups(page);
 		expect(kept).toHaveLength(1);
 		expect(kept[0]?.[1]).toBe(broken);
-		const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download the kept data' }).click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			notice.getByRole('button', { name: 'Download the kept data' }).click(),
+		]);
 		expect(readFileSync((await download.path())!, 'utf8')).toBe(broken);
 		// Recording something new overwrites the main key with good data; the broken copy stays aside.
 		await page.getByRole('button', { name: 'Declare an incident' }).click();
@@ -78,7 +85,9 @@ describe('when browser storage fails', () => {
 		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toContain('does not have the expected shape');
 		await storeRaw(JSON.stringify({ version: 3, state: { incidents: [] } }));
 		await page.goto('/scenarios/service-down/');
-		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toContain('written by a newer version of this site (format 3; this page reads 1)');
+		await expect
+			.poll(() => page.locator('#incident-bar [role="alert"]').innerText())
+			.toContain('written by a newer version of this site (format 3; this page reads 1)');
 		await expect.poll(() => backups(page)).toHaveLength(2);
 		await page.locator('#incident-bar').getByRole('button', { name: 'Dismiss' }).click();
 		await expect.poll(() => page.locator('#incident-bar').isHidden()).toBe(true);

@@ -26,7 +26,8 @@ function openIncident(now: number): string {
 
 /** What a page shows a thumb that it should not: a sideways scroll, and targets under 44×44 px. */
 function problems(minTarget: number): { overflow: number; small: string[] } {
-	const interactive = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex]:not([tabindex="-1"])';
+	const interactive =
+		'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex]:not([tabindex="-1"])';
 	const small: string[] = [];
 	const box = (el: Element): DOMRect => {
 		if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
@@ -58,7 +59,9 @@ function problems(minTarget: number): { overflow: number; small: string[] } {
 		if (inSentence(el) || clippedAway(el)) continue;
 		if (Math.round(rect.width) < minTarget || Math.round(rect.height) < minTarget) {
 			const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
-			small.push(`${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} "${name}" ${Math.round(rect.width)}×${Math.round(rect.height)}`);
+			small.push(
+				`${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} "${name}" ${Math.round(rect.width)}×${Math.round(rect.height)}`,
+			);
 		}
 	}
 	return { overflow: document.documentElement.scrollWidth - window.innerWidth, small };

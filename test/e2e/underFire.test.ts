@@ -22,7 +22,8 @@ async function storeRaw(raw: string, key = STATE_KEY) {
 	await page.close();
 }
 const storeState = (state: State) => storeRaw(JSON.stringify({ version: STATE_VERSION, state }));
-const stored = async (page: Page): Promise<State> => JSON.parse((await page.evaluate((k) => localStorage.getItem(k), STATE_KEY)) ?? 'null').state;
+const stored = async (page: Page): Promise<State> =>
+	JSON.parse((await page.evaluate((k) => localStorage.getItem(k), STATE_KEY)) ?? 'null').state;
 
 /** The declare dialog: the one the page opened (a link with a query opens it), or opened with the workspace's button. */
 async function openDeclare(page: Page) {
@@ -91,7 +92,7 @@ describe('a damaged theme setting', () => {
 });
 
 describe('detection time in another time zone, at the daylight-saving change', () => {
-	it('declares at the exact moment in New York\'s repeated hour, and an edit of the title leaves it alone', async () => {
+	it("declares at the exact moment in New York's repeated hour, and an edit of the title leaves it alone", async () => {
 		await chromium.newContext({ baseURL, timezoneId: 'America/New_York' });
 		// 01:30 EST, the second 01:30 of the night clocks go back.
 		const at = Date.parse('2026-11-01T06:30:00Z');
@@ -151,7 +152,10 @@ describe('two tabs at once', () => {
 		await Promise.all([formA.getByRole('button', submit).click(), formB.getByRole('button', submit).click()]);
 		await expect.poll(async () => (await stored(tabA)).incidents.length).toBe(2);
 		const incidents = (await stored(tabA)).incidents;
-		expect(incidents.map((i) => [i.title, i.severity]).sort()).toEqual([['Checkout down', 'P0'], ['Search slow', 'P2']]);
+		expect(incidents.map((i) => [i.title, i.severity]).sort()).toEqual([
+			['Checkout down', 'P0'],
+			['Search slow', 'P2'],
+		]);
 		expect(new Set(incidents.map((i) => i.id)).size).toBe(2);
 		// Each keeps its own detection and declaration (a copied declaration may be logged too).
 		expect(incidents.map((i) => i.events.filter((e) => e.kind === 'detected' || e.kind === 'declared').length)).toEqual([2, 2]);
@@ -172,7 +176,12 @@ describe('two tabs at once', () => {
 	});
 
 	it('typing action items in two tabs keeps every keystroke of both', async () => {
-		const declared = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: Date.now() - 60_000 }), 'incident-', Date.now());
+		const declared = declareIncident(
+			{ ...emptyState(), responder: 'alice' },
+			declaration({ detectedAt: Date.now() - 60_000 }),
+			'incident-',
+			Date.now(),
+		);
 		const one = addActionItem(declared.state, declared.id, {}, Date.now());
 		const two = addActionItem(one.state, declared.id, {}, Date.now());
 		await storeState(two.state);
@@ -180,7 +189,10 @@ describe('two tabs at once', () => {
 		await Promise.all([tabA.goto('/post-mortem/'), tabB.goto('/post-mortem/')]);
 		const a = 'Fix the connection pool size';
 		const b = 'Alert on pool saturation';
-		await Promise.all([tabA.getByLabel('Action item 1', { exact: true }).pressSequentially(a, { delay: 15 }), tabB.getByLabel('Action item 2', { exact: true }).pressSequentially(b, { delay: 15 })]);
+		await Promise.all([
+			tabA.getByLabel('Action item 1', { exact: true }).pressSequentially(a, { delay: 15 }),
+			tabB.getByLabel('Action item 2', { exact: true }).pressSequentially(b, { delay: 15 }),
+		]);
 		for (const tab of [tabA, tabB]) {
 			await expect.poll(async () => (await stored(tab)).incidents[0]?.postMortem.actionItems.map((i) => i.item)).toEqual([a, b]);
 			await expect.poll(() => tab.getByLabel('Action item 1', { exact: true }).inputValue()).toBe(a);
@@ -199,14 +211,20 @@ describe('stored data too big to set aside', () => {
 		await page.goto('/incident/');
 		const aside = page.locator('.storage-notice.notice-corrupt');
 		await expect.poll(() => aside.innerText()).toContain('could not be copied aside');
-		const [kept] = await Promise.all([page.waitForEvent('download'), aside.getByRole('button', { name: 'Download the unreadable data' }).click()]);
+		const [kept] = await Promise.all([
+			page.waitForEvent('download'),
+			aside.getByRole('button', { name: 'Download the unreadable data' }).click(),
+		]);
 		expect(readFileSync((await kept.path())!, 'utf8')).toBe(raw);
 		await declare(page, 'After the damage');
 		await closeDeclared(page);
 		const unsaved = page.locator('.storage-notice.notice-unsaved');
 		await expect.poll(() => unsaved.innerText()).toMatch(/^Not saved/);
 		expect(await page.evaluate((k) => localStorage.getItem(k)?.length, STATE_KEY)).toBe(raw.length);
-		const [snapshot] = await Promise.all([page.waitForEvent('download'), unsaved.getByRole('button', { name: 'Download what is not saved' }).click()]);
+		const [snapshot] = await Promise.all([
+			page.waitForEvent('download'),
+			unsaved.getByRole('button', { name: 'Download what is not saved' }).click(),
+		]);
 		expect(JSON.parse(readFileSync((await snapshot.path())!, 'utf8')).state.incidents[0].title).toBe('After the damage');
 		// Dismissed, it comes back with the next change that is not saved.
 		await unsaved.getByRole('button', { name: 'Dismiss' }).click();
@@ -219,7 +237,7 @@ describe('stored data too big to set aside', () => {
 	});
 });
 
-describe('a phone\'s width (360 px)', () => {
+describe("a phone's width (360 px)", () => {
 	const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 	it('shows real alert names and a huge title without scrolling sideways', async () => {
@@ -230,7 +248,12 @@ describe('a phone\'s width (360 px)', () => {
 		expect(await overflow(page), 'declare form from an alert').toBeLessThanOrEqual(0);
 		const declared = declareIncident(
 			{ ...emptyState(), responder: 'x'.repeat(500) },
-			declaration({ title: 'x'.repeat(100_000), alert: 'KubeDeploymentReplicasMismatch', services: ['KubeDeploymentReplicasMismatchOnPaymentsApiCanary'], detectedAt: Date.now() - 60_000 }),
+			declaration({
+				title: 'x'.repeat(100_000),
+				alert: 'KubeDeploymentReplicasMismatch',
+				services: ['KubeDeploymentReplicasMismatchOnPaymentsApiCanary'],
+				detectedAt: Date.now() - 60_000,
+			}),
 			'incident-',
 			Date.now(),
 		);

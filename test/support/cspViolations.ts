@@ -19,7 +19,11 @@ export async function recordViolations(context: BrowserContext): Promise<void> {
 	await context.addInitScript(() => {
 		window.cspViolations = [];
 		document.addEventListener('securitypolicyviolation', (event) => {
-			window.cspViolations?.push({ directive: event.effectiveDirective, blocked: event.blockedURI, source: `${event.sourceFile}:${event.lineNumber}` });
+			window.cspViolations?.push({
+				directive: event.effectiveDirective,
+				blocked: event.blockedURI,
+				source: `${event.sourceFile}:${event.lineNumber}`,
+			});
 		});
 	});
 }

@@ -24,6 +24,10 @@ export function declaration(over: Partial<Declaration> = {}): Declaration {
 }
 
 /** A state with one declared incident, and that incident's id ("20261126-0314-0000" unless `random` is given). */
-export function withIncident(over: Partial<Declaration> = {}, state: State = { ...emptyState(), responder: 'alice' }, random: () => number = () => 0) {
+export function withIncident(
+	over: Partial<Declaration> = {},
+	state: State = { ...emptyState(), responder: 'alice' },
+	random: () => number = () => 0,
+) {
 	return declareIncident(state, declaration(over), 'incident-', T0, random);
 }

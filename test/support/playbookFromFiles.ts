@@ -31,11 +31,31 @@ const pageOnly = ({ owner: _owner, lastReviewed: _reviewed, ...data }: Record<st
  */
 export function playbookFromFiles(content = CONTENT): Playbook {
 	return {
-		severities: sortBy(entries(content, 'severities').map((e) => ({ ...SeveritySchema.parse(e.data), file: e.file })), (s) => s.rank, (s) => s.id),
-		phases: sortBy(entries(content, 'docs/process').map((e) => ({ ...PhaseSchema.parse(pageOnly(e.data)), id: e.id, file: e.file })), (p) => p.sidebar.order, (p) => p.id),
-		scenarios: sortBy(entries(content, 'docs/scenarios').map((e) => ({ ...ScenarioSchema.parse(pageOnly(e.data)), id: e.id, file: e.file })), (s) => s.sidebar?.order ?? Infinity, (s) => s.title),
-		templates: sortBy(entries(content, 'templates').map((e) => ({ ...TemplateSchema.parse(e.data), id: e.id, file: e.file })), (t) => t.order, (t) => t.id),
-		escalation: sortBy((parse(readFileSync(join(content, 'escalation.yaml'), 'utf8')) as unknown[]).map((r) => EscalationStepSchema.parse(r)), (r) => r.level, (r) => r.id),
+		severities: sortBy(
+			entries(content, 'severities').map((e) => ({ ...SeveritySchema.parse(e.data), file: e.file })),
+			(s) => s.rank,
+			(s) => s.id,
+		),
+		phases: sortBy(
+			entries(content, 'docs/process').map((e) => ({ ...PhaseSchema.parse(pageOnly(e.data)), id: e.id, file: e.file })),
+			(p) => p.sidebar.order,
+			(p) => p.id,
+		),
+		scenarios: sortBy(
+			entries(content, 'docs/scenarios').map((e) => ({ ...ScenarioSchema.parse(pageOnly(e.data)), id: e.id, file: e.file })),
+			(s) => s.sidebar?.order ?? Infinity,
+			(s) => s.title,
+		),
+		templates: sortBy(
+			entries(content, 'templates').map((e) => ({ ...TemplateSchema.parse(e.data), id: e.id, file: e.file })),
+			(t) => t.order,
+			(t) => t.id,
+		),
+		escalation: sortBy(
+			(parse(readFileSync(join(content, 'escalation.yaml'), 'utf8')) as unknown[]).map((r) => EscalationStepSchema.parse(r)),
+			(r) => r.level,
+			(r) => r.id,
+		),
 		site: SiteSchema.parse(parse(readFileSync(join(content, 'site.yaml'), 'utf8'))),
 	};
 }

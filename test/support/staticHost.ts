@@ -18,7 +18,10 @@ export function readHeadersFile(dir: string): HeaderRule[] {
 	for (const line of readFileSync(file, 'utf8').split('\n')) {
 		if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
 		if (!/^\s/.test(line)) {
-			const source = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*');
+			const source = line
+				.trim()
+				.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+				.replaceAll('*', '.*');
 			rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
 			continue;
 		}

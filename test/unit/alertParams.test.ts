@@ -10,7 +10,10 @@ describe('alert links', () => {
 	});
 	it('accepts lower-case levels, several services and a summary', () => {
 		expect(read('alert=DBDown&severity=p0&service=api,worker&service=db&summary=Primary%20down%0Asince%2003:10')).toEqual({
-			alert: 'DBDown', severity: 'P0', services: ['api', 'worker', 'db'], summary: 'Primary down since 03:10',
+			alert: 'DBDown',
+			severity: 'P0',
+			services: ['api', 'worker', 'db'],
+			summary: 'Primary down since 03:10',
 		});
 	});
 	it('has nothing to prefill without alert parameters', () => {

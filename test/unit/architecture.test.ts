@@ -5,7 +5,11 @@ import { ROOT } from '../support/buildSite';
 
 /** Every module specifier a TypeScript file imports or re-exports, static or dynamic. */
 function importsOf(source: string): string[] {
-	const found = [...source.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)];
+	const found = [
+		...source.matchAll(
+			/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g,
+		),
+	];
 	return found.map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
@@ -23,11 +27,9 @@ const libDir = join(ROOT, 'src', 'lib');
 
 describe('layering of the pure logic in src/lib', () => {
 	it('knows a forbidden import when it sees one', () => {
-		expect(importsOf(`import { x } from '../islands/useStore';\nimport type { Y } from './state';\nconst z = await import('astro:content');`)).toEqual([
-			'../islands/useStore',
-			'./state',
-			'astro:content',
-		]);
+		expect(
+			importsOf(`import { x } from '../islands/useStore';\nimport type { Y } from './state';\nconst z = await import('astro:content');`),
+		).toEqual(['../islands/useStore', './state', 'astro:content']);
 		expect(forbiddenInLib('../islands/useStore')).toMatch(/view/);
 		expect(forbiddenInLib('astro:content')).toMatch(/Astro/);
 		expect(forbiddenInLib('../../scripts/measure/budgets')).not.toBeNull();
@@ -40,13 +42,12 @@ describe('layering of the pure logic in src/lib', () => {
 	it('imports no view, no astro:content and nothing from scripts/ or test/', () => {
 		const files = readdirSync(libDir).filter((file) => file.endsWith('.ts'));
 		expect(files.length).toBeGreaterThan(10);
-		const problems = files
-			.flatMap((file) =>
-				importsOf(readFileSync(join(libDir, file), 'utf8')).flatMap((specifier) => {
-					const why = forbiddenInLib(specifier);
-					return why ? [`src/lib/${file} imports ${specifier}: ${why}`] : [];
-				}),
-			);
+		const problems = files.flatMap((file) =>
+			importsOf(readFileSync(join(libDir, file), 'utf8')).flatMap((specifier) => {
+				const why = forbiddenInLib(specifier);
+				return why ? [`src/lib/${file} imports ${specifier}: ${why}`] : [];
+			}),
+		);
 		expect(problems).toEqual([]);
 	});
 });

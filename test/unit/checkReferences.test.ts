@@ -3,12 +3,25 @@ import { checkReferences } from '../../src/lib/checkReferences';
 import type { Playbook } from '../../src/lib/playbook';
 
 const severity = (id: string, rank: number) => ({
-	id, rank, file: `content/severities/${id}.mdx`, name: id, urgency: '', tone: 'danger' as const,
-	criteria: [{ id: 'x', text: 'x' }], responseTime: 5, escalateAfter: 15, updateEvery: 15,
+	id,
+	rank,
+	file: `content/severities/${id}.mdx`,
+	name: id,
+	urgency: '',
+	tone: 'danger' as const,
+	criteria: [{ id: 'x', text: 'x' }],
+	responseTime: 5,
+	escalateAfter: 15,
+	updateEvery: 15,
 });
 const scenario = (id: string, severities: string[], related?: string[]) => ({
-	id, file: `content/docs/scenarios/${id}.mdx`, title: id, severities,
-	symptoms: [{ id: 'a', text: 'a' }], response: [{ id: 'b', text: 'b' }], ...(related ? { related } : {}),
+	id,
+	file: `content/docs/scenarios/${id}.mdx`,
+	title: id,
+	severities,
+	symptoms: [{ id: 'a', text: 'a' }],
+	response: [{ id: 'b', text: 'b' }],
+	...(related ? { related } : {}),
 });
 const playbook = (over: Partial<Omit<Playbook, 'site'>> = {}): Omit<Playbook, 'site'> => ({
 	severities: [severity('P0', 0), severity('P1', 1)],
@@ -51,14 +64,25 @@ describe('checkReferences', () => {
 
 describe('checkReferences on drills', () => {
 	const drill = (over: Record<string, unknown> = {}) => ({
-		id: 'd', file: 'content/drills/d.yaml', title: 'd', scenario: 'down', severity: 'P0', alert: 'Down', services: [],
-		injects: [{ after: 4, text: 'worse', severity: 'P1' }], ...over,
+		id: 'd',
+		file: 'content/drills/d.yaml',
+		title: 'd',
+		scenario: 'down',
+		severity: 'P0',
+		alert: 'Down',
+		services: [],
+		injects: [{ after: 4, text: 'worse', severity: 'P1' }],
+		...over,
 	});
 	it('accepts a drill whose scenario and severities exist', () => {
 		expect(checkReferences(playbook({ drills: [drill()] }))).toEqual([]);
 	});
 	it('names the drill file and field that point nowhere', () => {
-		expect(checkReferences(playbook({ drills: [drill({ scenario: 'gone', severity: 'SEV1', injects: [{ after: 1, text: 'x', severity: 'P9' }] })] }))).toEqual([
+		expect(
+			checkReferences(
+				playbook({ drills: [drill({ scenario: 'gone', severity: 'SEV1', injects: [{ after: 1, text: 'x', severity: 'P9' }] })] }),
+			),
+		).toEqual([
 			'content/drills/d.yaml: scenario: "gone" is not a scenario (known: down)',
 			'content/drills/d.yaml: severity: "SEV1" is not a severity (known: P0, P1)',
 			'content/drills/d.yaml: injects.0.severity: "P9" is not a severity (known: P0, P1)',

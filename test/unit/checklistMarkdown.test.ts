@@ -22,7 +22,14 @@ const gfmHtmlOf = (markdown: string) => micromark(markdown, { extensions: [gfm()
 
 function ticked() {
 	let { state, id } = withIncident();
-	state = tickItem(state, id, `${spec.key}/check-database-connectivity`, { text: 'Check database connectivity', list: spec.label }, true, T0 + min(48));
+	state = tickItem(
+		state,
+		id,
+		`${spec.key}/check-database-connectivity`,
+		{ text: 'Check database connectivity', list: spec.label },
+		true,
+		T0 + min(48),
+	);
 	state = setItemNote(state, id, `${spec.key}/rollback`, { text: 'x', list: spec.label }, 'waiting on *ops* <b>', T0 + min(49));
 	state = tickItem(state, id, `${spec.key}/old-step`, { text: 'Page the DBA', list: spec.label }, true, T0 + min(50));
 	return state.incidents[0]!;
@@ -60,7 +67,19 @@ describe('checklistMarkdown', () => {
 
 describe('incidentMarkdown', () => {
 	const playbook = {
-		severities: [{ id: 'P0', name: 'Critical', urgency: '', tone: 'danger' as const, rank: 0, criteria: [], responseTime: 5, escalateAfter: 15, updateEvery: 15 }],
+		severities: [
+			{
+				id: 'P0',
+				name: 'Critical',
+				urgency: '',
+				tone: 'danger' as const,
+				rank: 0,
+				criteria: [],
+				responseTime: 5,
+				escalateAfter: 15,
+				updateEvery: 15,
+			},
+		],
 		statuses: [{ id: 'investigating', label: 'Investigating', closes: false }],
 	};
 	it('summarises the incident, its checklists and a timeline table that GFM renders', () => {

@@ -18,7 +18,10 @@ describe('classify with the P0–P3 fixture levels', () => {
 	it('takes the most severe level among everything ticked, keeping every match as the reason', () => {
 		const result = classify(levels, { ticked: ['P2:minor-feature-broken', 'P0:service-completely-down'], measures: {} });
 		expect(result.severityId).toBe('P0');
-		expect(result.matches.map((m) => `${m.severityId} ${m.criterion.text}`)).toEqual(['P0 Service completely down', 'P2 Minor feature broken']);
+		expect(result.matches.map((m) => `${m.severityId} ${m.criterion.text}`)).toEqual([
+			'P0 Service completely down',
+			'P2 Minor feature broken',
+		]);
 	});
 	it.each([
 		[50.1, 'P1'],
@@ -41,7 +44,9 @@ describe('classification links', () => {
 		const query = answersToQuery(answers);
 		expect(query.toString()).toBe('seen=P1%3Amajor-feature-broken&performance-degradation=30');
 		query.append('seen', 'x');
-		const hostile = new URLSearchParams('seen=P1:major-feature-broken,P9:<script>,P0:service-completely-down&performance-degradation=abc&evil=1');
+		const hostile = new URLSearchParams(
+			'seen=P1:major-feature-broken,P9:<script>,P0:service-completely-down&performance-degradation=abc&evil=1',
+		);
 		expect(answersFromQuery(levels, query)).toEqual(answers);
 		expect(answersFromQuery(levels, hostile)).toEqual({ ticked: ['P1:major-feature-broken', 'P0:service-completely-down'], measures: {} });
 	});

@@ -56,7 +56,7 @@ describe('deadlines of a P0', () => {
 		expect(ceo).toMatchObject({ at: T0, state: 'due', detail: 'At P0: if data breach/security incident' });
 	});
 
-	it('leaves out rungs of other levels and uses the level\'s own times', () => {
+	it("leaves out rungs of other levels and uses the level's own times", () => {
 		const list = byId(deadlines(p0({ severity: 'P2' }).incident, level('P2'), ladder, T0));
 		expect(list['rung:cto-vp-engineering']).toBeUndefined();
 		expect(list['escalate']?.at).toBe(T0 + min(180));
@@ -121,7 +121,7 @@ describe('each level escalates on its own time', () => {
 		expect(lead).toMatchObject({ at: T0 + min(720), state: 'upcoming', detail: 'At P3: if unresolved after 12 hours' });
 		expect(nextDeadline(deadlines(incident, level('P3'), ladder, T0 + min(30)))?.state).toBe('upcoming');
 	});
-	it('brings a later rung in at its own time, or at the level\'s when that is later', () => {
+	it("brings a later rung in at its own time, or at the level's when that is later", () => {
 		expect(escalationPlan(ladder, level('P0')).map((p) => [p.rung.id, p.after])).toEqual([
 			['engineering-lead', 20],
 			['cto-vp-engineering', 120],

@@ -7,7 +7,20 @@ import { TemplateSchema } from '../../src/schemas/template';
 const template = TemplateSchema.parse({
 	title: 'Fixture',
 	kind: 'message',
-	text: ['**HEAD {{who}}**', '', 'What: {{what}}', 'Owner: {{owner}}', 'Steps:', '{{#steps}}', '- {{step}} by {{owner}}', '{{/steps}}', '{{^steps}}', 'No steps yet.', '{{/steps}}', 'Footer'].join('\n'),
+	text: [
+		'**HEAD {{who}}**',
+		'',
+		'What: {{what}}',
+		'Owner: {{owner}}',
+		'Steps:',
+		'{{#steps}}',
+		'- {{step}} by {{owner}}',
+		'{{/steps}}',
+		'{{^steps}}',
+		'No steps yet.',
+		'{{/steps}}',
+		'Footer',
+	].join('\n'),
 	fields: [
 		{ name: 'who', label: 'Who', placeholder: '[Who]' },
 		{ name: 'what', label: 'What', placeholder: '[Description]', required: true },
@@ -41,9 +54,12 @@ describe('a copied message holds facts only', () => {
 });
 
 describe('broadcast mentions', () => {
-	it.each(['@here', '@channel', '@everyone', '<!channel>', '<!here>', '<!everyone>', 'ping @HERE now'])('flags %s typed in a value', (typed) => {
-		expect(broadcastMentions(template.fields, { what: typed }).map((m) => m.field.name)).toEqual(['what']);
-	});
+	it.each(['@here', '@channel', '@everyone', '<!channel>', '<!here>', '<!everyone>', 'ping @HERE now'])(
+		'flags %s typed in a value',
+		(typed) => {
+			expect(broadcastMentions(template.fields, { what: typed }).map((m) => m.field.name)).toEqual(['what']);
+		},
+	);
 	it('flags mentions inside list rows', () => {
 		expect(broadcastMentions(template.fields, { steps: [{ step: 'tell <!here|here>', owner: '' }] })).toHaveLength(1);
 	});
@@ -53,6 +69,8 @@ describe('broadcast mentions', () => {
 		expect(mentionWarnings(withMention.fields, { what: 'x' })).toEqual([]);
 	});
 	it('says which field holds it before copying', () => {
-		expect(mentionWarnings(template.fields, { what: 'x', owner: '@channel' })).toEqual(['Owner contains @channel, which notifies everyone in the channel.']);
+		expect(mentionWarnings(template.fields, { what: 'x', owner: '@channel' })).toEqual([
+			'Owner contains @channel, which notifies everyone in the channel.',
+		]);
 	});
 });

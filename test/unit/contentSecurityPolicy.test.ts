@@ -13,13 +13,20 @@ const page = (head: string, body = '') => `<!DOCTYPE html><html><head><meta char
 
 describe('inlineSources', () => {
 	it('hashes inline scripts and styles, not scripts loaded by src', async () => {
-		const found = inlineSources(page('<script>let a = "é";</script><script type="module" src="/x.js"></script><style>p{color:red}</style>'));
+		const found = inlineSources(
+			page('<script>let a = "é";</script><script type="module" src="/x.js"></script><style>p{color:red}</style>'),
+		);
 		expect(found.scripts).toEqual([await expected('let a = "é";')]);
 		expect(found.styles).toEqual([await expected('p{color:red}')]);
 	});
 
 	it('hashes style attributes as the browser decodes them, once each', async () => {
-		const found = inlineSources(page('', '<p style="font-family:&quot;Mono&quot;">a</p><p style="font-family:&quot;Mono&quot;">b</p><svg><path style="fill:red"/></svg>'));
+		const found = inlineSources(
+			page(
+				'',
+				'<p style="font-family:&quot;Mono&quot;">a</p><p style="font-family:&quot;Mono&quot;">b</p><svg><path style="fill:red"/></svg>',
+			),
+		);
 		expect(found.styleAttributes).toEqual([await expected('font-family:"Mono"'), await expected('fill:red')]);
 	});
 
@@ -82,7 +89,7 @@ describe('headerPolicy', () => {
 		}
 	});
 
-	it('names no script or style sources, so each page\'s hashes decide, and fits a Cloudflare Pages line', () => {
+	it("names no script or style sources, so each page's hashes decide, and fits a Cloudflare Pages line", () => {
 		expect(headerPolicy()).not.toMatch(/default-src|script-src|style-src|'unsafe-/);
 		expect(`  Content-Security-Policy: ${headerPolicy()}`.length).toBeLessThan(2000);
 	});
@@ -92,7 +99,9 @@ describe('the _headers file', async () => {
 	const { headersFile } = await import('../../src/integrations/contentSecurityPolicy');
 	it('covers the site under its base path: policy on every file, the worker revalidated, hashed files cached for good', () => {
 		const headers = headersFile('/playbook/');
-		expect(headers).toMatch(/^\/playbook\/\*\n {2}Content-Security-Policy: .*frame-ancestors 'none'\n {2}X-Content-Type-Options: nosniff$/m);
+		expect(headers).toMatch(
+			/^\/playbook\/\*\n {2}Content-Security-Policy: .*frame-ancestors 'none'\n {2}X-Content-Type-Options: nosniff$/m,
+		);
 		expect(headers).toContain('/playbook/sw.js\n  Cache-Control: no-cache\n');
 		expect(headers).toContain('/playbook/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n');
 		expect(headersFile('/')).toMatch(/^\/\*\n/);

@@ -8,7 +8,9 @@ import { ROOT } from '../support/buildSite';
 // A playbook may have no drills yet: then there is nothing to check.
 const drillDir = join(ROOT, 'content/drills');
 const drillFiles = existsSync(drillDir) ? readdirSync(drillDir).filter((f) => /^[^_].*\.ya?ml$/.test(f)) : [];
-const scenarioIds = readdirSync(join(ROOT, 'content/docs/scenarios')).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
+const scenarioIds = readdirSync(join(ROOT, 'content/docs/scenarios'))
+	.filter((f) => f.endsWith('.mdx'))
+	.map((f) => f.replace(/\.mdx$/, ''));
 
 describe('the drills of the playbook', () => {
 	it.each(drillFiles)('drill %s is valid', (file) => {
@@ -22,7 +24,14 @@ describe('the drills of the playbook', () => {
 		expect(drilled.filter((id) => !scenarioIds.includes(id))).toEqual([]);
 	});
 	it('refuse a drill with a misspelt field or a bad time', () => {
-		const result = DrillSchema.safeParse({ title: 'x', scenario: 'down', severity: 'P0', alert: 'a', injects: [{ after: '4 minutes', text: 'x' }], sevrity: 'P1' });
+		const result = DrillSchema.safeParse({
+			title: 'x',
+			scenario: 'down',
+			severity: 'P0',
+			alert: 'a',
+			injects: [{ after: '4 minutes', text: 'x' }],
+			sevrity: 'P1',
+		});
 		expect(result.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['', 'injects.0.after']);
 	});
 });

@@ -18,7 +18,16 @@ const escalation: EscalationStep[] = [
 ];
 const checklists: ChecklistSpec[] = [
 	{ key: 'scenario/db/symptoms', label: 'DB: Symptoms', page: 'DB', href: '', steps: [{ id: 's', text: 'slow' }] },
-	{ key: 'scenario/db/response', label: 'DB: Response', page: 'DB', href: '', steps: [{ id: 'a', text: 'check pool' }, { id: 'b', text: 'kill job' }] },
+	{
+		key: 'scenario/db/response',
+		label: 'DB: Response',
+		page: 'DB',
+		href: '',
+		steps: [
+			{ id: 'a', text: 'check pool' },
+			{ id: 'b', text: 'kill job' },
+		],
+	},
 ];
 const script: DrillScript = {
 	title: 'Pool exhausted',
@@ -35,7 +44,12 @@ const step = (id: string) => ({ text: id, list: 'DB: Response' });
 /** A drill played by the book, with `late` steps moved past their deadlines. */
 function play(late: { escalation?: boolean; raise?: boolean; message?: boolean } = {}): Incident {
 	let s: State = { ...emptyState(), responder: 'alice' };
-	const d = declareIncident(s, declaration({ severity: 'P1', drill: true, detectedAt: S, scenarios: ['db'], exercise: { drill: 'pool', startedAt: S } }), 'inc-', S + min(3));
+	const d = declareIncident(
+		s,
+		declaration({ severity: 'P1', drill: true, detectedAt: S, scenarios: ['db'], exercise: { drill: 'pool', startedAt: S } }),
+		'inc-',
+		S + min(3),
+	);
 	s = tickItem(d.state, d.id, 'scenario/db/response/a', step('a'), true, S + min(4));
 	s = logMessage(s, d.id, 'declared', late.message ? S + min(34) : S + min(5));
 	if (!late.raise) s = setSeverity(s, d.id, 'P0', S + min(10));
@@ -75,21 +89,41 @@ describe('scoreDrill', () => {
 	});
 	it('takes points off for an escalation past its due window', () => {
 		const result = score(play({ escalation: true }));
-		expect(result.items.find((i) => i.id === 'escalations')).toMatchObject({ points: 0, met: false, reason: 'Late or missing: Lead (of 1 due).' });
+		expect(result.items.find((i) => i.id === 'escalations')).toMatchObject({
+			points: 0,
+			met: false,
+			reason: 'Late or missing: Lead (of 1 due).',
+		});
 		expect(result.points).toBe(85);
 	});
 	it('takes points off when an inject implies a higher level and nobody raises it', () => {
 		const result = score(play({ raise: true }));
 		expect(result.items.find((i) => i.id === 'severity')).toMatchObject({ points: 10, met: false });
-		expect(result.items.find((i) => i.id === 'severity')?.reason).toContain('"Connections exhausted" (minute 9) implies P0: not raised within 5 minutes.');
+		expect(result.items.find((i) => i.id === 'severity')?.reason).toContain(
+			'"Connections exhausted" (minute 9) implies P0: not raised within 5 minutes.',
+		);
 	});
 	it('takes points off a first message sent after its interval', () => {
 		const result = score(play({ message: true }));
-		expect(result.items.find((i) => i.id === 'first-message')).toMatchObject({ points: 0, met: false, reason: 'Sent 31 min after declaring; due within 30 min.' });
+		expect(result.items.find((i) => i.id === 'first-message')).toMatchObject({
+			points: 0,
+			met: false,
+			reason: 'Sent 31 min after declaring; due within 30 min.',
+		});
 	});
 	it('scores an unfinished drill up to now, and counts what is missing', () => {
-		const { state, id } = declareIncident({ ...emptyState() }, declaration({ severity: 'P0', drill: true, detectedAt: S, exercise: { drill: 'pool', startedAt: S } }), 'inc-', S + min(20));
-		const result = scoreDrill(state.incidents.find((i) => i.id === id)!, script, { severities, escalation, checklists }, S + min(40));
+		const { state, id } = declareIncident(
+			{ ...emptyState() },
+			declaration({ severity: 'P0', drill: true, detectedAt: S, exercise: { drill: 'pool', startedAt: S } }),
+			'inc-',
+			S + min(20),
+		);
+		const result = scoreDrill(
+			state.incidents.find((i) => i.id === id)!,
+			script,
+			{ severities, escalation, checklists },
+			S + min(40),
+		);
 		expect(result.items.map((i) => [i.id, i.points])).toEqual([
 			['declare', 0],
 			['severity', 5],
@@ -100,7 +134,9 @@ describe('scoreDrill', () => {
 			['runbook', 0],
 			['post-mortem', 0],
 		]);
-		expect(result.items[1]?.reason).toBe('Declared at P0; the alert implies P1 (too high). Raised to P0 in time after "Connections exhausted".');
+		expect(result.items[1]?.reason).toBe(
+			'Declared at P0; the alert implies P1 (too high). Raised to P0 in time after "Connections exhausted".',
+		);
 	});
 	it('gives no runbook points while the runbook is not known', () => {
 		const result = scoreDrill(play(), script, { severities, escalation, checklists: [] }, S + min(60));

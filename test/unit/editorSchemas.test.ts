@@ -13,9 +13,15 @@ const ajv = new Ajv2020({ allErrors: true, validateFormats: false, strict: false
 const validate = (file: string, data: unknown) => {
 	const check = ajv.compile(generated[file]!);
 	check(data);
-	return (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params['additionalProperty'])})` : ''}`);
+	return (check.errors ?? []).map(
+		(e) =>
+			`${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params['additionalProperty'])})` : ''}`,
+	);
 };
-const mdx = (dir: string) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.mdx')).map((f) => join(ROOT, dir, f));
+const mdx = (dir: string) =>
+	readdirSync(join(ROOT, dir))
+		.filter((f) => f.endsWith('.mdx'))
+		.map((f) => join(ROOT, dir, f));
 const yamlFile = (file: string) => parse(readFileSync(join(ROOT, file), 'utf8')) as unknown;
 
 describe('the editor JSON Schemas', () => {
@@ -46,10 +52,16 @@ describe('the editor JSON Schemas', () => {
 		const scenario = readFrontmatter(join(ROOT, 'content/docs/scenarios/service-down.mdx'));
 		const { symptoms, owner: _owner, ...rest } = scenario;
 		expect(validate('scenario.schema.json', { ...rest, symptom: symptoms })).toEqual(
-			expect.arrayContaining(["/ must have required property 'symptoms'", "/ must have required property 'owner'", '/ must NOT have additional properties (symptom)']),
+			expect.arrayContaining([
+				"/ must have required property 'symptoms'",
+				"/ must have required property 'owner'",
+				'/ must NOT have additional properties (symptom)',
+			]),
 		);
 		const severity = readFrontmatter(join(ROOT, 'content/severities/p1.mdx'));
-		expect(validate('severity.schema.json', { ...severity, responseTime: '15 minutes' })).toEqual(['/responseTime must match pattern "^\\d+(m|h|d)$"']);
+		expect(validate('severity.schema.json', { ...severity, responseTime: '15 minutes' })).toEqual([
+			'/responseTime must match pattern "^\\d+(m|h|d)$"',
+		]);
 		const site = yamlFile('content/site.yaml') as Record<string, unknown>;
 		expect(validate('site.schema.json', { ...site, staleAfterDays: 'soon' })).toEqual(['/staleAfterDays must be integer']);
 	});

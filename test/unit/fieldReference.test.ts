@@ -41,7 +41,10 @@ describe('the generated field reference', () => {
 		const rows = rowsOf(
 			z.strictObject({
 				window: z.strictObject({ to: z.number().int().min(1).describe('End.') }).describe('When.'),
-				groups: z.array(z.strictObject({ lang: z.string().default('bash').describe('Language.') })).min(1).describe('Groups.'),
+				groups: z
+					.array(z.strictObject({ lang: z.string().default('bash').describe('Language.') }))
+					.min(1)
+					.describe('Groups.'),
 				tone: z.enum(['danger', 'tip']).describe('Colour.'),
 			}),
 		);

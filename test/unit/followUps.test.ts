@@ -17,11 +17,19 @@ function withItems(items: Partial<ActionItem>[]): Incident {
 
 describe('action items as a calendar', () => {
 	const incident = withItems([
-		{ item: 'Add a canary, then; a "slow" rollout \\ with ümlauts and a very long explanation that goes well past seventy-five octets 🚀🚀🚀', owner: '@bob', due: '2026-12-10' },
+		{
+			item: 'Add a canary, then; a "slow" rollout \\ with ümlauts and a very long explanation that goes well past seventy-five octets 🚀🚀🚀',
+			owner: '@bob',
+			due: '2026-12-10',
+		},
 		{ item: 'Page the DBA team', owner: '@carol', due: '2026-12-01' },
 		{ item: 'No due date yet', owner: '@dan', due: '' },
 	]);
-	const text = actionItemsCalendar(incident, { organisation: 'Castor', url: 'https://playbook.example.com/post-mortem/', now: T0 + min(30) });
+	const text = actionItemsCalendar(incident, {
+		organisation: 'Castor',
+		url: 'https://playbook.example.com/post-mortem/',
+		now: T0 + min(30),
+	});
 
 	it('parses as one calendar with a to-do per dated item, due in UTC', () => {
 		const calendar = new ICAL.Component(ICAL.parse(text));
@@ -32,7 +40,9 @@ describe('action items as a calendar', () => {
 		const due = todos[0]!.getFirstPropertyValue('due') as ICAL.Time;
 		expect([due.toString(), due.zone?.tzid]).toEqual(['2026-12-10T17:00:00Z', 'UTC']);
 		expect((todos[0]!.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().getTime()).toBe(T0 + min(30));
-		expect(todos[0]!.getFirstPropertyValue('description')).toBe(`Action item of incident ${incident.id}: Checkout, payments; refunds down\nOwner: @bob\nhttps://playbook.example.com/post-mortem/`);
+		expect(todos[0]!.getFirstPropertyValue('description')).toBe(
+			`Action item of incident ${incident.id}: Checkout, payments; refunds down\nOwner: @bob\nhttps://playbook.example.com/post-mortem/`,
+		);
 		const uids = todos.map((t) => t.getFirstPropertyValue('uid'));
 		expect(new Set(uids).size).toBe(2);
 	});
@@ -46,7 +56,8 @@ describe('action items as a calendar', () => {
 	it('escapes text and never folds inside a character', () => {
 		expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
 		const folded = foldLine(`SUMMARY:${'é'.repeat(80)}`);
-		for (const line of folded.split('\r\n').slice(0, -1)) expect(() => new TextDecoder('utf-8', { fatal: true }).decode(new TextEncoder().encode(line))).not.toThrow();
+		for (const line of folded.split('\r\n').slice(0, -1))
+			expect(() => new TextDecoder('utf-8', { fatal: true }).decode(new TextEncoder().encode(line))).not.toThrow();
 	});
 });
 
@@ -67,7 +78,12 @@ describe('action items as new issues', () => {
 		expect(body).toContain('https://pb.example/post-mortem/');
 	});
 	it('opens GitLab’s form, labels set by a quick action', () => {
-		const gitlab = TrackerSchema.parse({ kind: 'gitlab', url: 'https://gitlab.example.com/', repo: 'ops/infra/platform', labels: ['follow up'] });
+		const gitlab = TrackerSchema.parse({
+			kind: 'gitlab',
+			url: 'https://gitlab.example.com/',
+			repo: 'ops/infra/platform',
+			labels: ['follow up'],
+		});
 		const url = new URL(newIssueUrl(gitlab, issueDraft(item, incident)));
 		expect(url.pathname).toBe('/ops/infra/platform/-/issues/new');
 		expect(url.searchParams.get('issue[title]')).toBe('Add a canary');

@@ -43,16 +43,61 @@ const lines = (...text: string[]) => text.join('\n');
 describe('the declaration', () => {
 	const template = contentTemplate('declaration');
 	it.each<[MessageFormat, string]>([
-		['slack', lines('*🚨 INCIDENT DECLARED*', '', 'Incident: API returns 503', 'Severity: P0 Critical', 'Status: Mitigating', 'Impact: All users cannot log in', 'Affected Services: api', 'Incident Channel: #incident-20261126-0314-0000', 'On-Call: @alice')],
-		['markdown', lines('**🚨 INCIDENT DECLARED**', '', 'Incident: API returns 503\\', 'Severity: P0 Critical\\', 'Status: Mitigating\\', 'Impact: All users cannot log in\\', 'Affected Services: api\\', 'Incident Channel: \\#incident-20261126-0314-0000\\', 'On-Call: @alice')],
-		['plain', lines('🚨 INCIDENT DECLARED', '', 'Incident: API returns 503', 'Severity: P0 Critical', 'Status: Mitigating', 'Impact: All users cannot log in', 'Affected Services: api', 'Incident Channel: #incident-20261126-0314-0000', 'On-Call: @alice')],
+		[
+			'slack',
+			lines(
+				'*🚨 INCIDENT DECLARED*',
+				'',
+				'Incident: API returns 503',
+				'Severity: P0 Critical',
+				'Status: Mitigating',
+				'Impact: All users cannot log in',
+				'Affected Services: api',
+				'Incident Channel: #incident-20261126-0314-0000',
+				'On-Call: @alice',
+			),
+		],
+		[
+			'markdown',
+			lines(
+				'**🚨 INCIDENT DECLARED**',
+				'',
+				'Incident: API returns 503\\',
+				'Severity: P0 Critical\\',
+				'Status: Mitigating\\',
+				'Impact: All users cannot log in\\',
+				'Affected Services: api\\',
+				'Incident Channel: \\#incident-20261126-0314-0000\\',
+				'On-Call: @alice',
+			),
+		],
+		[
+			'plain',
+			lines(
+				'🚨 INCIDENT DECLARED',
+				'',
+				'Incident: API returns 503',
+				'Severity: P0 Critical',
+				'Status: Mitigating',
+				'Impact: All users cannot log in',
+				'Affected Services: api',
+				'Incident Channel: #incident-20261126-0314-0000',
+				'On-Call: @alice',
+			),
+		],
 	])('in %s, filled from the incident', (format, expected) => {
 		expect(write(template, incident(), format)).toBe(expected);
 	});
 
 	it.each<[MessageFormat, string]>([
-		['slack', `Impact: Errors ${ZW}*${ZW}spike${ZW}*${ZW} on ${ZW}\`${ZW}login${ZW}_${ZW}v2${ZW}\`${ZW} <script>alert(1)</script> & more\n# still the impact\n1. not a list\n`],
-		['markdown', 'Impact: Errors \\*spike\\* on \\`login\\_v2\\` \\<script\\>alert(1)\\</script\\> \\& more\\\n\\# still the impact\\\n1\\. not a list\\\n'],
+		[
+			'slack',
+			`Impact: Errors ${ZW}*${ZW}spike${ZW}*${ZW} on ${ZW}\`${ZW}login${ZW}_${ZW}v2${ZW}\`${ZW} <script>alert(1)</script> & more\n# still the impact\n1. not a list\n`,
+		],
+		[
+			'markdown',
+			'Impact: Errors \\*spike\\* on \\`login\\_v2\\` \\<script\\>alert(1)\\</script\\> \\& more\\\n\\# still the impact\\\n1\\. not a list\\\n',
+		],
 		['plain', `Impact: ${HOSTILE}\n`],
 	])('in %s, keeps hostile text literal', (format, expected) => {
 		expect(write(template, incident({ impact: HOSTILE }), format)).toContain(expected);
@@ -63,7 +108,9 @@ describe('the declaration', () => {
 	});
 
 	it('uses what the responder typed over the incident, and the incident for the rest', () => {
-		expect(write(template, incident(), 'plain', { impact: 'Half of logins fail', onCall: '  ' })).toContain('Impact: Half of logins fail\nAffected Services: api');
+		expect(write(template, incident(), 'plain', { impact: 'Half of logins fail', onCall: '  ' })).toContain(
+			'Impact: Half of logins fail\nAffected Services: api',
+		);
 		// A field cleared to spaces leaves its line out: never its placeholder "@engineer", which reads as a real mention.
 		expect(write(template, incident(), 'plain', { onCall: '  ' })).not.toContain('On-Call');
 	});
@@ -71,11 +118,53 @@ describe('the declaration', () => {
 
 describe('the status update', () => {
 	const template = contentTemplate('update');
-	const timeline = ['03:10 UTC - Incident detected', '03:14 UTC - Incident declared: P1, API returns 503', '03:19 UTC - Severity P1 → P0', '03:21 UTC - Rolled back deploy 42', '03:23 UTC - Status: Mitigating'];
+	const timeline = [
+		'03:10 UTC - Incident detected',
+		'03:14 UTC - Incident declared: P1, API returns 503',
+		'03:19 UTC - Severity P1 → P0',
+		'03:21 UTC - Rolled back deploy 42',
+		'03:23 UTC - Status: Mitigating',
+	];
 	it.each<[MessageFormat, string]>([
-		['slack', lines('*📊 INCIDENT UPDATE*', '', 'Status: Mitigating', 'Impact: All users cannot log in', 'Timeline:', ...timeline.map((t) => `- ${t}`), '', 'Next Update: 03:41 UTC')],
-		['markdown', lines('**📊 INCIDENT UPDATE**', '', 'Status: Mitigating\\', 'Impact: All users cannot log in\\', 'Timeline:', ...timeline.map((t) => `- ${t}`), '', 'Next Update: 03:41 UTC')],
-		['plain', lines('📊 INCIDENT UPDATE', '', 'Status: Mitigating', 'Impact: All users cannot log in', 'Timeline:', ...timeline.map((t) => `- ${t}`), '', 'Next Update: 03:41 UTC')],
+		[
+			'slack',
+			lines(
+				'*📊 INCIDENT UPDATE*',
+				'',
+				'Status: Mitigating',
+				'Impact: All users cannot log in',
+				'Timeline:',
+				...timeline.map((t) => `- ${t}`),
+				'',
+				'Next Update: 03:41 UTC',
+			),
+		],
+		[
+			'markdown',
+			lines(
+				'**📊 INCIDENT UPDATE**',
+				'',
+				'Status: Mitigating\\',
+				'Impact: All users cannot log in\\',
+				'Timeline:',
+				...timeline.map((t) => `- ${t}`),
+				'',
+				'Next Update: 03:41 UTC',
+			),
+		],
+		[
+			'plain',
+			lines(
+				'📊 INCIDENT UPDATE',
+				'',
+				'Status: Mitigating',
+				'Impact: All users cannot log in',
+				'Timeline:',
+				...timeline.map((t) => `- ${t}`),
+				'',
+				'Next Update: 03:41 UTC',
+			),
+		],
 	])('in %s, with the latest events and the next update one interval from now', (format, expected) => {
 		expect(write(template, incident(), format)).toBe(expected);
 	});
@@ -89,7 +178,12 @@ describe('the status update', () => {
 	});
 
 	it('with no incident, pastes no example row and no placeholder: only what was typed', () => {
-		const text = write(template, undefined, 'plain', { timeline: [{ time: '10:00', event: 'Paged DBA' }, { time: '', event: ' ' }] });
+		const text = write(template, undefined, 'plain', {
+			timeline: [
+				{ time: '10:00', event: 'Paged DBA' },
+				{ time: '', event: ' ' },
+			],
+		});
 		expect(text).toContain('Timeline:\n- 10:00 - Paged DBA');
 		expect(text).not.toMatch(/\[Time\]|Next Update|Impact/);
 	});
@@ -98,9 +192,39 @@ describe('the status update', () => {
 describe('the resolution', () => {
 	const template = contentTemplate('resolution');
 	it.each<[MessageFormat, string]>([
-		['slack', lines('*✅ INCIDENT RESOLVED*', '', 'Status: Resolved', 'Duration: 16 min', 'Root Cause: Expired certificate', 'Resolution: Renewed it')],
-		['markdown', lines('**✅ INCIDENT RESOLVED**', '', 'Status: Resolved\\', 'Duration: 16 min\\', 'Root Cause: Expired certificate\\', 'Resolution: Renewed it')],
-		['plain', lines('✅ INCIDENT RESOLVED', '', 'Status: Resolved', 'Duration: 16 min', 'Root Cause: Expired certificate', 'Resolution: Renewed it')],
+		[
+			'slack',
+			lines(
+				'*✅ INCIDENT RESOLVED*',
+				'',
+				'Status: Resolved',
+				'Duration: 16 min',
+				'Root Cause: Expired certificate',
+				'Resolution: Renewed it',
+			),
+		],
+		[
+			'markdown',
+			lines(
+				'**✅ INCIDENT RESOLVED**',
+				'',
+				'Status: Resolved\\',
+				'Duration: 16 min\\',
+				'Root Cause: Expired certificate\\',
+				'Resolution: Renewed it',
+			),
+		],
+		[
+			'plain',
+			lines(
+				'✅ INCIDENT RESOLVED',
+				'',
+				'Status: Resolved',
+				'Duration: 16 min',
+				'Root Cause: Expired certificate',
+				'Resolution: Renewed it',
+			),
+		],
 	])('in %s, with the root cause and resolution of the post-mortem', (format, expected) => {
 		expect(write(template, incident(), format)).toBe(expected);
 	});
@@ -131,7 +255,8 @@ describe('Markdown output read by a CommonMark + GFM parser', () => {
 	const benign = 'a b c d e f g\nh\ni';
 	it.each(contentTemplateIds(CONTENT))('%s: hostile text adds no element and no HTML, and stays visible as typed', (id) => {
 		const template = contentTemplate(id, CONTENT);
-		const typed = (text: string) => Object.fromEntries(template.fields.map((f) => [f.name, f.items ? [Object.fromEntries(f.items.map((k) => [k, text]))] : text]));
+		const typed = (text: string) =>
+			Object.fromEntries(template.fields.map((f) => [f.name, f.items ? [Object.fromEntries(f.items.map((k) => [k, text]))] : text]));
 		const attack = write(template, undefined, 'markdown', typed(hostile));
 		expect(tags(attack)).toEqual(tags(write(template, undefined, 'markdown', typed(benign))));
 		const rendered = toHtml(attack);
@@ -141,16 +266,19 @@ describe('Markdown output read by a CommonMark + GFM parser', () => {
 });
 
 describe('drills', () => {
-	it.each(contentTemplateIds(CONTENT).flatMap((id) => MESSAGE_FORMATS.map((format) => [id, format] as const)))('%s in %s says DRILL on its first line', (id, format) => {
-		const template = contentTemplate(id, CONTENT);
-		const drill = incident({ drill: true });
-		const withEdits = Object.fromEntries(template.fields.map((f) => [f.name, f.items ? [] : 'typed']));
-		for (const text of [write(template, drill, format), write(template, drill, format, withEdits)]) {
-			expect(text.split('\n')[0]).toBe(drillLine(format));
-			expect(firstLineRead(text, format)).toBe('[DRILL] This is a drill, not a real incident.');
-		}
-		expect(write(template, incident(), format)).not.toContain('DRILL');
-	});
+	it.each(contentTemplateIds(CONTENT).flatMap((id) => MESSAGE_FORMATS.map((format) => [id, format] as const)))(
+		'%s in %s says DRILL on its first line',
+		(id, format) => {
+			const template = contentTemplate(id, CONTENT);
+			const drill = incident({ drill: true });
+			const withEdits = Object.fromEntries(template.fields.map((f) => [f.name, f.items ? [] : 'typed']));
+			for (const text of [write(template, drill, format), write(template, drill, format, withEdits)]) {
+				expect(text.split('\n')[0]).toBe(drillLine(format));
+				expect(firstLineRead(text, format)).toBe('[DRILL] This is a drill, not a real incident.');
+			}
+			expect(write(template, incident(), format)).not.toContain('DRILL');
+		},
+	);
 	it('marks the drill in bold where the format has bold', () => {
 		expect(MESSAGE_FORMATS.map(drillLine)).toEqual([
 			'*[DRILL]* This is a drill, not a real incident.',

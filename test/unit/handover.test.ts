@@ -16,7 +16,12 @@ describe('a handover of command', () => {
 		const incident = state.incidents[0]!;
 		expect(incident.commander).toBe('@carol');
 		const event = incident.events.at(-1)!;
-		expect(event).toMatchObject({ kind: 'handover', at: T0 + min(20), text: 'Command handed over: @bob → @carol', handover: { from: '@bob', ...handover } });
+		expect(event).toMatchObject({
+			kind: 'handover',
+			at: T0 + min(20),
+			text: 'Command handed over: @bob → @carol',
+			handover: { from: '@bob', ...handover },
+		});
 		expect(IncidentSchema.safeParse(incident).success).toBe(true);
 		expect(lastHandover(incident)).toEqual({ from: '@bob', ...handover });
 	});
@@ -26,7 +31,8 @@ describe('a handover of command', () => {
 	});
 	it('fills the handover template’s sources from the latest handover, or the current commander before one', () => {
 		let { state, id } = withIncident({ commander: '@bob' });
-		const value = (source: Parameters<typeof sourceValue>[0]) => sourceValue(source, { incident: state.incidents[0]!, playbook, checklists: [], kind: 'message', now: T0 });
+		const value = (source: Parameters<typeof sourceValue>[0]) =>
+			sourceValue(source, { incident: state.incidents[0]!, playbook, checklists: [], kind: 'message', now: T0 });
 		expect([value('handoverFrom'), value('handoverTo'), value('handoverOpen')]).toEqual(['@bob', '', '']);
 		state = handOver(state, id, handover, T0 + min(20));
 		state = handOver(state, id, { ...handover, to: '@dan', next: 'Escalate at 04:00 UTC' }, T0 + min(30));
@@ -41,9 +47,21 @@ describe('a handover of command', () => {
 });
 
 describe('the next deadline of a handover', () => {
-	const deadline = (id: string, state: Deadline['state'], at?: number): Deadline => ({ id, kind: 'rung', label: id, detail: '', state, ...(at === undefined ? {} : { at }) });
+	const deadline = (id: string, state: Deadline['state'], at?: number): Deadline => ({
+		id,
+		kind: 'rung',
+		label: id,
+		detail: '',
+		state,
+		...(at === undefined ? {} : { at }),
+	});
 	it('is the earliest one still to meet, overdue ones included', () => {
-		const list = [deadline('Status update', 'upcoming', T0 + min(30)), deadline('Response', 'done', T0), deadline('Engineering Lead', 'overdue', T0 + min(10)), deadline('CEO', 'conditional')];
+		const list = [
+			deadline('Status update', 'upcoming', T0 + min(30)),
+			deadline('Response', 'done', T0),
+			deadline('Engineering Lead', 'overdue', T0 + min(10)),
+			deadline('CEO', 'conditional'),
+		];
 		expect(nextDeadline(list)).toBe('Engineering Lead, 03:24 UTC');
 	});
 	it('is empty when nothing is left to meet', () => {

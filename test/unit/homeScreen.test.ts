@@ -10,13 +10,21 @@ describe('the web app manifest', () => {
 		const manifest = webManifest(site);
 		expect(manifest).toMatchObject({ name: 'Runbook of Acme Widgets', start_url: '/incident/', scope: '/', display: 'standalone' });
 		const icons = manifest['icons'] as { sizes: string; purpose: string; type: string }[];
-		expect(icons.map((i) => `${i.purpose} ${i.type} ${i.sizes}`)).toEqual(['any image/svg+xml any', 'any image/png 192x192', 'any image/png 512x512', 'maskable image/png 512x512']);
+		expect(icons.map((i) => `${i.purpose} ${i.type} ${i.sizes}`)).toEqual([
+			'any image/svg+xml any',
+			'any image/png 192x192',
+			'any image/png 512x512',
+			'maskable image/png 512x512',
+		]);
 	});
 
 	it('keeps every URL under the base path the site is built for', () => {
 		const manifest = webManifest(site, '/playbook/');
 		expect(manifest).toMatchObject({ id: '/playbook/', start_url: '/playbook/incident/', scope: '/playbook/' });
-		const urls = [...(manifest['icons'] as { src: string }[]).map((i) => i.src), ...(manifest['shortcuts'] as { url: string }[]).map((s) => s.url)];
+		const urls = [
+			...(manifest['icons'] as { src: string }[]).map((i) => i.src),
+			...(manifest['shortcuts'] as { url: string }[]).map((s) => s.url),
+		];
 		expect(urls.every((url) => url.startsWith('/playbook/'))).toBe(true);
 	});
 
@@ -28,12 +36,23 @@ describe('the web app manifest', () => {
 });
 
 describe('what the incident bar offers', () => {
-	const update = (state: Deadline['state']): Deadline => ({ id: 'update', kind: 'update', label: 'Next status update', detail: '', at: 0, state });
+	const update = (state: Deadline['state']): Deadline => ({
+		id: 'update',
+		kind: 'update',
+		label: 'Next status update',
+		detail: '',
+		at: 0,
+		state,
+	});
 	const incident = { scenarios: ['cache-stampede'] };
 
 	it('the update only once it is due, then the runbook and the workspace', () => {
 		expect(barActions(incident, [update('upcoming')], '/tools/', true).map((a) => a.label)).toEqual(['Runbook', 'Workspace']);
-		expect(barActions(incident, [update('overdue')], '/tools/', true).map((a) => a.label)).toEqual(['Post the update', 'Runbook', 'Workspace']);
+		expect(barActions(incident, [update('overdue')], '/tools/', true).map((a) => a.label)).toEqual([
+			'Post the update',
+			'Runbook',
+			'Workspace',
+		]);
 		expect(barActions(incident, [update('due')], '/tools/', false).map((a) => a.label)).toEqual(['Runbook', 'Workspace']);
 	});
 

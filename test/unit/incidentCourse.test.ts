@@ -62,7 +62,9 @@ describe('courseMermaid', () => {
 		expect(await mermaid.parse(source)).toMatchObject({ diagramType: 'gantt' });
 		const diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
 		const tasks = (diagram.db as unknown as { getTasks(): { task: string; section: string; startTime: Date; endTime: Date }[] }).getTasks();
-		expect(tasks.map((t) => [t.section, t.task.trim(), (t.startTime.getTime() - T0) / min(1), (t.endTime.getTime() - T0) / min(1)])).toEqual([
+		expect(
+			tasks.map((t) => [t.section, t.task.trim(), (t.startTime.getTime() - T0) / min(1), (t.endTime.getTime() - T0) / min(1)]),
+		).toEqual([
 			['Severity', 'P1 High', -4, 10],
 			['Severity', 'P0 Critical', 10, 40],
 			['Status', 'Declared P1', 0, 0],
@@ -77,7 +79,11 @@ describe('courseMermaid', () => {
 		expect(source).toContain('title API 503 1 outage (from 2026-11-26 03 10 UTC)');
 	});
 	it('refuses what the chart must never contain: Mermaid rejects a bad date', async () => {
-		await expect(mermaid.mermaidAPI.getDiagramFromText('gantt\n    dateFormat x\n    section S\n    a :milestone, soon, soon\n').then((d) => (d.db as unknown as { getTasks(): unknown }).getTasks())).rejects.toThrow(/Invalid date/);
+		await expect(
+			mermaid.mermaidAPI
+				.getDiagramFromText('gantt\n    dateFormat x\n    section S\n    a :milestone, soon, soon\n')
+				.then((d) => (d.db as unknown as { getTasks(): unknown }).getTasks()),
+		).rejects.toThrow(/Invalid date/);
 	});
 	it('keeps names to words Mermaid cannot misread', () => {
 		expect(mermaidText('Status: Identified; see #ops <b>')).toBe('Status Identified see ops b');

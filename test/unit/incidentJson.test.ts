@@ -19,7 +19,11 @@ describe('incident JSON', () => {
 		['not JSON', '{"format": "incident', /not JSON/],
 		['someone else’s JSON', '{"name": "package", "version": "1.0.0"}', /not an incident exported from this playbook/],
 		['a newer version', JSON.stringify({ format: EXPORT_FORMAT, version: 99, incident: {} }), /newer version of this site \(format 99/],
-		['a damaged incident', JSON.stringify({ format: EXPORT_FORMAT, version: 1, incident: { id: 'x' } }), /incomplete or damaged \(at title/],
+		[
+			'a damaged incident',
+			JSON.stringify({ format: EXPORT_FORMAT, version: 1, incident: { id: 'x' } }),
+			/incomplete or damaged \(at title/,
+		],
 		['JSON that is not an object', '[1,2,3]', /not an incident exported/],
 	])('refuses %s with the reason', (_, text, reason) => {
 		const result = parseImport(text, undefined, T0);
@@ -28,7 +32,9 @@ describe('incident JSON', () => {
 	});
 	it('refuses an oversized file before reading it', () => {
 		const result = parseImport('{}', MAX_IMPORT_BYTES + 1);
-		expect(!result.ok && result.reason).toMatch(new RegExp(`^The file is [\\d.]+ MB; an incident export is at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB\\.$`));
+		expect(!result.ok && result.reason).toMatch(
+			new RegExp(`^The file is [\\d.]+ MB; an incident export is at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB\\.$`),
+		);
 	});
 
 	const file = (incident: Incident) => JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, incident });
@@ -53,7 +59,7 @@ describe('incident JSON', () => {
 		const many = parseImport(file({ ...base, events }), undefined, T0);
 		expect(!many.ok && many.reason).toMatch(/timeline events; an incident holds at most/);
 	});
-	it('refuses an incident detected or declared in the future by this computer\'s clock, and allows a little skew', () => {
+	it("refuses an incident detected or declared in the future by this computer's clock, and allows a little skew", () => {
 		const base = incident();
 		const ahead = parseImport(file({ ...base, detectedAt: T0 + 86_400_000, declaredAt: T0 + 86_400_000 }), undefined, T0);
 		expect(!ahead.ok && ahead.reason).toMatch(/detected 24 hours in the future by this computer's clock/);

@@ -43,7 +43,10 @@ describe('declaring', () => {
 		const tabA = withIncident({ title: 'Checkout down', severity: 'P0' }, undefined, Math.random);
 		const tabB = withIncident({ title: 'Search slow', severity: 'P2' }, undefined, Math.random);
 		const merged = mergeState(tabA.state, tabB.state);
-		expect(merged.incidents.map((i) => [i.title, i.severity]).sort()).toEqual([['Checkout down', 'P0'], ['Search slow', 'P2']]);
+		expect(merged.incidents.map((i) => [i.title, i.severity]).sort()).toEqual([
+			['Checkout down', 'P0'],
+			['Search slow', 'P2'],
+		]);
 		expect(merged.incidents.map((i) => i.events.length)).toEqual([2, 2]);
 	});
 	it('keeps the scripted drill it plays on a drill only', () => {
@@ -105,7 +108,10 @@ describe('changing an incident', () => {
 			let next = importIncident(emptyState(), incident, T0 + 1);
 			next = setSeverity(next, name, 'P2', T0 + 2);
 			const merged = mergeState(next, next);
-			expect(merged.incidents.map((i) => i.id), name).toEqual([name]);
+			expect(
+				merged.incidents.map((i) => i.id),
+				name,
+			).toEqual([name]);
 			expect(merged.activeId, name).toBe(name);
 			const gone = deleteIncident(merged, name, T0 + 3);
 			expect(Object.hasOwn(gone.deleted, name), name).toBe(true);

@@ -16,12 +16,12 @@ describe('text that names levels the playbook does not have', () => {
 		]);
 	});
 
-	it('passes the playbook\'s own ids and words that only look alike', () => {
+	it("passes the playbook's own ids and words that only look alike", () => {
 		expect(unknownLevels('P0 or P3, p95 latency, P99, S3 bucket, HTTP 503, SEVERE, P1.5x, AP1, P2P', ['P0', 'P1', 'P2', 'P3'])).toEqual([]);
 		expect(unknownLevels('A P4 is not a level here', ['P0', 'P1', 'P2', 'P3'])).toEqual([{ line: 1, column: 3, id: 'P4' }]);
 	});
 
-	it('checks the prefix of the playbook\'s own ids too', () => {
+	it("checks the prefix of the playbook's own ids too", () => {
 		expect(unknownLevels('L1 then L7', ['L1', 'L2'])).toEqual([{ line: 1, column: 9, id: 'L7' }]);
 	});
 });

@@ -50,7 +50,10 @@ describe('local date-time conversion', () => {
 	});
 
 	it('keeps seconds when the input has them, and refuses what is not a date-time', () => {
-		expect(fromLocalInput('2026-07-01T14:41:37.250', 'Europe/Berlin')).toEqual({ kind: 'exact', at: Date.parse('2026-07-01T12:41:37.250Z') });
+		expect(fromLocalInput('2026-07-01T14:41:37.250', 'Europe/Berlin')).toEqual({
+			kind: 'exact',
+			at: Date.parse('2026-07-01T12:41:37.250Z'),
+		});
 		for (const bad of ['', '2026-02-30T10:00', '2026-13-01T10:00', '2026-01-01 10:00', '2026-01-01T24:00', 'yesterday']) {
 			expect(fromLocalInput(bad, 'Europe/Berlin').kind, bad).toBe('invalid');
 		}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addActionItem, deleteIncident, removeActionItem, setSeverity, setStatus, tickItem, updateActionItem, updateIncident } from '../../src/lib/incidents';
+import {
+	addActionItem,
+	deleteIncident,
+	removeActionItem,
+	setSeverity,
+	setStatus,
+	tickItem,
+	updateActionItem,
+	updateIncident,
+} from '../../src/lib/incidents';
 import { mergeState } from '../../src/lib/merge';
 import { createStore } from '../../src/lib/store';
 import { STATE_KEY } from '../../src/lib/storage';
@@ -29,7 +38,12 @@ describe('mergeState', () => {
 	it('merges edits of different fields field by field', () => {
 		const { state, id } = withIncident();
 		const tabA = setSeverity(state, id, 'P1', T0 + min(1));
-		const tabB = setStatus(updateIncident(state, id, { impact: 'EU only' }, T0 + min(2)), id, { id: 'identified', label: 'Identified', closes: false }, T0 + min(2));
+		const tabB = setStatus(
+			updateIncident(state, id, { impact: 'EU only' }, T0 + min(2)),
+			id,
+			{ id: 'identified', label: 'Identified', closes: false },
+			T0 + min(2),
+		);
 		const merged = mergeState(tabA, tabB).incidents[0];
 		expect([merged?.severity, merged?.impact, merged?.status]).toEqual(['P1', 'EU only', 'identified']);
 	});
@@ -67,7 +81,10 @@ describe('action items typed in two tabs', () => {
 		const tabB = updateActionItem(addActionItem(base, id, { item: 'Add alert' }, T0 + 3).state, id, itemId, { owner: '@carol' }, T0 + 6);
 		for (const merged of [mergeState(tabA, tabB), mergeState(tabB, tabA)]) {
 			const items = merged.incidents[0]?.postMortem.actionItems ?? [];
-			expect(items.map((i) => [i.item, i.owner]).sort()).toEqual([['Add alert', ''], ['Fix the pool', '@carol']]);
+			expect(items.map((i) => [i.item, i.owner]).sort()).toEqual([
+				['Add alert', ''],
+				['Fix the pool', '@carol'],
+			]);
 		}
 		const removed = removeActionItem(tabA, id, itemId, T0 + 7);
 		expect(mergeState(removed, tabB).incidents[0]?.postMortem.actionItems.map((i) => i.item)).toEqual(['Add alert']);
@@ -76,7 +93,7 @@ describe('action items typed in two tabs', () => {
 });
 
 describe('two stores on one storage (two tabs)', () => {
-	it('each keeps the other tab\'s tick when both tick from stale copies', () => {
+	it("each keeps the other tab's tick when both tick from stale copies", () => {
 		const storage = new MemoryStorage();
 		const tabA = createStore(storage, () => T0, undefined);
 		let id = '';
@@ -92,7 +109,7 @@ describe('two stores on one storage (two tabs)', () => {
 		const stored = JSON.parse(storage.getItem(STATE_KEY) ?? '{}');
 		expect(Object.keys(stored.state.incidents[0].ticks).sort()).toEqual(['a', 'b']);
 	});
-	it('takes in another tab\'s write from the storage event and writes back what it alone knew', () => {
+	it("takes in another tab's write from the storage event and writes back what it alone knew", () => {
 		const storage = new MemoryStorage();
 		const events = new EventTarget();
 		const tab = createStore(storage, () => T0, events);

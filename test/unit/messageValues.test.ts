@@ -39,18 +39,22 @@ describe('values from the incident', () => {
 		let { state, id } = withIncident();
 		state = setStatus(state, id, { id: 'resolved', label: 'Resolved', closes: true }, T0 + min(30));
 		const ctx = context({ incident: state.incidents[0]!, now: T0 + min(50) });
-		expect([sourceValue('status', ctx), sourceValue('resolvedAt', ctx), sourceValue('duration', ctx), sourceValue('nextUpdate', ctx)]).toEqual([
-			'Resolved',
-			'2026-11-26 03:44 UTC',
-			'34 min',
-			'',
-		]);
+		expect([
+			sourceValue('status', ctx),
+			sourceValue('resolvedAt', ctx),
+			sourceValue('duration', ctx),
+			sourceValue('nextUpdate', ctx),
+		]).toEqual(['Resolved', '2026-11-26 03:44 UTC', '34 min', '']);
 	});
 	it('reads the post-mortem fields', () => {
 		let { state, id } = withIncident();
 		state = updatePostMortem(state, id, { rootCause: 'Bad deploy', resolution: 'Rolled back', lessons: 'Canary first' }, T0 + min(40));
 		const ctx = context({ incident: state.incidents[0]! });
-		expect(['rootCause', 'resolution', 'lessons'].map((s) => sourceValue(s as 'rootCause', ctx))).toEqual(['Bad deploy', 'Rolled back', 'Canary first']);
+		expect(['rootCause', 'resolution', 'lessons'].map((s) => sourceValue(s as 'rootCause', ctx))).toEqual([
+			'Bad deploy',
+			'Rolled back',
+			'Canary first',
+		]);
 	});
 	it('fills only the fields that name a source', () => {
 		const fields = [{ name: 'sev', from: 'severity' as const }, { name: 'typed' }];
@@ -85,7 +89,9 @@ describe('the latest events', () => {
 		state = tickItem(state, id, 'phase/x/y/z', { text: 'A step', list: 'A list' }, true, T0 + min(6));
 		state = logMessage(state, id, 'Copied Status Update (Slack)', T0 + min(7));
 		state = logEscalation(state, id, 'Due: Response target', 'due:response', T0 + min(8));
-		expect(latestEvents(state.incidents[0]!, T0 + min(9))).toEqual([1, 2, 3, 4, 5].map((n) => ({ time: `03:${String(14 + n)} UTC`, event: `Note ${n}` })));
+		expect(latestEvents(state.incidents[0]!, T0 + min(9))).toEqual(
+			[1, 2, 3, 4, 5].map((n) => ({ time: `03:${String(14 + n)} UTC`, event: `Note ${n}` })),
+		);
 		state = logEscalation(state, id, 'Escalated to Engineering Lead', 'rung:engineering-lead', T0 + min(10));
 		expect(latestEvents(state.incidents[0]!, T0 + min(11)).at(-1)).toEqual({ time: '03:24 UTC', event: 'Escalated to Engineering Lead' });
 	});

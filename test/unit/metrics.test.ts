@@ -46,7 +46,15 @@ describe('computeMetrics', () => {
 	const [a, b, c] = metrics.incidents;
 
 	it('measures each incident from its detection', () => {
-		expect(metrics.incidents.map((r) => [r.severity, r.toDeclare / min(1), r.toFirstMessage && r.toFirstMessage / min(1), r.toMitigate && r.toMitigate / min(1), r.toResolve && r.toResolve / min(1)])).toEqual([
+		expect(
+			metrics.incidents.map((r) => [
+				r.severity,
+				r.toDeclare / min(1),
+				r.toFirstMessage && r.toFirstMessage / min(1),
+				r.toMitigate && r.toMitigate / min(1),
+				r.toResolve && r.toResolve / min(1),
+			]),
+		).toEqual([
 			['P0', 4, 6, 24, 44],
 			['P0', 2, undefined, 12, 12],
 			['P1', 10, 50, undefined, undefined],
@@ -68,8 +76,30 @@ describe('computeMetrics', () => {
 	it('groups by the most severe level reached, and by month, leaving drills out', () => {
 		expect(metrics.drillsLeftOut).toBe(1);
 		expect(metrics.bySeverity).toEqual([
-			{ key: 'P0', incidents: 2, toDeclare: min(3), toFirstMessage: min(6), toMitigate: min(18), toResolve: min(28), atLevel: min(42), response: { met: 2, known: 2 }, resolvedInTime: { met: 1, known: 2 }, updates: { met: 2, known: 2 } },
-			{ key: 'P1', incidents: 1, toDeclare: min(10), toFirstMessage: min(50), toMitigate: undefined, toResolve: undefined, atLevel: min(84), response: { met: 1, known: 1 }, resolvedInTime: { met: 0, known: 0 }, updates: { met: 0, known: 1 } },
+			{
+				key: 'P0',
+				incidents: 2,
+				toDeclare: min(3),
+				toFirstMessage: min(6),
+				toMitigate: min(18),
+				toResolve: min(28),
+				atLevel: min(42),
+				response: { met: 2, known: 2 },
+				resolvedInTime: { met: 1, known: 2 },
+				updates: { met: 2, known: 2 },
+			},
+			{
+				key: 'P1',
+				incidents: 1,
+				toDeclare: min(10),
+				toFirstMessage: min(50),
+				toMitigate: undefined,
+				toResolve: undefined,
+				atLevel: min(84),
+				response: { met: 1, known: 1 },
+				resolvedInTime: { met: 0, known: 0 },
+				updates: { met: 0, known: 1 },
+			},
 		]);
 		expect(metrics.byMonth.map((g) => [g.key, g.incidents, g.toResolve])).toEqual([
 			['2026-11', 2, min(28)],
@@ -78,7 +108,9 @@ describe('computeMetrics', () => {
 	});
 	it('exports CSV and Markdown with the same figures', () => {
 		const csv = metricsCsv(metrics).split('\r\n');
-		expect(csv[0]).toBe('Incident,Title,Severity,Detected,To declare (min),To first message (min),To mitigate (min),To resolve (min),At P0 (min),At P1 (min),Response target,Resolved before escalation,Updates on time');
+		expect(csv[0]).toBe(
+			'Incident,Title,Severity,Detected,To declare (min),To first message (min),To mitigate (min),To resolve (min),At P0 (min),At P1 (min),Response target,Resolved before escalation,Updates on time',
+		);
 		expect(csv[1]).toBe(`${a?.id},API returns 503,P0,2026-11-26 03:10 UTC,4,6,24,44,30,14,met,missed,2/2`);
 		expect(csv[3]).toBe(`${c?.id},API returns 503,P1,2026-12-03 09:50 UTC,10,50,,,,70,met,,0/1`);
 		const md = metricsMarkdown(metrics, T2 + min(60));

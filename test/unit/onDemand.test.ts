@@ -19,7 +19,11 @@ describe('code loaded only on a user action', () => {
 	it('is what only *.onDemand modules reach; anything a page imports by itself is not', () => {
 		const chunks = [
 			chunk('button.js', { isEntry: true, facadeModuleId: '/src/scripts/searchButton.ts', dynamicImports: ['dialog.js'] }),
-			chunk('dialog.js', { isDynamicEntry: true, facadeModuleId: '/src/scripts/searchDialog.onDemand.ts', imports: ['markdown.js', 'shared.js'] }),
+			chunk('dialog.js', {
+				isDynamicEntry: true,
+				facadeModuleId: '/src/scripts/searchDialog.onDemand.ts',
+				imports: ['markdown.js', 'shared.js'],
+			}),
 			chunk('markdown.js'),
 			chunk('shared.js'),
 			// An island imports the shared helper itself, and loads a form by itself (no user action).

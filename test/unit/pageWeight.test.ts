@@ -15,7 +15,8 @@ const files: Record<string, string> = {
 	'plain/index.html': `<!doctype html><html><head><link rel="stylesheet" href="/_astro/site.css"><style>@font-face{font-family:X;src:url(/x.woff2)}</style>
 <script type="module" src="/_astro/runtime-leak.js"></script></head><body><p>Static</p></body></html>`,
 	'_astro/site.css': 'body{color:black}',
-	'_astro/search.js': 'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/ui.js","_astro/ui.css"])))=>i.map(i=>d[i]);import{x}from"./helper.js";x(()=>import(`./ui.js`))',
+	'_astro/search.js':
+		'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/ui.js","_astro/ui.css"])))=>i.map(i=>d[i]);import{x}from"./helper.js";x(()=>import(`./ui.js`))',
 	'_astro/helper.js': 'export const x=(f)=>f;',
 	'_astro/ui.js': 'export default 1;'.repeat(50),
 	'_astro/ui.css': '.ui{}',
@@ -69,10 +70,16 @@ describe('weighing a built page', () => {
 		const size = (name: string) => Buffer.byteLength(files[name]!);
 		expect(summary.jsFirstParty.raw).toBe(size('_astro/Tick.js') + inlineOurs.length);
 		expect(summary.jsLibrary.raw).toBe(size('_astro/client.js') + size('_astro/vendor-preact.js'));
-		expect(summary.jsPlatform.raw).toBe(size('_astro/search.js') + size('_astro/helper.js') + size('_astro/ui.js') + 'var theme="auto"'.length);
+		expect(summary.jsPlatform.raw).toBe(
+			size('_astro/search.js') + size('_astro/helper.js') + size('_astro/ui.js') + 'var theme="auto"'.length,
+		);
 		expect(summary.jsLazy.raw).toBe(size('_astro/ui.js'));
 		expect(summary.requests).toBe(7);
-		expect(summary.total.raw).toBe(Object.entries(files).filter(([p]) => !p.startsWith('plain') && !p.includes('leak')).reduce((n, [, t]) => n + Buffer.byteLength(t), 0));
+		expect(summary.total.raw).toBe(
+			Object.entries(files)
+				.filter(([p]) => !p.startsWith('plain') && !p.includes('leak'))
+				.reduce((n, [, t]) => n + Buffer.byteLength(t), 0),
+		);
 		expect(summary.total.gzip).toBeLessThan(summary.total.raw * 2);
 	});
 

@@ -7,7 +7,9 @@ import { playbookFromFiles } from '../support/playbookFromFiles';
 const options: DocumentOptions = {
 	css: 'body{margin:0}',
 	policy: "default-src 'none'",
-	sections: Object.fromEntries(SECTIONS.map((id) => [id, { title: `Title of ${id}`, intro: `Intro of ${id}` }])) as DocumentOptions['sections'],
+	sections: Object.fromEntries(
+		SECTIONS.map((id) => [id, { title: `Title of ${id}`, intro: `Intro of ${id}` }]),
+	) as DocumentOptions['sections'],
 };
 
 /** Every text node of an HTML document, joined: what a reader sees. */

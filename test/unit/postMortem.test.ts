@@ -1,10 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistSpec } from '../../src/lib/clientPlaybook';
 import { composeMessage } from '../../src/lib/composeMessage';
-import { addActionItem, addNote, logDeadline, logMessage, removeActionItem, setSeverity, setStatus, tickItem, updateActionItem, updatePostMortem } from '../../src/lib/incidents';
+import {
+	addActionItem,
+	addNote,
+	logDeadline,
+	logMessage,
+	removeActionItem,
+	setSeverity,
+	setStatus,
+	tickItem,
+	updateActionItem,
+	updatePostMortem,
+} from '../../src/lib/incidents';
 import { mergeState } from '../../src/lib/merge';
 import { incidentValues } from '../../src/lib/messageValues';
-import { actionItemProblems, actionItemRows, peakSeverity, postMortemHome, reachedPhases, severityPeriods, severityRows, skippedSteps, timelineRows } from '../../src/lib/postMortem';
+import {
+	actionItemProblems,
+	actionItemRows,
+	peakSeverity,
+	postMortemHome,
+	reachedPhases,
+	severityPeriods,
+	severityRows,
+	skippedSteps,
+	timelineRows,
+} from '../../src/lib/postMortem';
 import type { Incident, State } from '../../src/lib/state';
 import { min, T0, withIncident } from '../support/incidents';
 import { contentPlaybook, contentTemplate } from '../support/playbookContent';
@@ -15,7 +36,14 @@ const RESOLVED = { id: 'resolved', label: 'Resolved', closes: true };
 /** A phase list with one step, opening this many minutes after detection (or after resolution). */
 function phase(id: string, order: number, title: string, group: string, opensAfter: number | 'resolution', step: string): ChecklistSpec {
 	const page = `Phase ${order}: ${title}`;
-	return { key: `phase/${id}/group`, label: `${page} — ${group}`, page, href: `/process/${id}/`, steps: [{ id: 'step', text: step }], opensAfter };
+	return {
+		key: `phase/${id}/group`,
+		label: `${page} — ${group}`,
+		page,
+		href: `/process/${id}/`,
+		steps: [{ id: 'step', text: step }],
+		opensAfter,
+	};
 }
 
 /** A few lists shaped like the playbook's: phase groups and scenario lists. */
@@ -35,7 +63,13 @@ const checklists: ChecklistSpec[] = [
 	phase('mitigation', 3, 'Mitigation', 'Immediate Actions', 50, 'Roll back'),
 	phase('resolution', 4, 'Resolution', 'Permanent Fix', 120, 'Deploy the fix'),
 	phase('post-mortem', 5, 'Post-Mortem', 'Incident Review', 'resolution', 'Write post-mortem'),
-	{ key: 'scenario/service-down/symptoms', label: 'Service Down: Symptoms', page: 'Service Down', href: '/scenarios/service-down/', steps: [{ id: 'health-check-returns-503', text: 'Health check returns 503' }] },
+	{
+		key: 'scenario/service-down/symptoms',
+		label: 'Service Down: Symptoms',
+		page: 'Service Down',
+		href: '/scenarios/service-down/',
+		steps: [{ id: 'health-check-returns-503', text: 'Health check returns 503' }],
+	},
 	{
 		key: 'scenario/service-down/response',
 		label: 'Service Down: Response',
@@ -46,7 +80,13 @@ const checklists: ChecklistSpec[] = [
 			{ id: 'rollback', text: 'Rollback immediately', lead: 'If deployment-related:' },
 		],
 	},
-	{ key: 'scenario/database-issues/response', label: 'Database Issues: Response', page: 'Database Issues', href: '/scenarios/database-issues/', steps: [{ id: 'check-database-status', text: 'Check database status' }] },
+	{
+		key: 'scenario/database-issues/response',
+		label: 'Database Issues: Response',
+		page: 'Database Issues',
+		href: '/scenarios/database-issues/',
+		steps: [{ id: 'check-database-status', text: 'Check database status' }],
+	},
 	{
 		key: 'scenario/high-error-rate/response',
 		label: 'High Error Rate: Response',
@@ -59,7 +99,8 @@ const checklists: ChecklistSpec[] = [
 	},
 ];
 const listOf = (key: string) => checklists.find((c) => key.startsWith(`${c.key}/`))?.label ?? 'list';
-const tick = (state: State, id: string, key: string, done: boolean, at: number) => tickItem(state, id, key, { text: key.split('/').at(-1) ?? key, list: listOf(key) }, done, at);
+const tick = (state: State, id: string, key: string, done: boolean, at: number) =>
+	tickItem(state, id, key, { text: key.split('/').at(-1) ?? key, list: listOf(key) }, done, at);
 
 /** A short incident: declared P1, raised to P0 for a quarter of an hour, back to P1, resolved after 44 minutes. */
 function simulated(): { state: State; id: string; incident: Incident } {
@@ -73,7 +114,18 @@ function simulated(): { state: State; id: string; incident: Incident } {
 	state = setSeverity(state, id, 'P1', T0 + min(20));
 	state = logMessage(state, id, 'Copied Status Update (Slack)', T0 + min(21));
 	state = setStatus(state, id, RESOLVED, T0 + min(40));
-	state = updatePostMortem(state, id, { rootCause: 'Redis ran out of memory', resolution: 'Failed over and raised maxmemory', usersAffected: '1,200', dataImpact: 'None', lessons: 'Alert on memory\nbefore eviction' }, T0 + min(60));
+	state = updatePostMortem(
+		state,
+		id,
+		{
+			rootCause: 'Redis ran out of memory',
+			resolution: 'Failed over and raised maxmemory',
+			usersAffected: '1,200',
+			dataImpact: 'None',
+			lessons: 'Alert on memory\nbefore eviction',
+		},
+		T0 + min(60),
+	);
 	let added = addActionItem(state, id, { item: 'Alert at 80% Redis memory', owner: '@alice', due: '2026-12-03' }, T0 + min(61));
 	added = addActionItem(added.state, id, { item: 'Load-test failover' }, T0 + min(62));
 	state = added.state;
@@ -150,7 +202,12 @@ describe('the timeline table', () => {
 	it('shows a deadline at the moment it fell due, however late a page noticed it', () => {
 		let { state, id } = withIncident({ detectedAt: T0 });
 		state = addNote(state, id, 'Paging the database team', T0 + min(20));
-		state = logDeadline(state, id, { id: 'escalate', label: 'Escalate', detail: 'P0: escalate if not resolved in 15 minutes', at: T0 + min(15) }, T0 + min(47));
+		state = logDeadline(
+			state,
+			id,
+			{ id: 'escalate', label: 'Escalate', detail: 'P0: escalate if not resolved in 15 minutes', at: T0 + min(15) },
+			T0 + min(47),
+		);
 		expect(timelineRows(state.incidents[0]!, T0 + min(50)).slice(-2)).toEqual([
 			{ time: '03:29 UTC', event: 'Deadline reached: Escalate (P0: escalate if not resolved in 15 minutes)' },
 			{ time: '03:34 UTC', event: 'Paging the database team' },
@@ -176,7 +233,11 @@ describe('steps skipped', () => {
 		let { state, id } = withIncident({ detectedAt: T0, scenarios: [] });
 		state = tick(state, id, 'phase/mitigation/group/step', true, T0 + min(3));
 		expect(reachedPhases(state.incidents[0]!, checklists)).toEqual(new Set(['detection-triage', 'investigation', 'mitigation']));
-		expect(skippedSteps(state.incidents[0]!, checklists).map((r) => r['step'])).toEqual(['Determine P0/P1/P2/P3', 'Check impact scope', 'Check logs']);
+		expect(skippedSteps(state.incidents[0]!, checklists).map((r) => r['step'])).toEqual([
+			'Determine P0/P1/P2/P3',
+			'Check impact scope',
+			'Check logs',
+		]);
 	});
 
 	it('is empty when every step was ticked, and the post-mortem says so', () => {
@@ -187,7 +248,9 @@ describe('steps skipped', () => {
 		expect(skippedSteps(incident, checklists)).toEqual([]);
 		const template = contentTemplate('post-mortem');
 		const values = incidentValues(template.fields, { incident, playbook, checklists, kind: 'document', now: T0 + min(5) });
-		expect(composeMessage(template, values, 'markdown', { drill: false })).toContain("## Steps skipped\nNone: every step of the incident's checklists was ticked.\n");
+		expect(composeMessage(template, values, 'markdown', { drill: false })).toContain(
+			"## Steps skipped\nNone: every step of the incident's checklists was ticked.\n",
+		);
 	});
 });
 
@@ -290,7 +353,9 @@ describe('where post-mortem edits are kept', () => {
 		expect(postMortemHome('rootCause')).toEqual({ on: 'postMortem', key: 'rootCause' });
 		expect(postMortemHome('impact')).toEqual({ on: 'incident', key: 'impact' });
 		expect(postMortemHome('actionItems')).toEqual({ on: 'actionItems' });
-		expect(['title', 'timeline', 'severityPeriods', 'skippedSteps', 'detectedAt', 'duration'].map((s) => postMortemHome(s as 'timeline').on)).toEqual(Array(6).fill('record'));
+		expect(
+			['title', 'timeline', 'severityPeriods', 'skippedSteps', 'detectedAt', 'duration'].map((s) => postMortemHome(s as 'timeline').on),
+		).toEqual(Array(6).fill('record'));
 		expect([postMortemHome(undefined), postMortemHome('postMortemLink')]).toEqual([{ on: 'page' }, { on: 'page' }]);
 	});
 });

@@ -32,8 +32,12 @@ describe('escapeText', () => {
 
 describe('keepLineBreaks', () => {
 	it('ends each line of a paragraph with a hard break, and leaves block lines alone', () => {
-		const markdown = ['# Title', 'Status: open', 'Impact: none', '', '- one', '- two', '| a |', '| --- |', 'Already\\', 'broken'].join('\n');
-		expect(keepLineBreaks(markdown)).toBe(['# Title', 'Status: open\\', 'Impact: none', '', '- one', '- two', '| a |', '| --- |', 'Already\\', 'broken'].join('\n'));
+		const markdown = ['# Title', 'Status: open', 'Impact: none', '', '- one', '- two', '| a |', '| --- |', 'Already\\', 'broken'].join(
+			'\n',
+		);
+		expect(keepLineBreaks(markdown)).toBe(
+			['# Title', 'Status: open\\', 'Impact: none', '', '- one', '- two', '| a |', '| --- |', 'Already\\', 'broken'].join('\n'),
+		);
 	});
 	it('does not add a break before a setext underline or after an escaped backslash it would cancel', () => {
 		expect(keepLineBreaks('Title\n---')).toBe('Title\n---');
@@ -59,7 +63,11 @@ describe('inverted sections', () => {
 
 describe('long lists', () => {
 	const template = '## Timeline\n\n| Time | Event |\n| --- | --- |\n{{#timeline}}\n| {{time}} | {{event}} |\n{{/timeline}}\n';
-	const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ time: `03:${String(i % 60).padStart(2, '0')}`, event: `Checked replica ${i}: lag *${i % 97}* s` }));
+	const rows = (n: number) =>
+		Array.from({ length: n }, (_, i) => ({
+			time: `03:${String(i % 60).padStart(2, '0')}`,
+			event: `Checked replica ${i}: lag *${i % 97}* s`,
+		}));
 	/** The fastest of a few runs, in milliseconds: the least disturbed by other work on the machine. */
 	const fastest = (n: number) => {
 		const values = { timeline: rows(n) };
@@ -74,7 +82,11 @@ describe('long lists', () => {
 
 	it('renders every row of a long table, each still read as a table row', () => {
 		const out = renderTemplate(template, { timeline: rows(3) }, 'markdown');
-		expect(out.split('\n').filter((line) => line.startsWith('| 03:'))).toEqual(['| 03:00 | Checked replica 0: lag \\*0\\* s |', '| 03:01 | Checked replica 1: lag \\*1\\* s |', '| 03:02 | Checked replica 2: lag \\*2\\* s |']);
+		expect(out.split('\n').filter((line) => line.startsWith('| 03:'))).toEqual([
+			'| 03:00 | Checked replica 0: lag \\*0\\* s |',
+			'| 03:01 | Checked replica 1: lag \\*1\\* s |',
+			'| 03:02 | Checked replica 2: lag \\*2\\* s |',
+		]);
 	});
 
 	it('grows linearly with the rows: eight times the rows takes nowhere near 64 times as long', () => {

@@ -14,7 +14,10 @@ import { describeIssues } from '../../src/lib/zodIssues';
 import { ROOT } from '../support/buildSite';
 import { readFrontmatter } from '../support/frontmatter';
 
-const files = (dir: string) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.mdx')).map((f) => join(ROOT, dir, f));
+const files = (dir: string) =>
+	readdirSync(join(ROOT, dir))
+		.filter((f) => f.endsWith('.mdx'))
+		.map((f) => join(ROOT, dir, f));
 /** Fields every page has, checked by the page schema rather than the phase or scenario schema. */
 const pageKeys = ['owner', 'lastReviewed'];
 const withoutPageKeys = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([k]) => !pageKeys.includes(k)));
@@ -40,7 +43,12 @@ describe('the playbook content', () => {
 		expect(issuesOf(SiteSchema.safeParse(parse(readFileSync(join(ROOT, 'content/site.yaml'), 'utf8'))))).toEqual([]);
 	});
 	it('keeps none of the damaged characters of the original text', () => {
-		const all = [...files('content/severities'), ...files('content/docs/process'), ...files('content/docs/scenarios'), ...files('content/templates')];
+		const all = [
+			...files('content/severities'),
+			...files('content/docs/process'),
+			...files('content/docs/scenarios'),
+			...files('content/templates'),
+		];
 		for (const file of all) expect(readFileSync(file, 'utf8'), file).not.toMatch(/ð|â€|â†/);
 	});
 });
@@ -61,7 +69,10 @@ describe('DurationSchema', () => {
 
 describe('StepListSchema', () => {
 	it('derives ids from the text and keeps explicit ones', () => {
-		const steps = StepListSchema.parse(['Check Redis connectivity', { text: 'Isolate affected systems', lead: 'IMMEDIATE:', id: 'isolate' }]);
+		const steps = StepListSchema.parse([
+			'Check Redis connectivity',
+			{ text: 'Isolate affected systems', lead: 'IMMEDIATE:', id: 'isolate' },
+		]);
 		expect(steps).toEqual([
 			{ id: 'check-redis-connectivity', text: 'Check Redis connectivity' },
 			{ id: 'isolate', text: 'Isolate affected systems', lead: 'IMMEDIATE:' },
@@ -120,7 +131,15 @@ describe('TemplateSchema', () => {
 		[{ text: 'Status: {{state}}' }, 'text: {{state}} is not declared in fields'],
 		[{ text: '{{#timeline}}x' }, 'text: {{#timeline}} is never closed'],
 		[{ text: 'Status: {{status}} {{#timeline}}{{/timeline}}' }, 'text: {{#timeline}} needs a field "timeline" with items'],
-		[{ fields: [{ name: 'status', label: 'Status' }, { name: 'extra', label: 'Extra' }] }, 'fields.1.name: "extra" is not used in the text'],
+		[
+			{
+				fields: [
+					{ name: 'status', label: 'Status' },
+					{ name: 'extra', label: 'Extra' },
+				],
+			},
+			'fields.1.name: "extra" is not used in the text',
+		],
 		[{ kind: 'email' }, 'kind:'],
 		[{ fields: [{ name: 'status', label: 'Status', from: 'mood' }] }, 'fields.0.from:'],
 	])('refuses %j', (change, message) => {
@@ -129,10 +148,17 @@ describe('TemplateSchema', () => {
 });
 
 describe('PhaseSchema and ScenarioSchema', () => {
-	const phase = { title: 'Investigation', sidebar: { order: 2 }, window: { from: '5m', to: '30m' }, groups: [{ title: 'Gather', steps: ['Check logs'] }] };
+	const phase = {
+		title: 'Investigation',
+		sidebar: { order: 2 },
+		window: { from: '5m', to: '30m' },
+		groups: [{ title: 'Gather', steps: ['Check logs'] }],
+	};
 	it('accepts a phase and refuses a window that ends before it starts', () => {
 		expect(PhaseSchema.safeParse(phase).success).toBe(true);
-		expect(issuesOf(PhaseSchema.safeParse({ ...phase, window: { from: '1h', to: '30m' } }))).toEqual(['window.to: the window must end after it starts']);
+		expect(issuesOf(PhaseSchema.safeParse({ ...phase, window: { from: '1h', to: '30m' } }))).toEqual([
+			'window.to: the window must end after it starts',
+		]);
 	});
 	it('refuses a phase without a number', () => {
 		expect(issuesOf(PhaseSchema.safeParse({ ...phase, sidebar: {} })).join()).toMatch(/^sidebar\.order:/);
@@ -156,7 +182,10 @@ describe('PhaseSchema and ScenarioSchema', () => {
 describe('SiteSchema', () => {
 	const site = parse(readFileSync(join(ROOT, 'content/site.yaml'), 'utf8')) as Record<string, unknown>;
 	it('needs exactly one closing status', () => {
-		const statuses = [{ id: 'open', label: 'Open' }, { id: 'done', label: 'Done' }];
+		const statuses = [
+			{ id: 'open', label: 'Open' },
+			{ id: 'done', label: 'Done' },
+		];
 		expect(issuesOf(SiteSchema.safeParse({ ...site, statuses }))).toEqual(['statuses: exactly one status needs `closes: true`']);
 	});
 	it('refuses a channel prefix Slack would not accept and a bad URL', () => {

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { addNote, addActionItem, tickItem } from '../../src/lib/incidents';
 import { SHARE_PREFIX } from '../../src/lib/urls';
 import { readSealedFile, sealedFile } from '../../src/lib/incidentJson';
-import { fromBase64Url, MAX_LINK_CHARS, openFragment, openSealed, sealIncident, shareFragment, shareLink, toBase64Url } from '../../src/lib/shareLink';
+import {
+	fromBase64Url,
+	MAX_LINK_CHARS,
+	openFragment,
+	openSealed,
+	sealIncident,
+	shareFragment,
+	shareLink,
+	toBase64Url,
+} from '../../src/lib/shareLink';
 import type { Incident } from '../../src/lib/state';
 import { min, T0, withIncident } from '../support/incidents';
 
@@ -40,7 +49,9 @@ describe('an incident shared by link', () => {
 	});
 	it('puts the link on the page it was made on, replacing any fragment', async () => {
 		const sealed = { key: 'k', data: 'd' };
-		expect(shareLink('https://x.example/playbook/incident/?a=1#old', sealed)).toBe(`https://x.example/playbook/incident/?a=1#${SHARE_PREFIX}k.d`);
+		expect(shareLink('https://x.example/playbook/incident/?a=1#old', sealed)).toBe(
+			`https://x.example/playbook/incident/?a=1#${SHARE_PREFIX}k.d`,
+		);
 	});
 	it('refuses any changed byte of the data, the IV or the key', async () => {
 		const fragment = shareFragment(await sealIncident(incident(), T0));

@@ -9,7 +9,9 @@ import { ROOT } from '../support/buildSite';
 const site = loadSite(join(ROOT, 'content/site.yaml'));
 const code = [
 	join(ROOT, 'astro.config.mjs'),
-	...readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).map((file) => join(ROOT, 'src', file)).filter((file) => /\.(ts|tsx|astro|mjs|js|css)$/.test(file)),
+	...readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+		.map((file) => join(ROOT, 'src', file))
+		.filter((file) => /\.(ts|tsx|astro|mjs|js|css)$/.test(file)),
 ];
 
 /** What is particular to the organisation: its name, and where its tools live. */
@@ -33,8 +35,14 @@ describe('where the site is published', async () => {
 	const { deployment } = await import('../../src/data/site');
 	it("is content/site.yaml's url and base, which PLAYBOOK_SITE and PLAYBOOK_BASE override for a CI job", () => {
 		expect(deployment({ base: '/' }, {})).toEqual({ site: undefined, base: '/' });
-		expect(deployment({ url: 'https://docs.example', base: '/runbooks/' }, {})).toEqual({ site: 'https://docs.example', base: '/runbooks/' });
-		expect(deployment({ base: '/' }, { PLAYBOOK_SITE: 'https://org.github.io', PLAYBOOK_BASE: 'playbook' })).toEqual({ site: 'https://org.github.io', base: '/playbook/' });
+		expect(deployment({ url: 'https://docs.example', base: '/runbooks/' }, {})).toEqual({
+			site: 'https://docs.example',
+			base: '/runbooks/',
+		});
+		expect(deployment({ base: '/' }, { PLAYBOOK_SITE: 'https://org.github.io', PLAYBOOK_BASE: 'playbook' })).toEqual({
+			site: 'https://org.github.io',
+			base: '/playbook/',
+		});
 		expect(() => deployment({ base: '/' }, { PLAYBOOK_SITE: 'org.github.io' })).toThrow(/PLAYBOOK_SITE/);
 	});
 });

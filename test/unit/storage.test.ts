@@ -49,7 +49,12 @@ describe('loadState', () => {
 		const { state } = withIncident();
 		const { responder: _r, ...old } = state;
 		storage.setItem(STATE_KEY, stored({ ...old, who: 'alice' }, 0));
-		const migrations = { 0: (data: unknown) => { const { who, ...rest } = data as { who: string }; return { ...rest, responder: who }; } };
+		const migrations = {
+			0: (data: unknown) => {
+				const { who, ...rest } = data as { who: string };
+				return { ...rest, responder: who };
+			},
+		};
 		const loaded = loadState(storage, T0, migrations);
 		expect(loaded.notices[0]?.kind).toBe('migrated');
 		expect(loaded.state.responder).toBe('alice');
@@ -102,7 +107,10 @@ describe('loadState', () => {
 		expect(aside).toMatchObject({ kind: 'corrupt', backupKey: STATE_KEY, blocking: true });
 		expect(readRaw(storage, aside.backupKey!)).toBe(raw);
 		store.update((s) => withIncident({}, s).state);
-		expect(store.notices().map((n) => [n.kind, n.unsaved ?? false])).toEqual([['corrupt', false], ['unsaved', true]]);
+		expect(store.notices().map((n) => [n.kind, n.unsaved ?? false])).toEqual([
+			['corrupt', false],
+			['unsaved', true],
+		]);
 		expect(store.notices()[1]?.message).toMatch(/^Not saved/);
 		// Dismissed, it comes back at the next change that is not saved.
 		store.dismiss(store.notices()[1]!);
@@ -144,7 +152,7 @@ describe('setting data aside', () => {
 	});
 });
 
-describe('another tab\'s write (the storage event) is read as at load', () => {
+describe("another tab's write (the storage event) is read as at load", () => {
 	const tab = (storage: MemoryStorage, migrations?: Parameters<typeof createStore>[3]) => {
 		const events = new EventTarget();
 		const store = createStore(storage, () => T0, events, migrations);
@@ -155,7 +163,7 @@ describe('another tab\'s write (the storage event) is read as at load', () => {
 		return { store, written };
 	};
 
-	it('sets invalid data aside with a notice, keeps this tab\'s incidents, and saves over it once it is kept', () => {
+	it("sets invalid data aside with a notice, keeps this tab's incidents, and saves over it once it is kept", () => {
 		const storage = new MemoryStorage();
 		const { store, written } = tab(storage);
 		store.update((s) => withIncident({}, s).state);
@@ -197,7 +205,12 @@ describe('another tab\'s write (the storage event) is read as at load', () => {
 
 	it('migrates an older version written by another tab, merges it and writes it back in the current format', () => {
 		const storage = new MemoryStorage();
-		const migrations = { 0: (data: unknown) => { const { who, ...rest } = data as { who: string }; return { ...rest, responder: who }; } };
+		const migrations = {
+			0: (data: unknown) => {
+				const { who, ...rest } = data as { who: string };
+				return { ...rest, responder: who };
+			},
+		};
 		const { store, written } = tab(storage, migrations);
 		const { state } = withIncident();
 		const { responder: _r, ...old } = state;

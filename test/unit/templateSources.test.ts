@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TemplateSchema } from '../../src/schemas/template';
 
-const issuesOf = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) => result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+const issuesOf = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+	result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
 const timeline = (items: string[] | undefined, from = 'timeline') => ({
 	title: 'T',
 	kind: 'message',
@@ -17,7 +18,10 @@ describe('template fields filled from the incident', () => {
 		[timeline(['time', 'when']), 'fields.0.items: "when" is not a key of "timeline" items (time, event)'],
 		[timeline(undefined), 'fields.0.items: "timeline" is a list: give items (some of time, event)'],
 		[timeline(['time'], 'impact'), 'fields.0.from: "impact" is a single value, not a list'],
-		[{ ...timeline(['time']), text: '{{^events}}x{{/events}} {{#events}}{{time}}{{/events}} {{^nope}}y{{/nope}}' }, 'text: {{#nope}} needs a field "nope" with items'],
+		[
+			{ ...timeline(['time']), text: '{{^events}}x{{/events}} {{#events}}{{time}}{{/events}} {{^nope}}y{{/nope}}' },
+			'text: {{#nope}} needs a field "nope" with items',
+		],
 	])('refuse a mismatch (%#)', (template, message) => {
 		expect(issuesOf(TemplateSchema.safeParse(template)).join('\n')).toContain(message);
 	});

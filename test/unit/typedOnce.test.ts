@@ -52,7 +52,12 @@ describe('written once, used everywhere', () => {
 		state = rememberValue(state, id, later.fields[2]!, 'Half of logins fail', T0 + min(22))!;
 		const incident = state.incidents[0]!;
 		const write = (template: typeof later) =>
-			composeMessage(template, incidentValues(template.fields, { incident, playbook, checklists: [], kind: template.kind, now: T0 + min(30) }), 'plain', { drill: false });
+			composeMessage(
+				template,
+				incidentValues(template.fields, { incident, playbook, checklists: [], kind: template.kind, now: T0 + min(30) }),
+				'plain',
+				{ drill: false },
+			);
 		expect(write(postMortem)).toBe('## Root cause\nExpired TLS certificate\n## Fix');
 		expect(write(later)).toBe('Why: Expired TLS certificate\nThen: Automate renewal\nImpact: Half of logins fail');
 		expect(incident.postMortem.rootCause).toBe('Expired TLS certificate');

@@ -31,6 +31,7 @@ describe('links written in content', async () => {
 		expect(withBase('/classify/#levels', '/playbook/')).toBe('/playbook/classify/#levels');
 		expect(withBase('/playbook/classify/', '/playbook/')).toBe('/playbook/classify/');
 		expect(withBase('/classify/', '/')).toBe('/classify/');
-		for (const other of ['#top', 'classify/', 'https://example.com/x', '//cdn.example.com/x', 'mailto:a@b.c']) expect(withBase(other, '/playbook/')).toBe(other);
+		for (const other of ['#top', 'classify/', 'https://example.com/x', '//cdn.example.com/x', 'mailto:a@b.c'])
+			expect(withBase(other, '/playbook/')).toBe(other);
 	});
 });

@@ -31,7 +31,10 @@ export async function loadFigures(browser: Browser, url: string): Promise<LoadFi
 	// machine can be seconds later: wait for the UI to be built before counting. (The playbook's
 	// own search loads nothing until it is opened.)
 	if (await page.locator('site-search #starlight__search').count()) {
-		await page.locator('#starlight__search .pagefind-ui').waitFor({ state: 'attached', timeout: 20_000 }).catch(() => {});
+		await page
+			.locator('#starlight__search .pagefind-ui')
+			.waitFor({ state: 'attached', timeout: 20_000 })
+			.catch(() => {});
 	}
 	await page.waitForLoadState('networkidle');
 	const bodies = (await Promise.all(scripts)).filter((b): b is Buffer => b !== undefined);
@@ -79,7 +82,9 @@ export async function searchLatency(browser: Browser, baseURL: string, query: st
 	await input.focus();
 	await page.waitForTimeout(THINK_MS);
 	await page.keyboard.type(query);
-	await page.waitForFunction(() => (window as unknown as { __search: { painted: number } }).__search.painted > 0, undefined, { timeout: 15_000 });
+	await page.waitForFunction(() => (window as unknown as { __search: { painted: number } }).__search.painted > 0, undefined, {
+		timeout: 15_000,
+	});
 	const times = await page.evaluate(() => (window as unknown as { __search: { key: number; painted: number } }).__search);
 	await context.close();
 	return { query, ms: times.painted - times.key };
@@ -94,8 +99,7 @@ export async function searchLatency(browser: Browser, baseURL: string, query: st
  * interaction (from the same entries; not a number when none was reported).
  */
 export type TickTiming =
-	| { painted: number; paintedUnderFloor: boolean; handlers: number; stored: number; ms: number }
-	| { notMeasured: string };
+	{ painted: number; paintedUnderFloor: boolean; handlers: number; stored: number; ms: number } | { notMeasured: string };
 
 /** The key the incident model stores its state under. */
 const STATE_KEY = 'playbook:state';
@@ -134,7 +138,13 @@ export async function tickLatency(browser: Browser, url: string): Promise<TickTi
 			);
 			new PerformanceObserver((list) => {
 				for (const entry of list.getEntries() as unknown as Entry[]) {
-					times.events.push({ name: entry.name, duration: entry.duration, processingStart: entry.processingStart, processingEnd: entry.processingEnd, interactionId: entry.interactionId });
+					times.events.push({
+						name: entry.name,
+						duration: entry.duration,
+						processingStart: entry.processingStart,
+						processingEnd: entry.processingEnd,
+						interactionId: entry.interactionId,
+					});
 				}
 			}).observe({ type: 'event', durationThreshold: floor, buffered: true } as PerformanceObserverInit);
 		},
@@ -142,9 +152,13 @@ export async function tickLatency(browser: Browser, url: string): Promise<TickTi
 	);
 	await page.goto(url, { waitUntil: 'networkidle' });
 	// Islands hydrate on load or when idle; Astro drops the ssr attribute once one has.
-	await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 10_000 }).catch(() => {});
 	await page
-		.evaluate(() => ('serviceWorker' in navigator ? Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 20_000))]) : undefined))
+		.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 10_000 })
+		.catch(() => {});
+	await page
+		.evaluate(() =>
+			'serviceWorker' in navigator ? Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 20_000))]) : undefined,
+		)
 		.catch(() => {});
 	const box = page.locator('ul.checklist input[type="checkbox"], ol.checklist input[type="checkbox"]').first();
 	if ((await box.count()) === 0) {
@@ -156,17 +170,30 @@ export async function tickLatency(browser: Browser, url: string): Promise<TickTi
 	if (!at) throw new Error(`The first checklist box on ${url} is not visible`);
 	await page.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
 	const stored = await page
-		.waitForFunction(() => (window as unknown as { __tick: { stored?: number } }).__tick.stored !== undefined, undefined, { timeout: 3_000 })
+		.waitForFunction(() => (window as unknown as { __tick: { stored?: number } }).__tick.stored !== undefined, undefined, {
+			timeout: 3_000,
+		})
 		.then(() => true)
 		.catch(() => false);
 	// Event Timing entries arrive after the frame; give them a moment.
 	await page.waitForTimeout(500);
 	const times = await page.evaluate(
-		() => (window as unknown as { __tick: { click: number; stored: number; events: Array<{ name: string; duration: number; processingStart: number; processingEnd: number; interactionId?: number }> } }).__tick,
+		() =>
+			(
+				window as unknown as {
+					__tick: {
+						click: number;
+						stored: number;
+						events: Array<{ name: string; duration: number; processingStart: number; processingEnd: number; interactionId?: number }>;
+					};
+				}
+			).__tick,
 	);
 	await context.close();
 	if (!stored) return { notMeasured: 'no interactive checklist on the page (a tick does not reach localStorage)' };
-	const interaction = times.events.filter((e) => ['pointerdown', 'pointerup', 'click', 'mousedown', 'mouseup'].includes(e.name) && (e.interactionId ?? 1) > 0);
+	const interaction = times.events.filter(
+		(e) => ['pointerdown', 'pointerup', 'click', 'mousedown', 'mouseup'].includes(e.name) && (e.interactionId ?? 1) > 0,
+	);
 	const longest = Math.max(0, ...interaction.map((e) => e.duration));
 	const paintedUnderFloor = longest < EVENT_TIMING_FLOOR_MS;
 	// Time spent in the page's event handlers, known only when the browser reported the entries.

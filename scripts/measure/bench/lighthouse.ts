@@ -40,9 +40,13 @@ export async function startChromium(): Promise<DebuggableChromium> {
 	if (!path) throw new Error('No Chromium found: install one or set CHROMIUM_PATH (see README).');
 	const port = await freePort();
 	const profile = mkdtempSync(join(tmpdir(), 'lighthouse-chromium-'));
-	const child: ChildProcess = spawn(path, [...CHROMIUM_ARGS, '--headless', `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
-		stdio: 'ignore',
-	});
+	const child: ChildProcess = spawn(
+		path,
+		[...CHROMIUM_ARGS, '--headless', `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'],
+		{
+			stdio: 'ignore',
+		},
+	);
 	// Wait until the debugging endpoint answers.
 	for (let i = 0; i < 100; i++) {
 		const ready = await fetch(`http://127.0.0.1:${port}/json/version`).then(

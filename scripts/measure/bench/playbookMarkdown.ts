@@ -24,8 +24,10 @@ function readEntry(path: string): { data: Data; body: string } {
 
 const files = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /(^|\/)[^_][^/]*\.mdx?$/.test(f)).sort();
 const byOrder = (key: (d: Data) => number | undefined) => (a: Data, b: Data) => (key(a) ?? 1e9) - (key(b) ?? 1e9);
-const stepText = (step: string | Data) => (typeof step === 'string' ? step : `${step['lead'] ? `**${step['lead']}** ` : ''}${step['text']}`);
-const list = (items: Array<string | Data>, ordered = false) => items.map((s, i) => `${ordered ? `${i + 1}.` : '-'} ${stepText(s)}`).join('\n');
+const stepText = (step: string | Data) =>
+	typeof step === 'string' ? step : `${step['lead'] ? `**${step['lead']}** ` : ''}${step['text']}`;
+const list = (items: Array<string | Data>, ordered = false) =>
+	items.map((s, i) => `${ordered ? `${i + 1}.` : '-'} ${stepText(s)}`).join('\n');
 const code = (block: Data) => `\`\`\`${block['lang'] ?? 'bash'}\n${String(block['code']).trimEnd()}\n\`\`\``;
 
 /**
@@ -48,15 +50,28 @@ export function playbookMarkdown(contentDir: string): MarkdownPage[] {
 		.sort(byOrder((d) => d['order']));
 	const escalation = (parse(readFileSync(join(contentDir, 'escalation.yaml'), 'utf8')) as Data[]).sort(byOrder((d) => d['level']));
 	const site = parse(readFileSync(join(contentDir, 'site.yaml'), 'utf8')) as Data;
-	const idOf = (file: string) => file.replace(/\.mdx?$/, '').split('/').pop()!;
+	const idOf = (file: string) =>
+		file
+			.replace(/\.mdx?$/, '')
+			.split('/')
+			.pop()!;
 
 	const components: Record<string, (props: string) => string> = {
 		ScenarioIndex: () =>
-			scenarios.map((s) => `- [${s.data['title']}](/scenarios/${idOf(s.file)}/) ${s.data['severities'].join(' ')}: ${s.data['symptoms'].map(stepText).join(' · ')}`).join('\n'),
-		PhaseIndex: () => phases.map((p) => `1. [Phase ${p.data['sidebar']['order']}: ${p.data['title']}](/process/${idOf(p.file)}/)`).join('\n'),
+			scenarios
+				.map(
+					(s) =>
+						`- [${s.data['title']}](/scenarios/${idOf(s.file)}/) ${s.data['severities'].join(' ')}: ${s.data['symptoms'].map(stepText).join(' · ')}`,
+				)
+				.join('\n'),
+		PhaseIndex: () =>
+			phases.map((p) => `1. [Phase ${p.data['sidebar']['order']}: ${p.data['title']}](/process/${idOf(p.file)}/)`).join('\n'),
 		SeverityLevels: () =>
 			severities
-				.map((s) => `## ${s['id']} - ${s['name']} (${s['urgency']})\n\n${list(s['criteria'])}\n- **Response Time:** ${s['responseLabel'] ?? ''} (< ${s['responseTime']})\n\nEscalate if not resolved in ${s['escalateAfter']}; status updates every ${s['updateEvery']}.`)
+				.map(
+					(s) =>
+						`## ${s['id']} - ${s['name']} (${s['urgency']})\n\n${list(s['criteria'])}\n- **Response Time:** ${s['responseLabel'] ?? ''} (< ${s['responseTime']})\n\nEscalate if not resolved in ${s['escalateAfter']}; status updates every ${s['updateEvery']}.`,
+				)
 				.join('\n\n'),
 		TemplateList: (props) => {
 			const kind = /kind="(\w+)"/.exec(props)?.[1];
@@ -69,18 +84,27 @@ export function playbookMarkdown(contentDir: string): MarkdownPage[] {
 			`## Escalation path\n\n${escalation.map((r, i) => `${i + 1}. **${r['role']}** (${r['after'] ? `if unresolved in ${r['after']}` : (r['condition'] ?? r['note'] ?? '')})`).join('\n')}\n\n## When to escalate\n\n${severities.map((s) => `- ${s['id']}: escalate if not resolved in ${s['escalateAfter']}`).join('\n')}`,
 		ResourceList: () =>
 			(site['resources'] as Data[])
-				.map((g) => `## ${g['group']}\n\n${(g['items'] as Data[]).map((i) => `- **${i['name']}:** ${i['url'] ?? i['text'] ?? `\`${i['code']}\``}`).join('\n')}`)
+				.map(
+					(g) =>
+						`## ${g['group']}\n\n${(g['items'] as Data[]).map((i) => `- **${i['name']}:** ${i['url'] ?? i['text'] ?? `\`${i['code']}\``}`).join('\n')}`,
+				)
 				.join('\n\n'),
 	};
 
 	const runbook = (file: string, data: Data): string => {
 		if (file.startsWith('process/')) {
 			return (data['groups'] as Data[])
-				.map((g, i) => `## ${i + 1}. ${g['title']}\n\n${list(g['steps'])}${(g['commands'] ?? []).map((c: Data) => `\n\n${code(c)}`).join('')}`)
+				.map(
+					(g, i) => `## ${i + 1}. ${g['title']}\n\n${list(g['steps'])}${(g['commands'] ?? []).map((c: Data) => `\n\n${code(c)}`).join('')}`,
+				)
 				.join('\n\n');
 		}
 		if (!file.startsWith('scenarios/') || /\/index\.mdx?$/.test(file)) return '';
-		const parts = [`Usually ${data['severities'].join(', ')}.`, `## Symptoms\n\n${list(data['symptoms'])}`, `## Response\n\n${list(data['response'], true)}`];
+		const parts = [
+			`Usually ${data['severities'].join(', ')}.`,
+			`## Symptoms\n\n${list(data['symptoms'])}`,
+			`## Response\n\n${list(data['response'], true)}`,
+		];
 		if (data['mitigation']) parts.push(`## Mitigation\n\n${list(data['mitigation'])}`);
 		if (data['rollback']) {
 			parts.push(
@@ -110,4 +134,3 @@ export function playbookMarkdown(contentDir: string): MarkdownPage[] {
 export function markdownFile(page: Pick<MarkdownPage, 'url'>): string {
 	return page.url === '/' ? 'index.md' : `${page.url.slice(1, -1)}.md`;
 }
-

@@ -6,5 +6,8 @@ const MARKED = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;
 export function writeReadmeReport(readme: string, report: string): void {
 	const text = readFileSync(readme, 'utf8');
 	if (!MARKED.test(text)) throw new Error(`${readme} has no <!-- bench:start --> … <!-- bench:end --> markers`);
-	writeFileSync(readme, text.replace(MARKED, (_, start: string, end: string) => `${start}${report}\n${end}`));
+	writeFileSync(
+		readme,
+		text.replace(MARKED, (_, start: string, end: string) => `${start}${report}\n${end}`),
+	);
 }

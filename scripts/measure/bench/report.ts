@@ -65,7 +65,20 @@ export function formatReport(results: BenchResults): string {
 	out.push(
 		'Page weight in KB gzipped (raw KB in brackets); requests counted in Chromium until the network is quiet; Lighthouse mobile perf/a11y/best practices/SEO, median of 3.',
 		'',
-		row(['page', 'site', 'requests', 'HTML', 'CSS', 'JS, all', 'JS before interaction', 'our JS', 'libraries', 'total', 'Lighthouse', 'LCP']),
+		row([
+			'page',
+			'site',
+			'requests',
+			'HTML',
+			'CSS',
+			'JS, all',
+			'JS before interaction',
+			'our JS',
+			'libraries',
+			'total',
+			'Lighthouse',
+			'LCP',
+		]),
 		row(Array(12).fill('---')),
 	);
 	for (const p of results.pages) {
@@ -86,7 +99,11 @@ export function formatReport(results: BenchResults): string {
 			]),
 		);
 	}
-	out.push('', `Search, from the last keystroke to the first result painted (fresh browser context each run, typing ${THINK_MS} ms after opening search), median of 5:`, '');
+	out.push(
+		'',
+		`Search, from the last keystroke to the first result painted (fresh browser context each run, typing ${THINK_MS} ms after opening search), median of 5:`,
+		'',
+	);
 	for (const [site, search] of Object.entries(results.search)) {
 		out.push(`- ${site}: ${ms(search.medianMs)} (${search.runs.map((r) => `"${r.query}" ${ms(r.ms)}`).join(', ')})`);
 	}
@@ -95,13 +112,32 @@ export function formatReport(results: BenchResults): string {
 		ticks.medianPaintedMs === undefined
 			? ''
 			: ` (next frame ${ticks.paintedUnderFloor ? `within ${EVENT_TIMING_FLOOR_MS} ms in ${ticks.paintedUnderFloor} of ${ticks.runs.length} runs, ` : ''}median ${ms(ticks.medianPaintedMs)} by Event Timing; stored after ${ms(ticks.medianStoredMs)}; the page's event handlers ran ${ms(ticks.medianHandlersMs)}), median of ${ticks.runs.length}`;
-	out.push('', `Checklist tick, from the click to the tick painted and stored: ${ticks.notMeasured ? `not measured: ${ticks.notMeasured}` : `${ms(ticks.medianMs)}${parts}`}`);
+	out.push(
+		'',
+		`Checklist tick, from the click to the tick painted and stored: ${ticks.notMeasured ? `not measured: ${ticks.notMeasured}` : `${ms(ticks.medianMs)}${parts}`}`,
+	);
 	if (results.scale.length > 0) {
-		out.push('', row(['scenarios', 'pages', 'build (CPU)', 'start page HTML', 'scenario page HTML', 'scenario index HTML', 'largest other page']), row(Array(7).fill('---')));
+		out.push(
+			'',
+			row(['scenarios', 'pages', 'build (CPU)', 'start page HTML', 'scenario page HTML', 'scenario index HTML', 'largest other page']),
+			row(Array(7).fill('---')),
+		);
 		for (const f of results.scale) {
-			out.push(row([f.scenarios, f.pages, `${s(f.buildMs)} (${s(f.buildCpuMs)})`, kbRaw(f.home), kbRaw(f.scenario), kbRaw(f.scenarioIndex), `${f.largestPage.page} ${kbRaw(f.largestPage.size)}`]));
+			out.push(
+				row([
+					f.scenarios,
+					f.pages,
+					`${s(f.buildMs)} (${s(f.buildCpuMs)})`,
+					kbRaw(f.home),
+					kbRaw(f.scenario),
+					kbRaw(f.scenarioIndex),
+					`${f.largestPage.page} ${kbRaw(f.largestPage.size)}`,
+				]),
+			);
 		}
-		const steps = results.msPerScenario.map((n, i) => `${results.scale[i]!.scenarios} → ${results.scale[i + 1]!.scenarios}: ${n.toFixed(1)} ms`);
+		const steps = results.msPerScenario.map(
+			(n, i) => `${results.scale[i]!.scenarios} → ${results.scale[i + 1]!.scenarios}: ${n.toFixed(1)} ms`,
+		);
 		out.push('', `Build CPU time per scenario added (small differences are within the machine's noise): ${steps.join('; ')}.`);
 		const builds = Object.entries(results.builds).map(([site, b]) => `${site} ${s(b.ms)} (${s(b.cpuMs)} CPU)`);
 		out.push(`Builds of the real playbook: ${builds.join(', ')}.`);
@@ -110,15 +146,46 @@ export function formatReport(results: BenchResults): string {
 	const ours = results.pages.filter((p) => p.site === 'playbook');
 	const lighthouse = ours.filter((p) => p.lighthouse);
 	const worst = lighthouse.length
-		? Math.min(...lighthouse.flatMap((p) => [p.lighthouse!.performance, p.lighthouse!.accessibility, p.lighthouse!.bestPractices, p.lighthouse!.seo]))
+		? Math.min(
+				...lighthouse.flatMap((p) => [
+					p.lighthouse!.performance,
+					p.lighthouse!.accessibility,
+					p.lighthouse!.bestPractices,
+					p.lighthouse!.seo,
+				]),
+			)
 		: undefined;
-	out.push(row([`Lighthouse ${TARGETS.lighthouse} in all four categories, every page type`, worst === undefined ? '–' : `lowest score ${worst}`, verdict(worst === undefined ? undefined : worst >= TARGETS.lighthouse)]));
+	out.push(
+		row([
+			`Lighthouse ${TARGETS.lighthouse} in all four categories, every page type`,
+			worst === undefined ? '–' : `lowest score ${worst}`,
+			verdict(worst === undefined ? undefined : worst >= TARGETS.lighthouse),
+		]),
+	);
 	const search = results.search['playbook']?.medianMs;
-	out.push(row([`search results within ${TARGETS.searchMs} ms of the keystroke`, ms(search), verdict(search === undefined ? undefined : search <= TARGETS.searchMs)]));
+	out.push(
+		row([
+			`search results within ${TARGETS.searchMs} ms of the keystroke`,
+			ms(search),
+			verdict(search === undefined ? undefined : search <= TARGETS.searchMs),
+		]),
+	);
 	const tick = results.tick.medianMs;
-	out.push(row([`a tick painted and stored within ${TARGETS.tickMs} ms`, results.tick.notMeasured ? 'not measured' : ms(tick), verdict(tick === undefined ? undefined : tick <= TARGETS.tickMs)]));
+	out.push(
+		row([
+			`a tick painted and stored within ${TARGETS.tickMs} ms`,
+			results.tick.notMeasured ? 'not measured' : ms(tick),
+			verdict(tick === undefined ? undefined : tick <= TARGETS.tickMs),
+		]),
+	);
 	const thousand = results.scale.find((f) => f.scenarios === 1000);
-	out.push(row([`1,000 scenarios built in under ${s(TARGETS.build1000Ms)}`, thousand ? `${s(thousand.buildMs)} (${s(thousand.buildCpuMs)} CPU)` : '–', verdict(thousand ? thousand.buildMs < TARGETS.build1000Ms : undefined)]));
+	out.push(
+		row([
+			`1,000 scenarios built in under ${s(TARGETS.build1000Ms)}`,
+			thousand ? `${s(thousand.buildMs)} (${s(thousand.buildCpuMs)} CPU)` : '–',
+			verdict(thousand ? thousand.buildMs < TARGETS.build1000Ms : undefined),
+		]),
+	);
 	// No worse than linear: a scenario added to a large playbook costs no more than a page of a small one.
 	const small = results.scale.find((f) => f.scenarios === 100);
 	const perPage = small ? small.buildCpuMs / small.pages : undefined;
@@ -127,18 +194,41 @@ export function formatReport(results: BenchResults): string {
 	out.push(
 		row([
 			'build time grows linearly',
-			linear === undefined ? '–' : `${marginal!.toFixed(1)} CPU ms per scenario added from 100 to 1,000, against ${perPage!.toFixed(1)} per page at 100`,
+			linear === undefined
+				? '–'
+				: `${marginal!.toFixed(1)} CPU ms per scenario added from 100 to 1,000, against ${perPage!.toFixed(1)} per page at 100`,
 			verdict(linear),
 		]),
 	);
 	const heaviest = ours.reduce<PageResult | undefined>((a, b) => (!a || b.weight.total.gzip > a.weight.total.gzip ? b : a), undefined);
-	out.push(row([`no page over ${BUDGETS.pageGzip / KB} KB gzipped (budget, tested)`, heaviest ? `heaviest ${heaviest.type} ${kb(heaviest.weight.total)} KB` : '–', verdict(heaviest ? heaviest.weight.total.gzip <= BUDGETS.pageGzip : undefined)]));
+	out.push(
+		row([
+			`no page over ${BUDGETS.pageGzip / KB} KB gzipped (budget, tested)`,
+			heaviest ? `heaviest ${heaviest.type} ${kb(heaviest.weight.total)} KB` : '–',
+			verdict(heaviest ? heaviest.weight.total.gzip <= BUDGETS.pageGzip : undefined),
+		]),
+	);
 	const ourJs = Math.max(0, ...ours.map((p) => p.weight.jsFirstParty.gzip));
 	const heaviestJs = ours.find((p) => p.weight.jsFirstParty.gzip === ourJs);
 	const ourJsText = `${(ourJs / KB).toFixed(1)} KB${heaviestJs ? ` (${heaviestJs.type})` : ''}`;
-	out.push(row([`at most ${TARGETS.firstPartyJsGzip / KB} KB gzipped of our JavaScript a page (target)`, ourJsText, verdict(ourJs <= TARGETS.firstPartyJsGzip)]));
-	out.push(row([`at most ${BUDGETS.firstPartyJsGzip / KB} KB gzipped of our JavaScript a page (ceiling, tested)`, ourJsText, verdict(ourJs <= BUDGETS.firstPartyJsGzip)]));
-	out.push('', `Machine: ${results.machine.cpus} cores, load average ${results.machine.loadBefore.map((n) => n.toFixed(1)).join('/')} before and ${results.machine.loadAfter.map((n) => n.toFixed(1)).join('/')} after; Node ${results.machine.node}.`);
+	out.push(
+		row([
+			`at most ${TARGETS.firstPartyJsGzip / KB} KB gzipped of our JavaScript a page (target)`,
+			ourJsText,
+			verdict(ourJs <= TARGETS.firstPartyJsGzip),
+		]),
+	);
+	out.push(
+		row([
+			`at most ${BUDGETS.firstPartyJsGzip / KB} KB gzipped of our JavaScript a page (ceiling, tested)`,
+			ourJsText,
+			verdict(ourJs <= BUDGETS.firstPartyJsGzip),
+		]),
+	);
+	out.push(
+		'',
+		`Machine: ${results.machine.cpus} cores, load average ${results.machine.loadBefore.map((n) => n.toFixed(1)).join('/')} before and ${results.machine.loadAfter.map((n) => n.toFixed(1)).join('/')} after; Node ${results.machine.node}.`,
+	);
 	if (results.skipped.length > 0) out.push(`Skipped: ${results.skipped.join(', ')}.`);
 	return out.join('\n');
 }

@@ -29,7 +29,16 @@ export function scaleFigures(dist: string, scenarios: number, build: { ms: numbe
 		.filter((p) => p !== ROUTES.scenarioIndex)
 		.map((page) => ({ page, size: html(page) }))
 		.reduce((a, b) => (b.size.raw > a.size.raw ? b : a));
-	return { scenarios, pages: pages.length, buildMs: build.ms, buildCpuMs: build.cpuMs, home: html('/'), scenario: html(scenarioPage), scenarioIndex: html(ROUTES.scenarioIndex), largestPage: largest };
+	return {
+		scenarios,
+		pages: pages.length,
+		buildMs: build.ms,
+		buildCpuMs: build.cpuMs,
+		home: html('/'),
+		scenario: html(scenarioPage),
+		scenarioIndex: html(ROUTES.scenarioIndex),
+		largestPage: largest,
+	};
 }
 
 /** Build the playbook grown to `total` scenarios with synthetic ones, in .fixtures/, and measure it. */

@@ -23,7 +23,9 @@ export function BarChart({ title, bars, tableNote }: Props) {
 					<div class="bar-row" key={b.label}>
 						<span class="bar-label">{b.label}</span>
 						<svg class="bar-svg" aria-hidden="true" focusable="false">
-							{b.value !== undefined && max > 0 && <rect class="bar" x="0" y="2" height="14" width={`${((b.value / max) * 100).toFixed(2)}%`} />}
+							{b.value !== undefined && max > 0 && (
+								<rect class="bar" x="0" y="2" height="14" width={`${((b.value / max) * 100).toFixed(2)}%`} />
+							)}
 						</svg>
 						<span class="bar-value">{b.value === undefined ? '–' : b.text}</span>
 					</div>

@@ -87,7 +87,11 @@ export function CourseChart({ course, id }: Props) {
 						<line class="course-rule" x1="0" x2="100%" y1="12" y2="12" />
 						{course.deadlines.map((d) => (
 							<svg key={d.id} x={x(d.at)} overflow="visible">
-								{d.outcome === 'met' ? <circle class="course-met" cx="0" cy="12" r="5" /> : <rect class={`course-${d.outcome}`} x="-5" y="7" width="10" height="10" />}
+								{d.outcome === 'met' ? (
+									<circle class="course-met" cx="0" cy="12" r="5" />
+								) : (
+									<rect class={`course-${d.outcome}`} x="-5" y="7" width="10" height="10" />
+								)}
 							</svg>
 						))}
 					</svg>
@@ -132,6 +136,16 @@ if (typeof document !== 'undefined' && !document.querySelector('link[data-chart-
 }
 
 /** The chart of one incident's course at `now`, as the workspace and the post-mortem load it. */
-export function IncidentCourseChart({ incident, playbook, now, id }: { incident: Incident; playbook: Pick<ClientPlaybook, 'severities' | 'escalation'>; now: number; id: string }) {
+export function IncidentCourseChart({
+	incident,
+	playbook,
+	now,
+	id,
+}: {
+	incident: Incident;
+	playbook: Pick<ClientPlaybook, 'severities' | 'escalation'>;
+	now: number;
+	id: string;
+}) {
 	return <CourseChart id={id} course={incidentCourse(incident, playbook.severities, playbook.escalation, now)} />;
 }

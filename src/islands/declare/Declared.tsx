@@ -56,7 +56,8 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
 	return (
 		<section ref={panel} class="declared" tabIndex={-1} aria-labelledby="declared-title" aria-describedby="declared-copy">
 			<h2 id="declared-title">
-				{incident.drill && <span class="drill-badge">DRILL</span>} {level ? <SeverityBadge severity={level} /> : incident.severity} {incident.id} declared
+				{incident.drill && <span class="drill-badge">DRILL</span>} {level ? <SeverityBadge severity={level} /> : incident.severity}{' '}
+				{incident.id} declared
 			</h2>
 			<p id="declared-copy">
 				{!message
@@ -64,7 +65,9 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
 					: message.copied
 						? `The declaration is copied for ${where}: paste it in ${incident.channel}.`
 						: `The browser did not allow copying: the declaration for ${where} is selected below to copy by hand.`}
-				{message && message.missing.length > 0 && ` Left out, not known yet: ${message.missing.join(', ')}. Add it in the workspace and post an update.`}
+				{message &&
+					message.missing.length > 0 &&
+					` Left out, not known yet: ${message.missing.join(', ')}. Add it in the workspace and post an update.`}
 			</p>
 			{message &&
 				(message.copied ? (

@@ -20,7 +20,8 @@ export function ActionItemsField({ id, label, items, onAdd, onChange, onRemove, 
 	// click land in the new field, not on the button.
 	const focus = useRef<'added' | 'removed' | null>(null);
 	useLayoutEffect(() => {
-		const target = focus.current === 'added' ? `${id}-${items.at(-1)?.id ?? ''}-item` : focus.current === 'removed' ? `${id}-add-action` : '';
+		const target =
+			focus.current === 'added' ? `${id}-${items.at(-1)?.id ?? ''}-item` : focus.current === 'removed' ? `${id}-add-action` : '';
 		if (target) document.getElementById(target)?.focus();
 		focus.current = null;
 	}, [items.length]);
@@ -33,22 +34,41 @@ export function ActionItemsField({ id, label, items, onAdd, onChange, onRemove, 
 					<li key={a.id} class="list-row action-item">
 						<label class="list-cell list-cell-wide">
 							<span class="list-key">Action</span>
-							<input type="text" id={`${id}-${a.id}-item`} aria-label={`Action item ${index + 1}`} value={a.item} onInput={(e) => onChange(a.id, { item: e.currentTarget.value })} />
+							<input
+								type="text"
+								id={`${id}-${a.id}-item`}
+								aria-label={`Action item ${index + 1}`}
+								value={a.item}
+								onInput={(e) => onChange(a.id, { item: e.currentTarget.value })}
+							/>
 						</label>
 						<label class="list-cell">
 							<span class="list-key">Owner</span>
-							<input type="text" aria-label={`Action item ${index + 1}: Owner`} value={a.owner} onInput={(e) => onChange(a.id, { owner: e.currentTarget.value })} />
+							<input
+								type="text"
+								aria-label={`Action item ${index + 1}: Owner`}
+								value={a.owner}
+								onInput={(e) => onChange(a.id, { owner: e.currentTarget.value })}
+							/>
 						</label>
 						<label class="list-cell">
 							<span class="list-key">Due</span>
-							<input type="date" aria-label={`Action item ${index + 1}: Due`} value={a.due} onInput={(e) => onChange(a.id, { due: e.currentTarget.value })} />
+							<input
+								type="date"
+								aria-label={`Action item ${index + 1}: Due`}
+								value={a.due}
+								onInput={(e) => onChange(a.id, { due: e.currentTarget.value })}
+							/>
 						</label>
 						{onIssue && a.item.trim() && (
 							<button type="button" data-issue onClick={() => onIssue(a)}>
 								File issue<span class="sr-only"> for action item {index + 1}</span>
 							</button>
 						)}
-						<button type="button" aria-label={`Remove action item ${index + 1}`} onClick={() => {
+						<button
+							type="button"
+							aria-label={`Remove action item ${index + 1}`}
+							onClick={() => {
 								focus.current = 'removed';
 								onRemove(a.id);
 							}}
@@ -71,4 +91,3 @@ export function ActionItemsField({ id, label, items, onAdd, onChange, onRemove, 
 		</fieldset>
 	);
 }
-

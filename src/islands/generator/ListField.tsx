@@ -49,7 +49,13 @@ export function ListField({ id, label, keys, rows, note, onChange }: Props) {
 						{keys.map((key) => (
 							<label key={key} class="list-cell">
 								<span class="list-key">{keyLabel(key)}</span>
-								<input type="text" id={`${id}-${index}-${key}`} aria-label={`${label}, row ${index + 1}: ${keyLabel(key)}`} value={row[key] ?? ''} onInput={(e) => set(index, key, e.currentTarget.value)} />
+								<input
+									type="text"
+									id={`${id}-${index}-${key}`}
+									aria-label={`${label}, row ${index + 1}: ${keyLabel(key)}`}
+									value={row[key] ?? ''}
+									onInput={(e) => set(index, key, e.currentTarget.value)}
+								/>
 							</label>
 						))}
 						<button type="button" aria-label={`Remove row ${index + 1} of ${label}`} onClick={() => remove(index)}>

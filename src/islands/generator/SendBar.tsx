@@ -59,7 +59,12 @@ export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask
 			)}
 			{ask && <div class="send-ask">{ask}</div>}
 			<p class="actions">
-				<button type="button" class="primary" onClick={() => void copy()} {...(warnings.length > 0 ? { 'aria-describedby': warningId } : {})}>
+				<button
+					type="button"
+					class="primary"
+					onClick={() => void copy()}
+					{...(warnings.length > 0 ? { 'aria-describedby': warningId } : {})}
+				>
 					{copyLabel}
 					{missing.length > 0 && ` without ${missing.join(', ')}`}
 				</button>

@@ -33,10 +33,23 @@ interface Props {
 	focusTitle?: boolean | undefined;
 }
 
-const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (text: string) =>
+	text
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
 
 /** Declare an incident: what it is, how bad, since when, who is on it. Never submits by itself. */
-export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCancel, submitLabel = 'Declare incident', focusTitle = false }: Props) {
+export function DeclareForm({
+	playbook,
+	state,
+	store,
+	prefill,
+	onDeclared,
+	onCancel,
+	submitLabel = 'Declare incident',
+	focusTitle = false,
+}: Props) {
 	// Untouched, the detection time is the moment the form opened, to the millisecond.
 	const [opened] = useState(() => Date.now());
 	const [detection, setDetection] = useState<Detection>({ at: opened, touched: false });
@@ -99,7 +112,15 @@ export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCan
 			)}
 			<div class="field">
 				<label for="declare-title-input">Title</label>
-				<input ref={title} id="declare-title-input" name="title" required maxLength={MAX_TITLE_LENGTH} defaultValue={prefill.title ?? ''} placeholder="What is broken, e.g. API returns 503" />
+				<input
+					ref={title}
+					id="declare-title-input"
+					name="title"
+					required
+					maxLength={MAX_TITLE_LENGTH}
+					defaultValue={prefill.title ?? ''}
+					placeholder="What is broken, e.g. API returns 503"
+				/>
 			</div>
 			<div class="field">
 				<label for="declare-severity">Severity</label>
@@ -113,16 +134,29 @@ export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCan
 						</option>
 					))}
 				</select>
-				<a class="hint" href={urls.classify()}>Not sure? Classify it</a>
+				<a class="hint" href={urls.classify()}>
+					Not sure? Classify it
+				</a>
 			</div>
 			<DetectedAtField id="declare-detected" label="Detected at (your local time)" initial={opened} onChange={setDetection} />
 			<div class="field">
 				<label for="declare-impact">Impact</label>
-				<textarea id="declare-impact" name="impact" rows={2} maxLength={1000} defaultValue={prefill.impact ?? ''} placeholder="Who is affected and how" />
+				<textarea
+					id="declare-impact"
+					name="impact"
+					rows={2}
+					maxLength={1000}
+					defaultValue={prefill.impact ?? ''}
+					placeholder="Who is affected and how"
+				/>
 			</div>
 			<div class="field">
 				<label for="declare-services">Affected services (comma-separated)</label>
-				<input id="declare-services" name="services" defaultValue={(prefill.services?.length ? prefill.services : remembered.services).join(', ')} />
+				<input
+					id="declare-services"
+					name="services"
+					defaultValue={(prefill.services?.length ? prefill.services : remembered.services).join(', ')}
+				/>
 			</div>
 			<div class="field-row">
 				<div class="field">
@@ -154,7 +188,8 @@ export function DeclareForm({ playbook, state, store, prefill, onDeclared, onCan
 			</label>
 			{scratchCount > 0 && (
 				<label class="check">
-					<input type="checkbox" name="attach" defaultChecked /> Add the {scratchCount} step{scratchCount === 1 ? '' : 's'} ticked before declaring
+					<input type="checkbox" name="attach" defaultChecked /> Add the {scratchCount} step{scratchCount === 1 ? '' : 's'} ticked before
+					declaring
 				</label>
 			)}
 			{error && (

@@ -30,7 +30,13 @@ export function DetectedAtField({ id, name = 'detected', label, initial, onChang
 	const touched = value !== start;
 	const [occurrence, setOccurrence] = useState<'earlier' | 'later' | undefined>(undefined);
 	const reading = fromLocalInput(value, zone, initial);
-	const at = !touched ? initial : reading.kind === 'invalid' ? Number.NaN : reading.kind === 'repeated' && occurrence ? reading[occurrence] : reading.at;
+	const at = !touched
+		? initial
+		: reading.kind === 'invalid'
+			? Number.NaN
+			: reading.kind === 'repeated' && occurrence
+				? reading[occurrence]
+				: reading.at;
 	const report = (next: string, choice: typeof occurrence) => {
 		if (next === start) return onChange({ at: initial, touched: false });
 		const read = fromLocalInput(next, zone, initial);
@@ -69,7 +75,9 @@ export function DetectedAtField({ id, name = 'detected', label, initial, onChang
 				</select>
 			)}
 			<span id={`${id}-utc`} class="hint" aria-live="polite">
-				{Number.isFinite(at) ? `${formatUtcDateTime(at)}. ${explanation ? `${explanation} ` : ''}Set it earlier if the problem began before you noticed.` : 'Enter a date and time.'}
+				{Number.isFinite(at)
+					? `${formatUtcDateTime(at)}. ${explanation ? `${explanation} ` : ''}Set it earlier if the problem began before you noticed.`
+					: 'Enter a date and time.'}
 			</span>
 		</div>
 	);

@@ -53,7 +53,8 @@ export function Exports({ incident, state, store, playbook, checklists, listsSta
 		const result = await (await actions()).readImport(file);
 		if (result.ok === 'sealed') return setPending({ kind: 'sealed', data: result.data, name: file.name });
 		if (!result.ok) return setRefusal(`${file.name} was not imported: ${result.reason} Nothing was changed.`);
-		if (state.incidents.some((i) => i.id === result.incident.id)) return setPending({ kind: 'incident', incident: result.incident, name: file.name });
+		if (state.incidents.some((i) => i.id === result.incident.id))
+			return setPending({ kind: 'incident', incident: result.incident, name: file.name });
 		store.update((s, now) => importIncident(s, result.incident, now));
 		setMessage(`Imported incident ${result.incident.id}.`);
 	};
@@ -61,9 +62,19 @@ export function Exports({ incident, state, store, playbook, checklists, listsSta
 		<section class="exports" aria-labelledby="exports-title">
 			<h3 id="exports-title">Export and import</h3>
 			<p class="actions">
-				<button type="button" onClick={() => void copy()} disabled={!incident || listsStatus !== 'ready'}>Copy as Markdown</button>
-				<button type="button" disabled={!incident || listsStatus !== 'ready'} onClick={async () => incident && (await actions()).downloadIncidentMarkdown(incident, checklists, playbook)}>Download .md</button>
-				<button type="button" disabled={!incident} onClick={async () => incident && (await actions()).downloadIncidentJson(incident)}>Download .json</button>
+				<button type="button" onClick={() => void copy()} disabled={!incident || listsStatus !== 'ready'}>
+					Copy as Markdown
+				</button>
+				<button
+					type="button"
+					disabled={!incident || listsStatus !== 'ready'}
+					onClick={async () => incident && (await actions()).downloadIncidentMarkdown(incident, checklists, playbook)}
+				>
+					Download .md
+				</button>
+				<button type="button" disabled={!incident} onClick={async () => incident && (await actions()).downloadIncidentJson(incident)}>
+					Download .json
+				</button>
 				<label class="button file-button">
 					Import .json
 					<input type="file" accept=".json,application/json" class="sr-only" onChange={(e) => void choose(e.currentTarget)} />

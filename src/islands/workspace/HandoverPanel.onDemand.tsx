@@ -18,11 +18,20 @@ interface Props {
  * timeline; the handover message is then filled from the incident on the communication page.
  */
 export function HandoverPanel({ incident, store, deadlines, messageHref }: Props) {
-	const done = Object.values(incident.ticks).filter((t) => t.done).sort((a, b) => a.at - b.at).slice(-5).map((t) => t.text);
+	const done = Object.values(incident.ticks)
+		.filter((t) => t.done)
+		.sort((a, b) => a.at - b.at)
+		.slice(-5)
+		.map((t) => t.text);
 	const [form, setForm] = useState({ to: '', done: done.join('; '), open: '', next: nextDeadline(deadlines) });
 	const [recorded, setRecorded] = useState('');
 	const field = (name: keyof typeof form, label: string, multiline = false) => {
-		const props = { id: `handover-${name}`, value: form[name], required: name === 'to', onInput: (e: Event) => setForm((f) => ({ ...f, [name]: (e.currentTarget as HTMLInputElement).value })) };
+		const props = {
+			id: `handover-${name}`,
+			value: form[name],
+			required: name === 'to',
+			onInput: (e: Event) => setForm((f) => ({ ...f, [name]: (e.currentTarget as HTMLInputElement).value })),
+		};
 		return (
 			<div class="field">
 				<label for={props.id}>
@@ -47,7 +56,9 @@ export function HandoverPanel({ incident, store, deadlines, messageHref }: Props
 			{field('open', 'Open', true)}
 			{field('next', 'Next deadline')}
 			<p class="actions">
-				<button type="submit" class="primary">Record the handover</button>
+				<button type="submit" class="primary">
+					Record the handover
+				</button>
 				{messageHref && (
 					<a class="button" href={messageHref}>
 						Handover message
@@ -55,7 +66,8 @@ export function HandoverPanel({ incident, store, deadlines, messageHref }: Props
 				)}
 			</p>
 			<p role="status">
-				{recorded && `Recorded: ${recorded} now commands ${incident.id}.${messageHref ? ' The handover message is filled from it: open it, copy it, and post it in the incident channel.' : ''}`}
+				{recorded &&
+					`Recorded: ${recorded} now commands ${incident.id}.${messageHref ? ' The handover message is filled from it: open it, copy it, and post it in the incident channel.' : ''}`}
 			</p>
 		</form>
 	);

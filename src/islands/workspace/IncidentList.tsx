@@ -26,7 +26,8 @@ export function IncidentList({ state, playbook, onSwitch, onDelete, onClearDrill
 		const active = incident.id === state.activeId;
 		return (
 			<li key={incident.id} class={active ? 'active' : ''}>
-				{incident.drill && <span class="drill-badge">DRILL</span>} {severity && <SeverityBadge severity={severity} />} <strong>{incident.title}</strong>{' '}
+				{incident.drill && <span class="drill-badge">DRILL</span>} {severity && <SeverityBadge severity={severity} />}{' '}
+				<strong>{incident.title}</strong>{' '}
 				<span class="muted">
 					{incident.id}, declared {formatUtcDateTime(incident.declaredAt)}
 				</span>{' '}
@@ -40,7 +41,12 @@ export function IncidentList({ state, playbook, onSwitch, onDelete, onClearDrill
 				<button
 					type="button"
 					onClick={() => {
-						if (confirm(`Delete incident ${incident.id} "${incident.title}" and its timeline from this browser? Export it first if you need it.`)) onDelete(incident.id);
+						if (
+							confirm(
+								`Delete incident ${incident.id} "${incident.title}" and its timeline from this browser? Export it first if you need it.`,
+							)
+						)
+							onDelete(incident.id);
 					}}
 				>
 					Delete

@@ -18,7 +18,6 @@ interface Props {
 	onEdit: (patch: Partial<IncidentFields>) => void;
 }
 
-
 /** The incident at a glance: severity, status, elapsed time and details, each changeable. */
 export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onStatus, onEdit }: Props) {
 	const [editing, setEditing] = useState(false);
@@ -43,7 +42,10 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 		onEdit({
 			title: text('title') || incident.title,
 			impact: text('impact'),
-			services: text('services').split(',').map((s) => s.trim()).filter(Boolean),
+			services: text('services')
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean),
 			onCall: text('onCall'),
 			commander: text('commander'),
 			// Until the scenario list is in, the form has no boxes for them: keep the incident's.
@@ -56,7 +58,8 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 	return (
 		<section class="incident-summary" aria-labelledby="incident-title">
 			<h2 id="incident-title">
-				{incident.drill && <span class="drill-badge">DRILL</span>} {severity ? <SeverityBadge severity={severity} named /> : incident.severity} {incident.title}
+				{incident.drill && <span class="drill-badge">DRILL</span>}{' '}
+				{severity ? <SeverityBadge severity={severity} named /> : incident.severity} {incident.title}
 			</h2>
 			<p class="elapsed">
 				<span class="elapsed-label">{incident.resolvedAt === undefined ? 'Since detection' : 'Lasted'}</span>{' '}
@@ -66,7 +69,13 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 			</p>
 			<div class="status-buttons" role="group" aria-label="Status">
 				{playbook.statuses.map((s) => (
-					<button key={s.id} type="button" aria-pressed={incident.status === s.id} class={incident.status === s.id ? 'primary' : ''} onClick={() => onStatus(s.id)}>
+					<button
+						key={s.id}
+						type="button"
+						aria-pressed={incident.status === s.id}
+						class={incident.status === s.id ? 'primary' : ''}
+						onClick={() => onStatus(s.id)}
+					>
 						{s.label}
 					</button>
 				))}
@@ -114,8 +123,12 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 						))}
 					</fieldset>
 					<p class="actions">
-						<button type="submit" class="primary">Save details</button>
-						<button type="button" onClick={() => edit(false)}>Cancel</button>
+						<button type="submit" class="primary">
+							Save details
+						</button>
+						<button type="button" onClick={() => edit(false)}>
+							Cancel
+						</button>
 					</p>
 				</form>
 			) : (

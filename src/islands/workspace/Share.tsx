@@ -42,9 +42,15 @@ export function Share(props: Props) {
 		<section class="share" aria-labelledby="share-title">
 			<h3 id="share-title">Hand over and share</h3>
 			<p class="actions">
-				<button type="button" onClick={() => void open('handover')}>Hand over command</button>
-				<button type="button" onClick={() => void open('link')}>Copy encrypted link</button>
-				<button type="button" onClick={() => void open('status')}>Status page file</button>
+				<button type="button" onClick={() => void open('handover')}>
+					Hand over command
+				</button>
+				<button type="button" onClick={() => void open('link')}>
+					Copy encrypted link
+				</button>
+				<button type="button" onClick={() => void open('status')}>
+					Status page file
+				</button>
 			</p>
 			{panel && <panel.View {...props} action={panel.action} />}
 		</section>

@@ -31,15 +31,22 @@ export function SharePanel({ incident, store, playbook, deadlines, handoverHref,
 	useEffect(() => {
 		setMessage('');
 		if (action.kind === 'handover') setHanding(true);
-		if (action.kind === 'status') setMessage(`Downloaded ${downloadStatusPage(incident, playbook, incident.impact)}: add it to the status page site (cState) and publish.`);
+		if (action.kind === 'status')
+			setMessage(
+				`Downloaded ${downloadStatusPage(incident, playbook, incident.impact)}: add it to the status page site (cState) and publish.`,
+			);
 		if (action.kind === 'link') {
 			// The link opens the page itself: no query that would prefill a form, no old fragment.
 			void shareIncident(incident, location.origin + location.pathname).then(async (result) => {
 				setShared(result);
 				if (result.kind === 'file') {
-					setMessage(`The incident makes a ${result.length.toLocaleString('en')}-character link, too long for chat: it was downloaded as an encrypted file instead. Send the file, and the key apart from it.`);
+					setMessage(
+						`The incident makes a ${result.length.toLocaleString('en')}-character link, too long for chat: it was downloaded as an encrypted file instead. Send the file, and the key apart from it.`,
+					);
 				} else {
-					setMessage((await copyText(result.link)) ? 'Copied the encrypted link: paste it to the colleague taking over.' : 'Copy the link below.');
+					setMessage(
+						(await copyText(result.link)) ? 'Copied the encrypted link: paste it to the colleague taking over.' : 'Copy the link below.',
+					);
 				}
 			});
 		}

@@ -12,7 +12,8 @@ import { openFragment } from './shareActions.onDemand';
  * An incident to bring into this browser: from the page's fragment (a shared link), from an encrypted file
  * (its key is asked for), or from a JSON file whose incident this browser already has.
  */
-export type SharedSource = { kind: 'fragment' } | { kind: 'sealed'; data: string; name: string } | { kind: 'incident'; incident: Incident; name: string };
+export type SharedSource =
+	{ kind: 'fragment' } | { kind: 'sealed'; data: string; name: string } | { kind: 'incident'; incident: Incident; name: string };
 
 interface Props {
 	source: SharedSource;
@@ -51,12 +52,20 @@ export function SharedPanel({ source, state, store, playbook, onClose }: Props) 
 		let id = incident.id;
 		for (let n = 2; how === 'copy' && taken.has(id); n++) id = `${incident.id}-copy${n === 2 ? '' : n}`;
 		store.update((s, now) => importIncident(s, { ...incident, id }, now, `Imported from ${origin}`));
-		onClose(how === 'copy' ? `Imported as a copy: ${id}.` : taken.has(id) ? `Replaced incident ${id} with the imported one.` : `Imported incident ${id}.`);
+		onClose(
+			how === 'copy'
+				? `Imported as a copy: ${id}.`
+				: taken.has(id)
+					? `Replaced incident ${id} with the imported one.`
+					: `Imported incident ${id}.`,
+		);
 	};
 
 	return (
 		<section class="shared-incident confirm" aria-labelledby="shared-title" role={source.kind === 'incident' ? 'alertdialog' : undefined}>
-			<h3 id="shared-title" tabIndex={-1} ref={heading}>{source.kind === 'fragment' ? 'A shared incident' : `Import ${source.name}`}</h3>
+			<h3 id="shared-title" tabIndex={-1} ref={heading}>
+				{source.kind === 'fragment' ? 'A shared incident' : `Import ${source.name}`}
+			</h3>
 			{source.kind === 'sealed' && !result?.ok && (
 				<form
 					class="shared-file"
@@ -67,11 +76,23 @@ export function SharedPanel({ source, state, store, playbook, onClose }: Props) 
 				>
 					<div class="field">
 						<label for="shared-key">Key of the encrypted file (sent to you apart from it)</label>
-						<input id="shared-key" type="text" required autoComplete="off" spellcheck={false} value={key} onInput={(e) => setKey(e.currentTarget.value)} />
+						<input
+							id="shared-key"
+							type="text"
+							required
+							autoComplete="off"
+							spellcheck={false}
+							value={key}
+							onInput={(e) => setKey(e.currentTarget.value)}
+						/>
 					</div>
 					<p class="actions">
-						<button type="submit" class="primary">Decrypt</button>
-						<button type="button" onClick={cancel}>Cancel</button>
+						<button type="submit" class="primary">
+							Decrypt
+						</button>
+						<button type="button" onClick={cancel}>
+							Cancel
+						</button>
 					</p>
 				</form>
 			)}
@@ -83,7 +104,9 @@ export function SharedPanel({ source, state, store, playbook, onClose }: Props) 
 			)}
 			{source.kind === 'fragment' && result && !result.ok && (
 				<p class="actions">
-					<button type="button" onClick={cancel}>Close</button>
+					<button type="button" onClick={cancel}>
+						Close
+					</button>
 				</p>
 			)}
 			{result?.ok && (
@@ -105,19 +128,32 @@ export function SharedPanel({ source, state, store, playbook, onClose }: Props) 
 					{state.incidents.some((i) => i.id === result.incident.id) ? (
 						<>
 							<p>
-								This browser already has incident <code>{result.incident.id}</code>. Merge the imported one into it (the notes, ticks and latest edits of both are kept), replace it, or keep both?
+								This browser already has incident <code>{result.incident.id}</code>. Merge the imported one into it (the notes, ticks and
+								latest edits of both are kept), replace it, or keep both?
 							</p>
 							<p class="actions">
-								<button type="button" class="primary" onClick={() => take('merge', result.incident)}>Merge into mine</button>
-								<button type="button" onClick={() => take('import', result.incident)}>Replace</button>
-								<button type="button" onClick={() => take('copy', result.incident)}>Keep both</button>
-								<button type="button" onClick={cancel}>Cancel</button>
+								<button type="button" class="primary" onClick={() => take('merge', result.incident)}>
+									Merge into mine
+								</button>
+								<button type="button" onClick={() => take('import', result.incident)}>
+									Replace
+								</button>
+								<button type="button" onClick={() => take('copy', result.incident)}>
+									Keep both
+								</button>
+								<button type="button" onClick={cancel}>
+									Cancel
+								</button>
 							</p>
 						</>
 					) : (
 						<p class="actions">
-							<button type="button" class="primary" onClick={() => take('import', result.incident)}>Import into this browser</button>
-							<button type="button" onClick={cancel}>Cancel</button>
+							<button type="button" class="primary" onClick={() => take('import', result.incident)}>
+								Import into this browser
+							</button>
+							<button type="button" onClick={cancel}>
+								Cancel
+							</button>
 						</p>
 					)}
 				</>

@@ -21,7 +21,14 @@ export function Timeline({ events, onNote }: Props) {
 			<h3 id="timeline-title">Timeline</h3>
 			<form class="note-box" onSubmit={add}>
 				<label for="timeline-note">Add a note</label>
-				<textarea id="timeline-note" rows={2} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} placeholder="What you found, what you did" />
+				<textarea
+					id="timeline-note"
+					rows={2}
+					maxLength={2000}
+					value={note}
+					onInput={(e) => setNote(e.currentTarget.value)}
+					placeholder="What you found, what you did"
+				/>
 				<button type="submit" disabled={!note.trim()}>
 					Add note
 				</button>

@@ -13,7 +13,11 @@ import { copyText, downloadText } from '../copyText';
 type Report = Pick<ClientPlaybook, 'severities' | 'statuses'>;
 
 /** Copy the incident as Markdown; returns the text when the clipboard refused, for the fallback. */
-export async function copyIncidentMarkdown(incident: Incident, checklists: readonly ChecklistSpec[], playbook: Report): Promise<string | undefined> {
+export async function copyIncidentMarkdown(
+	incident: Incident,
+	checklists: readonly ChecklistSpec[],
+	playbook: Report,
+): Promise<string | undefined> {
 	const text = incidentMarkdown(incident, checklists, playbook);
 	return (await copyText(text)) ? undefined : text;
 }

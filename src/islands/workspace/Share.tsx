@@ -18,7 +18,8 @@ export function LazySharedPanel(props: Parameters<typeof SharedPanelType>[0]) {
 	return View ? <View {...props} /> : null;
 }
 
-interface Props {
+/** What the share section needs: the incident, the store, the playbook and the clocks. */
+export interface ShareProps {
 	incident: Incident;
 	store: Store;
 	playbook: ClientPlaybook;
@@ -32,7 +33,7 @@ interface Props {
  * page file. The buttons come with the workspace; what they do loads on the first click. Keyed
  * by incident where it is used, so another incident starts with no panel open.
  */
-export function Share(props: Props) {
+export function Share(props: ShareProps) {
 	const [panel, setPanel] = useState<{ View: typeof SharePanelType; action: ShareAction } | null>(null);
 	const open = async (kind: ShareAction['kind']) => {
 		const { SharePanel } = await sharing();

@@ -1,9 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ClientPlaybook } from '../../lib/clientPlaybook';
-import type { Deadline } from '../../lib/clocks';
-import type { Incident } from '../../lib/state';
-import type { Store } from '../../lib/store';
 import { copyText } from '../copyText';
+import type { ShareProps } from './Share';
 import { HandoverPanel } from './HandoverPanel.onDemand';
 import { downloadStatusPage, shareIncident, type Shared } from './shareActions.onDemand';
 
@@ -13,13 +10,8 @@ export interface ShareAction {
 	at: number;
 }
 
-interface Props {
-	incident: Incident;
-	store: Store;
-	playbook: ClientPlaybook;
-	deadlines: Deadline[];
-	/** Where the handover message is filled in, when the playbook has one. */
-	handoverHref?: string | undefined;
+/** What the share section is given, and the action its button asked for. */
+interface Props extends ShareProps {
 	action: ShareAction;
 }
 

@@ -7,7 +7,7 @@ import type { EscalationStep } from '../schemas/escalation';
 import type { DrillData } from '../schemas/drill';
 import { itemKey, severityById, type ChecklistSpec } from './clientPlaybook';
 import { DUE_WINDOW_MS, firstResponseAt, formatSpan, formatUtcDateTime } from './clocks';
-import { conditionHolds, rungApplies } from './escalation';
+import { conditionHolds, escalationPlan } from './escalation';
 import { formatMinutes } from './format';
 import { updateCadence, type MetricsLevel } from './metrics';
 import { severityPeriods } from './postMortem';
@@ -175,11 +175,12 @@ export function scoreDrill(
 	);
 
 	// Escalations: each rung the implied level reaches, logged within the due window of its time.
-	const peak = impliedSeverity(script, severities, startedAt, endedAt);
-	const [, ...rungs] = [...playbook.escalation].sort((a, b) => a.level - b.level);
-	const due = rungs
-		.filter((rung) => rungApplies(rung, peak) && conditionHolds(rung, [script.scenario]))
-		.map((rung) => ({ rung, at: rung.after !== undefined ? startedAt + rung.after * MINUTE : responseBy }))
+	// The same plan the workspace's clocks follow (escalationPlan); a rung brought in by its condition
+	// alone is due with the response.
+	const peakLevel = severityById(severities, impliedSeverity(script, severities, startedAt, endedAt));
+	const due = (peakLevel ? escalationPlan(playbook.escalation, peakLevel) : [])
+		.filter(({ rung }) => conditionHolds(rung, [script.scenario]))
+		.map(({ rung, after }) => ({ rung, at: after !== undefined ? startedAt + after * MINUTE : responseBy }))
 		.filter(({ at }) => at <= endedAt);
 	const escalatedAt = (id: string) => incident.events.find((e) => e.kind === 'escalation' && e.value === `rung:${id}`)?.at;
 	const late = due.filter(({ rung, at }) => (escalatedAt(rung.id) ?? Number.POSITIVE_INFINITY) > at + DUE_WINDOW_MS);

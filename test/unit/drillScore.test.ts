@@ -53,7 +53,8 @@ function play(late: { escalation?: boolean; raise?: boolean; message?: boolean }
 	s = tickItem(d.state, d.id, 'scenario/db/response/a', step('a'), true, S + min(4));
 	s = logMessage(s, d.id, 'declared', late.message ? S + min(34) : S + min(5));
 	if (!late.raise) s = setSeverity(s, d.id, 'P0', S + min(10));
-	s = logEscalation(s, d.id, 'Escalated to Lead', 'rung:lead', late.escalation ? S + min(20) : S + min(12));
+	// The Lead is due at 15 (P0's escalate-after, later than the rung's own 10), with 5 minutes' grace.
+	s = logEscalation(s, d.id, 'Escalated to Lead', 'rung:lead', late.escalation ? S + min(25) : S + min(12));
 	s = tickItem(s, d.id, 'scenario/db/response/b', step('b'), true, S + min(14));
 	s = logMessage(s, d.id, 'update', S + min(18));
 	s = updatePostMortem(s, d.id, { rootCause: 'A batch job leaked connections' }, S + min(25));

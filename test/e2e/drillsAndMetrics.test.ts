@@ -25,7 +25,8 @@ async function axe(page: Page, include?: string): Promise<string[]> {
 
 /** A drill of the playbook with events after its alert (its script read from content/drills, not written here). */
 function aDrill() {
-	const dir = join(ROOT, 'content/drills');
+	// The content the site under test was built from (the P0–P3 fixture), not content/.
+	const dir = join(inject('content'), 'drills');
 	const drills = readdirSync(dir)
 		.filter((f) => /^[^_].*\.ya?ml$/.test(f))
 		.sort()
@@ -39,6 +40,8 @@ const drill = aDrill();
 /** Start the drill, declare it at the level its alert implies `declareAfter` ms later, then let every event fall due and end it. */
 async function playDrill(page: Page, declareAfter: number) {
 	await page.goto('/drills/');
+	// Start works once the drills island has come alive (Astro drops `ssr` from it then).
+	await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
 	await page.locator('.drill-card', { hasText: drill.title }).getByRole('button', { name: 'Start' }).click();
 	const injects = page.locator('.drill-injects');
 	await expect.poll(() => injects.innerText()).toContain(drill.alert);
@@ -97,13 +100,13 @@ describe('a drill', () => {
 
 /** Three incidents (and a drill) with figures worked out by hand, exported as the workspace exports them. */
 function exportedFiles() {
-	const levels = readdirSync(join(ROOT, 'content/severities'))
+	const levels = readdirSync(join(inject('content'), 'severities'))
 		.filter((f) => f.endsWith('.mdx'))
-		.map((f) => readFrontmatter(join(ROOT, 'content/severities', f)) as { id: string; rank: number })
+		.map((f) => readFrontmatter(join(inject('content'), 'severities', f)) as { id: string; rank: number })
 		.sort((a, b) => a.rank - b.rank);
 	const [high, next] = [levels[0]!.id, levels[1]!.id];
 	const statuses = (
-		parse(readFileSync(join(ROOT, 'content/site.yaml'), 'utf8')) as {
+		parse(readFileSync(join(inject('content'), 'site.yaml'), 'utf8')) as {
 			statuses: { id: string; label: string; closes?: boolean; mitigates?: boolean }[];
 		}
 	).statuses;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { inlineSources } from './inlineSources';
+import { timedStep } from './timedStep';
 import { composePolicy, headerPolicy } from './policy';
 import { asBase, href, ROUTES } from '../lib/urls';
 
@@ -54,23 +55,24 @@ export function contentSecurityPolicy(): AstroIntegration {
 			'astro:config:done': ({ config }) => {
 				base = asBase(config.base);
 			},
-			'astro:build:done': async ({ dir, logger }) => {
-				const root = fileURLToPath(dir);
-				const files = await htmlFiles(root);
-				for (const file of files) {
-					const html = await readFile(file, 'utf8');
-					let sources;
-					try {
-						sources = inlineSources(html);
-					} catch (error) {
-						throw new Error(`${file}: ${(error as Error).message}`);
+			'astro:build:done': ({ dir, logger }) =>
+				timedStep(logger, async () => {
+					const root = fileURLToPath(dir);
+					const files = await htmlFiles(root);
+					for (const file of files) {
+						const html = await readFile(file, 'utf8');
+						let sources;
+						try {
+							sources = inlineSources(html);
+						} catch (error) {
+							throw new Error(`${file}: ${(error as Error).message}`);
+						}
+						if (sources.hasPolicy) continue;
+						await writeFile(file, html.slice(0, sources.insertAt) + metaTag(composePolicy(sources)) + html.slice(sources.insertAt));
 					}
-					if (sources.hasPolicy) continue;
-					await writeFile(file, html.slice(0, sources.insertAt) + metaTag(composePolicy(sources)) + html.slice(sources.insertAt));
-				}
-				await writeFile(join(root, HEADERS_FILE), headersFile(base));
-				logger.info(`${files.length} pages carry a policy; ${HEADERS_FILE} adds frame-ancestors.`);
-			},
+					await writeFile(join(root, HEADERS_FILE), headersFile(base));
+					return `${files.length} pages carry a policy; ${HEADERS_FILE} adds frame-ancestors`;
+				}),
 		},
 	};
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 
 /** The project root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -15,6 +16,8 @@ export interface BuildResult {
 	ms: number;
 	/** CPU milliseconds the build process used (all its threads; Pagefind's own process aside). */
 	cpuMs: number;
+	/** Each line the build printed, with the milliseconds since its process started. */
+	timeline: Array<[number, string]>;
 }
 
 /**
@@ -29,20 +32,23 @@ function buildEnv(): NodeJS.ProcessEnv {
 /** Run `astro build` in a project folder, as a measuring build (PLAYBOOK_MEASURE=1) unless the environment says otherwise. */
 export function astroBuild(root: string, outDir = join(root, 'dist')): Promise<BuildResult> {
 	const started = performance.now();
+	const timelineFile = join(mkdtempSync(join(tmpdir(), 'playbook-build-')), 'timeline.json');
 	return new Promise((done) => {
 		// The Node that runs us (24 under npm scripts), not whichever `node` the astro shim finds first.
 		const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 		const cpu = join(ROOT, 'scripts/lib/reportCpu.ts');
 		const child = spawn(process.execPath, ['--import', cpu, astro, 'build', '--root', root, '--outDir', outDir], {
 			cwd: root,
-			env: buildEnv(),
+			env: { ...buildEnv(), PLAYBOOK_BUILD_TIMELINE: timelineFile },
 		});
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
 		child.on('close', (code) => {
 			const cpuMs = Number(/BUILD_CPU_MS (\d+)/.exec(output)?.[1] ?? Number.NaN);
-			done({ ok: code === 0, output, dist: outDir, ms: performance.now() - started, cpuMs });
+			const timeline = existsSync(timelineFile) ? (JSON.parse(readFileSync(timelineFile, 'utf8')) as BuildResult['timeline']) : [];
+			rmSync(dirname(timelineFile), { recursive: true, force: true });
+			done({ ok: code === 0, output, dist: outDir, ms: performance.now() - started, cpuMs, timeline });
 		});
 	});
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSteps } from '../../scripts/measure/bench/buildSteps';
+import { buildSteps, type BuildStep } from '../../scripts/measure/bench/buildSteps';
+import { formatBuildSteps } from '../../scripts/measure/bench/report';
+import type { ScaleFigures } from '../../scripts/measure/bench/scaleBuilds';
 import { ROUTES } from '../../src/lib/urls';
 
 /** A build's output as the timeline records it: ms since start, line. */
@@ -64,5 +66,43 @@ describe('buildSteps', () => {
 		);
 		expect(stock.map((s) => s.step)).not.toContain('links validator');
 		expect(stock.map((s) => s.step)).not.toContain('playbook:offline');
+	});
+});
+
+describe('formatBuildSteps', () => {
+	const size = { raw: 1, gzip: 1 };
+	const figures = (site: string, scenarios: number, steps: BuildStep[]): ScaleFigures => ({
+		site,
+		scenarios,
+		pages: scenarios,
+		buildMs: 1000,
+		buildCpuMs: 900,
+		home: size,
+		scenario: size,
+		scenarioIndex: size,
+		largestPage: { page: '/', size },
+		steps,
+	});
+
+	it('puts every build side by side, a step a row, with the parts of the static pages under them', () => {
+		const lines = formatBuildSteps([
+			figures('playbook', 5, [
+				{ step: 'static pages', ms: 300 },
+				{ step: 'scenario pages', ms: 40, part: true, count: 5 },
+				{ step: 'playbook:offline', ms: 100 },
+			]),
+			figures('stock Starlight', 5, [
+				{ step: 'static pages', ms: 200 },
+				{ step: 'scenario pages', ms: 20, part: true, count: 5 },
+			]),
+		]);
+		expect(lines.slice(2)).toEqual([
+			'| step | playbook, 5 | stock Starlight, 5 |',
+			'| --- | --- | --- |',
+			'| static pages | 300 ms | 200 ms |',
+			'|   ↳ scenario pages | 40 ms (5) | 20 ms (5) |',
+			'| playbook:offline | 100 ms | – |',
+			'| total | 1000 ms | 1000 ms |',
+		]);
 	});
 });

@@ -2,6 +2,7 @@ import { BUDGETS, KB } from '../budgets.ts';
 import type { PageSummary, Size } from '../pageWeight.ts';
 import { EVENT_TIMING_FLOOR_MS, THINK_MS, type LoadFigures, type TickTiming } from './browserTimings.ts';
 import type { LighthouseScores } from './lighthouse.ts';
+import type { BuildStep } from './buildSteps.ts';
 import type { ScaleFigures } from './scaleBuilds.ts';
 
 /** The targets the benchmark reports against (not asserted by the tests: times vary by machine). */
@@ -61,27 +62,32 @@ const s = (n: number) => `${(n / 1000).toFixed(1)} s`;
 const scores = (l: LighthouseScores | undefined) => (l ? `${l.performance}/${l.accessibility}/${l.bestPractices}/${l.seo}` : '–');
 const verdict = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'met' : '**missed**');
 
+/** The site a scale row measured (results written before stock Starlight had rows hold only the playbook's). */
+const siteOf = (f: ScaleFigures) => f.site ?? 'playbook';
+
 /** The playbook's scale figures at a number of scenarios. */
 const ourScale = (results: BenchResults, scenarios: number) =>
-	results.scale.find((f) => f.site === 'playbook' && f.scenarios === scenarios);
+	results.scale.find((f) => siteOf(f) === 'playbook' && f.scenarios === scenarios);
 
 /** Where each build's time went, one column per build of the scale table, as Markdown lines. */
 export function formatBuildSteps(scale: ScaleFigures[]): string[] {
 	const names: string[] = [];
-	for (const f of scale) for (const step of f.steps) if (!names.includes(step.step)) names.push(step.step);
+	// Results written before steps were timed have none.
+	const stepsOf = (f: ScaleFigures): BuildStep[] => f.steps ?? [];
+	for (const f of scale) for (const step of stepsOf(f)) if (!names.includes(step.step)) names.push(step.step);
 	// The parts of the static pages stay under them; the integrations' own steps come after Starlight's.
-	const order = (name: string) => scale.flatMap((f) => f.steps).findIndex((step) => step.step === name);
+	const order = (name: string) => scale.flatMap(stepsOf).findIndex((step) => step.step === name);
 	names.sort((a, b) => order(a) - order(b));
 	const lines = [
 		'Where build time goes, wall time per step (the parts of the static pages are their render times added up, page count in brackets):',
 		'',
-		row(['step', ...scale.map((f) => `${f.site}, ${f.scenarios}`)]),
+		row(['step', ...scale.map((f) => `${siteOf(f)}, ${f.scenarios}`)]),
 		row(Array(scale.length + 1).fill('---')),
 	];
 	for (const name of names) {
-		const part = scale.some((f) => f.steps.some((step) => step.step === name && step.part));
+		const part = scale.some((f) => stepsOf(f).some((step) => step.step === name && step.part));
 		const cell = (f: ScaleFigures) => {
-			const step = f.steps.find((candidate) => candidate.step === name);
+			const step = stepsOf(f).find((candidate) => candidate.step === name);
 			return `${ms(step?.ms)}${step?.count === undefined ? '' : ` (${step.count})`}`;
 		};
 		lines.push(row([part ? `  ↳ ${name}` : name, ...scale.map(cell)]));
@@ -164,10 +170,10 @@ export function formatReport(results: BenchResults): string {
 		);
 		for (const f of results.scale) {
 			const ours = ourScale(results, f.scenarios);
-			const ratio = f.site !== 'playbook' && ours ? ` (playbook ${(ours.buildMs / f.buildMs).toFixed(2)}×)` : '';
+			const ratio = siteOf(f) !== 'playbook' && ours ? ` (playbook ${(ours.buildMs / f.buildMs).toFixed(2)}×)` : '';
 			out.push(
 				row([
-					f.site,
+					siteOf(f),
 					f.scenarios,
 					f.pages,
 					`${s(f.buildMs)} (${s(f.buildCpuMs)})${ratio}`,
@@ -178,7 +184,7 @@ export function formatReport(results: BenchResults): string {
 				]),
 			);
 		}
-		const grown = results.scale.filter((f) => f.site === 'playbook');
+		const grown = results.scale.filter((f) => siteOf(f) === 'playbook');
 		const steps = results.msPerScenario.map((n, i) => `${grown[i]!.scenarios} → ${grown[i + 1]!.scenarios}: ${n.toFixed(1)} ms`);
 		if (steps.length > 0)
 			out.push('', `Build CPU time per scenario added (small differences are within the machine's noise): ${steps.join('; ')}.`);
@@ -235,7 +241,7 @@ export function formatReport(results: BenchResults): string {
 		]),
 	);
 	const thousand = ourScale(results, 1000);
-	const stockThousand = results.scale.find((f) => f.site === 'stock Starlight' && f.scenarios === 1000);
+	const stockThousand = results.scale.find((f) => siteOf(f) === 'stock Starlight' && f.scenarios === 1000);
 	out.push(
 		row([
 			`1,000 scenarios built in under ${s(TARGETS.build1000Ms)}`,

@@ -15,6 +15,9 @@ const WORKER = ROUTES.serviceWorker.slice(1);
 /** Where the worker's source takes the list of files to precache. */
 const MANIFEST_PLACEHOLDER = 'self.__WB_MANIFEST';
 
+/** The pages built for each alert (`/alerts/<name>/`), not the list of alerts at `/alerts/`. */
+const ALERT_PAGES = `${ROUTES.alerts.slice(1)}*/index.html`;
+
 /** Files the offline copy cannot do without: search and the installed app do not work unless these are precached. */
 const REQUIRED = [
 	'index.html',
@@ -60,7 +63,10 @@ export function offline(): AstroIntegration {
 						getManifest({
 							globDirectory: root,
 							globPatterns: ['**/*'],
-							globIgnores: [HEADERS_FILE, NAVIGATION_SCRIPT, WORKER],
+							// Not the pages built for each alert (one per alert, thousands in a large playbook): offline,
+							// the 404 page stands in for them and sends the alert on from the precached scenario data
+							// (AlertLanding.astro), as it does for any other spelling of an alert's name.
+							globIgnores: [HEADERS_FILE, NAVIGATION_SCRIPT, WORKER, ALERT_PAGES],
 							// Names that carry a content hash need no revision of their own.
 							dontCacheBustURLsMatching: /^(_astro\/|pagefind\/(fragment|index)\/|pagefind\/pagefind\.[^/]*\.pf_meta$)/,
 							maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,

@@ -1,7 +1,8 @@
 /**
  * The performance benchmark: `npm run bench`. In one run it builds the playbook, a stock
  * Starlight site with the same text and the single-page floor, weighs each page type, runs
- * Lighthouse, times search and ticking, and builds playbooks of 100 and 1,000 scenarios. It
+ * Lighthouse, times search and ticking, and builds playbooks of 100 and 1,000 scenarios (and stock
+ * Starlight at 1,000), timing each step of every build. It
  * prints Markdown tables and writes .bench/results.json; it takes minutes, and `npm test` checks
  * the budgets on its own. `-- --skip=lighthouse,scale,search,tick` leaves parts out;
  * `-- --readme` puts the tables into the README's Performance section.
@@ -23,6 +24,7 @@ import { playbookMarkdown } from './measure/bench/playbookMarkdown.ts';
 import { writeReadmeReport } from './measure/bench/readme.ts';
 import { formatReport, TARGETS, type BenchResults, type PageResult } from './measure/bench/report.ts';
 import { buildScaled, scaleFigures, type ScaleFigures } from './measure/bench/scaleBuilds.ts';
+import { buildSteps } from './measure/bench/buildSteps.ts';
 import { firstScenarioId } from './lib/sitePages.ts';
 
 /** The scenario page that stands for all of them: the first in the playbook's sidebar. */
@@ -39,6 +41,8 @@ const PAGE_TYPES = [
 /** Queries typed into search, one per run (symptoms responders type). */
 const QUERIES = ['503', 'rollback', 'timeout', 'error rate', 'WAF'];
 const SCALES = [100, 1000];
+/** The size at which stock Starlight is built too, with the same text, for the ratio at scale. */
+const STOCK_SCALE = 1000;
 
 const skip = new Set((process.argv.find((a) => a.startsWith('--skip='))?.slice('--skip='.length) ?? '').split(',').filter(Boolean));
 const log = (message: string) => console.error(`[bench] ${message}`);
@@ -51,6 +55,7 @@ const site = parse(readFileSync(join(ROOT, 'content/site.yaml'), 'utf8')) as { t
 function built(name: string, build: BuildResult): BuildResult {
 	if (!build.ok) throw new Error(`The ${name} build failed:\n${build.output.slice(-4000)}`);
 	log(`${name} built in ${(build.ms / 1000).toFixed(1)} s (${(build.cpuMs / 1000).toFixed(1)} s of CPU)`);
+	for (const step of buildSteps(build.timeline, build.ms)) log(`  ${step.part ? '  ' : ''}${step.step}: ${Math.round(step.ms)} ms`);
 	return build;
 }
 
@@ -133,18 +138,23 @@ try {
 }
 
 const scale: ScaleFigures[] = [];
+const realScenarios = pagesMd.filter((p) => p.url.startsWith('/scenarios/') && p.url !== '/scenarios/').length;
+scale.push(scaleFigures('playbook', realScenarios, ours, SCENARIO), scaleFigures('stock Starlight', realScenarios, stock, SCENARIO));
 if (!skip.has('scale')) {
-	scale.push(
-		scaleFigures(ours.dist, pagesMd.filter((p) => p.url.startsWith('/scenarios/') && p.url !== '/scenarios/').length, ours, SCENARIO),
-	);
 	for (const total of SCALES) {
-		log(`building a playbook of ${total} scenarios`);
-		scale.push(await buildScaled(total));
-		log(`${total} scenarios built in ${(scale.at(-1)!.buildMs / 1000).toFixed(1)} s`);
+		log(`building a playbook of ${total} scenarios${total === STOCK_SCALE ? ', then stock Starlight with the same text' : ''}`);
+		const figures = await buildScaled(
+			total,
+			total === STOCK_SCALE ? { title: site.title, favicon: join(ROOT, 'public/favicon.svg') } : undefined,
+		);
+		for (const f of figures)
+			log(`${f.site}: ${total} scenarios built in ${(f.buildMs / 1000).toFixed(1)} s (${(f.buildCpuMs / 1000).toFixed(1)} s of CPU)`);
+		scale.push(...figures);
 	}
 }
 // In CPU time: wall time on a shared machine says more about the neighbours than the build.
-const msPerScenario = scale.slice(1).map((f, i) => (f.buildCpuMs - scale[i]!.buildCpuMs) / (f.scenarios - scale[i]!.scenarios));
+const grown = scale.filter((f) => f.site === 'playbook');
+const msPerScenario = grown.slice(1).map((f, i) => (f.buildCpuMs - grown[i]!.buildCpuMs) / (f.scenarios - grown[i]!.scenarios));
 
 const results: BenchResults = {
 	date: new Date().toISOString(),

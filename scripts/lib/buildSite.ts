@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 
 /** The project root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -15,6 +16,8 @@ export interface BuildResult {
 	ms: number;
 	/** CPU milliseconds the build process used (all its threads; Pagefind's own process aside). */
 	cpuMs: number;
+	/** Each line the build printed, with the milliseconds since its process started. */
+	timeline: Array<[number, string]>;
 }
 
 /**
@@ -28,9 +31,14 @@ function buildEnv(): NodeJS.ProcessEnv {
 
 /** Run `astro build` in a project folder, as a measuring build (PLAYBOOK_MEASURE=1) unless the environment says otherwise. */
 export async function astroBuild(root: string, outDir = join(root, 'dist')): Promise<BuildResult> {
-	const run = await runAstro(root, ['build', '--outDir', outDir], [join(ROOT, 'scripts/lib/reportCpu.ts')]);
+	const timelineFile = join(mkdtempSync(join(tmpdir(), 'playbook-build-')), 'timeline.json');
+	const run = await runAstro(root, ['build', '--outDir', outDir], [join(ROOT, 'scripts/lib/reportCpu.ts')], {
+		PLAYBOOK_BUILD_TIMELINE: timelineFile,
+	});
 	const cpuMs = Number(/BUILD_CPU_MS (\d+)/.exec(run.output)?.[1] ?? Number.NaN);
-	return { ...run, dist: outDir, cpuMs };
+	const timeline = existsSync(timelineFile) ? (JSON.parse(readFileSync(timelineFile, 'utf8')) as BuildResult['timeline']) : [];
+	rmSync(dirname(timelineFile), { recursive: true, force: true });
+	return { ...run, dist: outDir, cpuMs, timeline };
 }
 
 /**
@@ -42,14 +50,19 @@ export function astroSync(root: string): Promise<{ ok: boolean; output: string }
 }
 
 /** Run one Astro command in a project folder and collect what it prints. */
-function runAstro(root: string, args: string[], preload: string[] = []): Promise<{ ok: boolean; output: string; ms: number }> {
+function runAstro(
+	root: string,
+	args: string[],
+	preload: string[] = [],
+	extraEnv: NodeJS.ProcessEnv = {},
+): Promise<{ ok: boolean; output: string; ms: number }> {
 	const started = performance.now();
 	return new Promise((done) => {
 		// The Node that runs us (24 under npm scripts), not whichever `node` the astro shim finds first.
 		const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 		const child = spawn(process.execPath, [...preload.flatMap((p) => ['--import', p]), astro, args[0]!, '--root', root, ...args.slice(1)], {
 			cwd: root,
-			env: buildEnv(),
+			env: { ...buildEnv(), ...extraEnv },
 		});
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));

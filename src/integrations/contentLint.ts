@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { levelMentionWarnings } from '../data/levelMentions';
+import { timedStep } from './timedStep';
 
 /**
  * The content tells on itself: after the build, warn about text that names a level the playbook
@@ -14,8 +15,12 @@ export function contentLint(): AstroIntegration {
 			'astro:config:done': ({ config }) => {
 				root = fileURLToPath(config.root);
 			},
-			'astro:build:done': ({ logger }) => {
-				const warnings = levelMentionWarnings(`${root}/content`, root);
+			'astro:build:done': async ({ logger }) => {
+				let warnings: string[] = [];
+				await timedStep(logger, () => {
+					warnings = levelMentionWarnings(`${root}/content`, root);
+					return `${warnings.length} mentions of levels the playbook lacks`;
+				});
 				if (warnings.length > 0) logger.warn(`Text that names levels this playbook does not have:\n${warnings.join('\n')}`);
 			},
 		},

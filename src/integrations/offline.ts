@@ -1,13 +1,22 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { HEADERS_FILE } from './contentSecurityPolicy';
-import { asBase, href } from '../lib/urls';
+import { timedStep } from './timedStep';
+import { asBase, href, ROUTES } from '../lib/urls';
 
 /** The worker's own navigation handler (pages by any query string or trailing slash), copied beside sw.js. */
 const NAVIGATION_SCRIPT = 'sw-navigation.js';
+
+/** The worker, at the site root so it controls every page. */
+const WORKER = ROUTES.serviceWorker.slice(1);
+/** Where the worker's source takes the list of files to precache. */
+const MANIFEST_PLACEHOLDER = 'self.__WB_MANIFEST';
+
+/** The pages built for each alert (`/alerts/<name>/`), not the list of alerts at `/alerts/`. */
+const ALERT_PAGES = `${ROUTES.alerts.slice(1)}*/index.html`;
 
 /** Files the offline copy cannot do without: search and the installed app do not work unless these are precached. */
 const REQUIRED = [
@@ -39,57 +48,60 @@ export function offline(): AstroIntegration {
 			'astro:config:done': ({ config }) => {
 				base = asBase(config.base);
 			},
-			'astro:build:done': async ({ dir, logger }) => {
-				// Loaded here, not with the config: it is heavy, and only a finished build needs it. Node's
-				// own require, because the module runner that loaded the config is closed by now.
-				const { generateSW } = createRequire(import.meta.url)('workbox-build') as typeof import('workbox-build');
-				const root = fileURLToPath(dir);
-				copyFileSync(fileURLToPath(new URL('../client/offlineNavigation.sw.js', import.meta.url)), join(root, NAVIGATION_SCRIPT));
-				let precached: string[] = [];
-				const { count, size, warnings } = await generateSW({
-					globDirectory: root,
-					globPatterns: ['**/*'],
-					globIgnores: [HEADERS_FILE, NAVIGATION_SCRIPT],
-					// Runs first: answers navigations to known pages whatever their query string or trailing slash.
-					importScripts: [NAVIGATION_SCRIPT],
-					swDest: join(root, 'sw.js'),
-					// Pagefind asks for pagefind-entry.json?ts=<now> to dodge HTTP caches: the precached copy answers.
-					ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^ts$/],
-					// Names that carry a content hash need no revision of their own.
-					dontCacheBustURLsMatching: /^(_astro\/|pagefind\/(fragment|index)\/|pagefind\/pagefind\.[^/]*\.pf_meta$)/,
-					maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
-					// A new deploy's worker takes over at once; the page says so (registerServiceWorker.ts).
-					skipWaiting: true,
-					clientsClaim: true,
-					cleanupOutdatedCaches: true,
-					// Pages that are not precached (added by a later deploy) come from the network;
-					// offline, the site's own "not found" page stands in for the browser's error.
-					runtimeCaching: [
-						{
-							urlPattern: ({ request, sameOrigin }) => sameOrigin && request.mode === 'navigate',
-							handler: 'NetworkOnly',
-							options: { precacheFallback: { fallbackURL: href('/404.html', base) } },
-						},
-					],
-					inlineWorkboxRuntime: true,
-					sourcemap: false,
-					mode: 'production',
-					manifestTransforms: [
-						(manifest) => {
-							precached = manifest.map((entry) => entry.url);
-							return { manifest };
-						},
-					],
-				});
-				for (const warning of warnings) logger.warn(warning);
-				const missing = REQUIRED.filter((file) => !precached.includes(file));
-				if (missing.length > 0) {
-					throw new Error(
-						`The offline copy lacks ${missing.join(', ')}: list offline() after starlight() in astro.config.mjs, so it runs after the search index is written.`,
+			'astro:build:done': ({ dir, logger }) =>
+				timedStep(logger, async () => {
+					const root = fileURLToPath(dir);
+					copyFileSync(fileURLToPath(new URL('../client/offlineNavigation.sw.js', import.meta.url)), join(root, NAVIGATION_SCRIPT));
+					// Workbox lists and revisions the files; esbuild bundles the worker (workbox-build's own
+					// generateSW would load Babel and Rollup for it, seconds of every build). Loaded here,
+					// not with the config: only a finished build needs them. Node's own require, because the
+					// module runner that loaded the config is closed by now.
+					const require = createRequire(import.meta.url);
+					const { getManifest } = require('workbox-build/build/get-manifest.js') as typeof import('workbox-build');
+					const { build } = require('esbuild') as typeof import('esbuild');
+					const [{ manifestEntries, count, size, warnings }, bundle] = await Promise.all([
+						getManifest({
+							globDirectory: root,
+							globPatterns: ['**/*'],
+							// Not the pages built for each alert (one per alert, thousands in a large playbook): offline,
+							// the 404 page stands in for them and sends the alert on from the precached scenario data
+							// (AlertLanding.astro), as it does for any other spelling of an alert's name.
+							globIgnores: [HEADERS_FILE, NAVIGATION_SCRIPT, WORKER, ALERT_PAGES],
+							// Names that carry a content hash need no revision of their own.
+							dontCacheBustURLsMatching: /^(_astro\/|pagefind\/(fragment|index)\/|pagefind\/pagefind\.[^/]*\.pf_meta$)/,
+							maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+						}),
+						build({
+							entryPoints: [fileURLToPath(new URL('../client/serviceWorker.sw.js', import.meta.url))],
+							bundle: true,
+							format: 'iife',
+							minify: true,
+							write: false,
+							logLevel: 'silent',
+							define: {
+								'process.env.NODE_ENV': '"production"',
+								NAVIGATION_SCRIPT: JSON.stringify(NAVIGATION_SCRIPT),
+								NOT_FOUND_PAGE: JSON.stringify(href('/404.html', base)),
+							},
+						}),
+					]);
+					for (const warning of warnings) logger.warn(warning);
+					const precached = (manifestEntries ?? []).map((entry) => entry.url);
+					const missing = REQUIRED.filter((file) => !precached.includes(file));
+					if (missing.length > 0) {
+						throw new Error(
+							`The offline copy lacks ${missing.join(', ')}: list offline() after starlight() in astro.config.mjs, so it runs after the search index is written.`,
+						);
+					}
+					const code = bundle.outputFiles[0]!.text;
+					if (code.split(MANIFEST_PLACEHOLDER).length !== 2)
+						throw new Error(`The worker's source must name ${MANIFEST_PLACEHOLDER} exactly once.`);
+					writeFileSync(
+						join(root, WORKER),
+						code.replace(MANIFEST_PLACEHOLDER, () => JSON.stringify(manifestEntries)),
 					);
-				}
-				logger.info(`sw.js precaches ${count} files (${(size / 1024).toFixed(0)} KiB), search index included.`);
-			},
+					return `${WORKER} precaches ${count} files (${(size / 1024).toFixed(0)} KiB), search index included`;
+				}),
 		},
 	};
 }

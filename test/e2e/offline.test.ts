@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadSite } from '../../src/data/site';
 import { ROUTES } from '../../src/lib/urls';
 import { SECTIONS } from '../../src/lib/playbookDocument';
+import { readFrontmatter } from '../support/frontmatter';
 import { useChromium } from '../support/useChromium';
 import { PUBLIC_URLS } from '../support/pages';
 import { searchHere } from '../support/siteSearch';
@@ -127,6 +128,28 @@ describe('offline after one visit', () => {
 			await expect.poll(() => page.locator('h1').first().textContent(), { message: address }).toBe(heading(shown));
 		}
 		expect(linked.size).toBeGreaterThan(0);
+		expect(failed).toEqual([]);
+	});
+
+	it("opens an alert's runbook from the alert's URL in any spelling, with the pages built for alerts left out of the precache", async () => {
+		const scenario = readdirSync(join(inject('content'), 'docs/scenarios'))
+			.map((file) => ({
+				id: file.replace(/\.mdx?$/, ''),
+				alerts: readFrontmatter(join(inject('content'), 'docs/scenarios', file))['alerts'],
+			}))
+			.find((s): s is { id: string; alerts: string[] } => Array.isArray(s.alerts) && s.alerts.length > 0)!;
+		const [alert] = scenario.alerts;
+		const worker = readFileSync(join(dist, ROUTES.serviceWorker), 'utf8');
+		expect(worker).toContain(`"${ROUTES.alerts.slice(1)}index.html"`);
+		expect(worker).not.toContain(`"${ROUTES.alerts.slice(1)}${alert!.toLowerCase()}/index.html"`);
+		expect(existsSync(join(dist, ROUTES.alerts, alert!.toLowerCase(), 'index.html'))).toBe(true);
+		for (const address of [`${ROUTES.alerts}${alert!.toLowerCase()}/`, `${ROUTES.alerts}${alert}/?severity=P1`]) {
+			await page.goto(host.url + address);
+			await page.waitForURL((url) => url.pathname === `/scenarios/${scenario.id}/`);
+			expect(new URL(page.url()).searchParams.get('alert'), address).toBe(alert);
+			const title = readFileSync(join(dist, 'scenarios', scenario.id, 'index.html'), 'utf8').match(/<h1[^>]*>([^<]+)</)?.[1];
+			await expect.poll(() => page.locator('h1').first().textContent(), { message: address }).toBe(title);
+		}
 		expect(failed).toEqual([]);
 	});
 

@@ -1,6 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashSource, inlineSources } from '../../src/integrations/inlineSources';
+import { hashSource, inlineSources, parseInlineSources, scanInlineSources } from '../../src/integrations/inlineSources';
 import { composePolicy, headerPolicy } from '../../src/integrations/policy';
 
 /** The hash source computed another way (Web Crypto), to check the one the build uses. */
@@ -53,6 +53,42 @@ describe('inlineSources', () => {
 	it('computes the same hash as Web Crypto', async () => {
 		expect(hashSource('window.x = 1')).toBe(await expected('window.x = 1'));
 	});
+});
+
+describe('scanInlineSources', () => {
+	const pages = {
+		'Starlight-like head': page(
+			'<title>a &lt;b style="x"&gt;</title><template id="icons"><meta charset="x"><svg viewBox="0 0 1 1"><path d="M0"/></svg></template><script>if (a < b && c > d) go("</scrip");</script><style>a>b{color:red}</style>',
+			'<svg aria-hidden="true"><use href="#i"/></svg><p style="color: red" STYLE="x">a</p><a href=x style=margin:0>b</a><!-- <script>no()</script> --><textarea><p style="no"></p></textarea>',
+		),
+		'upper-case tags and a script that ends in spaces': page('<SCRIPT>x()</SCRIPT ><Style media="print">p{}</STYLE>'),
+		'a script loaded by src and one inline': page('<script type="module" src="/x.js"></script><script type="module">y()</script>'),
+		'a page with its own policy': page('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'),
+		'no charset': '<!DOCTYPE html><html><head><title>t</title></head><body><p style="a:b">x</p></body></html>',
+	};
+	for (const [name, html] of Object.entries(pages)) {
+		it(`reads ${name} as the parser does`, () => {
+			const scanned = scanInlineSources(html);
+			expect(scanned).toBeDefined();
+			expect(scanned).toEqual(parseInlineSources(html));
+		});
+	}
+
+	const parserOnly = {
+		'a carriage return': page('<script>a()\r\nb()</script>'),
+		'an entity in a style value': page('', '<p style="font-family:&quot;Mono&quot;">a</p>'),
+		'a comment-like run in a script': page('<script><!-- <script>x</script> --></script>'),
+		'an abrupt comment': page('<!--><script>x()</script>'),
+		'a style in SVG': page('', '<svg><style>p{}</style></svg>'),
+		'no <head> tag': '<!DOCTYPE html><meta charset="utf-8"><script>x()</script>',
+		'a bogus end tag': page('', '</ <script>x()</script>'),
+	};
+	for (const [name, html] of Object.entries(parserOnly)) {
+		it(`leaves a page with ${name} to the parser, which inlineSources() then uses`, () => {
+			expect(scanInlineSources(html)).toBeUndefined();
+			expect(inlineSources(html)).toEqual(parseInlineSources(html));
+		});
+	}
 });
 
 describe('composePolicy', () => {

@@ -2,6 +2,7 @@ import { BUDGETS, KB } from '../budgets.ts';
 import type { PageSummary, Size } from '../pageWeight.ts';
 import { EVENT_TIMING_FLOOR_MS, THINK_MS, type LoadFigures, type TickTiming } from './browserTimings.ts';
 import type { LighthouseScores } from './lighthouse.ts';
+import type { BuildStep } from './buildSteps.ts';
 import type { ScaleFigures } from './scaleBuilds.ts';
 
 /** The targets the benchmark reports against (not asserted by the tests: times vary by machine). */
@@ -10,6 +11,8 @@ export const TARGETS = {
 	searchMs: 100,
 	tickMs: 16,
 	build1000Ms: 15_000,
+	/** The real playbook's build time over stock Starlight's with the same text. */
+	buildVsStock: 1.5,
 	/** Our own JavaScript per page, gzipped; the tests hold a higher ceiling (BUDGETS.firstPartyJsGzip). */
 	firstPartyJsGzip: 12 * 1024,
 } as const;
@@ -58,6 +61,40 @@ const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–
 const s = (n: number) => `${(n / 1000).toFixed(1)} s`;
 const scores = (l: LighthouseScores | undefined) => (l ? `${l.performance}/${l.accessibility}/${l.bestPractices}/${l.seo}` : '–');
 const verdict = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'met' : '**missed**');
+
+/** The site a scale row measured (results written before stock Starlight had rows hold only the playbook's). */
+const siteOf = (f: ScaleFigures) => f.site ?? 'playbook';
+
+/** The playbook's scale figures at a number of scenarios. */
+const ourScale = (results: BenchResults, scenarios: number) =>
+	results.scale.find((f) => siteOf(f) === 'playbook' && f.scenarios === scenarios);
+
+/** Where each build's time went, one column per build of the scale table, as Markdown lines. */
+export function formatBuildSteps(scale: ScaleFigures[]): string[] {
+	const names: string[] = [];
+	// Results written before steps were timed have none.
+	const stepsOf = (f: ScaleFigures): BuildStep[] => f.steps ?? [];
+	for (const f of scale) for (const step of stepsOf(f)) if (!names.includes(step.step)) names.push(step.step);
+	// The parts of the static pages stay under them; the integrations' own steps come after Starlight's.
+	const order = (name: string) => scale.flatMap(stepsOf).findIndex((step) => step.step === name);
+	names.sort((a, b) => order(a) - order(b));
+	const lines = [
+		'Where build time goes, wall time per step (the parts of the static pages are their render times added up, page count in brackets):',
+		'',
+		row(['step', ...scale.map((f) => `${siteOf(f)}, ${f.scenarios}`)]),
+		row(Array(scale.length + 1).fill('---')),
+	];
+	for (const name of names) {
+		const part = scale.some((f) => stepsOf(f).some((step) => step.step === name && step.part));
+		const cell = (f: ScaleFigures) => {
+			const step = stepsOf(f).find((candidate) => candidate.step === name);
+			return `${ms(step?.ms)}${step?.count === undefined ? '' : ` (${step.count})`}`;
+		};
+		lines.push(row([part ? `  ↳ ${name}` : name, ...scale.map(cell)]));
+	}
+	lines.push(row(['total', ...scale.map((f) => ms(f.buildMs))]));
+	return lines;
+}
 
 /** The results as Markdown tables, as printed and as pasted into the README. */
 export function formatReport(results: BenchResults): string {
@@ -119,15 +156,27 @@ export function formatReport(results: BenchResults): string {
 	if (results.scale.length > 0) {
 		out.push(
 			'',
-			row(['scenarios', 'pages', 'build (CPU)', 'start page HTML', 'scenario page HTML', 'scenario index HTML', 'largest other page']),
-			row(Array(7).fill('---')),
+			row([
+				'site',
+				'scenarios',
+				'pages',
+				'build (CPU)',
+				'start page HTML',
+				'scenario page HTML',
+				'scenario index HTML',
+				'largest other page',
+			]),
+			row(Array(8).fill('---')),
 		);
 		for (const f of results.scale) {
+			const ours = ourScale(results, f.scenarios);
+			const ratio = siteOf(f) !== 'playbook' && ours ? ` (playbook ${(ours.buildMs / f.buildMs).toFixed(2)}×)` : '';
 			out.push(
 				row([
+					siteOf(f),
 					f.scenarios,
 					f.pages,
-					`${s(f.buildMs)} (${s(f.buildCpuMs)})`,
+					`${s(f.buildMs)} (${s(f.buildCpuMs)})${ratio}`,
 					kbRaw(f.home),
 					kbRaw(f.scenario),
 					kbRaw(f.scenarioIndex),
@@ -135,12 +184,13 @@ export function formatReport(results: BenchResults): string {
 				]),
 			);
 		}
-		const steps = results.msPerScenario.map(
-			(n, i) => `${results.scale[i]!.scenarios} → ${results.scale[i + 1]!.scenarios}: ${n.toFixed(1)} ms`,
-		);
-		out.push('', `Build CPU time per scenario added (small differences are within the machine's noise): ${steps.join('; ')}.`);
+		const grown = results.scale.filter((f) => siteOf(f) === 'playbook');
+		const steps = results.msPerScenario.map((n, i) => `${grown[i]!.scenarios} → ${grown[i + 1]!.scenarios}: ${n.toFixed(1)} ms`);
+		if (steps.length > 0)
+			out.push('', `Build CPU time per scenario added (small differences are within the machine's noise): ${steps.join('; ')}.`);
 		const builds = Object.entries(results.builds).map(([site, b]) => `${site} ${s(b.ms)} (${s(b.cpuMs)} CPU)`);
 		out.push(`Builds of the real playbook: ${builds.join(', ')}.`);
+		out.push('', ...formatBuildSteps(results.scale));
 	}
 	out.push('', row(['target', 'measured', '']), row(['---', '---', '---']));
 	const ours = results.pages.filter((p) => p.site === 'playbook');
@@ -178,16 +228,31 @@ export function formatReport(results: BenchResults): string {
 			verdict(tick === undefined ? undefined : tick <= TARGETS.tickMs),
 		]),
 	);
-	const thousand = results.scale.find((f) => f.scenarios === 1000);
+	const real = results.builds['playbook'];
+	const stockReal = results.builds['stock Starlight'];
+	const ratio = real && stockReal ? real.ms / stockReal.ms : undefined;
+	out.push(
+		row([
+			`the real playbook builds within ${TARGETS.buildVsStock}× stock Starlight's time, same text, same run`,
+			ratio === undefined
+				? '–'
+				: `${ratio.toFixed(2)}×: ${s(real!.ms)} against ${s(stockReal!.ms)} (CPU ${(real!.cpuMs / stockReal!.cpuMs).toFixed(2)}×: ${s(real!.cpuMs)} against ${s(stockReal!.cpuMs)})`,
+			verdict(ratio === undefined ? undefined : ratio <= TARGETS.buildVsStock),
+		]),
+	);
+	const thousand = ourScale(results, 1000);
+	const stockThousand = results.scale.find((f) => siteOf(f) === 'stock Starlight' && f.scenarios === 1000);
 	out.push(
 		row([
 			`1,000 scenarios built in under ${s(TARGETS.build1000Ms)}`,
-			thousand ? `${s(thousand.buildMs)} (${s(thousand.buildCpuMs)} CPU)` : '–',
+			thousand
+				? `${s(thousand.buildMs)} (${s(thousand.buildCpuMs)} CPU)${stockThousand ? `; stock Starlight ${s(stockThousand.buildMs)} (${s(stockThousand.buildCpuMs)} CPU), ${(thousand.buildMs / stockThousand.buildMs).toFixed(2)}×` : ''}`
+				: '–',
 			verdict(thousand ? thousand.buildMs < TARGETS.build1000Ms : undefined),
 		]),
 	);
 	// No worse than linear: a scenario added to a large playbook costs no more than a page of a small one.
-	const small = results.scale.find((f) => f.scenarios === 100);
+	const small = ourScale(results, 100);
 	const perPage = small ? small.buildCpuMs / small.pages : undefined;
 	const marginal = results.msPerScenario.at(-1);
 	const linear = perPage !== undefined && marginal !== undefined ? marginal <= perPage * 1.5 : undefined;

@@ -52,7 +52,7 @@ export interface ShownTick {
 	done: boolean;
 	at: number;
 	by: string;
-	note?: string;
+	note?: string | undefined;
 	/** The step's text when ticked (shown for steps since removed). */
 	text: string;
 }

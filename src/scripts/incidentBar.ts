@@ -1,8 +1,8 @@
 /**
  * The incident bar shown on every page while an incident is open, and the escalation
- * notifications. Plain DOM code: pages without islands load no Preact. The bar shows the state by
- * the cheap read (storageRead.ts), following other tabs, and uses the page's store instead once
- * something on the page has made it (an island, a change). It loads the store itself only to write
+ * notifications. Plain DOM code: pages without islands load no Preact. The bar shows the state as
+ * pageShown.ts keeps it (the cheap read, following other tabs, until something on the page makes
+ * the store, then the store). It loads the store itself only to write
  * (a deadline falls due: incidentBar.onDemand.ts; posting the update: postUpdate.onDemand.ts) or
  * when the cheap read finds what it will not guess about, so the full read migrates, sets aside and
  * tells. The bar stays in view while scrolling and offers the next action.
@@ -11,12 +11,12 @@ import { barActions, type BarAction } from '../lib/barActions';
 import type { ClockLevel } from '../lib/clocks';
 import { deadlines, elapsedMs, formatClock, nextDeadline, type Deadline } from '../lib/clocks';
 import type { ClientSeverity } from '../lib/clientPlaybook';
-import { loadedStore, loadStore, whenStoreMade } from '../lib/pageStoreLoader';
+import { pageShown } from '../lib/pageShown';
+import { loadStore } from '../lib/pageStoreLoader';
 import type { EscalationStep } from '../schemas/escalation';
 import type { Status } from '../schemas/site';
-import type { Store } from '../lib/store';
 import type { StorageNotice } from '../lib/storage';
-import { peekState, shownState, storedText, STATE_KEY, type ShownIncident, type ShownState } from '../lib/storageRead';
+import type { ShownIncident } from '../lib/storageRead';
 import { ROUTES, sitePath, urls } from '../lib/urls';
 
 interface BarData {
@@ -68,12 +68,8 @@ export function startIncidentBar(): void {
 	const root = document.getElementById('incident-bar');
 	if (!root?.dataset['playbook']) return;
 	const data = JSON.parse(root.dataset['playbook']) as BarData;
-	// The page's store once something made it; until then, what the cheap read shows.
-	let store: Store | undefined = loadedStore();
-	let peeked: ShownState = { active: undefined, scratch: {} };
-	/** The stored text shown (undefined until the first read). */
-	let peekedRaw: string | null | undefined;
-	const shown = (): ShownState => (store ? (shownState(store.get()) ?? peeked) : peeked);
+	// By the cheap read until something on the page makes the store, then from the store.
+	const shown = pageShown();
 	const onWorkspace = sitePath(location.pathname) === ROUTES.incident;
 
 	// Built once and updated in place, so a focused button keeps its focus as the clock ticks.
@@ -104,7 +100,7 @@ export function startIncidentBar(): void {
 		render();
 	};
 	const postUpdate = async (button: HTMLButtonElement) => {
-		const incident = shown().active;
+		const incident = shown.get().active;
 		if (!incident) return;
 		button.disabled = true;
 		// Kept whole (not destructured), so the build loads it and what it needs in one step, on this click.
@@ -132,10 +128,10 @@ export function startIncidentBar(): void {
 	let noticeNodes: HTMLElement[] = [];
 	let shownNotices = '';
 	const render = () => {
-		const incident = shown().active;
+		const incident = shown.get().active;
 		const level = incident && data.severities.find((s) => s.id === incident.severity);
 		// The workspace says these itself, with the kept data to download.
-		const notices = onWorkspace || !store ? [] : store.notices();
+		const notices = onWorkspace ? [] : shown.notices();
 		const noticeKey = notices.map((n) => `${n.kind}:${n.backupKey ?? ''}`).join(' ');
 		if (noticeKey !== shownNotices) {
 			noticeNodes = notices.map(noticeView);
@@ -175,38 +171,13 @@ export function startIncidentBar(): void {
 		more.setAttribute('href', urls.incident());
 		const dismiss = el('button', '', 'Dismiss');
 		dismiss.setAttribute('type', 'button');
-		dismiss.addEventListener('click', () => store?.dismiss(notice));
+		dismiss.addEventListener('click', () => shown.store()?.dismiss(notice));
 		box.append(el('p', '', notice.message), more, document.createTextNode(' '), dismiss);
 		return box;
 	};
 	root.setAttribute('role', 'region');
 	root.setAttribute('aria-label', 'Current incident');
-	/** What the cheap read found: shown, or left to the full read (the store loads, starting from what this page showed). */
-	const take = (raw: string | null) => {
-		const peek = peekState(raw);
-		if (peek.kind === 'full') {
-			void loadStore(peekedRaw);
-			return;
-		}
-		peeked = peek.kind === 'shown' ? peek.shown : { active: undefined, scratch: {} };
-		peekedRaw = raw;
-		render();
-	};
-	const onStorage = (event: StorageEvent) => {
-		if (!store && event.key === STATE_KEY) take(event.newValue);
-	};
-	if (!store) {
-		const raw = storedText();
-		if (raw === undefined) void loadStore();
-		else take(raw);
-		addEventListener('storage', onStorage);
-	}
-	whenStoreMade((made) => {
-		store = made;
-		removeEventListener('storage', onStorage);
-		made.subscribe(render);
-		render();
-	});
+	shown.subscribe(render);
 	render();
 	setInterval(() => {
 		if (document.visibilityState === 'visible') render();

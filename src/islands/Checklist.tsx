@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { progress, removedTicks } from '../lib/checklistProgress';
 import { itemKey, type ChecklistSpec } from '../lib/clientPlaybook';
 import { formatUtcTime } from '../lib/clocks';
+import { changeStep } from '../lib/pageShown';
 import type { Ticks } from '../lib/state';
 import type { ShownTicks } from '../lib/storageRead';
 import { LazyCopyFallback } from './LazyCopyFallback';
@@ -13,7 +14,7 @@ interface Props {
 }
 
 /** The store's changes, loaded with the store on the first change (not to show ticks). */
-const changes = () => import('./checklistChanges.onDemand');
+const changes = () => import('../lib/checklistChanges.onDemand');
 
 /**
  * A list of playbook steps a responder ticks. Ticks go to the open incident (or a scratch session)
@@ -45,14 +46,14 @@ export default function Checklist({ spec, ordered }: Props) {
 		const key = itemKey(spec.key, stepId);
 		setPending((p) => ({ ...p, [key]: checked }));
 		try {
-			await (await changes()).tick(target, key, { text, list: spec.label }, checked);
+			await changeStep({ target, key, text, list: spec.label, at: Date.now(), change: { done: checked } });
 		} finally {
 			setPending(({ [key]: _done, ...rest }) => rest);
 		}
 	};
 	const saveNote = async (stepId: string, text: string, note: string) => {
 		setEditing(null);
-		await (await changes()).note(target, itemKey(spec.key, stepId), { text, list: spec.label }, note);
+		await changeStep({ target, key: itemKey(spec.key, stepId), text, list: spec.label, at: Date.now(), change: { note } });
 	};
 	const reset = async () => {
 		const taken = await (await changes()).reset(target, `${spec.key}/`, spec.label);

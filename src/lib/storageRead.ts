@@ -200,3 +200,28 @@ export function storedText(storage: Storage | undefined = browserStorage()): str
 		return undefined;
 	}
 }
+
+/** Where a tab keeps changes a page could not apply before it was left (sessionStorage: this tab only). */
+export const PENDING_KEY = 'playbook:pending';
+
+/** Keep changes not yet applied, for the next page of this tab to apply. Never throws. */
+export function keepPending(changes: readonly unknown[]): void {
+	try {
+		globalThis.sessionStorage?.setItem(PENDING_KEY, JSON.stringify(changes));
+	} catch {
+		/* nothing to do: storage refused, the change is lost with the page as before */
+	}
+}
+
+/** Take (and forget) the changes an earlier page of this tab could not apply. Never throws. */
+export function takePending(): unknown[] {
+	try {
+		const raw = globalThis.sessionStorage?.getItem(PENDING_KEY) ?? null;
+		if (raw === null) return [];
+		globalThis.sessionStorage.removeItem(PENDING_KEY);
+		const changes: unknown = JSON.parse(raw);
+		return Array.isArray(changes) ? changes : [];
+	} catch {
+		return [];
+	}
+}

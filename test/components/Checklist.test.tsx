@@ -25,7 +25,10 @@ const storedScratch = (): Record<string, { done: boolean; by: string }> =>
 	(JSON.parse(localStorage.getItem('playbook:state') ?? '{}') as { state?: { scratch: Record<string, { done: boolean; by: string }> } })
 		.state?.scratch ?? {};
 
-beforeEach(() => localStorage.clear());
+beforeEach(() => {
+	localStorage.clear();
+	sessionStorage.clear();
+});
 afterEach(cleanup);
 
 describe('<Checklist>', () => {
@@ -97,5 +100,23 @@ describe('<Checklist>', () => {
 		expect(storedScratch()['scenario/service-down/response/isolate']?.by).toBe('carol');
 		expect(loader.loadedStore()).toBeDefined();
 		expect(screen.getByText(/2 of 2 done/)).toBeTruthy();
+	});
+
+	it('keeps a tick made just before the page is left, and the next page of the tab applies it', async () => {
+		await mount();
+		await waitFor(() => expect(screen.getByText(/0 of 2 done/)).toBeTruthy());
+		fireEvent.click(screen.getByRole('checkbox', { name: 'Check database connectivity' }));
+		// The page is left before the store has loaded.
+		window.dispatchEvent(new Event('pagehide'));
+		expect(JSON.parse(sessionStorage.getItem('playbook:pending') ?? '[]')).toMatchObject([
+			{ key: 'scenario/service-down/response/check-database-connectivity', change: { done: true } },
+		]);
+		// The next page (its store never saw the tick) applies it.
+		cleanup();
+		localStorage.clear();
+		await mount();
+		await waitFor(() => expect(storedScratch()['scenario/service-down/response/check-database-connectivity']?.done).toBe(true));
+		expect(sessionStorage.getItem('playbook:pending')).toBeNull();
+		await waitFor(() => expect(screen.getByText(/1 of 2 done/)).toBeTruthy());
 	});
 });

@@ -2,11 +2,10 @@ import { useState } from 'preact/hooks';
 import { progress, removedTicks } from '../lib/checklistProgress';
 import { itemKey, type ChecklistSpec } from '../lib/clientPlaybook';
 import { formatUtcTime } from '../lib/clocks';
-import { changeStep } from '../lib/pageShown';
 import type { Ticks } from '../lib/state';
 import type { ShownTicks } from '../lib/storageRead';
 import { LazyCopyFallback } from './LazyCopyFallback';
-import { useShownState } from './useShown';
+import { changeStep, useShownState } from './useShown';
 
 interface Props {
 	spec: ChecklistSpec;
@@ -31,7 +30,8 @@ export default function Checklist({ spec, ordered }: Props) {
 	const [pending, setPending] = useState<Record<string, boolean>>({});
 	const stored = incident?.ticks ?? shown.scratch;
 	const ticks: ShownTicks = { ...stored };
-	for (const [key, done] of Object.entries(pending)) ticks[key] = { at: Date.now(), by: '', text: '', ...stored[key], done };
+	for (const [key, done] of Object.entries(pending))
+		ticks[key] = { at: Date.now(), changedAt: Date.now(), by: '', text: '', list: spec.label, ...stored[key], done };
 	const [editing, setEditing] = useState<string | null>(null);
 	const [message, setMessage] = useState('');
 	const [undo, setUndo] = useState<Ticks | null>(null);

@@ -1,6 +1,7 @@
 import { useEffect, useReducer, useState } from 'preact/hooks';
+import type { StepChange } from '../lib/checklistChanges.onDemand';
 import { NOTHING_SHOWN, pageShown } from '../lib/pageShown';
-import type { ShownState } from '../lib/storageRead';
+import { keepPending, type ShownState } from '../lib/storageRead';
 
 /**
  * What the page shows of the incident state (pageShown.ts: the cheap read until the store is made),
@@ -16,4 +17,21 @@ export function useShownState(): { shown: ShownState; ready: boolean } {
 		return pageShown().subscribe(() => rerender(undefined));
 	}, []);
 	return { shown: ready ? pageShown().get() : NOTHING_SHOWN, ready };
+}
+
+/** Changes made on this page and not yet applied. */
+const held = new Set<StepChange>();
+// Left before the store arrived: the next page of the tab applies what is still held (pageShown.ts).
+globalThis.window?.addEventListener('pagehide', () => {
+	if (held.size > 0) keepPending([...held]);
+});
+
+/** Apply a tick or note through the store, loaded on demand; until applied, it is kept for the next page should this one be left. */
+export async function changeStep(step: StepChange): Promise<void> {
+	held.add(step);
+	try {
+		await (await import('../lib/checklistChanges.onDemand')).applyStepChange(step);
+	} finally {
+		held.delete(step);
+	}
 }

@@ -5,12 +5,11 @@
  * cheap read will not guess (another version, garbage, an odd shape, storage that cannot be read),
  * the store loads, and its full read migrates, sets aside and tells. A tick or note made before
  * the store arrives is applied once it has; should the page be left first, the next page of the
- * tab applies it.
+ * tab applies it (useShown.ts keeps it).
  */
 import { loadedStore, loadStore, whenStoreMade } from './pageStoreLoader';
 import type { StorageNotice } from './storage';
-import type { StepChange } from './checklistChanges.onDemand';
-import { keepPending, peekState, shownState, STATE_KEY, storedText, takePending, type ShownState } from './storageRead';
+import { peekState, shownState, STATE_KEY, storedText, takePending, type ShownState } from './storageRead';
 import type { Store } from './store';
 
 /** Nothing to show: no incident, no ticks. */
@@ -54,9 +53,6 @@ function createShown(): PageShown {
 	// What this tab's last page could not apply before it was left.
 	const left = takePending();
 	if (left.length > 0) void import('./checklistChanges.onDemand').then((changes) => changes.applyLeft(left));
-	target?.addEventListener('pagehide', () => {
-		if (held.size > 0) keepPending([...held]);
-	});
 	if (!store) {
 		const raw = storedText();
 		if (raw === undefined) void loadStore();
@@ -83,19 +79,6 @@ function createShown(): PageShown {
 		},
 		store: () => store,
 	};
-}
-
-/** Changes made on this page and not yet applied. */
-const held = new Set<StepChange>();
-
-/** Apply a tick or note through the store, loaded on demand; until applied, it is kept for the next page should this one be left. */
-export async function changeStep(step: StepChange): Promise<void> {
-	held.add(step);
-	try {
-		await (await import('./checklistChanges.onDemand')).applyStepChange(step);
-	} finally {
-		held.delete(step);
-	}
 }
 
 let shared: PageShown | undefined;

@@ -51,7 +51,10 @@ export function parseStored(raw: string): Parsed | undefined {
 export interface ShownTick {
 	done: boolean;
 	at: number;
+	changedAt: number;
 	by: string;
+	/** The checklist's name when ticked. */
+	list: string;
 	note?: string | undefined;
 	/** The step's text when ticked (shown for steps since removed). */
 	text: string;
@@ -101,65 +104,55 @@ function record(value: unknown): Rec {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw ODD;
 	return value as Rec;
 }
-function str(value: unknown): string {
-	if (typeof value !== 'string') throw ODD;
-	return value;
-}
-function num(value: unknown): number {
-	// zod's number() refuses Infinity, which JSON gives for 1e999.
-	if (typeof value !== 'number' || !Number.isFinite(value)) throw ODD;
-	return value;
-}
-function bool(value: unknown): boolean {
-	if (typeof value !== 'boolean') throw ODD;
-	return value;
-}
 function list(value: unknown): unknown[] {
 	if (!Array.isArray(value)) throw ODD;
 	return value;
 }
-const optional = <T>(value: unknown, take: (v: unknown) => T): T | undefined => (value === undefined ? undefined : take(value));
+
+/** Fields taken, by the type each must have ("?": it may be absent). */
+type Fields = Record<string, 'string' | 'number' | 'boolean' | 'string?' | 'number?'>;
+const TICK: Fields = { done: 'boolean', at: 'number', changedAt: 'number', by: 'string', text: 'string', list: 'string', note: 'string?' };
+const EVENT: Fields = { kind: 'string', at: 'number', value: 'string?' };
+const INCIDENT: Fields = {
+	id: 'string',
+	title: 'string',
+	severity: 'string',
+	drill: 'boolean',
+	detectedAt: 'number',
+	declaredAt: 'number',
+	resolvedAt: 'number?',
+	channel: 'string',
+};
+
+/** The named fields of a record, each of its type (numbers finite: zod's number() refuses the Infinity JSON gives for 1e999). */
+function take<T>(value: unknown, fields: Fields): T {
+	const from = record(value);
+	const out: Rec = {};
+	for (const [key, type] of Object.entries(fields)) {
+		const field = from[key];
+		if (field === undefined && type.endsWith('?')) continue;
+		if (typeof field !== type.replace('?', '') || (typeof field === 'number' && !Number.isFinite(field))) throw ODD;
+		out[key] = field;
+	}
+	return out as T;
+}
 
 function ticks(value: unknown): ShownTicks {
 	const out: ShownTicks = {};
-	for (const [key, raw] of Object.entries(record(value))) {
-		// zod's record() skips this key; so does the read, and it must not set a prototype.
-		if (key === '__proto__') continue;
-		const tick = record(raw);
-		const note = optional(tick['note'], str);
-		num(tick['changedAt']);
-		str(tick['list']);
-		out[key] = {
-			done: bool(tick['done']),
-			at: num(tick['at']),
-			by: str(tick['by']),
-			text: str(tick['text']),
-			...(note === undefined ? {} : { note }),
-		};
-	}
+	// zod's record() skips __proto__; so does the read, and it must not set a prototype.
+	for (const [key, tick] of Object.entries(record(value))) if (key !== '__proto__') out[key] = take(tick, TICK);
 	return out;
-}
-
-function event(value: unknown): ShownEvent {
-	const e = record(value);
-	const eventValue = optional(e['value'], str);
-	return { kind: str(e['kind']), at: num(e['at']), ...(eventValue === undefined ? {} : { value: eventValue }) };
 }
 
 function incident(value: unknown): ShownIncident {
 	const i = record(value);
-	const resolvedAt = optional(i['resolvedAt'], num);
 	return {
-		id: str(i['id']),
-		title: str(i['title']),
-		severity: str(i['severity']),
-		drill: bool(i['drill']),
-		detectedAt: num(i['detectedAt']),
-		declaredAt: num(i['declaredAt']),
-		...(resolvedAt === undefined ? {} : { resolvedAt }),
-		channel: str(i['channel']),
-		scenarios: list(i['scenarios']).map(str),
-		events: list(i['events']).map(event),
+		...take<Omit<ShownIncident, 'scenarios' | 'events' | 'ticks'>>(i, INCIDENT),
+		scenarios: list(i['scenarios']).map((id) => {
+			if (typeof id !== 'string') throw ODD;
+			return id;
+		}),
+		events: list(i['events']).map((e) => take<ShownEvent>(e, EVENT)),
 		ticks: ticks(i['ticks']),
 	};
 }
@@ -172,10 +165,10 @@ function incident(value: unknown): ShownIncident {
 export function shownState(state: unknown): ShownState | undefined {
 	try {
 		const s = record(state);
-		const activeId = s['activeId'] === null ? null : str(s['activeId']);
-		num(s['activeAt']);
+		take(s, { activeAt: 'number' });
+		const activeId = s['activeId'] === null ? null : take<{ activeId: string }>(s, { activeId: 'string' }).activeId;
 		const found = activeId === null ? undefined : list(s['incidents']).find((i) => record(i)['id'] === activeId);
-		list(s['incidents']).forEach((i) => str(record(i)['id']));
+		list(s['incidents']).forEach((i) => take(i, { id: 'string' }));
 		return { active: found === undefined ? undefined : incident(found), scratch: ticks(s['scratch']) };
 	} catch (error) {
 		if (error === ODD) return undefined;

@@ -1,6 +1,8 @@
 /**
- * The one module that touches localStorage. Everything is under one namespaced key holding
- * `{"version": N, "state": …}`, validated with zod on every read.
+ * The storage layer's full read and its writes. Everything is under one namespaced key holding
+ * `{"version": N, "state": …}`, validated with zod on every read. The key, the version and the
+ * parse live in storageRead.ts, which also holds the cheap read pages use to show the state
+ * without zod: it leaves to this read whatever it would have to guess about.
  *
  * What a read can meet, and what happens:
  * - nothing stored: an empty state.
@@ -37,7 +39,6 @@
 import { StateSchema, emptyState, type State } from './state';
 import { BACKUP_PREFIX, browserStorage, parseStored, STATE_KEY, STATE_VERSION } from './storageRead';
 
-// Key, version and parsing live in storageRead.ts, the cheap read pages that only show the state use.
 export { BACKUP_PREFIX, browserStorage, STATE_KEY, STATE_VERSION };
 
 /** A change from version N to N+1 of the stored shape, keyed by N. */

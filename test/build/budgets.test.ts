@@ -57,7 +57,14 @@ render(h('p', { class: 'heavy' }, z.string().parse(table[document.body.childElem
 		expect(heavy.total.gzip).toBeGreaterThan(BUDGETS.pageGzip);
 		expect(heavy.jsFirstParty.gzip).toBeGreaterThan(BUDGETS.firstPartyJsGzip);
 		const broken = violations.filter((v) => v.page === '/over-budget/').map((v) => v.budget);
-		expect(broken.sort()).toEqual(['firstPartyJsGzip', 'islandRuntime', 'islandlessFirstPartyJsGzip', 'pageGzip', 'storeLibraries', 'webFonts']);
+		expect(broken.sort()).toEqual([
+			'firstPartyJsGzip',
+			'islandRuntime',
+			'islandlessFirstPartyJsGzip',
+			'pageGzip',
+			'storeLibraries',
+			'webFonts',
+		]);
 		expect(violations.filter((v) => v.page !== '/over-budget/').map((v) => v.message)).toEqual([]);
 	});
 });

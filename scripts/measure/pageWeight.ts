@@ -155,7 +155,9 @@ function importsOf(code: string, from: string): { eager: string[]; later: LaterI
 		// may wrap an import whose exports are picked: async()=>{let{f:e}=await import(`./x.js`);return{f:e}},__vite__mapDeps([…]),
 		// and keeps what the code chains on it inside the wrapper: ()=>import(`./x.js`).then(m=>f(m)),__vite__mapDeps([…]).
 		const indexes =
-			/^\s*\)?\s*(?:;\s*return\s*\{[^{}]*\}\s*\})?\s*,\s*__vite__mapDeps\(\[([\d,\s]*)\]/.exec(code.slice(afterThens(code, entry.se)))?.[1] ?? '';
+			/^\s*\)?\s*(?:;\s*return\s*\{[^{}]*\}\s*\})?\s*,\s*__vite__mapDeps\(\[([\d,\s]*)\]/.exec(
+				code.slice(afterThens(code, entry.se)),
+			)?.[1] ?? '';
 		const deps = indexes
 			.split(',')
 			.filter((i) => i.trim() !== '')

@@ -5,7 +5,7 @@ import { formatUtcTime } from '../lib/clocks';
 import type { Ticks } from '../lib/state';
 import type { ShownTicks } from '../lib/storageRead';
 import { LazyCopyFallback } from './LazyCopyFallback';
-import { changeStep, useShownState } from './useShown';
+import { changeStep, prepareChange, useShownState } from './useShown';
 
 interface Props {
 	spec: ChecklistSpec;
@@ -75,7 +75,13 @@ export default function Checklist({ spec, ordered }: Props) {
 	const download = async () => (await import('./checklistExport.onDemand')).downloadChecklist(spec, ticks);
 
 	return (
-		<div class="checklist-island not-content" data-list={spec.key}>
+		<div
+			class="checklist-island not-content"
+			data-list={spec.key}
+			onPointerDown={prepareChange}
+			onKeyDown={prepareChange}
+			onFocusIn={prepareChange}
+		>
 			<p class="checklist-progress" aria-live="polite">
 				<progress max={total} value={done} aria-label={`${spec.label} progress`} /> {done} of {total} done
 				{ready && (

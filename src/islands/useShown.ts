@@ -35,3 +35,8 @@ export async function changeStep(step: StepChange): Promise<void> {
 		held.delete(step);
 	}
 }
+
+/** Start loading the store and the changes on a sign the responder is about to change something (a press, a key, focus). */
+export function prepareChange(): void {
+	void import('../lib/checklistChanges.onDemand').then((changes) => changes.prepare());
+}

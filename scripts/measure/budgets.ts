@@ -8,23 +8,37 @@ export const KB = 1024;
 export const BUDGETS = {
 	/**
 	 * Most a page may weigh, gzipped: HTML, CSS, fonts and every script it loads by itself (not on-demand code).
-	 * A ceiling just above today's heaviest page, the post-mortem (65.9 KB: the generator, the course
-	 * chart's toggle and the Mermaid export, the follow-ups), so it cannot creep further; bringing
+	 * A ceiling just above today's heaviest page, the post-mortem (67.6 KB: the generator, the course
+	 * chart's toggle and the Mermaid export, the follow-ups, and the incident bar's cheap read of the
+	 * state beside the full store the page's island loads), so it cannot creep further; bringing
 	 * pages down is the benchmark's work, and this comes down with them.
 	 */
-	pageGzip: 66.5 * KB,
+	pageGzip: 68 * KB,
 	/**
 	 * Most of our own JavaScript (built from src/ and content/) one page may load, gzipped, not
-	 * counting what loads only on a user action (`*.onDemand.*` modules). The target is 12 KB;
-	 * every page carries the incident bar with the versioned, validated, cross-tab incident store,
-	 * and the interactive pages add their islands: the post-mortem (23.4 KB) and the workspace
-	 * (23.2 KB) are the heaviest. This ceiling holds the line while the target stays in the
-	 * benchmark's report.
+	 * counting what loads only on a user action (`*.onDemand.*` modules). The target is 12 KB.
+	 * Every page carries the incident bar, which shows the state by the cheap read (storageRead.ts)
+	 * and loads the validated store only to write; pages whose islands edit the state load that
+	 * store with the page as well: the post-mortem (25.1 KB) and the workspace (24.7 KB) are the
+	 * heaviest. This ceiling holds the line while the target stays in the benchmark's report.
 	 */
-	firstPartyJsGzip: 24 * KB,
+	firstPartyJsGzip: 25.5 * KB,
+	/**
+	 * Most of our own JavaScript a page without islands may load, gzipped: the incident bar (the
+	 * cheap read of the stored state, the clocks, the next action), the search button and the
+	 * offline worker's registration; no zod (STORE_LIBRARIES). Just above today's heaviest such
+	 * page, the alerts index (8.8 KB; most are 8.0 KB).
+	 */
+	islandlessFirstPartyJsGzip: 9 * KB,
 	/** Most a page's HTML may grow, in bytes, between a playbook with many scenarios and one with twice as many. */
 	scenarioGrowthBytes: 512,
 } as const;
+
+/**
+ * Packages only the validated incident store uses (zod): a page with no island shows the incident
+ * bar by the cheap read, and loads them only on demand (a change, data the full read must judge).
+ */
+export const STORE_LIBRARIES = [/^zod$/];
 
 /** Packages that make up the island runtime: a page with no island must load none of them. */
 export const ISLAND_RUNTIME = [/^preact$/, /^@preact\//, /^@astrojs\/preact$/];

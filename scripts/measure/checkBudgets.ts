@@ -1,12 +1,12 @@
 import type { BundleOrigins } from './bundleOrigins.ts';
-import { BUDGETS, ISLAND_RUNTIME, KB } from './budgets.ts';
+import { BUDGETS, ISLAND_RUNTIME, KB, STORE_LIBRARIES } from './budgets.ts';
 import { summarize, weighPage, type PageSummary, type PageWeight } from './pageWeight.ts';
 import { builtFiles, builtPages } from '../lib/sitePages.ts';
 
 /** A budget a page went over, and by how much. */
 export interface Violation {
 	page: string;
-	budget: 'pageGzip' | 'firstPartyJsGzip' | 'islandRuntime' | 'webFonts';
+	budget: 'pageGzip' | 'firstPartyJsGzip' | 'islandlessFirstPartyJsGzip' | 'islandRuntime' | 'storeLibraries' | 'webFonts';
 	message: string;
 }
 
@@ -39,6 +39,24 @@ export function pageViolations(weight: PageWeight, summary: PageSummary = summar
 				page,
 				budget: 'islandRuntime',
 				message: `${page} has no island but loads the island runtime (${[...new Set(runtime)].join(', ')})`,
+			});
+		}
+		if (summary.jsFirstParty.gzip > BUDGETS.islandlessFirstPartyJsGzip) {
+			found.push({
+				page,
+				budget: 'islandlessFirstPartyJsGzip',
+				message: `${page} has no island but loads ${kb(summary.jsFirstParty.gzip)} of our own JavaScript gzipped, over the ${kb(BUDGETS.islandlessFirstPartyJsGzip)} budget`,
+			});
+		}
+		// What loads only on a user action may bring the store; what the page loads by itself may not.
+		const store = [...weight.assets.filter((a) => a.timing !== 'on-demand'), ...weight.inlineScripts]
+			.flatMap((a) => a.packages ?? [])
+			.filter((p) => STORE_LIBRARIES.some((r) => r.test(p)));
+		if (store.length > 0) {
+			found.push({
+				page,
+				budget: 'storeLibraries',
+				message: `${page} has no island but loads the validated store's libraries (${[...new Set(store)].join(', ')}) by itself`,
 			});
 		}
 	}

@@ -116,6 +116,22 @@ interface LaterImport {
 	with: string[];
 }
 
+/** Where code continues after any `.then(…)` chained on the expression ending at `from`. */
+function afterThens(code: string, from: number): number {
+	let at = from;
+	while (code.startsWith('.then(', at)) {
+		let depth = 0;
+		let i = at + '.then'.length;
+		for (; i < code.length; i++) {
+			if (code[i] === '(') depth++;
+			else if (code[i] === ')' && --depth === 0) break;
+		}
+		if (depth !== 0) return from;
+		at = i + 1;
+	}
+	return at;
+}
+
 /**
  * Files a script imports: statically (fetched with it), later with `import()` (each with the
  * files Vite preloads alongside, from __vite__mapDeps), and preloads not tied to one import.
@@ -136,9 +152,12 @@ function importsOf(code: string, from: string): { eager: string[]; later: LaterI
 			continue;
 		}
 		// import(`./x.js`),__vite__mapDeps([0,3]): the indexes of what is preloaded with it. The bundler
-		// may wrap an import whose exports are picked: async()=>{let{f:e}=await import(`./x.js`);return{f:e}},__vite__mapDeps([…]).
+		// may wrap an import whose exports are picked: async()=>{let{f:e}=await import(`./x.js`);return{f:e}},__vite__mapDeps([…]),
+		// and keeps what the code chains on it inside the wrapper: ()=>import(`./x.js`).then(m=>f(m)),__vite__mapDeps([…]).
 		const indexes =
-			/^\s*\)?\s*(?:;\s*return\s*\{[^{}]*\}\s*\})?\s*,\s*__vite__mapDeps\(\[([\d,\s]*)\]/.exec(code.slice(entry.se))?.[1] ?? '';
+			/^\s*\)?\s*(?:;\s*return\s*\{[^{}]*\}\s*\})?\s*,\s*__vite__mapDeps\(\[([\d,\s]*)\]/.exec(
+				code.slice(afterThens(code, entry.se)),
+			)?.[1] ?? '';
 		const deps = indexes
 			.split(',')
 			.filter((i) => i.trim() !== '')

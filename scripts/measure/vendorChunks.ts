@@ -1,4 +1,5 @@
 import type { Rolldown } from 'vite';
+import { incidentBarChunks } from '../../src/build/incidentBarChunk.ts';
 import { originOf, packageOf } from './moduleOrigin.ts';
 
 /** Packages that share one chunk because they are one library (the renderer goes with Preact). */
@@ -15,7 +16,8 @@ export function vendorChunkName(pkg: string): string {
  * Rolldown code splitting for the browser build: every library we add (Preact, zod…) gets a chunk
  * of its own, so the built files show how much of a page is our code and how much is libraries.
  * Astro and Starlight keep their own chunking. Entry modules (such as the Preact renderer that
- * islands load by URL) keep their own chunk, so no page loads a library it does not use.
+ * islands load by URL) keep their own chunk, so no page loads a library it does not use. Our own
+ * modules are split as in a production build (the incident bar's chunk, astro.config.mjs).
  */
 export const vendorChunks: Rolldown.CodeSplittingOptions = {
 	groups: [
@@ -26,5 +28,6 @@ export const vendorChunks: Rolldown.CodeSplittingOptions = {
 				return vendorChunkName(pkg);
 			},
 		},
+		...incidentBarChunks,
 	],
 };

@@ -2,26 +2,36 @@ import { useState } from 'preact/hooks';
 import { progress, removedTicks } from '../lib/checklistProgress';
 import { itemKey, type ChecklistSpec } from '../lib/clientPlaybook';
 import { formatUtcTime } from '../lib/clocks';
-import { activeIncident, resetTicks, restoreTicks, setItemNote, tickItem } from '../lib/incidents';
 import type { Ticks } from '../lib/state';
+import type { ShownTicks } from '../lib/storageRead';
 import { LazyCopyFallback } from './LazyCopyFallback';
-import { useIncidentState } from './useStore';
+import { changeStep, prepareChange, useShownState } from './useShown';
 
 interface Props {
 	spec: ChecklistSpec;
 	ordered: boolean;
 }
 
+/** The store's changes, loaded with the store on the first change (not to show ticks). */
+const changes = () => import('../lib/checklistChanges.onDemand');
+
 /**
  * A list of playbook steps a responder ticks. Ticks go to the open incident (or a scratch session)
  * and show when and by whom. The step text sits outside the <label> (search indexes skip form
  * labels) and names the checkbox through aria-labelledby; CSS stretches the label over the row.
+ * Ticks are shown by the cheap read; the first change loads the store, and a tick made before it
+ * arrives shows at once and is kept.
  */
 export default function Checklist({ spec, ordered }: Props) {
-	const { state, store } = useIncidentState();
-	const incident = activeIncident(state);
+	const { shown, ready } = useShownState();
+	const incident = shown.active;
 	const target = incident?.id ?? null;
-	const ticks: Ticks = incident?.ticks ?? state.scratch;
+	// Ticks made here and not yet in the state (the store is loading), by item key.
+	const [pending, setPending] = useState<Record<string, boolean>>({});
+	const stored = incident?.ticks ?? shown.scratch;
+	const ticks: ShownTicks = { ...stored };
+	for (const [key, done] of Object.entries(pending))
+		ticks[key] = { at: Date.now(), changedAt: Date.now(), by: '', text: '', list: spec.label, ...stored[key], done };
 	const [editing, setEditing] = useState<string | null>(null);
 	const [message, setMessage] = useState('');
 	const [undo, setUndo] = useState<Ticks | null>(null);
@@ -32,25 +42,27 @@ export default function Checklist({ spec, ordered }: Props) {
 	const List = ordered ? 'ol' : 'ul';
 	const domId = (id: string) => `t_${itemKey(spec.key, id).replace(/[^a-zA-Z0-9-]/g, '_')}`;
 
-	const toggle = (stepId: string, text: string, checked: boolean) =>
-		store?.update((s, now) => tickItem(s, target, itemKey(spec.key, stepId), { text, list: spec.label }, checked, now));
-	const saveNote = (stepId: string, text: string, note: string) => {
-		store?.update((s, now) => setItemNote(s, target, itemKey(spec.key, stepId), { text, list: spec.label }, note, now));
-		setEditing(null);
+	const toggle = async (stepId: string, text: string, checked: boolean) => {
+		const key = itemKey(spec.key, stepId);
+		setPending((p) => ({ ...p, [key]: checked }));
+		try {
+			await changeStep({ target, key, text, list: spec.label, at: Date.now(), change: { done: checked } });
+		} finally {
+			setPending(({ [key]: _done, ...rest }) => rest);
+		}
 	};
-	const reset = () => {
-		let taken: Ticks = {};
-		store?.update((s, now) => {
-			const result = resetTicks(s, target, `${spec.key}/`, spec.label, now);
-			taken = result.undo;
-			return result.state;
-		});
+	const saveNote = async (stepId: string, text: string, note: string) => {
+		setEditing(null);
+		await changeStep({ target, key: itemKey(spec.key, stepId), text, list: spec.label, at: Date.now(), change: { note } });
+	};
+	const reset = async () => {
+		const taken = await (await changes()).reset(target, `${spec.key}/`, spec.label);
 		const count = Object.keys(taken).length;
 		setUndo(count > 0 ? taken : null);
 		setMessage(count > 0 ? `Cleared ${count} tick${count === 1 ? '' : 's'}.` : 'Nothing to clear.');
 	};
-	const undoReset = () => {
-		if (undo) store?.update((s, now) => restoreTicks(s, target, undo, now));
+	const undoReset = async () => {
+		if (undo) await (await changes()).restore(target, undo);
 		setUndo(null);
 		setMessage('Ticks restored.');
 	};
@@ -63,10 +75,16 @@ export default function Checklist({ spec, ordered }: Props) {
 	const download = async () => (await import('./checklistExport.onDemand')).downloadChecklist(spec, ticks);
 
 	return (
-		<div class="checklist-island not-content" data-list={spec.key}>
+		<div
+			class="checklist-island not-content"
+			data-list={spec.key}
+			onPointerDown={prepareChange}
+			onKeyDown={prepareChange}
+			onFocusIn={prepareChange}
+		>
 			<p class="checklist-progress" aria-live="polite">
 				<progress max={total} value={done} aria-label={`${spec.label} progress`} /> {done} of {total} done
-				{store && (
+				{ready && (
 					<span class="checklist-target">
 						{incident ? ` · ${incident.drill ? 'drill ' : ''}${incident.id}` : ' · no incident open: ticks kept in this browser'}
 					</span>
@@ -75,7 +93,7 @@ export default function Checklist({ spec, ordered }: Props) {
 			<List class="checklist" aria-label={spec.label}>
 				{spec.steps.map((step) => {
 					const tick = ticks[itemKey(spec.key, step.id)];
-					const isNext = store !== undefined && next?.id === step.id;
+					const isNext = ready && next?.id === step.id;
 					return (
 						<li
 							key={step.id}
@@ -88,7 +106,7 @@ export default function Checklist({ spec, ordered }: Props) {
 									type="checkbox"
 									checked={tick?.done ?? false}
 									aria-labelledby={domId(step.id)}
-									onChange={(e) => toggle(step.id, step.text, e.currentTarget.checked)}
+									onChange={(e) => void toggle(step.id, step.text, e.currentTarget.checked)}
 								/>
 							</label>
 							<span class="step-body">
@@ -110,7 +128,7 @@ export default function Checklist({ spec, ordered }: Props) {
 										class="note-form"
 										onSubmit={(e) => {
 											e.preventDefault();
-											saveNote(step.id, step.text, new FormData(e.currentTarget).get('note')?.toString() ?? '');
+											void saveNote(step.id, step.text, new FormData(e.currentTarget).get('note')?.toString() ?? '');
 										}}
 									>
 										<input name="note" maxLength={280} defaultValue={tick?.note ?? ''} aria-label={`Note on: ${step.text}`} autoFocus />
@@ -121,7 +139,7 @@ export default function Checklist({ spec, ordered }: Props) {
 									</form>
 								)}
 							</span>
-							{store && editing !== step.id && (
+							{ready && editing !== step.id && (
 								<button
 									type="button"
 									class="note-button print:hidden"
@@ -148,7 +166,7 @@ export default function Checklist({ spec, ordered }: Props) {
 					</ul>
 				</div>
 			)}
-			{store && (
+			{ready && (
 				<div class="checklist-tools print:hidden">
 					<button type="button" onClick={() => void copy()}>
 						Copy as Markdown
@@ -156,13 +174,13 @@ export default function Checklist({ spec, ordered }: Props) {
 					<button type="button" onClick={() => void download()}>
 						Download .md
 					</button>
-					<button type="button" onClick={reset} disabled={done === 0 && removed.length === 0}>
+					<button type="button" onClick={() => void reset()} disabled={done === 0 && removed.length === 0}>
 						Reset list
 					</button>
 					<span role="status" class="tool-status">
 						{message}
 						{undo && (
-							<button type="button" onClick={undoReset}>
+							<button type="button" onClick={() => void undoReset()}>
 								Undo
 							</button>
 						)}

@@ -1,7 +1,6 @@
 import { progress } from '../lib/checklistProgress';
 import type { ChecklistSpec } from '../lib/clientPlaybook';
-import { activeIncident } from '../lib/incidents';
-import { useIncidentState } from './useStore';
+import { useShownState } from './useShown';
 
 interface Props {
 	/** What the lists make up, e.g. "Phase 1: Detection & Triage". */
@@ -11,8 +10,8 @@ interface Props {
 
 /** Progress over all the checklists of a page: a phase or a scenario. */
 export default function PageProgress({ label, lists }: Props) {
-	const { state, store } = useIncidentState();
-	const ticks = activeIncident(state)?.ticks ?? state.scratch;
+	const { shown, ready } = useShownState();
+	const ticks = shown.active?.ticks ?? shown.scratch;
 	const totals = lists
 		.map((spec) => progress(spec, ticks))
 		.reduce((a, b) => ({ done: a.done + b.done, total: a.total + b.total }), { done: 0, total: 0 });
@@ -20,7 +19,7 @@ export default function PageProgress({ label, lists }: Props) {
 		<p class="page-progress-line not-content" aria-live="polite">
 			<span>{label}:</span> <progress max={totals.total} value={totals.done} aria-label={`${label} progress`} />{' '}
 			<span data-page-progress>
-				{store ? `${totals.done} of ${totals.total} steps done` : `${totals.total} steps`}
+				{ready ? `${totals.done} of ${totals.total} steps done` : `${totals.total} steps`}
 				{totals.total > 0 && totals.done === totals.total && ' ✓'}
 			</span>
 		</p>

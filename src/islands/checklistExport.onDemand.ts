@@ -4,16 +4,16 @@
  */
 import { checklistMarkdown } from '../lib/checklistMarkdown';
 import type { ChecklistSpec } from '../lib/clientPlaybook';
-import type { Ticks } from '../lib/state';
+import type { ShownTicks } from '../lib/storageRead';
 import { copyText, downloadText } from './copyText';
 
 /** Copy the list; returns the text when the clipboard refused, for the fallback. */
-export async function copyChecklist(spec: ChecklistSpec, ticks: Ticks): Promise<string | undefined> {
+export async function copyChecklist(spec: ChecklistSpec, ticks: ShownTicks): Promise<string | undefined> {
 	const text = checklistMarkdown(spec, ticks);
 	return (await copyText(text)) ? undefined : text;
 }
 
 /** Download the list as a .md file. */
-export function downloadChecklist(spec: ChecklistSpec, ticks: Ticks): void {
+export function downloadChecklist(spec: ChecklistSpec, ticks: ShownTicks): void {
 	downloadText(`${spec.key.replaceAll('/', '-')}.md`, checklistMarkdown(spec, ticks));
 }

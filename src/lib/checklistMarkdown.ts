@@ -9,11 +9,12 @@ import { formatUtcDateTime, formatUtcTime } from './clocks';
 import { escapeText } from './renderMessage';
 import { removedTicks } from './checklistProgress';
 import { incidentChecklists } from './incidentChecklists';
-import type { Incident, Tick, Ticks } from './state';
+import type { Incident } from './state';
+import type { ShownTick, ShownTicks } from './storageRead';
 
 const md = (text: string) => escapeText(text, 'markdown');
 
-function tickLine(text: string, tick: Tick | undefined, removed: boolean): string[] {
+function tickLine(text: string, tick: ShownTick | undefined, removed: boolean): string[] {
 	const done = tick?.done ?? false;
 	const shown = removed ? `~~${text}~~ (removed from the playbook)` : text;
 	const meta = done && tick ? ` — ${formatUtcTime(tick.at)}${tick.by ? `, ${md(tick.by)}` : ''}` : '';
@@ -23,7 +24,7 @@ function tickLine(text: string, tick: Tick | undefined, removed: boolean): strin
 }
 
 /** One checklist as a Markdown task list under a heading. */
-export function checklistMarkdown(spec: ChecklistSpec, ticks: Ticks, headingLevel = 3): string {
+export function checklistMarkdown(spec: ChecklistSpec, ticks: ShownTicks, headingLevel = 3): string {
 	const lines = [`${'#'.repeat(headingLevel)} ${md(spec.label)}`, ''];
 	for (const step of spec.steps) {
 		const text = step.lead ? `**${md(step.lead)}** ${md(step.text)}` : md(step.text);

@@ -8,7 +8,7 @@ import type { EscalationStep } from '../schemas/escalation';
 import type { Severity } from '../schemas/severity';
 import { conditionHolds, describePlannedRung, describeRung, escalationPlan } from './escalation';
 import { formatMinutes } from './format';
-import type { Incident } from './state';
+import type { Incident, TimelineEvent } from './state';
 
 /** How long a deadline shows as "due" before it counts as overdue. */
 export const DUE_WINDOW_MS = 5 * 60_000;
@@ -33,6 +33,11 @@ export interface Deadline {
 	doneAt?: number;
 }
 
+/** The parts of an incident the clocks read (the store's incident, or what the cheap read shows of it). */
+export type ClockIncident = Pick<Incident, 'detectedAt' | 'declaredAt' | 'resolvedAt' | 'scenarios'> & {
+	events: readonly (Pick<TimelineEvent, 'at'> & { kind: string; value?: string | undefined })[];
+};
+
 /** The parts of a severity level the clocks need. */
 export type ClockLevel = Pick<Severity, 'id' | 'responseTime' | 'escalateAfter' | 'updateEvery'>;
 
@@ -56,7 +61,7 @@ function timed(at: number, now: number, resolvedAt: number | undefined): Deadlin
 }
 
 /** Every deadline of the incident at its current severity, earliest first. */
-export function deadlines(incident: Incident, level: ClockLevel, ladder: readonly EscalationStep[], now: number): Deadline[] {
+export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: readonly EscalationStep[], now: number): Deadline[] {
 	const { detectedAt, declaredAt, resolvedAt } = incident;
 	const list: Deadline[] = [];
 	const escalatedAt = (value: string) => incident.events.find((e) => e.kind === 'escalation' && e.value === value)?.at;

@@ -1,6 +1,8 @@
 /**
- * The one module that touches localStorage. Everything is under one namespaced key holding
- * `{"version": N, "state": …}`, validated with zod on every read.
+ * The storage layer's full read and its writes. Everything is under one namespaced key holding
+ * `{"version": N, "state": …}`, validated with zod on every read. The key, the version and the
+ * parse live in storageRead.ts, which also holds the cheap read pages use to show the state
+ * without zod: it leaves to this read whatever it would have to guess about.
  *
  * What a read can meet, and what happens:
  * - nothing stored: an empty state.
@@ -35,13 +37,9 @@
  * - timeline event kind `handover`, with an optional `handover` record on the event.
  */
 import { StateSchema, emptyState, type State } from './state';
+import { BACKUP_PREFIX, browserStorage, parseStored, STATE_KEY, STATE_VERSION } from './storageRead';
 
-/** Where the state lives. */
-export const STATE_KEY = 'playbook:state';
-/** Prefix of keys holding data set aside because it could not be used. */
-export const BACKUP_PREFIX = 'playbook:backup:';
-/** Version of the stored shape this code writes. */
-export const STATE_VERSION = 1;
+export { BACKUP_PREFIX, browserStorage, STATE_KEY, STATE_VERSION };
 
 /** A change from version N to N+1 of the stored shape, keyed by N. */
 export type Migration = (old: unknown) => unknown;
@@ -58,16 +56,6 @@ export interface StorageNotice {
 	unsaved?: boolean;
 	/** The unusable data was left under the state key, and nothing is saved until the responder lets it be overwritten. */
 	blocking?: boolean;
-}
-
-/** localStorage, or undefined where merely touching it throws. */
-export function browserStorage(): Storage | undefined {
-	try {
-		const storage = globalThis.localStorage;
-		return storage ?? undefined;
-	} catch {
-		return undefined;
-	}
 }
 
 const UNAVAILABLE: StorageNotice = {
@@ -142,24 +130,20 @@ export function readStored(
 		return { state: undefined, notices: [asideNotice(kind, what, key, loaded)], writable: key !== undefined };
 	};
 
-	let stored: { version?: unknown; state?: unknown };
-	try {
-		stored = JSON.parse(raw) as typeof stored;
-	} catch {
-		return aside('corrupt', 'The incident data saved in this browser could not be read (it is not valid JSON).');
-	}
-	const version = typeof stored?.version === 'number' ? stored.version : Number.NaN;
+	const stored = parseStored(raw);
+	if (!stored) return aside('corrupt', 'The incident data saved in this browser could not be read (it is not valid JSON).');
+	const { version } = stored;
 	if (version > STATE_VERSION) {
 		return aside(
 			'newer',
 			`The incident data saved in this browser was written by a newer version of this site (format ${version}; this page reads ${STATE_VERSION}).`,
 		);
 	}
-	let data = stored?.state;
+	let data = stored.state;
 	let migrated = false;
 	for (let v = version; v < STATE_VERSION; v++) {
 		const migrate = migrations[v];
-		if (!migrate) return aside('invalid', `The incident data saved in this browser is in an unknown format (${String(stored?.version)}).`);
+		if (!migrate) return aside('invalid', `The incident data saved in this browser is in an unknown format (${String(stored.declared)}).`);
 		data = migrate(data);
 		migrated = true;
 	}

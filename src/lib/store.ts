@@ -4,7 +4,8 @@
  * at once both keep their ticks.
  */
 import { mergeState } from './merge';
-import { type State } from './state';
+import { emptyState, type State } from './state';
+import { storeMade } from './pageStoreLoader';
 import {
 	browserStorage,
 	loadState,
@@ -48,8 +49,12 @@ export function createStore(
 	clock: () => number = Date.now,
 	target: EventTarget | undefined = globalThis.window,
 	migrations: Record<number, Migration> = MIGRATIONS,
+	shown?: string | null,
 ): Store {
-	const loaded = loadState(storage, clock(), migrations);
+	// A page that showed the state by the cheap read loads the store when another tab writes what that read would not take:
+	// it starts from the text it showed (`shown`), and then reads what is stored now as that other tab's write.
+	const first = shown === undefined || !storage ? undefined : readStored(storage, shown, clock(), { migrations, loaded: true });
+	const loaded = first ? { ...first, state: first.state ?? emptyState() } : loadState(storage, clock(), migrations);
 	let state = loaded.state;
 	let notices: StorageNotice[] = [...loaded.notices];
 	let writable = loaded.writable;
@@ -77,10 +82,9 @@ export function createStore(
 		return read;
 	};
 
-	target?.addEventListener('storage', (event) => {
-		const { key, newValue } = event as StorageEvent;
-		if (key !== STATE_KEY) return;
-		const read = readOther(newValue);
+	/** Take what another tab wrote: merged when usable, set aside and noticed when not. */
+	const takeOther = (raw: string | null) => {
+		const read = readOther(raw);
 		const incoming = read.state;
 		if (!incoming) {
 			if (read.notices.length > 0) emit();
@@ -91,7 +95,12 @@ export function createStore(
 		// This tab knew something the other did not, or migrated what it wrote: write the union back so both converge.
 		if (writable && (read.notices.length > 0 || JSON.stringify(merged) !== JSON.stringify(incoming))) save();
 		emit();
+	};
+	target?.addEventListener('storage', (event) => {
+		const { key, newValue } = event as StorageEvent;
+		if (key === STATE_KEY) takeOther(newValue);
 	});
+	if (shown !== undefined && storage) takeOther(readRaw(storage, STATE_KEY));
 
 	return {
 		get: () => state,
@@ -125,8 +134,14 @@ export function createStore(
 }
 
 let shared: Store | undefined;
-/** The store every island on this page uses. */
-export function pageStore(): Store {
-	shared ??= createStore();
+/**
+ * The store every island and script on this page uses, made on first use. `shown`: see
+ * pageStoreLoader.ts's loadStore (the text the page showed before another tab's write).
+ */
+export function pageStore(shown?: string | null): Store {
+	if (!shared) {
+		shared = createStore(undefined, undefined, undefined, undefined, shown);
+		storeMade(shared);
+	}
 	return shared;
 }

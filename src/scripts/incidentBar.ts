@@ -1,18 +1,22 @@
 /**
  * The incident bar shown on every page while an incident is open, and the escalation
- * notifications. Plain DOM code on the shared store: pages without islands load no Preact. The bar
- * stays in view while scrolling and offers the next action; posting the update loads its code on
- * the first click (postUpdate.onDemand.ts).
+ * notifications. Plain DOM code: pages without islands load no Preact. The bar shows the state as
+ * pageShown.ts keeps it (the cheap read, following other tabs, until something on the page makes
+ * the store, then the store). It loads the store itself only to write
+ * (a deadline falls due: incidentBar.onDemand.ts; posting the update: postUpdate.onDemand.ts) or
+ * when the cheap read finds what it will not guess about, so the full read migrates, sets aside and
+ * tells. The bar stays in view while scrolling and offers the next action.
  */
 import { barActions, type BarAction } from '../lib/barActions';
 import type { ClockLevel } from '../lib/clocks';
 import { deadlines, elapsedMs, formatClock, nextDeadline, type Deadline } from '../lib/clocks';
 import type { ClientSeverity } from '../lib/clientPlaybook';
-import { activeIncident, logDeadline } from '../lib/incidents';
+import { pageShown } from '../lib/pageShown';
+import { loadStore } from '../lib/pageStoreLoader';
 import type { EscalationStep } from '../schemas/escalation';
 import type { Status } from '../schemas/site';
-import { pageStore } from '../lib/store';
 import type { StorageNotice } from '../lib/storage';
+import type { ShownIncident } from '../lib/storageRead';
 import { ROUTES, sitePath, urls } from '../lib/urls';
 
 interface BarData {
@@ -37,18 +41,25 @@ export function deadlineText(d: Deadline, now: number): string {
 	return d.state === 'overdue' ? `${d.label} overdue by ${formatClock(now - d.at)}` : `${d.label} due now`;
 }
 
-/** Tell the responder, once per deadline, when an escalation or update falls due. */
-function notifyDue(list: Deadline[], incidentId: string, title: string): void {
-	const store = pageStore();
+/** Deadlines being logged by this page, so one falling due is logged and notified once. */
+const logging = new Set<string>();
+
+/** Tell the responder, once per deadline, when an escalation or update falls due, and log it on the timeline. */
+function notifyDue(list: Deadline[], incident: ShownIncident): void {
 	for (const d of list) {
 		if (d.state !== 'due' && d.state !== 'overdue') continue;
 		const value = `due:${d.id}`;
-		const incident = activeIncident(store.get());
-		if (!incident || incident.events.some((e) => e.kind === 'escalation' && e.value === value)) continue;
-		store.update((s, now) => logDeadline(s, incidentId, d, now));
-		if ('Notification' in window && Notification.permission === 'granted') {
-			new Notification(`${d.label} due`, { body: `${title}: ${d.detail}`, tag: `${incidentId}:${d.id}` });
-		}
+		const key = `${incident.id} ${value}`;
+		if (logging.has(key) || incident.events.some((e) => e.kind === 'escalation' && e.value === value)) continue;
+		logging.add(key);
+		void import('./incidentBar.onDemand')
+			.then((onDemand) => onDemand.logDue(incident.id, d))
+			.then((logged) => {
+				if (logged && 'Notification' in window && Notification.permission === 'granted') {
+					new Notification(`${d.label} due`, { body: `${incident.title}: ${d.detail}`, tag: `${incident.id}:${d.id}` });
+				}
+			})
+			.finally(() => logging.delete(key));
 	}
 }
 
@@ -57,7 +68,8 @@ export function startIncidentBar(): void {
 	const root = document.getElementById('incident-bar');
 	if (!root?.dataset['playbook']) return;
 	const data = JSON.parse(root.dataset['playbook']) as BarData;
-	const store = pageStore();
+	// By the cheap read until something on the page makes the store, then from the store.
+	const shown = pageShown();
 	const onWorkspace = sitePath(location.pathname) === ROUTES.incident;
 
 	// Built once and updated in place, so a focused button keeps its focus as the clock ticks.
@@ -88,11 +100,11 @@ export function startIncidentBar(): void {
 		render();
 	};
 	const postUpdate = async (button: HTMLButtonElement) => {
-		const incident = activeIncident(store.get());
+		const incident = shown.get().active;
 		if (!incident) return;
 		button.disabled = true;
 		// Kept whole (not destructured), so the build loads it and what it needs in one step, on this click.
-		const onDemand = await import('./postUpdate.onDemand');
+		const [onDemand, store] = await Promise.all([import('./postUpdate.onDemand'), loadStore()]);
 		// Messages read a level's id, name and update interval, which the bar's levels carry.
 		const playbook = { severities: data.severities as unknown as ClientSeverity[], statuses: data.statuses };
 		const outcome = await onDemand.postUpdate(store, incident.id, playbook);
@@ -116,10 +128,10 @@ export function startIncidentBar(): void {
 	let noticeNodes: HTMLElement[] = [];
 	let shownNotices = '';
 	const render = () => {
-		const incident = activeIncident(store.get());
+		const incident = shown.get().active;
 		const level = incident && data.severities.find((s) => s.id === incident.severity);
 		// The workspace says these itself, with the kept data to download.
-		const notices = onWorkspace ? [] : store.notices();
+		const notices = onWorkspace ? [] : shown.notices();
 		const noticeKey = notices.map((n) => `${n.kind}:${n.backupKey ?? ''}`).join(' ');
 		if (noticeKey !== shownNotices) {
 			noticeNodes = notices.map(noticeView);
@@ -133,7 +145,7 @@ export function startIncidentBar(): void {
 		if (!open || !incident || !level) return;
 		const now = Date.now();
 		const list = deadlines(incident, level, data.escalation, now);
-		notifyDue(list, incident.id, incident.title);
+		notifyDue(list, incident);
 		const upcoming = nextDeadline(list);
 		drill.hidden = !incident.drill;
 		badge.className = `sev sev-${level.tone}`;
@@ -159,14 +171,14 @@ export function startIncidentBar(): void {
 		more.setAttribute('href', urls.incident());
 		const dismiss = el('button', '', 'Dismiss');
 		dismiss.setAttribute('type', 'button');
-		dismiss.addEventListener('click', () => store.dismiss(notice));
+		dismiss.addEventListener('click', () => shown.store()?.dismiss(notice));
 		box.append(el('p', '', notice.message), more, document.createTextNode(' '), dismiss);
 		return box;
 	};
 	root.setAttribute('role', 'region');
 	root.setAttribute('aria-label', 'Current incident');
+	shown.subscribe(render);
 	render();
-	store.subscribe(render);
 	setInterval(() => {
 		if (document.visibilityState === 'visible') render();
 	}, 1000);

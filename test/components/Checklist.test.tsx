@@ -20,7 +20,15 @@ async function mount() {
 	return render(<Checklist spec={spec} ordered />);
 }
 
-beforeEach(() => localStorage.clear());
+/** The scratch ticks in storage. */
+const storedScratch = (): Record<string, { done: boolean; by: string }> =>
+	(JSON.parse(localStorage.getItem('playbook:state') ?? '{}') as { state?: { scratch: Record<string, { done: boolean; by: string }> } })
+		.state?.scratch ?? {};
+
+beforeEach(() => {
+	localStorage.clear();
+	sessionStorage.clear();
+});
 afterEach(cleanup);
 
 describe('<Checklist>', () => {
@@ -36,8 +44,7 @@ describe('<Checklist>', () => {
 		await waitFor(() => expect(screen.getByText('Next', { exact: false })).toBeTruthy());
 		fireEvent.click(screen.getByRole('checkbox', { name: 'Check database connectivity' }));
 		await waitFor(() => expect(screen.getByText(/1 of 2 done/)).toBeTruthy());
-		const stored = JSON.parse(localStorage.getItem('playbook:state') ?? '{}');
-		expect(stored.state.scratch['scenario/service-down/response/check-database-connectivity'].done).toBe(true);
+		await waitFor(() => expect(storedScratch()['scenario/service-down/response/check-database-connectivity']?.done).toBe(true));
 		const next = document.querySelector('li[aria-current="step"]');
 		expect(next?.getAttribute('data-step')).toBe('isolate');
 	});
@@ -71,5 +78,45 @@ describe('<Checklist>', () => {
 			expect((screen.getByRole('checkbox', { name: 'IMMEDIATE: Isolate affected systems' }) as HTMLInputElement).checked).toBe(true),
 		);
 		expect(screen.getByText(/00:00 UTC, bob/)).toBeTruthy();
+	});
+
+	it('shows stored ticks without loading the store, and keeps every tick made before the store arrives', async () => {
+		localStorage.setItem(
+			'playbook:state',
+			JSON.stringify({ version: 1, state: { activeId: null, activeAt: 0, incidents: [], deleted: {}, responder: 'carol', scratch: {} } }),
+		);
+		await mount();
+		const loader = await import('../../src/lib/pageStoreLoader');
+		await waitFor(() => expect(screen.getByText(/0 of 2 done/)).toBeTruthy());
+		expect(loader.loadedStore()).toBeUndefined();
+		const first = screen.getByRole('checkbox', { name: 'Check database connectivity' }) as HTMLInputElement;
+		const second = screen.getByRole('checkbox', { name: 'IMMEDIATE: Isolate affected systems' }) as HTMLInputElement;
+		// Both ticks land in the same moment, before the store has loaded: both show at once.
+		fireEvent.click(first);
+		fireEvent.click(second);
+		expect(screen.getByText(/2 of 2 done/)).toBeTruthy();
+		expect(first.checked && second.checked).toBe(true);
+		await waitFor(() => expect(Object.values(storedScratch()).filter((t) => t.done)).toHaveLength(2));
+		expect(storedScratch()['scenario/service-down/response/isolate']?.by).toBe('carol');
+		expect(loader.loadedStore()).toBeDefined();
+		expect(screen.getByText(/2 of 2 done/)).toBeTruthy();
+	});
+
+	it('keeps a tick made just before the page is left, and the next page of the tab applies it', async () => {
+		await mount();
+		await waitFor(() => expect(screen.getByText(/0 of 2 done/)).toBeTruthy());
+		fireEvent.click(screen.getByRole('checkbox', { name: 'Check database connectivity' }));
+		// The page is left before the store has loaded.
+		window.dispatchEvent(new Event('pagehide'));
+		expect(JSON.parse(sessionStorage.getItem('playbook:pending') ?? '[]')).toMatchObject([
+			{ key: 'scenario/service-down/response/check-database-connectivity', change: { done: true } },
+		]);
+		// The next page (its store never saw the tick) applies it.
+		cleanup();
+		localStorage.clear();
+		await mount();
+		await waitFor(() => expect(storedScratch()['scenario/service-down/response/check-database-connectivity']?.done).toBe(true));
+		expect(sessionStorage.getItem('playbook:pending')).toBeNull();
+		await waitFor(() => expect(screen.getByText(/1 of 2 done/)).toBeTruthy());
 	});
 });

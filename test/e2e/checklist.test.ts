@@ -36,6 +36,25 @@ describe('checklists', () => {
 		expect(await page.locator('.checklist-target').first().innerText()).toContain('no incident open');
 	});
 
+	it('keep a tick made before the store has loaded, even when the page is left at once', async () => {
+		const page = await chromium.context.newPage();
+		// The store and zod arrive late: the page shows its ticks without them, and loads them on the first tick.
+		const store: string[] = [];
+		await page.route(/\/_astro\/(store|vendor-zod|state)[.-]/, async (route) => {
+			store.push(route.request().url());
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			await route.continue();
+		});
+		await page.goto('/scenarios/service-down/');
+		await expect.poll(() => page.locator('.checklist-target').first().innerText()).toContain('no incident open');
+		expect(store).toEqual([]);
+		await row(page, 'check-database-connectivity').click();
+		expect(await box(page, 'Check database connectivity').isChecked()).toBe(true);
+		await page.reload();
+		await expect.poll(() => box(page, 'Check database connectivity').isChecked()).toBe(true);
+		expect((await stored(page)).state.scratch['scenario/service-down/response/check-database-connectivity'].done).toBe(true);
+	});
+
 	it('tick into the open incident, by name, onto its timeline; earlier ticks can be attached', async () => {
 		const page = await chromium.context.newPage();
 		await page.goto('/process/detection-triage/');

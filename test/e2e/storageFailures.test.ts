@@ -13,7 +13,9 @@ const redis = (page: Page) => page.getByRole('checkbox', { name: 'Check Redis co
 /** Put raw text under the state key before the site reads it. */
 async function storeRaw(raw: string) {
 	const page = await chromium.context.newPage();
-	await page.goto('/404/');
+	// Once this page has finished reading what is stored (its bar loads the store for data it will not guess about),
+	// so that the text written here is read by the other pages only, as another tab's write.
+	await page.goto('/404/', { waitUntil: 'networkidle' });
 	await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, raw]);
 	await page.close();
 }

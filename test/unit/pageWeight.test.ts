@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scriptHash, type BundleOrigins } from '../../scripts/measure/bundleOrigins';
 import { pageViolations } from '../../scripts/measure/checkBudgets';
-import { summarize, weighPage } from '../../scripts/measure/pageWeight';
+import { BUDGETS } from '../../scripts/measure/budgets';
+import { summarize, weighPage, type Asset, type PageWeight, type Timing } from '../../scripts/measure/pageWeight';
 
 /** A made-up site: two pages, our code, a library, a platform script that loads more on demand. */
 const inlineOurs = 'document.body.dataset.ready="1"';
@@ -91,6 +92,25 @@ describe('weighing a built page', () => {
 		const violations = pageViolations(await weighPage(dist, '/plain/', origins));
 		expect(violations.map((v) => v.budget).sort()).toEqual(['islandRuntime', 'webFonts']);
 		expect(violations.find((v) => v.budget === 'islandRuntime')?.message).toContain('preact');
+	});
+
+	it('holds a page without islands to a few KB of our code, and to no validated store unless on demand', () => {
+		const js = (path: string, gzip: number, timing: Timing, packages: string[] = []): Asset => ({
+			path,
+			kind: 'js',
+			timing,
+			size: { raw: gzip * 3, gzip },
+			origin: packages.length > 0 ? 'library' : 'first-party',
+			packages,
+		});
+		const page = (assets: Asset[], islands = 0): PageWeight => ({ page: '/p/', assets, inlineScripts: [], islands, fonts: [] });
+		const bar = js('/_astro/bar.js', BUDGETS.islandlessFirstPartyJsGzip - 100, 'eager');
+		expect(pageViolations(page([bar, js('/_astro/zod.js', 6000, 'on-demand', ['zod'])]))).toEqual([]);
+		const heavy = page([bar, js('/_astro/store.js', 200, 'lazy'), js('/_astro/zod.js', 6000, 'lazy', ['zod'])]);
+		expect(pageViolations(heavy).map((v) => v.budget)).toEqual(['islandlessFirstPartyJsGzip', 'storeLibraries']);
+		expect(pageViolations(heavy).find((v) => v.budget === 'storeLibraries')?.message).toContain('zod');
+		// An island that edits the state loads the store with the page.
+		expect(pageViolations(page(heavy.assets, 1))).toEqual([]);
 	});
 
 	it('names a file a page refers to that is not there', async () => {

@@ -1,0 +1,42 @@
+import { useEffect, useReducer, useState } from 'preact/hooks';
+import type { StepChange } from '../lib/checklistChanges.onDemand';
+import { NOTHING_SHOWN, pageShown } from '../lib/pageShown';
+import { keepPending, type ShownState } from '../lib/storageRead';
+
+/**
+ * What the page shows of the incident state (pageShown.ts: the cheap read until the store is made),
+ * re-rendering on every change, this tab's or another's. For islands that show ticks and change
+ * them through the store loaded on demand; it loads no zod and no store. Shows nothing until
+ * mounted (`ready`), so the server's HTML and the first client render agree.
+ */
+export function useShownState(): { shown: ShownState; ready: boolean } {
+	const [ready, setReady] = useState(false);
+	const [, rerender] = useReducer((n: number) => n + 1, 0);
+	useEffect(() => {
+		setReady(true);
+		return pageShown().subscribe(() => rerender(undefined));
+	}, []);
+	return { shown: ready ? pageShown().get() : NOTHING_SHOWN, ready };
+}
+
+/** Changes made on this page and not yet applied. */
+const held = new Set<StepChange>();
+// Left before the store arrived: the next page of the tab applies what is still held (pageShown.ts).
+globalThis.window?.addEventListener('pagehide', () => {
+	if (held.size > 0) keepPending([...held]);
+});
+
+/** Apply a tick or note through the store, loaded on demand; until applied, it is kept for the next page should this one be left. */
+export async function changeStep(step: StepChange): Promise<void> {
+	held.add(step);
+	try {
+		await (await import('../lib/checklistChanges.onDemand')).applyStepChange(step);
+	} finally {
+		held.delete(step);
+	}
+}
+
+/** Start loading the store and the changes on a sign the responder is about to change something (a press, a key, focus). */
+export function prepareChange(): void {
+	void import('../lib/checklistChanges.onDemand').then((changes) => changes.prepare());
+}

@@ -1,0 +1,75 @@
+/**
+ * A checklist's changes, loaded with the page's store on the first tick, note or reset: a runbook
+ * page shows its ticks by the cheap read and loads the incident model only to change them. Changes
+ * made before the store arrives are applied in the order they were made, and those a page could
+ * not apply before it was left are applied by the next page of the tab (pageShown.ts).
+ */
+import { resetTicks, restoreTicks, setItemNote, tickItem, type TickTarget } from './incidents';
+import { loadStore } from './pageStoreLoader';
+import type { Ticks } from './state';
+
+/** A tick or a note on a step, as made (kept as data until the store applies it). */
+export interface StepChange {
+	target: TickTarget;
+	/** Item key of the step. */
+	key: string;
+	/** The step's text and its list's name, recorded with the tick. */
+	text: string;
+	list: string;
+	/** When it was made: the tick and the timeline keep this time, however late it is applied. */
+	at: number;
+	/** Tick (true) or untick; or a note. */
+	change: { done: boolean } | { note: string };
+}
+
+/** Load the page's store ahead of a change. */
+export function prepare(): void {
+	void loadStore();
+}
+
+/** Apply a tick or a note. */
+export async function applyStepChange(step: StepChange): Promise<void> {
+	const store = await loadStore();
+	const { target, key, text, list, at, change } = step;
+	store.update((s) =>
+		'done' in change
+			? tickItem(s, target, key, { text, list }, change.done, at)
+			: setItemNote(s, target, key, { text, list }, change.note, at),
+	);
+}
+
+/** Apply changes an earlier page of this tab left, skipping anything not of their shape. */
+export async function applyLeft(changes: readonly unknown[]): Promise<void> {
+	for (const step of changes) if (isStepChange(step)) await applyStepChange(step);
+}
+
+function isStepChange(value: unknown): value is StepChange {
+	const s = value as Partial<StepChange> | null;
+	const change = s?.change as { done?: unknown; note?: unknown } | undefined;
+	return (
+		typeof s === 'object' &&
+		s !== null &&
+		(s.target === null || typeof s.target === 'string') &&
+		typeof s.key === 'string' &&
+		typeof s.text === 'string' &&
+		typeof s.list === 'string' &&
+		typeof s.at === 'number' &&
+		(typeof change?.done === 'boolean' || typeof change?.note === 'string')
+	);
+}
+
+/** Clear a list's ticks; returns what was cleared, for undo. */
+export async function reset(target: TickTarget, prefix: string, label: string): Promise<Ticks> {
+	let taken: Ticks = {};
+	(await loadStore()).update((s, now) => {
+		const result = resetTicks(s, target, prefix, label, now);
+		taken = result.undo;
+		return result.state;
+	});
+	return taken;
+}
+
+/** Put back ticks a reset cleared. */
+export async function restore(target: TickTarget, ticks: Ticks): Promise<void> {
+	(await loadStore()).update((s, now) => restoreTicks(s, target, ticks, now));
+}

@@ -1,0 +1,89 @@
+/**
+ * What this page shows of the incident state, kept current for the incident bar and the islands
+ * that only show it (checklists, page progress): by the cheap read (storageRead.ts), following
+ * other tabs, until something on the page makes the store; from the store after that. When the
+ * cheap read will not guess (another version, garbage, an odd shape, storage that cannot be read),
+ * the store loads, and its full read migrates, sets aside and tells. A tick or note made before
+ * the store arrives is applied once it has; should the page be left first, the next page of the
+ * tab applies it (useShown.ts keeps it).
+ */
+import { loadedStore, loadStore, whenStoreMade } from './pageStoreLoader';
+import type { StorageNotice } from './storage';
+import { peekState, shownState, STATE_KEY, storedText, takePending, type ShownState } from './storageRead';
+import type { Store } from './store';
+
+/** Nothing to show: no incident, no ticks. */
+export const NOTHING_SHOWN: ShownState = { active: undefined, scratch: {} };
+
+/** The page's shown state with its listeners. */
+export interface PageShown {
+	/** What to show now. */
+	get(): ShownState;
+	/** What the store has to tell about stored data (none before the store is made). */
+	notices(): readonly StorageNotice[];
+	/** Call `listener` after every change, from this tab or another; returns an unsubscribe. */
+	subscribe(listener: () => void): () => void;
+	/** The page's store, once made. */
+	store(): Store | undefined;
+}
+
+function createShown(): PageShown {
+	let store = loadedStore();
+	let peeked = NOTHING_SHOWN;
+	/** The stored text shown (undefined until the first read): a store loaded later starts from it. */
+	let peekedRaw: string | null | undefined;
+	let cached: { state: unknown; shown: ShownState } | undefined;
+	const listeners = new Set<() => void>();
+	const emit = () => listeners.forEach((listener) => listener());
+	const take = (raw: string | null) => {
+		const peek = peekState(raw);
+		if (peek.kind === 'full') {
+			void loadStore(peekedRaw);
+			return;
+		}
+		peeked = peek.kind === 'shown' ? peek.shown : NOTHING_SHOWN;
+		peekedRaw = raw;
+		emit();
+	};
+	const onStorage = (event: Event) => {
+		const { key, newValue } = event as StorageEvent;
+		if (!store && key === STATE_KEY) take(newValue);
+	};
+	const target = globalThis.window;
+	// What this tab's last page could not apply before it was left.
+	const left = takePending();
+	if (left.length > 0) void import('./checklistChanges.onDemand').then((changes) => changes.applyLeft(left));
+	if (!store) {
+		const raw = storedText();
+		if (raw === undefined) void loadStore();
+		else take(raw);
+		target?.addEventListener('storage', onStorage);
+	}
+	whenStoreMade((made) => {
+		store = made;
+		target?.removeEventListener('storage', onStorage);
+		made.subscribe(emit);
+		emit();
+	});
+	return {
+		get() {
+			if (!store) return peeked;
+			const state = store.get();
+			if (cached?.state !== state) cached = { state, shown: shownState(state) ?? peeked };
+			return cached.shown;
+		},
+		notices: () => store?.notices() ?? [],
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		store: () => store,
+	};
+}
+
+let shared: PageShown | undefined;
+/** What this page shows of the incident state (made on first use). */
+export function pageShown(): PageShown {
+	shared ??= createShown();
+	return shared;
+}

@@ -1,0 +1,40 @@
+/**
+ * The page's store (store.ts), loaded when a page first needs it: for a change, or for the full
+ * read to decide what the cheap read (storageRead.ts) would not guess. Pages that only show the
+ * state read it cheaply and never load the store, its zod schema or its merge code.
+ */
+import type { Store } from './store';
+
+let made: Store | undefined;
+let loading: Promise<Store> | undefined;
+const waiting = new Set<(store: Store) => void>();
+
+/** The page's store, when something on the page has made it. */
+export function loadedStore(): Store | undefined {
+	return made;
+}
+
+/** Called by store.ts when the page's store is made (by an island, or by loadStore). */
+export function storeMade(store: Store): void {
+	made = store;
+	const listeners = [...waiting];
+	waiting.clear();
+	listeners.forEach((listener) => listener(store));
+}
+
+/** Call `listener` once the page's store is made (at once when it is). */
+export function whenStoreMade(listener: (store: Store) => void): void {
+	if (made) listener(made);
+	else waiting.add(listener);
+}
+
+/**
+ * Load and make the page's store (once). `shown`, when given, is the stored text this page showed
+ * before another tab wrote what the cheap read would not take: the store starts from it and reads
+ * the new text as another tab's write, so the page keeps what it had, as a page holding the store does.
+ */
+export function loadStore(shown?: string | null): Promise<Store> {
+	if (made) return Promise.resolve(made);
+	loading ??= (async () => (await import('./pageStore.onDemand')).pageStore(shown))();
+	return loading;
+}

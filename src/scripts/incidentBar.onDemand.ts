@@ -1,0 +1,23 @@
+/**
+ * What the incident bar writes, loaded with the page's store when a deadline falls due: the
+ * deadline logged on the incident's timeline, once however many pages and tabs notice it.
+ */
+import type { Deadline } from '../lib/clocks';
+import { findIncident, logDeadline } from '../lib/incidents';
+import { loadStore } from '../lib/pageStoreLoader';
+import type { State } from '../lib/state';
+
+/** Log that a deadline fell due; true when this call logged it (false: it already was, or the incident is gone). */
+export async function logDue(incidentId: string, deadline: Deadline): Promise<boolean> {
+	const store = await loadStore();
+	const value = `due:${deadline.id}`;
+	const logged = (state: State) =>
+		findIncident(state, incidentId)?.events.some((e) => e.kind === 'escalation' && e.value === value) ?? false;
+	let added = false;
+	store.update((state, now) => {
+		const next = logDeadline(state, incidentId, deadline, now);
+		added = !logged(state) && logged(next);
+		return next;
+	});
+	return added;
+}

@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { declareIncident } from '../../src/lib/incidents';
+import { emptyState, type State } from '../../src/lib/state';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storageRead';
+import { declaration, min } from '../support/incidents';
+
+const level = { id: 'P0', name: 'Critical', tone: 'critical', responseTime: 5, escalateAfter: 30, updateEvery: 15 };
+const stored = (state: State) => JSON.stringify({ version: STATE_VERSION, state });
+
+/** A state with one open incident declared `ago` ms before now. */
+function openIncident(ago: number, title = 'API returns 503'): State {
+	const now = Date.now();
+	return declareIncident(
+		{ ...emptyState(), responder: 'alice' },
+		declaration({ title, detectedAt: now - ago, severity: 'P0', scenarios: [] }),
+		'incident-',
+		now - ago,
+	).state;
+}
+
+// Each test's bar runs on a fresh page: its clock and its storage listener end with the test.
+let timers: ReturnType<typeof setInterval>[] = [];
+let listeners: [string, EventListenerOrEventListenerObject][] = [];
+
+/** A fresh page with the bar's element, and fresh copies of the bar and the store's modules. */
+async function startBar() {
+	document.body.innerHTML = '';
+	const root = document.createElement('div');
+	root.id = 'incident-bar';
+	root.hidden = true;
+	root.dataset['playbook'] = JSON.stringify({ severities: [level], escalation: [], statuses: [], canPostUpdate: false });
+	document.body.append(root);
+	vi.resetModules();
+	const { startIncidentBar } = await import('../../src/scripts/incidentBar');
+	const loader = await import('../../src/lib/pageStoreLoader');
+	startIncidentBar();
+	return { root, loader };
+}
+
+/** Another tab writes `raw`: the browser stores it and tells this page. */
+function otherTabWrites(raw: string) {
+	localStorage.setItem(STATE_KEY, raw);
+	window.dispatchEvent(Object.assign(new Event('storage'), { key: STATE_KEY, newValue: raw }));
+}
+
+const dueEvents = () =>
+	(JSON.parse(localStorage.getItem(STATE_KEY) ?? '{}') as { state: State }).state.incidents[0]!.events.filter(
+		(e) => e.kind === 'escalation' && e.value?.startsWith('due:'),
+	);
+
+beforeEach(() => {
+	localStorage.clear();
+	const original = globalThis.setInterval;
+	vi.spyOn(globalThis, 'setInterval').mockImplementation(((handler: () => void, ms?: number) => {
+		const timer = original(handler, ms);
+		timers.push(timer);
+		return timer;
+	}) as typeof setInterval);
+	const add = window.addEventListener.bind(window);
+	vi.spyOn(window, 'addEventListener').mockImplementation((type: string, listener: EventListenerOrEventListenerObject) => {
+		listeners.push([type, listener]);
+		add(type, listener);
+	});
+});
+afterEach(() => {
+	timers.forEach(clearInterval);
+	timers = [];
+	listeners.forEach(([type, listener]) => window.removeEventListener(type, listener));
+	listeners = [];
+	vi.restoreAllMocks();
+});
+
+describe('the incident bar', () => {
+	it('shows the open incident and follows other tabs without loading the store', async () => {
+		localStorage.setItem(STATE_KEY, stored(openIncident(min(2))));
+		const { root, loader } = await startBar();
+		expect(root.hidden).toBe(false);
+		expect(root.querySelector('.incident-bar-title')?.textContent).toBe('API returns 503');
+		expect(root.querySelector('.sev')?.textContent).toBe('P0');
+		otherTabWrites(stored(openIncident(min(2), 'Checkout fails')));
+		expect(root.querySelector('.incident-bar-title')?.textContent).toBe('Checkout fails');
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(loader.loadedStore()).toBeUndefined();
+	});
+
+	it('loads the store when another tab writes what the cheap read will not take, keeping the incident and telling', async () => {
+		localStorage.setItem(STATE_KEY, stored(openIncident(min(2))));
+		const { root, loader } = await startBar();
+		otherTabWrites('{"version":1,"state":{"incid');
+		await vi.waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toContain('could not be read'));
+		expect(loader.loadedStore()).toBeDefined();
+		expect(root.querySelector('.incident-bar-title')?.textContent).toBe('API returns 503');
+	});
+
+	it('lets the full read decide on data of another version, and says what it did', async () => {
+		localStorage.setItem(STATE_KEY, JSON.stringify({ version: STATE_VERSION + 1, state: {} }));
+		const { root } = await startBar();
+		await vi.waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toContain('newer version'));
+	});
+
+	it('logs and notifies each deadline that falls due once, however often it renders before the store arrives', async () => {
+		const notified: string[] = [];
+		vi.stubGlobal(
+			'Notification',
+			class {
+				static permission = 'granted';
+				constructor(title: string) {
+					notified.push(title);
+				}
+			},
+		);
+		// Declared 40 minutes ago at a level that escalates after 30 and updates every 15: both are due.
+		localStorage.setItem(STATE_KEY, stored(openIncident(min(40))));
+		const { loader } = await startBar();
+		for (let n = 0; n < 5; n++) document.dispatchEvent(new Event('visibilitychange'));
+		await vi.waitFor(() =>
+			expect(
+				dueEvents()
+					.map((e) => e.value)
+					.sort(),
+			).toEqual(['due:escalate', 'due:update']),
+		);
+		for (let n = 0; n < 5; n++) document.dispatchEvent(new Event('visibilitychange'));
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(dueEvents()).toHaveLength(2);
+		expect(notified.sort()).toEqual(['Escalate due', 'Next status update due']);
+		expect(loader.loadedStore()).toBeDefined();
+		vi.unstubAllGlobals();
+	});
+});

@@ -119,10 +119,6 @@ export function start(dialog: HTMLDialogElement): void {
 	const input = dialog.querySelector('input')!;
 	const status = dialog.querySelector<HTMLElement>('[role="status"]')!;
 	const list = dialog.querySelector<HTMLOListElement>('ol')!;
-	/** The text whose results the list shows, or is being searched for. */
-	let searched = '';
-	let busy = false;
-
 	/** Search `term` and list what it finds; gives up as soon as the text in the field has moved on. */
 	const show = async (term: string) => {
 		const stale = () => input.value.trim() !== term;
@@ -137,7 +133,7 @@ export function start(dialog: HTMLDialogElement): void {
 			if (stale()) return;
 			results = (await pagefind.search(term))?.results ?? [];
 		} catch {
-			status.textContent = 'Search could not load. Every page is in the sidebar; try again after reloading.';
+			if (!stale()) status.textContent = 'Search could not load. Every page is in the sidebar; try again after reloading.';
 			return;
 		}
 		if (stale()) return;
@@ -161,22 +157,9 @@ export function start(dialog: HTMLDialogElement): void {
 		}
 	};
 
-	// One search at a time: keystrokes made while one runs are searched together when it ends, so
-	// on a slow phone the last text is not kept waiting behind searches for its prefixes.
-	const update = async () => {
-		if (busy) return;
-		busy = true;
-		try {
-			while (input.value.trim() !== searched) {
-				searched = input.value.trim();
-				await show(searched);
-			}
-		} finally {
-			busy = false;
-		}
-	};
-
-	input.addEventListener('input', () => void update());
+	// Each keystroke searches at once; a search whose text has been typed over stops before it fetches results.
+	const update = () => void show(input.value.trim());
+	input.addEventListener('input', update);
 	input.addEventListener('keydown', (event) => {
 		const links = [...list.querySelectorAll<HTMLAnchorElement>('a')];
 		if (event.key === 'Enter' && links[0]) {
@@ -201,5 +184,5 @@ export function start(dialog: HTMLDialogElement): void {
 		if (event.target instanceof HTMLAnchorElement) dialog.close();
 	});
 	// What was typed while this code loaded.
-	void update();
+	if (input.value.trim()) update();
 }

@@ -17,7 +17,7 @@ import { astroBuild, ROOT, type BuildResult } from './lib/buildSite.ts';
 import { launchChromium } from './lib/launchChromium.ts';
 import { clearSizeCache, summarize, weighPage } from './measure/pageWeight.ts';
 import { serveStatic } from './lib/serveStatic.ts';
-import { loadFigures, median, searchLatency, tickLatency, type TickTiming } from './measure/bench/browserTimings.ts';
+import { loadFigures, median, searchLatency, tickLatency, type SearchCase, type TickTiming } from './measure/bench/browserTimings.ts';
 import { makeStarlightProject, writeSinglePage } from './measure/bench/comparisonSites.ts';
 import { lighthouseMedian, startChromium } from './measure/bench/lighthouse.ts';
 import { playbookMarkdown } from './measure/bench/playbookMarkdown.ts';
@@ -98,10 +98,13 @@ try {
 		for (const page of pages) page.browser = await loadFigures(browser, servers[page.site]!.url + page.url);
 		if (!skip.has('search')) {
 			for (const name of ['playbook', 'stock Starlight']) {
-				log(`timing search on the ${name} site`);
-				const runs = [];
-				for (const query of QUERIES) runs.push(await searchLatency(browser, servers[name]!.url, query));
-				search[name] = { runs, medianMs: median(runs.map((r) => r.ms)) };
+				const timed = async (searchCase: SearchCase) => {
+					log(`timing search on the ${name} site (${searchCase})`);
+					const runs = [];
+					for (const query of QUERIES) runs.push(await searchLatency(browser, servers[name]!.url, query, searchCase));
+					return { runs, medianMs: median(runs.map((r) => r.ms)) };
+				};
+				search[name] = { ...(await timed('warm')), atOnce: await timed('atOnce'), slowCpu: await timed('slowCpu') };
 			}
 		}
 		if (!skip.has('tick')) {

@@ -18,16 +18,22 @@ export function wireSearch(): void {
 	const dialog = root?.querySelector('dialog');
 	if (!root || !button || !dialog) return;
 	if (/(Mac|iPhone|iPad)/i.test(navigator.platform)) root.querySelector('.search-open-keys')!.textContent = '⌘ K';
+	// Start fetching as the hand reaches for it: by the time a word is typed, Pagefind is ready.
+	// A mouse rests on the button a few hundred milliseconds before it clicks; a finger or the
+	// keyboard gives only the press or the focus. Pagefind's engine (its URL is in the page) is
+	// fetched beside the dialog's code rather than after it: the dialog imports the same module.
+	const warm = () => {
+		const engine = root.getAttribute('data-pagefind');
+		if (engine) import(/* @vite-ignore */ engine).catch(() => undefined);
+		void load().then((search) => search.warmUp());
+	};
 	const open = () => {
 		if (dialog.open) return;
 		dialog.showModal();
 		dialog.querySelector('input')?.focus();
+		warm();
 		void load().then((search) => search.start(dialog));
 	};
-	// Start fetching as the hand reaches for it: by the time a word is typed, Pagefind is ready.
-	// A mouse rests on the button a few hundred milliseconds before it clicks; a finger or the
-	// keyboard gives only the press or the focus.
-	const warm = () => void load().then((search) => search.warmUp());
 	for (const reach of ['pointerenter', 'pointerdown', 'focus']) button.addEventListener(reach, warm, { once: true });
 	button.addEventListener('click', open);
 	root.querySelector('[data-close-search]')?.addEventListener('click', () => dialog.close());

@@ -28,10 +28,22 @@ export const MAX_RESULTS = 8;
 const FIRST_BATCH = 3;
 /** Sections listed under a page. */
 export const MAX_SECTIONS = 3;
+/** Searched while nobody has typed yet, to fetch the index's words: one every playbook uses. */
+const WARM_UP_TERM = 'incident';
 
 let engine: Promise<Pagefind> | undefined;
 
-/** Load Pagefind's engine and start fetching its index. */
+/**
+ * Resolves once Pagefind's engine and the index's table of contents are in. An empty search
+ * returns then, but Pagefind looks only every 50 ms from the call; calls started 10 ms apart
+ * notice within 10 ms.
+ */
+function loaded(pagefind: Pagefind): Promise<void> {
+	const probes = [0, 10, 20, 30, 40].map((ms) => new Promise((wait) => setTimeout(wait, ms)).then(() => pagefind.preload('')));
+	return Promise.race(probes);
+}
+
+/** Load Pagefind's engine and index; resolves once it can search. */
 export function warmUp(): Promise<Pagefind> {
 	// Built next to the site by Starlight's Pagefind step; the URL is only known at run time.
 	const url = urls.pagefind();
@@ -39,10 +51,13 @@ export function warmUp(): Promise<Pagefind> {
 		// In the page rather than a web worker: starting the worker cost about 200 ms before the first
 		// result, and searching an index of this size takes a few milliseconds either way.
 		await pagefind.options({ noWorker: true });
+		// init() starts fetching the engine (WebAssembly) and the index's table of contents without
+		// waiting for them.
 		await pagefind.init();
-		// init() leaves the search engine (WebAssembly) and index to the first search, which then
-		// takes half a second; one search now, while the responder starts typing, pays that early.
-		await pagefind.search('incident').catch(() => null);
+		await loaded(pagefind);
+		// The index's words come in chunks, fetched by the first search that needs them: fetch one
+		// now, unless a search is already doing so.
+		void pagefind.preload(WARM_UP_TERM).catch(() => undefined);
 		return pagefind;
 	});
 	engine.catch(() => (engine = undefined));
@@ -104,11 +119,9 @@ export function start(dialog: HTMLDialogElement): void {
 	const input = dialog.querySelector('input')!;
 	const status = dialog.querySelector<HTMLElement>('[role="status"]')!;
 	const list = dialog.querySelector<HTMLOListElement>('ol')!;
-	let latest = 0;
-
-	const run = async () => {
-		const term = input.value.trim();
-		const ticket = ++latest;
+	/** Search `term` and list what it finds; gives up as soon as the text in the field has moved on. */
+	const show = async (term: string) => {
+		const stale = () => input.value.trim() !== term;
 		if (!term) {
 			list.replaceChildren();
 			status.textContent = '';
@@ -117,14 +130,13 @@ export function start(dialog: HTMLDialogElement): void {
 		let results: Array<{ data(): Promise<ResultData> }>;
 		try {
 			const pagefind = await warmUp();
-			void pagefind.preload(term);
+			if (stale()) return;
 			results = (await pagefind.search(term))?.results ?? [];
 		} catch {
-			if (ticket === latest) status.textContent = 'Search could not load. Every page is in the sidebar; try again after reloading.';
+			if (!stale()) status.textContent = 'Search could not load. Every page is in the sidebar; try again after reloading.';
 			return;
 		}
-		// A later keystroke has started a newer search: its results win.
-		if (ticket !== latest) return;
+		if (stale()) return;
 		const shown = Math.min(results.length, MAX_RESULTS);
 		const more = results.length > shown ? ` (the best ${shown} shown)` : '';
 		const summary =
@@ -134,7 +146,7 @@ export function start(dialog: HTMLDialogElement): void {
 		for (const batch of [results.slice(0, FIRST_BATCH), results.slice(FIRST_BATCH, shown)]) {
 			if (batch.length === 0) continue;
 			const data = await Promise.all(batch.map((r) => r.data()).map((p) => p.catch(() => undefined)));
-			if (ticket !== latest) return;
+			if (stale()) return;
 			items.push(...data.filter((d): d is ResultData => d !== undefined).map(resultItem));
 			list.replaceChildren(...items);
 			status.textContent = summary;
@@ -145,7 +157,9 @@ export function start(dialog: HTMLDialogElement): void {
 		}
 	};
 
-	input.addEventListener('input', () => void run());
+	// Each keystroke searches at once; a search whose text has been typed over stops before it fetches results.
+	const update = () => void show(input.value.trim());
+	input.addEventListener('input', update);
 	input.addEventListener('keydown', (event) => {
 		const links = [...list.querySelectorAll<HTMLAnchorElement>('a')];
 		if (event.key === 'Enter' && links[0]) {
@@ -169,5 +183,6 @@ export function start(dialog: HTMLDialogElement): void {
 	list.addEventListener('click', (event) => {
 		if (event.target instanceof HTMLAnchorElement) dialog.close();
 	});
-	if (input.value) void run();
+	// What was typed while this code loaded.
+	if (input.value.trim()) update();
 }

@@ -1,6 +1,6 @@
 import { BUDGETS, KB } from '../budgets.ts';
 import type { PageSummary, Size } from '../pageWeight.ts';
-import { EVENT_TIMING_FLOOR_MS, THINK_MS, type LoadFigures, type TickTiming } from './browserTimings.ts';
+import { EVENT_TIMING_FLOOR_MS, SLOW_CPU, THINK_MS, type LoadFigures, type SearchTiming, type TickTiming } from './browserTimings.ts';
 import type { LighthouseScores } from './lighthouse.ts';
 import type { BuildStep } from './buildSteps.ts';
 import type { ScaleFigures } from './scaleBuilds.ts';
@@ -27,6 +27,12 @@ export interface PageResult {
 	lighthouse?: LighthouseScores | undefined;
 }
 
+/** One way of searching, timed once per query. */
+export interface SearchRuns {
+	runs: SearchTiming[];
+	medianMs: number;
+}
+
 /** Everything one run of the benchmark measured. */
 export interface BenchResults {
 	date: string;
@@ -36,7 +42,8 @@ export interface BenchResults {
 	/** Wall and CPU time of the builds of the three sites' real content. */
 	builds: Record<string, { ms: number; cpuMs: number }>;
 	pages: PageResult[];
-	search: Record<string, { runs: Array<{ query: string; ms: number }>; medianMs: number }>;
+	/** Per site: typed {@link THINK_MS} after opening search, and (since the cases were added) typed at once, on a normal and a slowed CPU. */
+	search: Record<string, SearchRuns & { atOnce?: SearchRuns | undefined; slowCpu?: SearchRuns | undefined }>;
 	tick: {
 		runs: TickTiming[];
 		/** Median of the larger of painted and stored. */
@@ -60,6 +67,13 @@ const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
 const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–' : `${Math.round(n)} ms`);
 const s = (n: number) => `${(n / 1000).toFixed(1)} s`;
 const scores = (l: LighthouseScores | undefined) => (l ? `${l.performance}/${l.accessibility}/${l.bestPractices}/${l.seo}` : '–');
+const queryCount = (results: BenchResults) => Object.values(results.search)[0]?.runs.length ?? 0;
+/** A search case's median with its fastest and slowest run. */
+const searchCell = (search: SearchRuns | undefined) => {
+	if (!search || search.runs.length === 0) return '–';
+	const times = search.runs.map((r) => r.ms);
+	return `${ms(search.medianMs)} (${Math.round(Math.min(...times))}–${Math.round(Math.max(...times))})`;
+};
 const verdict = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'met' : '**missed**');
 
 /** The site a scale row measured (results written before stock Starlight had rows hold only the playbook's). */
@@ -138,12 +152,16 @@ export function formatReport(results: BenchResults): string {
 	}
 	out.push(
 		'',
-		`Search, from the last keystroke to the first result painted (fresh browser context each run, typing ${THINK_MS} ms after opening search), median of 5:`,
+		`Search, from the last keystroke to the first result painted, median of ${queryCount(results)} queries (fastest–slowest in brackets), each in a fresh browser context (nothing cached) on the start page: typed ${THINK_MS} ms after opening search (warm), typed as soon as the search field has focus after the click (at once), and the same with the CPU slowed ${SLOW_CPU}× as on a mid-range phone:`,
 		'',
+		row(['site', 'warm', 'typed at once', `typed at once, ${SLOW_CPU}× slower CPU`]),
+		row(Array(4).fill('---')),
 	);
 	for (const [site, search] of Object.entries(results.search)) {
-		out.push(`- ${site}: ${ms(search.medianMs)} (${search.runs.map((r) => `"${r.query}" ${ms(r.ms)}`).join(', ')})`);
+		out.push(row([site, searchCell(search), searchCell(search.atOnce), searchCell(search.slowCpu)]));
 	}
+	const queries = Object.values(results.search)[0]?.runs.map((r) => `"${r.query}"`);
+	if (queries) out.push('', `Queries: ${queries.join(', ')}.`);
 	const ticks = results.tick;
 	const parts =
 		ticks.medianPaintedMs === undefined
@@ -212,12 +230,24 @@ export function formatReport(results: BenchResults): string {
 			verdict(worst === undefined ? undefined : worst >= TARGETS.lighthouse),
 		]),
 	);
-	const search = results.search['playbook']?.medianMs;
+	const searches = results.search['playbook'];
+	const searchCases = [
+		['warm', searches?.medianMs],
+		['typed at once', searches?.atOnce?.medianMs],
+		[`${SLOW_CPU}× slower CPU`, searches?.slowCpu?.medianMs],
+	] as const;
+	const searchMissed = searchCases.filter(([, n]) => n !== undefined && n > TARGETS.searchMs).map(([name]) => name);
 	out.push(
 		row([
-			`search results within ${TARGETS.searchMs} ms of the keystroke`,
-			ms(search),
-			verdict(search === undefined ? undefined : search <= TARGETS.searchMs),
+			`first search result within ${TARGETS.searchMs} ms of the keystroke: warm / typed at once / ${SLOW_CPU}× slower CPU`,
+			searchCases.map(([, n]) => ms(n)).join(' / '),
+			searches === undefined
+				? verdict(undefined)
+				: searchMissed.length > 0
+					? `${verdict(false)} (${searchMissed.join(', ')})`
+					: searchCases.some(([, n]) => n === undefined)
+						? 'met where measured'
+						: verdict(true),
 		]),
 	);
 	const tick = results.tick.medianMs;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { BUDGETS } from '../../scripts/measure/budgets';
+import { formatReport, TARGETS, type BenchResults, type SearchRuns } from '../../scripts/measure/bench/report';
+
+const runs = (...ms: number[]): SearchRuns => ({
+	runs: ms.map((n, i) => ({ query: `q${i}`, ms: n })),
+	medianMs: [...ms].sort((a, b) => a - b)[Math.floor((ms.length - 1) / 2)]!,
+});
+
+/** A benchmark run that measured search and nothing else. */
+function results(search: BenchResults['search']): BenchResults {
+	return {
+		date: '2026-01-01T00:00:00Z',
+		machine: { cpus: 2, loadBefore: [0, 0, 0], loadAfter: [0, 0, 0], node: 'v24' },
+		budgets: BUDGETS,
+		targets: TARGETS,
+		builds: {},
+		pages: [],
+		search,
+		tick: { runs: [], notMeasured: 'skipped' },
+		scale: [],
+		msPerScenario: [],
+		skipped: ['lighthouse', 'scale', 'tick'],
+	};
+}
+
+const targetRow = (report: string) => report.split('\n').find((line) => line.startsWith('| first search result within'));
+
+describe('the search figures of the benchmark report', () => {
+	it('lists warm, typed at once and slowed CPU per site, with the fastest and slowest run', () => {
+		const report = formatReport(
+			results({
+				playbook: { ...runs(40, 20, 60), atOnce: runs(80, 70, 90), slowCpu: runs(150, 120, 400) },
+				'stock Starlight': { ...runs(400, 350, 420), atOnce: runs(380, 360, 390), slowCpu: runs(600, 550, 700) },
+			}),
+		);
+		expect(report).toContain('| playbook | 40 ms (20–60) | 80 ms (70–90) | 150 ms (120–400) |');
+		expect(report).toContain('| stock Starlight | 400 ms (350–420) | 380 ms (360–390) | 600 ms (550–700) |');
+		expect(targetRow(report)).toBe(
+			'| first search result within 100 ms of the keystroke: warm / typed at once / 4× slower CPU | 40 ms / 80 ms / 150 ms | **missed** (4× slower CPU) |',
+		);
+	});
+
+	it('calls the target met only when all three cases are within it', () => {
+		const report = formatReport(results({ playbook: { ...runs(40), atOnce: runs(90), slowCpu: runs(100) } }));
+		expect(targetRow(report)).toMatch(/\| 40 ms \/ 90 ms \/ 100 ms \| met \|$/);
+	});
+
+	it('still reads results saved before the typed-at-once cases were measured', () => {
+		const report = formatReport(results({ playbook: runs(56, 10, 69) }));
+		expect(report).toContain('| playbook | 56 ms (10–69) | – | – |');
+		expect(targetRow(report)).toMatch(/\| 56 ms \/ – \/ – \| met where measured \|$/);
+	});
+});

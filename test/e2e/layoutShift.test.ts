@@ -1,0 +1,94 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { declareIncident } from '../../src/lib/incidents';
+import { emptyState } from '../../src/lib/state';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
+import { phasePath, ROUTES, scenarioPath } from '../../src/lib/urls';
+import { useChromium } from '../support/useChromium';
+import { declaration, min } from '../support/incidents';
+
+const baseURL = inject('baseURL');
+const chromium = useChromium();
+
+/** One page of each type: every island the site has, and pages with none. */
+const PAGES = [
+	ROUTES.home,
+	ROUTES.severity,
+	ROUTES.classify,
+	scenarioPath('service-down'),
+	phasePath('investigation'),
+	ROUTES.communication,
+	ROUTES.escalation,
+	ROUTES.postMortem,
+	ROUTES.tools,
+	ROUTES.incident,
+];
+const WIDTHS = [
+	{ width: 360, height: 740, isMobile: true, hasTouch: true },
+	{ width: 1280, height: 800 },
+];
+/** How long the island scripts are held back, so the server's HTML is painted before any island hydrates (as on a slow phone). */
+const SCRIPT_DELAY_MS = 400;
+
+/** A stored open incident about service-down, declared a few minutes ago. */
+function openIncident(): string {
+	const now = Date.now();
+	const { state } = declareIncident(
+		{ ...emptyState(), responder: 'alice' },
+		declaration({ detectedAt: now - min(6), scenarios: ['service-down'] }),
+		'incident-',
+		now - min(5),
+	);
+	return JSON.stringify({ version: STATE_VERSION, state });
+}
+
+/** The page's layout shifts from the first paint through hydration, as CLS counts them, with what moved. */
+async function shiftsThroughHydration(page: Page): Promise<{ total: number; moved: string[] }> {
+	await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+	await page.waitForLoadState('networkidle');
+	await page.waitForTimeout(500);
+	return page.evaluate(
+		() =>
+			new Promise<{ total: number; moved: string[] }>((resolve) => {
+				type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node | null }[] };
+				const one = (el: Element) => `${el.localName}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
+				const name = (node: Node | null | undefined) =>
+					node instanceof Element ? `${node.parentElement ? `${one(node.parentElement)} > ` : ''}${one(node)}` : 'a text or removed node';
+				new PerformanceObserver((list) => {
+					const shifts = (list.getEntries() as Shift[]).filter((e) => !e.hadRecentInput);
+					resolve({
+						total: shifts.reduce((sum, e) => sum + e.value, 0),
+						moved: shifts.flatMap((e) => e.sources.map((s) => `${name(s.node)} ${e.value.toFixed(3)}`)),
+					});
+				}).observe({ type: 'layout-shift', buffered: true });
+				// No entry at all calls no observer: nothing moved.
+				setTimeout(() => resolve({ total: 0, moved: [] }), 300);
+			}),
+	);
+}
+
+describe.each(WIDTHS)('layout shift at $width px', (viewport) => {
+	describe.each([
+		['no incident', undefined],
+		['an open incident', openIncident],
+	] as const)('with %s', (_, stored) => {
+		it.each(process.env.LAYOUT_PAGES ? PAGES.filter((p) => process.env.LAYOUT_PAGES!.split(',').includes(p)) : PAGES)(
+			'%s moves nothing from the first paint through hydration',
+			async (path) => {
+				const { width, height, ...device } = viewport;
+				const context = await chromium.newContext({ baseURL, viewport: { width, height }, ...device });
+				if (stored) await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, stored()] as const);
+				await context.route(/\/_astro\/.*\.js$/, async (route) => {
+					await new Promise((r) => setTimeout(r, SCRIPT_DELAY_MS));
+					await route.continue();
+				});
+				const page = await context.newPage();
+				await page.goto(path);
+				const { total, moved } = await shiftsThroughHydration(page);
+				if (moved.length > 0) console.log(`${path} at ${width} px${stored ? ' with an incident' : ''}: ${moved.join('; ')}`);
+				expect(moved.join('; ')).toBe('');
+				expect(total).toBe(0);
+			},
+		);
+	});
+});

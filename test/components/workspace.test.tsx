@@ -150,9 +150,24 @@ describe('the timeline', () => {
 });
 
 describe('editing the details', () => {
+	it('loads the form on the first click, with the button marked busy until it is in and a second click ignored', async () => {
+		await workspace();
+		const button = screen.getByRole('button', { name: 'Edit details' });
+		fireEvent.click(button);
+		expect(button.getAttribute('aria-busy')).toBe('true');
+		fireEvent.click(button);
+		const form = await screen.findByRole('form', { name: 'Edit incident details' });
+		expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe(saved().title);
+		expect(screen.getAllByRole('form', { name: 'Edit incident details' })).toEqual([form]);
+		fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+		expect(screen.queryByRole('form', { name: 'Edit incident details' })).toBeNull();
+		expect(screen.getByRole('button', { name: 'Edit details' }).getAttribute('aria-busy')).not.toBe('true');
+	});
+
 	it('saves what was changed and leaves an untouched detection time exactly as it was', async () => {
 		await workspace();
 		fireEvent.click(screen.getByRole('button', { name: 'Edit details' }));
+		await screen.findByRole('form', { name: 'Edit incident details' });
 		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Queue stuck again' } });
 		fireEvent.input(screen.getByLabelText('On-call'), { target: { value: '@erin' } });
 		fireEvent.submit(screen.getByRole('form', { name: 'Edit incident details' }));

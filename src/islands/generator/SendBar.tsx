@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { copyText } from '../copyText';
-import { CopyFallback } from '../CopyFallback.onDemand';
+import { LazyCopyFallback } from '../LazyCopyFallback';
 
 interface Props {
 	/** DOM id prefix. */
@@ -82,7 +82,7 @@ export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask
 						setStatus(onCopied());
 					}}
 				>
-					<CopyFallback text={fallback} label={what} onClose={() => setFallback(null)} />
+					<LazyCopyFallback text={fallback} label={what} onClose={() => setFallback(null)} />
 				</div>
 			)}
 		</div>

@@ -89,24 +89,22 @@ describe.each(WIDTHS)('layout shift at $width px', (viewport) => {
 		['no incident', undefined],
 		['an open incident', openIncident],
 	] as const)('with %s', (_, stored) => {
-		it.each(process.env.LAYOUT_PAGES ? PAGES.filter((p) => process.env.LAYOUT_PAGES!.split(',').includes(p)) : PAGES)(
-			'%s moves nothing from the first paint through hydration',
-			async (path) => {
-				const { width, height, ...device } = viewport;
-				const context = await chromium.newContext({ baseURL, viewport: { width, height }, ...device });
-				if (stored) await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, stored()] as const);
-				await context.route(/\/_astro\/.*\.js$/, async (route) => {
-					await new Promise((r) => setTimeout(r, SCRIPT_DELAY_MS));
-					await route.continue();
-				});
-				const page = await context.newPage();
-				await page.goto(path);
-				const { total, moved } = await shiftsThroughHydration(page);
-				const ceiling = KNOWN[`${path} ${width}`] ?? UNSEEN;
-				if (total >= UNSEEN)
-					console.log(`${path} at ${width} px${stored ? ' with an incident' : ''}: ${total.toFixed(3)}, ${moved.join('; ')}`);
-				expect(total, `moved: ${moved.join('; ')}`).toBeLessThan(ceiling);
-			},
-		);
+		// One retry: on a machine loaded far past its cores, Starlight's fixed table of contents was once seen to move (0.4 at 1280 px) on pages whose islands never touch it.
+		it.each(PAGES)('%s moves nothing from the first paint through hydration', { retry: 1 }, async (path) => {
+			const { width, height, ...device } = viewport;
+			const context = await chromium.newContext({ baseURL, viewport: { width, height }, ...device });
+			if (stored) await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, stored()] as const);
+			await context.route(/\/_astro\/.*\.js$/, async (route) => {
+				await new Promise((r) => setTimeout(r, SCRIPT_DELAY_MS));
+				await route.continue();
+			});
+			const page = await context.newPage();
+			await page.goto(path);
+			const { total, moved } = await shiftsThroughHydration(page);
+			const ceiling = KNOWN[`${path} ${width}`] ?? UNSEEN;
+			if (total >= UNSEEN)
+				console.log(`${path} at ${width} px${stored ? ' with an incident' : ''}: ${total.toFixed(3)}, ${moved.join('; ')}`);
+			expect(total, `moved: ${moved.join('; ')}`).toBeLessThan(ceiling);
+		});
 	});
 });

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientPlaybook, ClientSeverity } from '../../src/lib/clientPlaybook';
 import { addNote, declareIncident } from '../../src/lib/incidents';
@@ -174,5 +174,16 @@ describe('editing the details', () => {
 		expect(saved()).toMatchObject({ title: 'Queue stuck again', onCall: '@erin', detectedAt: DETECTED });
 		expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Queue stuck again');
 		expect(document.querySelector('[data-elapsed]')?.textContent).toBe('21:00');
+	});
+});
+
+describe('copying the incident when the clipboard is refused', () => {
+	it('opens the manual copy box on the first click, though its code loads only then, with the report selected', async () => {
+		vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('not allowed'));
+		await workspace();
+		fireEvent.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
+		const box = (await screen.findByRole('textbox', { name: 'Incident as Markdown' })) as HTMLTextAreaElement;
+		expect(box.value).toContain('Queue stuck');
+		await waitFor(() => expect(document.activeElement).toBe(box));
 	});
 });

@@ -74,6 +74,7 @@ beforeEach(() => {
 afterEach(() => {
 	cleanup();
 	vi.useRealTimers();
+	vi.restoreAllMocks();
 });
 
 describe('the incident summary', () => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { alertPrefill } from '../lib/alertParams';
 import type { ClientPlaybook } from '../lib/clientPlaybook';
 import { DeclareFlow } from './declare/DeclareFlow';
 import { loadDeclareStyles } from './declare/declareStyles';
@@ -12,6 +13,24 @@ interface Props {
 	onClose: (declaredId: string | undefined) => void;
 	/** Offer the workspace once declared (not when opened on the workspace). */
 	workspaceLink?: boolean | undefined;
+}
+
+/** What the URL asks the declare form to start with (from the classifier or a runbook page). */
+export function prefillFromUrl(playbook: ClientPlaybook): DeclarePrefill {
+	const params = new URLSearchParams(location.search);
+	const alert = alertPrefill(
+		params,
+		playbook.severities.map((s) => s.id),
+	);
+	const scenario = params.get('scenario') ?? '';
+	return {
+		severity: alert?.severity,
+		// An unknown id matches no box in the form, so it is dropped there.
+		scenarios: scenario ? [scenario] : [],
+		services: alert?.services,
+		alert: alert?.alert,
+		impact: alert?.summary,
+	};
 }
 
 /**

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { alertPrefill } from '../lib/alertParams';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from '../lib/clientPlaybook';
 import { deadlines, elapsedMs } from '../lib/clocks';
 import {
@@ -34,37 +33,22 @@ interface Props {
 	handoverHref?: string | undefined;
 }
 
-/** What the URL asks the declare form to start with (from the classifier or a runbook page). */
-function prefillFromUrl(playbook: ClientPlaybook): DeclarePrefill {
-	const params = new URLSearchParams(location.search);
-	const alert = alertPrefill(
-		params,
-		playbook.severities.map((s) => s.id),
-	);
-	const scenario = params.get('scenario') ?? '';
-	return {
-		severity: alert?.severity,
-		// An unknown id matches no box in the form, so it is dropped there.
-		scenarios: scenario ? [scenario] : [],
-		services: alert?.services,
-		alert: alert?.alert,
-		impact: alert?.summary,
-	};
-}
-
 /** The incident workspace: declare, then follow the current incident's clocks, checklists and timeline. */
 export default function IncidentWorkspace({ playbook, checklists, handoverHref }: Props) {
 	const { state, store } = useIncidentState();
 	const now = useNow();
 	// Declaring opens the same dialog as on the classifier and runbooks, with what comes next in it.
 	const [declare, setDeclare] = useState<{ Dialog: typeof DeclareDialogType; prefill: DeclarePrefill } | undefined>(undefined);
-	const openDeclare = (prefill: DeclarePrefill) =>
-		void import('./DeclareDialog.onDemand').then((m) => setDeclare({ Dialog: m.DeclareDialog, prefill }));
+	// Given a function, the prefill is read from the URL by the dialog's module, which alone needs to know how.
+	const openDeclare = (prefill: DeclarePrefill | ((m: typeof import('./DeclareDialog.onDemand')) => DeclarePrefill)) =>
+		void import('./DeclareDialog.onDemand').then((m) =>
+			setDeclare({ Dialog: m.DeclareDialog, prefill: typeof prefill === 'function' ? prefill(m) : prefill }),
+		);
 	// The phases' checklists come with the page; the scenarios' are fetched (see useScenarios).
 	const lists = useScenarios(playbook, checklists);
 	useEffect(() => {
 		// A link that asks for a declaration (the classifier without scripts, a bookmark) opens the form.
-		if (new URLSearchParams(location.search).size > 0) openDeclare(prefillFromUrl(playbook));
+		if (new URLSearchParams(location.search).size > 0) openDeclare((m) => m.prefillFromUrl(playbook));
 	}, []);
 
 	if (!store) return <p class="workspace-loading">Loading the incidents kept in this browser…</p>;

@@ -43,8 +43,8 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	// Skipped steps need every checklist of the incident's scenarios: the page fetches them.
 	const lists = useScenarios(playbook, checklists);
 
-	if (!store) return <>{children}</>;
-	if (!incident) {
+	// The server renders the no-incident view too, so the template under it stays where it was painted.
+	if (!store || !incident) {
 		return (
 			<>
 				<p class="generator-source pb-ui not-content">

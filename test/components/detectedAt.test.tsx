@@ -30,7 +30,7 @@ afterEach(() => {
 	vi.useRealTimers();
 });
 
-function summary(detectedAt: number) {
+async function summary(detectedAt: number) {
 	const { state } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt }), 'incident-', detectedAt + 60_000);
 	const edits: Partial<IncidentFields>[] = [];
 	render(
@@ -44,14 +44,15 @@ function summary(detectedAt: number) {
 		/>,
 	);
 	fireEvent.click(screen.getByRole('button', { name: 'Edit details' }));
+	await screen.findByRole('form', { name: 'Edit incident details' });
 	return edits;
 }
 
 describe('the detection time in forms', () => {
-	it('is never rewritten by an edit of other details, in the repeated hour or with seconds', () => {
+	it('is never rewritten by an edit of other details, in the repeated hour or with seconds', async () => {
 		vi.useFakeTimers({ now: REPEATED + 3_600_000, toFake: ['Date'] });
 		for (const at of [REPEATED, Date.parse('2026-07-01T11:41:37.250Z')]) {
-			const edits = summary(at);
+			const edits = await summary(at);
 			fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Login down' } });
 			fireEvent.submit(screen.getByRole('form', { name: 'Edit incident details' }));
 			expect(edits).toHaveLength(1);
@@ -61,9 +62,9 @@ describe('the detection time in forms', () => {
 		}
 	});
 
-	it('reads a typed time in the repeated hour as the occurrence nearer the old value, says so, and lets the responder pick', () => {
+	it('reads a typed time in the repeated hour as the occurrence nearer the old value, says so, and lets the responder pick', async () => {
 		vi.useFakeTimers({ now: REPEATED + 3_600_000, toFake: ['Date'] });
-		const edits = summary(REPEATED);
+		const edits = await summary(REPEATED);
 		const input = screen.getByLabelText('Detected at (your local time)');
 		expect((input as HTMLInputElement).value).toBe('2026-11-01T01:30');
 		fireEvent.input(input, { target: { value: '2026-11-01T01:20' } });
@@ -74,9 +75,9 @@ describe('the detection time in forms', () => {
 		expect(edits[0]?.detectedAt).toBe(Date.parse('2026-11-01T05:20:00Z'));
 	});
 
-	it('explains a skipped time and refuses a future one instead of clamping it', () => {
+	it('explains a skipped time and refuses a future one instead of clamping it', async () => {
 		vi.useFakeTimers({ now: Date.parse('2026-03-08T12:00:00Z'), toFake: ['Date'] });
-		const edits = summary(Date.parse('2026-03-08T06:00:00Z'));
+		const edits = await summary(Date.parse('2026-03-08T06:00:00Z'));
 		const input = screen.getByLabelText('Detected at (your local time)');
 		fireEvent.input(input, { target: { value: '2026-03-08T02:30' } });
 		expect(document.getElementById('edit-detected-utc')?.textContent).toMatch(/07:30 UTC.*did not exist.*03:30/);
@@ -106,9 +107,9 @@ describe('the detection time in forms', () => {
 });
 
 describe('a cleared or unreadable detection time', () => {
-	it('is refused with a reason instead of being saved or dropped silently', () => {
+	it('is refused with a reason instead of being saved or dropped silently', async () => {
 		vi.useFakeTimers({ now: Date.parse('2026-07-01T12:00:00Z'), toFake: ['Date'] });
-		const edits = summary(Date.parse('2026-07-01T11:00:00Z'));
+		const edits = await summary(Date.parse('2026-07-01T11:00:00Z'));
 		fireEvent.input(screen.getByLabelText('Detected at (your local time)'), { target: { value: '' } });
 		expect(document.getElementById('edit-detected-utc')?.textContent).toBe('Enter a date and time.');
 		fireEvent.submit(screen.getByRole('form', { name: 'Edit incident details' }));

@@ -153,3 +153,25 @@ describe('PostMortemGenerator', () => {
 		expect(document.querySelector('[data-preview]')).toBeNull();
 	});
 });
+
+describe('a refused clipboard', () => {
+	it('opens the manual copy on the first click, though its code loads only then, with the message selected', async () => {
+		vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('not allowed'));
+		const { SendBar } = await import('../../src/islands/generator/SendBar');
+		render(
+			<SendBar
+				id="t"
+				text="Service restored"
+				copyLabel="Copy for Slack"
+				what="Resolution (Slack)"
+				warnings={[]}
+				onCopied={() => 'Copied.'}
+			/>,
+		);
+		fireEvent.click(screen.getByRole('button', { name: 'Copy for Slack' }));
+		const box = (await screen.findByRole('textbox', { name: 'Resolution (Slack)' })) as HTMLTextAreaElement;
+		expect(box.value).toBe('Service restored');
+		await waitFor(() => expect(document.activeElement).toBe(box));
+		expect([box.selectionStart, box.selectionEnd]).toEqual([0, 'Service restored'.length]);
+	});
+});

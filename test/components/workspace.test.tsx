@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientPlaybook, ClientSeverity } from '../../src/lib/clientPlaybook';
 import { addNote, declareIncident } from '../../src/lib/incidents';
@@ -74,6 +74,7 @@ beforeEach(() => {
 afterEach(() => {
 	cleanup();
 	vi.useRealTimers();
+	vi.restoreAllMocks();
 });
 
 describe('the incident summary', () => {
@@ -150,14 +151,40 @@ describe('the timeline', () => {
 });
 
 describe('editing the details', () => {
+	it('loads the form on the first click, with the button marked busy until it is in and a second click ignored', async () => {
+		await workspace();
+		const button = screen.getByRole('button', { name: 'Edit details' });
+		fireEvent.click(button);
+		expect(button.getAttribute('aria-busy')).toBe('true');
+		fireEvent.click(button);
+		const form = await screen.findByRole('form', { name: 'Edit incident details' });
+		expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe(saved().title);
+		expect(screen.getAllByRole('form', { name: 'Edit incident details' })).toEqual([form]);
+		fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+		expect(screen.queryByRole('form', { name: 'Edit incident details' })).toBeNull();
+		expect(screen.getByRole('button', { name: 'Edit details' }).getAttribute('aria-busy')).not.toBe('true');
+	});
+
 	it('saves what was changed and leaves an untouched detection time exactly as it was', async () => {
 		await workspace();
 		fireEvent.click(screen.getByRole('button', { name: 'Edit details' }));
+		await screen.findByRole('form', { name: 'Edit incident details' });
 		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Queue stuck again' } });
 		fireEvent.input(screen.getByLabelText('On-call'), { target: { value: '@erin' } });
 		fireEvent.submit(screen.getByRole('form', { name: 'Edit incident details' }));
 		expect(saved()).toMatchObject({ title: 'Queue stuck again', onCall: '@erin', detectedAt: DETECTED });
 		expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Queue stuck again');
 		expect(document.querySelector('[data-elapsed]')?.textContent).toBe('21:00');
+	});
+});
+
+describe('copying the incident when the clipboard is refused', () => {
+	it('opens the manual copy box on the first click, though its code loads only then, with the report selected', async () => {
+		vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('not allowed'));
+		await workspace();
+		fireEvent.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
+		const box = (await screen.findByRole('textbox', { name: 'Incident as Markdown' })) as HTMLTextAreaElement;
+		expect(box.value).toContain('Queue stuck');
+		await waitFor(() => expect(document.activeElement).toBe(box));
 	});
 });

@@ -6,7 +6,7 @@ import { FORMAT_LABELS } from '../../lib/composeMessage';
 import type { MessageFormat } from '../../lib/renderMessage';
 import { SCENARIO_LINK_LIMIT } from '../../lib/scenarioLinks';
 import type { Incident } from '../../lib/state';
-import { CopyFallback } from '../CopyFallback.onDemand';
+import { LazyCopyFallback } from '../LazyCopyFallback';
 import { SeverityBadge } from '../SeverityBadge';
 import { useScenarios } from '../useScenarios';
 
@@ -77,7 +77,7 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
 					</details>
 				) : (
 					<div onCopy={onCopiedByHand}>
-						<CopyFallback text={message.text} label={`Declaration (${where})`} onClose={() => panel.current?.focus()} />
+						<LazyCopyFallback text={message.text} label={`Declaration (${where})`} onClose={() => panel.current?.focus()} />
 					</div>
 				))}
 			{runbooks.length > 0 && (

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { copyText } from '../copyText';
-import { CopyFallback } from '../CopyFallback.onDemand';
+import type { CopyFallback as CopyFallbackType } from '../CopyFallback.onDemand';
 
 interface Props {
 	/** DOM id prefix. */
@@ -32,6 +32,8 @@ export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask
 	const [status, setStatus] = useState('');
 	const [fallback, setFallback] = useState<string | null>(null);
 	const [copiedByHand, setCopiedByHand] = useState(false);
+	// The manual copy box's code loads only when a browser refuses the clipboard.
+	const [Fallback, setFallbackView] = useState<typeof CopyFallbackType | undefined>(undefined);
 	const copy = async () => {
 		if (await copyText(text)) {
 			setFallback(null);
@@ -40,6 +42,7 @@ export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask
 			setStatus('');
 			setCopiedByHand(false);
 			setFallback(text);
+			if (!Fallback) void import('../CopyFallback.onDemand').then((m) => setFallbackView(() => m.CopyFallback));
 		}
 	};
 	const warningId = `${id}-check`;
@@ -82,7 +85,11 @@ export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask
 						setStatus(onCopied());
 					}}
 				>
-					<CopyFallback text={fallback} label={what} onClose={() => setFallback(null)} />
+					{Fallback ? (
+						<Fallback text={fallback} label={what} onClose={() => setFallback(null)} />
+					) : (
+						<p role="status">Preparing the text to copy…</p>
+					)}
 				</div>
 			)}
 		</div>

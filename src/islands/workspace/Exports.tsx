@@ -4,7 +4,7 @@ import { importIncident } from '../../lib/incidents';
 import { SHARE_PREFIX } from '../../lib/urls';
 import type { Incident, State } from '../../lib/state';
 import type { Store } from '../../lib/store';
-import { LazyCopyFallback } from '../LazyCopyFallback';
+import type { CopyFallback as CopyFallbackType } from '../CopyFallback.onDemand';
 import { LazySharedPanel } from './Share';
 import type { SharedSource } from './SharedPanel.onDemand';
 import type { Scenarios } from '../useScenarios';
@@ -29,6 +29,8 @@ export function Exports({ incident, state, store, playbook, checklists, listsSta
 	const [refusal, setRefusal] = useState('');
 	const [pending, setPending] = useState<SharedSource | null>(null);
 	const [fallback, setFallback] = useState<string | null>(null);
+	// The manual copy box's code loads only when a browser refuses the clipboard.
+	const [Fallback, setFallbackView] = useState<typeof CopyFallbackType | undefined>(undefined);
 	useEffect(() => {
 		// A shared incident travels in the link's fragment: the code that opens it loads only then.
 		const open = () => shared() && setPending({ kind: 'fragment' });
@@ -40,8 +42,11 @@ export function Exports({ incident, state, store, playbook, checklists, listsSta
 	const copy = async () => {
 		if (!incident) return;
 		const refused = await (await actions()).copyIncidentMarkdown(incident, checklists, playbook);
-		if (refused === undefined) setMessage('Copied the incident as Markdown.');
-		else setFallback(refused);
+		if (refused === undefined) return setMessage('Copied the incident as Markdown.');
+		setFallback(refused);
+		if (Fallback) return;
+		const { CopyFallback } = await import('../CopyFallback.onDemand');
+		setFallbackView(() => CopyFallback);
 	};
 	const choose = async (input: HTMLInputElement) => {
 		const file = input.files?.[0];
@@ -107,7 +112,12 @@ export function Exports({ incident, state, store, playbook, checklists, listsSta
 					}}
 				/>
 			)}
-			{fallback !== null && <LazyCopyFallback text={fallback} label="Incident as Markdown" onClose={() => setFallback(null)} />}
+			{fallback !== null &&
+				(Fallback ? (
+					<Fallback text={fallback} label="Incident as Markdown" onClose={() => setFallback(null)} />
+				) : (
+					<p role="status">Preparing the text to copy…</p>
+				))}
 		</section>
 	);
 }

@@ -3,11 +3,10 @@ import { useState } from 'preact/hooks';
 import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook';
 import { formatClock, formatUtcDateTime } from '../../lib/clocks';
 import type { IncidentFields } from '../../lib/incidents';
-import { detectionProblem, MAX_TITLE_LENGTH } from '../../lib/limits';
 import type { Incident } from '../../lib/state';
 import { SeverityBadge } from '../SeverityBadge';
-import { scenarioStatusText, useScenarios } from '../useScenarios';
-import { DetectedAtField, type Detection } from './DetectedAtField';
+import { useScenarios } from '../useScenarios';
+import type { DetailsForm as DetailsFormType } from './DetailsForm.onDemand';
 
 interface Props {
 	incident: Incident;
@@ -20,40 +19,19 @@ interface Props {
 
 /** The incident at a glance: severity, status, elapsed time and details, each changeable. */
 export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onStatus, onEdit }: Props) {
-	const [editing, setEditing] = useState(false);
-	const [detection, setDetection] = useState<Detection>({ at: incident.detectedAt, touched: false });
-	const [problem, setProblem] = useState('');
-	const edit = (on: boolean) => {
-		setDetection({ at: incident.detectedAt, touched: false });
-		setProblem('');
-		setEditing(on);
+	// The form is fetched on the first "Edit details": the button stays, marked busy, until it is in.
+	const [editing, setEditing] = useState<typeof DetailsFormType | 'loading' | undefined>(undefined);
+	const edit = () => {
+		if (editing) return;
+		setEditing('loading');
+		void import('./DetailsForm.onDemand').then(
+			(m) => setEditing(() => m.DetailsForm),
+			() => setEditing(undefined),
+		);
 	};
-	const { scenarios, status } = useScenarios(playbook);
+	const { scenarios } = useScenarios(playbook);
 	const severity = severityById(playbook.severities, incident.severity);
-	const save = (e: Event) => {
-		e.preventDefault();
-		const form = new FormData(e.currentTarget as HTMLFormElement);
-		const text = (name: string) => form.get(name)?.toString().trim() ?? '';
-		// A detection time the responder did not touch is not sent at all: never rewritten.
-		if (detection.touched) {
-			const why = detectionProblem(detection.at, Date.now());
-			if (why) return setProblem(why);
-		}
-		onEdit({
-			title: text('title') || incident.title,
-			impact: text('impact'),
-			services: text('services')
-				.split(',')
-				.map((s) => s.trim())
-				.filter(Boolean),
-			onCall: text('onCall'),
-			commander: text('commander'),
-			// Until the scenario list is in, the form has no boxes for them: keep the incident's.
-			scenarios: status === 'ready' ? form.getAll('scenario').map(String) : incident.scenarios,
-			...(detection.touched ? { detectedAt: detection.at } : {}),
-		});
-		edit(false);
-	};
+	const Form = typeof editing === 'function' ? editing : undefined;
 
 	return (
 		<section class="incident-summary" aria-labelledby="incident-title">
@@ -90,47 +68,16 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 					))}
 				</select>
 			</div>
-			{editing ? (
-				<form class="details-form" onSubmit={save} aria-label="Edit incident details">
-					<label>
-						Title <input name="title" defaultValue={incident.title} maxLength={MAX_TITLE_LENGTH} />
-					</label>
-					<DetectedAtField id="edit-detected" label="Detected at (your local time)" initial={incident.detectedAt} onChange={setDetection} />
-					{problem && (
-						<p class="form-error" role="alert">
-							{problem}
-						</p>
-					)}
-					<label>
-						Impact <textarea name="impact" rows={2} defaultValue={incident.impact} />
-					</label>
-					<label>
-						Affected services <input name="services" defaultValue={incident.services.join(', ')} />
-					</label>
-					<label>
-						On-call <input name="onCall" defaultValue={incident.onCall} />
-					</label>
-					<label>
-						Commanding <input name="commander" defaultValue={incident.commander} />
-					</label>
-					<fieldset>
-						<legend>Scenarios</legend>
-						{status !== 'ready' && <p class="muted">{scenarioStatusText(status)}</p>}
-						{scenarios.map((s) => (
-							<label key={s.id} class="check">
-								<input type="checkbox" name="scenario" value={s.id} defaultChecked={incident.scenarios.includes(s.id)} /> {s.title}
-							</label>
-						))}
-					</fieldset>
-					<p class="actions">
-						<button type="submit" class="primary">
-							Save details
-						</button>
-						<button type="button" onClick={() => edit(false)}>
-							Cancel
-						</button>
-					</p>
-				</form>
+			{Form ? (
+				<Form
+					incident={incident}
+					playbook={playbook}
+					onSave={(patch) => {
+						onEdit(patch);
+						setEditing(undefined);
+					}}
+					onCancel={() => setEditing(undefined)}
+				/>
 			) : (
 				<>
 					<dl class="facts">
@@ -175,7 +122,7 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 							</>
 						)}
 					</dl>
-					<button type="button" onClick={() => edit(true)}>
+					<button type="button" onClick={edit} aria-busy={editing === 'loading'}>
 						Edit details
 					</button>
 				</>

@@ -1,0 +1,110 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { declareIncident } from '../../src/lib/incidents';
+import { emptyState } from '../../src/lib/state';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
+import { phasePath, ROUTES, scenarioPath } from '../../src/lib/urls';
+import { useChromium } from '../support/useChromium';
+import { declaration, min } from '../support/incidents';
+
+const baseURL = inject('baseURL');
+const chromium = useChromium();
+
+/** One page of each type: every island the site has, and pages with none. */
+const PAGES = [
+	ROUTES.home,
+	ROUTES.severity,
+	ROUTES.classify,
+	scenarioPath('service-down'),
+	phasePath('investigation'),
+	ROUTES.communication,
+	ROUTES.escalation,
+	ROUTES.postMortem,
+	ROUTES.tools,
+	ROUTES.incident,
+];
+const WIDTHS = [
+	{ width: 360, height: 740, isMobile: true, hasTouch: true },
+	{ width: 1280, height: 800 },
+];
+/** Below this, a shift is a rounding of subpixel text layout no one sees (Lighthouse shows CLS to two decimals). */
+const UNSEEN = 0.001;
+/**
+ * Shifts still there, by page and width, with a ceiling just above what was measured, until they
+ * are gone (issue 14): the checklist pages' lists and progress line move as the checklist island
+ * hydrates; at desktop width the message generator's form replaces its printed template and the
+ * next template, in view, moves down; with an incident, the post-mortem says it is loading the
+ * checklists in fewer lines than its server text.
+ */
+const KNOWN: Record<string, number> = {
+	[`${scenarioPath('service-down')} 360`]: 0.02,
+	[`${phasePath('investigation')} 360`]: 0.15,
+	[`${scenarioPath('service-down')} 1280`]: 0.02,
+	[`${phasePath('investigation')} 1280`]: 0.03,
+	[`${ROUTES.communication} 1280`]: 0.03,
+	[`${ROUTES.postMortem} 1280`]: 0.01,
+};
+/** How long the island scripts are held back, so the server's HTML is painted before any island hydrates (as on a slow phone). */
+const SCRIPT_DELAY_MS = 400;
+
+/** A stored open incident about service-down, declared a few minutes ago. */
+function openIncident(): string {
+	const now = Date.now();
+	const { state } = declareIncident(
+		{ ...emptyState(), responder: 'alice' },
+		declaration({ detectedAt: now - min(6), scenarios: ['service-down'] }),
+		'incident-',
+		now - min(5),
+	);
+	return JSON.stringify({ version: STATE_VERSION, state });
+}
+
+/** The page's layout shifts from the first paint through hydration, as CLS counts them, with what moved. */
+async function shiftsThroughHydration(page: Page): Promise<{ total: number; moved: string[] }> {
+	await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+	await page.waitForLoadState('networkidle');
+	await page.waitForTimeout(500);
+	return page.evaluate(
+		() =>
+			new Promise<{ total: number; moved: string[] }>((resolve) => {
+				type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node | null }[] };
+				const one = (el: Element) => `${el.localName}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
+				const name = (node: Node | null | undefined) =>
+					node instanceof Element ? `${node.parentElement ? `${one(node.parentElement)} > ` : ''}${one(node)}` : 'a text or removed node';
+				new PerformanceObserver((list) => {
+					const shifts = (list.getEntries() as Shift[]).filter((e) => !e.hadRecentInput);
+					resolve({
+						total: shifts.reduce((sum, e) => sum + e.value, 0),
+						moved: shifts.flatMap((e) => e.sources.map((s) => `${name(s.node)} ${e.value.toFixed(3)}`)),
+					});
+				}).observe({ type: 'layout-shift', buffered: true });
+				// No entry at all calls no observer: nothing moved.
+				setTimeout(() => resolve({ total: 0, moved: [] }), 300);
+			}),
+	);
+}
+
+describe.each(WIDTHS)('layout shift at $width px', (viewport) => {
+	describe.each([
+		['no incident', undefined],
+		['an open incident', openIncident],
+	] as const)('with %s', (_, stored) => {
+		// One retry: on a machine loaded far past its cores, Starlight's fixed table of contents was once seen to move (0.4 at 1280 px) on pages whose islands never touch it.
+		it.each(PAGES)('%s moves nothing from the first paint through hydration', { retry: 1 }, async (path) => {
+			const { width, height, ...device } = viewport;
+			const context = await chromium.newContext({ baseURL, viewport: { width, height }, ...device });
+			if (stored) await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, stored()] as const);
+			await context.route(/\/_astro\/.*\.js$/, async (route) => {
+				await new Promise((r) => setTimeout(r, SCRIPT_DELAY_MS));
+				await route.continue();
+			});
+			const page = await context.newPage();
+			await page.goto(path);
+			const { total, moved } = await shiftsThroughHydration(page);
+			const ceiling = KNOWN[`${path} ${width}`] ?? UNSEEN;
+			if (total >= UNSEEN)
+				console.log(`${path} at ${width} px${stored ? ' with an incident' : ''}: ${total.toFixed(3)}, ${moved.join('; ')}`);
+			expect(total, `moved: ${moved.join('; ')}`).toBeLessThan(ceiling);
+		});
+	});
+});

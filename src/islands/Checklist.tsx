@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
-import { progress, removedTicks } from '../lib/checklistProgress';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { earlyChanges, progress, removedTicks, type EarlyBox } from '../lib/checklistProgress';
 import { itemKey, type ChecklistSpec } from '../lib/clientPlaybook';
 import { formatUtcTime } from '../lib/clocks';
+import { pageShown } from '../lib/pageShown';
 import type { Ticks } from '../lib/state';
 import type { ShownTicks } from '../lib/storageRead';
 import { LazyCopyFallback } from './LazyCopyFallback';
@@ -20,7 +21,7 @@ const changes = () => import('../lib/checklistChanges.onDemand');
  * and show when and by whom. The step text sits outside the <label> (search indexes skip form
  * labels) and names the checkbox through aria-labelledby; CSS stretches the label over the row.
  * Ticks are shown by the cheap read; the first change loads the store, and a tick made before it
- * arrives shows at once and is kept.
+ * arrives shows at once and is kept, as is one made before the island came alive (a slow phone).
  */
 export default function Checklist({ spec, ordered }: Props) {
 	const { shown, ready } = useShownState();
@@ -41,16 +42,32 @@ export default function Checklist({ spec, ordered }: Props) {
 	const removed = removedTicks(spec, ticks);
 	const List = ordered ? 'ol' : 'ul';
 	const domId = (id: string) => `t_${itemKey(spec.key, id).replace(/[^a-zA-Z0-9-]/g, '_')}`;
+	const root = useRef<HTMLDivElement>(null);
 
-	const toggle = async (stepId: string, text: string, checked: boolean) => {
+	const toggle = async (stepId: string, text: string, checked: boolean, to: string | null = target) => {
 		const key = itemKey(spec.key, stepId);
 		setPending((p) => ({ ...p, [key]: checked }));
 		try {
-			await changeStep({ target, key, text, list: spec.label, at: Date.now(), change: { done: checked } });
+			await changeStep({ target: to, key, text, list: spec.label, at: Date.now(), change: { done: checked } });
 		} finally {
 			setPending(({ [key]: _done, ...rest }) => rest);
 		}
 	};
+	// Boxes ticked before the island came alive are the responder's ticks: kept, shown as they are
+	// (the first render with the stored ticks includes them), and saved as a press saves them, timed
+	// as the island comes alive (before the page says it has).
+	useLayoutEffect(() => {
+		const boxes: EarlyBox[] = [...(root.current?.querySelectorAll<HTMLElement>('li[data-step]') ?? [])].flatMap((li) => {
+			const box = li.querySelector<HTMLInputElement>('input[type="checkbox"]');
+			return box ? [{ stepId: li.dataset['step'] ?? '', rendered: box.defaultChecked, checked: box.checked }] : [];
+		});
+		const now = pageShown().get();
+		const changed = earlyChanges(spec, boxes, now.active?.ticks ?? now.scratch);
+		for (const { stepId, checked } of changed) {
+			const step = spec.steps.find((s) => s.id === stepId);
+			if (step) void toggle(step.id, step.text, checked, now.active?.id ?? null);
+		}
+	}, []);
 	const saveNote = async (stepId: string, text: string, note: string) => {
 		setEditing(null);
 		await changeStep({ target, key: itemKey(spec.key, stepId), text, list: spec.label, at: Date.now(), change: { note } });
@@ -76,6 +93,7 @@ export default function Checklist({ spec, ordered }: Props) {
 
 	return (
 		<div
+			ref={root}
 			class="checklist-island not-content"
 			data-list={spec.key}
 			onPointerDown={prepareChange}
@@ -104,6 +122,8 @@ export default function Checklist({ spec, ordered }: Props) {
 							<label class="tick">
 								<input
 									type="checkbox"
+									// Not restored by the browser on going back: a restored box would read as the responder's tick.
+									autocomplete="off"
 									checked={tick?.done ?? false}
 									aria-labelledby={domId(step.id)}
 									onChange={(e) => void toggle(step.id, step.text, e.currentTarget.checked)}

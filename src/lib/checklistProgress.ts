@@ -14,3 +14,24 @@ export function progress(spec: ChecklistSpec, ticks: Record<string, Pick<ShownTi
 	const done = spec.steps.filter((s) => ticks[itemKey(spec.key, s.id)]?.done).length;
 	return { done, total: spec.steps.length };
 }
+
+/** A checkbox as the page found it when the island came alive: as the server rendered it, and as it is now. */
+export interface EarlyBox {
+	stepId: string;
+	/** As the server rendered it (the `checked` attribute). */
+	rendered: boolean;
+	/** As it is now: the responder may have changed it before the page came alive. */
+	checked: boolean;
+}
+
+/**
+ * The responder's changes made before the island came alive (a slow phone): every box they changed
+ * from what the server rendered and that differs from the ticks stored. A box left alone shows
+ * nothing of the responder's, so the stored tick stands (another tab may have made it meanwhile).
+ */
+export function earlyChanges(spec: ChecklistSpec, boxes: readonly EarlyBox[], ticks: Record<string, Pick<ShownTick, 'done'>>): EarlyBox[] {
+	const steps = new Set(spec.steps.map((s) => s.id));
+	return boxes.filter(
+		(box) => steps.has(box.stepId) && box.checked !== box.rendered && box.checked !== (ticks[itemKey(spec.key, box.stepId)]?.done ?? false),
+	);
+}

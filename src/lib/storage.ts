@@ -11,6 +11,8 @@
  * - a newer version (a newer copy of the site wrote it): copied aside to a backup key; the page
  *   starts empty and says so, and the backup can be downloaded.
  * - unreadable JSON, or data that fails validation: copied aside the same way, never dropped.
+ * - no format number, or one that is not a whole number (`"1"`, null, 1.5): copied aside as of an
+ *   unknown format, however well the data validates (this site never writes it so).
  * - localStorage unavailable (disabled, private mode, sandboxed frame): the page works in memory
  *   and says that nothing will be kept.
  * The same read (readStored) serves the page's load and every write another tab makes (the store's
@@ -96,6 +98,13 @@ function asideNotice(kind: 'corrupt' | 'invalid' | 'newer', what: string, key: s
 	return { kind, message: `${what} ${kept} ${outcome}`, backupKey: key ?? STATE_KEY, ...(key ? {} : { blocking: true }) };
 }
 
+/** The format number as stored, said briefly (it may be anything JSON holds). */
+function formatName(declared: unknown): string {
+	if (declared === undefined) return 'no format number';
+	const text = JSON.stringify(declared);
+	return `format ${text.length > 20 ? `${text.slice(0, 20)}…` : text}`;
+}
+
 /** What a read found: the state to use and anything the user must be told. */
 export interface Loaded {
 	state: State;
@@ -133,6 +142,9 @@ export function readStored(
 	const stored = parseStored(raw);
 	if (!stored) return aside('corrupt', 'The incident data saved in this browser could not be read (it is not valid JSON).');
 	const { version } = stored;
+	const unknown = () =>
+		aside('invalid', `The incident data saved in this browser is in an unknown format (${formatName(stored.declared)}).`);
+	if (!Number.isInteger(version)) return unknown();
 	if (version > STATE_VERSION) {
 		return aside(
 			'newer',
@@ -143,7 +155,7 @@ export function readStored(
 	let migrated = false;
 	for (let v = version; v < STATE_VERSION; v++) {
 		const migrate = migrations[v];
-		if (!migrate) return aside('invalid', `The incident data saved in this browser is in an unknown format (${String(stored.declared)}).`);
+		if (!migrate) return unknown();
 		data = migrate(data);
 		migrated = true;
 	}

@@ -11,6 +11,11 @@ const chromium = useChromium({ baseURL, acceptDownloads: true });
 
 const box = (page: Page, name: string) => page.getByRole('checkbox', { name, exact: true });
 const row = (page: Page, step: string) => page.locator(`li[data-step="${step}"]`);
+/** A step of a list, as the page names it. */
+interface Step {
+	id: string;
+	text: string;
+}
 const stored = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('playbook:state') ?? 'null'));
 
 async function declare(page: Page, title: string) {
@@ -135,6 +140,125 @@ describe('checklists', () => {
 		await expect.poll(() => box(page, 'Check Redis connectivity').isChecked()).toBe(true);
 		await expect.poll(() => row(page, 'check-redis-connectivity').locator('.tick-meta').isVisible()).toBe(true);
 		expect(await page.locator('.checklist-tools').first().isVisible()).toBe(false);
+	});
+});
+
+describe('ticks made before the page came alive, as on a slow phone', () => {
+	it('are kept and logged once, over the stored ticks, without the boxes flickering', async () => {
+		const context = chromium.context;
+		const page = await context.newPage();
+		await declare(page, 'Slow phone');
+		await page.goto('/scenarios/service-down/');
+		// The longest list of the page, its steps as the page names them.
+		const list = await page.evaluate(() => {
+			const lists = [...document.querySelectorAll<HTMLElement>('.checklist-island')];
+			const longest = lists.sort((a, b) => b.querySelectorAll('li[data-step]').length - a.querySelectorAll('li[data-step]').length)[0]!;
+			const steps = [...longest.querySelectorAll<HTMLElement>('li[data-step]')].map((li) => {
+				const label = li.querySelector('.step-text')!;
+				const text = [...label.childNodes]
+					.filter((n) => n.nodeName !== 'STRONG')
+					.map((n) => n.textContent)
+					.join('');
+				return { id: li.dataset['step']!, text: text.trim() };
+			});
+			return { key: longest.dataset['list']!, steps };
+		});
+		expect(list.steps.length).toBeGreaterThanOrEqual(5);
+		const [a, b, c, d, e] = list.steps as [Step, Step, Step, Step, Step];
+		const input = (step: { id: string }) => row(page, step.id).locator('input[type="checkbox"]');
+		// Ticked earlier (or in another tab): c is left alone on the slow page, d is ticked there again.
+		await input(c).check();
+		await input(d).check();
+		await expect.poll(async () => Object.keys((await stored(page)).state.incidents[0].ticks).length).toBe(2);
+
+		// The page's scripts are held back until the responder has ticked.
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await context.route('**/_astro/*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto('/scenarios/service-down/', { waitUntil: 'commit' });
+		await input(a).check();
+		await input(b).check();
+		await input(d).check();
+		// Ticked and unticked again: as the server rendered it, so nothing to keep.
+		await input(e).check();
+		await input(e).uncheck();
+		// Every frame from here on: a and b must never show unticked.
+		await page.evaluate(
+			(ids) => {
+				const frames: boolean[][] = [];
+				(window as unknown as { frames_: boolean[][] }).frames_ = frames;
+				const look = () => {
+					frames.push(
+						ids.map((id) => document.querySelector<HTMLInputElement>(`li[data-step="${id}"] input[type="checkbox"]`)?.checked ?? false),
+					);
+					requestAnimationFrame(look);
+				};
+				look();
+			},
+			[a.id, b.id],
+		);
+		const released = Date.now();
+		release();
+		await page.locator(`astro-island:not([ssr]) .checklist-island[data-list="${list.key}"]`).waitFor({ state: 'attached' });
+		const hydrated = await page.evaluate(() => Date.now());
+		await expect.poll(() => page.locator(`.checklist-island[data-list="${list.key}"] .checklist-target`).count()).toBe(1);
+		await page.waitForTimeout(300);
+
+		const shown = async () => Promise.all([a, b, c, d, e].map((step) => input(step).isChecked()));
+		await expect.poll(shown).toEqual([true, true, true, true, false]);
+		const frames = await page.evaluate(() => (window as unknown as { frames_: boolean[][] }).frames_);
+		expect(frames.length).toBeGreaterThan(1);
+		expect(frames.filter((f) => !f.every(Boolean))).toEqual([]);
+
+		const incident = async () => (await stored(page)).state.incidents[0];
+		const keyOf = (step: { id: string }) => `${list.key}/${step.id}`;
+		await expect.poll(async () => Object.keys((await incident()).ticks).sort()).toEqual([a, b, c, d].map(keyOf).sort());
+		const { ticks, events } = await incident();
+		for (const step of [a, b]) {
+			expect(ticks[keyOf(step)].done).toBe(true);
+			expect(ticks[keyOf(step)].at).toBeLessThanOrEqual(hydrated);
+			expect(ticks[keyOf(step)].at).toBeGreaterThanOrEqual(released - 1000);
+		}
+		const logged = (step: { text: string }) =>
+			(events as { kind: string; text: string; at: number }[]).filter((event) => event.text.startsWith(`Done: ${step.text} (`));
+		for (const step of [a, b, c, d]) expect(logged(step)).toHaveLength(1);
+		for (const step of [a, b]) expect(logged(step)[0]!.at).toBeLessThanOrEqual(hydrated);
+		expect((events as { kind: string }[]).filter((event) => event.kind === 'untick')).toEqual([]);
+
+		await context.unroute('**/_astro/*.js');
+		await page.reload();
+		await page.locator(`astro-island:not([ssr]) .checklist-island[data-list="${list.key}"]`).waitFor({ state: 'attached' });
+		await expect.poll(shown).toEqual([true, true, true, true, false]);
+	});
+
+	it('are not taken from boxes the browser restores on going back, over a change made in another tab', async () => {
+		const page = await chromium.context.newPage();
+		await page.goto('/scenarios/service-down/');
+		const first = page.locator('.checklist-island li[data-step]').first();
+		const step = await first.getAttribute('data-step');
+		const input = (p: Page) => p.locator(`li[data-step="${step}"] input[type="checkbox"]`).first();
+		await input(page).check();
+		await expect
+			.poll(async () => Object.values((await stored(page)).state.scratch).filter((t) => (t as { done: boolean }).done).length)
+			.toBe(1);
+		await page.goto('/process/detection-triage/');
+		// Meanwhile another tab unticks it.
+		const other = await chromium.context.newPage();
+		await other.goto('/scenarios/service-down/');
+		await input(other).uncheck();
+		await expect
+			.poll(async () => Object.values((await stored(other)).state.scratch).filter((t) => (t as { done: boolean }).done).length)
+			.toBe(0);
+		await other.close();
+		await page.goBack();
+		await page.locator('astro-island:not([ssr]) .checklist-island').first().waitFor({ state: 'attached' });
+		await expect.poll(() => page.locator('.checklist-target').count()).toBeGreaterThan(0);
+		await page.waitForTimeout(500);
+		expect(await input(page).isChecked()).toBe(false);
+		expect(Object.values((await stored(page)).state.scratch).filter((t) => (t as { done: boolean }).done)).toEqual([]);
 	});
 });
 

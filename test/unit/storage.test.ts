@@ -67,6 +67,27 @@ describe('loadState', () => {
 		expect(loadState(storage, T0).notices[0]?.kind).toBe('invalid');
 	});
 
+	it('keeps valid data with a missing or odd format number aside as of an unknown format, not as current', () => {
+		const { state } = withIncident();
+		const texts = [
+			JSON.stringify({ state }),
+			JSON.stringify({ version: null, state }),
+			JSON.stringify({ version: '1', state }),
+			JSON.stringify({ version: [1], state }),
+			JSON.stringify({ version: 0.5, state }),
+			JSON.stringify({ version: 1.5, state }),
+		];
+		for (const text of texts) {
+			const storage = new MemoryStorage();
+			storage.setItem(STATE_KEY, text);
+			const loaded = loadState(storage, T0);
+			expect(loaded.state, text).toEqual(emptyState());
+			expect(loaded.notices, text).toMatchObject([{ kind: 'invalid', message: expect.stringContaining('unknown format') }]);
+			expect(readRaw(storage, loaded.notices[0]?.backupKey ?? ''), text).toBe(text);
+			expect(loaded.writable).toBe(true);
+		}
+	});
+
 	it('works in memory when storage is disabled', () => {
 		const storage = new MemoryStorage();
 		storage.denied = true;

@@ -45,7 +45,9 @@ export function pageViolations(weight: PageWeight, summary: PageSummary = summar
 			found.push({
 				page,
 				budget: 'islandlessFirstPartyJsGzip',
-				message: `${page} has no island but loads ${kb(summary.jsFirstParty.gzip)} of our own JavaScript gzipped, over the ${kb(BUDGETS.islandlessFirstPartyJsGzip)} budget`,
+				message:
+					`${page} has no island but loads ${kb(summary.jsFirstParty.gzip)} of our own JavaScript gzipped, ` +
+					`over the ${kb(BUDGETS.islandlessFirstPartyJsGzip)} budget`,
 			});
 		}
 		// What loads only on a user action may bring the store; what the page loads by itself may not.

@@ -68,7 +68,8 @@ async function load(): Promise<Playbook> {
  * of the output and the build exits; in dev they go to the error overlay.
  */
 function stopOnBrokenReferences(problems: string[]): never {
-	const message = `The playbook has ${problems.length === 1 ? 'a broken cross-reference' : `${problems.length} broken cross-references`}:\n${problems.map((p) => `  ${p}`).join('\n')}`;
+	const what = problems.length === 1 ? 'a broken cross-reference' : `${problems.length} broken cross-references`;
+	const message = `The playbook has ${what}:\n${problems.map((p) => `  ${p}`).join('\n')}`;
 	if (import.meta.env.DEV) throw new Error(message);
 	console.error(`\n${message}\n\nFix ${problems.length === 1 ? 'it' : 'them'} in content/ and build again.`);
 	process.exit(1);

@@ -56,7 +56,10 @@ async function fillDescription(route: StarlightRouteData): Promise<void> {
 	}
 }
 
-/** Route data changes every page needs: data headings in the table of contents, a bounded sidebar, descriptions filled, the app manifest. */
+/**
+ * Route data changes every page needs: data headings in the table of contents, a bounded sidebar,
+ * descriptions filled, the app manifest.
+ */
 export const onRequest = defineRouteMiddleware(async (context) => {
 	const route = context.locals.starlightRoute;
 	await fillDescription(route);

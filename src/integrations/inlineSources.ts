@@ -14,7 +14,10 @@ export interface InlineSources {
 	styleAttributes: string[];
 	/** The page already declares a policy in a `<meta http-equiv>`. */
 	hasPolicy: boolean;
-	/** Offset in the HTML where a policy `<meta>` goes: after `<meta charset>` (which must stay in the first 1024 bytes), else right after `<head>`. */
+	/**
+	 * Offset in the HTML where a policy `<meta>` goes: after `<meta charset>` (which must stay in the
+	 * first 1024 bytes), else right after `<head>`.
+	 */
 	insertAt: number;
 }
 

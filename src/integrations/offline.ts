@@ -90,7 +90,8 @@ export function offline(): AstroIntegration {
 					const missing = REQUIRED.filter((file) => !precached.includes(file));
 					if (missing.length > 0) {
 						throw new Error(
-							`The offline copy lacks ${missing.join(', ')}: list offline() after starlight() in astro.config.mjs, so it runs after the search index is written.`,
+							`The offline copy lacks ${missing.join(', ')}: ` +
+								'list offline() after starlight() in astro.config.mjs, so it runs after the search index is written.',
 						);
 					}
 					const code = bundle.outputFiles[0]!.text;

@@ -62,9 +62,12 @@ export function incidentMarkdown(
 	for (const spec of incidentChecklists(incident, checklists)) lines.push(checklistMarkdown(spec, incident.ticks));
 	lines.push('## Timeline', '', '| Time (UTC) | Event | By |', '| --- | --- | --- |');
 	for (const event of incident.events) {
-		lines.push(
-			`| ${formatUtcDateTime(event.at).replace(' UTC', '')} | ${escapeText(event.text, 'markdown', true)} | ${escapeText(event.by ?? '', 'markdown', true)} |`,
-		);
+		const cells = [
+			formatUtcDateTime(event.at).replace(' UTC', ''),
+			escapeText(event.text, 'markdown', true),
+			escapeText(event.by ?? '', 'markdown', true),
+		];
+		lines.push(`| ${cells.join(' | ')} |`);
 	}
 	return `${lines.join('\n')}\n`;
 }

@@ -118,7 +118,8 @@ export function scoreDrill(
 		...raises.map(({ inject, level, raised }) =>
 			raised
 				? `Raised to ${level} in time after "${inject.text}".`
-				: `"${inject.text}" (minute ${inject.after}) implies ${level}: not raised within ${formatMinutes(severityById(severities, level)?.responseTime ?? 0)}.`,
+				: `"${inject.text}" (minute ${inject.after}) implies ${level}: ` +
+					`not raised within ${formatMinutes(severityById(severities, level)?.responseTime ?? 0)}.`,
 		),
 	];
 	item(
@@ -171,7 +172,8 @@ export function scoreDrill(
 		cadence.late === 0,
 		cadence.due === 0
 			? 'No update fell due during the drill.'
-			: `${cadence.due - cadence.late} of ${cadence.due} updates on time (every ${formatMinutes(levelAt(startedAt)?.updateEvery ?? 0)} at ${script.severity}).`,
+			: `${cadence.due - cadence.late} of ${cadence.due} updates on time ` +
+					`(every ${formatMinutes(levelAt(startedAt)?.updateEvery ?? 0)} at ${script.severity}).`,
 	);
 
 	// Escalations: each rung the implied level reaches, logged within the due window of its time.

@@ -56,7 +56,9 @@ export function parseImport(text: string, size: number = utf8Bytes(text), now: n
 	if (envelope.data.version > EXPORT_VERSION) {
 		return {
 			ok: false,
-			reason: `The file was exported by a newer version of this site (format ${envelope.data.version}; this page reads ${EXPORT_VERSION}). Open it with the newer site.`,
+			reason:
+				`The file was exported by a newer version of this site (format ${envelope.data.version}; this page reads ${EXPORT_VERSION}). ` +
+				'Open it with the newer site.',
 		};
 	}
 	const incident = IncidentSchema.safeParse(envelope.data.incident);
@@ -64,29 +66,39 @@ export function parseImport(text: string, size: number = utf8Bytes(text), now: n
 		const issue = incident.error.issues[0];
 		return {
 			ok: false,
-			reason: `The incident in the file is incomplete or damaged (at ${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'invalid'}).`,
+			reason:
+				'The incident in the file is incomplete or damaged ' +
+				`(at ${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'invalid'}).`,
 		};
 	}
 	const found = incident.data;
 	if (found.title.length > MAX_TITLE_LENGTH) {
 		return {
 			ok: false,
-			reason: `The incident's title is ${found.title.length.toLocaleString('en')} characters long; a title is at most ${MAX_TITLE_LENGTH}. Shorten it in the file, then import it again.`,
+			reason:
+				`The incident's title is ${found.title.length.toLocaleString('en')} characters long; a title is at most ${MAX_TITLE_LENGTH}. ` +
+				'Shorten it in the file, then import it again.',
 		};
 	}
 	if (found.events.length > MAX_EVENTS) {
 		return {
 			ok: false,
-			reason: `The incident has ${found.events.length.toLocaleString('en')} timeline events; an incident holds at most ${MAX_EVENTS.toLocaleString('en')}.`,
+			reason:
+				`The incident has ${found.events.length.toLocaleString('en')} timeline events; ` +
+				`an incident holds at most ${MAX_EVENTS.toLocaleString('en')}.`,
 		};
 	}
 	const ahead = Math.max(found.detectedAt, found.declaredAt) - now;
 	if (ahead > MAX_CLOCK_SKEW_MS) {
 		const hours = ahead / 3_600_000;
 		const span = hours >= 2 ? `${Math.round(hours)} hours` : `${Math.round(ahead / 60_000)} minutes`;
+		const which = found.detectedAt - now > MAX_CLOCK_SKEW_MS ? 'detected' : 'declared';
+		const when = new Date(Math.max(found.detectedAt, found.declaredAt)).toISOString();
 		return {
 			ok: false,
-			reason: `The incident was ${found.detectedAt - now > MAX_CLOCK_SKEW_MS ? 'detected' : 'declared'} ${span} in the future by this computer's clock (${new Date(Math.max(found.detectedAt, found.declaredAt)).toISOString()}): check this computer's clock, or the times in the file.`,
+			reason:
+				`The incident was ${which} ${span} in the future by this computer's clock (${when}): ` +
+				"check this computer's clock, or the times in the file.",
 		};
 	}
 	return { ok: true, incident: found };

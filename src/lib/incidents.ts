@@ -55,7 +55,8 @@ export function incidentId(at: number, drill: boolean, taken: readonly string[],
 	const suffix = Math.floor(random() * 36 ** 4)
 		.toString(36)
 		.padStart(4, '0');
-	const base = `${drill ? 'drill-' : ''}${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}-${suffix}`;
+	const date = `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
+	const base = `${drill ? 'drill-' : ''}${date}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}-${suffix}`;
 	let id = base;
 	for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
 	return id;

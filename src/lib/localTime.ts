@@ -107,7 +107,8 @@ export function explainReading(reading: LocalReading, value: string, timeZone: s
 		return `${time} happened twice on that day (clocks went back): taken as the ${which}, ${formatOffset(zoneOffset(reading.at, timeZone))}.`;
 	}
 	if (reading.kind === 'skipped') {
-		return `${time} did not exist on that day (clocks went forward): taken as ${toLocalInput(reading.at, timeZone).slice(11)}, ${formatOffset(zoneOffset(reading.at, timeZone))}.`;
+		const taken = toLocalInput(reading.at, timeZone).slice(11);
+		return `${time} did not exist on that day (clocks went forward): taken as ${taken}, ${formatOffset(zoneOffset(reading.at, timeZone))}.`;
 	}
 	return '';
 }

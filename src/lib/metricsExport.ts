@@ -78,7 +78,8 @@ export function metricsMarkdown(metrics: Metrics, now: number): string {
 	return [
 		'# Incident metrics',
 		'',
-		`${metrics.incidents.length} incident${metrics.incidents.length === 1 ? '' : 's'}, computed ${formatUtcDateTime(now)}. Times are minutes from detection.${drills}`,
+		`${metrics.incidents.length} incident${metrics.incidents.length === 1 ? '' : 's'}, computed ${formatUtcDateTime(now)}. ` +
+			`Times are minutes from detection.${drills}`,
 		'',
 		'## By severity',
 		'',

@@ -32,12 +32,21 @@ const steps = (list: Step[], tag: 'ul' | 'ol' = 'ul') =>
 const code = (block: Pick<CommandBlock, 'code'> & { title?: string | undefined }) =>
 	`${block.title ? `<p><b>${e(block.title)}</b>` : ''}<pre>${e(block.code.trimEnd())}</pre>`;
 const template = (t: Template) =>
-	`<h3>${e(t.title)}</h3>${t.description ? `<p>${e(t.description)}` : ''}<pre>${e(renderTemplate(t.text, placeholderValues(t.fields), 'plain').trimEnd())}</pre>`;
+	`<h3>${e(t.title)}</h3>${t.description ? `<p>${e(t.description)}` : ''}` +
+	`<pre>${e(renderTemplate(t.text, placeholderValues(t.fields), 'plain').trimEnd())}</pre>`;
 
 function severities(p: Playbook): string {
 	return p.severities
 		.map((s) => {
-			return `<h3 id="sev-${e(s.id.toLowerCase())}">${e(`${s.id} ${s.name}: ${s.urgency}`)}</h3><p>${e(`Respond: ${formatResponseTarget(s)} · Escalate if not resolved in ${formatMinutes(s.escalateAfter)} · Update every ${formatMinutes(s.updateEvery)}`)}<ul>${s.criteria.map((c) => `<li>${e(c.text)}`).join('')}</ul>`;
+			const times = [
+				`Respond: ${formatResponseTarget(s)}`,
+				`Escalate if not resolved in ${formatMinutes(s.escalateAfter)}`,
+				`Update every ${formatMinutes(s.updateEvery)}`,
+			].join(' · ');
+			return (
+				`<h3 id="sev-${e(s.id.toLowerCase())}">${e(`${s.id} ${s.name}: ${s.urgency}`)}</h3><p>${e(times)}` +
+				`<ul>${s.criteria.map((c) => `<li>${e(c.text)}`).join('')}</ul>`
+			);
 		})
 		.join('');
 }
@@ -52,9 +61,11 @@ function phases(p: Playbook): string {
 	return p.phases
 		.map(
 			(phase) =>
-				`<h3 id="phase-${e(phase.id)}">${e(formatPhaseTitle(phase))} <small>${e(formatWindow(phase.window))}</small></h3>${phase.description ? `<p>${e(phase.description)}` : ''}${phase.groups
+				`<h3 id="phase-${e(phase.id)}">${e(formatPhaseTitle(phase))} <small>${e(formatWindow(phase.window))}</small></h3>` +
+				(phase.description ? `<p>${e(phase.description)}` : '') +
+				phase.groups
 					.map((g, i) => `<h4>${e(`${i + 1}. ${g.title}`)}</h4>${steps(g.steps)}${(g.commands ?? []).map(code).join('')}`)
-					.join('')}`,
+					.join(''),
 		)
 		.join('');
 }
@@ -85,10 +96,10 @@ function tools(p: Playbook): string {
 		.map(
 			(group) =>
 				`<h3>${e(group.group)}</h3><ul>${group.items
-					.map(
-						(r) =>
-							`<li><b>${e(r.name)}:</b> ${[r.url && `<a href="${e(r.url)}">${e(r.url)}</a>`, r.text && e(r.text), r.code && `<code>${e(r.code)}</code>`].filter(Boolean).join(' ')}`,
-					)
+					.map((r) => {
+						const parts = [r.url && `<a href="${e(r.url)}">${e(r.url)}</a>`, r.text && e(r.text), r.code && `<code>${e(r.code)}</code>`];
+						return `<li><b>${e(r.name)}:</b> ${parts.filter(Boolean).join(' ')}`;
+					})
 					.join('')}</ul>`,
 		)
 		.join('');
@@ -119,7 +130,8 @@ export function renderPlaybookDocument(playbook: Playbook, options: DocumentOpti
 	const { sections } = options;
 	return (
 		`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-		`<meta http-equiv="content-security-policy" content="${e(options.policy)}"><title>${e(site.title)}</title><style>${options.css}</style></head>` +
+		`<meta http-equiv="content-security-policy" content="${e(options.policy)}">` +
+		`<title>${e(site.title)}</title><style>${options.css}</style></head>` +
 		`<header><h1>${e(site.title)}</h1><p>${e(`${site.organisation}: ${site.description}`)}</header>` +
 		`<nav aria-label="Contents"><ol>${SECTIONS.map((id) => `<li><a href="#${id}">${e(sections[id].title)}</a>`).join('')}</ol></nav><main>` +
 		SECTIONS.map(

@@ -110,7 +110,8 @@ export async function openSealed(sealed: Sealed): Promise<ImportResult> {
 		packed = new Uint8Array(plain);
 	} catch {
 		return refused(
-			'The shared data does not match its key: the link was changed or cut after it was made, or the key is not the one it was made with. Nothing in it can be trusted; ask for the link again.',
+			'The shared data does not match its key: the link was changed or cut after it was made, ' +
+				'or the key is not the one it was made with. Nothing in it can be trusted; ask for the link again.',
 		);
 	}
 	let text: string;

@@ -9,6 +9,7 @@ export const PageSchema = z.object({
 	lastReviewed: z.coerce
 		.date({ error: 'every page needs lastReviewed: the date it was last checked, as YYYY-MM-DD' })
 		.describe(
-			'When the page was last checked against reality, as YYYY-MM-DD. Past `staleAfterDays` (site settings) the page says it may be out of date.',
+			'When the page was last checked against reality, as YYYY-MM-DD. Past ' +
+				'`staleAfterDays` (site settings) the page says it may be out of date.',
 		),
 });

@@ -52,7 +52,8 @@ export const CriterionSchema = z
 	.meta({
 		id: 'Criterion',
 		description:
-			'One condition that puts an incident at a level: plain text, or an object with these fields when the classifier should ask for a number.',
+			'One condition that puts an incident at a level: plain text, or an object ' +
+			'with these fields when the classifier should ask for a number.',
 	});
 
 /** A severity criterion with its id resolved. */
@@ -72,7 +73,8 @@ export const SeveritySchema = z.strictObject({
 	responseTime: DurationSchema.describe('Target time from detection to a responder working on it.'),
 	responseLabel: z.string().optional().describe('Words shown before the response time, e.g. "Immediate" for "Immediate (< 5 minutes)".'),
 	escalateAfter: DurationSchema.describe(
-		'Escalate if the incident is not resolved within this time of detection: the first rung above the first responder is brought in then, later rungs at their own `after` if that is later.',
+		'Escalate if the incident is not resolved within this time of detection: the first rung above the ' +
+			'first responder is brought in then, later rungs at their own `after` if that is later.',
 	),
 	updateEvery: DurationSchema.describe('How often to post a status update while the incident is open.'),
 	statusImpact: z

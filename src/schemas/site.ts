@@ -35,7 +35,8 @@ export const StatusSchema = z
 			.enum(PUBLIC_STATUSES)
 			.optional()
 			.describe(
-				'What a public status page calls it. Left out: the closing status is "resolved", a status whose id is one of these words is that word, any other is "investigating".',
+				'What a public status page calls it. Left out: the closing status is "resolved", a status ' +
+					'whose id is one of these words is that word, any other is "investigating".',
 			),
 		mitigates: z
 			.boolean()
@@ -75,14 +76,16 @@ export const SiteSchema = z.strictObject({
 		.url()
 		.optional()
 		.describe(
-			'Origin the site is published at, e.g. "https://example.github.io": gives every page a canonical link and the build a sitemap. The PLAYBOOK_SITE environment variable overrides it.',
+			'Origin the site is published at, e.g. "https://example.github.io": gives every page a canonical ' +
+				'link and the build a sitemap. The PLAYBOOK_SITE environment variable overrides it.',
 		),
 	base: z
 		.string()
 		.regex(/^\/([^/?#\s]+\/)*$/, 'a base path starts and ends with "/", e.g. "/playbook/"')
 		.default('/')
 		.describe(
-			'Path the site is published under, e.g. "/playbook/" for a GitHub Pages project site; "/" for the root of a host. The PLAYBOOK_BASE environment variable overrides it.',
+			'Path the site is published under, e.g. "/playbook/" for a GitHub Pages project site; "/" ' +
+				'for the root of a host. The PLAYBOOK_BASE environment variable overrides it.',
 		),
 	channelPrefix: z
 		.string()

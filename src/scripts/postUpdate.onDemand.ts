@@ -15,7 +15,10 @@ import { urls } from '../lib/urls';
 /** What came of a click: copied and logged, or why not (the generator page then takes over). */
 export type PostOutcome = { done: true; message: string } | { done: false; reason: 'missing' | 'refused' | 'gone'; message: string };
 
-/** Copy the update for the incident in the format the responder chose once (its template fetched from the site, precached offline) and log it. */
+/**
+ * Copy the update for the incident in the format the responder chose once (its template fetched
+ * from the site, precached offline) and log it.
+ */
 export async function postUpdate(
 	store: Store,
 	incidentId: string,

@@ -139,8 +139,8 @@ export function start(dialog: HTMLDialogElement): void {
 		if (stale()) return;
 		const shown = Math.min(results.length, MAX_RESULTS);
 		const more = results.length > shown ? ` (the best ${shown} shown)` : '';
-		const summary =
-			results.length === 0 ? `No results for “${term}”` : `${results.length} result${results.length === 1 ? '' : 's'} for “${term}”${more}`;
+		const count = `${results.length} result${results.length === 1 ? '' : 's'}`;
+		const summary = results.length === 0 ? `No results for “${term}”` : `${count} for “${term}”${more}`;
 		// Each result's text is a small fetch: show the best few as soon as they are in, then the rest.
 		const items: HTMLLIElement[] = [];
 		for (const batch of [results.slice(0, FIRST_BATCH), results.slice(FIRST_BATCH, shown)]) {

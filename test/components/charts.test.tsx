@@ -34,7 +34,8 @@ describe('<CourseChart>', () => {
 		const image = screen.getByRole('img');
 		expect(image.getAttribute('aria-labelledby')).toBe('c-summary');
 		expect(document.getElementById('c-summary')?.textContent).toBe(
-			'From 03:14 UTC to 03:54 UTC: P1 High for 10 min, then P0 Critical for 30 min. 1 status change, 1 message, 0 escalations. Deadlines missed: Escalate.',
+			'From 03:14 UTC to 03:54 UTC: P1 High for 10 min, then P0 Critical for 30 min. 1 ' +
+				'status change, 1 message, 0 escalations. Deadlines missed: Escalate.',
 		);
 		const rows = screen
 			.getAllByRole('row')

@@ -1,4 +1,7 @@
-/** The URLs of the P0–P3 fixture playbook the browser tests run on (test/fixtures/p-playbook): responders bookmark them and alerts link to them (DESIGN.md). */
+/**
+ * The URLs of the P0–P3 fixture playbook the browser tests run on (test/fixtures/p-playbook):
+ * responders bookmark them and alerts link to them (DESIGN.md).
+ */
 export const PUBLIC_URLS = [
 	'/',
 	'/severity/',

@@ -109,7 +109,8 @@ describe('computeMetrics', () => {
 	it('exports CSV and Markdown with the same figures', () => {
 		const csv = metricsCsv(metrics).split('\r\n');
 		expect(csv[0]).toBe(
-			'Incident,Title,Severity,Detected,To declare (min),To first message (min),To mitigate (min),To resolve (min),At P0 (min),At P1 (min),Response target,Resolved before escalation,Updates on time',
+			'Incident,Title,Severity,Detected,To declare (min),To first message (min),To mitigate (min),' +
+				'To resolve (min),At P0 (min),At P1 (min),Response target,Resolved before escalation,Updates on time',
 		);
 		expect(csv[1]).toBe(`${a?.id},API returns 503,P0,2026-11-26 03:10 UTC,4,6,24,44,30,14,met,missed,2/2`);
 		expect(csv[3]).toBe(`${c?.id},API returns 503,P1,2026-12-03 09:50 UTC,10,50,,,,70,met,,0/1`);

@@ -58,7 +58,8 @@ export function writeSinglePage(folder: string, title: string, description: stri
 	const sections = pages.map((page) => {
 		// Each page's headings move one level down under the page title.
 		const markdown = page.markdown.replace(/^(#{1,5}) /gm, '#$1 ').replace(/\]\((\/[^)#]*)\)/g, (_, url: string) => `](#${anchor(url)})`);
-		return `<section aria-labelledby="${anchor(page.url)}">\n<h2 id="${anchor(page.url)}">${escape(page.title)}</h2>\n${marked.parse(markdown, { async: false })}</section>`;
+		const heading = `<h2 id="${anchor(page.url)}">${escape(page.title)}</h2>`;
+		return `<section aria-labelledby="${anchor(page.url)}">\n${heading}\n${marked.parse(markdown, { async: false })}</section>`;
 	});
 	write(
 		join(folder, 'index.html'),

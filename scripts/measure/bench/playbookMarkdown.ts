@@ -61,7 +61,8 @@ export function playbookMarkdown(contentDir: string): MarkdownPage[] {
 			scenarios
 				.map(
 					(s) =>
-						`- [${s.data['title']}](/scenarios/${idOf(s.file)}/) ${s.data['severities'].join(' ')}: ${s.data['symptoms'].map(stepText).join(' · ')}`,
+						`- [${s.data['title']}](/scenarios/${idOf(s.file)}/) ${s.data['severities'].join(' ')}: ` +
+						s.data['symptoms'].map(stepText).join(' · '),
 				)
 				.join('\n'),
 		PhaseIndex: () =>
@@ -70,7 +71,9 @@ export function playbookMarkdown(contentDir: string): MarkdownPage[] {
 			severities
 				.map(
 					(s) =>
-						`## ${s['id']} - ${s['name']} (${s['urgency']})\n\n${list(s['criteria'])}\n- **Response Time:** ${s['responseLabel'] ?? ''} (< ${s['responseTime']})\n\nEscalate if not resolved in ${s['escalateAfter']}; status updates every ${s['updateEvery']}.`,
+						`## ${s['id']} - ${s['name']} (${s['urgency']})\n\n${list(s['criteria'])}\n` +
+						`- **Response Time:** ${s['responseLabel'] ?? ''} (< ${s['responseTime']})\n\n` +
+						`Escalate if not resolved in ${s['escalateAfter']}; status updates every ${s['updateEvery']}.`,
 				)
 				.join('\n\n'),
 		TemplateList: (props) => {
@@ -80,13 +83,19 @@ export function playbookMarkdown(contentDir: string): MarkdownPage[] {
 				.map((t) => `## ${t['title']}\n\n${t['description'] ?? ''}\n\n\`\`\`txt\n${String(t['text']).trimEnd()}\n\`\`\``)
 				.join('\n\n');
 		},
-		EscalationPath: () =>
-			`## Escalation path\n\n${escalation.map((r, i) => `${i + 1}. **${r['role']}** (${r['after'] ? `if unresolved in ${r['after']}` : (r['condition'] ?? r['note'] ?? '')})`).join('\n')}\n\n## When to escalate\n\n${severities.map((s) => `- ${s['id']}: escalate if not resolved in ${s['escalateAfter']}`).join('\n')}`,
+		EscalationPath: () => {
+			const rungs = escalation.map(
+				(r, i) => `${i + 1}. **${r['role']}** (${r['after'] ? `if unresolved in ${r['after']}` : (r['condition'] ?? r['note'] ?? '')})`,
+			);
+			const levels = severities.map((s) => `- ${s['id']}: escalate if not resolved in ${s['escalateAfter']}`);
+			return `## Escalation path\n\n${rungs.join('\n')}\n\n## When to escalate\n\n${levels.join('\n')}`;
+		},
 		ResourceList: () =>
 			(site['resources'] as Data[])
 				.map(
 					(g) =>
-						`## ${g['group']}\n\n${(g['items'] as Data[]).map((i) => `- **${i['name']}:** ${i['url'] ?? i['text'] ?? `\`${i['code']}\``}`).join('\n')}`,
+						`## ${g['group']}\n\n` +
+						(g['items'] as Data[]).map((i) => `- **${i['name']}:** ${i['url'] ?? i['text'] ?? `\`${i['code']}\``}`).join('\n'),
 				)
 				.join('\n\n'),
 	};
@@ -108,7 +117,10 @@ export function playbookMarkdown(contentDir: string): MarkdownPage[] {
 		if (data['mitigation']) parts.push(`## Mitigation\n\n${list(data['mitigation'])}`);
 		if (data['rollback']) {
 			parts.push(
-				`## Rollback procedure\n\n${(data['rollback'] as Data[]).map((r) => `### ${r['platform']}\n\n${[r['manual'], r['commands'] && code(r['commands'])].filter(Boolean).join('\n\n')}`).join('\n\n')}`,
+				'## Rollback procedure\n\n' +
+					(data['rollback'] as Data[])
+						.map((r) => `### ${r['platform']}\n\n${[r['manual'], r['commands'] && code(r['commands'])].filter(Boolean).join('\n\n')}`)
+						.join('\n\n'),
 			);
 		}
 		return parts.join('\n\n');

@@ -114,7 +114,8 @@ export function formatBuildSteps(scale: ScaleFigures[]): string[] {
 export function formatReport(results: BenchResults): string {
 	const out: string[] = [];
 	out.push(
-		'Page weight in KB gzipped (raw KB in brackets); requests counted in Chromium until the network is quiet; Lighthouse mobile perf/a11y/best practices/SEO, median of 3.',
+		'Page weight in KB gzipped (raw KB in brackets); requests counted in Chromium until the network is quiet; ' +
+			'Lighthouse mobile perf/a11y/best practices/SEO, median of 3.',
 		'',
 		row([
 			'page',
@@ -152,7 +153,11 @@ export function formatReport(results: BenchResults): string {
 	}
 	out.push(
 		'',
-		`Search, from the last keystroke to the first result painted, median of ${queryCount(results)} queries (fastest–slowest in brackets), each in a fresh browser context (nothing cached) on the start page: typed ${THINK_MS} ms after opening search (warm), typed as soon as the search field has focus after the click (at once), and the same with the CPU slowed ${SLOW_CPU}× as on a mid-range phone:`,
+		`Search, from the last keystroke to the first result painted, median of ${queryCount(results)} queries ` +
+			'(fastest–slowest in brackets), each in a fresh browser context (nothing cached) on the start page: ' +
+			`typed ${THINK_MS} ms after opening search (warm), ` +
+			'typed as soon as the search field has focus after the click (at once), ' +
+			`and the same with the CPU slowed ${SLOW_CPU}× as on a mid-range phone:`,
 		'',
 		row(['site', 'warm', 'typed at once', `typed at once, ${SLOW_CPU}× slower CPU`]),
 		row(Array(4).fill('---')),
@@ -163,13 +168,18 @@ export function formatReport(results: BenchResults): string {
 	const queries = Object.values(results.search)[0]?.runs.map((r) => `"${r.query}"`);
 	if (queries) out.push('', `Queries: ${queries.join(', ')}.`);
 	const ticks = results.tick;
+	const underFloor = ticks.paintedUnderFloor
+		? `within ${EVENT_TIMING_FLOOR_MS} ms in ${ticks.paintedUnderFloor} of ${ticks.runs.length} runs, `
+		: '';
 	const parts =
 		ticks.medianPaintedMs === undefined
 			? ''
-			: ` (next frame ${ticks.paintedUnderFloor ? `within ${EVENT_TIMING_FLOOR_MS} ms in ${ticks.paintedUnderFloor} of ${ticks.runs.length} runs, ` : ''}median ${ms(ticks.medianPaintedMs)} by Event Timing; stored after ${ms(ticks.medianStoredMs)}; the page's event handlers ran ${ms(ticks.medianHandlersMs)}), median of ${ticks.runs.length}`;
+			: ` (next frame ${underFloor}median ${ms(ticks.medianPaintedMs)} by Event Timing; stored after ${ms(ticks.medianStoredMs)}; ` +
+				`the page's event handlers ran ${ms(ticks.medianHandlersMs)}), median of ${ticks.runs.length}`;
 	out.push(
 		'',
-		`Checklist tick, from the click to the tick painted and stored: ${ticks.notMeasured ? `not measured: ${ticks.notMeasured}` : `${ms(ticks.medianMs)}${parts}`}`,
+		'Checklist tick, from the click to the tick painted and stored: ' +
+			(ticks.notMeasured ? `not measured: ${ticks.notMeasured}` : `${ms(ticks.medianMs)}${parts}`),
 	);
 	if (results.scale.length > 0) {
 		out.push(
@@ -266,7 +276,8 @@ export function formatReport(results: BenchResults): string {
 			`the real playbook builds within ${TARGETS.buildVsStock}× stock Starlight's time, same text, same run`,
 			ratio === undefined
 				? '–'
-				: `${ratio.toFixed(2)}×: ${s(real!.ms)} against ${s(stockReal!.ms)} (CPU ${(real!.cpuMs / stockReal!.cpuMs).toFixed(2)}×: ${s(real!.cpuMs)} against ${s(stockReal!.cpuMs)})`,
+				: `${ratio.toFixed(2)}×: ${s(real!.ms)} against ${s(stockReal!.ms)} ` +
+					`(CPU ${(real!.cpuMs / stockReal!.cpuMs).toFixed(2)}×: ${s(real!.cpuMs)} against ${s(stockReal!.cpuMs)})`,
 			verdict(ratio === undefined ? undefined : ratio <= TARGETS.buildVsStock),
 		]),
 	);
@@ -276,7 +287,11 @@ export function formatReport(results: BenchResults): string {
 		row([
 			`1,000 scenarios built in under ${s(TARGETS.build1000Ms)}`,
 			thousand
-				? `${s(thousand.buildMs)} (${s(thousand.buildCpuMs)} CPU)${stockThousand ? `; stock Starlight ${s(stockThousand.buildMs)} (${s(stockThousand.buildCpuMs)} CPU), ${(thousand.buildMs / stockThousand.buildMs).toFixed(2)}×` : ''}`
+				? `${s(thousand.buildMs)} (${s(thousand.buildCpuMs)} CPU)` +
+					(stockThousand
+						? `; stock Starlight ${s(stockThousand.buildMs)} (${s(stockThousand.buildCpuMs)} CPU), ` +
+							`${(thousand.buildMs / stockThousand.buildMs).toFixed(2)}×`
+						: '')
 				: '–',
 			verdict(thousand ? thousand.buildMs < TARGETS.build1000Ms : undefined),
 		]),
@@ -322,7 +337,8 @@ export function formatReport(results: BenchResults): string {
 	);
 	out.push(
 		'',
-		`Machine: ${results.machine.cpus} cores, load average ${results.machine.loadBefore.map((n) => n.toFixed(1)).join('/')} before and ${results.machine.loadAfter.map((n) => n.toFixed(1)).join('/')} after; Node ${results.machine.node}.`,
+		`Machine: ${results.machine.cpus} cores, load average ${results.machine.loadBefore.map((n) => n.toFixed(1)).join('/')} before ` +
+			`and ${results.machine.loadAfter.map((n) => n.toFixed(1)).join('/')} after; Node ${results.machine.node}.`,
 	);
 	if (results.skipped.length > 0) out.push(`Skipped: ${results.skipped.join(', ')}.`);
 	return out.join('\n');

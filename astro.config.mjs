@@ -4,13 +4,13 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import starlightLinksValidator from 'starlight-links-validator';
-import { deployment, loadSite } from './src/data/site.ts';
+import { deployment, loadSite } from './src/data/loadSite.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { codeFences } from './src/build/codeFences.ts';
 import { baseLinks, contentLinks } from './src/build/baseLinks.ts';
 import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.ts';
 import { offline } from './src/integrations/offline.ts';
-import { playbookFile } from './src/integrations/playbookFile.ts';
+import { singleFile } from './src/integrations/singleFile.ts';
 import { alertPages } from './src/integrations/alertPages.ts';
 import { contentLint } from './src/integrations/contentLint.ts';
 import { incidentBarChunks } from './src/build/incidentBarChunk.ts';
@@ -85,7 +85,7 @@ export default defineConfig({
 		mdx(),
 		preact({ include: ['src/islands/**'] }),
 		...(measure ? [measure.bundleOrigins()] : []),
-		playbookFile(),
+		singleFile(),
 		alertPages(),
 		// After Starlight, so these post-build steps see the finished pages and search index.
 		contentSecurityPolicy(),

@@ -7,13 +7,13 @@ import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { PageSchema } from './src/schemas/page';
-import { SeveritySchema } from './src/schemas/severity';
-import { PhaseSchema } from './src/schemas/phase';
-import { ScenarioSchema } from './src/schemas/scenario';
-import { TemplateSchema } from './src/schemas/template';
-import { EscalationStepSchema } from './src/schemas/escalation';
-import { DrillSchema } from './src/schemas/drill';
+import { PageSchema } from './src/schemas/page.ts';
+import { SeveritySchema } from './src/schemas/severity.ts';
+import { PhaseSchema } from './src/schemas/phase.ts';
+import { ScenarioSchema } from './src/schemas/scenario.ts';
+import { TemplateSchema } from './src/schemas/template.ts';
+import { EscalationStepSchema } from './src/schemas/escalation.ts';
+import { DrillSchema } from './src/schemas/drill.ts';
 
 const pageSchema = docsSchema({ extend: PageSchema });
 

@@ -7,12 +7,12 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSite, SITE_FILE } from '../src/data/site.ts';
+import { loadSite, SITE_FILE } from '../src/data/loadSite.ts';
 import { daysSinceReview, isStale } from '../src/lib/staleness.ts';
 import { describeIssues } from '../src/lib/zodIssues.ts';
 import { PageSchema } from '../src/schemas/page.ts';
 import { readFrontmatter } from './lib/frontmatter.ts';
-import { levelMentionWarnings } from '../src/data/levelMentions.ts';
+import { levelMentionWarnings } from '../src/data/levelMentionWarnings.ts';
 
 const DOCS = 'content/docs';
 const args = process.argv.slice(2);

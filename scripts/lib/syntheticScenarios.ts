@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { levelIds } from '../../src/data/levelMentions.ts';
+import { levelIds } from '../../src/data/levelMentionWarnings.ts';
 
 const SYSTEMS = [
 	'payments API',

@@ -1,6 +1,6 @@
 import { defineHastPlugin } from 'satteri';
 import type { AstroIntegration } from 'astro';
-import { asBase } from '../lib/urls';
+import { asBase } from '../lib/urls.ts';
 
 /** A root-absolute link written in content (`/classify/`) under the base path (`/playbook/classify/`). */
 export function withBase(url: string, base: string): string {

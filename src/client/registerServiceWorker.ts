@@ -3,7 +3,7 @@
  * precaches the whole site (built by src/integrations/offline.ts). When a later deploy's worker
  * takes over an open page, say so and offer a reload instead of reloading under a responder.
  */
-import { urls } from '../lib/urls';
+import { urls } from '../lib/urls.ts';
 
 /** An empty live region from the start, so screen readers announce the text when it arrives. */
 function createNotice(): HTMLElement {

@@ -1,6 +1,6 @@
 import type { MarkdownHeading } from 'astro';
-import type { Playbook } from '../lib/playbook';
-import { slugify } from '../lib/slug';
+import type { Playbook } from '../lib/playbook.ts';
+import { slugify } from '../lib/slug.ts';
 
 /**
  * The headings a data-driven page renders from its frontmatter, so the table of contents lists

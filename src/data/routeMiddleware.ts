@@ -1,9 +1,9 @@
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
-import { getPlaybook } from './playbook';
-import { dataHeadings } from './headings';
-import { firstWithCurrent } from '../lib/scenarioLinks';
-import { urls } from '../lib/urls';
-import { fillLevels } from '../lib/levelMentions';
+import { getPlaybook } from './getPlaybook.ts';
+import { dataHeadings } from './headings.ts';
+import { firstWithCurrent } from '../lib/scenarioLinks.ts';
+import { urls } from '../lib/urls.ts';
+import { fillLevels } from '../lib/levelMentions.ts';
 
 type SidebarEntry = StarlightRouteData['sidebar'][number];
 

@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { ROUTES } from '../lib/urls';
+import { ROUTES } from '../lib/urls.ts';
 
 /**
  * The alert URLs (src/lib/alertLinks.ts): `/alerts/`, listing every alert and its runbook, and

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { levelMentionWarnings } from '../data/levelMentions';
-import { timedStep } from './timedStep';
+import { levelMentionWarnings } from '../data/levelMentionWarnings.ts';
+import { timedStep } from './timedStep.ts';
 
 /**
  * The content tells on itself: after the build, warn about text that names a level the playbook

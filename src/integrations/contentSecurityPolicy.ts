@@ -2,10 +2,10 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { inlineSources } from './inlineSources';
-import { timedStep } from './timedStep';
-import { composePolicy, headerPolicy } from './policy';
-import { asBase, href, ROUTES } from '../lib/urls';
+import { inlineSources } from './inlineSources.ts';
+import { timedStep } from './timedStep.ts';
+import { composePolicy, headerPolicy } from './policy.ts';
+import { asBase, href, ROUTES } from '../lib/urls.ts';
 
 /** Headers file for static hosts that read one (Netlify, Cloudflare Pages), at the site root. */
 export const HEADERS_FILE = '_headers';

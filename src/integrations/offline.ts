@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { HEADERS_FILE } from './contentSecurityPolicy';
-import { timedStep } from './timedStep';
-import { asBase, href, ROUTES } from '../lib/urls';
+import { HEADERS_FILE } from './contentSecurityPolicy.ts';
+import { timedStep } from './timedStep.ts';
+import { asBase, href, ROUTES } from '../lib/urls.ts';
 
 /** The worker's own navigation handler (pages by any query string or trailing slash), copied beside sw.js. */
 const NAVIGATION_SCRIPT = 'sw-navigation.js';

@@ -1,4 +1,4 @@
-import type { InlineSources } from './inlineSources';
+import type { InlineSources } from './inlineSources.ts';
 
 /** Hash sources a policy allows: inline scripts, `<style>` elements, `style` attributes. */
 export type PolicyHashes = Pick<InlineSources, 'scripts' | 'styles' | 'styleAttributes'>;

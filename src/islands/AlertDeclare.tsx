@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { alertPrefill, type AlertPrefill } from '../lib/alertParams';
-import type { ClientPlaybook } from '../lib/clientPlaybook';
-import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand';
-import type { DeclarePrefill } from './workspace/DeclareForm';
+import { alertPrefill, type AlertPrefill } from '../lib/alertParams.ts';
+import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
+import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand.tsx';
+import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
 
 interface Props {
 	playbook: ClientPlaybook;
@@ -35,7 +35,7 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 	const [alert, setAlert] = useState<AlertPrefill | undefined>(undefined);
 	const [open, setOpen] = useState<{ Dialog: typeof DeclareDialogType; prefill: DeclarePrefill } | undefined>(undefined);
 	const declare = (prefill: DeclarePrefill) =>
-		void import('./DeclareDialog.onDemand').then((m) => setOpen({ Dialog: m.DeclareDialog, prefill }));
+		void import('./DeclareDialog.onDemand.tsx').then((m) => setOpen({ Dialog: m.DeclareDialog, prefill }));
 	useEffect(() => {
 		setAlert(
 			alertPrefill(

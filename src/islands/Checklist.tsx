@@ -1,12 +1,12 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { earlyChanges, progress, removedTicks, type EarlyBox } from '../lib/checklistProgress';
-import { itemKey, type ChecklistSpec } from '../lib/clientPlaybook';
-import { formatUtcTime } from '../lib/clocks';
-import { pageShown } from '../lib/pageShown';
-import type { Ticks } from '../lib/state';
-import type { ShownTicks } from '../lib/storageRead';
-import { LazyCopyFallback } from './LazyCopyFallback';
-import { changeStep, prepareChange, useShownState } from './useShown';
+import { earlyChanges, progress, removedTicks, type EarlyBox } from '../lib/checklistProgress.ts';
+import { itemKey, type ChecklistSpec } from '../lib/clientPlaybook.ts';
+import { formatUtcTime } from '../lib/clocks.ts';
+import { pageShown } from '../lib/pageShown.ts';
+import type { Ticks } from '../lib/state.ts';
+import type { ShownTicks } from '../lib/storageRead.ts';
+import { LazyCopyFallback } from './LazyCopyFallback.tsx';
+import { changeStep, prepareChange, useShownState } from './useShown.ts';
 
 interface Props {
 	spec: ChecklistSpec;
@@ -14,7 +14,7 @@ interface Props {
 }
 
 /** The store's changes, loaded with the store on the first change (not to show ticks). */
-const changes = () => import('../lib/checklistChanges.onDemand');
+const changes = () => import('../lib/checklistChanges.onDemand.ts');
 
 /**
  * A list of playbook steps a responder ticks. Ticks go to the open incident (or a scratch session)
@@ -84,12 +84,12 @@ export default function Checklist({ spec, ordered }: Props) {
 		setMessage('Ticks restored.');
 	};
 	const copy = async () => {
-		const { copyChecklist } = await import('./checklistExport.onDemand');
+		const { copyChecklist } = await import('./checklistExport.onDemand.ts');
 		const refused = await copyChecklist(spec, ticks);
 		if (refused === undefined) setMessage('Copied as Markdown.');
 		else setFallback(refused);
 	};
-	const download = async () => (await import('./checklistExport.onDemand')).downloadChecklist(spec, ticks);
+	const download = async () => (await import('./checklistExport.onDemand.ts')).downloadChecklist(spec, ticks);
 
 	return (
 		<div

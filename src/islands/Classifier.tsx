@@ -1,23 +1,23 @@
-import { urls } from '../lib/urls';
+import { urls } from '../lib/urls.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DECLARE_STYLES } from './declare/declareStyles';
-import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand';
-import { answersFromQuery, answersToQuery, classify, criterionKey, impactFromReasons, metrics, type Answers } from '../lib/classify';
-import { severityById, type ClientPlaybook } from '../lib/clientPlaybook';
-import { describeRung, escalatesTo } from '../lib/escalation';
-import { formatMinutes, formatResponseTarget } from '../lib/format';
-import { copyText } from './copyText';
-import { SCENARIO_LINK_LIMIT } from '../lib/scenarioLinks';
-import { SeverityBadge } from './SeverityBadge';
-import { scenarioStatusText, useScenarios } from './useScenarios';
+import { DECLARE_STYLES } from './declare/declareStyles.ts';
+import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand.tsx';
+import { answersFromQuery, answersToQuery, classify, criterionKey, impactFromReasons, metrics, type Answers } from '../lib/classify.ts';
+import { severityById, type ClientPlaybook } from '../lib/clientPlaybook.ts';
+import { describeRung, escalatesTo } from '../lib/escalationLadder.ts';
+import { formatMinutes, formatResponseTarget } from '../lib/format.ts';
+import { copyText } from './copyText.ts';
+import { SCENARIO_LINK_LIMIT } from '../lib/scenarioLinks.ts';
+import { SeverityBadge } from './SeverityBadge.tsx';
+import { scenarioStatusText, useScenarios } from './useScenarios.ts';
 
 interface Props {
 	playbook: ClientPlaybook;
 }
 
 /** The declare dialog's code, loaded once a level shows (the responder is about to declare). */
-let dialogModule: Promise<typeof import('./DeclareDialog.onDemand')> | undefined;
-const loadDialog = () => (dialogModule ??= import('./DeclareDialog.onDemand'));
+let dialogModule: Promise<typeof import('./DeclareDialog.onDemand.tsx')> | undefined;
+const loadDialog = () => (dialogModule ??= import('./DeclareDialog.onDemand.tsx'));
 
 const bounds = (m: {
 	above?: number | undefined;

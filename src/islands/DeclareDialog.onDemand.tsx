@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { alertPrefill } from '../lib/alertParams';
-import type { ClientPlaybook } from '../lib/clientPlaybook';
-import { DeclareFlow } from './declare/DeclareFlow';
-import { loadDeclareStyles } from './declare/declareStyles';
-import { useIncidentState, useNow } from './useStore';
-import type { DeclarePrefill } from './workspace/DeclareForm';
+import { alertPrefill } from '../lib/alertParams.ts';
+import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
+import { DeclareFlow } from './declare/DeclareFlow.tsx';
+import { loadDeclareStyles } from './declare/declareStyles.ts';
+import { useIncidentState, useNow } from './useStore.ts';
+import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
 
 interface Props {
 	playbook: ClientPlaybook;

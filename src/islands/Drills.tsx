@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ClientPlaybook } from '../lib/clientPlaybook';
-import { formatClock } from '../lib/clocks';
-import { dueInjects, drillScoreMarkdown, injectAt, scoreDrill } from '../lib/drillScore';
-import { activeIncident, declareIncident, setActive, setStatus } from '../lib/incidents';
-import { urls } from '../lib/urls';
-import type { Inject } from '../schemas/drill';
-import { copyText, downloadText } from './copyText';
-import { useScenarios } from './useScenarios';
-import { useIncidentState, useNow } from './useStore';
+import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
+import { formatClock } from '../lib/clocks.ts';
+import { dueInjects, drillScoreMarkdown, injectAt, scoreDrill } from '../lib/drillScore.ts';
+import { activeIncident, declareIncident, setActive, setStatus } from '../lib/incidents.ts';
+import { urls } from '../lib/urls.ts';
+import type { Inject } from '../schemas/drill.ts';
+import { copyText, downloadText } from './copyText.ts';
+import { useScenarios } from './useScenarios.ts';
+import { useIncidentState, useNow } from './useStore.ts';
 
 /** A drill as the page gets it: its script, and the name of its scenario. */
 export interface DrillSpec {

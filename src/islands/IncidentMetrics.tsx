@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { ClientPlaybook } from '../lib/clientPlaybook';
-import { MAX_IMPORT_BYTES, parseImport } from '../lib/incidentJson';
-import { computeMetrics, uniqueIncidents } from '../lib/metrics';
-import { groupColumns, incidentColumns, levelsOf, metricsCsv, metricsMarkdown, minutes } from '../lib/metricsExport';
-import type { Incident } from '../lib/state';
-import { BarChart } from './charts/BarChart';
-import { downloadText } from './copyText';
-import { useIncidentState, useNow } from './useStore';
+import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
+import { MAX_IMPORT_BYTES, parseImport } from '../lib/incidentJson.ts';
+import { computeMetrics, uniqueIncidents } from '../lib/metrics.ts';
+import { groupColumns, incidentColumns, levelsOf, metricsCsv, metricsMarkdown, minutes } from '../lib/metricsExport.ts';
+import type { Incident } from '../lib/state.ts';
+import { BarChart } from './charts/BarChart.tsx';
+import { downloadText } from './copyText.ts';
+import { useIncidentState, useNow } from './useStore.ts';
 
 interface Props {
 	playbook: ClientPlaybook;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { severityById, type ChecklistSpec, type ClientPlaybook } from '../lib/clientPlaybook';
-import { deadlines, elapsedMs } from '../lib/clocks';
+import { severityById, type ChecklistSpec, type ClientPlaybook } from '../lib/clientPlaybook.ts';
+import { deadlines, elapsedMs } from '../lib/clocks.ts';
 import {
 	activeIncident,
 	addNote,
@@ -11,20 +11,20 @@ import {
 	setSeverity,
 	setStatus,
 	updateIncident,
-} from '../lib/incidents';
-import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand';
-import { StorageNotices } from './StorageNotices';
-import { useScenarios } from './useScenarios';
-import { useIncidentState, useNow } from './useStore';
-import { ChecklistProgress } from './workspace/ChecklistProgress';
-import type { DeclarePrefill } from './workspace/DeclareForm';
-import { Deadlines } from './workspace/Deadlines';
-import { Exports } from './workspace/Exports';
-import { IncidentList } from './workspace/IncidentList';
-import { IncidentSummary } from './workspace/IncidentSummary';
-import { Share } from './workspace/Share';
-import { Timeline } from './workspace/Timeline';
-import { IncidentCourseFigure } from './charts/IncidentCourseFigure';
+} from '../lib/incidents.ts';
+import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand.tsx';
+import { StorageNotices } from './StorageNotices.tsx';
+import { useScenarios } from './useScenarios.ts';
+import { useIncidentState, useNow } from './useStore.ts';
+import { ChecklistProgress } from './workspace/ChecklistProgress.tsx';
+import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
+import { Deadlines } from './workspace/Deadlines.tsx';
+import { Exports } from './workspace/Exports.tsx';
+import { IncidentList } from './workspace/IncidentList.tsx';
+import { IncidentSummary } from './workspace/IncidentSummary.tsx';
+import { Share } from './workspace/Share.tsx';
+import { Timeline } from './workspace/Timeline.tsx';
+import { IncidentCourseFigure } from './charts/IncidentCourseFigure.tsx';
 
 interface Props {
 	playbook: ClientPlaybook;
@@ -40,8 +40,8 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref }
 	// Declaring opens the same dialog as on the classifier and runbooks, with what comes next in it.
 	const [declare, setDeclare] = useState<{ Dialog: typeof DeclareDialogType; prefill: DeclarePrefill } | undefined>(undefined);
 	// Given a function, the prefill is read from the URL by the dialog's module, which alone needs to know how.
-	const openDeclare = (prefill: DeclarePrefill | ((m: typeof import('./DeclareDialog.onDemand')) => DeclarePrefill)) =>
-		void import('./DeclareDialog.onDemand').then((m) =>
+	const openDeclare = (prefill: DeclarePrefill | ((m: typeof import('./DeclareDialog.onDemand.tsx')) => DeclarePrefill)) =>
+		void import('./DeclareDialog.onDemand.tsx').then((m) =>
 			setDeclare({ Dialog: m.DeclareDialog, prefill: typeof prefill === 'function' ? prefill(m) : prefill }),
 		);
 	// The phases' checklists come with the page; the scenarios' are fetched (see useScenarios).

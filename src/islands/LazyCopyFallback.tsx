@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CopyFallback as CopyFallbackType } from './CopyFallback.onDemand';
+import type { CopyFallback as CopyFallbackType } from './CopyFallback.onDemand.tsx';
 
 type Props = Parameters<typeof CopyFallbackType>[0];
 
@@ -7,7 +7,7 @@ type Props = Parameters<typeof CopyFallbackType>[0];
 export function LazyCopyFallback(props: Props) {
 	const [View, setView] = useState<typeof CopyFallbackType | undefined>(undefined);
 	useEffect(() => {
-		void import('./CopyFallback.onDemand').then((m) => setView(() => m.CopyFallback));
+		void import('./CopyFallback.onDemand.tsx').then((m) => setView(() => m.CopyFallback));
 	}, []);
 	return View ? <View {...props} /> : <p role="status">Preparing the text to copy…</p>;
 }

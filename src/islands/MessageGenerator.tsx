@@ -1,19 +1,19 @@
-import { urls } from '../lib/urls';
+import { urls } from '../lib/urls.ts';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { ClientPlaybook } from '../lib/clientPlaybook';
-import { formatUtcTime } from '../lib/clocks';
-import { mentionWarnings } from '../lib/broadcastMentions';
-import { composeMessage, FORMAT_LABELS, missingRequired, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage';
-import { activeIncident, logMessage } from '../lib/incidents';
-import { setMessageFormat } from '../lib/messageMemory';
-import { editedValues, incidentValues, rememberValue } from '../lib/messageValues';
-import type { FieldValues, ListItem, MessageFormat } from '../lib/renderMessage';
-import { FormatPicker } from './generator/FormatPicker';
-import { ListField } from './generator/ListField';
-import { SendBar } from './generator/SendBar';
-import { TextField } from './generator/TextField';
-import { useIncidentState, useNow } from './useStore';
+import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
+import { formatUtcTime } from '../lib/clocks.ts';
+import { mentionWarnings } from '../lib/broadcastMentions.ts';
+import { composeMessage, FORMAT_LABELS, missingRequired, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage.ts';
+import { activeIncident, logMessage } from '../lib/incidents.ts';
+import { setMessageFormat } from '../lib/messageMemory.ts';
+import { editedValues, incidentValues, rememberValue } from '../lib/messageValues.ts';
+import type { FieldValues, ListItem, MessageFormat } from '../lib/renderMessage.ts';
+import { FormatPicker } from './generator/FormatPicker.tsx';
+import { ListField } from './generator/ListField.tsx';
+import { SendBar } from './generator/SendBar.tsx';
+import { TextField } from './generator/TextField.tsx';
+import { useIncidentState, useNow } from './useStore.ts';
 
 /** The copy button's words in each format. */
 export const COPY_LABELS: Record<MessageFormat, string> = {

@@ -1,6 +1,6 @@
-import { progress } from '../lib/checklistProgress';
-import type { ChecklistSpec } from '../lib/clientPlaybook';
-import { useShownState } from './useShown';
+import { progress } from '../lib/checklistProgress.ts';
+import type { ChecklistSpec } from '../lib/clientPlaybook.ts';
+import { useShownState } from './useShown.ts';
 
 interface Props {
 	/** What the lists make up, e.g. "Phase 1: Detection & Triage". */

@@ -1,23 +1,23 @@
-import { urls } from '../lib/urls';
+import { urls } from '../lib/urls.ts';
 import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook';
-import { composeMessage, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage';
-import { activeIncident, addActionItem, removeActionItem, updateActionItem } from '../lib/incidents';
-import { editedValues, incidentValues, rememberValue } from '../lib/messageValues';
-import { actionItemProblems, postMortemHome } from '../lib/postMortem';
-import type { FieldValues } from '../lib/renderMessage';
-import type { TemplateField } from '../schemas/template';
-import { downloadText } from './copyText';
-import { ActionItemsField } from './generator/ActionItemsField';
-import { SendBar } from './generator/SendBar';
-import { TextField } from './generator/TextField';
-import { IncidentCourseFigure } from './charts/IncidentCourseFigure';
-import { courseMermaid, incidentCourse } from '../lib/incidentCourse';
-import { scenarioStatusText, useScenarios } from './useScenarios';
-import { useIncidentState, useNow } from './useStore';
+import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook.ts';
+import { composeMessage, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage.ts';
+import { activeIncident, addActionItem, removeActionItem, updateActionItem } from '../lib/incidents.ts';
+import { editedValues, incidentValues, rememberValue } from '../lib/messageValues.ts';
+import { actionItemProblems, postMortemHome } from '../lib/postMortem.ts';
+import type { FieldValues } from '../lib/renderMessage.ts';
+import type { TemplateField } from '../schemas/template.ts';
+import { downloadText } from './copyText.ts';
+import { ActionItemsField } from './generator/ActionItemsField.tsx';
+import { SendBar } from './generator/SendBar.tsx';
+import { TextField } from './generator/TextField.tsx';
+import { IncidentCourseFigure } from './charts/IncidentCourseFigure.tsx';
+import { courseMermaid, incidentCourse } from '../lib/incidentCourse.ts';
+import { scenarioStatusText, useScenarios } from './useScenarios.ts';
+import { useIncidentState, useNow } from './useStore.ts';
 
-const followUps = () => import('./generator/followUps.onDemand');
+const followUps = () => import('./generator/followUps.onDemand.ts');
 
 interface Props {
 	template: GeneratorTemplate;

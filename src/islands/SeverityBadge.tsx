@@ -1,4 +1,4 @@
-import type { ClientSeverity } from '../lib/clientPlaybook';
+import type { ClientSeverity } from '../lib/clientPlaybook.ts';
 
 /** A severity id in its level's colour ("P0", or "P0 Critical" when named). */
 export function SeverityBadge({ severity, named = false }: { severity: Pick<ClientSeverity, 'id' | 'name' | 'tone'>; named?: boolean }) {

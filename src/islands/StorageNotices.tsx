@@ -1,7 +1,7 @@
 import { useReducer } from 'preact/hooks';
-import { listBackups, readRaw, removeBackup, browserStorage } from '../lib/storage';
-import type { Store } from '../lib/store';
-import { copyText, downloadText } from './copyText';
+import { listBackups, readRaw, removeBackup, browserStorage } from '../lib/storage.ts';
+import type { Store } from '../lib/store.ts';
+import { copyText, downloadText } from './copyText.ts';
 
 /**
  * What went wrong with this browser's storage, in words, with the data that was kept aside

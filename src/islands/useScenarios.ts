@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ChecklistSpec, ClientPlaybook, ClientScenario, ScenarioData } from '../lib/clientPlaybook';
+import type { ChecklistSpec, ClientPlaybook, ClientScenario, PublishedScenarios } from '../lib/clientPlaybook.ts';
 
 /** The scenarios an island can offer, and whether they are all there yet. */
 export interface Scenarios {
@@ -9,16 +9,16 @@ export interface Scenarios {
 	status: 'ready' | 'loading' | 'failed';
 }
 
-const loaded = new Map<string, ScenarioData>();
-const pending = new Map<string, Promise<ScenarioData>>();
+const loaded = new Map<string, PublishedScenarios>();
+const pending = new Map<string, Promise<PublishedScenarios>>();
 
 /** Fetch the scenario data once per page, however many islands ask. */
-export function loadScenarioData(url: string): Promise<ScenarioData> {
+export function loadScenarioData(url: string): Promise<PublishedScenarios> {
 	let request = pending.get(url);
 	if (!request) {
 		request = fetch(url).then(async (response) => {
 			if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-			const data = (await response.json()) as ScenarioData;
+			const data = (await response.json()) as PublishedScenarios;
 			if (!Array.isArray(data.scenarios) || !Array.isArray(data.checklists)) throw new Error(`${url} is not scenario data`);
 			loaded.set(url, data);
 			return data;
@@ -37,7 +37,7 @@ export function loadScenarioData(url: string): Promise<ScenarioData> {
  */
 export function useScenarios(playbook: ClientPlaybook, checklists: ChecklistSpec[] = []): Scenarios {
 	const url = playbook.scenariosFrom;
-	const [data, setData] = useState<ScenarioData | undefined>(url ? loaded.get(url) : undefined);
+	const [data, setData] = useState<PublishedScenarios | undefined>(url ? loaded.get(url) : undefined);
 	const [failed, setFailed] = useState(false);
 	useEffect(() => {
 		if (!url || data) return;

@@ -1,7 +1,7 @@
 import { useEffect, useReducer, useState } from 'preact/hooks';
-import type { StepChange } from '../lib/checklistChanges.onDemand';
-import { NOTHING_SHOWN, pageShown } from '../lib/pageShown';
-import { keepPending, type ShownState } from '../lib/storageRead';
+import type { StepChange } from '../lib/checklistChanges.onDemand.ts';
+import { NOTHING_SHOWN, pageShown } from '../lib/pageShown.ts';
+import { keepPending, type ShownState } from '../lib/storageRead.ts';
 
 /**
  * What the page shows of the incident state (pageShown.ts: the cheap read until the store is made),
@@ -30,7 +30,7 @@ globalThis.window?.addEventListener('pagehide', () => {
 export async function changeStep(step: StepChange): Promise<void> {
 	held.add(step);
 	try {
-		await (await import('../lib/checklistChanges.onDemand')).applyStepChange(step);
+		await (await import('../lib/checklistChanges.onDemand.ts')).applyStepChange(step);
 	} finally {
 		held.delete(step);
 	}
@@ -38,5 +38,5 @@ export async function changeStep(step: StepChange): Promise<void> {
 
 /** Start loading the store and the changes on a sign the responder is about to change something (a press, a key, focus). */
 export function prepareChange(): void {
-	void import('../lib/checklistChanges.onDemand').then((changes) => changes.prepare());
+	void import('../lib/checklistChanges.onDemand.ts').then((changes) => changes.prepare());
 }

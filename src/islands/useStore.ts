@@ -1,6 +1,6 @@
 import { useEffect, useReducer, useState } from 'preact/hooks';
-import { emptyState, type State } from '../lib/state';
-import { pageStore, type Store } from '../lib/store';
+import { emptyState, type State } from '../lib/state.ts';
+import { pageStore, type Store } from '../lib/store.ts';
 
 /**
  * The shared incident state, re-rendering on every change (this tab or another). Renders the

@@ -3,7 +3,7 @@
  * `<site>/alerts/<alert name>/`, and the site sends each alert to the scenario whose frontmatter
  * lists it (`alerts:`), in any case, with the alert's query parameters passed on.
  */
-import { ROUTES, scenarioPath } from './urls';
+import { ROUTES, scenarioPath } from './urls.ts';
 
 /** The key an alert name is looked up by, and the path segment its page is built at: any case matches. */
 export const alertKey = (name: string): string => name.trim().toLowerCase();

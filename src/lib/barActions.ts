@@ -2,9 +2,9 @@
  * What the incident bar offers next, from the incident, its deadlines and the page it is on: post
  * the status update when it is due, open the incident's runbook, open the workspace.
  */
-import type { Deadline } from './clocks';
-import type { TemplateField } from '../schemas/template';
-import { sitePath, ROUTES, urls } from './urls';
+import type { Deadline } from './clocks.ts';
+import type { TemplateField } from '../schemas/template.ts';
+import { sitePath, ROUTES, urls } from './urls.ts';
 
 /** One action of the bar: a button (post the update) or a link. */
 export type BarAction = { kind: 'update'; label: string } | { kind: 'link'; label: string; href: string };

@@ -2,8 +2,8 @@
  * Broadcast mentions typed into a chat message's values, flagged before copying: pasted into
  * Slack, `@here` or `<!channel>` notifies everyone, which a responder rarely means at 3 a.m.
  */
-import type { TemplateField } from '../schemas/template';
-import type { FieldValues } from './renderMessage';
+import type { TemplateField } from '../schemas/template.ts';
+import type { FieldValues } from './renderMessage.ts';
 
 /** Mentions that notify a whole channel or workspace, as Slack and other chats write them. */
 const BROADCAST = /(?:^|[^\w@])(@(?:here|channel|everyone))\b|(<!(?:here|channel|everyone)(?:\|[^>]*)?>)/gi;

@@ -1,4 +1,4 @@
-import type { Playbook } from './playbook';
+import type { Playbook } from './playbook.ts';
 
 /**
  * Cross-references that zod cannot see from inside one file: a scenario naming a severity that

@@ -4,9 +4,9 @@
  * made before the store arrives are applied in the order they were made, and those a page could
  * not apply before it was left are applied by the next page of the tab (pageShown.ts).
  */
-import { resetTicks, restoreTicks, setItemNote, tickItem, type TickTarget } from './incidents';
-import { loadStore } from './pageStoreLoader';
-import type { Ticks } from './state';
+import { resetTicks, restoreTicks, setItemNote, tickItem, type TickTarget } from './incidents.ts';
+import { loadStore } from './pageStoreLoader.ts';
+import type { Ticks } from './state.ts';
 
 /** A tick or a note on a step, as made (kept as data until the store applies it). */
 export interface StepChange {

@@ -3,14 +3,14 @@
  * ("- [x] Check database connectivity — 14:02 UTC, alice") that render as checkboxes when pasted
  * into an issue, a ticket or a post-mortem.
  */
-import type { ChecklistSpec, ClientPlaybook } from './clientPlaybook';
-import { itemKey, severityById } from './clientPlaybook';
-import { formatUtcDateTime, formatUtcTime } from './clocks';
-import { escapeText } from './renderMessage';
-import { removedTicks } from './checklistProgress';
-import { incidentChecklists } from './incidentChecklists';
-import type { Incident } from './state';
-import type { ShownTick, ShownTicks } from './storageRead';
+import type { ChecklistSpec, ClientPlaybook } from './clientPlaybook.ts';
+import { itemKey, severityById } from './clientPlaybook.ts';
+import { formatUtcDateTime, formatUtcTime } from './clocks.ts';
+import { escapeText } from './renderMessage.ts';
+import { removedTicks } from './checklistProgress.ts';
+import { incidentChecklists } from './incidentChecklists.ts';
+import type { Incident } from './state.ts';
+import type { ShownTick, ShownTicks } from './storageRead.ts';
 
 const md = (text: string) => escapeText(text, 'markdown');
 

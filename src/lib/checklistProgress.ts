@@ -1,6 +1,6 @@
 /** How far a checklist is: steps done, and ticks on steps since removed from the playbook. */
-import { itemKey, type ChecklistSpec } from './clientPlaybook';
-import type { ShownTick } from './storageRead';
+import { itemKey, type ChecklistSpec } from './clientPlaybook.ts';
+import type { ShownTick } from './storageRead.ts';
 
 /** Ticks under a list's key whose step is no longer in the list (removed from the content). */
 export function removedTicks<T extends ShownTick>(spec: ChecklistSpec, ticks: Record<string, T>): [string, T][] {

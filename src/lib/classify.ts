@@ -2,7 +2,7 @@
  * Severity classification: the responder says which criteria they see (and the numbers they
  * measured); the incident takes the most severe level that any of them matches.
  */
-import type { Criterion, Measure, Severity } from '../schemas/severity';
+import type { Criterion, Measure, Severity } from '../schemas/severity.ts';
 
 /** What the responder observed. */
 export interface Answers {

@@ -2,12 +2,12 @@
  * The part of the playbook the browser needs, as plain data passed to islands: levels, statuses,
  * the escalation path, scenario names, checklists. Built at build time from content.
  */
-import type { EscalationStep } from '../schemas/escalation';
-import type { AlertRoute } from './alertLinks';
-import type { Severity } from '../schemas/severity';
-import type { Status, Tracker } from '../schemas/site';
-import type { Step } from '../schemas/step';
-import type { GeneratorTemplate } from './composeMessage';
+import type { EscalationStep } from '../schemas/escalation.ts';
+import type { AlertRoute } from './alertLinks.ts';
+import type { Severity } from '../schemas/severity.ts';
+import type { Status, Tracker } from '../schemas/site.ts';
+import type { Step } from '../schemas/step.ts';
+import type { GeneratorTemplate } from './composeMessage.ts';
 
 /** A checklist: its stable key, its name in exports, where it lives, and its steps. */
 export interface ChecklistSpec {
@@ -51,7 +51,7 @@ export interface ClientPlaybook {
 	/** The scenarios, when they come with the page (a runbook's own and related ones). */
 	scenarios: ClientScenario[];
 	/**
-	 * Where to fetch every scenario and its checklists instead (see ScenarioData): pages that list
+	 * Where to fetch every scenario and its checklists instead (see PublishedScenarios): pages that list
 	 * the whole playbook keep a fixed size however many scenarios it has.
 	 */
 	scenariosFrom?: string | undefined;
@@ -65,7 +65,7 @@ export interface ClientScenario {
 }
 
 /** Every scenario and its checklists, published once as JSON for the pages that need them all. */
-export interface ScenarioData {
+export interface PublishedScenarios {
 	scenarios: ClientScenario[];
 	checklists: ChecklistSpec[];
 	/** The message copied as an incident is declared (fetched when one declares, not carried by every page). */

@@ -4,11 +4,11 @@
  * Everything is computed from stored timestamps and `now`, so clocks are right after a reload,
  * a sleeping laptop or a background tab.
  */
-import type { EscalationStep } from '../schemas/escalation';
-import type { Severity } from '../schemas/severity';
-import { conditionHolds, describePlannedRung, describeRung, escalationPlan } from './escalation';
-import { formatMinutes } from './format';
-import type { Incident, TimelineEvent } from './state';
+import type { EscalationStep } from '../schemas/escalation.ts';
+import type { Severity } from '../schemas/severity.ts';
+import { conditionHolds, describePlannedRung, describeRung, escalationPlan } from './escalationLadder.ts';
+import { formatMinutes } from './format.ts';
+import type { Incident, TimelineEvent } from './state.ts';
 
 /** How long a deadline shows as "due" before it counts as overdue. */
 export const DUE_WINDOW_MS = 5 * 60_000;

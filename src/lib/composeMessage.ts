@@ -4,9 +4,9 @@
  * is unknown is left out, and a required blank left empty is named before sending (broadcast
  * mentions typed into a chat message are flagged by broadcastMentions.ts). A drill says so first.
  */
-import type { TemplateField } from '../schemas/template';
-import { TAG } from './templateSyntax';
-import { escapeText, renderTemplate, type FieldValues, type ListItem, type MessageFormat } from './renderMessage';
+import type { TemplateField } from '../schemas/template.ts';
+import { TAG } from './templateSyntax.ts';
+import { escapeText, renderTemplate, type FieldValues, type ListItem, type MessageFormat } from './renderMessage.ts';
 
 /** A template as the generators get it, as plain data. */
 export interface GeneratorTemplate {

@@ -2,11 +2,11 @@
  * Declaring in one gesture: the declaration message, filled from the new incident, as it is
  * copied and logged. (What the form starts from is in declareDefaults.ts, which stays light.)
  */
-import { composeMessage, FORMAT_LABELS, missingRequired, type GeneratorTemplate } from './composeMessage';
-import type { ClientPlaybook } from './clientPlaybook';
-import { incidentValues } from './messageValues';
-import type { MessageFormat } from './renderMessage';
-import type { Incident, State } from './state';
+import { composeMessage, FORMAT_LABELS, missingRequired, type GeneratorTemplate } from './composeMessage.ts';
+import type { ClientPlaybook } from './clientPlaybook.ts';
+import { incidentValues } from './messageValues.ts';
+import type { MessageFormat } from './renderMessage.ts';
+import type { Incident, State } from './state.ts';
 
 /** The declaration message of an incident, filled from it, as it is copied. */
 export function declarationText(

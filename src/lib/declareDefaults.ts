@@ -2,7 +2,7 @@
  * What a new declaration starts from: who is on it and what is hit, as this browser's last
  * incident had them.
  */
-import type { Incident, State } from './state';
+import type { Incident, State } from './state.ts';
 
 /** This browser's latest incident: the details a new declaration starts from. */
 export function lastIncident(state: State): Incident | undefined {

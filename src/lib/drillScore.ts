@@ -3,15 +3,15 @@
  * escalation path and runbook, applied to what the players did. Pure: the incident record, the
  * drill's script and the playbook in, points and the reason for each out.
  */
-import type { EscalationStep } from '../schemas/escalation';
-import type { DrillData } from '../schemas/drill';
-import { itemKey, severityById, type ChecklistSpec } from './clientPlaybook';
-import { DUE_WINDOW_MS, firstResponseAt, formatSpan, formatUtcDateTime } from './clocks';
-import { conditionHolds, escalationPlan } from './escalation';
-import { formatMinutes } from './format';
-import { updateCadence, type MetricsLevel } from './metrics';
-import { severityPeriods } from './postMortem';
-import type { Incident } from './state';
+import type { EscalationStep } from '../schemas/escalation.ts';
+import type { DrillData } from '../schemas/drill.ts';
+import { itemKey, severityById, type ChecklistSpec } from './clientPlaybook.ts';
+import { DUE_WINDOW_MS, firstResponseAt, formatSpan, formatUtcDateTime } from './clocks.ts';
+import { conditionHolds, escalationPlan } from './escalationLadder.ts';
+import { formatMinutes } from './format.ts';
+import { updateCadence, type MetricsLevel } from './metrics.ts';
+import { severityPeriods } from './postMortem.ts';
+import type { Incident } from './state.ts';
 
 const MINUTE = 60_000;
 

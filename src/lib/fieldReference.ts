@@ -1,4 +1,4 @@
-import type { JsonSchema } from './inputJsonSchema';
+import type { JsonSchema } from './inputJsonSchema.ts';
 
 /** One field of a content type as the authoring guide lists it. */
 export interface FieldRow {

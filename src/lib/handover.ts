@@ -4,10 +4,10 @@
  * Apart from incidents.ts so that every page's incident store does not carry it; messages read the
  * latest handover with `lastHandover` (messageValues.ts).
  */
-import { formatUtcTime, type Deadline } from './clocks';
-import { importIncident, newId } from './incidents';
-import { mergeState } from './merge';
-import type { Handover, Incident, State } from './state';
+import { formatUtcTime, type Deadline } from './clocks.ts';
+import { importIncident, newId } from './incidents.ts';
+import { mergeState } from './merge.ts';
+import type { Handover, Incident, State } from './state.ts';
 
 /** What a handover form gives: the incoming commander and where the work stands. */
 export type HandoverInput = Omit<Handover, 'from'>;

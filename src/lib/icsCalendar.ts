@@ -3,7 +3,7 @@
  * a due date, due at 17:00 UTC that day. Hand-written: the `ics` package pulls in yup
  * and nanoid for what is sixty lines here. Lines end in CRLF and fold at 75 octets.
  */
-import type { ActionItem, Incident } from './state';
+import type { ActionItem, Incident } from './state.ts';
 
 /** When an item is due on its date: the end of the working day in UTC. */
 const DUE_TIME = 'T170000Z';

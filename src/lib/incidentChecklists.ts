@@ -2,8 +2,8 @@
  * Which checklists belong to an incident: the one rule the workspace's progress, the Markdown
  * export and the post-mortem's skipped steps share.
  */
-import type { ChecklistSpec } from './clientPlaybook';
-import type { Incident } from './state';
+import type { ChecklistSpec } from './clientPlaybook.ts';
+import type { Incident } from './state.ts';
 
 /** The parts of a list's key: "scenario", "service-down", "response". */
 export function keyParts(spec: Pick<ChecklistSpec, 'key'>): { area: string; page: string; part: string } {

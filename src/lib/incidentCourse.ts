@@ -3,11 +3,11 @@
  * mattered (declaration, status changes, messages, escalations) and each deadline met or missed.
  * The workspace and post-mortem draw it as SVG; the post-mortem's Markdown carries it as Mermaid.
  */
-import type { EscalationStep } from '../schemas/escalation';
-import { severityById, type ClientSeverity } from './clientPlaybook';
-import { deadlines, DUE_WINDOW_MS, formatUtcDateTime } from './clocks';
-import { incidentEnd, severityLabel, severityPeriods } from './postMortem';
-import type { EventKind, Incident } from './state';
+import type { EscalationStep } from '../schemas/escalation.ts';
+import { severityById, type ClientSeverity } from './clientPlaybook.ts';
+import { deadlines, DUE_WINDOW_MS, formatUtcDateTime } from './clocks.ts';
+import { incidentEnd, severityLabel, severityPeriods } from './postMortem.ts';
+import type { EventKind, Incident } from './state.ts';
 
 /** A stretch of time at one level. */
 export interface CourseBand {

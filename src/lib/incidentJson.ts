@@ -3,10 +3,10 @@
  * record kept with the post-mortem. Imports are checked before anything changes.
  */
 import * as z from 'zod/mini';
-import { MAX_CLOCK_SKEW_MS, MAX_EVENTS, MAX_IMPORT_BYTES, MAX_TITLE_LENGTH } from './limits';
-import { IncidentSchema, type Incident } from './state';
+import { MAX_CLOCK_SKEW_MS, MAX_EVENTS, MAX_IMPORT_BYTES, MAX_TITLE_LENGTH } from './limits.ts';
+import { IncidentSchema, type Incident } from './state.ts';
 
-export { MAX_IMPORT_BYTES } from './limits';
+export { MAX_IMPORT_BYTES } from './limits.ts';
 
 /** Marks a file as one of ours. */
 export const EXPORT_FORMAT = 'incident-playbook/incident';

@@ -2,7 +2,7 @@
  * The incident model: every change a responder can make, as a pure function from one state to the
  * next. Islands call these through the store (store.ts); nothing here touches the DOM or storage.
  */
-import { actionItemClock } from './merge';
+import { actionItemClock } from './merge.ts';
 import {
 	emptyPostMortem,
 	type ActionItem,
@@ -13,7 +13,7 @@ import {
 	type Tick,
 	type Ticks,
 	type TimelineEvent,
-} from './state';
+} from './state.ts';
 
 /** What a responder fills in to declare an incident. */
 export interface Declaration {

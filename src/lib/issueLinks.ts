@@ -3,8 +3,8 @@
  * a link that opens the tracker's new-issue form with the title, body and labels filled in.
  * When the link would be too long for the tracker to accept, the issue is copied instead.
  */
-import type { Tracker } from '../schemas/site';
-import type { ActionItem, Incident } from './state';
+import type { Tracker } from '../schemas/site.ts';
+import type { ActionItem, Incident } from './state.ts';
 
 /** Longest new-issue link offered: GitHub answers longer ones with an error (it caps URLs near 8 KB). */
 export const MAX_ISSUE_URL = 8_000;

@@ -6,7 +6,7 @@
  * over old copies. Records are read through Maps, never by property: an incident called
  * "constructor" or "__proto__" is an incident like any other.
  */
-import type { ActionItem, Incident, State, Ticks, TimelineEvent } from './state';
+import type { ActionItem, Incident, State, Ticks, TimelineEvent } from './state.ts';
 
 /** Two records as one; where both have a key, `pick` chooses the value. */
 function mergeRecords<T>(a: Record<string, T>, b: Record<string, T>, pick: (mine: T, theirs: T) => T): Record<string, T> {

@@ -3,7 +3,7 @@
  * (every later message and the post-mortem read them), and the format chosen once. Apart from
  * incidents.ts so that only the pages that write messages load it.
  */
-import type { State } from './state';
+import type { State } from './state.ts';
 
 /** Keep what a responder typed into a message for a blank the incident has no field for. */
 export function setTypedValue(state: State, id: string, name: string, value: string, now: number): State {

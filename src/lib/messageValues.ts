@@ -2,14 +2,14 @@
  * The values a template is filled with, read from the open incident: each field names the
  * incident source it comes from (`from` in the template), and the responder's edits win over it.
  */
-import type { IncidentSource } from '../schemas/template';
-import { severityById, type ChecklistSpec, type ClientPlaybook } from './clientPlaybook';
-import { elapsedMs, formatSpan, formatUtcDateTime, formatUtcTime } from './clocks';
-import { updateIncident, updatePostMortem } from './incidents';
-import { setTypedValue } from './messageMemory';
-import { actionItemRows, peakSeverity, postMortemHome, severityLabel, severityRows, skippedSteps, timelineRows } from './postMortem';
-import type { FieldValues, ListItem } from './renderMessage';
-import type { EventKind, Handover, Incident, State } from './state';
+import type { IncidentSource } from '../schemas/template.ts';
+import { severityById, type ChecklistSpec, type ClientPlaybook } from './clientPlaybook.ts';
+import { elapsedMs, formatSpan, formatUtcDateTime, formatUtcTime } from './clocks.ts';
+import { updateIncident, updatePostMortem } from './incidents.ts';
+import { setTypedValue } from './messageMemory.ts';
+import { actionItemRows, peakSeverity, postMortemHome, severityLabel, severityRows, skippedSteps, timelineRows } from './postMortem.ts';
+import type { FieldValues, ListItem } from './renderMessage.ts';
+import type { EventKind, Handover, Incident, State } from './state.ts';
 
 /** What the values are read from. */
 export interface ValueContext {

@@ -3,11 +3,11 @@
  * took to declare, to send the first message, to mitigate and to resolve, the time spent at each
  * level, and whether the playbook's targets were met. Drills never count.
  */
-import { severityById, type ClientSeverity } from './clientPlaybook';
-import { firstResponseAt, type ClockLevel } from './clocks';
-import { peakSeverity, severityPeriods } from './postMortem';
-import type { Incident } from './state';
-import type { Status } from '../schemas/site';
+import { severityById, type ClientSeverity } from './clientPlaybook.ts';
+import { firstResponseAt, type ClockLevel } from './clocks.ts';
+import { peakSeverity, severityPeriods } from './postMortem.ts';
+import type { Incident } from './state.ts';
+import type { Status } from '../schemas/site.ts';
 
 const MINUTE = 60_000;
 

@@ -1,6 +1,6 @@
 /** The metrics as files to keep or paste: CSV for a spreadsheet, Markdown for a review document. */
-import { formatUtcDateTime } from './clocks';
-import type { GroupFigures, IncidentFigures, Metrics, Share } from './metrics';
+import { formatUtcDateTime } from './clocks.ts';
+import type { GroupFigures, IncidentFigures, Metrics, Share } from './metrics.ts';
 
 /** Milliseconds as minutes with at most one decimal, as the tables show them ("" when unknown). */
 export function minutes(ms: number | undefined): string {

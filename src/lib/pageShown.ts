@@ -7,10 +7,10 @@
  * the store arrives is applied once it has; should the page be left first, the next page of the
  * tab applies it (useShown.ts keeps it).
  */
-import { loadedStore, loadStore, whenStoreMade } from './pageStoreLoader';
-import type { StorageNotice } from './storage';
-import { peekState, shownState, STATE_KEY, storedText, takePending, type ShownState } from './storageRead';
-import type { Store } from './store';
+import { loadedStore, loadStore, whenStoreMade } from './pageStoreLoader.ts';
+import type { StorageNotice } from './storage.ts';
+import { peekState, shownState, STATE_KEY, storedText, takePending, type ShownState } from './storageRead.ts';
+import type { Store } from './store.ts';
 
 /** Nothing to show: no incident, no ticks. */
 export const NOTHING_SHOWN: ShownState = { active: undefined, scratch: {} };
@@ -52,7 +52,7 @@ function createShown(): PageShown {
 	const target = globalThis.window;
 	// What this tab's last page could not apply before it was left.
 	const left = takePending();
-	if (left.length > 0) void import('./checklistChanges.onDemand').then((changes) => changes.applyLeft(left));
+	if (left.length > 0) void import('./checklistChanges.onDemand.ts').then((changes) => changes.applyLeft(left));
 	if (!store) {
 		const raw = storedText();
 		if (raw === undefined) void loadStore();

@@ -1,2 +1,2 @@
 /** The page's store, for pages that load it on demand (pageStoreLoader.ts): on a change, or when the full read must decide. */
-export { pageStore } from './store';
+export { pageStore } from './store.ts';

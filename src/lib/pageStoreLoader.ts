@@ -3,7 +3,7 @@
  * read to decide what the cheap read (storageRead.ts) would not guess. Pages that only show the
  * state read it cheaply and never load the store, its zod schema or its merge code.
  */
-import type { Store } from './store';
+import type { Store } from './store.ts';
 
 let made: Store | undefined;
 let loading: Promise<Store> | undefined;
@@ -35,6 +35,6 @@ export function whenStoreMade(listener: (store: Store) => void): void {
  */
 export function loadStore(shown?: string | null): Promise<Store> {
 	if (made) return Promise.resolve(made);
-	loading ??= (async () => (await import('./pageStore.onDemand')).pageStore(shown))();
+	loading ??= (async () => (await import('./pageStore.onDemand.ts')).pageStore(shown))();
 	return loading;
 }

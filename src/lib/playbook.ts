@@ -1,10 +1,10 @@
-import type { Severity } from '../schemas/severity';
-import type { PhaseData } from '../schemas/phase';
-import type { ScenarioData } from '../schemas/scenario';
-import type { TemplateData } from '../schemas/template';
-import type { EscalationStep } from '../schemas/escalation';
-import type { Site } from '../schemas/site';
-import type { DrillData } from '../schemas/drill';
+import type { Severity } from '../schemas/severity.ts';
+import type { PhaseData } from '../schemas/phase.ts';
+import type { ScenarioData } from '../schemas/scenario.ts';
+import type { TemplateData } from '../schemas/template.ts';
+import type { EscalationStep } from '../schemas/escalation.ts';
+import type { Site } from '../schemas/site.ts';
+import type { DrillData } from '../schemas/drill.ts';
 
 /** Where an entry came from, for error messages. */
 interface Sourced {

@@ -1,9 +1,9 @@
-import type { Step } from '../schemas/step';
-import type { CommandBlock } from '../schemas/step';
-import { describeRung } from './escalation';
-import { formatMinutes, formatPhaseTitle, formatResponseTarget, formatWindow } from './format';
-import type { Playbook, Template } from './playbook';
-import { placeholderValues, renderTemplate } from './renderMessage';
+import type { Step } from '../schemas/step.ts';
+import type { CommandBlock } from '../schemas/step.ts';
+import { describeRung } from './escalationLadder.ts';
+import { formatMinutes, formatPhaseTitle, formatResponseTarget, formatWindow } from './format.ts';
+import type { Playbook, Template } from './playbook.ts';
+import { placeholderValues, renderTemplate } from './renderMessage.ts';
 
 /** The sections of the copy, in order; each is the id of its heading. */
 export const SECTIONS = ['severity', 'escalation', 'process', 'scenarios', 'communication', 'post-mortem', 'tools'] as const;

@@ -2,13 +2,13 @@
  * What the post-mortem reads off the incident record: the time spent at each severity, the
  * timeline as table rows, the checklist steps nobody ticked, and the action items.
  */
-import { itemKey, severityById, type ChecklistSpec, type ClientSeverity } from './clientPlaybook';
-import { formatSpan, formatUtcDateTime, formatUtcTime } from './clocks';
-import type { ListItem } from './renderMessage';
-import type { IncidentSource } from '../schemas/template';
-import type { IncidentFields } from './incidents';
-import { incidentChecklists, keyParts, touched } from './incidentChecklists';
-import type { ActionItem, EventKind, Incident, PostMortem, TimelineEvent } from './state';
+import { itemKey, severityById, type ChecklistSpec, type ClientSeverity } from './clientPlaybook.ts';
+import { formatSpan, formatUtcDateTime, formatUtcTime } from './clocks.ts';
+import type { ListItem } from './renderMessage.ts';
+import type { IncidentSource } from '../schemas/template.ts';
+import type { IncidentFields } from './incidents.ts';
+import { incidentChecklists, keyParts, touched } from './incidentChecklists.ts';
+import type { ActionItem, EventKind, Incident, PostMortem, TimelineEvent } from './state.ts';
 
 /** One stretch of time the incident spent at one severity. */
 export interface SeverityPeriod {

@@ -1,4 +1,4 @@
-import { parseTemplate, type TemplateNode } from './templateSyntax';
+import { parseTemplate, type TemplateNode } from './templateSyntax.ts';
 
 /** Where a message is pasted: Slack (mrkdwn), GitHub-flavoured Markdown, or plain text. */
 export type MessageFormat = 'slack' | 'markdown' | 'plain';

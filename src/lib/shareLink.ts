@@ -5,9 +5,9 @@
  * browsers never send a fragment to a server. Opening checks the seal (a changed byte or a wrong
  * key fails), then validates the incident exactly as a JSON import does.
  */
-import { exportIncident, MAX_IMPORT_BYTES, parseImport, type ImportResult } from './incidentJson';
-import { SHARE_PREFIX } from './urls';
-import type { Incident } from './state';
+import { exportIncident, MAX_IMPORT_BYTES, parseImport, type ImportResult } from './incidentJson.ts';
+import { SHARE_PREFIX } from './urls.ts';
+import type { Incident } from './state.ts';
 
 /**
  * The longest link offered for pasting in chat: Slack truncates messages past 40,000 characters

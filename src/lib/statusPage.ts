@@ -3,10 +3,10 @@
  * use (investigating, identified, monitoring, resolved), the severity as component impact, and
  * an incident file for cState (Hugo Markdown with YAML front matter, in `content/issues/`).
  */
-import type { ClientPlaybook } from './clientPlaybook';
+import type { ClientPlaybook } from './clientPlaybook.ts';
 import { slugify } from './slug.ts';
-import type { Incident } from './state';
-import type { Status } from '../schemas/site';
+import type { Incident } from './state.ts';
+import type { Status } from '../schemas/site.ts';
 
 /** The words public status pages (Statuspage, cState, Instatus) use for an incident's progress. */
 export const PUBLIC_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;

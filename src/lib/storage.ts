@@ -38,8 +38,8 @@
  * older than the change sets newer data aside as invalid, as above, and loses nothing):
  * - timeline event kind `handover`, with an optional `handover` record on the event.
  */
-import { StateSchema, emptyState, type State } from './state';
-import { BACKUP_PREFIX, browserStorage, parseStored, STATE_KEY, STATE_VERSION } from './storageRead';
+import { StateSchema, emptyState, type State } from './state.ts';
+import { BACKUP_PREFIX, browserStorage, parseStored, STATE_KEY, STATE_VERSION } from './storageRead.ts';
 
 export { BACKUP_PREFIX, browserStorage, STATE_KEY, STATE_VERSION };
 

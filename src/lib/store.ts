@@ -3,9 +3,9 @@
  * kept in step with other tabs. Each change re-reads storage first and merges, so two tabs ticking
  * at once both keep their ticks.
  */
-import { mergeState } from './merge';
-import { emptyState, type State } from './state';
-import { storeMade } from './pageStoreLoader';
+import { mergeState } from './merge.ts';
+import { emptyState, type State } from './state.ts';
+import { storeMade } from './pageStoreLoader.ts';
 import {
 	browserStorage,
 	loadState,
@@ -19,7 +19,7 @@ import {
 	STATE_VERSION,
 	type Migration,
 	type StorageNotice,
-} from './storage';
+} from './storage.ts';
 
 /** The shared state with its verbs. */
 export interface Store {

@@ -3,7 +3,7 @@
  * open it like an app, offline too (the service worker holds every page). It opens on the incident
  * workspace, which shows the open incident, or the form to declare one when none is open.
  */
-import { basePath, href, ROUTES } from './urls';
+import { basePath, href, ROUTES } from './urls.ts';
 
 /** The site's colours in the manifest and the browser's toolbar: the playbook's red, on light and dark. */
 export const THEME_COLOURS = { accent: '#c0262d', light: '#ffffff', dark: '#17181c' } as const;

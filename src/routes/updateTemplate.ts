@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getPlaybook } from '../data/playbook';
-import { updateTemplate } from '../lib/barActions';
-import type { GeneratorTemplate } from '../lib/composeMessage';
+import { getPlaybook } from '../data/getPlaybook.ts';
+import { updateTemplate } from '../lib/barActions.ts';
+import type { GeneratorTemplate } from '../lib/composeMessage.ts';
 
 /** The status update template, for the incident bar's "Post update" (fetched on the first tap, not carried by every page). */
 export const GET: APIRoute = async () => {

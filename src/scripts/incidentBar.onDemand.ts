@@ -2,10 +2,10 @@
  * What the incident bar writes, loaded with the page's store when a deadline falls due: the
  * deadline logged on the incident's timeline, once however many pages and tabs notice it.
  */
-import type { Deadline } from '../lib/clocks';
-import { findIncident, logDeadline } from '../lib/incidents';
-import { loadStore } from '../lib/pageStoreLoader';
-import type { State } from '../lib/state';
+import type { Deadline } from '../lib/clocks.ts';
+import { findIncident, logDeadline } from '../lib/incidents.ts';
+import { loadStore } from '../lib/pageStoreLoader.ts';
+import type { State } from '../lib/state.ts';
 
 /** Log that a deadline fell due; true when this call logged it (false: it already was, or the incident is gone). */
 export async function logDue(incidentId: string, deadline: Deadline): Promise<boolean> {

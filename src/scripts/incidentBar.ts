@@ -7,17 +7,17 @@
  * when the cheap read finds what it will not guess about, so the full read migrates, sets aside and
  * tells. The bar stays in view while scrolling and offers the next action.
  */
-import { barActions, type BarAction } from '../lib/barActions';
-import type { ClockLevel } from '../lib/clocks';
-import { deadlines, elapsedMs, formatClock, nextDeadline, type Deadline } from '../lib/clocks';
-import type { ClientSeverity } from '../lib/clientPlaybook';
-import { pageShown } from '../lib/pageShown';
-import { loadStore } from '../lib/pageStoreLoader';
-import type { EscalationStep } from '../schemas/escalation';
-import type { Status } from '../schemas/site';
-import type { StorageNotice } from '../lib/storage';
-import type { ShownIncident } from '../lib/storageRead';
-import { ROUTES, sitePath, urls } from '../lib/urls';
+import { barActions, type BarAction } from '../lib/barActions.ts';
+import type { ClockLevel } from '../lib/clocks.ts';
+import { deadlines, elapsedMs, formatClock, nextDeadline, type Deadline } from '../lib/clocks.ts';
+import type { ClientSeverity } from '../lib/clientPlaybook.ts';
+import { pageShown } from '../lib/pageShown.ts';
+import { loadStore } from '../lib/pageStoreLoader.ts';
+import type { EscalationStep } from '../schemas/escalation.ts';
+import type { Status } from '../schemas/site.ts';
+import type { StorageNotice } from '../lib/storage.ts';
+import type { ShownIncident } from '../lib/storageRead.ts';
+import { ROUTES, sitePath, urls } from '../lib/urls.ts';
 
 interface BarData {
 	severities: (ClockLevel & { name: string; tone: string })[];
@@ -52,7 +52,7 @@ function notifyDue(list: Deadline[], incident: ShownIncident): void {
 		const key = `${incident.id} ${value}`;
 		if (logging.has(key) || incident.events.some((e) => e.kind === 'escalation' && e.value === value)) continue;
 		logging.add(key);
-		void import('./incidentBar.onDemand')
+		void import('./incidentBar.onDemand.ts')
 			.then((onDemand) => onDemand.logDue(incident.id, d))
 			.then((logged) => {
 				if (logged && 'Notification' in window && Notification.permission === 'granted') {
@@ -104,7 +104,7 @@ export function startIncidentBar(): void {
 		if (!incident) return;
 		button.disabled = true;
 		// Kept whole (not destructured), so the build loads it and what it needs in one step, on this click.
-		const [onDemand, store] = await Promise.all([import('./postUpdate.onDemand'), loadStore()]);
+		const [onDemand, store] = await Promise.all([import('./postUpdate.onDemand.ts'), loadStore()]);
 		// Messages read a level's id, name and update interval, which the bar's levels carry.
 		const playbook = { severities: data.severities as unknown as ClientSeverity[], statuses: data.statuses };
 		const outcome = await onDemand.postUpdate(store, incident.id, playbook);

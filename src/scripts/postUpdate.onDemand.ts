@@ -3,14 +3,14 @@
  * clipboard and logged on the timeline. Loaded on the first click, so pages do not carry the
  * message-rendering code for a button most visits never press.
  */
-import { formatUtcTime } from '../lib/clocks';
-import { composeMessage, FORMAT_LABELS, missingRequired, type GeneratorTemplate } from '../lib/composeMessage';
-import type { ClientPlaybook } from '../lib/clientPlaybook';
-import { findIncident, logMessage } from '../lib/incidents';
-import { incidentValues } from '../lib/messageValues';
-import type { MessageFormat } from '../lib/renderMessage';
-import type { Store } from '../lib/store';
-import { urls } from '../lib/urls';
+import { formatUtcTime } from '../lib/clocks.ts';
+import { composeMessage, FORMAT_LABELS, missingRequired, type GeneratorTemplate } from '../lib/composeMessage.ts';
+import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
+import { findIncident, logMessage } from '../lib/incidents.ts';
+import { incidentValues } from '../lib/messageValues.ts';
+import type { MessageFormat } from '../lib/renderMessage.ts';
+import type { Store } from '../lib/store.ts';
+import { urls } from '../lib/urls.ts';
 
 /** What came of a click: copied and logged, or why not (the generator page then takes over). */
 export type PostOutcome = { done: true; message: string } | { done: false; reason: 'missing' | 'refused' | 'gone'; message: string };

@@ -2,10 +2,10 @@
  * What every page runs for search: open the dialog from the button or a shortcut, and load the
  * search itself (src/scripts/searchDialog.onDemand.ts) the first time someone reaches for it.
  */
-type Search = typeof import('./searchDialog.onDemand');
+type Search = typeof import('./searchDialog.onDemand.ts');
 
 let loading: Promise<Search> | undefined;
-const load = () => (loading ??= import('./searchDialog.onDemand'));
+const load = () => (loading ??= import('./searchDialog.onDemand.ts'));
 
 /** Typing into a field: `/` there is a character, not a shortcut. */
 const typing = (target: EventTarget | null) =>

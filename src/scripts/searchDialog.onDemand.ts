@@ -3,7 +3,7 @@
  * with the matching words marked and the sections of each page that match. Loaded on demand by
  * searchButton.ts.
  */
-import { urls } from '../lib/urls';
+import { urls } from '../lib/urls.ts';
 
 /** The part of Pagefind's browser API used here. */
 interface Pagefind {

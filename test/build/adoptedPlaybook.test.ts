@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { astroBuild, makeProject } from '../support/buildSite';
-import { searchHere } from '../support/siteSearch';
-import { staticHost, type StaticHost } from '../support/staticHost';
-import { useChromium } from '../support/useChromium';
-import { playbookFromFiles, SEV_FIXTURE as FIXTURE } from '../support/playbookFromFiles';
+import { astroBuild, makeProject } from '../support/buildSite.ts';
+import { searchHere } from '../support/siteSearch.ts';
+import { staticHost, type StaticHost } from '../support/staticHost.ts';
+import { useChromium } from '../support/useChromium.ts';
+import { playbookFromFiles, SEV_FIXTURE as FIXTURE } from '../support/playbookFromFiles.ts';
 
 /**
  * Another organisation's playbook, as a fork would publish it: five levels with dashed ids

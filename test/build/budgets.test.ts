@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { readBundleOrigins } from '../../scripts/measure/bundleOrigins';
-import { BUDGETS } from '../../scripts/measure/budgets';
-import { checkBudgets } from '../../scripts/measure/checkBudgets';
-import { isAlertRedirect } from '../support/pages';
+import { readBundleOrigins } from '../../scripts/measure/bundleOrigins.ts';
+import { BUDGETS } from '../../scripts/measure/budgets.ts';
+import { checkBudgets } from '../../scripts/measure/checkBudgets.ts';
+import { isAlertRedirect } from '../support/pages.ts';
 
 /** Text gzip cannot shrink much: hex digits from a fixed pseudo-random sequence. */
 function noise(bytes: number, seed = 7): string {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroSync, makeProject, ROOT } from '../support/buildSite';
-import { playbookFromFiles } from '../support/playbookFromFiles';
+import { astroSync, makeProject, ROOT } from '../support/buildSite.ts';
+import { playbookFromFiles } from '../support/playbookFromFiles.ts';
 
 const real = (file: string) => readFileSync(join(ROOT, 'content', file), 'utf8');
 

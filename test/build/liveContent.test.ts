@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBundleOrigins } from '../../scripts/measure/bundleOrigins';
-import { checkReferences } from '../../src/lib/checkReferences';
-import { scenarioPath } from '../../src/lib/urls';
-import { checkBudgets } from '../../scripts/measure/checkBudgets';
-import { astroBuild, makeProject, type BuildResult } from '../support/buildSite';
-import { playbookFromFiles } from '../support/playbookFromFiles';
-import { serveStatic } from '../support/server';
-import { useChromium } from '../support/useChromium';
+import { readBundleOrigins } from '../../scripts/measure/bundleOrigins.ts';
+import { checkReferences } from '../../src/lib/checkReferences.ts';
+import { scenarioPath } from '../../src/lib/urls.ts';
+import { checkBudgets } from '../../scripts/measure/checkBudgets.ts';
+import { astroBuild, makeProject, type BuildResult } from '../support/buildSite.ts';
+import { playbookFromFiles } from '../support/playbookFromFiles.ts';
+import { serveStatic } from '../support/server.ts';
+import { useChromium } from '../support/useChromium.ts';
 
 /**
  * The live content/, whatever a team has written there, meets what any good playbook meets: it

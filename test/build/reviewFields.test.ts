@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroSync, makeProject } from '../support/buildSite';
-import { P_FIXTURE } from '../support/playbookFromFiles';
+import { astroSync, makeProject } from '../support/buildSite.ts';
+import { P_FIXTURE } from '../support/playbookFromFiles.ts';
 
 const real = (file: string) => readFileSync(join(P_FIXTURE, file), 'utf8');
 

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, makeProject, ROOT, type BuildResult } from '../support/buildSite';
-import { P_FIXTURE } from '../support/playbookFromFiles';
+import { astroBuild, makeProject, ROOT, type BuildResult } from '../support/buildSite.ts';
+import { P_FIXTURE } from '../support/playbookFromFiles.ts';
 
 const NODE = join(ROOT, 'node_modules/.bin/node');
 const root = makeProject('scaffold', { dir: P_FIXTURE });

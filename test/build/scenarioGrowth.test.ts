@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUDGETS } from '../../scripts/measure/budgets';
-import { builtPages } from '../../scripts/lib/sitePages';
-import { syntheticId, syntheticScenarios } from '../../scripts/lib/syntheticScenarios';
-import { SCENARIO_LINK_LIMIT } from '../../src/lib/scenarioLinks';
-import { ROUTES } from '../../src/lib/urls';
-import { astroBuild, makeProject, ROOT } from '../support/buildSite';
-import { isAlertRedirect } from '../support/pages';
+import { BUDGETS } from '../../scripts/measure/budgets.ts';
+import { builtPages } from '../../scripts/lib/sitePages.ts';
+import { syntheticId, syntheticScenarios } from '../../scripts/lib/syntheticScenarios.ts';
+import { SCENARIO_LINK_LIMIT } from '../../src/lib/scenarioLinks.ts';
+import { ROUTES } from '../../src/lib/urls.ts';
+import { astroBuild, makeProject, ROOT } from '../support/buildSite.ts';
+import { isAlertRedirect } from '../support/pages.ts';
 
 /** Two playbooks whose every scenario list (sidebar, start page, each severity) is over its limit, one twice the other. */
 const SMALL = 60;

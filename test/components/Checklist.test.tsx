@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChecklistSpec } from '../../src/lib/clientPlaybook';
+import type { ChecklistSpec } from '../../src/lib/clientPlaybook.ts';
 
 const spec: ChecklistSpec = {
 	key: 'scenario/service-down/response',
@@ -16,7 +16,7 @@ const spec: ChecklistSpec = {
 /** A fresh page: empty storage and a fresh copy of the page's store module. */
 async function mount() {
 	vi.resetModules();
-	const { default: Checklist } = await import('../../src/islands/Checklist');
+	const { default: Checklist } = await import('../../src/islands/Checklist.tsx');
 	return render(<Checklist spec={spec} ordered />);
 }
 
@@ -86,7 +86,7 @@ describe('<Checklist>', () => {
 			JSON.stringify({ version: 1, state: { activeId: null, activeAt: 0, incidents: [], deleted: {}, responder: 'carol', scratch: {} } }),
 		);
 		await mount();
-		const loader = await import('../../src/lib/pageStoreLoader');
+		const loader = await import('../../src/lib/pageStoreLoader.ts');
 		await waitFor(() => expect(screen.getByText(/0 of 2 done/)).toBeTruthy());
 		expect(loader.loadedStore()).toBeUndefined();
 		const first = screen.getByRole('checkbox', { name: 'Check database connectivity' }) as HTMLInputElement;

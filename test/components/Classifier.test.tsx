@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import Classifier from '../../src/islands/Classifier';
-import type { ClientPlaybook } from '../../src/lib/clientPlaybook';
+import Classifier from '../../src/islands/Classifier.tsx';
+import type { ClientPlaybook } from '../../src/lib/clientPlaybook.ts';
 
 const playbook: ClientPlaybook = {
 	organisation: 'Test',

@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BarChart } from '../../src/islands/charts/BarChart';
-import { CourseChart } from '../../src/islands/charts/CourseChart.onDemand';
-import type { IncidentCourse } from '../../src/lib/incidentCourse';
-import type { ClientPlaybook } from '../../src/lib/clientPlaybook';
+import { BarChart } from '../../src/islands/charts/BarChart.tsx';
+import { CourseChart } from '../../src/islands/charts/CourseChart.onDemand.tsx';
+import type { IncidentCourse } from '../../src/lib/incidentCourse.ts';
+import type { ClientPlaybook } from '../../src/lib/clientPlaybook.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 3, 14);
 const min = (n: number) => n * 60_000;
@@ -90,9 +90,9 @@ describe('<BarChart>', () => {
 describe('<IncidentCourseFigure>', () => {
 	beforeEach(() => vi.resetModules());
 	it('loads and draws the chart when the reader opens it', async () => {
-		const { IncidentCourseFigure } = await import('../../src/islands/charts/IncidentCourseFigure');
-		const { declareIncident } = await import('../../src/lib/incidents');
-		const { emptyState } = await import('../../src/lib/state');
+		const { IncidentCourseFigure } = await import('../../src/islands/charts/IncidentCourseFigure.tsx');
+		const { declareIncident } = await import('../../src/lib/incidents.ts');
+		const { emptyState } = await import('../../src/lib/state.ts');
 		const playbook: Pick<ClientPlaybook, 'severities' | 'escalation'> = {
 			severities: [
 				{

@@ -1,15 +1,15 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ClientPlaybook } from '../../src/lib/clientPlaybook';
-import type { IncidentFields } from '../../src/lib/incidents';
-import { activeIncident, declareIncident } from '../../src/lib/incidents';
-import { emptyState } from '../../src/lib/state';
-import { createStore } from '../../src/lib/store';
-import { DeclareForm } from '../../src/islands/workspace/DeclareForm';
-import { IncidentSummary } from '../../src/islands/workspace/IncidentSummary';
-import { declaration } from '../support/incidents';
-import { contentPlaybook } from '../support/playbookContent';
-import { MemoryStorage } from '../support/memoryStorage';
+import type { ClientPlaybook } from '../../src/lib/clientPlaybook.ts';
+import type { IncidentFields } from '../../src/lib/incidents.ts';
+import { activeIncident, declareIncident } from '../../src/lib/incidents.ts';
+import { emptyState } from '../../src/lib/state.ts';
+import { createStore } from '../../src/lib/store.ts';
+import { DeclareForm } from '../../src/islands/workspace/DeclareForm.tsx';
+import { IncidentSummary } from '../../src/islands/workspace/IncidentSummary.tsx';
+import { declaration } from '../support/incidents.ts';
+import { contentPlaybook } from '../support/playbookContent.ts';
+import { MemoryStorage } from '../support/memoryStorage.ts';
 
 const playbook: ClientPlaybook = {
 	organisation: 'Castor',

@@ -1,11 +1,11 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClientPlaybook } from '../../src/lib/clientPlaybook';
-import { declareIncident } from '../../src/lib/incidents';
-import { emptyState, type State } from '../../src/lib/state';
-import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
-import { declaration } from '../support/incidents';
-import { contentPlaybook, contentTemplate } from '../support/playbookContent';
+import type { ClientPlaybook } from '../../src/lib/clientPlaybook.ts';
+import { declareIncident } from '../../src/lib/incidents.ts';
+import { emptyState, type State } from '../../src/lib/state.ts';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
+import { declaration } from '../support/incidents.ts';
+import { contentPlaybook, contentTemplate } from '../support/playbookContent.ts';
 
 const playbook: ClientPlaybook = {
 	organisation: 'Castor',
@@ -29,8 +29,8 @@ const stored = () => (JSON.parse(localStorage.getItem(STATE_KEY) ?? 'null') as {
 async function islands() {
 	vi.resetModules();
 	return {
-		MessageGenerator: (await import('../../src/islands/MessageGenerator')).default,
-		PostMortemGenerator: (await import('../../src/islands/PostMortemGenerator')).default,
+		MessageGenerator: (await import('../../src/islands/MessageGenerator.tsx')).default,
+		PostMortemGenerator: (await import('../../src/islands/PostMortemGenerator.tsx')).default,
 	};
 }
 
@@ -157,7 +157,7 @@ describe('PostMortemGenerator', () => {
 describe('a refused clipboard', () => {
 	it('opens the manual copy on the first click, though its code loads only then, with the message selected', async () => {
 		vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('not allowed'));
-		const { SendBar } = await import('../../src/islands/generator/SendBar');
+		const { SendBar } = await import('../../src/islands/generator/SendBar.tsx');
 		render(
 			<SendBar
 				id="t"

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { declareIncident } from '../../src/lib/incidents';
-import { emptyState, type State } from '../../src/lib/state';
-import { STATE_KEY, STATE_VERSION } from '../../src/lib/storageRead';
-import { declaration, min } from '../support/incidents';
+import { declareIncident } from '../../src/lib/incidents.ts';
+import { emptyState, type State } from '../../src/lib/state.ts';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storageRead.ts';
+import { declaration, min } from '../support/incidents.ts';
 
 const level = { id: 'P0', name: 'Critical', tone: 'critical', responseTime: 5, escalateAfter: 30, updateEvery: 15 };
 const stored = (state: State) => JSON.stringify({ version: STATE_VERSION, state });
@@ -31,8 +31,8 @@ async function startBar() {
 	root.dataset['playbook'] = JSON.stringify({ severities: [level], escalation: [], statuses: [], canPostUpdate: false });
 	document.body.append(root);
 	vi.resetModules();
-	const { startIncidentBar } = await import('../../src/scripts/incidentBar');
-	const loader = await import('../../src/lib/pageStoreLoader');
+	const { startIncidentBar } = await import('../../src/scripts/incidentBar.ts');
+	const loader = await import('../../src/lib/pageStoreLoader.ts');
 	startIncidentBar();
 	return { root, loader };
 }

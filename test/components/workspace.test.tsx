@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClientPlaybook, ClientSeverity } from '../../src/lib/clientPlaybook';
-import { addNote, declareIncident } from '../../src/lib/incidents';
-import { emptyState, type Incident, type State } from '../../src/lib/state';
-import { loadState, saveState } from '../../src/lib/storage';
-import { declaration, min, T0 } from '../support/incidents';
+import type { ClientPlaybook, ClientSeverity } from '../../src/lib/clientPlaybook.ts';
+import { addNote, declareIncident } from '../../src/lib/incidents.ts';
+import { emptyState, type Incident, type State } from '../../src/lib/state.ts';
+import { loadState, saveState } from '../../src/lib/storage.ts';
+import { declaration, min, T0 } from '../support/incidents.ts';
 
 /** A made-up playbook: two levels, three statuses and a three-rung ladder, none of it the live content's. */
 const level = (id: string, name: string, rank: number, over: Partial<ClientSeverity> = {}): ClientSeverity => ({
@@ -62,7 +62,7 @@ const saved = (): Incident => {
 async function workspace() {
 	saveState(localStorage, seeded().state);
 	vi.resetModules();
-	const { default: IncidentWorkspace } = await import('../../src/islands/IncidentWorkspace');
+	const { default: IncidentWorkspace } = await import('../../src/islands/IncidentWorkspace.tsx');
 	render(<IncidentWorkspace playbook={playbook} checklists={[]} />);
 	await screen.findByRole('heading', { level: 2, name: /Queue stuck/ });
 }

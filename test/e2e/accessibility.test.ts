@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { useChromium } from '../support/useChromium';
-import { PUBLIC_URLS } from '../support/pages';
+import { useChromium } from '../support/useChromium.ts';
+import { PUBLIC_URLS } from '../support/pages.ts';
 
 const baseURL = inject('baseURL');
 const chromium = useChromium();

@@ -1,8 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
-import { declareOnWorkspace, fillDeclareDialog } from '../support/declare';
-import { useChromium } from '../support/useChromium';
-import { readFrontmatter } from '../support/frontmatter';
+import { declareOnWorkspace, fillDeclareDialog } from '../support/declare.ts';
+import { useChromium } from '../support/useChromium.ts';
+import { readFrontmatter } from '../support/frontmatter.ts';
 
 const baseURL = inject('baseURL');
 const chromium = useChromium({ baseURL });

@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { fieldRows, valueTypes } from '../../src/lib/fieldReference';
-import { inputJsonSchema } from '../../src/lib/inputJsonSchema';
-import { KINDS, scaffold } from '../../src/lib/scaffold';
-import { slugify } from '../../src/lib/slug';
-import { CONTENT_TYPES } from '../../src/schemas/contentTypes';
-import { useChromium } from '../support/useChromium';
+import { fieldRows, valueTypes } from '../../src/lib/fieldReference.ts';
+import { inputJsonSchema } from '../../src/lib/inputJsonSchema.ts';
+import { KINDS, scaffold } from '../../src/lib/scaffold.ts';
+import { slugify } from '../../src/lib/slug.ts';
+import { CONTENT_TYPES } from '../../src/schemas/contentTypes.ts';
+import { useChromium } from '../support/useChromium.ts';
 
 const baseURL = inject('baseURL');
 const chromium = useChromium();

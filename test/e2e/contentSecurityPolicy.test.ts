@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { htmlFiles } from '../../src/integrations/contentSecurityPolicy';
-import { useChromium } from '../support/useChromium';
-import { recordViolations, violations } from '../support/cspViolations';
-import { PUBLIC_URLS } from '../support/pages';
-import { searchHere } from '../support/siteSearch';
-import { staticHost, type StaticHost } from '../support/staticHost';
+import { htmlFiles } from '../../src/integrations/contentSecurityPolicy.ts';
+import { useChromium } from '../support/useChromium.ts';
+import { recordViolations, violations } from '../support/cspViolations.ts';
+import { PUBLIC_URLS } from '../support/pages.ts';
+import { searchHere } from '../support/siteSearch.ts';
+import { staticHost, type StaticHost } from '../support/staticHost.ts';
 
 const dist = inject('dist');
 const chromium = useChromium();

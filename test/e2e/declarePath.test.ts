@@ -1,10 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { declareIncident } from '../../src/lib/incidents';
-import { emptyState, type State } from '../../src/lib/state';
-import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
-import { useChromium } from '../support/useChromium';
-import { declaration, min } from '../support/incidents';
+import { declareIncident } from '../../src/lib/incidents.ts';
+import { emptyState, type State } from '../../src/lib/state.ts';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
+import { useChromium } from '../support/useChromium.ts';
+import { declaration, min } from '../support/incidents.ts';
 
 /**
  * The 3 a.m. path, counted as a responder lives it: from the home page to the declaration in the

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { loadSite } from '../../src/data/site';
-import { isStale } from '../../src/lib/staleness';
-import { useChromium } from '../support/useChromium';
-import { readFrontmatter } from '../support/frontmatter';
+import { loadSite } from '../../src/data/loadSite.ts';
+import { isStale } from '../../src/lib/staleness.ts';
+import { useChromium } from '../support/useChromium.ts';
+import { readFrontmatter } from '../support/frontmatter.ts';
 
 const baseURL = inject('baseURL');
 const { staleAfterDays } = loadSite(join(inject('content'), 'site.yaml'));

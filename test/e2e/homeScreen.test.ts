@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium as persistentChromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.ts';
 import { describe, expect, inject, it } from 'vitest';
-import { ROUTES } from '../../src/lib/urls';
-import { useChromium } from '../support/useChromium';
-import { builtPages } from '../support/pages';
+import { ROUTES } from '../../src/lib/urls.ts';
+import { useChromium } from '../support/useChromium.ts';
+import { builtPages } from '../support/pages.ts';
 
 const baseURL = inject('baseURL');
 const dist = inject('dist');

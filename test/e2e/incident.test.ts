@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { fillDeclareDialog } from '../support/declare';
-import { useChromium } from '../support/useChromium';
+import { fillDeclareDialog } from '../support/declare.ts';
+import { useChromium } from '../support/useChromium.ts';
 
 const baseURL = inject('baseURL');
 const T = new Date('2026-11-26T03:14:00Z');

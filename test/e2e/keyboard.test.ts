@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { useChromium } from '../support/useChromium';
+import { useChromium } from '../support/useChromium.ts';
 
 const baseURL = inject('baseURL');
 const chromium = useChromium();

@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { declareIncident } from '../../src/lib/incidents';
-import { emptyState } from '../../src/lib/state';
-import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
-import { phasePath, ROUTES, scenarioPath } from '../../src/lib/urls';
-import { useChromium } from '../support/useChromium';
-import { declaration, min } from '../support/incidents';
+import { declareIncident } from '../../src/lib/incidents.ts';
+import { emptyState } from '../../src/lib/state.ts';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
+import { phasePath, ROUTES, scenarioPath } from '../../src/lib/urls.ts';
+import { useChromium } from '../support/useChromium.ts';
+import { declaration, min } from '../support/incidents.ts';
 
 const baseURL = inject('baseURL');
 const chromium = useChromium();

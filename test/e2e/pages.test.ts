@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, inject, it } from 'vitest';
-import { useChromium } from '../support/useChromium';
-import { builtPages, isAlertRedirect, PUBLIC_URLS } from '../support/pages';
+import { useChromium } from '../support/useChromium.ts';
+import { builtPages, isAlertRedirect, PUBLIC_URLS } from '../support/pages.ts';
 
 const baseURL = inject('baseURL');
 const chromium = useChromium();

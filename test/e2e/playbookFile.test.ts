@@ -4,11 +4,11 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, inject, it } from 'vitest';
-import { ROUTES } from '../../src/lib/urls';
-import { SECTIONS } from '../../src/lib/playbookDocument';
-import { useChromium } from '../support/useChromium';
-import { recordViolations, violations } from '../support/cspViolations';
-import { playbookFromFiles } from '../support/playbookFromFiles';
+import { ROUTES } from '../../src/lib/urls.ts';
+import { SECTIONS } from '../../src/lib/playbookDocument.ts';
+import { useChromium } from '../support/useChromium.ts';
+import { recordViolations, violations } from '../support/cspViolations.ts';
+import { playbookFromFiles } from '../support/playbookFromFiles.ts';
 
 const dist = inject('dist');
 const file = join(dist, ROUTES.playbookFile);

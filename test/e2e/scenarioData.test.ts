@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { ROUTES } from '../../src/lib/urls';
-import { useChromium } from '../support/useChromium';
+import { ROUTES } from '../../src/lib/urls.ts';
+import { useChromium } from '../support/useChromium.ts';
 
 const baseURL = inject('baseURL');
 const chromium = useChromium();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { useChromium } from '../support/useChromium';
-import { searchHere } from '../support/siteSearch';
+import { useChromium } from '../support/useChromium.ts';
+import { searchHere } from '../support/siteSearch.ts';
 
 const baseURL = inject('baseURL');
 const chromium = useChromium();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { useChromium } from '../support/useChromium';
+import { useChromium } from '../support/useChromium.ts';
 
 const baseURL = inject('baseURL');
 // No service worker: it would answer Pagefind's requests before the test can hold them back.

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { fillDeclareDialog } from '../support/declare';
-import { useChromium } from '../support/useChromium';
+import { fillDeclareDialog } from '../support/declare.ts';
+import { useChromium } from '../support/useChromium.ts';
 
 const baseURL = inject('baseURL');
 const chromium = useChromium({ baseURL, acceptDownloads: true });

@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { declareIncident } from '../../src/lib/incidents';
-import { emptyState } from '../../src/lib/state';
-import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
-import { ROUTES } from '../../src/lib/urls';
-import { useChromium } from '../support/useChromium';
-import { declaration, min } from '../support/incidents';
-import { builtPages } from '../support/pages';
+import { declareIncident } from '../../src/lib/incidents.ts';
+import { emptyState } from '../../src/lib/state.ts';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
+import { ROUTES } from '../../src/lib/urls.ts';
+import { useChromium } from '../support/useChromium.ts';
+import { declaration, min } from '../support/incidents.ts';
+import { builtPages } from '../support/pages.ts';
 
 const baseURL = inject('baseURL');
 const dist = inject('dist');

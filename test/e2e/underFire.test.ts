@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { addActionItem, addNote, declareIncident } from '../../src/lib/incidents';
-import { emptyState, type State } from '../../src/lib/state';
-import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
-import { useChromium } from '../support/useChromium';
-import { declaration } from '../support/incidents';
+import { addActionItem, addNote, declareIncident } from '../../src/lib/incidents.ts';
+import { emptyState, type State } from '../../src/lib/state.ts';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
+import { useChromium } from '../support/useChromium.ts';
+import { declaration } from '../support/incidents.ts';
 
 /**
  * What a tired responder and a hostile input do to the site: damaged settings, clocks in other

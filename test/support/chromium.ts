@@ -1,5 +1,5 @@
 import type { Browser, LaunchOptions } from 'playwright-core';
-import { launchChromium as launch } from '../../scripts/lib/launchChromium';
+import { launchChromium as launch } from '../../scripts/lib/launchChromium.ts';
 
 /**
  * The system Chromium for browser tests (shared launcher with the benchmark, scripts/bench.ts).

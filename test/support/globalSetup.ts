@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { astroBuild, makeProject, ROOT } from './buildSite';
-import { P_FIXTURE } from './playbookFromFiles';
-import { serveStatic } from './server';
+import { astroBuild, makeProject, ROOT } from './buildSite.ts';
+import { P_FIXTURE } from './playbookFromFiles.ts';
+import { serveStatic } from './server.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {

@@ -1,5 +1,5 @@
-import { declareIncident, type Declaration } from '../../src/lib/incidents';
-import { emptyState, type State } from '../../src/lib/state';
+import { declareIncident, type Declaration } from '../../src/lib/incidents.ts';
+import { emptyState, type State } from '../../src/lib/state.ts';
 
 /** 2026-11-26 03:14:00 UTC, the moment test incidents are declared. */
 export const T0 = Date.UTC(2026, 10, 26, 3, 14);

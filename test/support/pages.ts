@@ -32,4 +32,4 @@ export const PUBLIC_URLS = [
 export const isAlertRedirect = (url: string): boolean => /^\/alerts\/[^/]+\/$/.test(url);
 
 /** Every page of a built site, as a URL path ("/scenarios/service-down/"). */
-export { builtPages } from '../../scripts/lib/sitePages';
+export { builtPages } from '../../scripts/lib/sitePages.ts';

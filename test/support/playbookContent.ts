@@ -1,16 +1,16 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { phaseChecklists, scenarioChecklists } from '../../src/data/clientPlaybook';
-import { loadSite } from '../../src/data/site';
-import type { ChecklistSpec, ClientPlaybook } from '../../src/lib/clientPlaybook';
-import type { GeneratorTemplate } from '../../src/lib/composeMessage';
-import type { Phase, Scenario } from '../../src/lib/playbook';
-import { PhaseSchema } from '../../src/schemas/phase';
-import { ScenarioSchema } from '../../src/schemas/scenario';
-import { SeveritySchema } from '../../src/schemas/severity';
-import { TemplateSchema } from '../../src/schemas/template';
-import { readFrontmatter } from './frontmatter';
-import { P_FIXTURE } from './playbookFromFiles';
+import { phaseChecklists, scenarioChecklists } from '../../src/data/toClient.ts';
+import { loadSite } from '../../src/data/loadSite.ts';
+import type { ChecklistSpec, ClientPlaybook } from '../../src/lib/clientPlaybook.ts';
+import type { GeneratorTemplate } from '../../src/lib/composeMessage.ts';
+import type { Phase, Scenario } from '../../src/lib/playbook.ts';
+import { PhaseSchema } from '../../src/schemas/phase.ts';
+import { ScenarioSchema } from '../../src/schemas/scenario.ts';
+import { SeveritySchema } from '../../src/schemas/severity.ts';
+import { TemplateSchema } from '../../src/schemas/template.ts';
+import { readFrontmatter } from './frontmatter.ts';
+import { P_FIXTURE } from './playbookFromFiles.ts';
 
 /**
  * A playbook's content read without Astro (getCollection() is empty under Vitest): by default the

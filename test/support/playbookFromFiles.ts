@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
-import { sortBy, type Playbook } from '../../src/lib/playbook';
-import { EscalationStepSchema } from '../../src/schemas/escalation';
-import { PhaseSchema } from '../../src/schemas/phase';
-import { ScenarioSchema } from '../../src/schemas/scenario';
-import { SeveritySchema } from '../../src/schemas/severity';
-import { SiteSchema } from '../../src/schemas/site';
-import { TemplateSchema } from '../../src/schemas/template';
-import { ROOT } from './buildSite';
-import { readFrontmatter } from './frontmatter';
+import { sortBy, type Playbook } from '../../src/lib/playbook.ts';
+import { EscalationStepSchema } from '../../src/schemas/escalation.ts';
+import { PhaseSchema } from '../../src/schemas/phase.ts';
+import { ScenarioSchema } from '../../src/schemas/scenario.ts';
+import { SeveritySchema } from '../../src/schemas/severity.ts';
+import { SiteSchema } from '../../src/schemas/site.ts';
+import { TemplateSchema } from '../../src/schemas/template.ts';
+import { ROOT } from './buildSite.ts';
+import { readFrontmatter } from './frontmatter.ts';
 
 /** The live content, which the checks of any good playbook run on. */
 export const CONTENT = join(ROOT, 'content');

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { launchChromium } from './chromium';
+import { launchChromium } from './chromium.ts';
 
 /** A test file's Chromium: the browser and, when asked for, a fresh context for every test. */
 export interface ChromiumSession {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertFromPath, alertIndex, alertQuery, alertTarget } from '../../src/lib/alertLinks';
+import { alertFromPath, alertIndex, alertQuery, alertTarget } from '../../src/lib/alertLinks.ts';
 
 const scenarios = [
 	{ id: 'payments-down', alerts: ['PaymentsRejected', 'CheckoutErrors'] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertPrefill } from '../../src/lib/alertParams';
+import { alertPrefill } from '../../src/lib/alertParams.ts';
 
 const levels = ['P0', 'P1', 'P2', 'P3'];
 const read = (query: string) => alertPrefill(new URLSearchParams(query), levels);

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../support/buildSite';
+import { ROOT } from '../support/buildSite.ts';
 
 /** Every module specifier a TypeScript file imports or re-exports, static or dynamic. */
 function importsOf(source: string): string[] {
@@ -47,6 +47,40 @@ describe('layering of the pure logic in src/lib', () => {
 				const why = forbiddenInLib(specifier);
 				return why ? [`src/lib/${file} imports ${specifier}: ${why}`] : [];
 			}),
+		);
+		expect(problems).toEqual([]);
+	});
+});
+
+/** Every file under a folder of the project, as paths relative to the root, fixtures and generated files left out. */
+function filesUnder(dir: string): string[] {
+	return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => relative(ROOT, join(entry.parentPath, entry.name)))
+		.filter((path) => !path.split(sep).includes('fixtures'));
+}
+
+const CODE = /\.(ts|tsx|astro|mjs)$/;
+
+describe('one name, one import style', () => {
+	it('gives no two modules of the code the same file name', () => {
+		const byName = new Map<string, string[]>();
+		for (const path of [...filesUnder('src'), ...filesUnder('scripts')].filter((p) => CODE.test(p))) {
+			const name = basename(path);
+			byName.set(name, [...(byName.get(name) ?? []), path]);
+		}
+		expect(byName.size).toBeGreaterThan(50);
+		expect([...byName.values()].filter((paths) => paths.length > 1)).toEqual([]);
+	});
+
+	it('names the file, extension included, in every relative import, as Node and Vite both resolve it', () => {
+		const files = ['src', 'scripts', 'test'].flatMap(filesUnder).filter((p) => CODE.test(p));
+		expect(files.length).toBeGreaterThan(100);
+		const problems = files.flatMap((path) =>
+			importsOf(readFileSync(join(ROOT, path), 'utf8'))
+				.filter((specifier) => specifier.startsWith('./') || specifier.startsWith('../'))
+				.filter((specifier) => !existsSync(join(ROOT, dirname(path), specifier.replace(/\?.*$/, ''))))
+				.map((specifier) => `${path} imports ${specifier}`),
 		);
 		expect(problems).toEqual([]);
 	});

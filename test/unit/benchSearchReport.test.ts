@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BUDGETS } from '../../scripts/measure/budgets';
-import { formatReport, TARGETS, type BenchResults, type SearchRuns } from '../../scripts/measure/bench/report';
+import { BUDGETS } from '../../scripts/measure/budgets.ts';
+import { formatReport, TARGETS, type BenchResults, type SearchRuns } from '../../scripts/measure/bench/report.ts';
 
 const runs = (...ms: number[]): SearchRuns => ({
 	runs: ms.map((n, i) => ({ query: `q${i}`, ms: n })),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildSteps, type BuildStep } from '../../scripts/measure/bench/buildSteps';
-import { formatBuildSteps } from '../../scripts/measure/bench/report';
-import type { ScaleFigures } from '../../scripts/measure/bench/scaleBuilds';
-import { ROUTES } from '../../src/lib/urls';
+import { buildSteps, type BuildStep } from '../../scripts/measure/bench/buildSteps.ts';
+import { formatBuildSteps } from '../../scripts/measure/bench/report.ts';
+import type { ScaleFigures } from '../../scripts/measure/bench/scaleBuilds.ts';
+import { ROUTES } from '../../src/lib/urls.ts';
 
 /** A build's output as the timeline records it: ms since start, line. */
 const timeline: Array<[number, string]> = [

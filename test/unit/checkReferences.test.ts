@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkReferences } from '../../src/lib/checkReferences';
-import type { Playbook } from '../../src/lib/playbook';
+import { checkReferences } from '../../src/lib/checkReferences.ts';
+import type { Playbook } from '../../src/lib/playbook.ts';
 
 const severity = (id: string, rank: number) => ({
 	id,

@@ -1,11 +1,11 @@
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { checklistMarkdown, incidentMarkdown } from '../../src/lib/checklistMarkdown';
-import { progress } from '../../src/lib/checklistProgress';
-import type { ChecklistSpec } from '../../src/lib/clientPlaybook';
-import { setItemNote, tickItem } from '../../src/lib/incidents';
-import { min, T0, withIncident } from '../support/incidents';
+import { checklistMarkdown, incidentMarkdown } from '../../src/lib/checklistMarkdown.ts';
+import { progress } from '../../src/lib/checklistProgress.ts';
+import type { ChecklistSpec } from '../../src/lib/clientPlaybook.ts';
+import { setItemNote, tickItem } from '../../src/lib/incidents.ts';
+import { min, T0, withIncident } from '../support/incidents.ts';
 
 const spec: ChecklistSpec = {
 	key: 'scenario/service-down/response',

@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answersFromQuery, answersToQuery, classify, metrics, type ClassifierLevel } from '../../src/lib/classify';
-import { SeveritySchema } from '../../src/schemas/severity';
-import { P_FIXTURE } from '../support/playbookFromFiles';
-import { readFrontmatter } from '../support/frontmatter';
+import { answersFromQuery, answersToQuery, classify, metrics, type ClassifierLevel } from '../../src/lib/classify.ts';
+import { SeveritySchema } from '../../src/schemas/severity.ts';
+import { P_FIXTURE } from '../support/playbookFromFiles.ts';
+import { readFrontmatter } from '../support/frontmatter.ts';
 
 const dir = join(P_FIXTURE, 'severities');
 /** The levels of the P0–P3 fixture playbook. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { deadlines, elapsedMs, formatClock, formatSpan, nextDeadline } from '../../src/lib/clocks';
-import { describePlannedRung, escalationPlan } from '../../src/lib/escalation';
-import { addNote, logEscalation, logMessage, setStatus, updateIncident } from '../../src/lib/incidents';
-import { EscalationStepSchema } from '../../src/schemas/escalation';
-import { min, T0, withIncident } from '../support/incidents';
+import { deadlines, elapsedMs, formatClock, formatSpan, nextDeadline } from '../../src/lib/clocks.ts';
+import { describePlannedRung, escalationPlan } from '../../src/lib/escalationLadder.ts';
+import { addNote, logEscalation, logMessage, setStatus, updateIncident } from '../../src/lib/incidents.ts';
+import { EscalationStepSchema } from '../../src/schemas/escalation.ts';
+import { min, T0, withIncident } from '../support/incidents.ts';
 
 /** A small playbook of our own: its numbers are not the live content's. */
 const LEVELS = {

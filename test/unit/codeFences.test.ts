@@ -1,6 +1,6 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { codeFences, fenceOptions } from '../../src/build/codeFences';
+import { codeFences, fenceOptions } from '../../src/build/codeFences.ts';
 
 describe('code fences in content pages', () => {
 	it('reads a caption and wrapping from the info string', () => {

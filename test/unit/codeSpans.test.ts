@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeSpans } from '../../src/lib/codeSpans';
+import { codeSpans } from '../../src/lib/codeSpans.ts';
 
 describe('codeSpans', () => {
 	it('marks text between backticks as code', () => {

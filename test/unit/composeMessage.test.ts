@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { broadcastMentions, mentionWarnings } from '../../src/lib/broadcastMentions';
-import { composeMessage, missingWarnings, withoutUnknownLines } from '../../src/lib/composeMessage';
-import { TemplateSchema } from '../../src/schemas/template';
+import { broadcastMentions, mentionWarnings } from '../../src/lib/broadcastMentions.ts';
+import { composeMessage, missingWarnings, withoutUnknownLines } from '../../src/lib/composeMessage.ts';
+import { TemplateSchema } from '../../src/schemas/template.ts';
 
 // A small fixture template, not the playbook's own wording.
 const template = TemplateSchema.parse({

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { levelIds, levelMentionWarnings } from '../../src/data/levelMentions';
-import { CONTENT, P_FIXTURE, SEV_FIXTURE } from '../support/playbookFromFiles';
+import { levelIds, levelMentionWarnings } from '../../src/data/levelMentionWarnings.ts';
+import { CONTENT, P_FIXTURE, SEV_FIXTURE } from '../support/playbookFromFiles.ts';
 
 describe('text that names levels the playbook does not have', () => {
 	it.each([

@@ -1,7 +1,7 @@
 import { webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashSource, inlineSources, parseInlineSources, scanInlineSources } from '../../src/integrations/inlineSources';
-import { composePolicy, headerPolicy } from '../../src/integrations/policy';
+import { hashSource, inlineSources, parseInlineSources, scanInlineSources } from '../../src/integrations/inlineSources.ts';
+import { composePolicy, headerPolicy } from '../../src/integrations/policy.ts';
 
 /** The hash source computed another way (Web Crypto), to check the one the build uses. */
 async function expected(text: string): Promise<string> {
@@ -132,7 +132,7 @@ describe('headerPolicy', () => {
 });
 
 describe('the _headers file', async () => {
-	const { headersFile } = await import('../../src/integrations/contentSecurityPolicy');
+	const { headersFile } = await import('../../src/integrations/contentSecurityPolicy.ts');
 	it('covers the site under its base path: policy on every file, the worker revalidated, hashed files cached for good', () => {
 		const headers = headersFile('/playbook/');
 		expect(headers).toMatch(

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { impactFromReasons } from '../../src/lib/classify';
-import { declarationMissing, declarationText, messageFormat } from '../../src/lib/declaration';
-import { rememberedDetails } from '../../src/lib/declareDefaults';
-import { emptyState } from '../../src/lib/state';
-import { TemplateSchema } from '../../src/schemas/template';
-import { min, T0, withIncident } from '../support/incidents';
-import { contentPlaybook } from '../support/playbookContent';
+import { impactFromReasons } from '../../src/lib/classify.ts';
+import { declarationMissing, declarationText, messageFormat } from '../../src/lib/declaration.ts';
+import { rememberedDetails } from '../../src/lib/declareDefaults.ts';
+import { emptyState } from '../../src/lib/state.ts';
+import { TemplateSchema } from '../../src/schemas/template.ts';
+import { min, T0, withIncident } from '../support/incidents.ts';
+import { contentPlaybook } from '../support/playbookContent.ts';
 
 // A fixture declaration, not the playbook's own wording.
 const template = TemplateSchema.parse({

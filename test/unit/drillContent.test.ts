@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DrillSchema } from '../../src/schemas/drill';
-import { ROOT } from '../support/buildSite';
+import { DrillSchema } from '../../src/schemas/drill.ts';
+import { ROOT } from '../support/buildSite.ts';
 
 // A playbook may have no drills yet: then there is nothing to check.
 const drillDir = join(ROOT, 'content/drills');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ChecklistSpec } from '../../src/lib/clientPlaybook';
-import { dueInjects, drillScoreMarkdown, impliedSeverity, scoreDrill, type DrillScript } from '../../src/lib/drillScore';
-import { declareIncident, logEscalation, logMessage, setSeverity, setStatus, tickItem, updatePostMortem } from '../../src/lib/incidents';
-import type { MetricsLevel } from '../../src/lib/metrics';
-import { emptyState, type Incident, type State } from '../../src/lib/state';
-import type { EscalationStep } from '../../src/schemas/escalation';
-import { declaration, min, T0 } from '../support/incidents';
+import type { ChecklistSpec } from '../../src/lib/clientPlaybook.ts';
+import { dueInjects, drillScoreMarkdown, impliedSeverity, scoreDrill, type DrillScript } from '../../src/lib/drillScore.ts';
+import { declareIncident, logEscalation, logMessage, setSeverity, setStatus, tickItem, updatePostMortem } from '../../src/lib/incidents.ts';
+import type { MetricsLevel } from '../../src/lib/metrics.ts';
+import { emptyState, type Incident, type State } from '../../src/lib/state.ts';
+import type { EscalationStep } from '../../src/schemas/escalation.ts';
+import { declaration, min, T0 } from '../support/incidents.ts';
 
 const severities: MetricsLevel[] = [
 	{ id: 'P0', name: 'Critical', rank: 0, responseTime: 5, escalateAfter: 15, updateEvery: 15 },

@@ -3,9 +3,9 @@ import { join, relative } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { editorSchemas, SCHEMA_DIR, schemaText } from '../../scripts/lib/editorSchemas';
-import { ROOT } from '../support/buildSite';
-import { readFrontmatter } from '../support/frontmatter';
+import { editorSchemas, SCHEMA_DIR, schemaText } from '../../scripts/lib/editorSchemas.ts';
+import { ROOT } from '../support/buildSite.ts';
+import { readFrontmatter } from '../support/frontmatter.ts';
 
 const generated = editorSchemas();
 // Formats (date, uri) are left to the build; editors check them loosely too.

@@ -1,10 +1,10 @@
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { fieldRows, valueTypes } from '../../src/lib/fieldReference';
-import { inputJsonSchema } from '../../src/lib/inputJsonSchema';
-import { CONTENT_TYPES } from '../../src/schemas/contentTypes';
-import { DurationSchema } from '../../src/schemas/duration';
-import { ScenarioSchema } from '../../src/schemas/scenario';
+import { fieldRows, valueTypes } from '../../src/lib/fieldReference.ts';
+import { inputJsonSchema } from '../../src/lib/inputJsonSchema.ts';
+import { CONTENT_TYPES } from '../../src/schemas/contentTypes.ts';
+import { DurationSchema } from '../../src/schemas/duration.ts';
+import { ScenarioSchema } from '../../src/schemas/scenario.ts';
 
 const rowsOf = (schema: z.ZodType) => fieldRows(inputJsonSchema(schema));
 

@@ -1,13 +1,13 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { actionItemsCalendar, escapeText, foldLine } from '../../src/lib/icsCalendar';
-import { addActionItem, setStatus } from '../../src/lib/incidents';
-import { issueAction, issueDraft, MAX_ISSUE_URL, newIssueUrl } from '../../src/lib/issueLinks';
-import type { ActionItem, Incident } from '../../src/lib/state';
-import { cstateIncident, publicStatus } from '../../src/lib/statusPage';
-import { TrackerSchema } from '../../src/schemas/site';
-import { min, T0, withIncident } from '../support/incidents';
+import { actionItemsCalendar, escapeText, foldLine } from '../../src/lib/icsCalendar.ts';
+import { addActionItem, setStatus } from '../../src/lib/incidents.ts';
+import { issueAction, issueDraft, MAX_ISSUE_URL, newIssueUrl } from '../../src/lib/issueLinks.ts';
+import type { ActionItem, Incident } from '../../src/lib/state.ts';
+import { cstateIncident, publicStatus } from '../../src/lib/statusPage.ts';
+import { TrackerSchema } from '../../src/schemas/site.ts';
+import { min, T0, withIncident } from '../support/incidents.ts';
 
 function withItems(items: Partial<ActionItem>[]): Incident {
 	let { state, id } = withIncident({ title: 'Checkout, payments; refunds down' });

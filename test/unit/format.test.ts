@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinutes, formatPhaseTitle, formatResponseTarget, formatWindow } from '../../src/lib/format';
+import { formatMinutes, formatPhaseTitle, formatResponseTarget, formatWindow } from '../../src/lib/format.ts';
 
 describe('the words levels and phases are shown in', () => {
 	it('says durations as people do', () => {

@@ -1,14 +1,14 @@
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { composeMessage, drillLine, type GeneratorTemplate } from '../../src/lib/composeMessage';
-import { addNote, setSeverity, setStatus, updatePostMortem } from '../../src/lib/incidents';
-import { editedValues, incidentValues } from '../../src/lib/messageValues';
-import { MESSAGE_FORMATS, type FieldValues, type MessageFormat } from '../../src/lib/renderMessage';
-import type { Incident } from '../../src/lib/state';
-import { min, T0, withIncident } from '../support/incidents';
-import { contentChecklists, contentPlaybook, contentTemplate, contentTemplateIds } from '../support/playbookContent';
-import { CONTENT } from '../support/playbookFromFiles';
+import { composeMessage, drillLine, type GeneratorTemplate } from '../../src/lib/composeMessage.ts';
+import { addNote, setSeverity, setStatus, updatePostMortem } from '../../src/lib/incidents.ts';
+import { editedValues, incidentValues } from '../../src/lib/messageValues.ts';
+import { MESSAGE_FORMATS, type FieldValues, type MessageFormat } from '../../src/lib/renderMessage.ts';
+import type { Incident } from '../../src/lib/state.ts';
+import { min, T0, withIncident } from '../support/incidents.ts';
+import { contentChecklists, contentPlaybook, contentTemplate, contentTemplateIds } from '../support/playbookContent.ts';
+import { CONTENT } from '../support/playbookFromFiles.ts';
 
 /**
  * The P0–P3 fixture playbook's templates (test/fixtures/p-playbook), filled from an incident, in

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Deadline } from '../../src/lib/clocks';
-import { handOver, mergeImported, nextDeadline } from '../../src/lib/handover';
-import { addNote, tickItem, updateIncident } from '../../src/lib/incidents';
-import { lastHandover, sourceValue } from '../../src/lib/messageValues';
-import { IncidentSchema } from '../../src/lib/state';
-import { min, T0, withIncident } from '../support/incidents';
+import type { Deadline } from '../../src/lib/clocks.ts';
+import { handOver, mergeImported, nextDeadline } from '../../src/lib/handover.ts';
+import { addNote, tickItem, updateIncident } from '../../src/lib/incidents.ts';
+import { lastHandover, sourceValue } from '../../src/lib/messageValues.ts';
+import { IncidentSchema } from '../../src/lib/state.ts';
+import { min, T0, withIncident } from '../support/incidents.ts';
 
 const playbook = { severities: [], statuses: [] };
 const handover = { to: '@carol', done: 'Rolled back release 42', open: 'Replica lag on db-2', next: 'Status update 03:45 UTC' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { barActions, updateTemplate } from '../../src/lib/barActions';
-import type { Deadline } from '../../src/lib/clocks';
-import { shortName, webManifest } from '../../src/lib/webManifest';
+import { barActions, updateTemplate } from '../../src/lib/barActions.ts';
+import type { Deadline } from '../../src/lib/clocks.ts';
+import { shortName, webManifest } from '../../src/lib/webManifest.ts';
 
 const site = { title: 'Runbook of Acme Widgets', description: 'What to do when widgets stop.' };
 

@@ -2,11 +2,11 @@
 // Mermaid's parser needs a DOM (it sanitises labels with DOMPurify): happy-dom gives it one.
 import { describe, expect, it } from 'vitest';
 import mermaid from 'mermaid';
-import { courseMermaid, incidentCourse, mermaidText } from '../../src/lib/incidentCourse';
-import { declareIncident, logEscalation, logMessage, setSeverity, setStatus } from '../../src/lib/incidents';
-import { emptyState, type State } from '../../src/lib/state';
-import type { EscalationStep } from '../../src/schemas/escalation';
-import { declaration, min, T0 } from '../support/incidents';
+import { courseMermaid, incidentCourse, mermaidText } from '../../src/lib/incidentCourse.ts';
+import { declareIncident, logEscalation, logMessage, setSeverity, setStatus } from '../../src/lib/incidents.ts';
+import { emptyState, type State } from '../../src/lib/state.ts';
+import type { EscalationStep } from '../../src/schemas/escalation.ts';
+import { declaration, min, T0 } from '../support/incidents.ts';
 
 const severities = [
 	{ id: 'P0', name: 'Critical', tone: 'danger' as const, responseTime: 5, escalateAfter: 15, updateEvery: 15 },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMAT, EXPORT_VERSION, exportIncident, parseImport } from '../../src/lib/incidentJson';
-import { addNote, importIncident, tickItem } from '../../src/lib/incidents';
-import { MAX_EVENTS, MAX_IMPORT_BYTES, MAX_TITLE_LENGTH } from '../../src/lib/limits';
-import type { Incident } from '../../src/lib/state';
-import { T0, withIncident } from '../support/incidents';
+import { EXPORT_FORMAT, EXPORT_VERSION, exportIncident, parseImport } from '../../src/lib/incidentJson.ts';
+import { addNote, importIncident, tickItem } from '../../src/lib/incidents.ts';
+import { MAX_EVENTS, MAX_IMPORT_BYTES, MAX_TITLE_LENGTH } from '../../src/lib/limits.ts';
+import type { Incident } from '../../src/lib/state.ts';
+import { T0, withIncident } from '../support/incidents.ts';
 
 function incident() {
 	const { state, id } = withIncident({ title: '<script>alert(1)</script>' });

@@ -14,11 +14,11 @@ import {
 	setStatus,
 	tickItem,
 	updateIncident,
-} from '../../src/lib/incidents';
-import { detectionProblem } from '../../src/lib/limits';
-import { mergeState } from '../../src/lib/merge';
-import { emptyState } from '../../src/lib/state';
-import { min, T0, withIncident } from '../support/incidents';
+} from '../../src/lib/incidents.ts';
+import { detectionProblem } from '../../src/lib/limits.ts';
+import { mergeState } from '../../src/lib/merge.ts';
+import { emptyState } from '../../src/lib/state.ts';
+import { min, T0, withIncident } from '../support/incidents.ts';
 
 const step = { text: 'Check Redis connectivity', list: 'Service Down: Response' };
 const KEY = 'scenario/service-down/response/check-redis-connectivity';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillLevels, levelRange, unknownLevels } from '../../src/lib/levelMentions';
+import { fillLevels, levelRange, unknownLevels } from '../../src/lib/levelMentions.ts';
 
 const SEV = ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4', 'SEV-5'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainReading, formatOffset, fromLocalInput, toLocalInput, zoneOffset } from '../../src/lib/localTime';
+import { explainReading, formatOffset, fromLocalInput, toLocalInput, zoneOffset } from '../../src/lib/localTime.ts';
 
 const iso = (at: number) => new Date(at).toISOString();
 

@@ -8,12 +8,12 @@ import {
 	tickItem,
 	updateActionItem,
 	updateIncident,
-} from '../../src/lib/incidents';
-import { mergeState } from '../../src/lib/merge';
-import { createStore } from '../../src/lib/store';
-import { STATE_KEY } from '../../src/lib/storage';
-import { min, T0, withIncident } from '../support/incidents';
-import { MemoryStorage } from '../support/memoryStorage';
+} from '../../src/lib/incidents.ts';
+import { mergeState } from '../../src/lib/merge.ts';
+import { createStore } from '../../src/lib/store.ts';
+import { STATE_KEY } from '../../src/lib/storage.ts';
+import { min, T0, withIncident } from '../support/incidents.ts';
+import { MemoryStorage } from '../support/memoryStorage.ts';
 
 const step = (text: string) => ({ text, list: 'Response' });
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deadlines } from '../../src/lib/clocks';
-import { composeMessage, isBlank, missingRequired, shownValues } from '../../src/lib/composeMessage';
-import { addNote, logEscalation, logMessage, setStatus, tickItem, updatePostMortem } from '../../src/lib/incidents';
-import { editedValues, incidentValues, latestEvents, nextUpdateAt, sourceValue, type ValueContext } from '../../src/lib/messageValues';
-import { INCIDENT_SOURCES } from '../../src/schemas/template';
-import { min, T0, withIncident } from '../support/incidents';
-import { contentPlaybook, contentTemplate } from '../support/playbookContent';
+import { deadlines } from '../../src/lib/clocks.ts';
+import { composeMessage, isBlank, missingRequired, shownValues } from '../../src/lib/composeMessage.ts';
+import { addNote, logEscalation, logMessage, setStatus, tickItem, updatePostMortem } from '../../src/lib/incidents.ts';
+import { editedValues, incidentValues, latestEvents, nextUpdateAt, sourceValue, type ValueContext } from '../../src/lib/messageValues.ts';
+import { INCIDENT_SOURCES } from '../../src/schemas/template.ts';
+import { min, T0, withIncident } from '../support/incidents.ts';
+import { contentPlaybook, contentTemplate } from '../support/playbookContent.ts';
 
 const playbook = contentPlaybook();
 const P0 = playbook.severities.find((s) => s.id === 'P0')!;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addNote, declareIncident, logMessage, setSeverity, setStatus } from '../../src/lib/incidents';
-import { computeMetrics, median, uniqueIncidents, updateCadence, type MetricsLevel } from '../../src/lib/metrics';
-import { metricsCsv, metricsMarkdown } from '../../src/lib/metricsExport';
-import { emptyState, type Incident, type State } from '../../src/lib/state';
-import { declaration, min, T0 } from '../support/incidents';
+import { addNote, declareIncident, logMessage, setSeverity, setStatus } from '../../src/lib/incidents.ts';
+import { computeMetrics, median, uniqueIncidents, updateCadence, type MetricsLevel } from '../../src/lib/metrics.ts';
+import { metricsCsv, metricsMarkdown } from '../../src/lib/metricsExport.ts';
+import { emptyState, type Incident, type State } from '../../src/lib/state.ts';
+import { declaration, min, T0 } from '../support/incidents.ts';
 
 const levels: MetricsLevel[] = [
 	{ id: 'P0', name: 'Critical', rank: 0, responseTime: 5, escalateAfter: 15, updateEvery: 15 },

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { onDemandFiles, type BundleOrigins, type ChunkLinks } from '../../scripts/measure/bundleOrigins';
-import { summarize, weighPage } from '../../scripts/measure/pageWeight';
+import { onDemandFiles, type BundleOrigins, type ChunkLinks } from '../../scripts/measure/bundleOrigins.ts';
+import { summarize, weighPage } from '../../scripts/measure/pageWeight.ts';
 
 const chunk = (fileName: string, links: Partial<ChunkLinks> = {}): ChunkLinks => ({
 	fileName,

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scriptHash, type BundleOrigins } from '../../scripts/measure/bundleOrigins';
-import { pageViolations } from '../../scripts/measure/checkBudgets';
-import { BUDGETS } from '../../scripts/measure/budgets';
-import { summarize, weighPage, type Asset, type PageWeight, type Timing } from '../../scripts/measure/pageWeight';
+import { scriptHash, type BundleOrigins } from '../../scripts/measure/bundleOrigins.ts';
+import { pageViolations } from '../../scripts/measure/checkBudgets.ts';
+import { BUDGETS } from '../../scripts/measure/budgets.ts';
+import { summarize, weighPage, type Asset, type PageWeight, type Timing } from '../../scripts/measure/pageWeight.ts';
 
 /** A made-up site: two pages, our code, a library, a platform script that loads more on demand. */
 const inlineOurs = 'document.body.dataset.ready="1"';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'parse5';
-import { escapeHtml, renderPlaybookDocument, SECTIONS, type DocumentOptions } from '../../src/lib/playbookDocument';
-import type { Playbook } from '../../src/lib/playbook';
-import { playbookFromFiles } from '../support/playbookFromFiles';
+import { escapeHtml, renderPlaybookDocument, SECTIONS, type DocumentOptions } from '../../src/lib/playbookDocument.ts';
+import type { Playbook } from '../../src/lib/playbook.ts';
+import { playbookFromFiles } from '../support/playbookFromFiles.ts';
 
 const options: DocumentOptions = {
 	css: 'body{margin:0}',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChecklistSpec } from '../../src/lib/clientPlaybook';
-import { composeMessage } from '../../src/lib/composeMessage';
+import type { ChecklistSpec } from '../../src/lib/clientPlaybook.ts';
+import { composeMessage } from '../../src/lib/composeMessage.ts';
 import {
 	addActionItem,
 	addNote,
@@ -12,9 +12,9 @@ import {
 	tickItem,
 	updateActionItem,
 	updatePostMortem,
-} from '../../src/lib/incidents';
-import { mergeState } from '../../src/lib/merge';
-import { incidentValues } from '../../src/lib/messageValues';
+} from '../../src/lib/incidents.ts';
+import { mergeState } from '../../src/lib/merge.ts';
+import { incidentValues } from '../../src/lib/messageValues.ts';
 import {
 	actionItemProblems,
 	actionItemRows,
@@ -25,10 +25,10 @@ import {
 	severityRows,
 	skippedSteps,
 	timelineRows,
-} from '../../src/lib/postMortem';
-import type { Incident, State } from '../../src/lib/state';
-import { min, T0, withIncident } from '../support/incidents';
-import { contentPlaybook, contentTemplate } from '../support/playbookContent';
+} from '../../src/lib/postMortem.ts';
+import type { Incident, State } from '../../src/lib/state.ts';
+import { min, T0, withIncident } from '../support/incidents.ts';
+import { contentPlaybook, contentTemplate } from '../support/playbookContent.ts';
 
 const playbook = contentPlaybook();
 const RESOLVED = { id: 'resolved', label: 'Resolved', closes: true };

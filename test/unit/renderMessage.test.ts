@@ -1,8 +1,8 @@
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { escapeText, keepLineBreaks, renderTemplate } from '../../src/lib/renderMessage';
-import { parseTemplate, templateNames } from '../../src/lib/templateSyntax';
+import { escapeText, keepLineBreaks, renderTemplate } from '../../src/lib/renderMessage.ts';
+import { parseTemplate, templateNames } from '../../src/lib/templateSyntax.ts';
 
 /** Markdown to HTML as GitHub would render it, with raw HTML let through so any leak shows. */
 const html = (markdown: string) => micromark(markdown, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioData, toClient } from '../../src/data/clientPlaybook';
-import { ROUTES } from '../../src/lib/urls';
-import { playbookFromFiles } from '../support/playbookFromFiles';
+import { scenarioData, toClient } from '../../src/data/toClient.ts';
+import { ROUTES } from '../../src/lib/urls.ts';
+import { playbookFromFiles } from '../support/playbookFromFiles.ts';
 
 describe('the scenario data the whole-playbook pages fetch', () => {
 	const playbook = playbookFromFiles();

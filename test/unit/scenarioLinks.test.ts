@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstWithCurrent } from '../../src/lib/scenarioLinks';
+import { firstWithCurrent } from '../../src/lib/scenarioLinks.ts';
 
 const items = Array.from({ length: 20 }, (_, i) => i + 1);
 

@@ -2,17 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DurationSchema } from '../../src/schemas/duration';
-import { EscalationStepSchema } from '../../src/schemas/escalation';
-import { PhaseSchema } from '../../src/schemas/phase';
-import { ScenarioSchema } from '../../src/schemas/scenario';
-import { SeveritySchema } from '../../src/schemas/severity';
-import { SiteSchema } from '../../src/schemas/site';
-import { StepListSchema } from '../../src/schemas/step';
-import { TemplateSchema } from '../../src/schemas/template';
-import { describeIssues } from '../../src/lib/zodIssues';
-import { ROOT } from '../support/buildSite';
-import { readFrontmatter } from '../support/frontmatter';
+import { DurationSchema } from '../../src/schemas/duration.ts';
+import { EscalationStepSchema } from '../../src/schemas/escalation.ts';
+import { PhaseSchema } from '../../src/schemas/phase.ts';
+import { ScenarioSchema } from '../../src/schemas/scenario.ts';
+import { SeveritySchema } from '../../src/schemas/severity.ts';
+import { SiteSchema } from '../../src/schemas/site.ts';
+import { StepListSchema } from '../../src/schemas/step.ts';
+import { TemplateSchema } from '../../src/schemas/template.ts';
+import { describeIssues } from '../../src/lib/zodIssues.ts';
+import { ROOT } from '../support/buildSite.ts';
+import { readFrontmatter } from '../support/frontmatter.ts';
 
 const files = (dir: string) =>
 	readdirSync(join(ROOT, dir))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addNote, addActionItem, tickItem } from '../../src/lib/incidents';
-import { SHARE_PREFIX } from '../../src/lib/urls';
-import { readSealedFile, sealedFile } from '../../src/lib/incidentJson';
+import { addNote, addActionItem, tickItem } from '../../src/lib/incidents.ts';
+import { SHARE_PREFIX } from '../../src/lib/urls.ts';
+import { readSealedFile, sealedFile } from '../../src/lib/incidentJson.ts';
 import {
 	fromBase64Url,
 	MAX_LINK_CHARS,
@@ -11,9 +11,9 @@ import {
 	shareFragment,
 	shareLink,
 	toBase64Url,
-} from '../../src/lib/shareLink';
-import type { Incident } from '../../src/lib/state';
-import { min, T0, withIncident } from '../support/incidents';
+} from '../../src/lib/shareLink.ts';
+import type { Incident } from '../../src/lib/state.ts';
+import { min, T0, withIncident } from '../support/incidents.ts';
 
 function incident(): Incident {
 	let { state, id } = withIncident({ title: 'Checkout fails for EU users' });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { loadSite } from '../../src/data/site';
-import { ROOT } from '../support/buildSite';
+import { loadSite } from '../../src/data/loadSite.ts';
+import { ROOT } from '../support/buildSite.ts';
 
 const site = loadSite(join(ROOT, 'content/site.yaml'));
 const code = [
@@ -32,7 +32,7 @@ describe('the site settings', () => {
 });
 
 describe('where the site is published', async () => {
-	const { deployment } = await import('../../src/data/site');
+	const { deployment } = await import('../../src/data/loadSite.ts');
 	it("is content/site.yaml's url and base, which PLAYBOOK_SITE and PLAYBOOK_BASE override for a CI job", () => {
 		expect(deployment({ base: '/' }, {})).toEqual({ site: undefined, base: '/' });
 		expect(deployment({ url: 'https://docs.example', base: '/runbooks/' }, {})).toEqual({

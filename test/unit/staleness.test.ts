@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysSinceReview, isStale } from '../../src/lib/staleness';
+import { daysSinceReview, isStale } from '../../src/lib/staleness.ts';
 
 const reviewed = new Date('2024-12-01');
 const at = (iso: string) => new Date(iso);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { tickItem } from '../../src/lib/incidents';
-import { emptyState } from '../../src/lib/state';
-import { createStore } from '../../src/lib/store';
-import { BACKUP_PREFIX, listBackups, loadState, readRaw, saveState, STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
-import { T0, withIncident } from '../support/incidents';
-import { MemoryStorage } from '../support/memoryStorage';
+import { tickItem } from '../../src/lib/incidents.ts';
+import { emptyState } from '../../src/lib/state.ts';
+import { createStore } from '../../src/lib/store.ts';
+import { BACKUP_PREFIX, listBackups, loadState, readRaw, saveState, STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
+import { T0, withIncident } from '../support/incidents.ts';
+import { MemoryStorage } from '../support/memoryStorage.ts';
 
 const stored = (state: unknown, version = STATE_VERSION) => JSON.stringify({ version, state });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deadlines, type ClockLevel } from '../../src/lib/clocks';
-import { activeIncident, logDeadline, setActive, setStatus, tickItem } from '../../src/lib/incidents';
-import type { State } from '../../src/lib/state';
-import { createStore } from '../../src/lib/store';
-import { listBackups, loadState, STATE_KEY, STATE_VERSION } from '../../src/lib/storage';
-import { parseStored, peekState, shownState, storedText } from '../../src/lib/storageRead';
-import { min, T0, withIncident } from '../support/incidents';
-import { MemoryStorage } from '../support/memoryStorage';
+import { deadlines, type ClockLevel } from '../../src/lib/clocks.ts';
+import { activeIncident, logDeadline, setActive, setStatus, tickItem } from '../../src/lib/incidents.ts';
+import type { State } from '../../src/lib/state.ts';
+import { createStore } from '../../src/lib/store.ts';
+import { listBackups, loadState, STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
+import { parseStored, peekState, shownState, storedText } from '../../src/lib/storageRead.ts';
+import { min, T0, withIncident } from '../support/incidents.ts';
+import { MemoryStorage } from '../support/memoryStorage.ts';
 
 const stored = (state: unknown, version: unknown = STATE_VERSION) => JSON.stringify({ version, state });
 const level: ClockLevel = { id: 'P0', responseTime: 5, escalateAfter: 30, updateEvery: 15 };

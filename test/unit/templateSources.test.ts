@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TemplateSchema } from '../../src/schemas/template';
+import { TemplateSchema } from '../../src/schemas/template.ts';
 
 const issuesOf = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
 	result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];

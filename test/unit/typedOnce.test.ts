@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { composeMessage } from '../../src/lib/composeMessage';
-import { lastIncident } from '../../src/lib/declareDefaults';
-import { setMessageFormat } from '../../src/lib/messageMemory';
-import { mergeState } from '../../src/lib/merge';
-import { incidentValues, rememberValue } from '../../src/lib/messageValues';
-import { emptyState } from '../../src/lib/state';
-import { loadState, STATE_KEY } from '../../src/lib/storage';
-import { TemplateSchema } from '../../src/schemas/template';
-import { MemoryStorage } from '../support/memoryStorage';
-import { min, T0, withIncident } from '../support/incidents';
-import { contentPlaybook } from '../support/playbookContent';
+import { composeMessage } from '../../src/lib/composeMessage.ts';
+import { lastIncident } from '../../src/lib/declareDefaults.ts';
+import { setMessageFormat } from '../../src/lib/messageMemory.ts';
+import { mergeState } from '../../src/lib/merge.ts';
+import { incidentValues, rememberValue } from '../../src/lib/messageValues.ts';
+import { emptyState } from '../../src/lib/state.ts';
+import { loadState, STATE_KEY } from '../../src/lib/storage.ts';
+import { TemplateSchema } from '../../src/schemas/template.ts';
+import { MemoryStorage } from '../support/memoryStorage.ts';
+import { min, T0, withIncident } from '../support/incidents.ts';
+import { contentPlaybook } from '../support/playbookContent.ts';
 
 // Fixture templates: a resolution message, a later message and a post-mortem sharing sources.
 const resolution = TemplateSchema.parse({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertPath, href, scenarioPath, sitePath } from '../../src/lib/urls';
+import { alertPath, href, scenarioPath, sitePath } from '../../src/lib/urls.ts';
 
 describe('site URLs under a base path', () => {
 	it('puts every site path under the base', () => {
@@ -25,7 +25,7 @@ describe('site URLs under a base path', () => {
 });
 
 describe('links written in content', async () => {
-	const { withBase } = await import('../../src/build/baseLinks');
+	const { withBase } = await import('../../src/build/baseLinks.ts');
 	it('follow the base path when they are root-absolute, and stay as written otherwise', () => {
 		expect(withBase('/classify/', '/playbook/')).toBe('/playbook/classify/');
 		expect(withBase('/classify/#levels', '/playbook/')).toBe('/playbook/classify/#levels');

@@ -1,9 +1,9 @@
 import chartStyles from '../../styles/charts.css?url';
-import type { ClientPlaybook } from '../../lib/clientPlaybook';
-import { incidentCourse, type IncidentCourse } from '../../lib/incidentCourse';
-import type { Incident } from '../../lib/state';
-import { formatSpan } from '../../lib/clocks';
-import { stampFor } from '../../lib/postMortem';
+import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
+import { incidentCourse, type IncidentCourse } from '../../lib/incidentCourse.ts';
+import type { Incident } from '../../lib/state.ts';
+import { formatSpan } from '../../lib/clocks.ts';
+import { stampFor } from '../../lib/postMortem.ts';
 
 interface Props {
 	course: IncidentCourse;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { ClientPlaybook } from '../../lib/clientPlaybook';
-import type { Incident } from '../../lib/state';
-import type { IncidentCourseChart } from './CourseChart.onDemand';
+import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
+import type { Incident } from '../../lib/state.ts';
+import type { IncidentCourseChart } from './CourseChart.onDemand.tsx';
 
 interface Props {
 	incident: Incident;
@@ -11,7 +11,7 @@ interface Props {
 	id: string;
 }
 
-const chart = () => import('./CourseChart.onDemand');
+const chart = () => import('./CourseChart.onDemand.tsx');
 
 /**
  * The incident's course as a chart, in the workspace and the post-mortem. Its code loads when the

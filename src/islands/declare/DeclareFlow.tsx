@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
-import type { ClientPlaybook } from '../../lib/clientPlaybook';
-import { findIncident } from '../../lib/incidents';
-import type { State } from '../../lib/state';
-import type { Store } from '../../lib/store';
-import { DeclareForm, type DeclarePrefill } from '../workspace/DeclareForm';
-import type { CopiedDeclaration } from './Declared';
+import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
+import { findIncident } from '../../lib/incidents.ts';
+import type { State } from '../../lib/state.ts';
+import type { Store } from '../../lib/store.ts';
+import { DeclareForm, type DeclarePrefill } from '../workspace/DeclareForm.tsx';
+import type { CopiedDeclaration } from './Declared.tsx';
 
-type CopyModule = typeof import('./declareCopy.onDemand');
+type CopyModule = typeof import('./declareCopy.onDemand.ts');
 let copyModule: Promise<CopyModule> | undefined;
-const loadCopy = () => (copyModule ??= import('./declareCopy.onDemand'));
+const loadCopy = () => (copyModule ??= import('./declareCopy.onDemand.ts'));
 
 interface Props {
 	playbook: ClientPlaybook;

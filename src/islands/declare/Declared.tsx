@@ -1,14 +1,14 @@
-import { urls } from '../../lib/urls';
+import { urls } from '../../lib/urls.ts';
 import { useEffect, useRef } from 'preact/hooks';
-import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook';
-import { deadlines, formatUtcTime } from '../../lib/clocks';
-import { FORMAT_LABELS } from '../../lib/composeMessage';
-import type { MessageFormat } from '../../lib/renderMessage';
-import { SCENARIO_LINK_LIMIT } from '../../lib/scenarioLinks';
-import type { Incident } from '../../lib/state';
-import { LazyCopyFallback } from '../LazyCopyFallback';
-import { SeverityBadge } from '../SeverityBadge';
-import { useScenarios } from '../useScenarios';
+import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook.ts';
+import { deadlines, formatUtcTime } from '../../lib/clocks.ts';
+import { FORMAT_LABELS } from '../../lib/composeMessage.ts';
+import type { MessageFormat } from '../../lib/renderMessage.ts';
+import { SCENARIO_LINK_LIMIT } from '../../lib/scenarioLinks.ts';
+import type { Incident } from '../../lib/state.ts';
+import { LazyCopyFallback } from '../LazyCopyFallback.tsx';
+import { SeverityBadge } from '../SeverityBadge.tsx';
+import { useScenarios } from '../useScenarios.ts';
 
 /** The declaration message and what became of it. */
 export interface CopiedDeclaration {

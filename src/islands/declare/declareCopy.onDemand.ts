@@ -3,18 +3,18 @@
  * form (a user action), with the declaration template fetched from the scenario data, so pages
  * that only offer the form carry neither the template nor the template engine.
  */
-import type { ClientPlaybook } from '../../lib/clientPlaybook';
-import type { GeneratorTemplate } from '../../lib/composeMessage';
-import { copiedLabel, declarationMissing, declarationText, messageFormat } from '../../lib/declaration';
-import { findIncident, logMessage } from '../../lib/incidents';
-import type { Store } from '../../lib/store';
-import { urls } from '../../lib/urls';
-import { copyText } from '../copyText';
-import { loadScenarioData } from '../useScenarios';
-import type { CopiedDeclaration } from './Declared';
-import { loadDeclareStyles } from './declareStyles';
+import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
+import type { GeneratorTemplate } from '../../lib/composeMessage.ts';
+import { copiedLabel, declarationMissing, declarationText, messageFormat } from '../../lib/declaration.ts';
+import { findIncident, logMessage } from '../../lib/incidents.ts';
+import type { Store } from '../../lib/store.ts';
+import { urls } from '../../lib/urls.ts';
+import { copyText } from '../copyText.ts';
+import { loadScenarioData } from '../useScenarios.ts';
+import type { CopiedDeclaration } from './Declared.tsx';
+import { loadDeclareStyles } from './declareStyles.ts';
 
-export { Declared } from './Declared';
+export { Declared } from './Declared.tsx';
 
 // What comes next is styled, and the template is in, by the time the responder submits.
 void loadDeclareStyles();

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { ActionItem } from '../../lib/state';
+import type { ActionItem } from '../../lib/state.ts';
 
 interface Props {
 	/** DOM id prefix. */

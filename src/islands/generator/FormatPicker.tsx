@@ -1,5 +1,5 @@
-import { FORMAT_LABELS } from '../../lib/composeMessage';
-import { MESSAGE_FORMATS, type MessageFormat } from '../../lib/renderMessage';
+import { FORMAT_LABELS } from '../../lib/composeMessage.ts';
+import { MESSAGE_FORMATS, type MessageFormat } from '../../lib/renderMessage.ts';
 
 interface Props {
 	/** Unique prefix for the radio group's name. */

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { ListItem } from '../../lib/renderMessage';
+import type { ListItem } from '../../lib/renderMessage.ts';
 
 interface Props {
 	/** DOM id prefix of the rows' inputs. */

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { copyText } from '../copyText';
-import type { CopyFallback as CopyFallbackType } from '../CopyFallback.onDemand';
+import { copyText } from '../copyText.ts';
+import type { CopyFallback as CopyFallbackType } from '../CopyFallback.onDemand.tsx';
 
 interface Props {
 	/** DOM id prefix. */
@@ -42,7 +42,7 @@ export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask
 			setStatus('');
 			setCopiedByHand(false);
 			setFallback(text);
-			if (!Fallback) void import('../CopyFallback.onDemand').then((m) => setFallbackView(() => m.CopyFallback));
+			if (!Fallback) void import('../CopyFallback.onDemand.tsx').then((m) => setFallbackView(() => m.CopyFallback));
 		}
 	};
 	const warningId = `${id}-check`;

@@ -1,4 +1,4 @@
-import type { TemplateField } from '../../schemas/template';
+import type { TemplateField } from '../../schemas/template.ts';
 
 interface Props {
 	/** DOM id of the input. */

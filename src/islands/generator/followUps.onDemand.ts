@@ -2,11 +2,11 @@
  * The post-mortem's action items sent on: each as a prefilled new issue in the team's tracker, all
  * of them as a calendar file. Loaded on the first click, not with the post-mortem page.
  */
-import { actionItemsCalendar, datedItems } from '../../lib/icsCalendar';
-import { issueAction, issueDraft } from '../../lib/issueLinks';
-import type { Tracker } from '../../schemas/site';
-import type { ActionItem, Incident } from '../../lib/state';
-import { copyText, downloadText } from '../copyText';
+import { actionItemsCalendar, datedItems } from '../../lib/icsCalendar.ts';
+import { issueAction, issueDraft } from '../../lib/issueLinks.ts';
+import type { Tracker } from '../../schemas/site.ts';
+import type { ActionItem, Incident } from '../../lib/state.ts';
+import { copyText, downloadText } from '../copyText.ts';
 
 /** Open the tracker's new-issue form for one item, or copy the issue when the link would be too long. */
 export async function fileIssue(tracker: Tracker, item: ActionItem, incident: Incident): Promise<string> {

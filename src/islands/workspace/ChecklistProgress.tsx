@@ -1,7 +1,7 @@
-import { progress } from '../../lib/checklistProgress';
-import type { ChecklistSpec } from '../../lib/clientPlaybook';
-import { incidentChecklists } from '../../lib/incidentChecklists';
-import type { Incident } from '../../lib/state';
+import { progress } from '../../lib/checklistProgress.ts';
+import type { ChecklistSpec } from '../../lib/clientPlaybook.ts';
+import { incidentChecklists } from '../../lib/incidentChecklists.ts';
+import type { Incident } from '../../lib/state.ts';
 
 interface Props {
 	incident: Incident;

@@ -1,4 +1,4 @@
-import { formatClock, formatUtcTime, type Deadline } from '../../lib/clocks';
+import { formatClock, formatUtcTime, type Deadline } from '../../lib/clocks.ts';
 
 interface Props {
 	deadlines: Deadline[];

@@ -1,13 +1,13 @@
-import { urls } from '../../lib/urls';
+import { urls } from '../../lib/urls.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ClientPlaybook } from '../../lib/clientPlaybook';
-import { rememberedDetails } from '../../lib/declareDefaults';
-import { attachScratch, declareIncident, setResponder } from '../../lib/incidents';
-import { detectionProblem, MAX_TITLE_LENGTH } from '../../lib/limits';
-import type { State } from '../../lib/state';
-import type { Store } from '../../lib/store';
-import { scenarioStatusText, useScenarios } from '../useScenarios';
-import { DetectedAtField, type Detection } from './DetectedAtField';
+import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
+import { rememberedDetails } from '../../lib/declareDefaults.ts';
+import { attachScratch, declareIncident, setResponder } from '../../lib/incidents.ts';
+import { detectionProblem, MAX_TITLE_LENGTH } from '../../lib/limits.ts';
+import type { State } from '../../lib/state.ts';
+import type { Store } from '../../lib/store.ts';
+import { scenarioStatusText, useScenarios } from '../useScenarios.ts';
+import { DetectedAtField, type Detection } from './DetectedAtField.tsx';
 
 /** Values the form starts with (from the classifier, a runbook page or an alert link). */
 export interface DeclarePrefill {

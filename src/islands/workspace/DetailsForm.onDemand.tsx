@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { ClientPlaybook } from '../../lib/clientPlaybook';
-import type { IncidentFields } from '../../lib/incidents';
-import { detectionProblem, MAX_TITLE_LENGTH } from '../../lib/limits';
-import type { Incident } from '../../lib/state';
-import { scenarioStatusText, useScenarios } from '../useScenarios';
-import { DetectedAtField, type Detection } from './DetectedAtField';
+import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
+import type { IncidentFields } from '../../lib/incidents.ts';
+import { detectionProblem, MAX_TITLE_LENGTH } from '../../lib/limits.ts';
+import type { Incident } from '../../lib/state.ts';
+import { scenarioStatusText, useScenarios } from '../useScenarios.ts';
+import { DetectedAtField, type Detection } from './DetectedAtField.tsx';
 
 interface Props {
 	incident: Incident;

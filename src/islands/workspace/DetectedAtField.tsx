@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { formatUtcDateTime } from '../../lib/clocks';
-import { browserTimeZone, explainReading, formatOffset, fromLocalInput, toLocalInput, zoneOffset } from '../../lib/localTime';
+import { formatUtcDateTime } from '../../lib/clocks.ts';
+import { browserTimeZone, explainReading, formatOffset, fromLocalInput, toLocalInput, zoneOffset } from '../../lib/localTime.ts';
 
 /** What the field holds: the instant (NaN when the input is not a date-time) and whether the responder changed it. */
 export interface Detection {

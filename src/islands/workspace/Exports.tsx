@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ChecklistSpec, ClientPlaybook } from '../../lib/clientPlaybook';
-import { importIncident } from '../../lib/incidents';
-import { SHARE_PREFIX } from '../../lib/urls';
-import type { Incident, State } from '../../lib/state';
-import type { Store } from '../../lib/store';
-import type { CopyFallback as CopyFallbackType } from '../CopyFallback.onDemand';
-import { LazySharedPanel } from './Share';
-import type { SharedSource } from './SharedPanel.onDemand';
-import type { Scenarios } from '../useScenarios';
+import type { ChecklistSpec, ClientPlaybook } from '../../lib/clientPlaybook.ts';
+import { importIncident } from '../../lib/incidents.ts';
+import { SHARE_PREFIX } from '../../lib/urls.ts';
+import type { Incident, State } from '../../lib/state.ts';
+import type { Store } from '../../lib/store.ts';
+import type { CopyFallback as CopyFallbackType } from '../CopyFallback.onDemand.tsx';
+import { LazySharedPanel } from './Share.tsx';
+import type { SharedSource } from './SharedPanel.onDemand.tsx';
+import type { Scenarios } from '../useScenarios.ts';
 
-const actions = () => import('./exportActions.onDemand');
+const actions = () => import('./exportActions.onDemand.ts');
 /** Does the page's address carry a shared incident? */
 const shared = () => location.hash.startsWith(`#${SHARE_PREFIX}`);
 
@@ -45,7 +45,7 @@ export function Exports({ incident, state, store, playbook, checklists, listsSta
 		if (refused === undefined) return setMessage('Copied the incident as Markdown.');
 		setFallback(refused);
 		if (Fallback) return;
-		const { CopyFallback } = await import('../CopyFallback.onDemand');
+		const { CopyFallback } = await import('../CopyFallback.onDemand.tsx');
 		setFallbackView(() => CopyFallback);
 	};
 	const choose = async (input: HTMLInputElement) => {

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { Deadline } from '../../lib/clocks';
-import { handOver, nextDeadline } from '../../lib/handover';
-import type { Incident } from '../../lib/state';
-import type { Store } from '../../lib/store';
+import type { Deadline } from '../../lib/clocks.ts';
+import { handOver, nextDeadline } from '../../lib/handover.ts';
+import type { Incident } from '../../lib/state.ts';
+import type { Store } from '../../lib/store.ts';
 
 interface Props {
 	incident: Incident;

@@ -1,8 +1,8 @@
-import type { ClientPlaybook } from '../../lib/clientPlaybook';
-import { severityById } from '../../lib/clientPlaybook';
-import { formatUtcDateTime } from '../../lib/clocks';
-import type { State } from '../../lib/state';
-import { SeverityBadge } from '../SeverityBadge';
+import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
+import { severityById } from '../../lib/clientPlaybook.ts';
+import { formatUtcDateTime } from '../../lib/clocks.ts';
+import type { State } from '../../lib/state.ts';
+import { SeverityBadge } from '../SeverityBadge.tsx';
 
 interface Props {
 	state: State;

@@ -1,12 +1,12 @@
-import { urls } from '../../lib/urls';
+import { urls } from '../../lib/urls.ts';
 import { useState } from 'preact/hooks';
-import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook';
-import { formatClock, formatUtcDateTime } from '../../lib/clocks';
-import type { IncidentFields } from '../../lib/incidents';
-import type { Incident } from '../../lib/state';
-import { SeverityBadge } from '../SeverityBadge';
-import { useScenarios } from '../useScenarios';
-import type { DetailsForm as DetailsFormType } from './DetailsForm.onDemand';
+import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook.ts';
+import { formatClock, formatUtcDateTime } from '../../lib/clocks.ts';
+import type { IncidentFields } from '../../lib/incidents.ts';
+import type { Incident } from '../../lib/state.ts';
+import { SeverityBadge } from '../SeverityBadge.tsx';
+import { useScenarios } from '../useScenarios.ts';
+import type { DetailsForm as DetailsFormType } from './DetailsForm.onDemand.tsx';
 
 interface Props {
 	incident: Incident;
@@ -24,7 +24,7 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 	const edit = () => {
 		if (editing) return;
 		setEditing('loading');
-		void import('./DetailsForm.onDemand').then(
+		void import('./DetailsForm.onDemand.tsx').then(
 			(m) => setEditing(() => m.DetailsForm),
 			() => setEditing(undefined),
 		);

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ClientPlaybook } from '../../lib/clientPlaybook';
-import type { Deadline } from '../../lib/clocks';
-import type { Incident } from '../../lib/state';
-import type { Store } from '../../lib/store';
-import type { ShareAction, SharePanel as SharePanelType } from './SharePanel.onDemand';
-import type { SharedPanel as SharedPanelType } from './SharedPanel.onDemand';
+import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
+import type { Deadline } from '../../lib/clocks.ts';
+import type { Incident } from '../../lib/state.ts';
+import type { Store } from '../../lib/store.ts';
+import type { ShareAction, SharePanel as SharePanelType } from './SharePanel.onDemand.tsx';
+import type { SharedPanel as SharedPanelType } from './SharedPanel.onDemand.tsx';
 
-const sharing = () => import('./exportActions.onDemand');
+const sharing = () => import('./exportActions.onDemand.ts');
 
 /** The panel that brings an incident in, loaded only when one is opened. */
 export function LazySharedPanel(props: Parameters<typeof SharedPanelType>[0]) {

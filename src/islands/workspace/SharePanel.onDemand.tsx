@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { copyText } from '../copyText';
-import type { ShareProps } from './Share';
-import { HandoverPanel } from './HandoverPanel.onDemand';
-import { downloadStatusPage, shareIncident, type Shared } from './shareActions.onDemand';
+import { copyText } from '../copyText.ts';
+import type { ShareProps } from './Share.tsx';
+import { HandoverPanel } from './HandoverPanel.onDemand.tsx';
+import { downloadStatusPage, shareIncident, type Shared } from './shareActions.onDemand.ts';
 
 /** What the responder asked for, and when (asking again runs it again). */
 export interface ShareAction {

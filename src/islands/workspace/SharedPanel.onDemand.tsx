@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook';
-import { mergeImported } from '../../lib/handover';
-import { importIncident } from '../../lib/incidents';
-import type { ImportResult } from '../../lib/incidentJson';
-import { openSealed } from '../../lib/shareLink';
-import type { Incident, State } from '../../lib/state';
-import type { Store } from '../../lib/store';
-import { openFragment } from './shareActions.onDemand';
+import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook.ts';
+import { mergeImported } from '../../lib/handover.ts';
+import { importIncident } from '../../lib/incidents.ts';
+import type { ImportResult } from '../../lib/incidentJson.ts';
+import { openSealed } from '../../lib/shareLink.ts';
+import type { Incident, State } from '../../lib/state.ts';
+import type { Store } from '../../lib/store.ts';
+import { openFragment } from './shareActions.onDemand.ts';
 
 /**
  * An incident to bring into this browser: from the page's fragment (a shared link), from an encrypted file

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { formatUtcDateTime } from '../../lib/clocks';
-import type { TimelineEvent } from '../../lib/state';
+import { formatUtcDateTime } from '../../lib/clocks.ts';
+import type { TimelineEvent } from '../../lib/state.ts';
 
 interface Props {
 	events: TimelineEvent[];

@@ -3,12 +3,12 @@
  * and the share section's panels (encrypted link, handover, status page file, opening a shared
  * incident). Loaded as one piece when the responder asks for one of them, not with the workspace.
  */
-import { incidentMarkdown } from '../../lib/checklistMarkdown';
-import type { ChecklistSpec, ClientPlaybook } from '../../lib/clientPlaybook';
-import { exportIncident, parseImport, readSealedFile, type ImportResult } from '../../lib/incidentJson';
-import { MAX_IMPORT_BYTES } from '../../lib/limits';
-import type { Incident } from '../../lib/state';
-import { copyText, downloadText } from '../copyText';
+import { incidentMarkdown } from '../../lib/checklistMarkdown.ts';
+import type { ChecklistSpec, ClientPlaybook } from '../../lib/clientPlaybook.ts';
+import { exportIncident, parseImport, readSealedFile, type ImportResult } from '../../lib/incidentJson.ts';
+import { MAX_IMPORT_BYTES } from '../../lib/limits.ts';
+import type { Incident } from '../../lib/state.ts';
+import { copyText, downloadText } from '../copyText.ts';
 
 type Report = Pick<ClientPlaybook, 'severities' | 'statuses'>;
 
@@ -42,5 +42,5 @@ export async function readImport(file: File): Promise<FileImport> {
 	return sealed.ok ? { ok: 'sealed', data: sealed.data } : parseImport(text, file.size);
 }
 
-export { SharePanel } from './SharePanel.onDemand';
-export { SharedPanel } from './SharedPanel.onDemand';
+export { SharePanel } from './SharePanel.onDemand.tsx';
+export { SharedPanel } from './SharedPanel.onDemand.tsx';

@@ -3,12 +3,12 @@
  * page file. Loaded when the responder asks for one of them, or when the page opens with a shared
  * incident in its address, not with the workspace.
  */
-import type { ClientPlaybook } from '../../lib/clientPlaybook';
-import { sealedFile } from '../../lib/incidentJson';
-import { MAX_LINK_CHARS, openFragment, sealIncident, shareLink } from '../../lib/shareLink';
-import type { Incident } from '../../lib/state';
-import { cstateIncident } from '../../lib/statusPage';
-import { downloadText } from '../copyText';
+import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
+import { sealedFile } from '../../lib/incidentJson.ts';
+import { MAX_LINK_CHARS, openFragment, sealIncident, shareLink } from '../../lib/shareLink.ts';
+import type { Incident } from '../../lib/state.ts';
+import { cstateIncident } from '../../lib/statusPage.ts';
+import { downloadText } from '../copyText.ts';
 
 export { openFragment };
 

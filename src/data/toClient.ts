@@ -1,10 +1,10 @@
-import { urls } from '../lib/urls';
-import { formatPhaseTitle } from '../lib/format';
-import { alertIndex } from '../lib/alertLinks';
-import type { ChecklistSpec, ClientPlaybook, ScenarioData } from '../lib/clientPlaybook';
-import type { GeneratorTemplate } from '../lib/composeMessage';
-import type { Playbook } from '../lib/playbook';
-import { slugify } from '../lib/slug';
+import { urls } from '../lib/urls.ts';
+import { formatPhaseTitle } from '../lib/format.ts';
+import { alertIndex } from '../lib/alertLinks.ts';
+import type { ChecklistSpec, ClientPlaybook, PublishedScenarios } from '../lib/clientPlaybook.ts';
+import type { GeneratorTemplate } from '../lib/composeMessage.ts';
+import type { Playbook } from '../lib/playbook.ts';
+import { slugify } from '../lib/slug.ts';
 
 /**
  * The data islands need, from the full playbook. With `fetchScenarios`, the scenarios are not
@@ -45,7 +45,7 @@ export function toClient(
 }
 
 /** Every scenario and its checklists, and the declaration template, as the scenario data URL publishes them. */
-export function scenarioData(playbook: Playbook): ScenarioData {
+export function scenarioData(playbook: Playbook): PublishedScenarios {
 	return {
 		scenarios: playbook.scenarios.map(({ id, title, severities }) => ({ id, title, severities })),
 		checklists: playbook.scenarios.flatMap(scenarioChecklists),

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { loadSite } from '../data/site';
-import { webManifest } from '../lib/webManifest';
+import { loadSite } from '../data/loadSite.ts';
+import { webManifest } from '../lib/webManifest.ts';
 
 /** The web app manifest, from the site settings (see webManifest). */
 export const GET: APIRoute = () =>

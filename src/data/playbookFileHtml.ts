@@ -1,9 +1,9 @@
 import { getEntry } from 'astro:content';
-import { hashSource } from '../integrations/inlineSources';
-import { renderPlaybookDocument, SECTIONS, type DocumentOptions, type SectionId } from '../lib/playbookDocument';
+import { hashSource } from '../integrations/inlineSources.ts';
+import { renderPlaybookDocument, SECTIONS, type DocumentOptions, type SectionId } from '../lib/playbookDocument.ts';
 import css from '../styles/playbookFile.css?inline';
-import { getPlaybook } from './playbook';
-import { fillLevels } from '../lib/levelMentions';
+import { getPlaybook } from './getPlaybook.ts';
+import { fillLevels } from '../lib/levelMentions.ts';
 
 /** Sections that are one page of the site take that page's title and description. */
 const PAGES: Partial<Record<SectionId, string>> = {

@@ -1,7 +1,7 @@
 import { getCollection } from 'astro:content';
-import { checkReferences } from '../lib/checkReferences';
-import { sortBy, type Playbook } from '../lib/playbook';
-import { loadSite } from './site';
+import { checkReferences } from '../lib/checkReferences.ts';
+import { sortBy, type Playbook } from '../lib/playbook.ts';
+import { loadSite } from './loadSite.ts';
 
 let cached: Promise<Playbook> | undefined;
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { playbookFileHtml } from '../data/playbookFile';
+import { playbookFileHtml } from '../data/playbookFileHtml.ts';
 
-/** The whole playbook as one HTML file (see src/integrations/playbookFile.ts). */
+/** The whole playbook as one HTML file (see src/integrations/singleFile.ts). */
 export const GET: APIRoute = async () =>
 	new Response(await playbookFileHtml(), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });

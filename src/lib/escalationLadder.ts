@@ -1,5 +1,5 @@
-import type { EscalationStep } from '../schemas/escalation';
-import { formatMinutes } from './format';
+import type { EscalationStep } from '../schemas/escalation.ts';
+import { formatMinutes } from './format.ts';
 
 /** Does this rung of the path apply at this severity? */
 export function rungApplies(rung: Pick<EscalationStep, 'severities'>, severityId: string): boolean {

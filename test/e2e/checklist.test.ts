@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { phasePath, scenarioPath } from '../../src/lib/urls.ts';
 import { fillDeclareDialog } from '../support/declare.ts';
 import { useChromium } from '../support/useChromium.ts';
 
@@ -28,7 +29,7 @@ async function declare(page: Page, title: string) {
 describe('checklists', () => {
 	it('keep a tick across a reload, with its time, and mark the next step', async () => {
 		const page = await chromium.context.newPage();
-		await page.goto('/scenarios/service-down/');
+		await page.goto(scenarioPath('service-down'));
 		await row(page, 'check-service-status-render-fly-io-kubernetes').click();
 		await expect.poll(() => box(page, 'Check service status (Render/Fly.io/Kubernetes)').isChecked()).toBe(true);
 		await page.reload();
@@ -50,7 +51,7 @@ describe('checklists', () => {
 			await new Promise((resolve) => setTimeout(resolve, 1500));
 			await route.continue();
 		});
-		await page.goto('/scenarios/service-down/');
+		await page.goto(scenarioPath('service-down'));
 		await expect.poll(() => page.locator('.checklist-target').first().innerText()).toContain('no incident open');
 		expect(store).toEqual([]);
 		await row(page, 'check-database-connectivity').click();
@@ -62,10 +63,10 @@ describe('checklists', () => {
 
 	it('tick into the open incident, by name, onto its timeline; earlier ticks can be attached', async () => {
 		const page = await chromium.context.newPage();
-		await page.goto('/process/detection-triage/');
+		await page.goto(phasePath('detection-triage'));
 		await box(page, 'Monitoring alerts').check();
 		await declare(page, 'Login errors');
-		await page.goto('/process/detection-triage/');
+		await page.goto(phasePath('detection-triage'));
 		await box(page, 'Page on-call engineer').check();
 		await expect.poll(() => row(page, 'page-on-call-engineer').innerText()).toContain('alice');
 		const state = await stored(page);
@@ -85,8 +86,8 @@ describe('checklists', () => {
 	it('merge ticks made in two tabs, each showing the other within two seconds', async () => {
 		const a = await chromium.context.newPage();
 		const b = await chromium.context.newPage();
-		await a.goto('/scenarios/database-issues/');
-		await b.goto('/scenarios/database-issues/');
+		await a.goto(scenarioPath('database-issues'));
+		await b.goto(scenarioPath('database-issues'));
 		await box(a, 'Check database status').check();
 		await box(b, 'Check connection pool').check();
 		await expect.poll(() => box(a, 'Check connection pool').isChecked(), { timeout: 2000 }).toBe(true);
@@ -102,7 +103,7 @@ describe('checklists', () => {
 	it('export as Markdown by clipboard and by download', async () => {
 		await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 		const page = await chromium.context.newPage();
-		await page.goto('/scenarios/security-incident/');
+		await page.goto(scenarioPath('security-incident'));
 		await box(page, 'IMMEDIATE: Isolate affected systems').check();
 		const list = page.locator('.checklist-island[data-list="scenario/security-incident/response"]');
 		await list.getByRole('button', { name: 'Copy as Markdown' }).click();
@@ -120,7 +121,7 @@ describe('checklists', () => {
 
 	it('reset a list, and undo the reset', async () => {
 		const page = await chromium.context.newPage();
-		await page.goto('/scenarios/high-error-rate/');
+		await page.goto(scenarioPath('high-error-rate'));
 		await box(page, 'Identify error patterns').check();
 		await box(page, 'Review error logs').check();
 		const list = page.locator('.checklist-island[data-list="scenario/high-error-rate/response"]');
@@ -134,7 +135,7 @@ describe('checklists', () => {
 
 	it('print with their ticks and times', async () => {
 		const page = await chromium.context.newPage();
-		await page.goto('/scenarios/service-down/');
+		await page.goto(scenarioPath('service-down'));
 		await box(page, 'Check Redis connectivity').check();
 		await page.emulateMedia({ media: 'print' });
 		await expect.poll(() => box(page, 'Check Redis connectivity').isChecked()).toBe(true);
@@ -148,7 +149,7 @@ describe('ticks made before the page came alive, as on a slow phone', () => {
 		const context = chromium.context;
 		const page = await context.newPage();
 		await declare(page, 'Slow phone');
-		await page.goto('/scenarios/service-down/');
+		await page.goto(scenarioPath('service-down'));
 		// The longest list of the page, its steps as the page names them.
 		const list = await page.evaluate(() => {
 			const lists = [...document.querySelectorAll<HTMLElement>('.checklist-island')];
@@ -178,7 +179,7 @@ describe('ticks made before the page came alive, as on a slow phone', () => {
 			await held;
 			await route.continue();
 		});
-		await page.goto('/scenarios/service-down/', { waitUntil: 'commit' });
+		await page.goto(scenarioPath('service-down'), { waitUntil: 'commit' });
 		await input(a).check();
 		await input(b).check();
 		await input(d).check();
@@ -236,7 +237,7 @@ describe('ticks made before the page came alive, as on a slow phone', () => {
 
 	it('are not taken from boxes the browser restores on going back, over a change made in another tab', async () => {
 		const page = await chromium.context.newPage();
-		await page.goto('/scenarios/service-down/');
+		await page.goto(scenarioPath('service-down'));
 		const first = page.locator('.checklist-island li[data-step]').first();
 		const step = await first.getAttribute('data-step');
 		const input = (p: Page) => p.locator(`li[data-step="${step}"] input[type="checkbox"]`).first();
@@ -244,10 +245,10 @@ describe('ticks made before the page came alive, as on a slow phone', () => {
 		await expect
 			.poll(async () => Object.values((await stored(page)).state.scratch).filter((t) => (t as { done: boolean }).done).length)
 			.toBe(1);
-		await page.goto('/process/detection-triage/');
+		await page.goto(phasePath('detection-triage'));
 		// Meanwhile another tab unticks it.
 		const other = await chromium.context.newPage();
-		await other.goto('/scenarios/service-down/');
+		await other.goto(scenarioPath('service-down'));
 		await input(other).uncheck();
 		await expect
 			.poll(async () => Object.values((await stored(other)).state.scratch).filter((t) => (t as { done: boolean }).done).length)
@@ -266,7 +267,7 @@ describe('incident JSON export and import', () => {
 	it('round-trips through a file into another browser, refusing bad files without changing anything', async () => {
 		const page = await chromium.context.newPage();
 		await declare(page, 'Exported incident');
-		await page.goto('/scenarios/service-down/');
+		await page.goto(scenarioPath('service-down'));
 		await box(page, 'Check Redis connectivity').check();
 		await page.goto('/incident/');
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .json' }).click()]);
@@ -286,7 +287,7 @@ describe('incident JSON export and import', () => {
 
 		await page2.locator('input[type="file"]').setInputFiles(file);
 		await expect.poll(() => page2.locator('#incident-title').innerText()).toContain('Exported incident');
-		await page2.goto('/scenarios/service-down/');
+		await page2.goto(scenarioPath('service-down'));
 		await expect.poll(() => box(page2, 'Check Redis connectivity').isChecked()).toBe(true);
 
 		await page2.goto('/incident/');

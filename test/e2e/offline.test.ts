@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadSite } from '../../src/data/loadSite.ts';
-import { ROUTES } from '../../src/lib/urls.ts';
+import { ROUTES, scenarioPath } from '../../src/lib/urls.ts';
 import { SECTIONS } from '../../src/lib/playbookDocument.ts';
 import { readFrontmatter } from '../support/frontmatter.ts';
 import { useChromium } from '../support/useChromium.ts';
@@ -64,9 +64,12 @@ describe('offline after one visit', () => {
 	it('searches the whole site and opens a result', async () => {
 		await page.goto(`${host.url}/`);
 		const results = await searchHere(page, '503');
-		expect(results).toContain('/scenarios/service-down/');
-		await page.locator('.search-result-link[href="/scenarios/service-down/"]').first().click();
-		await page.waitForURL('**/scenarios/service-down/');
+		expect(results).toContain(scenarioPath('service-down'));
+		await page
+			.locator(`.search-result-link[href="${scenarioPath('service-down')}"]`)
+			.first()
+			.click();
+		await page.waitForURL(`**${scenarioPath('service-down')}`);
 		expect(await page.locator('h1').first().textContent()).toBe('Service Down');
 		expect(failed).toEqual([]);
 	});
@@ -123,7 +126,7 @@ describe('offline after one visit', () => {
 			const url = new URL(address, host.url);
 			const shown =
 				url.pathname.replace(/\/?$/, '/') === '/alerts/' && url.searchParams.get('alert') === 'HighErrorRate'
-					? '/scenarios/high-error-rate/'
+					? scenarioPath('high-error-rate')
 					: url.pathname;
 			await expect.poll(() => page.locator('h1').first().textContent(), { message: address }).toBe(heading(shown));
 		}
@@ -145,7 +148,7 @@ describe('offline after one visit', () => {
 		expect(existsSync(join(dist, ROUTES.alerts, alert!.toLowerCase(), 'index.html'))).toBe(true);
 		for (const address of [`${ROUTES.alerts}${alert!.toLowerCase()}/`, `${ROUTES.alerts}${alert}/?severity=P1`]) {
 			await page.goto(host.url + address);
-			await page.waitForURL((url) => url.pathname === `/scenarios/${scenario.id}/`);
+			await page.waitForURL((url) => url.pathname === scenarioPath(scenario.id));
 			expect(new URL(page.url()).searchParams.get('alert'), address).toBe(alert);
 			const title = readFileSync(join(dist, 'scenarios', scenario.id, 'index.html'), 'utf8').match(/<h1[^>]*>([^<]+)</)?.[1];
 			await expect.poll(() => page.locator('h1').first().textContent(), { message: address }).toBe(title);
@@ -190,10 +193,10 @@ describe('a new deploy', () => {
 	it('is picked up on the next online visit, with a notice and a reload button', async () => {
 		const host = await staticHost(dist);
 		const context = await chromium.browser.newContext({ serviceWorkers: 'allow' });
-		const page = await visitOnce(context, `${host.url}/scenarios/service-down/`);
+		const page = await visitOnce(context, `${host.url}${scenarioPath('service-down')}`);
 		expect(await page.locator('.update-notice').textContent()).toBe('');
 		host.deploy(next);
-		await page.goto(`${host.url}/scenarios/service-down/`);
+		await page.goto(`${host.url}${scenarioPath('service-down')}`);
 		// The open page still shows the old version (from the cache) until the reader chooses.
 		expect(await page.locator('main').textContent()).not.toContain(changed);
 		const notice = page.getByRole('status').filter({ hasText: 'The playbook was updated' });

@@ -13,6 +13,7 @@ import { offline } from './src/integrations/offline.ts';
 import { singleFile } from './src/integrations/singleFile.ts';
 import { alertPages } from './src/integrations/alertPages.ts';
 import { contentLint } from './src/integrations/contentLint.ts';
+import { ISLAND_FILES, preactJsx } from './src/integrations/preactJsx.ts';
 import { incidentBarChunks } from './src/build/incidentBarChunk.ts';
 
 const site = loadSite();
@@ -83,7 +84,9 @@ export default defineConfig({
 			],
 		}),
 		mdx(),
-		preact({ include: ['src/islands/**'] }),
+		preact({ include: ISLAND_FILES }),
+		// After preact(): the islands' JSX compiled by Oxc, not Babel, in a build.
+		preactJsx(),
 		...(measure ? [measure.bundleOrigins()] : []),
 		singleFile(),
 		alertPages(),

@@ -34,11 +34,11 @@ function el(tag: string, className: string, text = ''): HTMLElement {
 	return node;
 }
 
-/** Words for a deadline in the bar: "Engineering Lead in 12:04", "Escalate overdue by 1:02". */
-export function deadlineText(d: Deadline, now: number): string {
-	if (d.at === undefined) return d.label;
-	if (d.at > now) return `${d.label} in ${formatClock(d.at - now)}`;
-	return d.state === 'overdue' ? `${d.label} overdue by ${formatClock(now - d.at)}` : `${d.label} due now`;
+/** A deadline in the bar, its label and when it falls: "Engineering Lead" "in 12:04", "Escalate" "overdue by 1:02". */
+export function deadlineText(d: Deadline, now: number): { label: string; when: string } {
+	if (d.at === undefined) return { label: d.label, when: '' };
+	if (d.at > now) return { label: d.label, when: `in ${formatClock(d.at - now)}` };
+	return { label: d.label, when: d.state === 'overdue' ? `overdue by ${formatClock(now - d.at)}` : 'due now' };
 }
 
 /** Deadlines being logged by this page, so one falling due is logged and notified once. */
@@ -81,8 +81,15 @@ export function startIncidentBar(): void {
 	const title = el('span', 'incident-bar-title');
 	const drill = el('span', 'drill-badge', 'DRILL');
 	const line = el('span', 'incident-bar-line');
+	// Each half of the line keeps its figures in view and gives up its words first when space runs short.
 	const clock = el('span', 'incident-bar-clock');
+	const clockTime = el('span', 'incident-bar-keep');
+	const clockWords = el('span', 'incident-bar-words', 'since detection');
+	clock.append(clockTime, clockWords);
 	const next = el('span', 'incident-bar-next');
+	const nextLabel = el('span', 'incident-bar-words');
+	const nextWhen = el('span', 'incident-bar-keep');
+	next.append(nextLabel, nextWhen);
 	heading.append(drill, badge, title);
 	line.append(clock, next);
 	link.append(heading, line);
@@ -151,11 +158,13 @@ export function startIncidentBar(): void {
 		badge.className = `sev sev-${level.tone}`;
 		badge.textContent = level.id;
 		title.textContent = incident.title;
-		clock.textContent = `${formatClock(elapsedMs(incident, now))} since detection`;
+		clockTime.textContent = formatClock(elapsedMs(incident, now));
 		const showSaid = said.until > now;
 		clock.hidden = showSaid;
 		next.className = `incident-bar-next ${!showSaid && upcoming ? `state-${upcoming.state}` : ''}`;
-		next.textContent = showSaid ? said.text : upcoming ? deadlineText(upcoming, now) : '';
+		const { label, when } = showSaid ? { label: said.text, when: '' } : upcoming ? deadlineText(upcoming, now) : { label: '', when: '' };
+		nextLabel.textContent = label;
+		nextWhen.textContent = when;
 		const wanted = barActions(incident, list, location.pathname, data.canPostUpdate);
 		const key = wanted.map((a) => (a.kind === 'link' ? a.href : a.kind)).join(' ');
 		if (key !== shownActions) {

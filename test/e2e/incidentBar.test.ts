@@ -69,6 +69,30 @@ describe('the incident bar on a phone', () => {
 		expect(title!.y).toBeGreaterThanOrEqual(top!.y + top!.height);
 	});
 
+	it('keeps the figures of both clocks in view at 360 px, giving up their words first', async () => {
+		// Overdue for a day: the longest figures and words the line shows.
+		await withOpenIncident(LONG_AGO, { title: 'Checkout API returns 500s for every customer in every region' });
+		const page = await chromium.context.newPage();
+		await page.goto(scenarioPath('service-down'));
+		const line = page.locator('#incident-bar .incident-bar-line');
+		await line.waitFor();
+		const right = await line.evaluate((el) => el.getBoundingClientRect().right);
+		const figures = line.locator('.incident-bar-keep');
+		expect(await figures.count()).toBe(2);
+		for (const figure of await figures.all()) {
+			expect(await figure.textContent()).toMatch(/\d/);
+			const box = await figure.evaluate((el) => {
+				const r = el.getBoundingClientRect();
+				return { right: r.right, width: r.width, whole: el.scrollWidth <= el.clientWidth };
+			});
+			expect(box.width).toBeGreaterThan(0);
+			expect(box.right).toBeLessThanOrEqual(right + 0.5);
+			expect(box.whole).toBe(true);
+		}
+		// What the words say is still there for a screen reader and a wider screen.
+		expect(await line.textContent()).toMatch(/since detection/);
+	});
+
 	it('offers the incident’s runbook and the workspace, and a runbook page leads with the open incident', async () => {
 		await withOpenIncident(min(3));
 		const page = await chromium.context.newPage();

@@ -75,7 +75,7 @@ export default defineConfig({
 				{ label: 'Scenarios', items: [{ label: 'All scenarios', link: '/scenarios/' }, { autogenerate: { directory: 'scenarios' } }] },
 				{ label: 'Communication', link: '/communication/' },
 				{ label: 'Escalation', link: '/escalation/' },
-				{ label: 'Post-mortem', link: '/post-mortem/' },
+				{ label: 'Write the post-mortem', link: '/post-mortem/' },
 				{ label: 'Tools & resources', link: '/tools/' },
 				{ label: 'Incident workspace', link: '/incident/' },
 				{ label: 'Drills', link: '/drills/' },

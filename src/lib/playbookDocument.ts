@@ -73,7 +73,11 @@ function phases(p: Playbook): string {
 function scenarios(p: Playbook): string {
 	return p.scenarios
 		.map((s) => {
-			const facts = [`Usually ${s.severities.join(', ')}`, ...(s.alerts ? [`Alerts: ${s.alerts.join(', ')}`] : [])].join(' · ');
+			const facts = [
+				`Usually ${s.severities.join(', ')}`,
+				...(s.alerts ? [`Alerts: ${s.alerts.join(', ')}`] : []),
+				...(s.aliases ? [`Also called: ${s.aliases.join(', ')}`] : []),
+			].join(' · ');
 			const rollback = (s.rollback ?? [])
 				.map((r) => `<p><b>${e(r.platform)}</b>${r.manual ? `: ${e(r.manual)}` : ''}${r.commands ? code(r.commands) : ''}`)
 				.join('');

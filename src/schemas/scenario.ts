@@ -33,6 +33,12 @@ export const ScenarioSchema = z.strictObject({
 		.array(z.string().min(1))
 		.optional()
 		.describe('Alert names (Prometheus/Grafana `alertname`) that send responders to this runbook.'),
+	aliases: z
+		.array(z.string().min(1))
+		.optional()
+		.describe(
+			'Other words responders use for this incident and search for, which the page may not say: error codes ("500"), "outage", a product\'s name. Shown under the title and weighted high in search.',
+		),
 });
 
 /** A scenario as pages and islands use it. */

@@ -21,6 +21,9 @@ describe('search finds the runbook from a symptom', () => {
 		['timeout', '/scenarios/performance-degradation/'],
 		['error rate', '/scenarios/high-error-rate/'],
 		['rollback', '/scenarios/service-down/'],
+		// Words the page says only among its aliases.
+		['5xx', '/scenarios/high-error-rate/'],
+		['500', '/scenarios/high-error-rate/'],
 	])('"%s" lists %s among the first three results', async (query, expected) => {
 		const page = await chromium.browser.newPage();
 		const results = await search(page, query);

@@ -46,7 +46,9 @@ describe('renderPlaybookDocument', () => {
 		for (const s of playbook.scenarios) {
 			for (const step of [...s.symptoms, ...s.response, ...(s.mitigation ?? [])]) expect(text).toContain(step.text);
 			for (const r of s.rollback ?? []) expect(text).toContain(r.commands?.code.trimEnd() ?? r.manual);
+			for (const name of [...(s.alerts ?? []), ...(s.aliases ?? [])]) expect(text).toContain(name);
 		}
+		expect(playbook.scenarios.some((s) => (s.aliases ?? []).length > 0)).toBe(true);
 		for (const t of playbook.templates) expect(text).toContain(t.title);
 		for (const r of playbook.escalation) expect(text).toContain(r.role);
 		for (const item of playbook.site.resources.flatMap((g) => g.items)) expect(text).toContain(item.name);

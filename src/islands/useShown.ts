@@ -1,6 +1,7 @@
 import { useEffect, useReducer, useState } from 'preact/hooks';
 import type { StepChange } from '../lib/checklistChanges.onDemand.ts';
 import { NOTHING_SHOWN, pageShown } from '../lib/pageShown.ts';
+import { loadStore } from '../lib/pageStoreLoader.ts';
 import { keepPending, type ShownState } from '../lib/storageRead.ts';
 
 /**
@@ -36,7 +37,11 @@ export async function changeStep(step: StepChange): Promise<void> {
 	}
 }
 
-/** Start loading the store and the changes on a sign the responder is about to change something (a press, a key, focus). */
+/**
+ * Start loading the store and the changes on a sign the responder is about to change something (a
+ * press, a key, focus): both at once, so the store is not waiting on the changes' module to ask for it.
+ */
 export function prepareChange(): void {
-	void import('../lib/checklistChanges.onDemand.ts').then((changes) => changes.prepare());
+	void loadStore();
+	void import('../lib/checklistChanges.onDemand.ts');
 }

@@ -6,7 +6,8 @@ import { groupColumns, incidentColumns, levelsOf, metricsCsv, metricsMarkdown, m
 import type { Incident } from '../lib/state.ts';
 import { BarChart } from './charts/BarChart.tsx';
 import { downloadText } from './copyText.ts';
-import { useIncidentState, useNow } from './useStore.ts';
+import { useNow } from './useNow.ts';
+import { useIncidentState } from './useStore.ts';
 
 interface Props {
 	playbook: ClientPlaybook;

@@ -20,10 +20,10 @@ export const incidentBarChunks = [
 	// Used by islands on many pages: not captured by the runbook's groups below.
 	{ name: 'clientPlaybook', test: /[\\/]src[\\/]lib[\\/]clientPlaybook\.ts$/, priority: 1 },
 	{ name: 'checklistProgress', test: /[\\/]src[\\/]lib[\\/]checklistProgress\.ts$/, priority: 1 },
-	// The validated store and what only it uses, in one chunk for the pages that load it; the schemas apart,
-	// for islands that validate what they read without the store (incidentRead.ts).
+	// The validated store and what only it uses, in one chunk for the pages that load it; no view code, as pages
+	// without islands load it to write. The schemas apart, for islands that validate what they read without the store.
 	{ name: 'state', test: /[\\/]src[\\/]lib[\\/]state\.ts$/, priority: 1 },
-	{ name: 'store', test: /[\\/]src[\\/](lib[\\/](store|storage|merge)|islands[\\/]useStore)\.ts$/ },
+	{ name: 'store', test: /[\\/]src[\\/]lib[\\/](store|storage|merge)\.ts$/ },
 	// What a runbook page's islands (checklists, page progress, declaring from an alert) load beside their own
 	// chunks. Other pages reach these only on demand (a copy the clipboard refused, the declare dialog).
 	{ name: 'runbook', test: /[\\/]src[\\/]islands[\\/](useShown\.ts|LazyCopyFallback\.tsx|PageProgress\.tsx)$/ },

@@ -1,5 +1,6 @@
 import { useEffect, useReducer, useState } from 'preact/hooks';
 import type { StepChange } from '../lib/checklistChanges.onDemand.ts';
+import { inOrder } from '../lib/inOrder.ts';
 import { NOTHING_SHOWN, pageShown } from '../lib/pageShown.ts';
 import { loadStore } from '../lib/pageStoreLoader.ts';
 import { keepPending, type ShownState } from '../lib/storageRead.ts';
@@ -27,11 +28,19 @@ globalThis.window?.addEventListener('pagehide', () => {
 	if (held.size > 0) keepPending([...held]);
 });
 
+/** The checklist's changes, loaded with the store on demand. */
+type Changes = typeof import('../lib/checklistChanges.onDemand.ts');
+const queue = inOrder();
+/** Apply a change through the checklist's changes, after every change made before it on this page. */
+export function applyInOrder<T>(change: (changes: Changes) => Promise<T>): Promise<T> {
+	return queue(async () => change(await import('../lib/checklistChanges.onDemand.ts')));
+}
+
 /** Apply a tick or note through the store, loaded on demand; until applied, it is kept for the next page should this one be left. */
 export async function changeStep(step: StepChange): Promise<void> {
 	held.add(step);
 	try {
-		await (await import('../lib/checklistChanges.onDemand.ts')).applyStepChange(step);
+		await applyInOrder((changes) => changes.applyStepChange(step));
 	} finally {
 		held.delete(step);
 	}

@@ -19,9 +19,11 @@ export const incidentBarChunks = [
 	// Used by islands on many pages: not captured by the runbook's groups below.
 	{ name: 'clientPlaybook', test: /[\\/]src[\\/]lib[\\/]clientPlaybook\.ts$/, priority: 1 },
 	{ name: 'checklistProgress', test: /[\\/]src[\\/]lib[\\/]checklistProgress\.ts$/, priority: 1 },
-	// The validated store and what only it uses, in one chunk for the pages that load it; no view code, as pages
-	// without islands load it to write. The schemas apart, for islands that validate what they read without the store.
-	{ name: 'state', test: /[\\/]src[\\/]lib[\\/]state\.ts$/, priority: 1 },
+	// The schemas and the read that validates with them, for islands that read the state without the store
+	// (stateRead.ts); then the validated store and what only it uses, in one chunk for the pages that load it, with
+	// no view code, as pages without islands load it to write. Of groups of one priority the first declared keeps
+	// a module both would take in: the bar keeps the cheap read, the state keeps the schemas.
+	{ name: 'state', test: /[\\/]src[\\/]lib[\\/]state(Read)?\.ts$/ },
 	{ name: 'store', test: /[\\/]src[\\/]lib[\\/](store|storage|merge)\.ts$/ },
 	// What a runbook page's islands (checklists, page progress, declaring from an alert) load beside their own
 	// chunks. Other pages reach these only on demand (a copy the clipboard refused, the declare dialog).

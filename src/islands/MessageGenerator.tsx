@@ -6,17 +6,22 @@ import { formatUtcTime } from '../lib/clocks.ts';
 import { mentionWarnings } from '../lib/broadcastMentions.ts';
 import { composeMessage, FORMAT_LABELS, missingRequired, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage.ts';
 import { editedValues, incidentValues } from '../lib/messageValues.ts';
+import { inOrder } from '../lib/inOrder.ts';
 import { loadStore } from '../lib/pageStoreLoader.ts';
+import { activeIncident } from '../lib/stateRead.ts';
 import type { FieldValues, ListItem, MessageFormat } from '../lib/renderMessage.ts';
 import { FormatPicker } from './generator/FormatPicker.tsx';
 import { ListField } from './generator/ListField.tsx';
 import { SendBar } from './generator/SendBar.tsx';
 import { TextField } from './generator/TextField.tsx';
-import { useIncidentRead } from './useIncidentRead.ts';
+import { useStateRead } from './useStateRead.ts';
 import { useNow } from './useNow.ts';
 
 /** What keeps the generator's changes, loaded with the store on demand. */
 const changes = () => import('../lib/messageChanges.onDemand.ts');
+const queue = inOrder();
+/** Apply a change once its code is here, after every change made before it (a value typed letter by letter is kept as last typed). */
+const change = <T,>(apply: (c: Awaited<ReturnType<typeof changes>>) => Promise<T>) => queue(async () => apply(await changes()));
 
 /** Start loading the store and the changes on a sign the responder is about to change something (a press, a key, focus). */
 function prepareChange(): void {
@@ -41,18 +46,19 @@ interface Props {
 /**
  * A message template filled in from the open incident, field by field, with a live preview in the
  * chosen format and one button that copies it and logs the copy on the incident's timeline. The
- * incident is read without the store (useIncidentRead); the store loads on the first sign of a
+ * incident is read without the store (useStateRead); the store loads on the first sign of a
  * change, and what was typed, chosen or copied before it arrived is kept once it has.
  */
 export default function MessageGenerator({ template, playbook, children }: Props) {
-	const { incident, messageFormat, ready } = useIncidentRead();
+	const { state, ready } = useStateRead();
+	const incident = activeIncident(state);
 	const now = useNow(10_000);
 	const [edits, setEdits] = useState<FieldValues>({});
 	// A format chosen here, shown until the store has kept it.
 	const [chosen, setChosen] = useState<MessageFormat | undefined>(undefined);
 	// Required values found missing stay asked for beside the button while they are typed in.
 	const [asked, setAsked] = useState<string[]>([]);
-	const format = chosen ?? messageFormat ?? 'slack';
+	const format = chosen ?? state.messageFormat ?? 'slack';
 	// Edits were made for one incident: another one starts from its own values.
 	useEffect(() => {
 		setEdits({});
@@ -77,17 +83,13 @@ export default function MessageGenerator({ template, playbook, children }: Props
 		const field = template.fields.find((f) => f.name === name);
 		if (!incident || !field || typeof value !== 'string') return;
 		const id = incident.id;
-		void changes()
-			.then((c) => c.remember(id, field, value))
-			.then((kept) => {
-				if (kept) setEdits(({ [name]: typed, ...rest }) => (typed === value || typed === undefined ? rest : { ...rest, [name]: typed }));
-			});
+		void change((c) => c.remember(id, field, value)).then((kept) => {
+			if (kept) setEdits(({ [name]: typed, ...rest }) => (typed === value || typed === undefined ? rest : { ...rest, [name]: typed }));
+		});
 	};
 	const choose = (picked: MessageFormat) => {
 		setChosen(picked);
-		void changes()
-			.then((c) => c.chooseFormat(picked))
-			.then(() => setChosen((current) => (current === picked ? undefined : current)));
+		void change((c) => c.chooseFormat(picked)).then(() => setChosen((current) => (current === picked ? undefined : current)));
 	};
 	const note = (name: string) =>
 		incident && edits[name] !== undefined && template.fields.some((f) => f.name === name && f.from) ? '(edited here)' : undefined;
@@ -96,7 +98,7 @@ export default function MessageGenerator({ template, playbook, children }: Props
 		if (!incident) return `Copied the ${label} message.`;
 		// The clipboard was written in the click's task; the timeline entry follows once the store is here.
 		const at = Date.now();
-		void changes().then((c) => c.logCopy(incident.id, `Copied ${label}`, at));
+		void change((c) => c.logCopy(incident.id, `Copied ${label}`, at));
 		return `Copied the ${label} message at ${formatUtcTime(Date.now())}; logged on the timeline of ${incident.id}.`;
 	};
 

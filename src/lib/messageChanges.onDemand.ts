@@ -1,7 +1,7 @@
 /**
  * The message generator's changes, loaded with the page's store on the first sign of one (a press,
  * a key, focus in the generator): the generator reads the incident without the store
- * (incidentRead.ts) and loads the incident model only to keep what is typed, the format chosen,
+ * (stateRead.ts) and loads the incident model only to keep what is typed, the format chosen,
  * and the copies made on the timeline. Changes are applied in the order they were made.
  */
 import { logMessage } from './incidents.ts';

@@ -20,11 +20,11 @@ export const incidentBarChunks = [
 	{ name: 'clientPlaybook', test: /[\\/]src[\\/]lib[\\/]clientPlaybook\.ts$/, priority: 1 },
 	{ name: 'checklistProgress', test: /[\\/]src[\\/]lib[\\/]checklistProgress\.ts$/, priority: 1 },
 	// The schemas and the read that validates with them, for islands that read the state without the store
-	// (stateRead.ts); then the validated store and what only it uses, in one chunk for the pages that load it, with
+	// (stateRead.ts); then the validated store, the incident model and what only they use, in one chunk for the pages that load it, with
 	// no view code, as pages without islands load it to write. Of groups of one priority the first declared keeps
 	// a module both would take in: the bar keeps the cheap read, the state keeps the schemas.
 	{ name: 'state', test: /[\\/]src[\\/]lib[\\/]state(Read)?\.ts$/ },
-	{ name: 'store', test: /[\\/]src[\\/]lib[\\/](store|storage|merge)\.ts$/ },
+	{ name: 'store', test: /[\\/]src[\\/]lib[\\/](store|storage|merge|incidents)\.ts$/ },
 	// What a runbook page's islands (checklists, page progress, declaring from an alert) load beside their own
 	// chunks. Other pages reach these only on demand (a copy the clipboard refused, the declare dialog).
 	{ name: 'runbook', test: /[\\/]src[\\/]islands[\\/](useShown\.ts|LazyCopyFallback\.tsx|PageProgress\.tsx)$/ },

@@ -25,7 +25,7 @@ export const BUDGETS = {
 	 * the rest, loads 11.7. This ceiling holds the line while the target stays in the benchmark's
 	 * report.
 	 */
-	firstPartyJsGzip: 24 * KB,
+	firstPartyJsGzip: 23.5 * KB,
 	/**
 	 * Most of our own JavaScript a page without islands may load, gzipped: the incident bar (the
 	 * cheap read of the stored state, the clocks, the next action), the search button and the

@@ -27,6 +27,8 @@ export const vendorChunks: Rolldown.CodeSplittingOptions = {
 				if (!pkg || originOf(id) !== 'library' || context.getModuleInfo(id)?.isEntry) return null;
 				return vendorChunkName(pkg);
 			},
+			// Above our own groups, which would otherwise take in the libraries their modules import.
+			priority: 2,
 		},
 		...incidentBarChunks,
 	],

@@ -6,15 +6,12 @@ import { pageShown } from '../lib/pageShown.ts';
 import type { Ticks } from '../lib/state.ts';
 import type { ShownTicks } from '../lib/storageRead.ts';
 import { LazyCopyFallback } from './LazyCopyFallback.tsx';
-import { changeStep, prepareChange, useShownState } from './useShown.ts';
+import { applyInOrder, changeStep, prepareChange, useShownState } from './useShown.ts';
 
 interface Props {
 	spec: ChecklistSpec;
 	ordered: boolean;
 }
-
-/** The store's changes, loaded with the store on the first change (not to show ticks). */
-const changes = () => import('../lib/checklistChanges.onDemand.ts');
 
 /**
  * A list of playbook steps a responder ticks. Ticks go to the open incident (or a scratch session)
@@ -73,13 +70,13 @@ export default function Checklist({ spec, ordered }: Props) {
 		await changeStep({ target, key: itemKey(spec.key, stepId), text, list: spec.label, at: Date.now(), change: { note } });
 	};
 	const reset = async () => {
-		const taken = await (await changes()).reset(target, `${spec.key}/`, spec.label);
+		const taken = await applyInOrder((changes) => changes.reset(target, `${spec.key}/`, spec.label));
 		const count = Object.keys(taken).length;
 		setUndo(count > 0 ? taken : null);
 		setMessage(count > 0 ? `Cleared ${count} tick${count === 1 ? '' : 's'}.` : 'Nothing to clear.');
 	};
 	const undoReset = async () => {
-		if (undo) await (await changes()).restore(target, undo);
+		if (undo) await applyInOrder((changes) => changes.restore(target, undo));
 		setUndo(null);
 		setMessage('Ticks restored.');
 	};

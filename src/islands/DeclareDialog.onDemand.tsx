@@ -3,7 +3,8 @@ import { alertPrefill } from '../lib/alertParams.ts';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { DeclareFlow } from './declare/DeclareFlow.tsx';
 import { loadDeclareStyles } from './declare/declareStyles.ts';
-import { useIncidentState, useNow } from './useStore.ts';
+import { useNow } from './useNow.ts';
+import { useIncidentState } from './useStore.ts';
 import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
 
 interface Props {

@@ -7,7 +7,8 @@ import { urls } from '../lib/urls.ts';
 import type { Inject } from '../schemas/drill.ts';
 import { copyText, downloadText } from './copyText.ts';
 import { useScenarios } from './useScenarios.ts';
-import { useIncidentState, useNow } from './useStore.ts';
+import { useNow } from './useNow.ts';
+import { useIncidentState } from './useStore.ts';
 
 /** A drill as the page gets it: its script, and the name of its scenario. */
 export interface DrillSpec {

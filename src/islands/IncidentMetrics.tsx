@@ -6,7 +6,8 @@ import { groupColumns, incidentColumns, levelsOf, metricsCsv, metricsMarkdown, m
 import type { Incident } from '../lib/state.ts';
 import { BarChart } from './charts/BarChart.tsx';
 import { downloadText } from './copyText.ts';
-import { useIncidentState, useNow } from './useStore.ts';
+import { useNow } from './useNow.ts';
+import { useStateRead } from './useStateRead.ts';
 
 interface Props {
 	playbook: ClientPlaybook;
@@ -63,7 +64,7 @@ const minutesText = (ms: number | undefined) => (ms === undefined ? '' : `${minu
  * Files are read here and kept only while the page is open; nothing is uploaded or stored.
  */
 export default function IncidentMetrics({ playbook }: Props) {
-	const { state, store } = useIncidentState();
+	const { state, ready } = useStateRead();
 	const now = useNow(60_000);
 	const [files, setFiles] = useState<{ name: string; incident: Incident }[]>([]);
 	const [problems, setProblems] = useState<string[]>([]);
@@ -84,7 +85,7 @@ export default function IncidentMetrics({ playbook }: Props) {
 		setProblems(refused);
 	};
 
-	if (!store) return <p>Loading the incidents kept in this browser…</p>;
+	if (!ready) return <p>Loading the incidents kept in this browser…</p>;
 	const incidents = uniqueIncidents(
 		includeBrowser ? state.incidents : [],
 		files.map((f) => f.incident),

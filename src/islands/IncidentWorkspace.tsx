@@ -15,7 +15,8 @@ import {
 import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand.tsx';
 import { StorageNotices } from './StorageNotices.tsx';
 import { useScenarios } from './useScenarios.ts';
-import { useIncidentState, useNow } from './useStore.ts';
+import { useNow } from './useNow.ts';
+import { useIncidentState } from './useStore.ts';
 import { ChecklistProgress } from './workspace/ChecklistProgress.tsx';
 import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
 import { Deadlines } from './workspace/Deadlines.tsx';

@@ -5,15 +5,29 @@ import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { formatUtcTime } from '../lib/clocks.ts';
 import { mentionWarnings } from '../lib/broadcastMentions.ts';
 import { composeMessage, FORMAT_LABELS, missingRequired, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage.ts';
-import { activeIncident, logMessage } from '../lib/incidents.ts';
-import { setMessageFormat } from '../lib/messageMemory.ts';
-import { editedValues, incidentValues, rememberValue } from '../lib/messageValues.ts';
+import { editedValues, incidentValues } from '../lib/messageValues.ts';
+import { inOrder } from '../lib/inOrder.ts';
+import { loadStore } from '../lib/pageStoreLoader.ts';
+import { activeIncident } from '../lib/stateRead.ts';
 import type { FieldValues, ListItem, MessageFormat } from '../lib/renderMessage.ts';
 import { FormatPicker } from './generator/FormatPicker.tsx';
 import { ListField } from './generator/ListField.tsx';
 import { SendBar } from './generator/SendBar.tsx';
 import { TextField } from './generator/TextField.tsx';
-import { useIncidentState, useNow } from './useStore.ts';
+import { useStateRead } from './useStateRead.ts';
+import { useNow } from './useNow.ts';
+
+/** What keeps the generator's changes, loaded with the store on demand. */
+const changes = () => import('../lib/messageChanges.onDemand.ts');
+const queue = inOrder();
+/** Apply a change once its code is here, after every change made before it (a value typed letter by letter is kept as last typed). */
+const change = <T,>(apply: (c: Awaited<ReturnType<typeof changes>>) => Promise<T>) => queue(async () => apply(await changes()));
+
+/** Start loading the store and the changes on a sign the responder is about to change something (a press, a key, focus). */
+function prepareChange(): void {
+	void loadStore();
+	void changes();
+}
 
 /** The copy button's words in each format. */
 export const COPY_LABELS: Record<MessageFormat, string> = {
@@ -31,16 +45,20 @@ interface Props {
 
 /**
  * A message template filled in from the open incident, field by field, with a live preview in the
- * chosen format and one button that copies it and logs the copy on the incident's timeline.
+ * chosen format and one button that copies it and logs the copy on the incident's timeline. The
+ * incident is read without the store (useStateRead); the store loads on the first sign of a
+ * change, and what was typed, chosen or copied before it arrived is kept once it has.
  */
 export default function MessageGenerator({ template, playbook, children }: Props) {
-	const { state, store } = useIncidentState();
+	const { state, ready } = useStateRead();
+	const incident = activeIncident(state);
 	const now = useNow(10_000);
 	const [edits, setEdits] = useState<FieldValues>({});
+	// A format chosen here, shown until the store has kept it.
+	const [chosen, setChosen] = useState<MessageFormat | undefined>(undefined);
 	// Required values found missing stay asked for beside the button while they are typed in.
 	const [asked, setAsked] = useState<string[]>([]);
-	const incident = activeIncident(state);
-	const format = state.messageFormat ?? 'slack';
+	const format = chosen ?? state.messageFormat ?? 'slack';
 	// Edits were made for one incident: another one starts from its own values.
 	useEffect(() => {
 		setEdits({});
@@ -57,32 +75,41 @@ export default function MessageGenerator({ template, playbook, children }: Props
 	const missingNames = missing.map((f) => f.name).join(' ');
 	useEffect(() => setAsked((names) => [...new Set([...names, ...missing.map((f) => f.name)])]), [missingNames]);
 	const askFor = template.fields.filter((f) => !f.items && asked.includes(f.name));
-	if (!store) return <>{children}</>;
+	if (!ready) return <>{children}</>;
 	// Typed once, used everywhere: what the incident can keep is saved on it, for every later message and the post-mortem.
+	// Shown at once as an edit; once kept, the incident's value shows it (unless something newer was typed meanwhile).
 	const edit = (name: string, value: string | ListItem[]) => {
-		const field = template.fields.find((f) => f.name === name);
-		if (incident && field && typeof value === 'string') {
-			let kept = false;
-			store.update((s, at) => {
-				const next = rememberValue(s, incident.id, field, value, at);
-				kept = next !== undefined;
-				return next ?? s;
-			});
-			if (kept) return setEdits(({ [name]: _saved, ...rest }) => rest);
-		}
 		setEdits((current) => ({ ...current, [name]: value }));
+		const field = template.fields.find((f) => f.name === name);
+		if (!incident || !field || typeof value !== 'string') return;
+		const id = incident.id;
+		void change((c) => c.remember(id, field, value)).then((kept) => {
+			if (kept) setEdits(({ [name]: typed, ...rest }) => (typed === value || typed === undefined ? rest : { ...rest, [name]: typed }));
+		});
+	};
+	const choose = (picked: MessageFormat) => {
+		setChosen(picked);
+		void change((c) => c.chooseFormat(picked)).then(() => setChosen((current) => (current === picked ? undefined : current)));
 	};
 	const note = (name: string) =>
 		incident && edits[name] !== undefined && template.fields.some((f) => f.name === name && f.from) ? '(edited here)' : undefined;
 	const copied = () => {
 		const label = `${template.title} (${FORMAT_LABELS[format]})`;
 		if (!incident) return `Copied the ${label} message.`;
-		store.update((s, at) => logMessage(s, incident.id, `Copied ${label}`, at));
+		// The clipboard was written in the click's task; the timeline entry follows once the store is here.
+		const at = Date.now();
+		void change((c) => c.logCopy(incident.id, `Copied ${label}`, at));
 		return `Copied the ${label} message at ${formatUtcTime(Date.now())}; logged on the timeline of ${incident.id}.`;
 	};
 
 	return (
-		<div class="generator pb-ui not-content" data-generator={template.id}>
+		<div
+			class="generator pb-ui not-content"
+			data-generator={template.id}
+			onPointerDown={prepareChange}
+			onKeyDown={prepareChange}
+			onFocusIn={prepareChange}
+		>
 			<p class="generator-source">
 				{incident ? (
 					<>
@@ -125,7 +152,7 @@ export default function MessageGenerator({ template, playbook, children }: Props
 				)}
 			</form>
 			<div class="generator-output">
-				<FormatPicker id={id} format={format} onChange={(f) => store.update((s) => setMessageFormat(s, f))} />
+				<FormatPicker id={id} format={format} onChange={choose} />
 				<figure class="generator-preview">
 					<figcaption>Preview ({FORMAT_LABELS[format]})</figcaption>
 					{/* Focusable so a long preview scrolls from the keyboard. */}

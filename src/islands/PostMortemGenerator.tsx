@@ -4,7 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { composeMessage, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage.ts';
 import { activeIncident, addActionItem, removeActionItem, updateActionItem } from '../lib/incidents.ts';
-import { editedValues, incidentValues, rememberValue } from '../lib/messageValues.ts';
+import { editedValues, incidentValues } from '../lib/messageValues.ts';
+import { rememberValue } from '../lib/messageWrites.ts';
 import { actionItemProblems, postMortemHome } from '../lib/postMortem.ts';
 import type { FieldValues } from '../lib/renderMessage.ts';
 import type { TemplateField } from '../schemas/template.ts';
@@ -15,7 +16,8 @@ import { TextField } from './generator/TextField.tsx';
 import { IncidentCourseFigure } from './charts/IncidentCourseFigure.tsx';
 import { courseMermaid, incidentCourse } from '../lib/incidentCourse.ts';
 import { scenarioStatusText, useScenarios } from './useScenarios.ts';
-import { useIncidentState, useNow } from './useStore.ts';
+import { useNow } from './useNow.ts';
+import { useIncidentState } from './useStore.ts';
 
 const followUps = () => import('./generator/followUps.onDemand.ts');
 

@@ -1,6 +1,8 @@
 import { useEffect, useReducer, useState } from 'preact/hooks';
 import type { StepChange } from '../lib/checklistChanges.onDemand.ts';
+import { inOrder } from '../lib/inOrder.ts';
 import { NOTHING_SHOWN, pageShown } from '../lib/pageShown.ts';
+import { loadStore } from '../lib/pageStoreLoader.ts';
 import { keepPending, type ShownState } from '../lib/storageRead.ts';
 
 /**
@@ -26,17 +28,29 @@ globalThis.window?.addEventListener('pagehide', () => {
 	if (held.size > 0) keepPending([...held]);
 });
 
+/** The checklist's changes, loaded with the store on demand. */
+type Changes = typeof import('../lib/checklistChanges.onDemand.ts');
+const queue = inOrder();
+/** Apply a change through the checklist's changes, after every change made before it on this page. */
+export function applyInOrder<T>(change: (changes: Changes) => Promise<T>): Promise<T> {
+	return queue(async () => change(await import('../lib/checklistChanges.onDemand.ts')));
+}
+
 /** Apply a tick or note through the store, loaded on demand; until applied, it is kept for the next page should this one be left. */
 export async function changeStep(step: StepChange): Promise<void> {
 	held.add(step);
 	try {
-		await (await import('../lib/checklistChanges.onDemand.ts')).applyStepChange(step);
+		await applyInOrder((changes) => changes.applyStepChange(step));
 	} finally {
 		held.delete(step);
 	}
 }
 
-/** Start loading the store and the changes on a sign the responder is about to change something (a press, a key, focus). */
+/**
+ * Start loading the store and the changes on a sign the responder is about to change something (a
+ * press, a key, focus): both at once, so the store is not waiting on the changes' module to ask for it.
+ */
 export function prepareChange(): void {
-	void import('../lib/checklistChanges.onDemand.ts').then((changes) => changes.prepare());
+	void loadStore();
+	void import('../lib/checklistChanges.onDemand.ts');
 }

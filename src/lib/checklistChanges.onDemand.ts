@@ -22,11 +22,6 @@ export interface StepChange {
 	change: { done: boolean } | { note: string };
 }
 
-/** Load the page's store ahead of a change. */
-export function prepare(): void {
-	void loadStore();
-}
-
 /** Apply a tick or a note. */
 export async function applyStepChange(step: StepChange): Promise<void> {
 	const store = await loadStore();

@@ -3,6 +3,7 @@
  * next. Islands call these through the store (store.ts); nothing here touches the DOM or storage.
  */
 import { actionItemClock } from './merge.ts';
+import { activeIncident, findIncident } from './stateRead.ts';
 import {
 	emptyPostMortem,
 	type ActionItem,
@@ -67,15 +68,8 @@ export function channelName(prefix: string, id: string): string {
 	return `#${prefix}${id}`;
 }
 
-/** The incident with this id, if any. */
-export function findIncident(state: State, id: string | null): Incident | undefined {
-	return id === null ? undefined : state.incidents.find((i) => i.id === id);
-}
-
-/** The incident every page shows: the active one, if it still exists. */
-export function activeIncident(state: State): Incident | undefined {
-	return findIncident(state, state.activeId);
-}
+/** Finding an incident, kept with the read that needs no store (stateRead.ts). */
+export { activeIncident, findIncident };
 
 function event(now: number, kind: TimelineEvent['kind'], text: string, by: string, value?: string): TimelineEvent {
 	return { id: newId(now), at: now, kind, text, ...(by ? { by } : {}), ...(value === undefined ? {} : { value }) };

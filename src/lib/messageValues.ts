@@ -5,11 +5,9 @@
 import type { IncidentSource } from '../schemas/template.ts';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from './clientPlaybook.ts';
 import { elapsedMs, formatSpan, formatUtcDateTime, formatUtcTime } from './clocks.ts';
-import { updateIncident, updatePostMortem } from './incidents.ts';
-import { setTypedValue } from './messageMemory.ts';
-import { actionItemRows, peakSeverity, postMortemHome, severityLabel, severityRows, skippedSteps, timelineRows } from './postMortem.ts';
+import { actionItemRows, peakSeverity, severityLabel, severityRows, skippedSteps, timelineRows } from './postMortem.ts';
 import type { FieldValues, ListItem } from './renderMessage.ts';
-import type { EventKind, Handover, Incident, State } from './state.ts';
+import type { EventKind, Handover, Incident } from './state.ts';
 
 /** What the values are read from. */
 export interface ValueContext {
@@ -126,7 +124,7 @@ export function sourceValue(source: IncidentSource, context: ValueContext): stri
 }
 
 /** Where a value typed for a field with no incident source is kept on the incident: under its name. */
-const typedKey = (field: SourcedField) => field.from ?? field.name;
+export const typedKey = (field: SourcedField) => field.from ?? field.name;
 
 /**
  * The value of every field that names an incident source, and of every field typed in for an
@@ -141,20 +139,6 @@ export function incidentValues(fields: readonly SourcedField[], context: ValueCo
 			return value === undefined ? [] : [[f.name, value]];
 		}),
 	);
-}
-
-/**
- * Save on the incident what a responder typed into a message, so every later message and the
- * post-mortem are filled with it: a root cause or resolution goes to the post-mortem, an impact
- * or on-call to the incident, anything else among the incident's typed values. Undefined for a
- * field read off the record (times, the timeline), which is corrected in the workspace.
- */
-export function rememberValue(state: State, id: string, field: SourcedField, value: string, now: number): State | undefined {
-	const home = postMortemHome(field.from);
-	if (home.on === 'postMortem') return updatePostMortem(state, id, { [home.key]: value }, now);
-	if (home.on === 'incident') return updateIncident(state, id, { [home.key]: value }, now);
-	if (home.on === 'page') return setTypedValue(state, id, typedKey(field), value, now);
-	return undefined;
 }
 
 /** The values to write with: the responder's edits over the incident's values. */

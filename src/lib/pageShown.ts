@@ -25,6 +25,8 @@ export interface PageShown {
 	subscribe(listener: () => void): () => void;
 	/** The page's store, once made. */
 	store(): Store | undefined;
+	/** The stored text the cheap read shows (null: nothing stored; undefined: unread, or the store is made). */
+	raw(): string | null | undefined;
 }
 
 function createShown(): PageShown {
@@ -78,6 +80,7 @@ function createShown(): PageShown {
 			return () => listeners.delete(listener);
 		},
 		store: () => store,
+		raw: () => (store ? undefined : peekedRaw),
 	};
 }
 

@@ -65,10 +65,10 @@ describe('MessageGenerator', () => {
 		expect(preview()).toContain('Impact: <b>\u200B*\u200Bhalf\u200B*\u200B</b>');
 		expect(document.querySelector('[data-preview] b')).toBeNull();
 		// Typed once: saved on the incident for every later message.
-		expect(stored().incidents[0]?.impact).toBe('<b>*half*</b>');
+		await waitFor(() => expect(stored().incidents[0]?.impact).toBe('<b>*half*</b>'));
 		fireEvent.click(screen.getByLabelText('Markdown'));
 		expect(preview()).toContain('Impact: \\<b\\>\\*half\\*\\</b\\>');
-		expect(stored().messageFormat).toBe('markdown');
+		await waitFor(() => expect(stored().messageFormat).toBe('markdown'));
 		fireEvent.input(impact, { target: { value: '' } });
 		expect(preview()).not.toContain('Impact');
 		expect(screen.getByText('Impact is missing: its line is left out until you fill it in.')).toBeTruthy();
@@ -80,6 +80,23 @@ describe('MessageGenerator', () => {
 		expect(screen.getByRole('button', { name: 'Copy as Markdown' })).toBeTruthy();
 		// The asked field stays while it is typed in, so focus is not lost.
 		expect(document.getElementById('gen-declaration-ask-impact')).toBe(asked);
+	});
+
+	it('reads the incident without loading the store, and keeps what is typed before the store has loaded', async () => {
+		seed(incident().state);
+		const { MessageGenerator } = await islands();
+		const { loadedStore } = await import('../../src/lib/pageStoreLoader.ts');
+		render(<MessageGenerator template={contentTemplate('declaration')} playbook={playbook} />);
+		const impact = await screen.findByLabelText(/^Impact/);
+		expect((impact as HTMLTextAreaElement).value).toBe('All users cannot log in');
+		expect(loadedStore()).toBeUndefined();
+		// Typed at once, with no press or focus that would have loaded the store ahead.
+		fireEvent.input(impact, { target: { value: 'Half of logins fail' } });
+		fireEvent.input(impact, { target: { value: 'Half of logins fail, EU only' } });
+		expect(document.querySelector('[data-preview]')?.textContent).toContain('Impact: Half of logins fail, EU only');
+		await waitFor(() => expect(stored().incidents[0]?.impact).toBe('Half of logins fail, EU only'));
+		expect(loadedStore()).toBeDefined();
+		expect((screen.getByLabelText(/^Impact/) as HTMLTextAreaElement).value).toBe('Half of logins fail, EU only');
 	});
 
 	it('flags a broadcast mention typed into a value before copying', async () => {
@@ -114,7 +131,7 @@ describe('MessageGenerator', () => {
 		fireEvent.click(await screen.findByRole('button', { name: 'Copy for Slack' }));
 		await screen.findByText(new RegExp(`logged on the timeline of ${id}`));
 		expect(writeText.mock.calls[0]?.[0]).toBe(document.querySelector('[data-preview]')?.textContent);
-		expect(stored().incidents[0]?.events.at(-1)?.text).toBe('Copied Status Update (Slack)');
+		await waitFor(() => expect(stored().incidents[0]?.events.at(-1)?.text).toBe('Copied Status Update (Slack)'));
 
 		fireEvent.click(screen.getByRole('button', { name: 'Copy for Slack' }));
 		const group = await screen.findByRole('group', { name: 'Status Update (Slack)' });

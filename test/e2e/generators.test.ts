@@ -62,8 +62,10 @@ describe('status messages from the open incident', () => {
 		await declaration.getByRole('button', { name: /^Copy for Slack/ }).click();
 		await expect.poll(() => declaration.getByRole('status').textContent()).toContain(`Copied the Incident Declaration (Slack) message at`);
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await preview.textContent());
-		const events = (await stored(page)).state.incidents[0]?.events ?? [];
-		expect(events.filter((e) => e.kind === 'message').map((e) => e.text)).toEqual(['Copied Incident Declaration (Slack)']);
+		// Logged once the store is here (it loads on the first press in the generator).
+		const messages = async () =>
+			((await stored(page)).state.incidents[0]?.events ?? []).filter((e) => e.kind === 'message').map((e) => e.text);
+		await expect.poll(messages).toEqual(['Copied Incident Declaration (Slack)']);
 
 		await page.goto(`${baseURL}/incident/`);
 		// The workspace hydrates after load: wait for the timeline rather than count once.
@@ -116,8 +118,7 @@ describe('status messages from the open incident', () => {
 
 		await update.getByRole('button', { name: 'Copy as plain text' }).click();
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await preview.textContent());
-		const events = (await stored(page)).state.incidents[0]?.events ?? [];
-		expect(events.at(-1)?.text).toBe('Copied Status Update (Plain text)');
+		await expect.poll(async () => (await stored(page)).state.incidents[0]?.events.at(-1)?.text).toBe('Copied Status Update (Plain text)');
 		await context.close();
 	});
 
@@ -140,8 +141,9 @@ describe('status messages from the open incident', () => {
 		expect(selected).toEqual([true, 0, selected[3], selected[3]]);
 		await page.keyboard.press('Control+C');
 		await expect.poll(() => resolution.getByRole('status').textContent()).toContain('Copied the Resolution (Slack) message');
-		const events = (await stored(page)).state.incidents[0]?.events ?? [];
-		expect(events.filter((e) => e.kind === 'message').map((e) => e.text)).toEqual(['Copied Resolution (Slack)']);
+		const messages = async () =>
+			((await stored(page)).state.incidents[0]?.events ?? []).filter((e) => e.kind === 'message').map((e) => e.text);
+		await expect.poll(messages).toEqual(['Copied Resolution (Slack)']);
 		await context.close();
 	});
 

@@ -1,0 +1,29 @@
+/**
+ * The incident state for islands that read it whole but change it seldom or never (the message
+ * generator, the metrics): taken from the stored text the page shows (pageShown.ts) and validated
+ * with its schema (StateSchema), as the store's full read validates it, but without the store and
+ * its merge and migration code; from the store once something on the page has made it. When the
+ * stored text is not of the current version or not of the stored shape, the answer is undefined:
+ * the page loads the store, whose full read migrates, sets aside and tells.
+ */
+import { emptyState, StateSchema, type Incident, type State } from './state.ts';
+import { parseStored, STATE_VERSION } from './storageRead.ts';
+
+/** The incident with this id, if any. */
+export function findIncident(state: Pick<State, 'incidents'>, id: string | null): Incident | undefined {
+	return id === null ? undefined : state.incidents.find((i) => i.id === id);
+}
+
+/** The incident every page shows: the active one, if it still exists. */
+export function activeIncident(state: Pick<State, 'incidents' | 'activeId'>): Incident | undefined {
+	return findIncident(state, state.activeId);
+}
+
+/** Read stored text (null: nothing stored); undefined when the store's full read must decide. */
+export function readStoredState(raw: string | null): State | undefined {
+	if (raw === null) return emptyState();
+	const parsed = parseStored(raw);
+	if (!parsed || parsed.version !== STATE_VERSION) return undefined;
+	const state = StateSchema.safeParse(parsed.state);
+	return state.success ? state.data : undefined;
+}

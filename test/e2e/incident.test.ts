@@ -42,7 +42,7 @@ describe('classify, declare and follow an incident', () => {
 		await declareP0(page);
 		await chromium.context.clock.fastForward('10:00');
 		await page.reload();
-		await expect.poll(() => page.locator('.elapsed-clock').innerText()).toMatch(/^10:[0-5]\d$/);
+		await expect.poll(() => page.locator('.elapsed-clock').innerText()).toMatch(/^10 min [0-5]\d s$/);
 		// Declaring at once is the response: met, however long since.
 		expect(await deadline(page, 'response').innerText()).toMatch(/done/i);
 		expect(await deadline(page, 'escalate').innerText()).toMatch(/upcoming/i);
@@ -59,7 +59,7 @@ describe('classify, declare and follow an incident', () => {
 		await declareP0(page, 'Checkout down');
 		const bar = other.locator('#incident-bar');
 		await bar.waitFor({ state: 'visible', timeout: 2000 });
-		expect(await bar.innerText()).toMatch(/P0[\s\S]*Checkout down[\s\S]*since detection[\s\S]*Escalate in \d+:\d\d/);
+		expect(await bar.innerText()).toMatch(/P0[\s\S]*Checkout down[\s\S]*since detection[\s\S]*Escalate in \d+ min \d\d s/);
 		await page.goto('/tools/');
 		await page.locator('#incident-bar').getByRole('link', { name: 'Workspace' }).waitFor();
 	});

@@ -7,7 +7,7 @@ import { formatSpan, formatUtcDateTime, formatUtcTime } from './clocks.ts';
 import type { ListItem } from './renderMessage.ts';
 import type { IncidentSource } from '../schemas/template.ts';
 import type { IncidentFields } from './incidents.ts';
-import { incidentChecklists, keyParts, touched } from './incidentChecklists.ts';
+import { holdsSteps, incidentChecklists, keyParts, touched } from './incidentChecklists.ts';
 import type { ActionItem, EventKind, Incident, PostMortem, TimelineEvent } from './state.ts';
 
 /** One stretch of time the incident spent at one severity. */
@@ -142,9 +142,8 @@ export function reachedPhases(
 function listsToReport<T extends ChecklistSpec>(incident: Incident, checklists: readonly T[]): T[] {
 	const reached = reachedPhases(incident, checklists);
 	return incidentChecklists(incident, checklists).filter((spec) => {
-		const { area, page, part } = keyParts(spec);
-		// Symptoms are things to recognise, not steps to take: one not ticked was not seen, not skipped.
-		return area === 'phase' ? reached.has(page) : part !== 'symptoms';
+		const { area, page } = keyParts(spec);
+		return holdsSteps(spec) && (area !== 'phase' || reached.has(page));
 	});
 }
 

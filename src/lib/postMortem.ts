@@ -5,6 +5,7 @@
 import { itemKey, severityById, type ChecklistSpec, type ClientSeverity } from './clientPlaybook.ts';
 import { formatSpan, formatUtcDateTime, formatUtcTime } from './clocks.ts';
 import type { ListItem } from './renderMessage.ts';
+import type { Step } from '../schemas/step.ts';
 import type { IncidentSource } from '../schemas/template.ts';
 import type { IncidentFields } from './incidents.ts';
 import { holdsSteps, incidentChecklists, keyParts, touched } from './incidentChecklists.ts';
@@ -147,11 +148,19 @@ function listsToReport<T extends ChecklistSpec>(incident: Incident, checklists: 
 	});
 }
 
-/** The steps not ticked on the incident's scenario lists and the phases it reached, list by list in playbook order. */
+/** Did declaring the incident do this step: does the incident record what the step's `doneByDeclaring` names? */
+export function doneByDeclaring(step: Step, incident: Pick<Incident, 'severity' | 'channel' | 'onCall' | 'commander'>): boolean {
+	return step.doneByDeclaring !== undefined && incident[step.doneByDeclaring].trim() !== '';
+}
+
+/**
+ * The steps not ticked on the incident's scenario lists and the phases it reached, list by list in
+ * playbook order; a step the declaration did (choosing the level, opening the channel) is not skipped.
+ */
 export function skippedSteps(incident: Incident, checklists: readonly ChecklistSpec[]): ListItem[] {
 	return listsToReport(incident, checklists).flatMap((spec) =>
 		spec.steps
-			.filter((step) => !incident.ticks[itemKey(spec.key, step.id)]?.done)
+			.filter((step) => !incident.ticks[itemKey(spec.key, step.id)]?.done && !doneByDeclaring(step, incident))
 			.map((step) => ({ list: spec.label, step: step.lead ? `${step.lead} ${step.text}` : step.text })),
 	);
 }

@@ -69,12 +69,17 @@ export const phasePath = (id: string): string => `/process/${id}/`;
 /** The page an alert's `runbook_url` points at: `/alerts/<alert name>/`, in any case. */
 export const alertPath = (name: string): string => `${ROUTES.alerts}${encodeURIComponent(name)}/`;
 
+/** The id of a template's section on the communication page, where its generator is. */
+export const templateAnchor = (id: string): string => `template-${id}`;
+
 /** Links the pages and islands make, under the base path. */
 export const urls = {
 	home: () => href(ROUTES.home),
 	severity: () => href(ROUTES.severity),
 	classify: (query?: Query) => withQuery(ROUTES.classify, query),
 	communication: () => href(ROUTES.communication),
+	/** A template's generator on the communication page, filled from the open incident. */
+	template: (id: string) => `${href(ROUTES.communication)}#${templateAnchor(id)}`,
 	escalation: () => href(ROUTES.escalation),
 	postMortem: () => href(ROUTES.postMortem),
 	incident: (query?: Query) => withQuery(ROUTES.incident, query),

@@ -20,7 +20,7 @@ import { ChecklistProgress } from './workspace/ChecklistProgress.tsx';
 import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
 import { Deadlines } from './workspace/Deadlines.tsx';
 import { Exports } from './workspace/Exports.tsx';
-import { NEXT_MESSAGE_TITLE, NextMessage, type NextMessages } from './workspace/NextMessage.tsx';
+import { NextMessage, type NextMessages } from './workspace/NextMessage.tsx';
 import { IncidentList } from './workspace/IncidentList.tsx';
 import { IncidentSummary } from './workspace/IncidentSummary.tsx';
 import { Share } from './workspace/Share.tsx';
@@ -47,6 +47,8 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 		void import('./DeclareDialog.onDemand.tsx').then((m) =>
 			setDeclare({ Dialog: m.DeclareDialog, prefill: typeof prefill === 'function' ? prefill(m) : prefill }),
 		);
+	// The incident resolved in this tab: what comes next then takes the focus (not when another tab resolves it).
+	const [resolvedHere, setResolvedHere] = useState<string | undefined>(undefined);
 	// The phases' checklists come with the page; the scenarios' are fetched (see useScenarios).
 	const lists = useScenarios(playbook, checklists);
 	useEffect(() => {
@@ -94,12 +96,21 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 							const status = playbook.statuses.find((s) => s.id === id);
 							if (!status) return;
 							store.update((s, t) => setStatus(s, incident.id, status, t));
-							// What comes next once it is resolved: the resolution message and the post-mortem.
-							if (status.closes) requestAnimationFrame(() => document.getElementById(NEXT_MESSAGE_TITLE)?.focus());
+							// What comes next once it is resolved here: the resolution message and the post-mortem.
+							if (status.closes) setResolvedHere(incident.id);
 						}}
 						onEdit={(patch) => store.update((s, t) => updateIncident(s, incident.id, patch, t))}
-					/>
-					<NextMessage key={incident.id} incident={incident} store={store} playbook={playbook} deadlines={list} messages={messages} />
+					>
+						<NextMessage
+							key={incident.id}
+							incident={incident}
+							store={store}
+							playbook={playbook}
+							deadlines={list}
+							messages={messages}
+							focus={resolvedHere === incident.id}
+						/>
+					</IncidentSummary>
 					<section aria-labelledby="deadlines-title">
 						<h3 id="deadlines-title">Deadlines and escalation</h3>
 						<Deadlines

@@ -1,5 +1,6 @@
 import { urls } from '../../lib/urls.ts';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { formatClock, formatUtcDateTime } from '../../lib/clocks.ts';
 import type { IncidentFields } from '../../lib/incidents.ts';
@@ -16,15 +17,17 @@ interface Props {
 	onSeverity: (id: string) => void;
 	onStatus: (id: string) => void;
 	onEdit: (patch: Partial<IncidentFields>) => void;
+	/** What to do next (the next message), shown right under the status, within reach on a phone. */
+	children?: ComponentChildren;
 }
 
 /** The incident at a glance: severity, status, elapsed time and details, each changeable. */
-export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onStatus, onEdit }: Props) {
+export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onStatus, onEdit, children }: Props) {
 	// The form is fetched on the first "Edit details": the button stays, marked busy, until it is in.
 	// A status that closes the incident (resolved) stops its clocks: it asks once before it does.
 	const [confirming, setConfirming] = useState<Status | undefined>(undefined);
 	const confirmButton = useRef<HTMLButtonElement>(null);
-	useEffect(() => confirmButton.current?.focus(), [confirming?.id]);
+	useLayoutEffect(() => confirmButton.current?.focus(), [confirming?.id]);
 	const [editing, setEditing] = useState<typeof DetailsFormType | 'loading' | undefined>(undefined);
 	const edit = () => {
 		if (editing) return;
@@ -82,6 +85,7 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 					</button>
 				</div>
 			)}
+			{children}
 			<div class="severity-change">
 				<label for="severity-select">Severity</label>
 				<select id="severity-select" value={incident.severity} onChange={(e) => onSeverity(e.currentTarget.value)}>

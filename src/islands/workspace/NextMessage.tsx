@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { formatUtcTime, type Deadline } from '../../lib/clocks.ts';
 import type { Incident } from '../../lib/state.ts';
@@ -23,24 +23,31 @@ interface Props {
 	playbook: ClientPlaybook;
 	deadlines: Deadline[];
 	messages: NextMessages;
+	/** Take the focus once the incident is resolved (it was resolved from this page). */
+	focus?: boolean;
 }
 
-/** The id of the section's heading, focused once the incident is resolved. */
-export const NEXT_MESSAGE_TITLE = 'next-message-title';
+/** The id of the section's heading. */
+const NEXT_MESSAGE_TITLE = 'next-message-title';
 
 /**
  * The next message to send, one tap away whether or not it is due: the status update while the
  * incident is open (copied and logged as the incident bar's "Post the update" does, or its generator
  * when something is missing), the resolution and the post-mortem once it is resolved.
  */
-export function NextMessage({ incident, store, playbook, deadlines, messages }: Props) {
+export function NextMessage({ incident, store, playbook, deadlines, messages, focus = false }: Props) {
 	const [said, setSaid] = useState('');
 	const [busy, setBusy] = useState(false);
 	const { update, resolution } = messages;
-	if (incident.resolvedAt !== undefined) {
+	const resolved = incident.resolvedAt !== undefined;
+	const heading = useRef<HTMLHeadingElement>(null);
+	useLayoutEffect(() => {
+		if (focus && resolved) heading.current?.focus();
+	}, [focus, resolved]);
+	if (resolved) {
 		return (
 			<section class="next-message" aria-labelledby={NEXT_MESSAGE_TITLE}>
-				<h3 id={NEXT_MESSAGE_TITLE} tabIndex={-1}>
+				<h3 id={NEXT_MESSAGE_TITLE} tabIndex={-1} ref={heading}>
 					Next: say it is resolved
 				</h3>
 				<p class="actions">

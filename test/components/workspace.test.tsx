@@ -148,6 +148,24 @@ describe('the next message', () => {
 		vi.unstubAllGlobals();
 	});
 
+	it("opens the update's own generator when a required value is missing, as the incident bar does", async () => {
+		const required = {
+			...template,
+			text: 'Now: {{status}}\nWhy: {{why}}',
+			fields: [...template.fields, { ...template.fields[0]!, name: 'why', label: 'Why', from: undefined, required: true }],
+		};
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => new Response(JSON.stringify(required))),
+		);
+		const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {});
+		await workspace({ messages });
+		fireEvent.click(screen.getByRole('button', { name: 'Copy the progress note' }));
+		await waitFor(() => expect(assign).toHaveBeenCalledWith('/communication/#template-tick'));
+		expect(screen.getByRole('region', { name: 'Next message: Progress Note' }).textContent).toContain('Why still to write');
+		vi.unstubAllGlobals();
+	});
+
 	it('once resolved, offers the resolution message and the post-mortem, with the focus on them', async () => {
 		await workspace({ messages });
 		fireEvent.click(screen.getByRole('button', { name: 'Over' }));

@@ -72,8 +72,8 @@ export function NextMessage({ incident, store, playbook, deadlines, messages, fo
 		const outcome = await postUpdate(store, incident.id, playbook);
 		setBusy(false);
 		setSaid(outcome.message);
-		// The generator asks for what is missing, and shows the text to copy by hand.
-		if (!outcome.done && outcome.reason !== 'gone') location.assign(update.href);
+		// The update's generator asks for what is missing, and shows the text to copy by hand (as from the bar).
+		if (!outcome.done && outcome.reason !== 'gone') location.assign(outcome.href);
 	};
 	return (
 		<section class="next-message" aria-labelledby={NEXT_MESSAGE_TITLE}>

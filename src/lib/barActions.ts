@@ -16,13 +16,6 @@ export function updateTemplate<T extends { kind: string; fields: readonly Pick<T
 	return templates.find((t) => t.kind === 'message' && t.fields.some((f) => f.from === 'nextUpdate'));
 }
 
-/** The resolution among the templates: the message that tells how the incident was resolved. */
-export function resolutionTemplate<T extends { kind: string; fields: readonly Pick<TemplateField, 'from'>[] }>(
-	templates: readonly T[],
-): T | undefined {
-	return templates.find((t) => t.kind === 'message' && t.fields.some((f) => f.from === 'resolution'));
-}
-
 /** The actions to offer, most pressing first. `path` is the page's URL path (with the base). */
 export function barActions(
 	incident: { scenarios: readonly string[] },

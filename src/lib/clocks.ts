@@ -144,29 +144,9 @@ export function nextDeadline(list: readonly Deadline[]): Deadline | undefined {
  */
 export function formatClock(ms: number): string {
 	const total = Math.floor(Math.abs(ms) / 1000);
-	const h = Math.floor(total / 3600);
-	const m = Math.floor((total % 3600) / 60);
-	const s = total % 60;
-	if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
-	if (m > 0) return `${m} min ${String(s).padStart(2, '0')} s`;
-	return `${s} s`;
-}
-
-/**
- * When a deadline fell or falls due and how it went, in words that cannot be misread: "due 00:45 UTC,
- * done 5 min late at 00:50 UTC", "due 00:45 UTC, done at 00:30 UTC", "due 03:09 UTC, in 4 min 05 s".
- */
-export function deadlineWhen(d: Pick<Deadline, 'at' | 'state' | 'doneAt'>, now: number): string {
-	const due = d.at === undefined ? '' : `due ${formatUtcTime(d.at)}`;
-	if (d.doneAt !== undefined) {
-		const late = d.state === 'missed' && d.at !== undefined && d.doneAt > d.at ? ` ${formatSpan(d.doneAt - d.at)} late` : '';
-		return [due, `done${late} at ${formatUtcTime(d.doneAt)}`].filter(Boolean).join(', ');
-	}
-	if (d.at === undefined) return '';
-	if (d.state === 'upcoming' || d.state === 'due' || d.state === 'overdue')
-		return `${due}, ${d.at > now ? `in ${formatClock(d.at - now)}` : `${formatClock(now - d.at)} ago`}`;
-	if (d.state === 'missed') return `${due}, not done`;
-	return due;
+	const [h, m, s] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return h ? `${h} h ${pad(m)} min` : m ? `${m} min ${pad(s)} s` : `${s} s`;
 }
 
 /** A time of day in UTC, as messages and exports use it: "14:02 UTC". */

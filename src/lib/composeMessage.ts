@@ -54,92 +54,37 @@ export function shownValues(fields: readonly TemplateField[], values: FieldValue
 	);
 }
 
-/** Which lines of the text stay: see {@link withoutUnknownLines}. */
-function keptLines(lines: readonly string[], known: (name: string) => boolean): boolean[] {
-	let depth = 0;
-	return lines.map((line) => {
-		const tags = [...line.matchAll(TAG)];
-		const outside = depth === 0;
-		for (const [, sigil] of tags) {
-			if (sigil === '#') depth++;
-			else if (sigil === '/' && depth > 0) depth--;
-		}
-		if (!outside || tags.some(([, sigil]) => sigil !== '')) return true;
-		return tags.every(([, , name = '']) => known(name));
-	});
-}
+/** A placeholder hint in a template's text: "[Action item]", "[Name]" (not a task box "[ ]" nor a link). */
+const HINT = /\[(?![ xX]\])[^\]]+\](?!\()/;
 
 /**
  * The template's text without the lines that insert a value not known: "Impact: {{impact}}" goes
  * when the impact is empty, rather than being sent half-written. Only lines outside a `{{#list}}`
  * repeat and holding no section tag of their own are left out, so the template keeps its shape.
+ * Rows of a `{{^list}}` (written when the list is empty) holding a [hint] go too, since in a
+ * download "- [ ] [Action item] - Owner: [Name]" reads as an item: `none` gives the line that
+ * says the list is empty instead.
  */
-export function withoutUnknownLines(text: string, known: (name: string) => boolean): string {
-	const lines = text.split('\n');
-	const kept = keptLines(lines, known);
-	return lines.filter((_, i) => kept[i]).join('\n');
-}
-
-const HEADING = /^#{1,6}\s+(.+?)\s*#*\s*$/;
-
-/**
- * {@link withoutUnknownLines}, and a Markdown heading whose lines were all left out shows the known
- * value of the field labelled as the heading instead of standing bare: "## Impact" takes the
- * "Impact" the summary shows when its detailed lines are not written yet.
- */
-export function withSectionsFilled(
-	text: string,
-	fields: readonly Pick<TemplateField, 'name' | 'label' | 'items'>[],
-	known: (name: string) => boolean,
-	filled: (name: string) => boolean,
-): string {
-	const lines = text.split('\n');
-	const kept = keptLines(lines, known);
+export function withoutUnknownLines(text: string, known: (name: string) => boolean, none?: (list: string) => string): string {
+	let depth = 0;
+	let empty: { at: number; name: string; dropped?: boolean } | undefined;
 	const out: string[] = [];
-	lines.forEach((line, i) => {
-		if (!kept[i]) return;
-		out.push(line);
-		const heading = line.match(HEADING)?.[1];
-		if (heading === undefined || line.match(TAG)) return;
-		const next = lines.findIndex((l, j) => j > i && HEADING.test(l));
-		const section = lines.slice(i + 1, next === -1 ? lines.length : next).map((l, j) => ({ line: l, kept: kept[i + 1 + j] }));
-		const emptied = section.some((l) => !l.kept) && section.every((l) => !l.kept || l.line.trim() === '');
-		const field = fields.find((f) => !f.items && f.label.trim().toLowerCase() === heading.toLowerCase() && filled(f.name));
-		if (emptied && field) out.push(`{{${field.name}}}`);
-	});
+	for (const line of text.split('\n')) {
+		const tags = [...line.matchAll(TAG)];
+		const outside = depth === 0;
+		for (const [, sigil, name = ''] of tags) {
+			if (sigil === '#') depth++;
+			else if (sigil === '/' && depth > 0) depth--;
+			if (sigil === '^') empty = { at: out.length + 1, name };
+			if (sigil === '/' && empty?.name === name) {
+				if (empty.dropped && none && out.slice(empty.at).every((l) => !l.trim())) out.push(none(name));
+				empty = undefined;
+			}
+		}
+		if (empty && tags.length === 0 && HINT.test(line)) empty.dropped = true;
+		else if (!outside || tags.some(([, sigil]) => sigil !== '') || tags.every(([, , name = '']) => known(name))) out.push(line);
+	}
 	return out.join('\n');
-}
-
-/** A placeholder hint in a template's text: "[Action item]", "[Name]" (not a task box "[ ]" nor a link). */
-const HINT = /\[(?![ xX]\])[^\]\n]+\](?!\()/;
-
-/**
- * The text with every `{{^list}}…{{/list}}` (written when the list is empty) rid of placeholder
- * hints: "- [ ] [Action item] - Owner: [Name]" would read as an item in a download, so lines with
- * hints go and, when nothing else is left, say "No action items recorded yet." (the list's label).
- */
-export function withoutPlaceholderRows(text: string, fields: readonly Pick<TemplateField, 'name' | 'label'>[]): string {
-	return text.replace(
-		/(\{\{\s*\^\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\})([\s\S]*?)(\{\{\s*\/\s*\2\s*\}\})/g,
-		(all, open: string, name: string, body: string, close: string) => {
-			const lines = body.split('\n');
-			if (!lines.some((l) => HINT.test(l))) return all;
-			const rest = lines.filter((l) => !HINT.test(l));
-			if (rest.some((l) => l.trim() !== '')) return `${open}${rest.join('\n')}${close}`;
-			const label =
-				fields
-					.find((f) => f.name === name)
-					?.label.trim()
-					.toLowerCase() ?? 'items';
-			const at = lines.findIndex((l) => HINT.test(l));
-			const said = [
-				...lines.slice(0, at).filter((l) => !HINT.test(l)),
-				`No ${label} recorded yet.`,
-				...lines.slice(at + 1).filter((l) => !HINT.test(l)),
-			];
-			return `${open}${said.join('\n')}${close}`;
-		},
-	);
 }
 
 /** Options of {@link composeMessage}. */
@@ -157,8 +102,8 @@ export function composeMessage(
 ): string {
 	const shown = shownValues(template.fields, values);
 	const known = (name: string) => !isBlank(shown[name]) || !template.fields.some((f) => f.name === name && !f.items);
-	const filled = (name: string) => !isBlank(shown[name]);
-	const text = withSectionsFilled(withoutPlaceholderRows(template.text, template.fields), template.fields, known, filled);
+	const none = (name: string) => `No ${template.fields.find((f) => f.name === name)?.label.toLowerCase() ?? 'items'} recorded yet.`;
+	const text = withoutUnknownLines(template.text, known, none);
 	const body = renderTemplate(text, shown, format).trim();
 	return options.drill ? `${drillLine(format)}\n\n${body}` : body;
 }

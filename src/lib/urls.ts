@@ -71,6 +71,8 @@ export const alertPath = (name: string): string => `${ROUTES.alerts}${encodeURIC
 
 /** The id of a template's section on the communication page, where its generator is. */
 export const templateAnchor = (id: string): string => `template-${id}`;
+/** A template's generator on the communication page, filled from the open incident (apart from `urls`, which every page carries). */
+export const templateHref = (id: string): string => `${href(ROUTES.communication)}#${templateAnchor(id)}`;
 
 /** Links the pages and islands make, under the base path. */
 export const urls = {
@@ -78,8 +80,6 @@ export const urls = {
 	severity: () => href(ROUTES.severity),
 	classify: (query?: Query) => withQuery(ROUTES.classify, query),
 	communication: () => href(ROUTES.communication),
-	/** A template's generator on the communication page, filled from the open incident. */
-	template: (id: string) => `${href(ROUTES.communication)}#${templateAnchor(id)}`,
 	escalation: () => href(ROUTES.escalation),
 	postMortem: () => href(ROUTES.postMortem),
 	incident: (query?: Query) => withQuery(ROUTES.incident, query),

@@ -10,7 +10,7 @@ import { findIncident, logMessage } from '../lib/incidents.ts';
 import { incidentValues } from '../lib/messageValues.ts';
 import type { MessageFormat } from '../lib/renderMessage.ts';
 import type { Store } from '../lib/store.ts';
-import { urls } from '../lib/urls.ts';
+import { templateHref, urls } from '../lib/urls.ts';
 
 /**
  * What came of a click: copied and logged, or why not (the generator then takes over: `href`, the
@@ -40,7 +40,7 @@ export async function postUpdate(
 			message: 'The update template could not be loaded: opening the message page.',
 			href: urls.communication(),
 		};
-	const href = urls.template(template.id);
+	const href = templateHref(template.id);
 	if (!incident) return { done: false, reason: 'gone', message: 'The incident is no longer open here.', href };
 	const values = incidentValues(template.fields, { incident, playbook, checklists: [], kind: 'message', now: Date.now() });
 	const missing = missingRequired(template.fields, values).map((f) => f.label);

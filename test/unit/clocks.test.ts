@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineWhen, deadlines, elapsedMs, formatClock, formatSpan, nextDeadline } from '../../src/lib/clocks.ts';
+import { deadlines, elapsedMs, formatClock, formatSpan, nextDeadline } from '../../src/lib/clocks.ts';
+import { deadlineWhen } from '../../src/lib/deadlineWhen.ts';
 import { describePlannedRung, escalationPlan } from '../../src/lib/escalationLadder.ts';
 import { addNote, logEscalation, logMessage, setStatus, updateIncident } from '../../src/lib/incidents.ts';
 import { EscalationStepSchema } from '../../src/schemas/escalation.ts';

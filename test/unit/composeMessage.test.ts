@@ -125,12 +125,4 @@ describe('a downloaded document holds facts only', () => {
 	it('writes the listed items when there are some', () => {
 		expect(markdown({ todo: [{ task: 'Add an alert', who: 'Ann' }] })).toContain('## Follow-ups\n- [ ] Add an alert (Ann)\n\n## Notes');
 	});
-	it('fills a section whose lines are all unknown with the value of the field named like its heading', () => {
-		expect(markdown({ effect: 'Slow pages' })).toContain('## Effect\nSlow pages\n\n## Cause');
-	});
-	it('keeps the section as written when one of its own lines is known, and bare when nothing is', () => {
-		const text = markdown({ effect: 'Slow pages', customers: '1200' });
-		expect(text).toContain('## Effect\n- Customers: 1200\n\n## Cause');
-		expect(markdown({})).toContain('## Effect\n\n## Cause');
-	});
 });

@@ -341,6 +341,7 @@ describe('the post-mortem document', () => {
 		'Redis ran out of memory',
 		'',
 		'## Impact',
+		'All users cannot log in',
 		'- Users affected: 1,200',
 		'- Data impact: None',
 		'',

@@ -1,4 +1,5 @@
-import { deadlineWhen, type Deadline } from '../../lib/clocks.ts';
+import type { Deadline } from '../../lib/clocks.ts';
+import { deadlineWhen } from '../../lib/deadlineWhen.ts';
 
 interface Props {
 	deadlines: Deadline[];

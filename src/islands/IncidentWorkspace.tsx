@@ -21,6 +21,7 @@ import { ChecklistProgress } from './workspace/ChecklistProgress.tsx';
 import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
 import { Deadlines } from './workspace/Deadlines.tsx';
 import { Exports } from './workspace/Exports.tsx';
+import { NextMessage, type NextMessages } from './workspace/NextMessage.tsx';
 import { IncidentList } from './workspace/IncidentList.tsx';
 import { IncidentSummary } from './workspace/IncidentSummary.tsx';
 import { Share } from './workspace/Share.tsx';
@@ -32,10 +33,12 @@ interface Props {
 	checklists: ChecklistSpec[];
 	/** Where the handover message is filled from the incident, when the playbook has one. */
 	handoverHref?: string | undefined;
+	/** The status update's and the resolution's generators, offered as the next message to send. */
+	messages?: NextMessages | undefined;
 }
 
 /** The incident workspace: declare, then follow the current incident's clocks, checklists and timeline. */
-export default function IncidentWorkspace({ playbook, checklists, handoverHref }: Props) {
+export default function IncidentWorkspace({ playbook, checklists, handoverHref, messages = {} }: Props) {
 	const { state, store } = useIncidentState();
 	const now = useNow();
 	// Declaring opens the same dialog as on the classifier and runbooks, with what comes next in it.
@@ -45,6 +48,8 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref }
 		void import('./DeclareDialog.onDemand.tsx').then((m) =>
 			setDeclare({ Dialog: m.DeclareDialog, prefill: typeof prefill === 'function' ? prefill(m) : prefill }),
 		);
+	// The incident resolved in this tab: what comes next then takes the focus (not when another tab resolves it).
+	const [resolvedHere, setResolvedHere] = useState<string | undefined>(undefined);
 	// The phases' checklists come with the page; the scenarios' are fetched (see useScenarios).
 	const lists = useScenarios(playbook, checklists);
 	useEffect(() => {
@@ -90,10 +95,23 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref }
 						onSeverity={(id) => store.update((s, t) => setSeverity(s, incident.id, id, t))}
 						onStatus={(id) => {
 							const status = playbook.statuses.find((s) => s.id === id);
-							if (status) store.update((s, t) => setStatus(s, incident.id, status, t));
+							if (!status) return;
+							store.update((s, t) => setStatus(s, incident.id, status, t));
+							// What comes next once it is resolved here: the resolution message and the post-mortem.
+							if (status.closes) setResolvedHere(incident.id);
 						}}
 						onEdit={(patch) => store.update((s, t) => updateIncident(s, incident.id, patch, t))}
-					/>
+					>
+						<NextMessage
+							key={incident.id}
+							incident={incident}
+							store={store}
+							playbook={playbook}
+							deadlines={list}
+							messages={messages}
+							focus={resolvedHere === incident.id}
+						/>
+					</IncidentSummary>
 					<section aria-labelledby="deadlines-title">
 						<h3 id="deadlines-title">Deadlines and escalation</h3>
 						<Deadlines

@@ -1,4 +1,4 @@
-import { progress } from '../lib/checklistProgress.ts';
+import { stepsProgress } from '../lib/checklistProgress.ts';
 import type { ChecklistSpec } from '../lib/clientPlaybook.ts';
 import { useShownState } from './useShown.ts';
 
@@ -12,9 +12,7 @@ interface Props {
 export default function PageProgress({ label, lists }: Props) {
 	const { shown, ready } = useShownState();
 	const ticks = shown.active?.ticks ?? shown.scratch;
-	const totals = lists
-		.map((spec) => progress(spec, ticks))
-		.reduce((a, b) => ({ done: a.done + b.done, total: a.total + b.total }), { done: 0, total: 0 });
+	const totals = stepsProgress(lists, ticks);
 	return (
 		<p class="page-progress-line not-content" aria-live="polite">
 			<span>{label}:</span> <progress max={totals.total} value={totals.done} aria-label={`${label} progress`} />{' '}

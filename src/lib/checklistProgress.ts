@@ -1,5 +1,6 @@
 /** How far a checklist is: steps done, and ticks on steps since removed from the playbook. */
 import { itemKey, type ChecklistSpec } from './clientPlaybook.ts';
+import { holdsSteps } from './incidentChecklists.ts';
 import type { ShownTick } from './storageRead.ts';
 
 /** Ticks under a list's key whose step is no longer in the list (removed from the content). */
@@ -13,6 +14,17 @@ export function removedTicks<T extends ShownTick>(spec: ChecklistSpec, ticks: Re
 export function progress(spec: ChecklistSpec, ticks: Record<string, Pick<ShownTick, 'done'>>): { done: number; total: number } {
 	const done = spec.steps.filter((s) => ticks[itemKey(spec.key, s.id)]?.done).length;
 	return { done, total: spec.steps.length };
+}
+
+/** Progress over several lists (a page, an incident): steps done out of steps, symptoms not counted (see holdsSteps). */
+export function stepsProgress(
+	lists: readonly ChecklistSpec[],
+	ticks: Record<string, Pick<ShownTick, 'done'>>,
+): { done: number; total: number } {
+	return lists
+		.filter(holdsSteps)
+		.map((spec) => progress(spec, ticks))
+		.reduce((a, b) => ({ done: a.done + b.done, total: a.total + b.total }), { done: 0, total: 0 });
 }
 
 /** A checkbox as the page found it when the island came alive: as the server rendered it, and as it is now. */

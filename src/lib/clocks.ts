@@ -138,14 +138,15 @@ export function nextDeadline(list: readonly Deadline[]): Deadline | undefined {
 	return open.find((d) => d.state === 'overdue') ?? open.find((d) => d.state === 'due') ?? open[0];
 }
 
-/** A span as a clock shows it: "4:05" (minutes:seconds) or "1:04:05". */
+/**
+ * A span as a ticking clock shows it, with its units so it cannot be misread: "20 s",
+ * "4 min 05 s", "1 h 04 min" (past an hour, minutes are what matter).
+ */
 export function formatClock(ms: number): string {
 	const total = Math.floor(Math.abs(ms) / 1000);
-	const h = Math.floor(total / 3600);
-	const m = Math.floor((total % 3600) / 60);
-	const s = total % 60;
-	const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
-	return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+	const [h, m, s] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return h ? `${h} h ${pad(m)} min` : m ? `${m} min ${pad(s)} s` : `${s} s`;
 }
 
 /** A time of day in UTC, as messages and exports use it: "14:02 UTC". */

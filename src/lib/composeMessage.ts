@@ -54,26 +54,37 @@ export function shownValues(fields: readonly TemplateField[], values: FieldValue
 	);
 }
 
+/** A placeholder hint in a template's text: "[Action item]", "[Name]" (not a task box "[ ]" nor a link). */
+const HINT = /\[(?![ xX]\])[^\]]+\](?!\()/;
+
 /**
  * The template's text without the lines that insert a value not known: "Impact: {{impact}}" goes
  * when the impact is empty, rather than being sent half-written. Only lines outside a `{{#list}}`
  * repeat and holding no section tag of their own are left out, so the template keeps its shape.
+ * Rows of a `{{^list}}` (written when the list is empty) holding a [hint] go too, since in a
+ * download "- [ ] [Action item] - Owner: [Name]" reads as an item: `none` gives the line that
+ * says the list is empty instead.
  */
-export function withoutUnknownLines(text: string, known: (name: string) => boolean): string {
+export function withoutUnknownLines(text: string, known: (name: string) => boolean, none?: (list: string) => string): string {
 	let depth = 0;
-	return text
-		.split('\n')
-		.filter((line) => {
-			const tags = [...line.matchAll(TAG)];
-			const outside = depth === 0;
-			for (const [, sigil] of tags) {
-				if (sigil === '#') depth++;
-				else if (sigil === '/' && depth > 0) depth--;
+	let empty: { at: number; name: string; dropped?: boolean } | undefined;
+	const out: string[] = [];
+	for (const line of text.split('\n')) {
+		const tags = [...line.matchAll(TAG)];
+		const outside = depth === 0;
+		for (const [, sigil, name = ''] of tags) {
+			if (sigil === '#') depth++;
+			else if (sigil === '/' && depth > 0) depth--;
+			if (sigil === '^') empty = { at: out.length + 1, name };
+			if (sigil === '/' && empty?.name === name) {
+				if (empty.dropped && none && out.slice(empty.at).every((l) => !l.trim())) out.push(none(name));
+				empty = undefined;
 			}
-			if (!outside || tags.some(([, sigil]) => sigil !== '')) return true;
-			return tags.every(([, , name = '']) => known(name));
-		})
-		.join('\n');
+		}
+		if (empty && tags.length === 0 && HINT.test(line)) empty.dropped = true;
+		else if (!outside || tags.some(([, sigil]) => sigil !== '') || tags.every(([, , name = '']) => known(name))) out.push(line);
+	}
+	return out.join('\n');
 }
 
 /** Options of {@link composeMessage}. */
@@ -91,7 +102,9 @@ export function composeMessage(
 ): string {
 	const shown = shownValues(template.fields, values);
 	const known = (name: string) => !isBlank(shown[name]) || !template.fields.some((f) => f.name === name && !f.items);
-	const body = renderTemplate(withoutUnknownLines(template.text, known), shown, format).trim();
+	const none = (name: string) => `No ${template.fields.find((f) => f.name === name)?.label.toLowerCase() ?? 'items'} recorded yet.`;
+	const text = withoutUnknownLines(template.text, known, none);
+	const body = renderTemplate(text, shown, format).trim();
 	return options.drill ? `${drillLine(format)}\n\n${body}` : body;
 }
 

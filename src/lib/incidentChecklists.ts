@@ -17,16 +17,26 @@ export function touched(spec: Pick<ChecklistSpec, 'key'>, incident: Pick<Inciden
 	return Object.entries(incident.ticks).some(([key, tick]) => key.startsWith(prefix) && (tick.done || tick.note !== undefined));
 }
 
-/** Does this list belong to the incident: every phase, the incident's scenarios, and any list it ticked in? */
-export function belongsToIncident(spec: Pick<ChecklistSpec, 'key'>, incident: Pick<Incident, 'scenarios' | 'ticks'>): boolean {
-	const { area, page } = keyParts(spec);
-	return area === 'phase' || incident.scenarios.includes(page) || touched(spec, incident);
+/**
+ * Does a list hold steps to take? Symptoms are things to recognise, not steps: one not ticked was
+ * not seen, not skipped, and they count in no "steps done". The one rule of what a step is.
+ */
+export function holdsSteps(spec: Pick<ChecklistSpec, 'key'>): boolean {
+	return keyParts(spec).part !== 'symptoms';
 }
 
-/** The lists that belong to the incident, in playbook order. */
+/**
+ * The lists that belong to the incident, in playbook order: every phase's, its scenarios', and
+ * every list of a page it ticked in (so a page counts the same steps here as on the page itself).
+ */
 export function incidentChecklists<T extends Pick<ChecklistSpec, 'key'>>(
 	incident: Pick<Incident, 'scenarios' | 'ticks'>,
 	checklists: readonly T[],
 ): T[] {
-	return checklists.filter((spec) => belongsToIncident(spec, incident));
+	const page = (spec: T) => `${keyParts(spec).area}/${keyParts(spec).page}`;
+	const ticked = new Set(checklists.filter((spec) => touched(spec, incident)).map(page));
+	return checklists.filter((spec) => {
+		const { area, page: id } = keyParts(spec);
+		return area === 'phase' || incident.scenarios.includes(id) || ticked.has(page(spec));
+	});
 }

@@ -30,6 +30,7 @@ export interface CourseMark {
 export interface CourseDeadline {
 	id: string;
 	label: string;
+	/** Where the chart marks it: when it was met, or when it fell (or falls) due while missed or open. */
 	at: number;
 	outcome: 'met' | 'missed' | 'open';
 }
@@ -77,7 +78,9 @@ export function incidentCourse(
 	const due = list.flatMap((d) => {
 		const result = outcome(d);
 		// The first responder is "done" at declaration by definition: no deadline to show.
-		return result === undefined || d.at === undefined || d.at === start ? [] : [{ id: d.id, label: d.label, at: d.at, outcome: result }];
+		if (result === undefined || d.at === undefined || d.at === start) return [];
+		// A target met is marked when it was met: its deadline may lie after the incident ended.
+		return [{ id: d.id, label: d.label, at: result === 'met' && d.doneAt !== undefined ? d.doneAt : d.at, outcome: result }];
 	});
 	return { title: incident.title, start, end, bands, marks, deadlines: due };
 }

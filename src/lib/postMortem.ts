@@ -5,9 +5,10 @@
 import { itemKey, severityById, type ChecklistSpec, type ClientSeverity } from './clientPlaybook.ts';
 import { formatSpan, formatUtcDateTime, formatUtcTime } from './clocks.ts';
 import type { ListItem } from './renderMessage.ts';
+import type { Step } from '../schemas/step.ts';
 import type { IncidentSource } from '../schemas/template.ts';
 import type { IncidentFields } from './incidents.ts';
-import { incidentChecklists, keyParts, touched } from './incidentChecklists.ts';
+import { holdsSteps, incidentChecklists, keyParts, touched } from './incidentChecklists.ts';
 import type { ActionItem, EventKind, Incident, PostMortem, TimelineEvent } from './state.ts';
 
 /** One stretch of time the incident spent at one severity. */
@@ -142,17 +143,24 @@ export function reachedPhases(
 function listsToReport<T extends ChecklistSpec>(incident: Incident, checklists: readonly T[]): T[] {
 	const reached = reachedPhases(incident, checklists);
 	return incidentChecklists(incident, checklists).filter((spec) => {
-		const { area, page, part } = keyParts(spec);
-		// Symptoms are things to recognise, not steps to take: one not ticked was not seen, not skipped.
-		return area === 'phase' ? reached.has(page) : part !== 'symptoms';
+		const { area, page } = keyParts(spec);
+		return holdsSteps(spec) && (area !== 'phase' || reached.has(page));
 	});
 }
 
-/** The steps not ticked on the incident's scenario lists and the phases it reached, list by list in playbook order. */
+/** Did declaring the incident do this step: does the incident record what the step's `doneByDeclaring` names? */
+export function doneByDeclaring(step: Step, incident: Pick<Incident, 'severity' | 'channel' | 'onCall' | 'commander'>): boolean {
+	return step.doneByDeclaring !== undefined && incident[step.doneByDeclaring].trim() !== '';
+}
+
+/**
+ * The steps not ticked on the incident's scenario lists and the phases it reached, list by list in
+ * playbook order; a step the declaration did (choosing the level, opening the channel) is not skipped.
+ */
 export function skippedSteps(incident: Incident, checklists: readonly ChecklistSpec[]): ListItem[] {
 	return listsToReport(incident, checklists).flatMap((spec) =>
 		spec.steps
-			.filter((step) => !incident.ticks[itemKey(spec.key, step.id)]?.done)
+			.filter((step) => !incident.ticks[itemKey(spec.key, step.id)]?.done && !doneByDeclaring(step, incident))
 			.map((step) => ({ list: spec.label, step: step.lead ? `${step.lead} ${step.text}` : step.text })),
 	);
 }

@@ -69,6 +69,11 @@ export const phasePath = (id: string): string => `/process/${id}/`;
 /** The page an alert's `runbook_url` points at: `/alerts/<alert name>/`, in any case. */
 export const alertPath = (name: string): string => `${ROUTES.alerts}${encodeURIComponent(name)}/`;
 
+/** The id of a template's section on the communication page, where its generator is. */
+export const templateAnchor = (id: string): string => `template-${id}`;
+/** A template's generator on the communication page, filled from the open incident (apart from `urls`, which every page carries). */
+export const templateHref = (id: string): string => `${href(ROUTES.communication)}#${templateAnchor(id)}`;
+
 /** Links the pages and islands make, under the base path. */
 export const urls = {
 	home: () => href(ROUTES.home),

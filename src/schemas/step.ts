@@ -19,6 +19,12 @@ export const StepSchema = z
 				.describe(
 					'Fixed id that ticks are stored under; defaults to the slug of `text`. Give the old slug to reword a step and keep its ticks.',
 				),
+			doneByDeclaring: z
+				.enum(['severity', 'channel', 'onCall', 'commander'])
+				.optional()
+				.describe(
+					'The declaration does this step when it records this (`severity` the level chosen, `channel` the channel opened, `onCall` or `commander` the person named): the post-mortem counts it as done, not skipped.',
+				),
 		}),
 	])
 	.transform((step) => {
@@ -27,6 +33,7 @@ export const StepSchema = z
 			id: item.id ?? slugify(item.text),
 			text: item.text,
 			...(item.lead === undefined ? {} : { lead: item.lead }),
+			...(item.doneByDeclaring === undefined ? {} : { doneByDeclaring: item.doneByDeclaring }),
 		};
 	})
 	.meta({

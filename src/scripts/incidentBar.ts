@@ -117,8 +117,8 @@ export function startIncidentBar(): void {
 		const outcome = await onDemand.postUpdate(store, incident.id, playbook);
 		button.disabled = false;
 		say(outcome.message, outcome.done ? `Copied and logged: paste it in ${incident.channel}` : outcome.message);
-		// The generator page asks for what is missing, and shows the text to copy by hand.
-		if (!outcome.done && outcome.reason !== 'gone') location.assign(urls.communication());
+		// The update's generator asks for what is missing, and shows the text to copy by hand.
+		if (!outcome.done && outcome.reason !== 'gone') location.assign(outcome.href);
 	};
 	const actionView = (action: BarAction): HTMLElement => {
 		if (action.kind === 'update') {

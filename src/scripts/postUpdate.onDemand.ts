@@ -10,10 +10,14 @@ import { findIncident, logMessage } from '../lib/incidents.ts';
 import { incidentValues } from '../lib/messageValues.ts';
 import type { MessageFormat } from '../lib/renderMessage.ts';
 import type { Store } from '../lib/store.ts';
-import { urls } from '../lib/urls.ts';
+import { templateHref, urls } from '../lib/urls.ts';
 
-/** What came of a click: copied and logged, or why not (the generator page then takes over). */
-export type PostOutcome = { done: true; message: string } | { done: false; reason: 'missing' | 'refused' | 'gone'; message: string };
+/**
+ * What came of a click: copied and logged, or why not (the generator then takes over: `href`, the
+ * template's own when it loaded, the communication page otherwise).
+ */
+export type PostOutcome =
+	{ done: true; message: string } | { done: false; reason: 'missing' | 'refused' | 'gone'; message: string; href: string };
 
 /**
  * Copy the update for the incident in the format the responder chose once (its template fetched
@@ -29,17 +33,24 @@ export async function postUpdate(
 		.then((r) => r.json())
 		.catch(() => null)) as GeneratorTemplate | null;
 	const incident = findIncident(store.get(), incidentId);
-	if (!template) return { done: false, reason: 'refused', message: 'The update template could not be loaded: opening the message page.' };
-	if (!incident) return { done: false, reason: 'gone', message: 'The incident is no longer open here.' };
+	if (!template)
+		return {
+			done: false,
+			reason: 'refused',
+			message: 'The update template could not be loaded: opening the message page.',
+			href: urls.communication(),
+		};
+	const href = templateHref(template.id);
+	if (!incident) return { done: false, reason: 'gone', message: 'The incident is no longer open here.', href };
 	const values = incidentValues(template.fields, { incident, playbook, checklists: [], kind: 'message', now: Date.now() });
 	const missing = missingRequired(template.fields, values).map((f) => f.label);
 	if (missing.length > 0)
-		return { done: false, reason: 'missing', message: `${missing.join(', ')} still to write: opening the ${template.title} form.` };
+		return { done: false, reason: 'missing', message: `${missing.join(', ')} still to write: opening the ${template.title} form.`, href };
 	const text = composeMessage(template, values, format, { drill: incident.drill });
 	try {
 		await navigator.clipboard.writeText(text);
 	} catch {
-		return { done: false, reason: 'refused', message: 'The clipboard was refused: opening the message to copy by hand.' };
+		return { done: false, reason: 'refused', message: 'The clipboard was refused: opening the message to copy by hand.', href };
 	}
 	const label = `${template.title} (${FORMAT_LABELS[format]})`;
 	store.update((s, at) => logMessage(s, incidentId, `Copied ${label}`, at));

@@ -59,11 +59,11 @@ const saved = (): Incident => {
 };
 
 /** The workspace over a fresh page store holding the seeded incident. */
-async function workspace() {
+async function workspace(props: Partial<Parameters<typeof import('../../src/islands/IncidentWorkspace.tsx').default>[0]> = {}) {
 	saveState(localStorage, seeded().state);
 	vi.resetModules();
 	const { default: IncidentWorkspace } = await import('../../src/islands/IncidentWorkspace.tsx');
-	render(<IncidentWorkspace playbook={playbook} checklists={[]} />);
+	render(<IncidentWorkspace playbook={playbook} checklists={[]} {...props} />);
 	await screen.findByRole('heading', { level: 2, name: /Queue stuck/ });
 }
 
@@ -82,7 +82,7 @@ describe('the incident summary', () => {
 		await workspace();
 		const heading = screen.getByRole('heading', { level: 2, name: /Queue stuck/ });
 		expect(heading.textContent).toContain('Grave');
-		expect(document.querySelector('[data-elapsed]')?.textContent).toBe('21:00');
+		expect(document.querySelector('[data-elapsed]')?.textContent).toBe('21 min 00 s');
 		expect((screen.getByLabelText('Severity') as HTMLSelectElement).value).toBe('S1');
 		expect(screen.getByRole('button', { name: 'Looking' }).getAttribute('aria-pressed')).toBe('true');
 	});
@@ -101,7 +101,79 @@ describe('the incident summary', () => {
 		expect(document.querySelector('.events .event-text')?.textContent).toBe('Status: Contained');
 
 		fireEvent.click(screen.getByRole('button', { name: 'Over' }));
+		fireEvent.click(screen.getByRole('button', { name: 'Mark over' }));
 		expect(saved().resolvedAt).toBe(NOW);
+	});
+
+	it('asks once before a status that ends the incident, and "Not yet" leaves it open', async () => {
+		await workspace();
+		fireEvent.click(screen.getByRole('button', { name: 'Over' }));
+		expect(saved().resolvedAt).toBeUndefined();
+		const confirm = screen.getByRole('button', { name: 'Mark over' });
+		await waitFor(() => expect(document.activeElement).toBe(confirm));
+		fireEvent.click(screen.getByRole('button', { name: 'Not yet' }));
+		expect(screen.queryByRole('button', { name: 'Mark over' })).toBeNull();
+		expect(saved().resolvedAt).toBeUndefined();
+		expect(saved().status).toBe('looking');
+	});
+});
+
+describe('the next message', () => {
+	const template = {
+		id: 'tick',
+		title: 'Progress Note',
+		kind: 'message',
+		text: 'Now: {{status}}',
+		fields: [{ name: 'status', label: 'Status', from: 'status', placeholder: '', required: false, multiline: false }],
+	};
+	const messages = {
+		update: { title: 'Progress Note', href: '/communication/#template-tick' },
+		resolution: { title: 'All Clear', href: '/communication/#template-clear' },
+	};
+
+	it('offers the status update before it is due, and copies and logs it in one tap', async () => {
+		const fetched = vi.fn(async () => new Response(JSON.stringify(template)));
+		vi.stubGlobal('fetch', fetched);
+		const writeText = vi.fn(async () => {});
+		Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+		await workspace({ messages });
+		// Declared at +1 min, updates every 30: due at +31, ten minutes from now.
+		expect(document.querySelector('[data-deadline="update"]')?.textContent).toContain('upcoming');
+		const section = screen.getByRole('region', { name: 'Next message: Progress Note' });
+		expect(within(section).getByRole('link', { name: 'Edit it first' }).getAttribute('href')).toBe(messages.update.href);
+		fireEvent.click(within(section).getByRole('button', { name: 'Copy the progress note' }));
+		await waitFor(() => expect(writeText).toHaveBeenCalledWith('Now: Looking'));
+		await waitFor(() => expect(saved().events.at(-1)).toMatchObject({ kind: 'message', text: 'Copied Progress Note (Slack)' }));
+		expect(within(section).getByRole('status').textContent).toContain('copied');
+		vi.unstubAllGlobals();
+	});
+
+	it("opens the update's own generator when a required value is missing, as the incident bar does", async () => {
+		const required = {
+			...template,
+			text: 'Now: {{status}}\nWhy: {{why}}',
+			fields: [...template.fields, { ...template.fields[0]!, name: 'why', label: 'Why', from: undefined, required: true }],
+		};
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => new Response(JSON.stringify(required))),
+		);
+		const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {});
+		await workspace({ messages });
+		fireEvent.click(screen.getByRole('button', { name: 'Copy the progress note' }));
+		await waitFor(() => expect(assign).toHaveBeenCalledWith('/communication/#template-tick'));
+		expect(screen.getByRole('region', { name: 'Next message: Progress Note' }).textContent).toContain('Why still to write');
+		vi.unstubAllGlobals();
+	});
+
+	it('once resolved, offers the resolution message and the post-mortem, with the focus on them', async () => {
+		await workspace({ messages });
+		fireEvent.click(screen.getByRole('button', { name: 'Over' }));
+		fireEvent.click(screen.getByRole('button', { name: 'Mark over' }));
+		const section = await screen.findByRole('region', { name: 'Next: say it is resolved' });
+		expect(within(section).getByRole('link', { name: 'Write the all clear message' }).getAttribute('href')).toBe(messages.resolution.href);
+		expect(within(section).getByRole('link', { name: 'Write the post-mortem' }).getAttribute('href')).toBe('/post-mortem/');
+		await waitFor(() => expect(document.activeElement?.id).toBe('next-message-title'));
 	});
 });
 
@@ -125,7 +197,7 @@ describe('the deadlines', () => {
 			update: 'upcoming',
 		});
 		const lead = document.querySelector('[data-deadline="rung:lead"]') as HTMLElement;
-		expect(lead.textContent).toContain('1:00 ago');
+		expect(lead.textContent).toContain('due 03:34 UTC, 1 min 00 s ago');
 		fireEvent.click(within(lead).getByRole('button', { name: 'Mark Team Lead as brought in' }));
 		expect(saved().events.at(-1)).toMatchObject({ kind: 'escalation', value: 'rung:lead', at: NOW });
 		expect(states()).toMatchObject({ escalate: 'done', 'rung:lead': 'done' });
@@ -174,7 +246,7 @@ describe('editing the details', () => {
 		fireEvent.submit(screen.getByRole('form', { name: 'Edit incident details' }));
 		expect(saved()).toMatchObject({ title: 'Queue stuck again', onCall: '@erin', detectedAt: DETECTED });
 		expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Queue stuck again');
-		expect(document.querySelector('[data-elapsed]')?.textContent).toBe('21:00');
+		expect(document.querySelector('[data-elapsed]')?.textContent).toBe('21 min 00 s');
 	});
 });
 

@@ -65,6 +65,58 @@ describe('with an incident under way, in light and dark themes', () => {
 	});
 });
 
+/** Relative luminance of an sRGB colour (WCAG). */
+function luminance([r, g, b]: number[]): number {
+	const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+	return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+}
+const contrast = (a: number[], b: number[]) => {
+	const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+	return (hi! + 0.05) / (lo! + 0.05);
+};
+
+describe('progress bars', () => {
+	it.each(['light', 'dark'] as const)('read as empty when nothing is done, and the part done stands out (%s)', async (theme) => {
+		const context = await chromium.browser.newContext({ baseURL, colorScheme: theme });
+		const page = await context.newPage();
+		await page.goto('/');
+		await page.evaluate((t) => localStorage.setItem('starlight-theme', t), theme);
+		await page.goto('/scenarios/service-down/');
+		const bar = page.locator('.page-progress-line progress');
+		await page
+			.locator('.page-progress-line [data-page-progress]')
+			.filter({ hasText: /of \d+ steps done/ })
+			.waitFor();
+		// The pixels as drawn, read back in a blank page (the site's policy allows no data: images).
+		const blank = await context.newPage();
+		const sample = async (at: number) => {
+			const png = (await bar.screenshot()).toString('base64');
+			return blank.evaluate(
+				async ([data, x]) => {
+					const img = new Image();
+					img.src = `data:image/png;base64,${data}`;
+					await img.decode();
+					const canvas = document.createElement('canvas');
+					[canvas.width, canvas.height] = [img.width, img.height];
+					const ctx = canvas.getContext('2d')!;
+					ctx.drawImage(img, 0, 0);
+					return [...ctx.getImageData(Math.floor(img.width * x), Math.floor(img.height / 2), 1, 1).data.slice(0, 3)];
+				},
+				[png, at] as const,
+			);
+		};
+		const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number));
+		const empty = await sample(0.5);
+		// An empty track is close to the page, not a bright bar that reads as full.
+		expect(contrast(empty, background), `empty track ${empty} on ${background}`).toBeLessThan(1.5);
+		for (const box of await page.locator('.checklist-island').getByRole('checkbox').all()) await box.check();
+		await page.locator('.page-progress-line [data-page-progress]').filter({ hasText: '✓' }).waitFor();
+		const done = await sample(0.5);
+		expect(contrast(done, empty), `done ${done} on track ${empty}`).toBeGreaterThanOrEqual(3);
+		await context.close();
+	});
+});
+
 describe('motion', () => {
 	it('stops transitions and animations when the user asks for reduced motion', async () => {
 		const context = await chromium.browser.newContext({ baseURL, reducedMotion: 'reduce' });

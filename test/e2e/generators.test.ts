@@ -234,6 +234,13 @@ describe('the post-mortem', () => {
 		expect(markdown).not.toContain('- Service Down: Response: Check database connectivity\n');
 		expect(markdown).not.toContain('Determine P0/P1/P2/P3\n');
 		expect(markdown).toContain('Identify affected users/services\n');
+		// What declaring did is not a step skipped: it named on-call and opened the channel.
+		expect(markdown).not.toContain('Page on-call engineer\n');
+		expect(markdown).not.toContain('Create incident channel\n');
+		// The Impact section says the impact stated; no action item yet is said, not a placeholder row.
+		expect(markdown).toContain('## Impact\nAll users cannot log in\n');
+		expect(markdown).toContain('## Action Items\nNo action items recorded yet.\n');
+		expect(markdown).not.toMatch(/\[(Action item|Name|Date)\]/);
 
 		await pm.getByLabel('Root Cause').fill('Redis *ran out* of memory');
 		await pm.getByRole('button', { name: 'Add an action item' }).click();

@@ -42,7 +42,7 @@ describe('classify, declare and follow an incident', () => {
 		await declareP0(page);
 		await chromium.context.clock.fastForward('10:00');
 		await page.reload();
-		await expect.poll(() => page.locator('.elapsed-clock').innerText()).toMatch(/^10:[0-5]\d$/);
+		await expect.poll(() => page.locator('.elapsed-clock').innerText()).toMatch(/^10 min [0-5]\d s$/);
 		// Declaring at once is the response: met, however long since.
 		expect(await deadline(page, 'response').innerText()).toMatch(/done/i);
 		expect(await deadline(page, 'escalate').innerText()).toMatch(/upcoming/i);
@@ -59,7 +59,7 @@ describe('classify, declare and follow an incident', () => {
 		await declareP0(page, 'Checkout down');
 		const bar = other.locator('#incident-bar');
 		await bar.waitFor({ state: 'visible', timeout: 2000 });
-		expect(await bar.innerText()).toMatch(/P0[\s\S]*Checkout down[\s\S]*since detection[\s\S]*Escalate in \d+:\d\d/);
+		expect(await bar.innerText()).toMatch(/P0[\s\S]*Checkout down[\s\S]*since detection[\s\S]*Escalate in \d+ min \d\d s/);
 		await page.goto('/tools/');
 		await page.locator('#incident-bar').getByRole('link', { name: 'Workspace' }).waitFor();
 	});
@@ -116,7 +116,51 @@ describe('classify, declare and follow an incident', () => {
 		await page.locator('.incident-list li', { hasText: 'First' }).getByRole('button', { name: 'Open' }).click();
 		await expect.poll(() => page.locator('#incident-title').innerText()).toContain('First');
 		await page.getByRole('button', { name: 'Resolved' }).click();
+		await page.getByRole('button', { name: 'Mark resolved' }).click();
 		await page.reload();
 		await expect.poll(() => page.locator('.incident-list').innerText()).toMatch(/Open\s+P3\s+Second[\s\S]*Resolved\s+P1\s+First/);
+	});
+
+	it('offers the first status update one tap away, before it is due, and copies and logs it', async () => {
+		await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await chromium.context.newPage();
+		await page.setViewportSize({ width: 360, height: 740 });
+		await declareP0(page);
+		expect(await deadline(page, 'update').innerText()).toMatch(/upcoming/i);
+		const next = page.getByRole('region', { name: /^Next message: / });
+		const edit = next.getByRole('link', { name: 'Edit it first' });
+		expect(new URL((await edit.getAttribute('href'))!, baseURL).pathname).toBe('/communication/');
+		// By keyboard from the incident's title: a few Tabs past the status buttons, not 60 key presses.
+		await page.locator('#incident-title').focus();
+		let presses = 0;
+		const copy = next.getByRole('button', { name: /^Copy the / });
+		while (!(await copy.evaluate((el) => el === document.activeElement)) && presses < 30) {
+			await page.keyboard.press('Tab');
+			presses++;
+		}
+		expect(presses).toBeLessThan(20);
+		const top = await copy.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+		console.log(`next message: ${presses} Tabs from the title, ${Math.round(top)} px from the top at 360 px`);
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/Nobody can log in/);
+		await expect.poll(() => page.locator('.events').innerText()).toMatch(/Copied .+ \(Slack\)[\s\S]*Copied/);
+		expect(await next.getByRole('status').innerText()).toMatch(/copied at \d\d:\d\d UTC and logged/);
+	});
+
+	it('asks before resolving, then offers the resolution message and the post-mortem', async () => {
+		const page = await chromium.context.newPage();
+		await declareP0(page);
+		await page.getByRole('button', { name: 'Resolved' }).click();
+		await page.getByRole('button', { name: 'Not yet' }).click();
+		expect(await page.locator('.incident-summary').innerText()).not.toContain('Lasted');
+		await page.getByRole('button', { name: 'Resolved' }).click();
+		await page.keyboard.press('Enter');
+		const next = page.getByRole('region', { name: 'Next: say it is resolved' });
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('next-message-title');
+		await next.getByRole('link', { name: 'Write the post-mortem' }).waitFor();
+		await next.getByRole('link', { name: /^Write the .+ message$/ }).click();
+		await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#template-/);
+		const id = await page.evaluate(() => location.hash.slice(1));
+		expect(await page.locator(`#${id}`).isVisible()).toBe(true);
 	});
 });

@@ -107,7 +107,7 @@ describe('detection time in another time zone, at the daylight-saving change', (
 		// The moment the form opened (the clock runs on): not the first 01:30, an hour earlier.
 		expect(incident.detectedAt - at).toBeGreaterThanOrEqual(0);
 		expect(incident.detectedAt - at).toBeLessThan(10_000);
-		expect(await page.locator('.elapsed-clock').innerText()).toMatch(/^0:0\d$/);
+		expect(await page.locator('.elapsed-clock').innerText()).toMatch(/^\d s$/);
 		await page.getByRole('button', { name: 'Edit details' }).click();
 		await page.getByLabel('Title').fill('Login down');
 		await page.getByRole('button', { name: 'Save details' }).click();

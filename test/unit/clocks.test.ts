@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlines, elapsedMs, formatClock, formatSpan, nextDeadline } from '../../src/lib/clocks.ts';
+import { deadlineWhen } from '../../src/lib/deadlineWhen.ts';
 import { describePlannedRung, escalationPlan } from '../../src/lib/escalationLadder.ts';
 import { addNote, logEscalation, logMessage, setStatus, updateIncident } from '../../src/lib/incidents.ts';
 import { EscalationStepSchema } from '../../src/schemas/escalation.ts';
@@ -146,10 +147,30 @@ describe('nextDeadline and formatting', () => {
 		expect(nextDeadline(deadlines(incident, level('P0'), ladder, T0 + min(27)))?.state).toBe('overdue');
 	});
 	it('formats clocks and spans', () => {
-		expect(formatClock(min(4) + 5000)).toBe('4:05');
-		expect(formatClock(min(64) + 5000)).toBe('1:04:05');
+		// Units on every clock: "0:20" read as twenty minutes at 3 a.m.
+		expect(formatClock(20_000)).toBe('20 s');
+		expect(formatClock(min(4) + 5000)).toBe('4 min 05 s');
+		expect(formatClock(min(64) + 5000)).toBe('1 h 04 min');
 		expect(formatSpan(min(65))).toBe('1 h 5 min');
 		expect(formatSpan(min(12))).toBe('12 min');
 		expect(formatSpan(45_000)).toBe('45 s');
+	});
+});
+
+describe('deadlineWhen', () => {
+	it('says a missed response was done late, never that it was met', () => {
+		// Declared 20 minutes after detection against a 10-minute target.
+		const { incident } = p0({ detectedAt: T0 - min(20) });
+		const response = byId(deadlines(incident, level('P0'), ladder, T0)).response!;
+		expect(response.state).toBe('missed');
+		const text = deadlineWhen(response, T0);
+		expect(text).toBe('due 03:04 UTC, done 10 min late at 03:14 UTC');
+		expect(text).not.toMatch(/\bmet\b/);
+	});
+	it('says when a target was met, and how long is left on an open one', () => {
+		const { incident } = p0();
+		const list = byId(deadlines(incident, level('P0'), ladder, T0 + min(1)));
+		expect(deadlineWhen(list.response!, T0 + min(1))).toBe('due 03:24 UTC, done at 03:14 UTC');
+		expect(deadlineWhen(list.escalate!, T0 + min(1))).toBe('due 03:34 UTC, in 19 min 00 s');
 	});
 });

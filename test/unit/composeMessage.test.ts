@@ -74,3 +74,55 @@ describe('broadcast mentions', () => {
 		]);
 	});
 });
+
+describe('a downloaded document holds facts only', () => {
+	// A fixture document in the shape of a post-mortem, worded as a fork might word it.
+	const doc = TemplateSchema.parse({
+		title: 'Review',
+		kind: 'document',
+		text: [
+			'# Review',
+			'- **Effect:** {{effect}}',
+			'',
+			'## Effect',
+			'- Customers: {{customers}}',
+			'- Money: {{money}}',
+			'',
+			'## Cause',
+			'{{cause}}',
+			'',
+			'## Follow-ups',
+			'{{#todo}}',
+			'- [ ] {{task}} ({{who}})',
+			'{{/todo}}',
+			'{{^todo}}',
+			'- [ ] [Follow-up] ([Person])',
+			'{{/todo}}',
+			'',
+			'## Notes',
+			'{{^notes}}',
+			'Nothing noted. See [the guide](https://example.org).',
+			'{{/notes}}',
+		].join('\n'),
+		fields: [
+			{ name: 'effect', label: 'Effect', placeholder: '[Effect]' },
+			{ name: 'customers', label: 'Customers', placeholder: '[Number]' },
+			{ name: 'money', label: 'Money', placeholder: '[If any]' },
+			{ name: 'cause', label: 'Cause', placeholder: '[Analysis]' },
+			{ name: 'todo', label: 'Follow-ups', items: ['task', 'who'], example: [{ task: '[Follow-up]', who: '[Person]' }] },
+			{ name: 'notes', label: 'Notes', items: ['text'] },
+		],
+	});
+	const markdown = (values: Record<string, string | Record<string, string>[]>) => composeMessage(doc, values, 'markdown', { drill: false });
+
+	it('says an empty list is empty instead of writing its placeholder row as an item', () => {
+		const text = markdown({ effect: 'Slow pages', todo: [] });
+		expect(text).toContain('## Follow-ups\nNo follow-ups recorded yet.');
+		expect(text).not.toMatch(/\[(?![ x]\])[^\]]+\](?!\()/);
+		// Text of an inverted section with no placeholder stays as written, links and all.
+		expect(text).toContain('Nothing noted. See [the guide](https://example.org).');
+	});
+	it('writes the listed items when there are some', () => {
+		expect(markdown({ todo: [{ task: 'Add an alert', who: 'Ann' }] })).toContain('## Follow-ups\n- [ ] Add an alert (Ann)\n\n## Notes');
+	});
+});

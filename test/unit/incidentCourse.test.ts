@@ -44,13 +44,24 @@ describe('incidentCourse', () => {
 			['escalation', 20, 'Escalated to Lead'],
 			['status', 40, 'Resolved'],
 		]);
-		// At P0 now: respond within 5 min of detection (declaring at T0 is the response, before T0+1: met);
-		// escalate by +11 (escalated at +20, past the due window: missed); the lead's rung by +26.
+		// At P0 now: respond within 5 min of detection (declaring at T0 is the response, before T0+1: met,
+		// marked when met); escalate by +11 (escalated at +20, past the due window: missed, marked when due);
+		// the lead's rung by +26 (brought in at +20: met, marked then).
 		expect(c.deadlines.map((d) => [d.id, (d.at - T0) / min(1), d.outcome])).toEqual([
-			['response', 1, 'met'],
+			['response', 0, 'met'],
 			['escalate', 11, 'missed'],
-			['rung:lead', 26, 'met'],
+			['rung:lead', 20, 'met'],
 		]);
+	});
+	it('marks a target met when it was met, inside the incident, even when its deadline lies after the resolution', () => {
+		// P1: respond within 15 min; declared at once and resolved 4 min after detection.
+		let s: State = { ...emptyState(), responder: 'alice' };
+		const d = declareIncident(s, declaration({ severity: 'P1', detectedAt: T0 }), 'inc-', T0 + min(1));
+		s = setStatus(d.state, d.id, { id: 'resolved', label: 'Resolved', closes: true }, T0 + min(4));
+		const c = incidentCourse(s.incidents[0]!, severities, ladder, T0 + min(30));
+		const response = c.deadlines.find((x) => x.id === 'response');
+		expect(response).toMatchObject({ outcome: 'met', at: T0 + min(1) });
+		expect(c.deadlines.every((x) => x.at >= c.start && x.at <= c.end)).toBe(true);
 	});
 });
 
@@ -72,9 +83,9 @@ describe('courseMermaid', () => {
 			['Status', 'Resolved', 40, 40],
 			['Messages', 'Declaration sent', 2, 2],
 			['Escalations', 'Escalated to Lead', 20, 20],
-			['Deadlines', 'Response target met', 1, 1],
+			['Deadlines', 'Response target met', 0, 0],
 			['Deadlines', 'Escalate missed', 11, 11],
-			['Deadlines', 'Lead met', 26, 26],
+			['Deadlines', 'Lead met', 20, 20],
 		]);
 		expect(source).toContain('title API 503 1 outage (from 2026-11-26 03 10 UTC)');
 	});

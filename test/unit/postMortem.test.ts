@@ -240,6 +240,27 @@ describe('steps skipped', () => {
 		]);
 	});
 
+	it('does not count as skipped a step the declaration did, when the incident records what it names', () => {
+		const activate: ChecklistSpec = {
+			key: 'phase/detection-triage/activate',
+			label: 'Phase 1: Detection & Triage — Activate',
+			page: 'Phase 1: Detection & Triage',
+			href: '/process/detection-triage/',
+			opensAfter: 0,
+			steps: [
+				{ id: 'level', text: 'Pick the level', doneByDeclaring: 'severity' },
+				{ id: 'room', text: 'Open a room', doneByDeclaring: 'channel' },
+				{ id: 'page', text: 'Page the rota', doneByDeclaring: 'onCall' },
+				{ id: 'tell', text: 'Tell the stakeholders' },
+			],
+		};
+		const named = withIncident({ detectedAt: T0, scenarios: [] }).state.incidents[0]!;
+		expect(skippedSteps(named, [activate]).map((r) => r['step'])).toEqual(['Tell the stakeholders']);
+		// Nobody on call was named: paging them is not something the declaration did.
+		const unnamed = withIncident({ detectedAt: T0, scenarios: [], onCall: '' }).state.incidents[0]!;
+		expect(skippedSteps(unnamed, [activate]).map((r) => r['step'])).toEqual(['Page the rota', 'Tell the stakeholders']);
+	});
+
 	it('is empty when every step was ticked, and the post-mortem says so', () => {
 		let { state, id } = withIncident({ detectedAt: T0, scenarios: [] });
 		state = tick(state, id, 'phase/detection-triage/assess-severity/determine-p0-p1-p2-p3', true, T0 + min(1));
@@ -320,6 +341,7 @@ describe('the post-mortem document', () => {
 		'Redis ran out of memory',
 		'',
 		'## Impact',
+		'All users cannot log in',
 		'- Users affected: 1,200',
 		'- Data impact: None',
 		'',

@@ -1,4 +1,5 @@
-import { formatClock, formatUtcTime, type Deadline } from '../../lib/clocks.ts';
+import type { Deadline } from '../../lib/clocks.ts';
+import { deadlineWhen } from '../../lib/deadlineWhen.ts';
 
 interface Props {
 	deadlines: Deadline[];
@@ -26,13 +27,7 @@ export function Deadlines({ deadlines, now, onEscalated }: Props) {
 					<span class="deadline-what">
 						<strong>{d.label}</strong> <span class="muted">{d.detail}</span>
 					</span>
-					<span class="deadline-when">
-						{d.at !== undefined && <time dateTime={new Date(d.at).toISOString()}>{formatUtcTime(d.at)}</time>}
-						{d.at !== undefined && (d.state === 'upcoming' || d.state === 'due' || d.state === 'overdue') && (
-							<span class="deadline-relative">{d.at > now ? ` in ${formatClock(d.at - now)}` : ` ${formatClock(now - d.at)} ago`}</span>
-						)}
-						{d.doneAt !== undefined && <span class="muted"> (met {formatUtcTime(d.doneAt)})</span>}
-					</span>
+					<span class="deadline-when">{deadlineWhen(d, now)}</span>
 					{d.kind === 'rung' && (d.state === 'due' || d.state === 'overdue' || d.state === 'upcoming') && (
 						<button type="button" onClick={() => onEscalated(d)}>
 							Mark {d.label} as brought in

@@ -1,9 +1,11 @@
 import { urls } from '../../lib/urls.ts';
-import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { formatClock, formatUtcDateTime } from '../../lib/clocks.ts';
 import type { IncidentFields } from '../../lib/incidents.ts';
 import type { Incident } from '../../lib/state.ts';
+import type { Status } from '../../schemas/site.ts';
 import { SeverityBadge } from '../SeverityBadge.tsx';
 import { useScenarios } from '../useScenarios.ts';
 import type { DetailsForm as DetailsFormType } from './DetailsForm.onDemand.tsx';
@@ -15,11 +17,17 @@ interface Props {
 	onSeverity: (id: string) => void;
 	onStatus: (id: string) => void;
 	onEdit: (patch: Partial<IncidentFields>) => void;
+	/** What to do next (the next message), shown right under the status, within reach on a phone. */
+	children?: ComponentChildren;
 }
 
 /** The incident at a glance: severity, status, elapsed time and details, each changeable. */
-export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onStatus, onEdit }: Props) {
+export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onStatus, onEdit, children }: Props) {
 	// The form is fetched on the first "Edit details": the button stays, marked busy, until it is in.
+	// A status that closes the incident (resolved) stops its clocks: it asks once before it does.
+	const [confirming, setConfirming] = useState<Status | undefined>(undefined);
+	const confirmButton = useRef<HTMLButtonElement>(null);
+	useLayoutEffect(() => confirmButton.current?.focus(), [confirming?.id]);
 	const [editing, setEditing] = useState<typeof DetailsFormType | 'loading' | undefined>(undefined);
 	const edit = () => {
 		if (editing) return;
@@ -52,12 +60,32 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 						type="button"
 						aria-pressed={incident.status === s.id}
 						class={incident.status === s.id ? 'primary' : ''}
-						onClick={() => onStatus(s.id)}
+						onClick={() => (s.closes && incident.status !== s.id ? setConfirming(s) : onStatus(s.id))}
 					>
 						{s.label}
 					</button>
 				))}
 			</div>
+			{confirming && (
+				<div class="status-confirm" role="group" aria-labelledby="status-confirm-text">
+					<p id="status-confirm-text">{confirming.label}: this stops the clocks and ends the incident.</p>
+					<button
+						type="button"
+						class="primary"
+						ref={confirmButton}
+						onClick={() => {
+							setConfirming(undefined);
+							onStatus(confirming.id);
+						}}
+					>
+						Mark {confirming.label.toLowerCase()}
+					</button>{' '}
+					<button type="button" onClick={() => setConfirming(undefined)}>
+						Not yet
+					</button>
+				</div>
+			)}
+			{children}
 			<div class="severity-change">
 				<label for="severity-select">Severity</label>
 				<select id="severity-select" value={incident.severity} onChange={(e) => onSeverity(e.currentTarget.value)}>

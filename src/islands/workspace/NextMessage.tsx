@@ -1,0 +1,95 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
+import { formatUtcTime, type Deadline } from '../../lib/clocks.ts';
+import type { Incident } from '../../lib/state.ts';
+import type { Store } from '../../lib/store.ts';
+import { urls } from '../../lib/urls.ts';
+
+/** A message template as the workspace offers it: its name and its generator, filled from the incident. */
+export interface MessageLink {
+	title: string;
+	href: string;
+}
+
+/** The messages the workspace offers next, when the playbook has them. */
+export interface NextMessages {
+	update?: MessageLink | undefined;
+	resolution?: MessageLink | undefined;
+}
+
+interface Props {
+	incident: Incident;
+	store: Store;
+	playbook: ClientPlaybook;
+	deadlines: Deadline[];
+	messages: NextMessages;
+	/** Take the focus once the incident is resolved (it was resolved from this page). */
+	focus?: boolean;
+}
+
+/** The id of the section's heading. */
+const NEXT_MESSAGE_TITLE = 'next-message-title';
+
+/**
+ * The next message to send, one tap away whether or not it is due: the status update while the
+ * incident is open (copied and logged as the incident bar's "Post the update" does, or its generator
+ * when something is missing), the resolution and the post-mortem once it is resolved.
+ */
+export function NextMessage({ incident, store, playbook, deadlines, messages, focus = false }: Props) {
+	const [said, setSaid] = useState('');
+	const [busy, setBusy] = useState(false);
+	const { update, resolution } = messages;
+	const resolved = incident.resolvedAt !== undefined;
+	const heading = useRef<HTMLHeadingElement>(null);
+	useLayoutEffect(() => {
+		if (focus && resolved) heading.current?.focus();
+	}, [focus, resolved]);
+	if (resolved) {
+		return (
+			<section class="next-message" aria-labelledby={NEXT_MESSAGE_TITLE}>
+				<h3 id={NEXT_MESSAGE_TITLE} tabIndex={-1} ref={heading}>
+					Next: say it is resolved
+				</h3>
+				<p class="actions">
+					{resolution && (
+						<a class="button primary" href={resolution.href}>
+							Write the {resolution.title.toLowerCase()} message
+						</a>
+					)}
+					<a class="button" href={urls.postMortem()}>
+						Write the post-mortem
+					</a>
+				</p>
+			</section>
+		);
+	}
+	if (!update) return null;
+	const due = deadlines.find((d) => d.kind === 'update')?.at;
+	const post = async () => {
+		if (busy) return;
+		setBusy(true);
+		const { postUpdate } = await import('../../scripts/postUpdate.onDemand.ts');
+		const outcome = await postUpdate(store, incident.id, playbook);
+		setBusy(false);
+		setSaid(outcome.message);
+		// The update's generator asks for what is missing, and shows the text to copy by hand (as from the bar).
+		if (!outcome.done && outcome.reason !== 'gone') location.assign(outcome.href);
+	};
+	return (
+		<section class="next-message" aria-labelledby={NEXT_MESSAGE_TITLE}>
+			<h3 id={NEXT_MESSAGE_TITLE} tabIndex={-1}>
+				Next message: {update.title}
+			</h3>
+			<p class="muted">{due === undefined ? 'Filled from the incident.' : `Due ${formatUtcTime(due)}; filled from the incident.`}</p>
+			<p class="actions">
+				<button type="button" class="primary" onClick={() => void post()} aria-busy={busy}>
+					Copy the {update.title.toLowerCase()}
+				</button>
+				<a class="button" href={update.href}>
+					Edit it first
+				</a>
+			</p>
+			<p role="status">{said}</p>
+		</section>
+	);
+}

@@ -173,7 +173,7 @@ export default function Checklist({ spec, ordered }: Props) {
 								<button
 									type="button"
 									class="note-button print:hidden"
-									data-pagefind-ignore
+									data-pagefind-ignore=""
 									{...awaiting}
 									aria-label={`${tick?.note ? 'Edit note' : 'Add note'}: ${step.text}`}
 									onClick={() => setEditing(step.id)}
@@ -198,7 +198,7 @@ export default function Checklist({ spec, ordered }: Props) {
 					</ul>
 				</div>
 			)}
-			<div class="checklist-tools print:hidden" data-pagefind-ignore {...awaiting}>
+			<div class="checklist-tools print:hidden" data-pagefind-ignore="" {...awaiting}>
 				<button type="button" onClick={() => void copy()}>
 					Copy as Markdown
 				</button>

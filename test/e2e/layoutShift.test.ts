@@ -1,11 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { declareIncident } from '../../src/lib/incidents.ts';
+import { declareIncident, tickItem } from '../../src/lib/incidents.ts';
 import { emptyState } from '../../src/lib/state.ts';
+import { itemKey } from '../../src/lib/clientPlaybook.ts';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
 import { phasePath, ROUTES, scenarioPath } from '../../src/lib/urls.ts';
 import { useChromium } from '../support/useChromium.ts';
 import { declaration, min } from '../support/incidents.ts';
+import { contentChecklists } from '../support/playbookContent.ts';
 
 const baseURL = inject('baseURL');
 const chromium = useChromium();
@@ -32,15 +34,19 @@ const UNSEEN = 0.001;
 /** How long the island scripts are held back, so the server's HTML is painted before any island hydrates (as on a slow phone). */
 const SCRIPT_DELAY_MS = 400;
 
-/** A stored open incident about service-down, declared a few minutes ago. */
+/** A stored open incident about service-down, declared a few minutes ago, the first step of every checklist ticked since (so the next step is not the first). */
 function openIncident(): string {
 	const now = Date.now();
-	const { state } = declareIncident(
+	let { state, id } = declareIncident(
 		{ ...emptyState(), responder: 'alice' },
 		declaration({ detectedAt: now - min(6), scenarios: ['service-down'] }),
 		'incident-',
 		now - min(5),
 	);
+	for (const list of contentChecklists(inject('content'))) {
+		const step = list.steps[0];
+		if (step) state = tickItem(state, id, itemKey(list.key, step.id), { text: step.text, list: list.label }, true, now - min(2));
+	}
 	return JSON.stringify({ version: STATE_VERSION, state });
 }
 

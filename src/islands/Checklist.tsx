@@ -40,6 +40,8 @@ export default function Checklist({ spec, ordered }: Props) {
 	const List = ordered ? 'ol' : 'ul';
 	const domId = (id: string) => `t_${itemKey(spec.key, id).replace(/[^a-zA-Z0-9-]/g, '_')}`;
 	const root = useRef<HTMLDivElement>(null);
+	// The buttons are in the server's HTML too, holding their place unseen until they work (playbook.css).
+	const awaiting = ready ? {} : { 'data-awaits-script': '', 'aria-hidden': true as const };
 
 	const toggle = async (stepId: string, text: string, checked: boolean, to: string | null = target) => {
 		const key = itemKey(spec.key, stepId);
@@ -98,12 +100,20 @@ export default function Checklist({ spec, ordered }: Props) {
 			onFocusIn={prepareChange}
 		>
 			<p class="checklist-progress" aria-live="polite">
-				<progress max={total} value={done} aria-label={`${spec.label} progress`} /> {done} of {total} done
-				{ready && (
-					<span class="checklist-target">
-						{incident ? ` · ${incident.drill ? 'drill ' : ''}${incident.id}` : ' · no incident open: ticks kept in this browser'}
-					</span>
-				)}
+				<progress max={total} value={done} aria-label={`${spec.label} progress`} />{' '}
+				<span class="checklist-count">
+					{done} of {total} done
+				</span>
+				{/* A line of its own, there before the island is ready: whatever it then names, nothing under it moves. */}
+				<span class="checklist-for">
+					{ready ? (
+						<span class="checklist-target">
+							{incident ? `Ticks go to ${incident.drill ? 'drill ' : ''}${incident.id}` : 'Ticks kept in this browser: no incident open'}
+						</span>
+					) : (
+						'\u00a0'
+					)}
+				</span>
 			</p>
 			<List class="checklist" aria-label={spec.label}>
 				{spec.steps.map((step) => {
@@ -156,10 +166,12 @@ export default function Checklist({ spec, ordered }: Props) {
 									</form>
 								)}
 							</span>
-							{ready && editing !== step.id && (
+							{editing !== step.id && (
 								<button
 									type="button"
 									class="note-button print:hidden"
+									data-pagefind-ignore=""
+									{...awaiting}
 									aria-label={`${tick?.note ? 'Edit note' : 'Add note'}: ${step.text}`}
 									onClick={() => setEditing(step.id)}
 								>
@@ -183,27 +195,25 @@ export default function Checklist({ spec, ordered }: Props) {
 					</ul>
 				</div>
 			)}
-			{ready && (
-				<div class="checklist-tools print:hidden">
-					<button type="button" onClick={() => void copy()}>
-						Copy as Markdown
-					</button>
-					<button type="button" onClick={() => void download()}>
-						Download .md
-					</button>
-					<button type="button" onClick={() => void reset()} disabled={done === 0 && removed.length === 0}>
-						Reset list
-					</button>
-					<span role="status" class="tool-status">
-						{message}
-						{undo && (
-							<button type="button" onClick={() => void undoReset()}>
-								Undo
-							</button>
-						)}
-					</span>
-				</div>
-			)}
+			<div class="checklist-tools print:hidden" data-pagefind-ignore="" {...awaiting}>
+				<button type="button" onClick={() => void copy()}>
+					Copy as Markdown
+				</button>
+				<button type="button" onClick={() => void download()}>
+					Download .md
+				</button>
+				<button type="button" onClick={() => void reset()} disabled={done === 0 && removed.length === 0}>
+					Reset list
+				</button>
+				<span role="status" class="tool-status">
+					{message}
+					{undo && (
+						<button type="button" onClick={() => void undoReset()}>
+							Undo
+						</button>
+					)}
+				</span>
+			</div>
 			{fallback !== null && <LazyCopyFallback text={fallback} label={`${spec.label} as Markdown`} onClose={() => setFallback(null)} />}
 		</div>
 	);

@@ -39,7 +39,7 @@ export const COPY_LABELS: Record<MessageFormat, string> = {
 interface Props {
 	template: GeneratorTemplate;
 	playbook: ClientPlaybook;
-	/** The template as the static page prints it, shown until the generator is ready. */
+	/** The template as the static page prints it, shown when scripting is off. */
 	children?: ComponentChildren;
 }
 
@@ -74,8 +74,8 @@ export default function MessageGenerator({ template, playbook, children }: Props
 	const missing = missingRequired(template.fields, values).filter((f) => !f.items);
 	const missingNames = missing.map((f) => f.name).join(' ');
 	useEffect(() => setAsked((names) => [...new Set([...names, ...missing.map((f) => f.name)])]), [missingNames]);
-	const askFor = template.fields.filter((f) => !f.items && asked.includes(f.name));
-	if (!ready) return <>{children}</>;
+	// Asked for from the first render (the server's too), not only once the effect has noted them.
+	const askFor = template.fields.filter((f) => !f.items && (asked.includes(f.name) || missing.some((m) => m.name === f.name)));
 	// Typed once, used everywhere: what the incident can keep is saved on it, for every later message and the post-mortem.
 	// Shown at once as an edit; once kept, the incident's value shows it (unless something newer was typed meanwhile).
 	const edit = (name: string, value: string | ListItem[]) => {
@@ -102,92 +102,100 @@ export default function MessageGenerator({ template, playbook, children }: Props
 		return `Copied the ${label} message at ${formatUtcTime(Date.now())}; logged on the timeline of ${incident.id}.`;
 	};
 
+	// The server renders the generator as it first shows, inert until it works, so nothing moves when it does; with
+	// scripting off the printed template shows in its place (generators.css). Search indexes the template, not the form.
 	return (
-		<div
-			class="generator pb-ui not-content"
-			data-generator={template.id}
-			onPointerDown={prepareChange}
-			onKeyDown={prepareChange}
-			onFocusIn={prepareChange}
-		>
-			<p class="generator-source">
-				{incident ? (
-					<>
-						{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href={urls.incident()}>{incident.id}</a>:{' '}
-						{incident.title}.
-					</>
-				) : (
-					<>
-						No incident is open: type the fields in, or <a href={urls.incident()}>declare an incident</a> to fill them in.
-					</>
-				)}{' '}
-				{Object.keys(edits).length > 0 && (
-					<button type="button" onClick={() => setEdits({})}>
-						{incident ? 'Undo my edits: use the incident values' : 'Clear the fields'}
-					</button>
-				)}
-			</p>
-			<form class="generator-fields" aria-label={`${template.title}: fields`} onSubmit={(e) => e.preventDefault()}>
-				{template.fields.map((field) =>
-					field.items ? (
-						<ListField
-							key={field.name}
-							id={`${id}-${field.name}`}
-							label={field.label}
-							keys={field.items}
-							rows={Array.isArray(values[field.name]) ? (values[field.name] as ListItem[]) : []}
-							note={note(field.name)}
-							onChange={(rows) => edit(field.name, rows)}
-						/>
+		<>
+			<div
+				class="generator pb-ui not-content"
+				data-generator={template.id}
+				data-pagefind-ignore=""
+				inert={!ready}
+				onPointerDown={prepareChange}
+				onKeyDown={prepareChange}
+				onFocusIn={prepareChange}
+			>
+				<p class="generator-source">
+					{/* Keyed: the words are replaced, not reflowed word by word into the room of the other saying. */}
+					{incident ? (
+						<span key={incident.id}>
+							{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href={urls.incident()}>{incident.id}</a>
+							: {incident.title}.
+						</span>
 					) : (
-						<TextField
-							key={field.name}
-							id={`${id}-${field.name}`}
-							field={field}
-							value={typeof values[field.name] === 'string' ? (values[field.name] as string) : ''}
-							note={note(field.name)}
-							onInput={(value) => edit(field.name, value)}
-						/>
-					),
-				)}
-			</form>
-			<div class="generator-output">
-				<FormatPicker id={id} format={format} onChange={choose} />
-				<figure class="generator-preview">
-					<figcaption>Preview ({FORMAT_LABELS[format]})</figcaption>
-					{/* Focusable so a long preview scrolls from the keyboard. */}
-					<pre data-preview tabIndex={0}>
-						{text}
-					</pre>
-				</figure>
-				<SendBar
-					id={id}
-					text={text}
-					copyLabel={COPY_LABELS[format]}
-					what={`${template.title} (${FORMAT_LABELS[format]})`}
-					warnings={warnings}
-					missing={missing.map((f) => f.label)}
-					ask={
-						askFor.length > 0 &&
-						askFor.map((field) => (
+						<span key="none">
+							No incident is open: type the fields in, or <a href={urls.incident()}>declare an incident</a> to fill them in.
+						</span>
+					)}{' '}
+					{Object.keys(edits).length > 0 && (
+						<button type="button" onClick={() => setEdits({})}>
+							{incident ? 'Undo my edits: use the incident values' : 'Clear the fields'}
+						</button>
+					)}
+				</p>
+				<form class="generator-fields" aria-label={`${template.title}: fields`} onSubmit={(e) => e.preventDefault()}>
+					{template.fields.map((field) =>
+						field.items ? (
+							<ListField
+								key={field.name}
+								id={`${id}-${field.name}`}
+								label={field.label}
+								keys={field.items}
+								rows={Array.isArray(values[field.name]) ? (values[field.name] as ListItem[]) : []}
+								note={note(field.name)}
+								onChange={(rows) => edit(field.name, rows)}
+							/>
+						) : (
 							<TextField
 								key={field.name}
-								id={`${id}-ask-${field.name}`}
+								id={`${id}-${field.name}`}
 								field={field}
 								value={typeof values[field.name] === 'string' ? (values[field.name] as string) : ''}
+								note={note(field.name)}
 								onInput={(value) => edit(field.name, value)}
 							/>
-						))
-					}
-					onCopied={copied}
-				>
-					{playbook.statusPage && (
-						<a class="button" href={playbook.statusPage} target="_blank" rel="noopener">
-							Open the status page<span class="sr-only"> (opens in a new tab)</span>
-						</a>
+						),
 					)}
-				</SendBar>
+				</form>
+				<div class="generator-output">
+					<FormatPicker id={id} format={format} onChange={choose} />
+					<figure class="generator-preview">
+						<figcaption>Preview ({FORMAT_LABELS[format]})</figcaption>
+						{/* Focusable so a long preview scrolls from the keyboard. */}
+						<pre data-preview tabIndex={0}>
+							{text}
+						</pre>
+					</figure>
+					<SendBar
+						id={id}
+						text={text}
+						copyLabel={COPY_LABELS[format]}
+						what={`${template.title} (${FORMAT_LABELS[format]})`}
+						warnings={warnings}
+						missing={missing.map((f) => f.label)}
+						ask={
+							askFor.length > 0 &&
+							askFor.map((field) => (
+								<TextField
+									key={field.name}
+									id={`${id}-ask-${field.name}`}
+									field={field}
+									value={typeof values[field.name] === 'string' ? (values[field.name] as string) : ''}
+									onInput={(value) => edit(field.name, value)}
+								/>
+							))
+						}
+						onCopied={copied}
+					>
+						{playbook.statusPage && (
+							<a class="button" href={playbook.statusPage} target="_blank" rel="noopener">
+								Open the status page<span class="sr-only"> (opens in a new tab)</span>
+							</a>
+						)}
+					</SendBar>
+				</div>
 			</div>
-		</div>
+			<div class="generator-printed">{children}</div>
+		</>
 	);
 }

@@ -45,29 +45,29 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	// Skipped steps need every checklist of the incident's scenarios: the page fetches them.
 	const lists = useScenarios(playbook, checklists);
 
-	// The server renders the no-incident view too, so the template under it stays where it was painted.
-	if (!store || !incident) {
+	// The server renders the no-incident view too, so the template under it stays where it was painted;
+	// a status said in its place keeps the place of the words it stands in for (generators.css).
+	if (!store || !incident || lists.status !== 'ready') {
+		const status =
+			!store || !incident
+				? undefined
+				: lists.status === 'loading'
+					? 'Loading the scenarios’ checklists to fill in the post-mortem…'
+					: scenarioStatusText(lists.status);
 		return (
 			<>
-				<p class="generator-source pb-ui not-content">
-					No incident is open, so there is nothing to fill the post-mortem from. Open or declare one in the{' '}
-					<a href={urls.incident()}>incident workspace</a>. The template:
+				<p class="generator-source generator-source-held pb-ui not-content">
+					<span {...(status === undefined ? {} : { class: 'held', 'aria-hidden': true })}>
+						No incident is open, so there is nothing to fill the post-mortem from. Open or declare one in the{' '}
+						<a href={urls.incident()}>incident workspace</a>. The template:
+					</span>
+					{status !== undefined && <span role="status">{status}</span>}
 				</p>
 				{children}
 			</>
 		);
 	}
 
-	if (lists.status !== 'ready') {
-		return (
-			<>
-				<p class="generator-source pb-ui not-content" role="status">
-					{lists.status === 'loading' ? 'Loading the scenarios’ checklists to fill in the post-mortem…' : scenarioStatusText(lists.status)}
-				</p>
-				{children}
-			</>
-		);
-	}
 	const context = { incident, playbook, checklists: lists.checklists, kind: 'document' as const, now };
 	const values = editedValues(template.fields, incidentValues(template.fields, context), typed);
 	const text = `${composeMessage(template, values, 'markdown', { drill: incident.drill })}\n\n## Timeline chart\n\n${courseMermaid(incidentCourse(incident, playbook.severities, playbook.escalation, now))}`;

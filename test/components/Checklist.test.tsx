@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render as renderNow } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ChecklistSpec } from '../../src/lib/clientPlaybook.ts';
 
 const spec: ChecklistSpec = {
@@ -119,4 +120,41 @@ describe('<Checklist>', () => {
 		expect(sessionStorage.getItem('playbook:pending')).toBeNull();
 		await waitFor(() => expect(screen.getByText(/1 of 2 done/)).toBeTruthy());
 	});
+
+	it('has in its first render (the server’s) every box it shows once ready, the controls held unseen', async () => {
+		vi.resetModules();
+		const { default: Checklist } = await import('../../src/islands/Checklist.tsx');
+		const page = document.body.appendChild(document.createElement('div'));
+		onTestFinished(() => {
+			renderNow(null, page);
+			page.remove();
+		});
+		// Preact's own render runs no effect before returning: what it leaves is what the server sends.
+		renderNow(<Checklist spec={spec} ordered />, page);
+		const first = skeleton(page);
+		const held = [...page.querySelectorAll('[data-awaits-script]')];
+		expect(held.map((el) => el.className)).toEqual([
+			'note-button print:hidden',
+			'note-button print:hidden',
+			'checklist-tools print:hidden',
+		]);
+		expect(held.every((el) => el.getAttribute('aria-hidden') === 'true')).toBe(true);
+		await waitFor(() => expect(page.querySelector('.checklist-target')?.textContent).toContain('no incident open'));
+		expect(page.querySelectorAll('[data-awaits-script]')).toHaveLength(0);
+		// Ready, it names where ticks go and marks the next step, on the line and the row it had: no other box comes or goes.
+		const ready = skeleton(page);
+		expect(ready.filter((box) => !first.includes(box))).toEqual(['span.checklist-target', 'span.next-badge']);
+		expect(first.filter((box) => !ready.includes(box))).toEqual([]);
+	});
 });
+
+/** The boxes an element is made of, by tag and class, without the classes of state (done, next). */
+function skeleton(root: Element): string[] {
+	return [...root.querySelectorAll('*')].map(
+		(el) =>
+			`${el.localName}.${[...el.classList]
+				.filter((c) => c !== 'done' && c !== 'next')
+				.sort()
+				.join('.')}`,
+	);
+}

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render as renderNow } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ClientPlaybook } from '../../src/lib/clientPlaybook.ts';
 import { declareIncident } from '../../src/lib/incidents.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
@@ -34,6 +35,11 @@ async function islands() {
 	};
 }
 
+/** The boxes an element is made of, by tag and class: what sets the space it takes, not the words in it. */
+function skeleton(root: Element | null): string[] {
+	return [...(root?.querySelectorAll('*') ?? [])].map((el) => `${el.localName}.${[...el.classList].sort().join('.')}`);
+}
+
 beforeEach(() => seed(null));
 afterEach(() => {
 	cleanup();
@@ -41,18 +47,33 @@ afterEach(() => {
 });
 
 describe('MessageGenerator', () => {
-	it('shows the static template until it is ready, then the fields filled from the incident', async () => {
+	it('shows its fields from the first render, which the server makes, then fills them from the incident once ready', async () => {
 		seed(incident().state);
 		const { MessageGenerator } = await islands();
-		render(
+		const page = document.body.appendChild(document.createElement('div'));
+		onTestFinished(() => {
+			renderNow(null, page);
+			page.remove();
+		});
+		// Preact's own render runs no effect before returning: what it leaves is the first render, the one the server sends.
+		renderNow(
 			<MessageGenerator template={contentTemplate('declaration')} playbook={playbook}>
 				<p>static template</p>
 			</MessageGenerator>,
+			page,
 		);
-		await screen.findByLabelText(/^Impact/);
-		expect(screen.queryByText('static template')).toBeNull();
-		expect((screen.getByLabelText(/^Severity/) as HTMLInputElement).value).toBe('P0 Critical');
-		expect(document.querySelector('[data-preview]')?.textContent).toContain('Impact: All users cannot log in');
+		const generator = page.querySelector<HTMLElement>('.generator');
+		const first = skeleton(generator);
+		expect(generator?.inert).toBe(true);
+		const severity = () => page.querySelector<HTMLInputElement>('#gen-declaration-severity');
+		expect(severity()?.value).toBe('');
+		// The printed template stays in the page, for a browser with scripting off (the stylesheet shows one or the other).
+		expect(page.querySelector('.generator-printed')?.textContent).toBe('static template');
+		await waitFor(() => expect(severity()?.value).toBe('P0 Critical'));
+		expect(generator?.inert).toBe(false);
+		expect(page.querySelector('[data-preview]')?.textContent).toContain('Impact: All users cannot log in');
+		// The incident fills the values in; the fields, the preview and the buttons were all there before.
+		expect(skeleton(page.querySelector('.generator')).filter((box) => !first.includes(box))).toEqual([]);
 	});
 
 	it('previews each edit and each format as text, keeps what is typed on the incident, and asks for a missing impact beside the button', async () => {
@@ -168,6 +189,26 @@ describe('PostMortemGenerator', () => {
 		await screen.findByText(/No incident is open/);
 		expect(screen.getByText('static template')).toBeTruthy();
 		expect(document.querySelector('[data-preview]')).toBeNull();
+	});
+
+	it('says it is loading the checklists over the words it shows with no incident, which keep their place unseen', async () => {
+		seed(incident().state);
+		vi.spyOn(globalThis, 'fetch').mockReturnValue(new Promise(() => {}));
+		const { PostMortemGenerator } = await islands();
+		render(
+			<PostMortemGenerator
+				template={contentTemplate('post-mortem')}
+				playbook={{ ...playbook, scenariosFrom: '/scenarios.json' }}
+				checklists={[]}
+			>
+				<p>static template</p>
+			</PostMortemGenerator>,
+		);
+		await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Loading the scenarios’ checklists/));
+		// The same paragraph, with the words it held on the server kept in it, hidden: the template under it does not move.
+		const source = screen.getByRole('status').parentElement;
+		expect(source?.querySelector('.held[aria-hidden="true"]')?.textContent).toMatch(/^No incident is open/);
+		expect(screen.getByText('static template')).toBeTruthy();
 	});
 });
 

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { alreadyOpen } from '../lib/declareInput.ts';
-import { addAlert } from '../lib/incidents.ts';
 import { loadStore } from '../lib/pageStoreLoader.ts';
 import type { Store } from '../lib/store.ts';
 import { urls } from '../lib/urls.ts';
@@ -55,12 +54,15 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 			new URLSearchParams(location.search),
 			playbook.severities.map((s) => s.id),
 		);
-		setAlert(fromLink);
+		// Shown once the store tells whether an incident is open, so the note appears once and does not change under a thumb.
 		if (fromLink)
-			void loadStore().then((loaded) => {
-				setStore(loaded);
-				loaded.subscribe(() => rerender((n) => n + 1));
-			});
+			void loadStore()
+				.then((loaded) => {
+					setStore(loaded);
+					loaded.subscribe(() => rerender((n) => n + 1));
+				})
+				.catch(() => undefined)
+				.finally(() => setAlert(fromLink));
 		const onClick = (event: Event) => {
 			if (!(event.target instanceof Element) || !event.target.closest(`[${DECLARE_HERE}]`)) return;
 			event.preventDefault();
@@ -88,9 +90,12 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 	};
 	const addToOpen = (id: string) => {
 		if (!alert || !store) return;
-		store.update((s, now) => addAlert(s, id, alert, now));
-		setAdded(id);
-		history.replaceState(history.state, '', location.pathname);
+		// The model comes with the store, loaded by now: imported here so a runbook without an alert link never loads it.
+		void import('../lib/incidents.ts').then(({ addAlert }) => {
+			store.update((s, now) => addAlert(s, id, alert, now));
+			setAdded(id);
+			history.replaceState(history.state, '', location.pathname);
+		});
 	};
 	return (
 		<>

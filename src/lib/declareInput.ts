@@ -1,7 +1,7 @@
 /**
  * What the declare form checks and tidies before an incident is declared: the problems of each
- * field (shown beside it, the first one focused), the title's limit, the services list, the levels
- * a runbook usually has, and an incident already open that a new alert may belong to.
+ * field (shown beside it, the first one focused), the title's limit, the levels a runbook usually
+ * has, and an incident already open that a new alert may belong to (services: serviceList.ts).
  */
 import { detectionProblem, MAX_TITLE_LENGTH } from './limits.ts';
 import type { Incident, State } from './state.ts';
@@ -36,24 +36,6 @@ export function titleLimitNote(length: number): string | undefined {
 	return length >= MAX_TITLE_LENGTH
 		? `${MAX_TITLE_LENGTH} characters, the most a title holds: anything longer was cut. Put the rest in Impact.`
 		: undefined;
-}
-
-/** Services, each once: the first spelling is kept, and "API" and "api" are the same service. */
-export function uniqueServices(services: readonly string[]): string[] {
-	const seen = new Set<string>();
-	return services
-		.map((s) => s.trim())
-		.filter((s) => {
-			const key = s.toLowerCase();
-			if (!s || seen.has(key)) return false;
-			seen.add(key);
-			return true;
-		});
-}
-
-/** A comma-separated list of services as typed, trimmed, each once. */
-export function serviceList(text: string): string[] {
-	return uniqueServices(text.split(','));
 }
 
 /** The levels split into those the chosen runbooks usually have (first) and the others, each in the playbook's order. */

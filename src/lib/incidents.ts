@@ -2,7 +2,7 @@
  * The incident model: every change a responder can make, as a pure function from one state to the
  * next. Islands call these through the store (store.ts); nothing here touches the DOM or storage.
  */
-import { uniqueServices } from './declareInput.ts';
+import { uniqueServices } from './serviceList.ts';
 import { actionItemClock } from './merge.ts';
 import {
 	emptyPostMortem,

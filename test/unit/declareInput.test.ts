@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { typedMentionWarnings } from '../../src/lib/broadcastMentions.ts';
-import { alreadyOpen, declareProblems, serviceList, titleLimitNote, uniqueServices, usualLevels } from '../../src/lib/declareInput.ts';
+import { alreadyOpen, declareProblems, titleLimitNote, usualLevels } from '../../src/lib/declareInput.ts';
+import { serviceList, uniqueServices } from '../../src/lib/serviceList.ts';
 import { addAlert, declareIncident, setStatus } from '../../src/lib/incidents.ts';
 import { MAX_TITLE_LENGTH } from '../../src/lib/limits.ts';
 import { declaration, min, T0, withIncident } from '../support/incidents.ts';

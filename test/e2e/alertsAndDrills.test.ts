@@ -58,12 +58,24 @@ describe('links from alerts', () => {
 		await dialog.getByRole('button', { name: 'Cancel' }).click();
 		await note.getByRole('button', { name: `Add the alert to ${open.id}` }).click();
 		await expect.poll(() => note.locator('.alert-note').innerText()).toContain(`Added to ${open.id}`);
-		expect(await page.evaluate(() => document.activeElement?.classList.contains('alert-declare'))).toBe(true);
+		await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('alert-declare'))).toBe(true);
 		const incidents = (await stored(page)).state.incidents;
 		expect(incidents).toHaveLength(1);
 		expect(incidents[0].services).toContain('checkout');
 		expect(incidents[0].events.at(-1).text).toBe('Alert HighErrorRate fired at P1 for checkout');
 		expect(new URL(page.url()).search).toBe('');
+		// From the form too: the alert is added to the open incident, and the note says so.
+		await page.goto('/alerts/higherrorrate/?severity=P1&service=search');
+		await note.getByRole('button', { name: 'Declare a new incident' }).click();
+		await dialog.getByRole('button', { name: `Add the alert to ${open.id}` }).click();
+		await expect
+			.poll(async () => ((await dialog.locator('.declared h2').textContent()) ?? '').replace(/\s+/g, ' ').trim())
+			.toBe(`Alert HighErrorRate added to ${open.id}`);
+		await dialog.getByRole('button', { name: 'Close' }).click();
+		await expect.poll(() => note.locator('.alert-note').innerText()).toContain(`Added to ${open.id}`);
+		const after = (await stored(page)).state.incidents;
+		expect(after).toHaveLength(1);
+		expect(after[0].services).toEqual(expect.arrayContaining(['checkout', 'search']));
 	});
 
 	it('ignore unknown and hostile parameters, showing them only as text', async () => {

@@ -248,6 +248,7 @@ export function DeclareForm({
 						playbook.severities.map(option)
 					)}
 				</select>
+				<FieldError id="declare-severity" error={problems.severity} />
 				{levels.usual.length > 0 && (
 					<span id="declare-severity-usual" class="hint">
 						Usually {levels.usual.map((l) => l.id).join(' or ')} for {usualFor.map((s) => s.title).join(', ')}.{' '}
@@ -256,7 +257,6 @@ export function DeclareForm({
 				<a class="hint" href={urls.classify(prefill.scenarios?.[0] ? { scenario: prefill.scenarios[0] } : undefined)}>
 					Not sure? Classify it
 				</a>
-				<FieldError id="declare-severity" error={problems.severity} />
 			</div>
 			<DetectedAtField
 				id="declare-detected"

@@ -1,5 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { alreadyOpen } from '../lib/declareInput.ts';
+import { loadStore } from '../lib/pageStoreLoader.ts';
+import type { Store } from '../lib/store.ts';
+import { urls } from '../lib/urls.ts';
 import { alertPrefill, type AlertPrefill } from '../lib/alertParams.ts';
+import { focusBack } from './declare/focusBack.ts';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
 import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand.tsx';
 import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
@@ -33,16 +38,31 @@ function fromAlert(alert: AlertPrefill, scenario: string): DeclarePrefill {
  */
 export default function AlertDeclare({ playbook, scenario }: Props) {
 	const [alert, setAlert] = useState<AlertPrefill | undefined>(undefined);
-	const [open, setOpen] = useState<{ Dialog: typeof DeclareDialogType; prefill: DeclarePrefill } | undefined>(undefined);
-	const declare = (prefill: DeclarePrefill) =>
-		void import('./DeclareDialog.onDemand.tsx').then((m) => setOpen({ Dialog: m.DeclareDialog, prefill }));
+	// The dialog, and the incident already open as it opened (the one its alert may be added to).
+	const [open, setOpen] = useState<{ Dialog: typeof DeclareDialogType; prefill: DeclarePrefill; openId?: string | undefined } | undefined>(
+		undefined,
+	);
+	// The incident already open that this alert may belong to, read from the store only when an alert link is opened.
+	const [store, setStore] = useState<Store | undefined>(undefined);
+	const [, rerender] = useState(0);
+	const [added, setAdded] = useState<string | undefined>(undefined);
+	const note = useRef<HTMLDivElement>(null);
+	const declare = (prefill: DeclarePrefill, openId?: string) =>
+		void import('./DeclareDialog.onDemand.tsx').then((m) => setOpen({ Dialog: m.DeclareDialog, prefill, openId }));
 	useEffect(() => {
-		setAlert(
-			alertPrefill(
-				new URLSearchParams(location.search),
-				playbook.severities.map((s) => s.id),
-			),
+		const fromLink = alertPrefill(
+			new URLSearchParams(location.search),
+			playbook.severities.map((s) => s.id),
 		);
+		// Shown once the store tells whether an incident is open, so the note appears once and does not change under a thumb.
+		if (fromLink)
+			void loadStore()
+				.then((loaded) => {
+					setStore(loaded);
+					loaded.subscribe(() => rerender((n) => n + 1));
+				})
+				.catch(() => undefined)
+				.finally(() => setAlert(fromLink));
 		const onClick = (event: Event) => {
 			if (!(event.target instanceof Element) || !event.target.closest(`[${DECLARE_HERE}]`)) return;
 			event.preventDefault();
@@ -51,34 +71,72 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 		document.addEventListener('click', onClick);
 		return () => document.removeEventListener('click', onClick);
 	}, []);
+	useEffect(() => {
+		if (added) note.current?.focus();
+	}, [added]);
+	const openIncident = alert && store ? alreadyOpen(store.get(), { alert: alert.alert, scenarios: [scenario] }) : undefined;
+	const doneWithAlert = () => {
+		setAlert(undefined);
+		history.replaceState(history.state, '', location.pathname);
+		// The note and its buttons are gone: the focus goes on to the runbook's first step, not to <body>.
+		setTimeout(() => focusBack(null));
+	};
 	const close = (declaredId: string | undefined) => {
 		setOpen(undefined);
 		if (!declaredId) return;
 		// Declared: the alert's note has done its job, and a reload should not offer it again.
-		setAlert(undefined);
-		history.replaceState(history.state, '', location.pathname);
+		if (declaredId === open?.openId) setAdded(declaredId);
+		else doneWithAlert();
+	};
+	const addToOpen = (id: string) => {
+		if (!alert || !store) return;
+		// The model comes with the store, loaded by now: imported here so a runbook without an alert link never loads it.
+		void import('../lib/incidents.ts').then(({ addAlert }) => {
+			store.update((s, now) => addAlert(s, id, alert, now));
+			setAdded(id);
+			history.replaceState(history.state, '', location.pathname);
+		});
 	};
 	return (
 		<>
 			{alert && (
-				<div class="alert-declare pb-ui not-content">
+				<div ref={note} class="alert-declare pb-ui not-content" tabIndex={-1}>
 					<p class="alert-note">
 						Opened from alert <code>{alert.alert ?? 'without a name'}</code>
 						{alert.severity && <> at {alert.severity}</>}
-						{alert.services.length > 0 && <> for {alert.services.join(', ')}</>}. Check the details, then declare.
+						{alert.services.length > 0 && <> for {alert.services.join(', ')}</>}.{' '}
+						{added ? <>Added to {added}: noted on its timeline.</> : openIncident ? '' : 'Check the details, then declare.'}
 					</p>
+					{!added && openIncident && (
+						<p class="alert-open">
+							Already open: <strong>{openIncident.severity}</strong> {openIncident.title} ({openIncident.id}). If the alert is part of it,
+							add it there; declare a new incident only if this is a different one.
+						</p>
+					)}
 					<p class="actions">
-						<button type="button" class="primary" onClick={() => declare(fromAlert(alert, scenario))}>
-							Declare from this alert
-						</button>
-						<button
-							type="button"
-							onClick={() => {
-								setAlert(undefined);
-								history.replaceState(history.state, '', location.pathname);
-							}}
-						>
-							Dismiss
+						{added ? (
+							<a class="button primary" href={urls.incident()}>
+								Open the incident workspace
+							</a>
+						) : openIncident ? (
+							<>
+								<button type="button" class="primary" onClick={() => addToOpen(openIncident.id)}>
+									Add the alert to {openIncident.id}
+								</button>
+								<a class="button" href={urls.incident()}>
+									Open {openIncident.id}
+								</a>
+								<button type="button" onClick={() => declare(fromAlert(alert, scenario), openIncident.id)}>
+									Declare a new incident
+								</button>
+							</>
+						) : (
+							<button type="button" class="primary" onClick={() => declare(fromAlert(alert, scenario))}>
+								Declare from this alert
+							</button>
+						)}
+						<button type="button" onClick={doneWithAlert}>
+							{added ? 'Close' : 'Dismiss'}
 						</button>
 					</p>
 				</div>

@@ -46,6 +46,8 @@ export default function Classifier({ playbook }: Props) {
 	const [copied, setCopied] = useState('');
 	const [Dialog, setDialog] = useState<typeof DeclareDialogType | undefined>(undefined);
 	const [declaring, setDeclaring] = useState(false);
+	// The runbook the classifier was opened from (`?scenario=`): kept in the URL and declared with.
+	const [scenario, setScenario] = useState('');
 	const form = useRef<HTMLFormElement>(null);
 	useEffect(() => {
 		const query = new URLSearchParams(location.search);
@@ -60,11 +62,14 @@ export default function Classifier({ playbook }: Props) {
 			}
 		}
 		setAnswers(answersFromQuery(levels, query));
+		// Only an id a scenario could have: anything else is not carried on.
+		setScenario(/^[\w-]{1,100}$/.test(query.get('scenario') ?? '') ? query.get('scenario')! : '');
 	}, []);
+	const context = scenario ? { scenario } : {};
 	useEffect(() => {
-		const query = answersToQuery(answers).toString();
+		const query = new URLSearchParams({ ...context, ...Object.fromEntries(answersToQuery(answers)) }).toString();
 		history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
-	}, [answers]);
+	}, [answers, scenario]);
 
 	const result = classify(levels, answers);
 	const level = result.severityId === undefined ? undefined : severityById(levels, result.severityId);
@@ -76,7 +81,9 @@ export default function Classifier({ playbook }: Props) {
 			const { [metric]: _old, ...rest } = a.measures;
 			return { ...a, measures: Number.isFinite(value) ? { ...rest, [metric]: value } : rest };
 		});
-	const declareHref = level ? urls.incident({ severity: level.id, ...Object.fromEntries(answersToQuery(answers)) }) : urls.incident();
+	const declareHref = level
+		? urls.incident({ severity: level.id, ...context, ...Object.fromEntries(answersToQuery(answers)) })
+		: urls.incident(context);
 	const reasons = result.matches.map(
 		(m) => `${m.criterion.text}${m.value !== undefined ? ` (${m.value}${m.criterion.measure?.unit ?? ''})` : ''}`,
 	);
@@ -233,7 +240,7 @@ export default function Classifier({ playbook }: Props) {
 			{declaring && Dialog && level && (
 				<Dialog
 					playbook={playbook}
-					prefill={{ severity: level.id, impact: impactFromReasons(reasons) }}
+					prefill={{ severity: level.id, impact: impactFromReasons(reasons), scenarios: scenario ? [scenario] : [] }}
 					onClose={() => setDeclaring(false)}
 				/>
 			)}
@@ -248,20 +255,20 @@ function FittingRunbooks({ playbook, level }: { playbook: ClientPlaybook; level:
 	const fitting = scenarios.filter((s) => s.severities.includes(level));
 	if (fitting.length === 0) return null;
 	return (
-		<p class="fitting">
-			Runbooks for {level}:{' '}
-			{fitting.slice(0, SCENARIO_LINK_LIMIT).map((s, i) => (
-				<span key={s.id}>
-					{i > 0 && ', '}
-					<a href={urls.scenario(s.id)}>{s.title}</a>
-				</span>
-			))}
-			{fitting.length > SCENARIO_LINK_LIMIT && (
-				<>
-					{' '}
-					and <a href={urls.scenarioIndex()}>{fitting.length - SCENARIO_LINK_LIMIT} more</a>
-				</>
-			)}
-		</p>
+		<div class="fitting">
+			<p id="fitting-title">Runbooks for {level}:</p>
+			<ul class="fitting-links" aria-labelledby="fitting-title">
+				{fitting.slice(0, SCENARIO_LINK_LIMIT).map((s) => (
+					<li key={s.id}>
+						<a href={urls.scenario(s.id)}>{s.title}</a>
+					</li>
+				))}
+				{fitting.length > SCENARIO_LINK_LIMIT && (
+					<li>
+						<a href={urls.scenarioIndex()}>and {fitting.length - SCENARIO_LINK_LIMIT} more</a>
+					</li>
+				)}
+			</ul>
+		</div>
 	);
 }

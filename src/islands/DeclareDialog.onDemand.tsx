@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { alertPrefill } from '../lib/alertParams.ts';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { DeclareFlow } from './declare/DeclareFlow.tsx';
+import { focusBack } from './declare/focusBack.ts';
 import { loadDeclareStyles } from './declare/declareStyles.ts';
 import { useNow } from './useNow.ts';
 import { useIncidentState } from './useStore.ts';
@@ -44,6 +45,8 @@ export function DeclareDialog({ playbook, prefill, onClose, workspaceLink = true
 	const dialog = useRef<HTMLDialogElement>(null);
 	const [declared, setDeclared] = useState<string | undefined>(undefined);
 	const [styled, setStyled] = useState(false);
+	// What opened the dialog gets the focus back as it closes (Escape, Cancel or Close), never <body>.
+	const [opener] = useState(() => document.activeElement);
 	useEffect(() => void loadDeclareStyles().then(() => setStyled(true)), []);
 	// Opened once its styles apply, so it never shows unstyled.
 	useEffect(() => {
@@ -55,7 +58,10 @@ export function DeclareDialog({ playbook, prefill, onClose, workspaceLink = true
 			ref={dialog}
 			class="declare-dialog pb-ui not-content"
 			aria-labelledby={declared ? 'declared-title' : 'declare-title'}
-			onClose={() => onClose(declared)}
+			onClose={() => {
+				focusBack(opener);
+				onClose(declared);
+			}}
 		>
 			{store ? (
 				<DeclareFlow

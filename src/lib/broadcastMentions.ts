@@ -8,6 +8,13 @@ import type { FieldValues } from './renderMessage.ts';
 /** Mentions that notify a whole channel or workspace, as Slack and other chats write them. */
 const BROADCAST = /(?:^|[^\w@])(@(?:here|channel|everyone))\b|(<!(?:here|channel|everyone)(?:\|[^>]*)?>)/gi;
 
+const warning = (label: string, mention: string) => `${label} contains ${mention}, which notifies everyone in the channel.`;
+
+/** The broadcast mentions in some texts, each once, in lower case. */
+function mentionsIn(texts: readonly string[]): string[] {
+	return [...new Set(texts.flatMap((text) => [...text.matchAll(BROADCAST)].map((m) => (m[1] ?? m[2] ?? '').toLowerCase())))];
+}
+
 /** A broadcast mention found in a value, and the field it is in. */
 export interface BroadcastMention {
 	field: TemplateField;
@@ -23,14 +30,16 @@ export function broadcastMentions(fields: readonly TemplateField[], values: Fiel
 	return fields.flatMap((field) => {
 		const value = values[field.name];
 		const texts = Array.isArray(value) ? value.flatMap((row) => Object.values(row)) : [value ?? ''];
-		const found = new Set(texts.flatMap((text) => [...text.matchAll(BROADCAST)].map((m) => (m[1] ?? m[2] ?? '').toLowerCase())));
-		return [...found].map((mention) => ({ field, mention }));
+		return mentionsIn(texts).map((mention) => ({ field, mention }));
 	});
 }
 
 /** The broadcast mentions in words, to show before copying. */
 export function mentionWarnings(fields: readonly TemplateField[], values: FieldValues): string[] {
-	return broadcastMentions(fields, values).map(
-		({ field, mention }) => `${field.label} contains ${mention}, which notifies everyone in the channel.`,
-	);
+	return broadcastMentions(fields, values).map(({ field, mention }) => warning(field.label, mention));
+}
+
+/** The broadcast mentions typed into a form's fields (by their labels), in words, to show before the message is copied. */
+export function typedMentionWarnings(typed: readonly { label: string; value: string }[]): string[] {
+	return typed.flatMap(({ label, value }) => mentionsIn([value]).map((mention) => warning(label, mention)));
 }

@@ -2,6 +2,7 @@
  * The incident model: every change a responder can make, as a pure function from one state to the
  * next. Islands call these through the store (store.ts); nothing here touches the DOM or storage.
  */
+import { uniqueServices } from './serviceList.ts';
 import { actionItemClock } from './merge.ts';
 import { activeIncident, findIncident } from './stateRead.ts';
 import {
@@ -98,7 +99,7 @@ export function declareIncident(
 		detectedAt: Math.min(input.detectedAt, now),
 		declaredAt: now,
 		impact: input.impact,
-		services: input.services,
+		services: uniqueServices(input.services),
 		onCall: input.onCall,
 		commander: input.commander,
 		channel: channelName(channelPrefix, id),
@@ -177,6 +178,29 @@ export function addNote(state: State, id: string, text: string, now: number): St
 	const note = text.trim();
 	if (!note) return state;
 	return withIncident(state, id, (incident) => ({ ...incident, events: [...incident.events, event(now, 'note', note, state.responder)] }));
+}
+
+/**
+ * Add an alert to an open incident instead of declaring another: the timeline says it fired, and
+ * its services join the incident's (each once).
+ */
+export function addAlert(
+	state: State,
+	id: string,
+	alert: { alert?: string | undefined; severity?: string | undefined; services: readonly string[] },
+	now: number,
+): State {
+	const text = `Alert ${alert.alert ?? 'without a name'} fired${alert.severity ? ` at ${alert.severity}` : ''}${alert.services.length > 0 ? ` for ${alert.services.join(', ')}` : ''}`;
+	return withIncident(state, id, (incident) => {
+		const services = uniqueServices([...incident.services, ...alert.services]);
+		const grew = services.length !== incident.services.length;
+		return {
+			...incident,
+			services,
+			clock: grew ? { ...incident.clock, services: now } : incident.clock,
+			events: [...incident.events, event(now, 'note', text, state.responder)],
+		};
+	});
 }
 
 /** Record on the timeline that a message was copied for sending. */

@@ -58,9 +58,17 @@ describe('with an incident under way, in light and dark themes', () => {
 		await page.locator('#incident-bar').waitFor();
 		expect(await axe(page), 'runbook with ticks, a note box and the bar').toEqual([]);
 		await page.goto('/scenarios/high-error-rate/?alert=HighErrorRate&severity=P1&service=api');
-		await page.getByRole('button', { name: 'Declare from this alert' }).click();
+		// An incident is open: the alert's note names it and offers to add the alert to it first.
+		await page.getByRole('button', { name: /^Add the alert to/ }).waitFor();
+		expect(await axe(page), 'an alert while an incident is open').toEqual([]);
+		await page.getByRole('button', { name: 'Declare a new incident' }).click();
 		await page.getByRole('button', { name: 'Declare and copy the message' }).waitFor();
 		expect(await axe(page), 'declare from an alert').toEqual([]);
+		// A refused declaration: the errors on their fields.
+		await page.locator('.declare-dialog').getByLabel('Title').fill('');
+		await page.getByRole('button', { name: 'Declare and copy the message' }).click();
+		await page.locator('.declare-dialog [aria-invalid="true"]').first().waitFor();
+		expect(await axe(page), 'declare form with errors').toEqual([]);
 		await context.close();
 	});
 });

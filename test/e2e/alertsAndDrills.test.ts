@@ -37,6 +37,47 @@ describe('links from alerts', () => {
 		expect(new URL(page.url()).search).toBe('');
 	});
 
+	it('name the incident already open, add the alert to it, and declare a second one only on purpose', async () => {
+		const page = await chromium.context.newPage();
+		await page.goto('/scenarios/high-error-rate/');
+		await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
+		await page.getByRole('link', { name: 'Declare an incident' }).click();
+		await fillDeclareDialog(page, { title: 'Checkout errors', severity: 'P2' });
+		const [open] = (await stored(page)).state.incidents;
+		await page.goto('/alerts/higherrorrate/?severity=P1&service=checkout');
+		const note = page.locator('.alert-declare');
+		await expect.poll(() => note.locator('.alert-open').count()).toBe(1);
+		expect(await note.locator('.alert-open').innerText()).toContain(`Already open: P2 Checkout errors (${open.id})`);
+		expect(await note.getByRole('button', { name: 'Declare from this alert' }).count()).toBe(0);
+		expect(await note.getByRole('link', { name: `Open ${open.id}` }).getAttribute('href')).toBe('/incident/');
+		// The declare form says so too, with the alert added to the open one as its first choice.
+		await note.getByRole('button', { name: 'Declare a new incident' }).click();
+		const dialog = page.locator('.declare-dialog');
+		expect(await dialog.getByRole('note').innerText()).toContain('Already open: P2 Checkout errors');
+		expect(await dialog.locator('button[type="submit"]').innerText()).toBe('Declare and copy the message (a new incident)');
+		await dialog.getByRole('button', { name: 'Cancel' }).click();
+		await note.getByRole('button', { name: `Add the alert to ${open.id}` }).click();
+		await expect.poll(() => note.locator('.alert-note').innerText()).toContain(`Added to ${open.id}`);
+		await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('alert-declare'))).toBe(true);
+		const incidents = (await stored(page)).state.incidents;
+		expect(incidents).toHaveLength(1);
+		expect(incidents[0].services).toContain('checkout');
+		expect(incidents[0].events.at(-1).text).toBe('Alert HighErrorRate fired at P1 for checkout');
+		expect(new URL(page.url()).search).toBe('');
+		// From the form too: the alert is added to the open incident, and the note says so.
+		await page.goto('/alerts/higherrorrate/?severity=P1&service=search');
+		await note.getByRole('button', { name: 'Declare a new incident' }).click();
+		await dialog.getByRole('button', { name: `Add the alert to ${open.id}` }).click();
+		await expect
+			.poll(async () => ((await dialog.locator('.declared h2').textContent()) ?? '').replace(/\s+/g, ' ').trim())
+			.toBe(`Alert HighErrorRate added to ${open.id}`);
+		await dialog.getByRole('button', { name: 'Close' }).click();
+		await expect.poll(() => note.locator('.alert-note').innerText()).toContain(`Added to ${open.id}`);
+		const after = (await stored(page)).state.incidents;
+		expect(after).toHaveLength(1);
+		expect(after[0].services).toEqual(expect.arrayContaining(['checkout', 'search']));
+	});
+
 	it('ignore unknown and hostile parameters, showing them only as text', async () => {
 		const page = await chromium.context.newPage();
 		let dialogs = 0;

@@ -262,6 +262,83 @@ describe('declaring elsewhere', () => {
 	});
 });
 
+describe('from a runbook on a phone', () => {
+	/** A 360×740 touch phone that may use the clipboard. */
+	const phone = async () => {
+		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		return { context, page: await context.newPage() };
+	};
+	const inView = (target: Locator) =>
+		target.evaluate((el) => {
+			const r = el.getBoundingClientRect();
+			return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;
+		});
+
+	it('focuses the severity left unchosen, in view, marked invalid and tied to its error', { timeout: 60_000 }, async () => {
+		const { context, page } = await phone();
+		await page.goto('/scenarios/high-error-rate/');
+		await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
+		await page.getByRole('link', { name: 'Declare an incident' }).tap();
+		const dialog = page.locator('.declare-dialog');
+		const title = dialog.getByLabel('Title');
+		await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+		await page.keyboard.type(TITLE);
+		const severity = dialog.getByLabel('Severity', { exact: true });
+		for (const submit of [
+			() => page.keyboard.press('Enter'),
+			() => dialog.getByRole('button', { name: 'Declare and copy the message' }).tap(),
+		]) {
+			await submit();
+			await expect.poll(() => severity.evaluate((el) => el === document.activeElement)).toBe(true);
+			expect(await inView(severity)).toBe(true);
+			expect(await severity.getAttribute('aria-invalid')).toBe('true');
+			const describedBy = (await severity.getAttribute('aria-describedby')) ?? '';
+			const error = page.locator(`[id="${describedBy.split(' ').at(-1)}"]`);
+			expect(await error.innerText()).toBe('Choose a severity.');
+			expect(await inView(error)).toBe(true);
+		}
+		// The runbook's usual levels come first; none is chosen for the responder.
+		expect(await severity.locator('optgroup').first().getAttribute('label')).toBe('Usual for High Error Rate');
+		expect(await severity.locator('optgroup').first().locator('option').allTextContents()).toEqual([
+			expect.stringMatching(/^P1 /),
+			expect.stringMatching(/^P2 /),
+		]);
+		await severity.selectOption('P1');
+		expect(await severity.getAttribute('aria-invalid')).toBeNull();
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).tap();
+		await expectSummaryFocused(page);
+		expect((await stored(page))?.state.incidents.map((i) => [i.severity, i.scenarios])).toEqual([['P1', ['high-error-rate']]]);
+		await context.close();
+	});
+
+	it("classifies with the runbook's scenario kept, and declares with it", { timeout: 60_000 }, async () => {
+		const { context, page } = await phone();
+		await page.goto('/scenarios/high-error-rate/');
+		await page.getByRole('link', { name: 'Classify severity' }).tap();
+		await page.waitForURL(/\/classify\/\?scenario=high-error-rate$/);
+		await page.locator('.result-bar').waitFor();
+		await page.locator('input[value^="P1:"]').first().tap();
+		await expect.poll(() => page.locator('#classification-summary').innerText()).toMatch(/P1/);
+		expect(new URL(page.url()).searchParams.get('scenario')).toBe('high-error-rate');
+		// The runbooks the summary offers are targets a thumb can hit.
+		const links = page.locator('.classification .fitting a');
+		await links.first().waitFor();
+		for (const box of await Promise.all((await links.all()).map((l) => l.boundingBox()))) expect(box!.height).toBeGreaterThanOrEqual(44);
+		await page
+			.locator('.result-bar')
+			.getByRole('link', { name: /^Declare/ })
+			.tap();
+		const dialog = page.locator('.declare-dialog');
+		expect(await dialog.getByRole('checkbox', { name: 'High Error Rate', exact: true }).isChecked()).toBe(true);
+		await dialog.getByLabel('Title').fill(TITLE);
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).tap();
+		await expectSummaryFocused(page);
+		expect((await stored(page))?.state.incidents.map((i) => [i.severity, i.scenarios])).toEqual([['P1', ['high-error-rate']]]);
+		await context.close();
+	});
+});
+
 describe('written once, used everywhere', () => {
 	it('a root cause typed into the resolution message fills the post-mortem and later messages', { timeout: 60_000 }, async () => {
 		const context = await chromium.browser.newContext({ baseURL });

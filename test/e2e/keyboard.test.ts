@@ -64,4 +64,50 @@ describe('keyboard only', () => {
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('INCIDENT DECLARED');
 		await context.close();
 	});
+
+	it(
+		'declares from a runbook at 360×740: Escape gives the focus back, Enter declares from the severity list',
+		{ timeout: 120_000 },
+		async () => {
+			const context = await chromium.browser.newContext({ baseURL, viewport: { width: 360, height: 740 } });
+			await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+			const page = await context.newPage();
+			const focused = () =>
+				page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent?.trim().slice(0, 40)}`);
+			await page.goto('/scenarios/high-error-rate/');
+			await page.locator('.checklist-progress').first().waitFor();
+			await tabTo(page, (el) => el.textContent?.trim() === 'Declare an incident');
+			await page.keyboard.press('Enter');
+			await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('declare-title-input');
+			// Escape closes the form and gives the focus back to what opened it.
+			await page.keyboard.press('Escape');
+			await expect.poll(focused).toBe('A Declare an incident');
+			await page.keyboard.press('Enter');
+			await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('declare-title-input');
+			await page.keyboard.type('Checkout errors');
+			await page.keyboard.press('Tab');
+			expect(await page.evaluate(() => document.activeElement?.id)).toBe('declare-severity');
+			// From the severity to the declare button: one stop per field, none inside the detection time.
+			let stops = 0;
+			while (!(await page.evaluate(() => document.activeElement?.getAttribute('type') === 'submit'))) {
+				await page.keyboard.press('Tab');
+				if (++stops > 30) throw new Error('never reached the declare button');
+			}
+			console.log(`Tab stops from Severity to Declare: ${stops}`);
+			expect(stops).toBeLessThanOrEqual(12);
+			await tabTo(page, (el) => el.id === 'declare-severity');
+			await page.keyboard.press('ArrowDown');
+			expect(await page.locator('#declare-severity').inputValue()).toBe('P1');
+			await page.keyboard.press('Enter');
+			await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('declared'))).toBe(true);
+			// Escape on what comes next: the focus lands on the runbook (its first step), not on <body>.
+			await page.keyboard.press('Escape');
+			await expect.poll(() => page.locator('.declare-dialog').count()).toBe(0);
+			await expect
+				.poll(() => page.evaluate(() => document.activeElement !== document.body && document.activeElement?.closest('main') !== null))
+				.toBe(true);
+			expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe('checkbox');
+			await context.close();
+		},
+	);
 });

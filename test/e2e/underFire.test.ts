@@ -33,6 +33,13 @@ async function openDeclare(page: Page) {
 	return dialog;
 }
 
+/** The declare form's detection time, opened from its Change button (it shows as text until asked for). */
+async function detectedAt(page: Page) {
+	const field = page.getByLabel('Detected at (your local time)');
+	if ((await field.count()) === 0) await page.locator('.declare-dialog .detected-at').getByRole('button', { name: 'Change' }).click();
+	return field;
+}
+
 /** Fill the declare dialog and submit it. */
 async function declare(page: Page, title: string, severity = 'P1') {
 	const dialog = await openDeclare(page);
@@ -100,7 +107,7 @@ describe('detection time in another time zone, at the daylight-saving change', (
 		const page = await chromium.context.newPage();
 		await page.goto('/incident/?severity=P0');
 		await page.locator('.declare-dialog').waitFor();
-		expect(await page.getByLabel('Detected at (your local time)').inputValue()).toBe('2026-11-01T01:30');
+		expect(await (await detectedAt(page)).inputValue()).toBe('2026-11-01T01:30');
 		await declare(page, 'API returns 503', 'P0');
 		await closeDeclared(page);
 		const incident = (await stored(page)).incidents[0]!;
@@ -127,10 +134,14 @@ describe('detection time in another time zone, at the daylight-saving change', (
 			const page = await chromium.context.newPage();
 			await page.goto('/incident/');
 			await openDeclare(page);
-			await page.getByLabel('Detected at (your local time)').fill('2026-07-02T09:15');
+			await (await detectedAt(page)).fill('2026-07-02T09:15');
 			await declare(page, 'Too early');
-			expect(await page.getByRole('alert').innerText()).toMatch(/in the future by this computer's clock/);
-			await page.getByLabel('Detected at (your local time)').fill(typed);
+			// Refused on the field itself, which has the focus and names its error.
+			const field = await detectedAt(page);
+			await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+			expect(await field.getAttribute('aria-invalid')).toBe('true');
+			expect(await page.locator('#declare-detected-error').innerText()).toMatch(/in the future by this computer's clock/);
+			await field.fill(typed);
 			await declare(page, 'Queue stuck');
 			await closeDeclared(page);
 			expect(new Date((await stored(page)).incidents[0]!.detectedAt).toISOString(), timezoneId).toBe(utc);

@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { findIncident } from '../../lib/incidents.ts';
-import type { State } from '../../lib/state.ts';
+import type { Incident, State } from '../../lib/state.ts';
+import { urls } from '../../lib/urls.ts';
 import type { Store } from '../../lib/store.ts';
 import { DeclareForm, type DeclarePrefill } from '../workspace/DeclareForm.tsx';
 import type { CopiedDeclaration } from './Declared.tsx';
@@ -17,7 +18,7 @@ interface Props {
 	prefill: DeclarePrefill;
 	now: number;
 	onCancel?: (() => void) | undefined;
-	/** Called once the incident is declared and the message copied (or offered). */
+	/** Called once the incident is declared and the message copied (or offered), or the alert added to one already open. */
 	onDone?: ((id: string) => void) | undefined;
 	/** Show a link to the workspace once declared (not on the workspace itself). */
 	workspaceLink?: boolean | undefined;
@@ -33,6 +34,7 @@ interface Props {
 export function DeclareFlow({ playbook, state, store, prefill, now, onCancel, onDone, workspaceLink, focusTitle = true }: Props) {
 	const [copy, setCopy] = useState<CopyModule | undefined>(undefined);
 	const [declared, setDeclared] = useState<{ id: string; message?: CopiedDeclaration | undefined } | undefined>(undefined);
+	const [added, setAdded] = useState<string | undefined>(undefined);
 	// The message writer loads as the responder starts on the form; it is there by the time they submit.
 	const start = () => {
 		if (!copy) void loadCopy().then((loaded) => setCopy(() => loaded));
@@ -50,6 +52,7 @@ export function DeclareFlow({ playbook, state, store, prefill, now, onCancel, on
 		else void loadCopy().then((loaded) => loaded.copyDeclaration(store, playbook, id).then((message) => finish(id, message)));
 	};
 
+	if (added) return <AlertAdded incident={findIncident(state, added)} alert={prefill.alert} workspaceLink={workspaceLink} />;
 	const incident = declared && findIncident(state, declared.id);
 	if (declared && incident && copy) {
 		return (
@@ -76,10 +79,43 @@ export function DeclareFlow({ playbook, state, store, prefill, now, onCancel, on
 				store={store}
 				prefill={prefill}
 				onDeclared={onDeclared}
+				onAdded={(id) => {
+					setAdded(id);
+					onDone?.(id);
+				}}
 				onCancel={onCancel}
 				focusTitle={focusTitle}
 				submitLabel="Declare and copy the message"
 			/>
 		</div>
+	);
+}
+
+/** Said once an alert was added to the incident already open, with the focus, instead of a second declaration. */
+function AlertAdded({
+	incident,
+	alert,
+	workspaceLink = true,
+}: {
+	incident: Incident | undefined;
+	alert?: string | undefined;
+	workspaceLink?: boolean | undefined;
+}) {
+	const panel = useRef<HTMLElement>(null);
+	useEffect(() => panel.current?.focus(), []);
+	return (
+		<section ref={panel} class="declared" tabIndex={-1} aria-labelledby="declared-title">
+			<h2 id="declared-title">
+				Alert {alert ? <code>{alert}</code> : ''} added to {incident?.id ?? 'the open incident'}
+			</h2>
+			<p>{incident ? `Noted on the timeline of “${incident.title}”, with its services. No second incident was declared.` : ''}</p>
+			{workspaceLink && (
+				<p class="actions">
+					<a class="button primary" href={urls.incident()}>
+						Open the incident workspace
+					</a>
+				</p>
+			)}
+		</section>
 	);
 }

@@ -1,9 +1,12 @@
 import { urls } from '../../lib/urls.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { typedMentionWarnings } from '../../lib/broadcastMentions.ts';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { rememberedDetails } from '../../lib/declareDefaults.ts';
-import { attachScratch, declareIncident, setResponder } from '../../lib/incidents.ts';
-import { detectionProblem, MAX_TITLE_LENGTH } from '../../lib/limits.ts';
+import { alreadyOpen, declareProblems, titleLimitNote, usualLevels, type DeclareField } from '../../lib/declareInput.ts';
+import { addAlert, attachScratch, declareIncident, setResponder } from '../../lib/incidents.ts';
+import { MAX_TITLE_LENGTH } from '../../lib/limits.ts';
+import { serviceList } from '../../lib/serviceList.ts';
 import type { State } from '../../lib/state.ts';
 import type { Store } from '../../lib/store.ts';
 import { scenarioStatusText, useScenarios } from '../useScenarios.ts';
@@ -26,6 +29,8 @@ interface Props {
 	prefill: DeclarePrefill;
 	/** Called in the submit's own task (so it may still use the clipboard), with the new incident's id. */
 	onDeclared: (id: string) => void;
+	/** Called once the alert of the prefill was added to an incident already open, instead of declaring. */
+	onAdded?: ((id: string) => void) | undefined;
 	onCancel?: (() => void) | undefined;
 	/** The submit button's words, e.g. "Declare and copy the message". */
 	submitLabel?: string | undefined;
@@ -33,11 +38,27 @@ interface Props {
 	focusTitle?: boolean | undefined;
 }
 
-const list = (text: string) =>
-	text
-		.split(',')
-		.map((s) => s.trim())
-		.filter(Boolean);
+/** The id of each field that can be refused, to focus it and name its error. */
+const FIELD_IDS: Record<DeclareField, string> = {
+	title: 'declare-title-input',
+	severity: 'declare-severity',
+	detected: 'declare-detected',
+};
+/** Typed values searched for broadcast mentions, by input name, with the label a warning names. */
+const MENTION_FIELDS = { title: 'Title', impact: 'Impact', onCall: 'On-call', commander: 'Commanding' } as const;
+type Typed = Record<keyof typeof MENTION_FIELDS, string>;
+
+/** The attributes that tie a field to its error, when it has one. */
+const invalid = (id: string, error: string | undefined, describedBy?: string) => {
+	const ids = [describedBy, error ? `${id}-error` : undefined].filter(Boolean).join(' ');
+	return { 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': ids || undefined };
+};
+const FieldError = ({ id, error }: { id: string; error: string | undefined }) =>
+	error ? (
+		<p id={`${id}-error`} class="field-error">
+			{error}
+		</p>
+	) : null;
 
 /** Declare an incident: what it is, how bad, since when, who is on it. Never submits by itself. */
 export function DeclareForm({
@@ -46,6 +67,7 @@ export function DeclareForm({
 	store,
 	prefill,
 	onDeclared,
+	onAdded,
 	onCancel,
 	submitLabel = 'Declare incident',
 	focusTitle = false,
@@ -53,7 +75,7 @@ export function DeclareForm({
 	// Untouched, the detection time is the moment the form opened, to the millisecond.
 	const [opened] = useState(() => Date.now());
 	const [detection, setDetection] = useState<Detection>({ at: opened, touched: false });
-	const [error, setError] = useState('');
+	const [problems, setProblems] = useState<Partial<Record<DeclareField, string>>>({});
 	// Controlled: Preact has no defaultValue for <select>.
 	const [severity, setSeverityChoice] = useState(prefill.severity ?? '');
 	const { scenarios, status } = useScenarios(playbook);
@@ -61,20 +83,48 @@ export function DeclareForm({
 	const detectedAt = detection.at;
 	// Who is on call and what is hit rarely change between two incidents: start from the last one.
 	const [remembered] = useState(() => rememberedDetails(state));
+	const [startTitle] = useState(() => (prefill.title ?? '').slice(0, MAX_TITLE_LENGTH));
+	const [typed, setTyped] = useState<Typed>(() => ({
+		title: startTitle,
+		impact: prefill.impact ?? '',
+		onCall: remembered.onCall,
+		commander: remembered.commander,
+	}));
 	const title = useRef<HTMLInputElement>(null);
 	useEffect(() => {
 		if (focusTitle) title.current?.focus();
 	}, []);
+	// An incident already open, which a new alert most likely belongs to: said first, so a second one is declared only on purpose.
+	const open = alreadyOpen(state, { alert: prefill.alert, scenarios: prefill.scenarios });
+	// The levels the runbook usually has come first, as a group of their own; nothing is chosen for the responder.
+	const usualFor = scenarios.filter((s) => prefill.scenarios?.includes(s.id));
+	const levels = usualLevels(
+		playbook.severities,
+		usualFor.flatMap((s) => s.severities),
+	);
+	const mentions = typedMentionWarnings(
+		Object.entries(MENTION_FIELDS).map(([name, label]) => ({ label, value: typed[name as keyof Typed] })),
+	);
+	const limit = titleLimitNote(typed.title.length);
 
+	const clear = (field: DeclareField) => setProblems((p) => (p[field] ? { ...p, [field]: undefined } : p));
 	const submit = (event: Event) => {
 		event.preventDefault();
 		const form = new FormData(event.currentTarget as HTMLFormElement);
 		const text = (name: string) => form.get(name)?.toString().trim() ?? '';
-		if (!playbook.severities.some((s) => s.id === severity)) return setError('Choose a severity.');
-		if (!text('title')) return setError('Give the incident a title: what is broken, in a few words.');
-		const problem = detectionProblem(detectedAt, Date.now());
-		if (problem) return setError(problem);
-		setError('');
+		const found = declareProblems(
+			{ title: text('title'), severity, detectedAt },
+			playbook.severities.map((s) => s.id),
+			Date.now(),
+		);
+		setProblems(Object.fromEntries(found.map((p) => [p.field, p.message])));
+		if (found[0]) {
+			// The first field to fix, in view and focused: its error is read with it.
+			const first = document.getElementById(FIELD_IDS[found[0].field]);
+			first?.focus();
+			first?.scrollIntoView({ block: 'center' });
+			return;
+		}
 		let id = '';
 		store.update((s, now) => {
 			const named = setResponder(s, text('responder'));
@@ -86,7 +136,7 @@ export function DeclareForm({
 					status: playbook.statuses[0]?.id ?? '',
 					detectedAt,
 					impact: text('impact'),
-					services: list(text('services')),
+					services: serviceList(text('services')),
 					onCall: text('onCall'),
 					commander: text('commander'),
 					scenarios: form.getAll('scenario').map(String),
@@ -101,14 +151,58 @@ export function DeclareForm({
 		});
 		onDeclared(id);
 	};
+	const addToOpen = (id: string) => {
+		store.update((s, now) => addAlert(s, id, { alert: prefill.alert, severity: prefill.severity, services: prefill.services ?? [] }, now));
+		onAdded?.(id);
+	};
+	// Enter submits from any field, as it does from a text box: a select or a checkbox too (a textarea takes Ctrl+Enter).
+	const onKeyDown = (event: KeyboardEvent) => {
+		const target = event.target as HTMLElement;
+		if (event.key !== 'Enter' || event.isComposing) return;
+		const box = target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio');
+		const area = target instanceof HTMLTextAreaElement && (event.ctrlKey || event.metaKey);
+		if (!(target instanceof HTMLSelectElement) && !box && !area) return;
+		event.preventDefault();
+		(event.currentTarget as HTMLFormElement).requestSubmit();
+	};
+	const onInput = (event: Event) => {
+		const target = event.target as HTMLInputElement;
+		if (target.name in MENTION_FIELDS) setTyped((t) => ({ ...t, [target.name]: target.value }));
+		if (target.name === 'title') clear('title');
+	};
 
+	const option = (s: ClientPlaybook['severities'][number]) => (
+		<option key={s.id} value={s.id}>
+			{s.id} {s.name} ({s.urgency})
+		</option>
+	);
 	return (
-		<form class="declare-form" onSubmit={submit} aria-labelledby="declare-title" noValidate>
+		<form class="declare-form" onSubmit={submit} onKeyDown={onKeyDown} onInput={onInput} aria-labelledby="declare-title" noValidate>
 			<h2 id="declare-title">Declare an incident</h2>
 			{prefill.alert && (
 				<p class="from-alert">
 					From alert <code>{prefill.alert}</code>
 				</p>
+			)}
+			{open && (
+				<div class="already-open" role="note" aria-labelledby="already-open-text">
+					<p id="already-open-text">
+						Already open: <strong>{open.severity}</strong> {open.title} ({open.id}).{' '}
+						{prefill.alert
+							? 'If this alert is part of it, add it there instead of declaring a second incident.'
+							: 'Declare only if this is a different incident.'}
+					</p>
+					<p class="actions">
+						{prefill.alert && (
+							<button type="button" class="primary" onClick={() => addToOpen(open.id)}>
+								Add the alert to {open.id}
+							</button>
+						)}
+						<a class="button" href={urls.incident()}>
+							Open {open.id}
+						</a>
+					</p>
+				</div>
 			)}
 			<div class="field">
 				<label for="declare-title-input">Title</label>
@@ -118,27 +212,63 @@ export function DeclareForm({
 					name="title"
 					required
 					maxLength={MAX_TITLE_LENGTH}
-					defaultValue={prefill.title ?? ''}
+					defaultValue={startTitle}
 					placeholder="What is broken, e.g. API returns 503"
+					{...invalid('declare-title-input', problems.title, limit ? 'declare-title-limit' : undefined)}
 				/>
+				{limit && (
+					<p id="declare-title-limit" class="hint" role="status">
+						{limit}
+					</p>
+				)}
+				<FieldError id="declare-title-input" error={problems.title} />
 			</div>
 			<div class="field">
 				<label for="declare-severity">Severity</label>
-				<select id="declare-severity" name="severity" required value={severity} onChange={(e) => setSeverityChoice(e.currentTarget.value)}>
+				<select
+					id="declare-severity"
+					name="severity"
+					required
+					value={severity}
+					onChange={(e) => {
+						setSeverityChoice(e.currentTarget.value);
+						clear('severity');
+					}}
+					{...invalid('declare-severity', problems.severity, levels.usual.length > 0 ? 'declare-severity-usual' : undefined)}
+				>
 					<option value="" disabled>
 						Choose a level
 					</option>
-					{playbook.severities.map((s) => (
-						<option key={s.id} value={s.id}>
-							{s.id} {s.name} ({s.urgency})
-						</option>
-					))}
+					{levels.usual.length > 0 ? (
+						<>
+							<optgroup label={`Usual for ${usualFor.map((s) => s.title).join(', ')}`}>{levels.usual.map(option)}</optgroup>
+							<optgroup label="Other levels">{levels.others.map(option)}</optgroup>
+						</>
+					) : (
+						playbook.severities.map(option)
+					)}
 				</select>
-				<a class="hint" href={urls.classify()}>
+				<FieldError id="declare-severity" error={problems.severity} />
+				{levels.usual.length > 0 && (
+					<span id="declare-severity-usual" class="hint">
+						Usually {levels.usual.map((l) => l.id).join(' or ')} for {usualFor.map((s) => s.title).join(', ')}.{' '}
+					</span>
+				)}
+				<a class="hint" href={urls.classify(prefill.scenarios?.[0] ? { scenario: prefill.scenarios[0] } : undefined)}>
 					Not sure? Classify it
 				</a>
 			</div>
-			<DetectedAtField id="declare-detected" label="Detected at (your local time)" initial={opened} onChange={setDetection} />
+			<DetectedAtField
+				id="declare-detected"
+				label="Detected at (your local time)"
+				initial={opened}
+				folded
+				error={problems.detected}
+				onChange={(next) => {
+					setDetection(next);
+					clear('detected');
+				}}
+			/>
 			<div class="field">
 				<label for="declare-impact">Impact</label>
 				<textarea
@@ -192,14 +322,20 @@ export function DeclareForm({
 					declaring
 				</label>
 			)}
-			{error && (
-				<p class="form-error" role="alert">
-					{error}
-				</p>
+			{mentions.length > 0 && (
+				<ul id="declare-mentions" class="form-warning" role="status">
+					{mentions.map((m) => (
+						<li key={m}>{m}</li>
+					))}
+				</ul>
 			)}
 			<p class="actions">
-				<button type="submit" class="primary">
-					{submitLabel}
+				<button
+					type="submit"
+					class={open && prefill.alert ? undefined : 'primary'}
+					aria-describedby={mentions.length > 0 ? 'declare-mentions' : undefined}
+				>
+					{open && prefill.alert ? `${submitLabel} (a new incident)` : submitLabel}
 				</button>
 				{onCancel && (
 					<button type="button" onClick={onCancel}>

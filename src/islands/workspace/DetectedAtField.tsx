@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatUtcDateTime } from '../../lib/clocks.ts';
 import { browserTimeZone, explainReading, formatOffset, fromLocalInput, toLocalInput, zoneOffset } from '../../lib/localTime.ts';
 
@@ -15,6 +15,13 @@ interface Props {
 	/** The instant the field starts with; it is given back to the last millisecond until the responder changes the field. */
 	initial: number;
 	onChange: (detection: Detection) => void;
+	/** Why the time cannot be used, shown beside it and tied to the input. */
+	error?: string | undefined;
+	/**
+	 * Show the time as text with a Change button until the responder asks to change it: one stop for
+	 * Tab instead of every part of a date-time input, where the time the form opened is nearly always right.
+	 */
+	folded?: boolean | undefined;
 }
 
 /**
@@ -22,7 +29,7 @@ interface Props {
  * instant it names (localTime.ts); a time that happened twice (clocks went back) or never (clocks
  * went forward) is explained, and for a repeated one the responder picks which.
  */
-export function DetectedAtField({ id, name = 'detected', label, initial, onChange }: Props) {
+export function DetectedAtField({ id, name = 'detected', label, initial, onChange, error, folded = false }: Props) {
 	const zone = browserTimeZone();
 	const [start] = useState(() => toLocalInput(initial, zone));
 	const [value, setValue] = useState(start);
@@ -43,23 +50,46 @@ export function DetectedAtField({ id, name = 'detected', label, initial, onChang
 		const chosen = read.kind === 'invalid' ? Number.NaN : read.kind === 'repeated' && choice ? read[choice] : read.at;
 		onChange({ at: chosen, touched: true });
 	};
+	const [unfolded, setUnfolded] = useState(!folded);
+	const input = useRef<HTMLInputElement>(null);
+	useEffect(() => {
+		if (folded && unfolded) input.current?.focus();
+	}, [unfolded]);
 	const explanation = touched ? explainReading(reading.kind === 'repeated' ? { ...reading, at } : reading, value, zone) : '';
 	return (
 		<div class="field detected-at">
-			<label for={id}>{label}</label>
-			<input
-				id={id}
-				name={name}
-				type="datetime-local"
-				value={value}
-				onInput={(e) => {
-					const next = e.currentTarget.value;
-					setValue(next);
-					setOccurrence(undefined);
-					report(next, undefined);
-				}}
-				aria-describedby={`${id}-utc`}
-			/>
+			{unfolded ? (
+				<>
+					<label for={id}>{label}</label>
+					<input
+						ref={input}
+						id={id}
+						name={name}
+						type="datetime-local"
+						value={value}
+						onInput={(e) => {
+							const next = e.currentTarget.value;
+							setValue(next);
+							setOccurrence(undefined);
+							report(next, undefined);
+						}}
+						aria-invalid={error ? 'true' : undefined}
+						aria-describedby={`${id}-utc${error ? ` ${id}-error` : ''}`}
+					/>
+				</>
+			) : (
+				<>
+					<span class="label" id={`${id}-label`}>
+						{label}
+					</span>
+					<span class="detected-at-shown">
+						<time dateTime={new Date(initial).toISOString()}>{value.replace('T', ' ')}</time>{' '}
+						<button type="button" id={id} aria-describedby={`${id}-label ${id}-utc`} onClick={() => setUnfolded(true)}>
+							Change
+						</button>
+					</span>
+				</>
+			)}
 			{touched && reading.kind === 'repeated' && (
 				<select
 					aria-label="Which of the two"
@@ -79,6 +109,11 @@ export function DetectedAtField({ id, name = 'detected', label, initial, onChang
 					? `${formatUtcDateTime(at)}. ${explanation ? `${explanation} ` : ''}Set it earlier if the problem began before you noticed.`
 					: 'Enter a date and time.'}
 			</span>
+			{error && (
+				<p id={`${id}-error`} class="field-error">
+					{error}
+				</p>
+			)}
 		</div>
 	);
 }

@@ -1,0 +1,59 @@
+/**
+ * What the declare form checks and tidies before an incident is declared: the problems of each
+ * field (shown beside it, the first one focused), the title's limit, the levels a runbook usually
+ * has, and an incident already open that a new alert may belong to (services: serviceList.ts).
+ */
+import { detectionProblem, MAX_TITLE_LENGTH } from './limits.ts';
+import type { Incident, State } from './state.ts';
+
+/** The declare form's fields that can be refused, in the order the form shows them. */
+export const DECLARE_FIELDS = ['title', 'severity', 'detected'] as const;
+export type DeclareField = (typeof DECLARE_FIELDS)[number];
+
+/** What the form holds when it is submitted. */
+export interface DeclareInput {
+	title: string;
+	severity: string;
+	detectedAt: number;
+}
+
+/** Why each field cannot be declared with, in the form's order (the first is the one to focus); empty when all is well. */
+export function declareProblems(
+	input: DeclareInput,
+	severities: readonly string[],
+	now: number,
+): { field: DeclareField; message: string }[] {
+	const problems: { field: DeclareField; message: string }[] = [];
+	if (!input.title.trim()) problems.push({ field: 'title', message: 'Give the incident a title: what is broken, in a few words.' });
+	if (!severities.includes(input.severity)) problems.push({ field: 'severity', message: 'Choose a severity.' });
+	const detection = detectionProblem(input.detectedAt, now);
+	if (detection) problems.push({ field: 'detected', message: detection });
+	return problems;
+}
+
+/** Said once the title reaches its limit (a longer paste is cut there), or undefined below it. */
+export function titleLimitNote(length: number): string | undefined {
+	return length >= MAX_TITLE_LENGTH
+		? `${MAX_TITLE_LENGTH} characters, the most a title holds: anything longer was cut. Put the rest in Impact.`
+		: undefined;
+}
+
+/** The levels split into those the chosen runbooks usually have (first) and the others, each in the playbook's order. */
+export function usualLevels<T extends { id: string }>(levels: readonly T[], usual: readonly string[]): { usual: T[]; others: T[] } {
+	return { usual: levels.filter((l) => usual.includes(l.id)), others: levels.filter((l) => !usual.includes(l.id)) };
+}
+
+/**
+ * The open incident a new declaration may duplicate: of the open ones (not resolved, drills apart
+ * from real ones), one from the same alert first, then one on the same scenario, then the latest.
+ */
+export function alreadyOpen(
+	state: State,
+	about: { alert?: string | undefined; scenarios?: readonly string[] | undefined; drill?: boolean },
+): Incident | undefined {
+	const open = state.incidents.filter((i) => i.resolvedAt === undefined && i.drill === (about.drill ?? false));
+	const rank = (i: Incident) =>
+		(about.alert && i.alert?.toLowerCase() === about.alert.toLowerCase() ? 2 : 0) +
+		(i.scenarios.some((s) => about.scenarios?.includes(s)) ? 1 : 0);
+	return [...open].sort((a, b) => rank(b) - rank(a) || b.declaredAt - a.declaredAt)[0];
+}

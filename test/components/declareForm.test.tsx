@@ -1,0 +1,207 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { useEffect, useReducer } from 'preact/hooks';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClientPlaybook, ClientSeverity } from '../../src/lib/clientPlaybook.ts';
+import { declareIncident } from '../../src/lib/incidents.ts';
+import { MAX_TITLE_LENGTH } from '../../src/lib/limits.ts';
+import { emptyState, type State } from '../../src/lib/state.ts';
+import { createStore, type Store } from '../../src/lib/store.ts';
+import { DeclareForm, type DeclarePrefill } from '../../src/islands/workspace/DeclareForm.tsx';
+import { declaration, T0 } from '../support/incidents.ts';
+import { MemoryStorage } from '../support/memoryStorage.ts';
+
+/** A made-up playbook: three levels and two runbooks, none of it the live content's. */
+const level = (id: string, name: string, rank: number): ClientSeverity => ({
+	id,
+	name,
+	urgency: 'Soon',
+	tone: 'caution',
+	rank,
+	criteria: [{ id: 'wrong', text: 'Something is wrong' }],
+	responseTime: 5,
+	escalateAfter: 10,
+	updateEvery: 30,
+});
+const playbook: ClientPlaybook = {
+	organisation: 'Castor',
+	channelPrefix: 'inc-',
+	statuses: [{ id: 'looking', label: 'Looking', closes: false }],
+	severities: [level('S1', 'Grave', 0), level('S2', 'Bad', 1), level('S3', 'Minor', 2)],
+	escalation: [],
+	scenarios: [
+		{ id: 'errors', title: 'Errors', severities: ['S2', 'S3'] },
+		{ id: 'slow', title: 'Slow', severities: ['S3'] },
+	],
+};
+
+/** The form over a store, re-rendered on every change as the islands are. */
+function Harness({ store, prefill, onDeclared }: { store: Store; prefill: DeclarePrefill; onDeclared: (id: string) => void }) {
+	const [, rerender] = useReducer((n: number) => n + 1, 0);
+	useEffect(() => store.subscribe(() => rerender(undefined)), []);
+	return <DeclareForm playbook={playbook} state={store.get()} store={store} prefill={prefill} onDeclared={onDeclared} />;
+}
+
+function form(prefill: DeclarePrefill = {}, state: State = emptyState()) {
+	const store = createStore(new MemoryStorage(), () => Date.now(), undefined);
+	store.update(() => state);
+	const declared: string[] = [];
+	render(<Harness store={store} prefill={prefill} onDeclared={(id) => declared.push(id)} />);
+	return { store, declared, submit: () => fireEvent.submit(screen.getByRole('form', { name: 'Declare an incident' })) };
+}
+const described = (el: HTMLElement) =>
+	(el.getAttribute('aria-describedby') ?? '')
+		.split(' ')
+		.map((id) => document.getElementById(id)?.textContent ?? '')
+		.join(' ');
+
+let scrolled: Element[] = [];
+beforeEach(() => {
+	vi.useFakeTimers({ now: T0, toFake: ['Date'] });
+	scrolled = [];
+	Element.prototype.scrollIntoView = function (this: Element) {
+		scrolled.push(this);
+	};
+});
+afterEach(() => {
+	cleanup();
+	vi.useRealTimers();
+});
+
+describe('a field the declaration cannot be made without', () => {
+	it('is marked invalid, tied to its error, focused and scrolled into view, with nothing declared', () => {
+		const { store, declared, submit } = form({ scenarios: ['errors'] });
+		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Checkout errors' } });
+		submit();
+		const severity = screen.getByLabelText('Severity');
+		expect(severity.getAttribute('aria-invalid')).toBe('true');
+		expect(described(severity)).toContain('Choose a severity.');
+		expect(document.activeElement).toBe(severity);
+		expect(scrolled).toEqual([severity]);
+		expect(screen.getByLabelText('Title').getAttribute('aria-invalid')).toBeNull();
+		expect([declared, store.get().incidents]).toEqual([[], []]);
+		// Chosen, the error goes, and the same press declares.
+		fireEvent.change(severity, { target: { value: 'S2' } });
+		expect(severity.getAttribute('aria-invalid')).toBeNull();
+		expect(document.getElementById('declare-severity-error')).toBeNull();
+		submit();
+		expect(store.get().incidents.map((i) => [i.title, i.severity])).toEqual([['Checkout errors', 'S2']]);
+	});
+
+	it('is the first one in the form that gets the focus, each one saying what is wrong', () => {
+		form();
+		fireEvent.submit(screen.getByRole('form'));
+		const title = screen.getByLabelText('Title');
+		expect(document.activeElement).toBe(title);
+		expect(title.getAttribute('aria-invalid')).toBe('true');
+		expect(described(title)).toMatch(/Give the incident a title/);
+		expect(screen.getByLabelText('Severity').getAttribute('aria-invalid')).toBe('true');
+		fireEvent.input(title, { target: { value: 'Down' } });
+		expect(title.getAttribute('aria-invalid')).toBeNull();
+	});
+});
+
+describe('the severity list', () => {
+	it("offers the runbook's usual levels first, as a group of their own, and chooses none of them", () => {
+		form({ scenarios: ['errors'] });
+		const select = screen.getByLabelText('Severity') as HTMLSelectElement;
+		const groups = [...select.querySelectorAll('optgroup')].map((g) => [g.label, [...g.querySelectorAll('option')].map((o) => o.value)]);
+		expect(groups).toEqual([
+			['Usual for Errors', ['S2', 'S3']],
+			['Other levels', ['S1']],
+		]);
+		expect(select.value).toBe('');
+		expect(described(select)).toContain('Usually S2 or S3 for Errors.');
+	});
+
+	it('is the plain list when no runbook was chosen', () => {
+		form();
+		expect(screen.getByLabelText('Severity').querySelectorAll('optgroup')).toHaveLength(0);
+	});
+});
+
+describe('what the form takes as typed', () => {
+	it('says when the title reached its limit, and not before', () => {
+		form();
+		const title = screen.getByLabelText('Title');
+		fireEvent.input(title, { target: { value: 'x'.repeat(MAX_TITLE_LENGTH - 1) } });
+		expect(screen.queryByRole('status')).toBeNull();
+		fireEvent.input(title, { target: { value: 'x'.repeat(MAX_TITLE_LENGTH) } });
+		expect(screen.getByRole('status').textContent).toMatch(new RegExp(`${MAX_TITLE_LENGTH} characters.*cut`));
+		expect(described(title)).toMatch(/cut/);
+	});
+
+	it('flags a broadcast mention typed into On-call before the message is copied', () => {
+		form();
+		fireEvent.input(screen.getByLabelText('On-call'), { target: { value: '@here' } });
+		const warning = screen.getByRole('status');
+		expect(warning.textContent).toBe('On-call contains @here, which notifies everyone in the channel.');
+		expect(described(screen.getByRole('button', { name: 'Declare incident' }))).toContain('@here');
+		fireEvent.input(screen.getByLabelText('On-call'), { target: { value: '@dana' } });
+		expect(screen.queryByRole('status')).toBeNull();
+	});
+
+	it('keeps each service once, whatever its case', () => {
+		const { store, submit } = form({ severity: 'S1' });
+		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Down' } });
+		fireEvent.input(screen.getByLabelText(/Affected services/), { target: { value: 'checkout, api, Checkout ,, API' } });
+		submit();
+		expect(store.get().incidents[0]?.services).toEqual(['checkout', 'api']);
+	});
+});
+
+describe('the keyboard', () => {
+	it('declares with Enter from the severity list or a box, as from a text field', () => {
+		const { declared } = form({ scenarios: ['errors'] });
+		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Down' } });
+		const severity = screen.getByLabelText('Severity');
+		fireEvent.change(severity, { target: { value: 'S3' } });
+		fireEvent.keyDown(screen.getByRole('checkbox', { name: 'Errors' }), { key: 'Enter' });
+		expect(declared).toHaveLength(1);
+	});
+
+	it('passes the detection time in one stop, a Change button that opens the field', () => {
+		form();
+		expect(screen.queryByLabelText('Detected at (your local time)')).toBeNull();
+		fireEvent.click(screen.getByRole('button', { name: 'Change' }));
+		const input = screen.getByLabelText('Detected at (your local time)');
+		expect(input.getAttribute('type')).toBe('datetime-local');
+		expect(document.activeElement).toBe(input);
+	});
+});
+
+describe('an incident already open', () => {
+	const open = () =>
+		declareIncident(
+			{ ...emptyState(), responder: 'dana' },
+			declaration({ title: 'Errors on checkout', severity: 'S2', scenarios: ['errors'], services: ['checkout'], detectedAt: T0 - 60_000 }),
+			'inc-',
+			T0 - 30_000,
+		);
+
+	it('is named before the form, with the alert added to it rather than a second incident declared', () => {
+		const { state, id } = open();
+		const { store } = form({ alert: 'HighErrors', severity: 'S1', services: ['api', 'Checkout'], scenarios: ['errors'] }, state);
+		const note = screen.getByRole('note');
+		expect(note.textContent).toContain('Already open: S2 Errors on checkout');
+		expect(
+			within(note)
+				.getByRole('link', { name: `Open ${id}` })
+				.getAttribute('href'),
+		).toBe('/incident/');
+		// Declaring a second one stays possible, as the second choice.
+		const submit = screen.getByRole('button', { name: /a new incident/ });
+		expect(submit.classList.contains('primary')).toBe(false);
+		fireEvent.click(within(note).getByRole('button', { name: `Add the alert to ${id}` }));
+		const [incident, ...others] = store.get().incidents;
+		expect(others).toEqual([]);
+		expect(incident?.services).toEqual(['checkout', 'api']);
+		expect(incident?.events.at(-1)?.text).toBe('Alert HighErrors fired at S1 for api, Checkout');
+	});
+
+	it('is not offered once resolved', () => {
+		const { state, id } = open();
+		form({ alert: 'HighErrors' }, { ...state, incidents: state.incidents.map((i) => (i.id === id ? { ...i, resolvedAt: T0 } : i)) });
+		expect(screen.queryByRole('note')).toBeNull();
+		expect(screen.getByRole('button', { name: 'Declare incident' }).classList.contains('primary')).toBe(true);
+	});
+});

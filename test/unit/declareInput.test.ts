@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { typedMentionWarnings } from '../../src/lib/broadcastMentions.ts';
+import { alreadyOpen, declareProblems, titleLimitNote, usualLevels } from '../../src/lib/declareInput.ts';
+import { serviceList, uniqueServices } from '../../src/lib/serviceList.ts';
+import { addAlert, declareIncident, setStatus } from '../../src/lib/incidents.ts';
+import { MAX_TITLE_LENGTH } from '../../src/lib/limits.ts';
+import { declaration, min, T0, withIncident } from '../support/incidents.ts';
+
+describe('the problems of a declaration', () => {
+	it('name every field to fix, in the order the form shows them', () => {
+		expect(declareProblems({ title: ' ', severity: '', detectedAt: Number.NaN }, ['A'], T0).map((p) => p.field)).toEqual([
+			'title',
+			'severity',
+			'detected',
+		]);
+		expect(declareProblems({ title: 'Down', severity: 'B', detectedAt: T0 }, ['A'], T0)).toEqual([
+			{ field: 'severity', message: 'Choose a severity.' },
+		]);
+		expect(declareProblems({ title: 'Down', severity: 'A', detectedAt: T0 + min(60) }, ['A'], T0).map((p) => p.field)).toEqual([
+			'detected',
+		]);
+		expect(declareProblems({ title: 'Down', severity: 'A', detectedAt: T0 }, ['A'], T0)).toEqual([]);
+	});
+
+	it('say when the title is at its limit, and only then', () => {
+		expect(titleLimitNote(MAX_TITLE_LENGTH - 1)).toBeUndefined();
+		expect(titleLimitNote(MAX_TITLE_LENGTH)).toMatch(/cut/);
+	});
+});
+
+describe('services as typed', () => {
+	it('are kept once each, whatever their case, in the order first typed', () => {
+		expect(serviceList('checkout, api, checkout')).toEqual(['checkout', 'api']);
+		expect(serviceList(' API ,, api, Web')).toEqual(['API', 'Web']);
+		expect(uniqueServices([])).toEqual([]);
+	});
+
+	it('are kept once each by the model too, whoever declares', () => {
+		const { state } = withIncident({ services: ['checkout', 'api', 'Checkout'] });
+		expect(state.incidents[0]?.services).toEqual(['checkout', 'api']);
+	});
+});
+
+describe("a runbook's usual levels", () => {
+	it('come first, the others after, each in the playbook order', () => {
+		const levels = [{ id: 'A' }, { id: 'B' }, { id: 'C' }];
+		expect(usualLevels(levels, ['C', 'B'])).toEqual({ usual: [{ id: 'B' }, { id: 'C' }], others: [{ id: 'A' }] });
+		expect(usualLevels(levels, [])).toEqual({ usual: [], others: levels });
+	});
+});
+
+describe('the incident already open', () => {
+	it('is the one from the same alert first, then one on the same scenario, then the latest; never a resolved one or a drill', () => {
+		const first = withIncident({ title: 'From the alert', alert: 'HighErrors', scenarios: ['db'] });
+		const second = declareIncident(first.state, declaration({ title: 'Same runbook', scenarios: ['errors'] }), 'inc-', T0 + min(1));
+		const third = declareIncident(second.state, declaration({ title: 'Latest', scenarios: [] }), 'inc-', T0 + min(2));
+		const drill = declareIncident(third.state, declaration({ title: 'Drill', drill: true, scenarios: ['errors'] }), 'inc-', T0 + min(3));
+		const state = drill.state;
+		expect(alreadyOpen(state, { alert: 'higherrors', scenarios: ['errors'] })?.title).toBe('From the alert');
+		expect(alreadyOpen(state, { alert: 'Other', scenarios: ['errors'] })?.title).toBe('Same runbook');
+		expect(alreadyOpen(state, {})?.title).toBe('Latest');
+		const resolved = setStatus(state, third.id, { id: 'resolved', label: 'Resolved', closes: true }, T0 + min(4));
+		expect(alreadyOpen(resolved, {})?.title).toBe('Same runbook');
+		expect(alreadyOpen(first.state, { drill: true })).toBeUndefined();
+	});
+
+	it('takes an alert added to it on its timeline, with its services once each', () => {
+		const { state, id } = withIncident({ services: ['api'] });
+		const next = addAlert(state, id, { alert: 'HighErrors', severity: 'P1', services: ['API', 'checkout'] }, T0 + min(5));
+		const incident = next.incidents[0]!;
+		expect(incident.services).toEqual(['api', 'checkout']);
+		expect(incident.events.at(-1)).toMatchObject({ kind: 'note', at: T0 + min(5), text: 'Alert HighErrors fired at P1 for API, checkout' });
+		expect(incident.clock['services']).toBe(T0 + min(5));
+	});
+});
+
+describe('broadcast mentions typed into a form', () => {
+	it('are flagged by the label of the field they are in', () => {
+		expect(
+			typedMentionWarnings([
+				{ label: 'On-call', value: '@here and @HERE' },
+				{ label: 'Title', value: 'mail@here.com down' },
+				{ label: 'Impact', value: '<!channel>' },
+			]),
+		).toEqual([
+			'On-call contains @here, which notifies everyone in the channel.',
+			'Impact contains <!channel>, which notifies everyone in the channel.',
+		]);
+	});
+});

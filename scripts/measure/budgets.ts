@@ -8,12 +8,14 @@ export const KB = 1024;
 export const BUDGETS = {
 	/**
 	 * Most a page may weigh, gzipped: HTML, CSS, fonts and every script it loads by itself (not on-demand code).
-	 * A ceiling just above today's heaviest page, the post-mortem (67.0 KB: the generator, the course
+	 * A ceiling just above today's heaviest page, the post-mortem (68.5 KB: the generator, the course
 	 * chart's toggle and the Mermaid export, the follow-ups, and the incident bar's cheap read of the
-	 * state beside the full store the page's island loads), so it cannot creep further; bringing
-	 * pages down is the benchmark's work, and this comes down with them.
+	 * state beside the full store the page's island loads; it grew 1.5 KB when its generator came to
+	 * be rendered on the server, so nothing moves as it hydrates, and learnt the steps the declaration
+	 * did), so it cannot creep further; bringing pages down is the benchmark's work, and this comes
+	 * down with them.
 	 */
-	pageGzip: 68 * KB,
+	pageGzip: 69 * KB,
 	/**
 	 * Most of our own JavaScript (built from src/ and content/) one page may load, gzipped, not
 	 * counting what loads only on a user action (`*.onDemand.*` modules). The target is 12 KB, and

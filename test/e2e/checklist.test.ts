@@ -42,6 +42,24 @@ describe('checklists', () => {
 		expect(await page.locator('.checklist-target').first().innerText()).toContain('no incident open');
 	});
 
+	it('tick on a tap on the step’s words on a phone, not only on the box', async () => {
+		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+		const page = await context.newPage();
+		await page.goto(scenarioPath('service-down'));
+		const step = row(page, 'check-database-connectivity');
+		const words = step.locator('.step-text');
+		await words.scrollIntoViewIfNeeded();
+		await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+		const text = await words.boundingBox();
+		const tick = await step.locator('input[type=checkbox]').boundingBox();
+		expect(text!.x).toBeGreaterThan(tick!.x + tick!.width);
+		await page.touchscreen.tap(text!.x + text!.width / 2, text!.y + text!.height / 2);
+		await expect.poll(() => box(page, 'Check database connectivity').isChecked()).toBe(true);
+		// The row is the target: at least 44 px tall.
+		expect((await step.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+		await context.close();
+	});
+
 	it('keep a tick made before the store has loaded, even when the page is left at once', async () => {
 		const page = await chromium.context.newPage();
 		// The store and zod arrive late: the page shows its ticks without them, and loads them on the first tick.

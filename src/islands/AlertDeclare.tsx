@@ -1,7 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { alreadyOpen } from '../lib/declareInput.ts';
-import { loadStore } from '../lib/pageStoreLoader.ts';
-import type { Store } from '../lib/store.ts';
+import { pageShown } from '../lib/pageShown.ts';
 import { urls } from '../lib/urls.ts';
 import { alertPrefill, type AlertPrefill } from '../lib/alertParams.ts';
 import { focusBack } from './declare/focusBack.ts';
@@ -42,8 +40,6 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 	const [open, setOpen] = useState<{ Dialog: typeof DeclareDialogType; prefill: DeclarePrefill; openId?: string | undefined } | undefined>(
 		undefined,
 	);
-	// The incident already open that this alert may belong to, read from the store only when an alert link is opened.
-	const [store, setStore] = useState<Store | undefined>(undefined);
 	const [, rerender] = useState(0);
 	const [added, setAdded] = useState<string | undefined>(undefined);
 	const note = useRef<HTMLDivElement>(null);
@@ -54,27 +50,27 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 			new URLSearchParams(location.search),
 			playbook.severities.map((s) => s.id),
 		);
-		// Shown once the store tells whether an incident is open, so the note appears once and does not change under a thumb.
-		if (fromLink)
-			void loadStore()
-				.then((loaded) => {
-					setStore(loaded);
-					loaded.subscribe(() => rerender((n) => n + 1));
-				})
-				.catch(() => undefined)
-				.finally(() => setAlert(fromLink));
+		// The incident open in this browser comes from the incident bar's cheap read, there on every page: the store
+		// loads only when the alert is added to it.
+		const unsubscribe = fromLink ? pageShown().subscribe(() => rerender((n) => n + 1)) : undefined;
+		setAlert(fromLink);
 		const onClick = (event: Event) => {
 			if (!(event.target instanceof Element) || !event.target.closest(`[${DECLARE_HERE}]`)) return;
 			event.preventDefault();
 			declare({ scenarios: [scenario] });
 		};
 		document.addEventListener('click', onClick);
-		return () => document.removeEventListener('click', onClick);
+		return () => {
+			unsubscribe?.();
+			document.removeEventListener('click', onClick);
+		};
 	}, []);
 	useEffect(() => {
 		if (added) note.current?.focus();
 	}, [added]);
-	const openIncident = alert && store ? alreadyOpen(store.get(), { alert: alert.alert, scenarios: [scenario] }) : undefined;
+	// The incident the responder has open (the one the bar shows): the alert is offered to it before a new declaration.
+	const active = alert ? pageShown().get().active : undefined;
+	const openIncident = active && active.resolvedAt === undefined && !active.drill ? active : undefined;
 	const doneWithAlert = () => {
 		setAlert(undefined);
 		history.replaceState(history.state, '', location.pathname);
@@ -89,10 +85,10 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 		else doneWithAlert();
 	};
 	const addToOpen = (id: string) => {
-		if (!alert || !store) return;
-		// The model comes with the store, loaded by now: imported here so a runbook without an alert link never loads it.
-		void import('../lib/incidents.ts').then(({ addAlert }) => {
-			store.update((s, now) => addAlert(s, id, alert, now));
+		if (!alert) return;
+		// The store and the model load on this press: a runbook opened from an alert link loads neither to show the note.
+		void import('./alertAdd.onDemand.ts').then(async ({ addAlertTo }) => {
+			await addAlertTo(id, alert);
 			setAdded(id);
 			history.replaceState(history.state, '', location.pathname);
 		});

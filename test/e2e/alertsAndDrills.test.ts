@@ -44,9 +44,16 @@ describe('links from alerts', () => {
 		await page.getByRole('link', { name: 'Declare an incident' }).click();
 		await fillDeclareDialog(page, { title: 'Checkout errors', severity: 'P2' });
 		const [open] = (await stored(page)).state.incidents;
+		// Naming the open incident takes the cheap read every page has: the store and zod load only to add the alert.
+		const storeFiles: string[] = [];
+		page.on('request', (request) => {
+			if (/\/_astro\/(store|vendor-zod)[.-]/.test(request.url())) storeFiles.push(request.url());
+		});
 		await page.goto('/alerts/higherrorrate/?severity=P1&service=checkout');
 		const note = page.locator('.alert-declare');
 		await expect.poll(() => note.locator('.alert-open').count()).toBe(1);
+		await page.waitForLoadState('networkidle');
+		expect(storeFiles).toEqual([]);
 		expect(await note.locator('.alert-open').innerText()).toContain(`Already open: P2 Checkout errors (${open.id})`);
 		expect(await note.getByRole('button', { name: 'Declare from this alert' }).count()).toBe(0);
 		expect(await note.getByRole('link', { name: `Open ${open.id}` }).getAttribute('href')).toBe('/incident/');

@@ -1,6 +1,5 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ClientPlaybook } from '../../src/lib/clientPlaybook.ts';
 import type { IncidentFields } from '../../src/lib/incidents.ts';
 import { activeIncident, declareIncident } from '../../src/lib/incidents.ts';
 import { emptyState } from '../../src/lib/state.ts';
@@ -8,17 +7,10 @@ import { createStore } from '../../src/lib/store.ts';
 import { DeclareForm } from '../../src/islands/workspace/DeclareForm.tsx';
 import { IncidentSummary } from '../../src/islands/workspace/IncidentSummary.tsx';
 import { declaration } from '../support/incidents.ts';
-import { contentPlaybook } from '../support/playbookContent.ts';
+import { levelsPlaybook } from '../support/playbookContent.ts';
 import { MemoryStorage } from '../support/memoryStorage.ts';
 
-const playbook: ClientPlaybook = {
-	organisation: 'Castor',
-	channelPrefix: 'incident-',
-	statuses: contentPlaybook().statuses,
-	severities: contentPlaybook().severities,
-	escalation: [],
-	scenarios: [],
-};
+const playbook = levelsPlaybook();
 /** 01:30 EST on 1 November 2026: the second 01:30 of New York's night, when clocks go back. */
 const REPEATED = Date.parse('2026-11-01T06:30:00.250Z');
 

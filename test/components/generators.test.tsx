@@ -1,22 +1,13 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { render as renderNow } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import type { ClientPlaybook } from '../../src/lib/clientPlaybook.ts';
 import { declareIncident } from '../../src/lib/incidents.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
 import { declaration } from '../support/incidents.ts';
-import { contentPlaybook, contentTemplate } from '../support/playbookContent.ts';
+import { contentTemplate, levelsPlaybook } from '../support/playbookContent.ts';
 
-const playbook: ClientPlaybook = {
-	organisation: 'Castor',
-	channelPrefix: 'incident-',
-	statuses: contentPlaybook().statuses,
-	severities: contentPlaybook().severities,
-	escalation: [],
-	scenarios: [],
-	statusPage: 'https://status.example.com',
-};
+const playbook = levelsPlaybook({ statusPage: 'https://status.example.com' });
 
 function seed(state: State | null) {
 	localStorage.clear();

@@ -1,18 +1,10 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ClientPlaybook } from '../../src/lib/clientPlaybook.ts';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storageRead.ts';
 import { withIncident } from '../support/incidents.ts';
-import { contentPlaybook } from '../support/playbookContent.ts';
+import { levelsPlaybook } from '../support/playbookContent.ts';
 
-const playbook: ClientPlaybook = {
-	organisation: 'Castor',
-	channelPrefix: 'incident-',
-	statuses: contentPlaybook().statuses,
-	severities: contentPlaybook().severities,
-	escalation: [],
-	scenarios: [],
-};
+const playbook = levelsPlaybook();
 
 afterEach(() => {
 	cleanup();

@@ -57,3 +57,9 @@ export function contentChecklists(content = P_FIXTURE): ChecklistSpec[] {
 		.sort((a, b) => (a.sidebar?.order ?? 99) - (b.sidebar?.order ?? 99));
 	return [...phases.flatMap(phaseChecklists), ...scenarios.flatMap(scenarioChecklists)];
 }
+
+/** The fixture's levels and statuses as an island gets them, for islands that need no scenarios or ladder. */
+export function levelsPlaybook(over: Partial<ClientPlaybook> = {}): ClientPlaybook {
+	const { statuses, severities } = contentPlaybook();
+	return { organisation: 'Castor', channelPrefix: 'incident-', statuses, severities, escalation: [], scenarios: [], ...over };
+}

@@ -12,6 +12,7 @@ import { activeIncident } from '../lib/stateRead.ts';
 import type { FieldValues, ListItem, MessageFormat } from '../lib/renderMessage.ts';
 import { FormatPicker } from './generator/FormatPicker.tsx';
 import { ListField } from './generator/ListField.tsx';
+import { Preview } from './generator/Preview.tsx';
 import { SendBar } from './generator/SendBar.tsx';
 import { TextField } from './generator/TextField.tsx';
 import { useStateRead } from './useStateRead.ts';
@@ -159,13 +160,7 @@ export default function MessageGenerator({ template, playbook, children }: Props
 				</form>
 				<div class="generator-output">
 					<FormatPicker id={id} format={format} onChange={choose} />
-					<figure class="generator-preview">
-						<figcaption>Preview ({FORMAT_LABELS[format]})</figcaption>
-						{/* Focusable so a long preview scrolls from the keyboard. */}
-						<pre data-preview tabIndex={0}>
-							{text}
-						</pre>
-					</figure>
+					<Preview format={FORMAT_LABELS[format]} text={text} />
 					<SendBar
 						id={id}
 						text={text}

@@ -11,6 +11,7 @@ import type { FieldValues } from '../lib/renderMessage.ts';
 import type { TemplateField } from '../schemas/template.ts';
 import { downloadText } from './copyText.ts';
 import { ActionItemsField } from './generator/ActionItemsField.tsx';
+import { Preview } from './generator/Preview.tsx';
 import { SendBar } from './generator/SendBar.tsx';
 import { TextField } from './generator/TextField.tsx';
 import { IncidentCourseFigure } from './charts/IncidentCourseFigure.tsx';
@@ -146,13 +147,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 				})}
 			</form>
 			<div class="generator-output">
-				<figure class="generator-preview">
-					<figcaption>Preview (Markdown)</figcaption>
-					{/* Focusable so a long preview scrolls from the keyboard. */}
-					<pre data-preview tabIndex={0}>
-						{text}
-					</pre>
-				</figure>
+				<Preview format="Markdown" text={text} />
 				<SendBar
 					id={id}
 					text={`${text}\n`}

@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { findIncident } from '../../lib/incidents.ts';
 import type { Incident, State } from '../../lib/state.ts';
-import { urls } from '../../lib/urls.ts';
 import type { Store } from '../../lib/store.ts';
 import { DeclareForm, type DeclarePrefill } from '../workspace/DeclareForm.tsx';
 import type { CopiedDeclaration } from './Declared.tsx';
+import { WorkspaceLink } from './WorkspaceLink.tsx';
 
 type CopyModule = typeof import('./declareCopy.onDemand.ts');
 let copyModule: Promise<CopyModule> | undefined;
@@ -109,13 +109,7 @@ function AlertAdded({
 				Alert {alert ? <code>{alert}</code> : ''} added to {incident?.id ?? 'the open incident'}
 			</h2>
 			<p>{incident ? `Noted on the timeline of “${incident.title}”, with its services. No second incident was declared.` : ''}</p>
-			{workspaceLink && (
-				<p class="actions">
-					<a class="button primary" href={urls.incident()}>
-						Open the incident workspace
-					</a>
-				</p>
-			)}
+			{workspaceLink && <WorkspaceLink />}
 		</section>
 	);
 }

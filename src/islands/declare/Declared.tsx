@@ -8,6 +8,7 @@ import { SCENARIO_LINK_LIMIT } from '../../lib/scenarioLinks.ts';
 import type { Incident } from '../../lib/state.ts';
 import { LazyCopyFallback } from '../LazyCopyFallback.tsx';
 import { SeverityBadge } from '../SeverityBadge.tsx';
+import { WorkspaceLink } from './WorkspaceLink.tsx';
 import { useScenarios } from '../useScenarios.ts';
 
 /** The declaration message and what became of it. */
@@ -100,13 +101,7 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
 					))}
 				</ul>
 			)}
-			{workspaceLink && (
-				<p class="actions">
-					<a class="button primary" href={urls.incident()}>
-						Open the incident workspace
-					</a>
-				</p>
-			)}
+			{workspaceLink && <WorkspaceLink />}
 		</section>
 	);
 }

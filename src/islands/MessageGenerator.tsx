@@ -74,7 +74,8 @@ export default function MessageGenerator({ template, playbook, children }: Props
 	const warnings = [...missingWarnings(template.fields, values), ...mentionWarnings(template.fields, values)];
 	const missing = missingRequired(template.fields, values).filter((f) => !f.items);
 	const missingNames = missing.map((f) => f.name).join(' ');
-	useEffect(() => setAsked((names) => [...new Set([...names, ...missing.map((f) => f.name)])]), [missingNames]);
+	// Also after the incident is first read (which resets what was asked): the fields missing then stay asked for while typed in.
+	useEffect(() => setAsked((names) => [...new Set([...names, ...missing.map((f) => f.name)])]), [missingNames, incident?.id]);
 	// Asked for from the first render (the server's too), not only once the effect has noted them.
 	const askFor = template.fields.filter((f) => !f.items && (asked.includes(f.name) || missing.some((m) => m.name === f.name)));
 	// Typed once, used everywhere: what the incident can keep is saved on it, for every later message and the post-mortem.

@@ -94,6 +94,28 @@ describe('MessageGenerator', () => {
 		expect(document.getElementById('gen-declaration-ask-impact')).toBe(asked);
 	});
 
+	it('keeps every field it asks for beside the button while it is typed in, when several are missing from the start', async () => {
+		seed(incident().state);
+		const { MessageGenerator } = await islands();
+		const template = contentTemplate('resolution');
+		const required = template.fields.filter((f) => f.required && !f.items).map((f) => f.name);
+		expect(required.length).toBeGreaterThan(1);
+		render(<MessageGenerator template={template} playbook={playbook} />);
+		const askBox = (name: string) => document.getElementById(`gen-resolution-ask-${name}`) as HTMLTextAreaElement | null;
+		await waitFor(() => expect(askBox(required[0]!)).not.toBeNull());
+		for (const name of required) {
+			const box = askBox(name)!;
+			fireEvent.input(box, { target: { value: 'B' } });
+			fireEvent.input(box, { target: { value: 'Bad deploy' } });
+			// Filled in, it stays where it is typed: the box is not taken away under the responder's fingers.
+			expect(askBox(name)).toBe(box);
+			expect(box.value).toBe('Bad deploy');
+		}
+		expect(document.querySelector('[data-preview]')?.textContent).toContain('Bad deploy');
+		// Kept on the incident for the next message (and the writes are done before the next test starts).
+		await waitFor(() => expect(JSON.stringify(stored().incidents[0])).toContain('Bad deploy'));
+	});
+
 	it('reads the incident without loading the store, and keeps what is typed before the store has loaded', async () => {
 		seed(incident().state);
 		const { MessageGenerator } = await islands();

@@ -81,17 +81,18 @@ export function startIncidentBar(): void {
 	const title = el('span', 'incident-bar-title');
 	const drill = el('span', 'drill-badge', 'DRILL');
 	const line = el('span', 'incident-bar-line');
-	// Each half of the line keeps its figures in view and gives up its words first when space runs short.
-	const clock = el('span', 'incident-bar-clock');
-	const clockTime = el('span', 'incident-bar-keep');
-	const clockWords = el('span', 'incident-bar-words', 'since detection');
-	clock.append(clockTime, clockWords);
+	// The next deadline first, its time always whole and its label cut short if it must; then the time since
+	// detection, whole or not at all (it moves to a line the bar does not show when the deadline needs the room).
 	const next = el('span', 'incident-bar-next');
 	const nextLabel = el('span', 'incident-bar-words');
 	const nextWhen = el('span', 'incident-bar-keep');
 	next.append(nextLabel, nextWhen);
+	const clock = el('span', 'incident-bar-clock');
+	clock.title = 'Time since detection';
+	const clockTime = el('span', 'incident-bar-keep');
+	clock.append(el('span', '', '⏱'), clockTime, el('span', 'sr-only', 'since detection'));
 	heading.append(drill, badge, title);
-	line.append(clock, next);
+	line.append(next, clock);
 	link.append(heading, line);
 	const actions = el('div', 'incident-bar-actions pb-ui');
 	const status = el('p', 'sr-only');

@@ -46,6 +46,30 @@ async function layoutShift(page: Page): Promise<number> {
 	);
 }
 
+/** What the bar's second line shows on a runbook: each part's text and whether it is whole, or undefined when it is out of view. */
+async function lineParts(ago: number) {
+	await withOpenIncident(ago, { title: 'Checkout API returns 500s for every customer in every region' });
+	const page = await chromium.context.newPage();
+	await page.goto(scenarioPath('service-down'));
+	const line = page.locator('#incident-bar .incident-bar-line');
+	await line.waitFor();
+	return line.evaluate((el) => {
+		const box = el.getBoundingClientRect();
+		const part = (selector: string) => {
+			const node = el.querySelector<HTMLElement>(selector);
+			if (!node) return undefined;
+			const r = node.getBoundingClientRect();
+			const inView = r.width > 0 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 && r.right <= box.right + 0.5;
+			return inView ? { text: node.textContent ?? '', whole: node.scrollWidth <= node.clientWidth } : undefined;
+		};
+		return {
+			when: part('.incident-bar-next .incident-bar-keep'),
+			label: part('.incident-bar-next .incident-bar-words'),
+			clock: part('.incident-bar-clock'),
+		};
+	});
+}
+
 describe('the incident bar on a phone', () => {
 	it('stays in view while the page scrolls, below the header, and moves nothing when it appears', async () => {
 		await withOpenIncident(min(3));
@@ -69,28 +93,21 @@ describe('the incident bar on a phone', () => {
 		expect(title!.y).toBeGreaterThanOrEqual(top!.y + top!.height);
 	});
 
-	it('keeps the figures of both clocks in view at 360 px, giving up their words first', async () => {
-		// Overdue for a day: the longest figures and words the line shows.
-		await withOpenIncident(LONG_AGO, { title: 'Checkout API returns 500s for every customer in every region' });
-		const page = await chromium.context.newPage();
-		await page.goto(scenarioPath('service-down'));
-		const line = page.locator('#incident-bar .incident-bar-line');
-		await line.waitFor();
-		const right = await line.evaluate((el) => el.getBoundingClientRect().right);
-		const figures = line.locator('.incident-bar-keep');
-		expect(await figures.count()).toBe(2);
-		for (const figure of await figures.all()) {
-			expect(await figure.textContent()).toMatch(/\d/);
-			const box = await figure.evaluate((el) => {
-				const r = el.getBoundingClientRect();
-				return { right: r.right, width: r.width, whole: el.scrollWidth <= el.clientWidth };
-			});
-			expect(box.width).toBeGreaterThan(0);
-			expect(box.right).toBeLessThanOrEqual(right + 0.5);
-			expect(box.whole).toBe(true);
-		}
-		// What the words say is still there for a screen reader and a wider screen.
-		expect(await line.textContent()).toMatch(/since detection/);
+	it('leads with the next deadline at 360 px, with the time since detection beside it, both whole', async () => {
+		const early = await lineParts(min(3));
+		expect(early.when?.text).toMatch(/\d/);
+		expect(early.when?.whole).toBe(true);
+		expect(early.label?.whole).toBe(true);
+		expect(early.clock?.text).toMatch(/\d.*since detection/);
+		expect(early.clock?.whole).toBe(true);
+	});
+
+	it('says what is overdue and by how long at 360 px, the clock giving way whole, a day overdue', async () => {
+		const late = await lineParts(LONG_AGO);
+		expect(late.when?.text).toMatch(/overdue by .*\d/);
+		expect(late.when?.whole).toBe(true);
+		expect(late.label?.text.length).toBeGreaterThan(0);
+		if (late.clock) expect(late.clock.whole).toBe(true);
 	});
 
 	it('offers the incident’s runbook and the workspace, and a runbook page leads with the open incident', async () => {

@@ -89,6 +89,8 @@ export function incidentCourse(
 export function mermaidText(text: string): string {
 	return (
 		text
+			// A colon separates a task's name from its dates: times keep theirs as the look-alike ratio sign (U+2236).
+			.replace(/(\d):(\d)/g, '$1\u2236$2')
 			.replace(/[:;#%{}[\]<>`"]/g, ' ')
 			.replace(/\s+/g, ' ')
 			.trim() || '-'

@@ -85,9 +85,9 @@ export function severityRows(incident: Incident, severities: readonly Pick<Clien
 /** Events that are bookkeeping rather than part of what happened; ticks are summarised per list instead. */
 const NOT_IN_REPORT: readonly EventKind[] = ['tick', 'untick', 'reset', 'imported', 'edited'];
 
-/** How an event reads in the report: a message as sent, a deadline as having fallen due. */
+/** How an event reads in the report: a message as copied to post, a deadline as having fallen due. */
 function reportText(e: TimelineEvent): string {
-	if (e.kind === 'message') return `Message sent: ${e.text.replace(/^Copied\s+/i, '')}`;
+	if (e.kind === 'message') return `Message copied to post: ${e.text.replace(/^Copied\s+/i, '')}`;
 	if (e.kind === 'escalation' && e.value?.startsWith('due:')) return e.text.replace(/^Due:\s*/, 'Deadline reached: ');
 	return e.text;
 }

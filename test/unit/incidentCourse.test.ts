@@ -87,7 +87,7 @@ describe('courseMermaid', () => {
 			['Deadlines', 'Escalate missed', 11, 11],
 			['Deadlines', 'Lead met', 20, 20],
 		]);
-		expect(source).toContain('title API 503 1 outage (from 2026-11-26 03 10 UTC)');
+		expect(source).toContain('title API 503 1 outage (from 2026-11-26 03\u223610 UTC)');
 	});
 	it('refuses what the chart must never contain: Mermaid rejects a bad date', async () => {
 		await expect(
@@ -99,5 +99,6 @@ describe('courseMermaid', () => {
 	it('keeps names to words Mermaid cannot misread', () => {
 		expect(mermaidText('Status: Identified; see #ops <b>')).toBe('Status Identified see ops b');
 		expect(mermaidText(': ;')).toBe('-');
+		expect(mermaidText('at 04:17 UTC: paged')).toBe('at 04\u223617 UTC paged');
 	});
 });

@@ -183,7 +183,7 @@ describe('the timeline table', () => {
 			{ time: '03:21 UTC', event: 'Redis *primary* down | failing over' },
 			{ time: '03:22 UTC', event: 'High Error Rate: Response: 1 step done' },
 			{ time: '03:34 UTC', event: 'Severity P0 → P1' },
-			{ time: '03:35 UTC', event: 'Message sent: Status Update (Slack)' },
+			{ time: '03:35 UTC', event: 'Message copied to post: Status Update (Slack)' },
 			{ time: '03:54 UTC', event: 'Resolved' },
 		]);
 	});
@@ -334,7 +334,7 @@ describe('the post-mortem document', () => {
 		'| 03:21 UTC | Redis \\*primary\\* down \\| failing over |',
 		'| 03:22 UTC | High Error Rate: Response: 1 step done |',
 		'| 03:34 UTC | Severity P0 → P1 |',
-		'| 03:35 UTC | Message sent: Status Update (Slack) |',
+		'| 03:35 UTC | Message copied to post: Status Update (Slack) |',
 		'| 03:54 UTC | Resolved |',
 		'',
 		'## Root Cause',

@@ -155,7 +155,9 @@ export function setSeverity(state: State, id: string, severity: string, now: num
 }
 
 /** Edit the incident's own fields. A changed detection time is noted on the timeline. */
-export function updateIncident(state: State, id: string, patch: Partial<IncidentFields>, now: number): State {
+export function updateIncident(state: State, id: string, edit: Partial<IncidentFields>, now: number): State {
+	// Services each once, as at the declaration.
+	const patch = edit.services ? { ...edit, services: uniqueServices(edit.services) } : edit;
 	return withIncident(state, id, (incident) => {
 		const changed = (Object.keys(patch) as (keyof IncidentFields)[]).filter(
 			(key) => JSON.stringify(patch[key]) !== JSON.stringify(incident[key]),

@@ -76,6 +76,12 @@ describe('changing an incident', () => {
 		expect(activeIncident(state)?.resolvedAt).toBeUndefined();
 		expect(activeIncident(state)?.events.at(-1)?.text).toBe('Reopened: Monitoring');
 	});
+
+	it('keeps each edited service once, whatever its case, as the declaration does', () => {
+		let { state, id } = withIncident();
+		state = updateIncident(state, id, { services: ['checkout', 'API', 'api ', 'Checkout'] }, T0 + min(1));
+		expect(activeIncident(state)?.services).toEqual(['checkout', 'API']);
+	});
 	it('notes an edited detection time and ignores empty notes', () => {
 		let { state, id } = withIncident();
 		state = updateIncident(state, id, { detectedAt: T0 - min(30), title: 'Login down' }, T0 + min(1));

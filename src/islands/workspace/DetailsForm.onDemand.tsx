@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import type { IncidentFields } from '../../lib/incidents.ts';
 import { detectionProblem, MAX_TITLE_LENGTH } from '../../lib/limits.ts';
+import { serviceList } from '../../lib/serviceList.ts';
 import type { Incident } from '../../lib/state.ts';
 import { scenarioStatusText, useScenarios } from '../useScenarios.ts';
 import { DetectedAtField, type Detection } from './DetectedAtField.tsx';
@@ -30,10 +31,7 @@ export function DetailsForm({ incident, playbook, onSave, onCancel }: Props) {
 		onSave({
 			title: text('title') || incident.title,
 			impact: text('impact'),
-			services: text('services')
-				.split(',')
-				.map((s) => s.trim())
-				.filter(Boolean),
+			services: serviceList(text('services')),
 			onCall: text('onCall'),
 			commander: text('commander'),
 			// Until the scenario list is in, the form has no boxes for them: keep the incident's.

@@ -90,7 +90,9 @@ export function startIncidentBar(): void {
 	const clock = el('span', 'incident-bar-clock');
 	clock.title = 'Time since detection';
 	const clockTime = el('span', 'incident-bar-keep');
-	clock.append(el('span', '', '⏱'), clockTime, el('span', 'sr-only', 'since detection'));
+	const stopwatch = el('span', '', '⏱');
+	stopwatch.setAttribute('aria-hidden', 'true');
+	clock.append(stopwatch, clockTime, el('span', 'sr-only', 'since detection'));
 	heading.append(drill, badge, title);
 	line.append(next, clock);
 	link.append(heading, line);

@@ -122,6 +122,23 @@ describe('status messages from the open incident', () => {
 		await context.close();
 	});
 
+	it('keeps each value asked for before sending while it is typed, on a phone, with several missing', async () => {
+		const context = await chromium.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+		const { state } = declared();
+		const page = await openWith(context, state, '/communication/');
+		const asked = generator(page, 'resolution').locator('[id^="gen-resolution-ask-"]');
+		await expect.poll(() => asked.count()).toBeGreaterThan(1);
+		for (const id of await asked.evaluateAll((boxes) => boxes.map((box) => box.id))) {
+			const box = page.locator(`#${id}`);
+			await box.tap();
+			await page.keyboard.type('Bad deploy');
+			expect(await box.inputValue()).toBe('Bad deploy');
+			expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+		}
+		expect(await generator(page, 'resolution').locator('[data-preview]').innerText()).toContain('Bad deploy');
+		await context.close();
+	});
+
 	it('selects the text for a manual copy when the clipboard is refused, and logs that copy', async () => {
 		const context = await chromium.browser.newContext();
 		await context.addInitScript(() => {

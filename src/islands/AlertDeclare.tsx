@@ -31,7 +31,8 @@ function fromAlert(alert: AlertPrefill, scenario: string): DeclarePrefill {
 /**
  * Declaring from a runbook page, in a dialog over the runbook: from the page's "Declare an
  * incident" link, or, opened from an alert's link (`?alert=HighErrorRate&severity=P1&service=api`),
- * from a note that names the alert, with the form prefilled from it. It never declares by itself,
+ * from a note that names the alert, with the form prefilled from it (the page's own link then
+ * prefills from the alert too: it is the first button a phone shows). It never declares by itself,
  * and loads the form only when asked.
  */
 export default function AlertDeclare({ playbook, scenario }: Props) {
@@ -43,6 +44,9 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 	const [, rerender] = useState(0);
 	const [added, setAdded] = useState<string | undefined>(undefined);
 	const note = useRef<HTMLDivElement>(null);
+	// The alert the page was opened from, until declared or dismissed: the page's own Declare link declares from it too.
+	const current = useRef<AlertPrefill | undefined>(undefined);
+	current.current = alert;
 	const declare = (prefill: DeclarePrefill, openId?: string) =>
 		void import('./DeclareDialog.onDemand.tsx').then((m) => setOpen({ Dialog: m.DeclareDialog, prefill, openId }));
 	useEffect(() => {
@@ -54,10 +58,11 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 		// loads only when the alert is added to it.
 		const unsubscribe = fromLink ? pageShown().subscribe(() => rerender((n) => n + 1)) : undefined;
 		setAlert(fromLink);
+		current.current = fromLink;
 		const onClick = (event: Event) => {
 			if (!(event.target instanceof Element) || !event.target.closest(`[${DECLARE_HERE}]`)) return;
 			event.preventDefault();
-			declare({ scenarios: [scenario] });
+			declare(current.current ? fromAlert(current.current, scenario) : { scenarios: [scenario] });
 		};
 		document.addEventListener('click', onClick);
 		return () => {

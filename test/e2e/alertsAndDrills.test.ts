@@ -37,6 +37,22 @@ describe('links from alerts', () => {
 		expect(new URL(page.url()).search).toBe('');
 	});
 
+	it("make the runbook's own Declare link declare from the alert too, the first button a phone shows", async () => {
+		const page = await chromium.context.newPage();
+		await page.setViewportSize({ width: 360, height: 740 });
+		await page.goto('/scenarios/high-error-rate/?alert=HighErrorRate&severity=P1&service=api');
+		await page.locator('.alert-declare').waitFor();
+		await page.getByRole('link', { name: 'Declare an incident' }).click();
+		const dialog = page.locator('.declare-dialog');
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).waitFor();
+		expect(await dialog.getByLabel('Title').inputValue()).toBe('HighErrorRate on api');
+		expect(await dialog.getByLabel('Severity', { exact: true }).inputValue()).toBe('P1');
+		expect(await dialog.getByLabel('Affected services (comma-separated)').inputValue()).toBe('api');
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).click();
+		await expect.poll(() => dialog.locator('.declared').count()).toBe(1);
+		expect((await stored(page)).state.incidents[0].alert).toBe('HighErrorRate');
+	});
+
 	it('name the incident already open, add the alert to it, and declare a second one only on purpose', async () => {
 		const page = await chromium.context.newPage();
 		await page.goto('/scenarios/high-error-rate/');

@@ -99,6 +99,18 @@ describe('checklists', () => {
 			.poll(() => page.locator('.events').innerText())
 			.toContain('Done: Page on-call engineer (Phase 1: Detection & Triage — Activate Response Team) — alice');
 		await expect.poll(() => page.locator('.page-progress').innerText()).toMatch(/Phase 1: Detection & Triage\s+2\/10/);
+		// Every page's bar in one column, whatever the length of its name, on a phone and on a desktop.
+		for (const width of [360, 1280]) {
+			await page.setViewportSize({ width, height: 800 });
+			const bars = await page.locator('.page-progress progress').evaluateAll((els) =>
+				els.map((el) => {
+					const r = el.getBoundingClientRect();
+					return [Math.round(r.left), Math.round(r.width)];
+				}),
+			);
+			expect(bars.length, `${width} px`).toBeGreaterThan(2);
+			expect(new Set(bars.map((b) => b.join())).size, `${width} px: ${JSON.stringify(bars)}`).toBe(1);
+		}
 	});
 
 	it('merge ticks made in two tabs, each showing the other within two seconds', async () => {

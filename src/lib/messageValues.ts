@@ -97,7 +97,7 @@ export function sourceValue(source: IncidentSource, context: ValueContext): stri
 		case 'severityPeriods':
 			return severityRows(incident, playbook.severities, now);
 		case 'skippedSteps':
-			return skippedSteps(incident, context.checklists);
+			return skippedSteps(incident, context.checklists, playbook.escalation);
 		case 'actionItems':
 			return actionItemRows(postMortem.actionItems);
 		case 'rootCause':

@@ -433,6 +433,16 @@ describe('the post-mortem document', () => {
 		const values = incidentValues(template.fields, { incident, playbook, checklists, kind: 'document', now: T0 + min(90) });
 		expect(composeMessage(template, values, 'markdown', { drill: false })).toBe(summary);
 	});
+	it('leaves no heading bare and pastes no [hint] when the responder wrote nothing yet', () => {
+		const incident = withIncident({ impact: '', onCall: '', commander: '' }).state.incidents[0]!;
+		const values = incidentValues(template.fields, { incident, playbook, checklists, kind: 'document', now: T0 + min(90) });
+		const text = composeMessage(template, values, 'markdown', { drill: false });
+		// Every heading has something under it: text, or a heading of a lower level, before the next heading or the end.
+		const lines = text.split('\n').filter((line) => line.trim());
+		const level = (line = '') => /^(#+) /.exec(line)?.[1]?.length ?? 7;
+		expect(lines.filter((line, i) => level(line) < 7 && level(lines[i + 1]) <= level(line))).toEqual([]);
+		expect(text).not.toMatch(/\[(?![ xX]\])[^\]]+\](?!\()/);
+	});
 });
 
 describe('where post-mortem edits are kept', () => {

@@ -2,7 +2,7 @@
  * A checklist's changes, loaded with the page's store on the first tick, note or reset: a runbook
  * page shows its ticks by the cheap read and loads the incident model only to change them. Changes
  * made before the store arrives are applied in the order they were made, and those a page could
- * not apply before it was left are applied by the next page of the tab (pageShown.ts).
+ * not apply before it was left are applied by the next page of the tab (heldChanges.ts).
  */
 import { resetTicks, restoreTicks, setItemNote, tickItem, type TickTarget } from './incidents.ts';
 import { loadStore } from './pageStoreLoader.ts';
@@ -30,26 +30,6 @@ export async function applyStepChange(step: StepChange): Promise<void> {
 		'done' in change
 			? tickItem(s, target, key, { text, list }, change.done, at)
 			: setItemNote(s, target, key, { text, list }, change.note, at),
-	);
-}
-
-/** Apply changes an earlier page of this tab left, skipping anything not of their shape. */
-export async function applyLeft(changes: readonly unknown[]): Promise<void> {
-	for (const step of changes) if (isStepChange(step)) await applyStepChange(step);
-}
-
-function isStepChange(value: unknown): value is StepChange {
-	const s = value as Partial<StepChange> | null;
-	const change = s?.change as { done?: unknown; note?: unknown } | undefined;
-	return (
-		typeof s === 'object' &&
-		s !== null &&
-		(s.target === null || typeof s.target === 'string') &&
-		typeof s.key === 'string' &&
-		typeof s.text === 'string' &&
-		typeof s.list === 'string' &&
-		typeof s.at === 'number' &&
-		(typeof change?.done === 'boolean' || typeof change?.note === 'string')
 	);
 }
 

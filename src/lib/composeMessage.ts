@@ -55,9 +55,7 @@ export function shownValues(fields: readonly TemplateField[], values: FieldValue
 }
 
 /** A Markdown heading line and its words. */
-const HEADING = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
-/** Words as they read inside a sentence: "Lessons Learned" → "lessons learned", acronyms ("SLA") kept. */
-const inSentence = (words: string) => words.replace(/\b[A-Z][a-z]+\b/g, (word) => word.toLowerCase());
+const HEADING = /^#+ +(.+)/;
 
 /** A placeholder hint in a template's text: "[Action item]", "[Name]" (not a task box "[ ]" nor a link). */
 const HINT = /\[(?![ xX]\])[^\]]+\](?!\()/;
@@ -124,7 +122,7 @@ export function composeMessage(
 	const shown = shownValues(template.fields, values);
 	const known = (name: string) => !isBlank(shown[name]) || !template.fields.some((f) => f.name === name && !f.items);
 	const none = (empty: { list: string } | { heading: string }) =>
-		`No ${inSentence('heading' in empty ? empty.heading : (template.fields.find((f) => f.name === empty.list)?.label ?? 'items'))} recorded yet.`;
+		`No ${('heading' in empty ? empty.heading : (template.fields.find((f) => f.name === empty.list)?.label ?? 'items')).toLowerCase()} recorded yet.`;
 	const text = withoutUnknownLines(template.text, known, none);
 	const body = renderTemplate(text, shown, format).trim();
 	return options.drill ? `${drillLine(format)}\n\n${body}` : body;

@@ -2,7 +2,7 @@
  * Changes made on this page and not yet applied, while the store loads on demand: a tick or a note
  * (checklistChanges.onDemand.ts), a copied message to log (messageChanges.onDemand.ts). Should the
  * page be left first, what is still held is kept for the next page of the tab (storageRead.ts),
- * which applies it (pageShown.ts, leftChanges.onDemand.ts): one way for every such change.
+ * which applies it (pageShown.ts, checklistChanges.onDemand.ts): one way for every such change.
  */
 import type { StepChange } from './checklistChanges.onDemand.ts';
 import { keepPending } from './storageRead.ts';

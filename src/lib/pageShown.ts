@@ -54,7 +54,7 @@ function createShown(): PageShown {
 	const target = globalThis.window;
 	// What this tab's last page could not apply before it was left.
 	const left = takePending();
-	if (left.length > 0) void import('./leftChanges.onDemand.ts').then((changes) => changes.applyLeft(left));
+	if (left.length > 0) void import('./checklistChanges.onDemand.ts').then((changes) => changes.applyLeft(left));
 	if (!store) {
 		const raw = storedText();
 		if (raw === undefined) void loadStore();

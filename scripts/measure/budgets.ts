@@ -20,15 +20,16 @@ export const BUDGETS = {
 	 * Most of our own JavaScript (built from src/ and content/) one page may load, gzipped, not
 	 * counting what loads only on a user action (`*.onDemand.*` modules). The target is 12 KB, and
 	 * every page meets it but those whose islands edit the incident with the validated store loaded
-	 * with the page: the post-mortem (24.0 KB: it gained the next-message box, the confirm before
-	 * resolving and the steps the declaration did), the drills (20.4) and the workspace; and two
+	 * with the page: the post-mortem (24.6 KB: it gained the next-message box, the confirm before
+	 * resolving, the steps the declaration or an escalation did, the sections it says are empty, and
+	 * the incident bar's keeping of changes for the next page), the drills (20.4) and the workspace; and two
 	 * that read the state validated without the store and load it only on a change (stateRead.ts):
 	 * the communication page (16.7), and the metrics (15.2), which never change it. What is left on
 	 * those two is their islands and the message or metrics code. A runbook page, the heaviest of
 	 * the rest, loads 11.9 (its islands' code in one chunk). This ceiling holds the line while the target stays in the benchmark's
 	 * report.
 	 */
-	firstPartyJsGzip: 24.5 * KB,
+	firstPartyJsGzip: 24.7 * KB,
 	/**
 	 * Most of our own JavaScript a page without islands may load, gzipped: the incident bar (the
 	 * cheap read of the stored state, the clocks, the next action), the search button and the

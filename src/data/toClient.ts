@@ -81,6 +81,7 @@ export function phaseChecklists(phase: Playbook['phases'][number]): ChecklistSpe
 		page,
 		href: urls.phase(phase.id),
 		steps: group.steps,
+		...(group.signs ? { signs: true as const } : {}),
 		opensAfter,
 	}));
 }

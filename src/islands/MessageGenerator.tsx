@@ -6,6 +6,7 @@ import { formatUtcTime } from '../lib/clocks.ts';
 import { mentionWarnings } from '../lib/broadcastMentions.ts';
 import { composeMessage, FORMAT_LABELS, missingRequired, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage.ts';
 import { editedValues, incidentValues } from '../lib/messageValues.ts';
+import { holdUntilApplied } from '../lib/heldChanges.ts';
 import { inOrder } from '../lib/inOrder.ts';
 import { loadStore } from '../lib/pageStoreLoader.ts';
 import { activeIncident } from '../lib/stateRead.ts';
@@ -98,9 +99,9 @@ export default function MessageGenerator({ template, playbook, children }: Props
 	const copied = () => {
 		const label = `${template.title} (${FORMAT_LABELS[format]})`;
 		if (!incident) return `Copied the ${label} message.`;
-		// The clipboard was written in the click's task; the timeline entry follows once the store is here.
-		const at = Date.now();
-		void change((c) => c.logCopy(incident.id, `Copied ${label}`, at));
+		// The clipboard was written in the click's task; the timeline entry follows once the store is here (or on the next page, should this one be left first).
+		const copy = { incident: incident.id, copied: `Copied ${label}`, at: Date.now() };
+		void holdUntilApplied(copy, () => change((c) => c.logCopy(copy.incident, copy.copied, copy.at)));
 		return `Copied the ${label} message at ${formatUtcTime(Date.now())}; logged on the timeline of ${incident.id}.`;
 	};
 

@@ -3,7 +3,8 @@ import type { StepChange } from '../lib/checklistChanges.onDemand.ts';
 import { inOrder } from '../lib/inOrder.ts';
 import { NOTHING_SHOWN, pageShown } from '../lib/pageShown.ts';
 import { loadStore } from '../lib/pageStoreLoader.ts';
-import { keepPending, type ShownState } from '../lib/storageRead.ts';
+import { holdUntilApplied } from '../lib/heldChanges.ts';
+import type { ShownState } from '../lib/storageRead.ts';
 
 /**
  * What the page shows of the incident state (pageShown.ts: the cheap read until the store is made),
@@ -21,13 +22,6 @@ export function useShownState(): { shown: ShownState; ready: boolean } {
 	return { shown: ready ? pageShown().get() : NOTHING_SHOWN, ready };
 }
 
-/** Changes made on this page and not yet applied. */
-const held = new Set<StepChange>();
-// Left before the store arrived: the next page of the tab applies what is still held (pageShown.ts).
-globalThis.window?.addEventListener('pagehide', () => {
-	if (held.size > 0) keepPending([...held]);
-});
-
 /** The checklist's changes, loaded with the store on demand. */
 type Changes = typeof import('../lib/checklistChanges.onDemand.ts');
 const queue = inOrder();
@@ -38,12 +32,7 @@ export function applyInOrder<T>(change: (changes: Changes) => Promise<T>): Promi
 
 /** Apply a tick or note through the store, loaded on demand; until applied, it is kept for the next page should this one be left. */
 export async function changeStep(step: StepChange): Promise<void> {
-	held.add(step);
-	try {
-		await applyInOrder((changes) => changes.applyStepChange(step));
-	} finally {
-		held.delete(step);
-	}
+	await holdUntilApplied(step, () => applyInOrder((changes) => changes.applyStepChange(step)));
 }
 
 /**

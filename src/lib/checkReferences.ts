@@ -2,7 +2,8 @@ import type { Playbook } from './playbook.ts';
 
 /**
  * Cross-references that zod cannot see from inside one file: a scenario naming a severity that
- * does not exist, an escalation rung naming an unknown scenario, two levels with one rank.
+ * does not exist, an escalation rung naming an unknown scenario, a step naming an unknown rung,
+ * two levels with one rank.
  * Returns one message per problem ("file: field: what"); empty when all is well.
  */
 export function checkReferences(playbook: Omit<Playbook, 'site'>): string[] {
@@ -53,6 +54,16 @@ export function checkReferences(playbook: Omit<Playbook, 'site'>): string[] {
 			}
 		});
 	}
+	const rungIds = playbook.escalation.map((rung) => rung.id);
+	const rungOf = (file: string, path: string, step: { doneByEscalating?: string | undefined }) => {
+		if (step.doneByEscalating !== undefined && !rungIds.includes(step.doneByEscalating))
+			problems.push(`${file}: ${path}.doneByEscalating: "${step.doneByEscalating}" is not an escalation rung (known: ${known(rungIds)})`);
+	};
+	for (const phase of playbook.phases)
+		phase.groups.forEach((group, g) => group.steps.forEach((step, i) => rungOf(phase.file, `groups.${g}.steps.${i}`, step)));
+	for (const scenario of playbook.scenarios)
+		for (const part of ['symptoms', 'response', 'mitigation'] as const)
+			scenario[part]?.forEach((step, i) => rungOf(scenario.file, `${part}.${i}`, step));
 	for (const drill of playbook.drills ?? []) {
 		if (!scenarioIds.includes(drill.scenario))
 			problems.push(`${drill.file}: scenario: "${drill.scenario}" is not a scenario (known: ${known(scenarioIds)})`);

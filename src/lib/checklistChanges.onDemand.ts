@@ -1,10 +1,12 @@
 /**
  * A checklist's changes, loaded with the page's store on the first tick, note or reset: a runbook
  * page shows its ticks by the cheap read and loads the incident model only to change them. Changes
- * made before the store arrives are applied in the order they were made, and those a page could
- * not apply before it was left are applied by the next page of the tab (pageShown.ts).
+ * made before the store arrives are applied in the order they were made, and what a page held and
+ * could not apply before it was left (heldChanges.ts: ticks, notes, copied messages) is applied by
+ * the next page of the tab (pageShown.ts).
  */
-import { resetTicks, restoreTicks, setItemNote, tickItem, type TickTarget } from './incidents.ts';
+import type { MessageCopy } from './heldChanges.ts';
+import { logMessage, resetTicks, restoreTicks, setItemNote, tickItem, type TickTarget } from './incidents.ts';
 import { loadStore } from './pageStoreLoader.ts';
 import type { Ticks } from './state.ts';
 
@@ -33,9 +35,20 @@ export async function applyStepChange(step: StepChange): Promise<void> {
 	);
 }
 
-/** Apply changes an earlier page of this tab left, skipping anything not of their shape. */
+/**
+ * Apply what an earlier page of this tab held and left, in the order it was made: ticks and notes,
+ * and copies of messages logged on their incident's timeline. Anything not of their shape is skipped.
+ */
 export async function applyLeft(changes: readonly unknown[]): Promise<void> {
-	for (const step of changes) if (isStepChange(step)) await applyStepChange(step);
+	for (const change of changes) {
+		if (isStepChange(change)) await applyStepChange(change);
+		else if (isMessageCopy(change)) (await loadStore()).update((s) => logMessage(s, change.incident, change.copied, change.at));
+	}
+}
+
+function isMessageCopy(value: unknown): value is MessageCopy {
+	const c = value as Partial<MessageCopy> | null;
+	return typeof c === 'object' && c !== null && typeof c.incident === 'string' && typeof c.copied === 'string' && typeof c.at === 'number';
 }
 
 function isStepChange(value: unknown): value is StepChange {

@@ -6,7 +6,7 @@
  */
 import type { EscalationStep } from '../schemas/escalation.ts';
 import type { Severity } from '../schemas/severity.ts';
-import { conditionHolds, describePlannedRung, describeRung, escalationPlan } from './escalationLadder.ts';
+import { conditionHolds, describePlannedRung, describeRung, escalationPlan, rungDoneAt } from './escalationLadder.ts';
 import { formatMinutes } from './format.ts';
 import type { Incident, TimelineEvent } from './state.ts';
 
@@ -64,7 +64,6 @@ function timed(at: number, now: number, resolvedAt: number | undefined): Deadlin
 export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: readonly EscalationStep[], now: number): Deadline[] {
 	const { detectedAt, declaredAt, resolvedAt } = incident;
 	const list: Deadline[] = [];
-	const escalatedAt = (value: string) => incident.events.find((e) => e.kind === 'escalation' && e.value === value)?.at;
 
 	const responseAt = detectedAt + level.responseTime * MINUTE;
 	const responded = firstResponseAt(incident);
@@ -98,7 +97,7 @@ export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: re
 			detail: describeRung(responder),
 			at: detectedAt,
 			state: 'done',
-			doneAt: declaredAt,
+			doneAt: rungDoneAt(incident, ladder, responder.id) ?? declaredAt,
 		});
 	for (const planned of escalationPlan(ladder, level)) {
 		const { rung, after } = planned;
@@ -113,7 +112,7 @@ export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: re
 			continue;
 		}
 		const at = detectedAt + (after ?? 0) * MINUTE;
-		const done = escalatedAt(base.id);
+		const done = rungDoneAt(incident, ladder, rung.id);
 		list.push({ ...base, at, ...(done === undefined ? { state: timed(at, now, resolvedAt) } : { state: 'done', doneAt: done }) });
 	}
 

@@ -54,6 +54,9 @@ export function shownValues(fields: readonly TemplateField[], values: FieldValue
 	);
 }
 
+/** A Markdown heading line and its words. */
+const HEADING = /^#+ +(.+)/;
+
 /** A placeholder hint in a template's text: "[Action item]", "[Name]" (not a task box "[ ]" nor a link). */
 const HINT = /\[(?![ xX]\])[^\]]+\](?!\()/;
 
@@ -63,27 +66,43 @@ const HINT = /\[(?![ xX]\])[^\]]+\](?!\()/;
  * repeat and holding no section tag of their own are left out, so the template keeps its shape.
  * Rows of a `{{^list}}` (written when the list is empty) holding a [hint] go too, since in a
  * download "- [ ] [Action item] - Owner: [Name]" reads as an item: `none` gives the line that
- * says the list is empty instead.
+ * says the list is empty instead. So does a heading whose every line was left out: it says its
+ * section is empty rather than standing bare ("## Lessons Learned" and nothing under it).
  */
-export function withoutUnknownLines(text: string, known: (name: string) => boolean, none?: (list: string) => string): string {
+export function withoutUnknownLines(
+	text: string,
+	known: (name: string) => boolean,
+	none?: (empty: { list: string } | { heading: string }) => string,
+): string {
 	let depth = 0;
 	let empty: { at: number; name: string; dropped?: boolean } | undefined;
+	let section: { at: number; heading: string; dropped?: boolean } | undefined;
 	const out: string[] = [];
+	const endSection = () => {
+		if (section?.dropped && none && out.slice(section.at).every((l) => !l.trim())) out.splice(section.at, 0, none(section));
+		section = undefined;
+	};
 	for (const line of text.split('\n')) {
 		const tags = [...line.matchAll(TAG)];
 		const outside = depth === 0;
+		const heading = outside ? HEADING.exec(line) : null;
+		if (heading) endSection();
 		for (const [, sigil, name = ''] of tags) {
 			if (sigil === '#') depth++;
 			else if (sigil === '/' && depth > 0) depth--;
 			if (sigil === '^') empty = { at: out.length + 1, name };
 			if (sigil === '/' && empty?.name === name) {
-				if (empty.dropped && none && out.slice(empty.at).every((l) => !l.trim())) out.push(none(name));
+				if (empty.dropped && none && out.slice(empty.at).every((l) => !l.trim())) out.push(none({ list: name }));
 				empty = undefined;
 			}
 		}
 		if (empty && tags.length === 0 && HINT.test(line)) empty.dropped = true;
 		else if (!outside || tags.some(([, sigil]) => sigil !== '') || tags.every(([, , name = '']) => known(name))) out.push(line);
+		else if (section) section.dropped = true;
+		// A heading with a value in it ("# Review: {{title}}") is a title, not a section to say is empty.
+		if (heading?.[1] && tags.length === 0) section = { at: out.length, heading: heading[1] };
 	}
+	endSection();
 	return out.join('\n');
 }
 
@@ -102,7 +121,8 @@ export function composeMessage(
 ): string {
 	const shown = shownValues(template.fields, values);
 	const known = (name: string) => !isBlank(shown[name]) || !template.fields.some((f) => f.name === name && !f.items);
-	const none = (name: string) => `No ${template.fields.find((f) => f.name === name)?.label.toLowerCase() ?? 'items'} recorded yet.`;
+	const none = (empty: { list: string } | { heading: string }) =>
+		`No ${('heading' in empty ? empty.heading : (template.fields.find((f) => f.name === empty.list)?.label ?? 'items')).toLowerCase()} recorded yet.`;
 	const text = withoutUnknownLines(template.text, known, none);
 	const body = renderTemplate(text, shown, format).trim();
 	return options.drill ? `${drillLine(format)}\n\n${body}` : body;

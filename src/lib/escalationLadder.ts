@@ -6,6 +6,24 @@ export function rungApplies(rung: Pick<EscalationStep, 'severities'>, severityId
 	return rung.severities === undefined || rung.severities.includes(severityId);
 }
 
+/** What a rung's being done is read from: the incident's declaration and its escalations ("rung:<id>"). */
+export interface RungRecord {
+	declaredAt: number;
+	events: readonly { kind: string; at: number; value?: string | undefined }[];
+}
+
+/**
+ * When a rung was brought in, undefined while it has not been (or is not on the path): the first
+ * responder (the lowest level) by the declaration, any other rung when its escalation was logged.
+ * The one rule of the workspace's deadlines and the post-mortem's skipped steps.
+ */
+export function rungDoneAt(incident: RungRecord, ladder: readonly Pick<EscalationStep, 'id' | 'level'>[], id: string): number | undefined {
+	const [first] = [...ladder].sort((a, b) => a.level - b.level);
+	if (first?.id === id) return incident.declaredAt;
+	if (!ladder.some((rung) => rung.id === id)) return undefined;
+	return incident.events.find((e) => e.kind === 'escalation' && e.value === `rung:${id}`)?.at;
+}
+
 /** Does a conditional rung's condition hold for an incident tagged with these scenarios? */
 export function conditionHolds(rung: Pick<EscalationStep, 'condition' | 'scenarios'>, scenarioIds: readonly string[]): boolean {
 	if (rung.condition === undefined) return true;

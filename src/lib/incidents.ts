@@ -205,12 +205,17 @@ export function addAlert(
 	});
 }
 
-/** Record on the timeline that a message was copied for sending. */
+/**
+ * Record on the timeline that a message was copied for sending. A copy already logged (the same
+ * words at the same moment) is not logged again: a page left before its store arrived hands the
+ * copy to the next page, and may yet apply it itself (back from the back-forward cache).
+ */
 export function logMessage(state: State, id: string, text: string, now: number): State {
-	return withIncident(state, id, (incident) => ({
-		...incident,
-		events: [...incident.events, event(now, 'message', text, state.responder)],
-	}));
+	return withIncident(state, id, (incident) =>
+		incident.events.some((e) => e.kind === 'message' && e.at === now && e.text === text)
+			? incident
+			: { ...incident, events: [...incident.events, event(now, 'message', text, state.responder)] },
+	);
 }
 
 /**

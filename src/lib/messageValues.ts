@@ -12,7 +12,8 @@ import type { EventKind, Handover, Incident } from './state.ts';
 /** What the values are read from. */
 export interface ValueContext {
 	incident: Incident;
-	playbook: Pick<ClientPlaybook, 'severities' | 'statuses'>;
+	/** The levels and statuses; and the escalation path, for the steps skipped (a message lists none). */
+	playbook: Pick<ClientPlaybook, 'severities' | 'statuses'> & Partial<Pick<ClientPlaybook, 'escalation'>>;
 	/** Every checklist of the playbook, for the steps skipped. */
 	checklists: readonly ChecklistSpec[];
 	/** A chat message shows the latest events; a document the whole timeline. */
@@ -97,7 +98,7 @@ export function sourceValue(source: IncidentSource, context: ValueContext): stri
 		case 'severityPeriods':
 			return severityRows(incident, playbook.severities, now);
 		case 'skippedSteps':
-			return skippedSteps(incident, context.checklists);
+			return skippedSteps(incident, context.checklists, playbook.escalation ?? []);
 		case 'actionItems':
 			return actionItemRows(postMortem.actionItems);
 		case 'rootCause':

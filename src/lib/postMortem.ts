@@ -10,6 +10,8 @@ import type { IncidentSource } from '../schemas/template.ts';
 import type { IncidentFields } from './incidents.ts';
 import { holdsSteps, incidentChecklists, keyParts, touched } from './incidentChecklists.ts';
 import type { ActionItem, EventKind, Incident, PostMortem, TimelineEvent } from './state.ts';
+import type { EscalationStep } from '../schemas/escalation.ts';
+import { rungDoneAt } from './escalationLadder.ts';
 
 /** One stretch of time the incident spent at one severity. */
 export interface SeverityPeriod {
@@ -139,12 +141,15 @@ export function reachedPhases(
 	return new Set(order.filter((_, index) => index <= furthest || byTime.includes(index)));
 }
 
-/** Lists whose unticked steps count as skipped: the incident's scenario steps (not symptoms) and its reached phases. */
+/**
+ * Lists whose unticked steps count as skipped: the incident's scenario steps (not symptoms) and its
+ * reached phases, but not a list of signs the incident is noticed by.
+ */
 function listsToReport<T extends ChecklistSpec>(incident: Incident, checklists: readonly T[]): T[] {
 	const reached = reachedPhases(incident, checklists);
 	return incidentChecklists(incident, checklists).filter((spec) => {
 		const { area, page } = keyParts(spec);
-		return holdsSteps(spec) && (area !== 'phase' || reached.has(page));
+		return holdsSteps(spec) && !spec.signs && (area !== 'phase' || reached.has(page));
 	});
 }
 
@@ -153,14 +158,22 @@ export function doneByDeclaring(step: Step, incident: Pick<Incident, 'severity' 
 	return step.doneByDeclaring !== undefined && incident[step.doneByDeclaring].trim() !== '';
 }
 
+/** Was this step done by bringing in its escalation rung: does the workspace show that rung done (see rungDoneAt)? */
+export function doneByEscalating(step: Step, incident: Incident, ladder: readonly EscalationStep[]): boolean {
+	return step.doneByEscalating !== undefined && rungDoneAt(incident, ladder, step.doneByEscalating) !== undefined;
+}
+
 /**
  * The steps not ticked on the incident's scenario lists and the phases it reached, list by list in
- * playbook order; a step the declaration did (choosing the level, opening the channel) is not skipped.
+ * playbook order; a step done another way is not skipped: by the declaration (choosing the level,
+ * opening the channel), or by the escalation rung it names, once the workspace shows that rung done.
  */
-export function skippedSteps(incident: Incident, checklists: readonly ChecklistSpec[]): ListItem[] {
+export function skippedSteps(incident: Incident, checklists: readonly ChecklistSpec[], ladder: readonly EscalationStep[]): ListItem[] {
+	const done = (key: string, step: Step) =>
+		incident.ticks[itemKey(key, step.id)]?.done === true || doneByDeclaring(step, incident) || doneByEscalating(step, incident, ladder);
 	return listsToReport(incident, checklists).flatMap((spec) =>
 		spec.steps
-			.filter((step) => !incident.ticks[itemKey(spec.key, step.id)]?.done && !doneByDeclaring(step, incident))
+			.filter((step) => !done(spec.key, step))
 			.map((step) => ({ list: spec.label, step: step.lead ? `${step.lead} ${step.text}` : step.text })),
 	);
 }

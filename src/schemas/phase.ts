@@ -6,6 +6,12 @@ import { CommandBlockSchema, StepListSchema } from './step.ts';
 export const StepGroupSchema = z.strictObject({
 	title: z.string().min(1).describe('Heading of the group, e.g. "Assess Severity".'),
 	steps: StepListSchema.describe('The steps, ticked one by one.'),
+	signs: z
+		.boolean()
+		.optional()
+		.describe(
+			'The steps are signs an incident is noticed by (an alert fired, users reported it), ticked when seen: one not ticked was not seen, and the post-mortem does not list it as skipped.',
+		),
 	commands: z.array(CommandBlockSchema).optional().describe('Commands that go with the group, shown as code blocks with copy buttons.'),
 });
 

@@ -25,6 +25,13 @@ export const StepSchema = z
 				.describe(
 					'The declaration does this step when it records this (`severity` the level chosen, `channel` the channel opened, `onCall` or `commander` the person named): the post-mortem counts it as done, not skipped.',
 				),
+			doneByEscalating: z
+				.string()
+				.regex(/^[a-z0-9-]+$/, 'the `id` of a rung in content/escalation.yaml')
+				.optional()
+				.describe(
+					'The `id` of the escalation rung (content/escalation.yaml) that does this step, e.g. "on-call-engineer": once the workspace shows that rung done, the post-mortem counts the step as done, not skipped.',
+				),
 		}),
 	])
 	.transform((step) => {
@@ -34,6 +41,7 @@ export const StepSchema = z
 			text: item.text,
 			...(item.lead === undefined ? {} : { lead: item.lead }),
 			...(item.doneByDeclaring === undefined ? {} : { doneByDeclaring: item.doneByDeclaring }),
+			...(item.doneByEscalating === undefined ? {} : { doneByEscalating: item.doneByEscalating }),
 		};
 	})
 	.meta({

@@ -133,6 +133,48 @@ describe('MessageGenerator', () => {
 		expect((screen.getByLabelText(/^Impact/) as HTMLTextAreaElement).value).toBe('Half of logins fail, EU only');
 	});
 
+	it('keeps a copy made just before the page is left, and the next page of the tab logs it once', async () => {
+		const { state, id } = incident();
+		seed(state);
+		sessionStorage.clear();
+		Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.resolve() }, configurable: true });
+		// This page's store is slow to arrive: it is still loading when the page is left.
+		let arrive = () => {};
+		const late = new Promise<void>((resolve) => (arrive = resolve));
+		vi.doMock('../../src/lib/pageStore.onDemand.ts', async (real) => {
+			await late;
+			return real();
+		});
+		onTestFinished(() => {
+			arrive();
+			vi.doUnmock('../../src/lib/pageStore.onDemand.ts');
+		});
+		const { MessageGenerator } = await islands();
+		render(<MessageGenerator template={contentTemplate('update')} playbook={playbook} />);
+		fireEvent.click(await screen.findByRole('button', { name: 'Copy for Slack' }));
+		await screen.findByText(new RegExp(`logged on the timeline of ${id}`));
+		window.dispatchEvent(new Event('pagehide'));
+		expect(JSON.parse(sessionStorage.getItem('playbook:pending') ?? '[]')).toMatchObject([
+			{ incident: id, copied: 'Copied Status Update (Slack)' },
+		]);
+		// The next page (its store never saw the copy) logs it.
+		cleanup();
+		vi.doUnmock('../../src/lib/pageStore.onDemand.ts');
+		await islands();
+		const { pageShown } = await import('../../src/lib/pageShown.ts');
+		pageShown();
+		const messages = () =>
+			stored()
+				.incidents[0]?.events.filter((e) => e.kind === 'message')
+				.map((e) => e.text);
+		await waitFor(() => expect(messages()).toEqual(['Copied Status Update (Slack)']));
+		expect(sessionStorage.getItem('playbook:pending')).toBeNull();
+		// Should the first page still apply it after all (back from the back-forward cache), it is logged once.
+		arrive();
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(messages()).toEqual(['Copied Status Update (Slack)']);
+	});
+
 	it('flags a broadcast mention typed into a value before copying', async () => {
 		seed(incident().state);
 		const { MessageGenerator } = await islands();

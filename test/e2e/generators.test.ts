@@ -73,6 +73,29 @@ describe('status messages from the open incident', () => {
 		await context.close();
 	});
 
+	it('logs a copy made before the store has loaded, even when the page is left at once', async () => {
+		const context = await chromium.browser.newContext();
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const { state } = declared();
+		const page = await openWith(context, state, '/communication/');
+		// The store and zod arrive late: the copy is made, and the page left, before they are here.
+		await page.route(/\/_astro\/(store|vendor-zod|state)[.-]/, async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			await route.continue();
+		});
+		const update = generator(page, 'update');
+		await update.getByRole('button', { name: /^Copy for Slack/ }).click();
+		await expect.poll(() => update.getByRole('status').textContent()).toContain('Copied the Status Update (Slack) message at');
+		expect((await stored(page)).state.incidents[0]?.events.filter((e) => e.kind === 'message')).toEqual([]);
+		await page.goto(`${baseURL}/incident/`);
+		// The next page of the tab logs it, once, at the moment it was copied.
+		const messages = async () =>
+			((await stored(page)).state.incidents[0]?.events ?? []).filter((e) => e.kind === 'message').map((e) => e.text);
+		await expect.poll(messages).toEqual(['Copied Status Update (Slack)']);
+		await expect.poll(() => page.locator('.events').getByText('Copied Status Update (Slack)').count()).toBe(1);
+		await context.close();
+	});
+
 	it('edits field by field, previews each format as text, and warns before sending without impact or next update', async () => {
 		const context = await chromium.browser.newContext();
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });

@@ -54,6 +54,36 @@ describe('checkReferences', () => {
 			'content/escalation.yaml: ceo.scenarios.0: "breach" is not a scenario (known: down)',
 		]);
 	});
+	it('names a step whose escalation rung is not on the path', () => {
+		const problems = checkReferences(
+			playbook({
+				escalation: [{ id: 'rota', level: 1, role: 'Rota' }],
+				phases: [
+					{
+						id: 'triage',
+						file: 'content/docs/process/triage.mdx',
+						title: 'Triage',
+						sidebar: { order: 1 },
+						window: { to: 5 },
+						groups: [
+							{
+								title: 'Bring people in',
+								steps: [
+									{ id: 'ring', text: 'Ring the rota', doneByEscalating: 'rota' },
+									{ id: 'boss', text: 'Ring the boss', doneByEscalating: 'boss' },
+								],
+							},
+						],
+					},
+				],
+				scenarios: [{ ...scenario('down', ['P0']), response: [{ id: 'b', text: 'b', doneByEscalating: 'cto' }] }],
+			}),
+		);
+		expect(problems).toEqual([
+			'content/docs/process/triage.mdx: groups.0.steps.1.doneByEscalating: "boss" is not an escalation rung (known: rota)',
+			'content/docs/scenarios/down.mdx: response.0.doneByEscalating: "cto" is not an escalation rung (known: rota)',
+		]);
+	});
 	it('refuses two levels with the same id or rank', () => {
 		expect(checkReferences(playbook({ severities: [severity('P0', 0), severity('P0', 1), severity('P2', 1)] }))).toEqual([
 			'content/severities/P0.mdx: id: "P0" is also the id of content/severities/P0.mdx',

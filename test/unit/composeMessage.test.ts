@@ -122,6 +122,23 @@ describe('a downloaded document holds facts only', () => {
 		// Text of an inverted section with no placeholder stays as written, links and all.
 		expect(text).toContain('Nothing noted. See [the guide](https://example.org).');
 	});
+	it('says a section is empty when every line under its heading was left out, never leaving the heading bare', () => {
+		const text = markdown({ effect: 'Slow pages', todo: [] });
+		expect(text).toContain('## Effect\nNo effect recorded yet.\n\n## Cause\nNo cause recorded yet.\n\n## Follow-ups');
+		expect(text).not.toMatch(/^#+ .*\n+(?:#|$)/m);
+		// The last section too.
+		const last = { fields: doc.fields, text: '# Review\n\n## Lessons\n{{cause}}\n' };
+		expect(composeMessage(last, { cause: ' ' }, 'markdown', { drill: false })).toBe('# Review\n\n## Lessons\nNo lessons recorded yet.');
+		// A section with one value known shows it alone; one the template leaves empty on purpose stays as written.
+		expect(markdown({ money: '£3k', cause: 'Cache' })).toContain('## Effect\n- Money: £3k\n\n## Cause\nCache\n');
+		expect(
+			withoutUnknownLines(
+				'## Notes\n\n## Next\n{{x}}',
+				() => false,
+				() => 'None.',
+			),
+		).toBe('## Notes\n\n## Next\nNone.');
+	});
 	it('writes the listed items when there are some', () => {
 		expect(markdown({ todo: [{ task: 'Add an alert', who: 'Ann' }] })).toContain('## Follow-ups\n- [ ] Add an alert (Ann)\n\n## Notes');
 	});

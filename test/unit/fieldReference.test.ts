@@ -34,7 +34,7 @@ describe('the generated field reference', () => {
 		expect(duration?.written).toEqual(['text, matches ^\\d+(m|h|d)$']);
 		const step = valueTypes([inputJsonSchema(ScenarioSchema)]).find((t) => t.name === 'Step');
 		expect(step?.written).toEqual(['text']);
-		expect(step?.rows.map((r) => r.path)).toEqual(['text', 'lead', 'id', 'doneByDeclaring']);
+		expect(step?.rows.map((r) => r.path)).toEqual(['text', 'lead', 'id', 'doneByDeclaring', 'doneByEscalating']);
 	});
 
 	it('lists nested fields by their path, with defaults and limits', () => {

@@ -7,6 +7,7 @@ import {
 	deleteIncident,
 	importIncident,
 	incidentId,
+	logMessage,
 	resetTicks,
 	restoreTicks,
 	setActive,
@@ -81,6 +82,18 @@ describe('changing an incident', () => {
 		let { state, id } = withIncident();
 		state = updateIncident(state, id, { services: ['checkout', 'API', 'api ', 'Checkout'] }, T0 + min(1));
 		expect(activeIncident(state)?.services).toEqual(['checkout', 'API']);
+	});
+	it('logs a copied message once, however many pages apply that copy, and each later copy', () => {
+		let { state, id } = withIncident();
+		// The page the copy was made on, and the next page of the tab it handed the copy to, both apply it.
+		state = logMessage(state, id, 'Copied Status Update (Slack)', T0 + min(5));
+		state = logMessage(state, id, 'Copied Status Update (Slack)', T0 + min(5));
+		state = logMessage(state, id, 'Copied Status Update (Slack)', T0 + min(35));
+		const messages = activeIncident(state)?.events.filter((e) => e.kind === 'message');
+		expect(messages?.map((e) => [e.text, e.at])).toEqual([
+			['Copied Status Update (Slack)', T0 + min(5)],
+			['Copied Status Update (Slack)', T0 + min(35)],
+		]);
 	});
 	it('notes an edited detection time and ignores empty notes', () => {
 		let { state, id } = withIncident();

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistSpec } from '../../src/lib/clientPlaybook.ts';
+import { deadlines } from '../../src/lib/clocks.ts';
 import { composeMessage } from '../../src/lib/composeMessage.ts';
 import {
 	addActionItem,
 	addNote,
 	logDeadline,
+	logEscalation,
 	logMessage,
 	removeActionItem,
 	setSeverity,
@@ -217,7 +219,7 @@ describe('the timeline table', () => {
 
 describe('steps skipped', () => {
 	it('lists the unticked steps of the phases reached and of the scenarios the incident is about or ticked in', () => {
-		expect(skippedSteps(simulated().incident, checklists)).toEqual([
+		expect(skippedSteps(simulated().incident, checklists, [])).toEqual([
 			{ list: 'Phase 1: Detection & Triage — Assess Severity', step: 'Determine P0/P1/P2/P3' },
 			// 44 minutes from detection to resolution: the investigation had opened, the mitigation (50 min) had not;
 			// the post-mortem, under way while it is written, never counts.
@@ -233,7 +235,7 @@ describe('steps skipped', () => {
 		let { state, id } = withIncident({ detectedAt: T0, scenarios: [] });
 		state = tick(state, id, 'phase/mitigation/group/step', true, T0 + min(3));
 		expect(reachedPhases(state.incidents[0]!, checklists)).toEqual(new Set(['detection-triage', 'investigation', 'mitigation']));
-		expect(skippedSteps(state.incidents[0]!, checklists).map((r) => r['step'])).toEqual([
+		expect(skippedSteps(state.incidents[0]!, checklists, []).map((r) => r['step'])).toEqual([
 			'Determine P0/P1/P2/P3',
 			'Check impact scope',
 			'Check logs',
@@ -255,10 +257,73 @@ describe('steps skipped', () => {
 			],
 		};
 		const named = withIncident({ detectedAt: T0, scenarios: [] }).state.incidents[0]!;
-		expect(skippedSteps(named, [activate]).map((r) => r['step'])).toEqual(['Tell the stakeholders']);
+		expect(skippedSteps(named, [activate], []).map((r) => r['step'])).toEqual(['Tell the stakeholders']);
 		// Nobody on call was named: paging them is not something the declaration did.
 		const unnamed = withIncident({ detectedAt: T0, scenarios: [], onCall: '' }).state.incidents[0]!;
-		expect(skippedSteps(unnamed, [activate]).map((r) => r['step'])).toEqual(['Page the rota', 'Tell the stakeholders']);
+		expect(skippedSteps(unnamed, [activate], []).map((r) => r['step'])).toEqual(['Page the rota', 'Tell the stakeholders']);
+	});
+
+	it('does not count as skipped a step whose escalation rung the workspace records as done, by rung id not wording', () => {
+		const ladder = [
+			{ id: 'rota', level: 1, role: 'Rota' },
+			{ id: 'lead', level: 2, role: 'Lead' },
+			{ id: 'exec', level: 3, role: 'Exec', after: 60 },
+		];
+		const bring: ChecklistSpec = {
+			key: 'phase/detection-triage/bring',
+			label: 'Phase 1: Detection & Triage — Bring people in',
+			page: 'Phase 1: Detection & Triage',
+			href: '/process/detection-triage/',
+			opensAfter: 0,
+			steps: [
+				// Worded unlike the rungs' roles: the link is the rung's id.
+				{ id: 'ring', text: 'Ring whoever carries the pager', doneByEscalating: 'rota' },
+				{ id: 'second', text: 'Get a second pair of eyes', doneByEscalating: 'lead' },
+				{ id: 'brief', text: 'Brief the top', doneByEscalating: 'exec' },
+			],
+		};
+		let { state, id } = withIncident({ detectedAt: T0, scenarios: [], onCall: '' });
+		const level = playbook.severities.find((s) => s.id === 'P0')!;
+		const rungsDone = (incident: Incident) =>
+			deadlines(incident, level, ladder, T0 + min(30))
+				.filter((d) => d.kind === 'rung' && d.state === 'done')
+				.map((d) => d.id);
+		// The first responder is brought in by declaring, as the workspace shows it.
+		expect(rungsDone(state.incidents[0]!)).toEqual(['rung:rota']);
+		expect(skippedSteps(state.incidents[0]!, [bring], ladder).map((r) => r['step'])).toEqual([
+			'Get a second pair of eyes',
+			'Brief the top',
+		]);
+		state = logEscalation(state, id, 'Escalated to Lead', 'rung:lead', T0 + min(20));
+		expect(rungsDone(state.incidents[0]!)).toEqual(['rung:rota', 'rung:lead']);
+		expect(skippedSteps(state.incidents[0]!, [bring], ladder).map((r) => r['step'])).toEqual(['Brief the top']);
+		// A rung the playbook no longer has does not make its step done.
+		expect(skippedSteps(state.incidents[0]!, [bring], []).map((r) => r['step'])).toEqual([
+			'Ring whoever carries the pager',
+			'Get a second pair of eyes',
+			'Brief the top',
+		]);
+	});
+
+	it('does not count as skipped the signs an incident is noticed by (a list marked `signs`), whatever its phase is called', () => {
+		const notice: ChecklistSpec = {
+			key: 'phase/first-look/how-we-heard',
+			label: 'Phase 1: First look — How we heard',
+			page: 'Phase 1: First look',
+			href: '/process/first-look/',
+			opensAfter: 0,
+			signs: true,
+			steps: [
+				{ id: 'pager', text: 'The pager went off' },
+				{ id: 'tweets', text: 'Customers wrote in' },
+			],
+		};
+		const triage: ChecklistSpec = { ...notice, key: 'phase/first-look/triage', label: 'Phase 1: First look — Triage', signs: undefined };
+		const incident = withIncident({ detectedAt: T0, scenarios: [] }).state.incidents[0]!;
+		expect(skippedSteps(incident, [notice, triage], [])).toEqual([
+			{ list: 'Phase 1: First look — Triage', step: 'The pager went off' },
+			{ list: 'Phase 1: First look — Triage', step: 'Customers wrote in' },
+		]);
 	});
 
 	it('is empty when every step was ticked, and the post-mortem says so', () => {
@@ -266,7 +331,7 @@ describe('steps skipped', () => {
 		state = tick(state, id, 'phase/detection-triage/assess-severity/determine-p0-p1-p2-p3', true, T0 + min(1));
 		state = tick(state, id, 'phase/detection-triage/assess-severity/check-impact-scope', true, T0 + min(2));
 		const incident = state.incidents[0]!;
-		expect(skippedSteps(incident, checklists)).toEqual([]);
+		expect(skippedSteps(incident, checklists, [])).toEqual([]);
 		const template = contentTemplate('post-mortem');
 		const values = incidentValues(template.fields, { incident, playbook, checklists, kind: 'document', now: T0 + min(5) });
 		expect(composeMessage(template, values, 'markdown', { drill: false })).toContain(
@@ -367,6 +432,16 @@ describe('the post-mortem document', () => {
 		const { incident } = simulated();
 		const values = incidentValues(template.fields, { incident, playbook, checklists, kind: 'document', now: T0 + min(90) });
 		expect(composeMessage(template, values, 'markdown', { drill: false })).toBe(summary);
+	});
+	it('leaves no heading bare and pastes no [hint] when the responder wrote nothing yet', () => {
+		const incident = withIncident({ impact: '', onCall: '', commander: '' }).state.incidents[0]!;
+		const values = incidentValues(template.fields, { incident, playbook, checklists, kind: 'document', now: T0 + min(90) });
+		const text = composeMessage(template, values, 'markdown', { drill: false });
+		// Every heading has something under it: text, or a heading of a lower level, before the next heading or the end.
+		const lines = text.split('\n').filter((line) => line.trim());
+		const level = (line = '') => /^(#+) /.exec(line)?.[1]?.length ?? 7;
+		expect(lines.filter((line, i) => level(line) < 7 && level(lines[i + 1]) <= level(line))).toEqual([]);
+		expect(text).not.toMatch(/\[(?![ xX]\])[^\]]+\](?!\()/);
 	});
 });
 

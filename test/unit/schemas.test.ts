@@ -11,6 +11,7 @@ import { SiteSchema } from '../../src/schemas/site.ts';
 import { StepListSchema } from '../../src/schemas/step.ts';
 import { TemplateSchema } from '../../src/schemas/template.ts';
 import { describeIssues } from '../../src/lib/zodIssues.ts';
+import { phaseChecklists } from '../../src/data/toClient.ts';
 import { ROOT } from '../support/buildSite.ts';
 import { readFrontmatter } from '../support/frontmatter.ts';
 
@@ -159,6 +160,26 @@ describe('PhaseSchema and ScenarioSchema', () => {
 		expect(issuesOf(PhaseSchema.safeParse({ ...phase, window: { from: '1h', to: '30m' } }))).toEqual([
 			'window.to: the window must end after it starts',
 		]);
+	});
+	it('marks a group of signs (ways of noticing, not tasks) on its checklist, and a step with the rung that does it', () => {
+		const parsed = PhaseSchema.parse({
+			...phase,
+			groups: [
+				{ title: 'Noticed by', signs: true, steps: ['Pager'] },
+				{ title: 'Bring in', steps: [{ text: 'Ring the rota', doneByEscalating: 'rota' }] },
+			],
+		});
+		const lists = phaseChecklists({ ...parsed, id: 'investigation', file: 'x.mdx' });
+		expect(lists.map((l) => l.signs)).toEqual([true, undefined]);
+		expect(lists[1]!.steps[0]).toEqual({ id: 'ring-the-rota', text: 'Ring the rota', doneByEscalating: 'rota' });
+		expect(issuesOf(PhaseSchema.safeParse({ ...phase, groups: [{ title: 'G', signs: 'yes', steps: ['x'] }] })).join()).toMatch(
+			/^groups\.0\.signs:/,
+		);
+		expect(
+			issuesOf(
+				PhaseSchema.safeParse({ ...phase, groups: [{ title: 'G', steps: [{ text: 'x', doneByEscalating: 'Engineering Lead' }] }] }),
+			).join(),
+		).toMatch(/^groups\.0\.steps\.0\.doneByEscalating:/);
 	});
 	it('refuses a phase without a number', () => {
 		expect(issuesOf(PhaseSchema.safeParse({ ...phase, sidebar: {} })).join()).toMatch(/^sidebar\.order:/);

@@ -59,7 +59,8 @@ describe('written once, used everywhere', () => {
 				'plain',
 				{ drill: false },
 			);
-		expect(write(postMortem)).toBe('## Root cause\nExpired TLS certificate\n## Fix');
+		// Nothing was typed for the fix: its section says so rather than standing bare.
+		expect(write(postMortem)).toBe('## Root cause\nExpired TLS certificate\n## Fix\nNo fix recorded yet.');
 		expect(write(later)).toBe('Why: Expired TLS certificate\nThen: Automate renewal\nImpact: Half of logins fail');
 		expect(incident.postMortem.rootCause).toBe('Expired TLS certificate');
 	});

@@ -117,6 +117,7 @@ try {
 				tick.medianMs = median(measured.map((r) => r.ms));
 				tick.medianPaintedMs = median(measured.map((r) => r.painted));
 				tick.medianStoredMs = median(measured.map((r) => r.stored));
+				tick.medianAppliedMs = median(measured.map((r) => r.applied));
 				const handlers = measured.map((r) => r.handlers).filter((n) => !Number.isNaN(n));
 				if (handlers.length > 0) tick.medianHandlersMs = median(handlers);
 				tick.paintedUnderFloor = measured.filter((r) => r.paintedUnderFloor).length;

@@ -1,8 +1,8 @@
 /**
  * Changes made on this page and not yet applied, while the store loads on demand: a tick or a note
- * (checklistChanges.onDemand.ts), a copied message to log (messageChanges.onDemand.ts). Should the
- * page be left first, what is still held is kept for the next page of the tab (storageRead.ts),
- * which applies it (pageShown.ts, checklistChanges.onDemand.ts): one way for every such change.
+ * (checklistChanges.onDemand.ts), a copied message to log (messageChanges.onDemand.ts). Until
+ * applied, what is held is stored under the page's own key (storageRead.ts), and should the page be
+ * left or die first, the next page of any tab applies it (pageShown.ts, checklistChanges.onDemand.ts): one way for every such change.
  */
 import type { StepChange } from './checklistChanges.onDemand.ts';
 import { keepPending } from './storageRead.ts';
@@ -20,16 +20,18 @@ export interface MessageCopy {
 export type HeldChange = StepChange | MessageCopy;
 
 const held = new Set<HeldChange>();
-globalThis.window?.addEventListener('pagehide', () => {
-	if (held.size > 0) keepPending([...held]);
-});
 
-/** Apply a change; until it is applied, it is kept for the next page of the tab should this one be left. */
+/**
+ * Apply a change. Until it is applied it is stored, from the moment it is made (in the press's own
+ * task), for the next page of any tab should this one be left or die first.
+ */
 export async function holdUntilApplied<T>(change: HeldChange, apply: () => Promise<T>): Promise<T> {
 	held.add(change);
+	keepPending([...held]);
 	try {
 		return await apply();
 	} finally {
 		held.delete(change);
+		keepPending([...held]);
 	}
 }

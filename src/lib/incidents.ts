@@ -281,7 +281,8 @@ export function tickItem(
 	now: number,
 ): State {
 	const previous = ticksOf(state, target)[key];
-	if ((previous?.done ?? false) === done) return state;
+	// Already so, or older than the step's last change (made on a page whose changes were applied late): nothing to do.
+	if ((previous?.done ?? false) === done || (previous?.changedAt ?? -Infinity) > now) return state;
 	const tick: Tick = {
 		done,
 		at: done ? now : (previous?.at ?? now),
@@ -305,6 +306,7 @@ export function setItemNote(
 	now: number,
 ): State {
 	const previous = ticksOf(state, target)[key];
+	if ((previous?.changedAt ?? -Infinity) > now) return state;
 	const { note: _old, ...rest } = previous ?? { done: false, at: now, by: state.responder, text: step.text, list: step.list };
 	const tick: Tick = { ...rest, changedAt: now, ...(note.trim() ? { note: note.trim() } : {}) };
 	return withTicks(state, target, (ticks) => ({ ...ticks, [key]: tick }));

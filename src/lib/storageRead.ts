@@ -194,27 +194,50 @@ export function storedText(storage: Storage | undefined = browserStorage()): str
 	}
 }
 
-/** Where a tab keeps changes a page could not apply before it was left (sessionStorage: this tab only). */
-export const PENDING_KEY = 'playbook:pending';
+/**
+ * Where a page keeps the changes it made and has not yet applied to the state (the store loads on
+ * demand): under its own key, written as each change is made, so it is stored in the press that
+ * makes it and survives the page being left, reloaded or killed. The next page of any tab applies
+ * what a page left (pageShown.ts).
+ */
+export const PENDING_PREFIX = 'playbook:pending:';
+/** This page's key (each page has its own, so tabs never overwrite each other's). */
+const pendingKey = PENDING_PREFIX + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
 
-/** Keep changes not yet applied, for the next page of this tab to apply. Never throws. */
+/** Store this page's changes not yet applied (none: the key is removed). Never throws. */
 export function keepPending(changes: readonly unknown[]): void {
 	try {
-		globalThis.sessionStorage?.setItem(PENDING_KEY, JSON.stringify(changes));
+		if (changes.length > 0) browserStorage()?.setItem(pendingKey, JSON.stringify(changes));
+		else browserStorage()?.removeItem(pendingKey);
 	} catch {
-		/* nothing to do: storage refused, the change is lost with the page as before */
+		/* storage refused: the change is applied once the store arrives, and lost only if the page dies first */
 	}
 }
 
-/** Take (and forget) the changes an earlier page of this tab could not apply. Never throws. */
+/**
+ * Take (and forget) the changes other pages stored and did not apply, oldest first. A page still
+ * applying its own may have its changes applied twice: each change is applied once (a tick or a
+ * note older than the step's last change, a copy already logged, changes nothing). Never throws.
+ */
 export function takePending(): unknown[] {
+	const changes: unknown[] = [];
 	try {
-		const raw = globalThis.sessionStorage?.getItem(PENDING_KEY) ?? null;
-		if (raw === null) return [];
-		globalThis.sessionStorage.removeItem(PENDING_KEY);
-		const changes: unknown = JSON.parse(raw);
-		return Array.isArray(changes) ? changes : [];
+		const storage = browserStorage();
+		if (!storage) return [];
+		for (const key of Object.keys(storage)) {
+			if (!key.startsWith(PENDING_PREFIX) || key === pendingKey) continue;
+			const raw = storage.getItem(key);
+			storage.removeItem(key);
+			try {
+				const kept: unknown = JSON.parse(raw ?? '[]');
+				if (Array.isArray(kept)) changes.push(...kept);
+			} catch {
+				/* not ours to read: dropped */
+			}
+		}
 	} catch {
-		return [];
+		return changes;
 	}
+	const at = (change: unknown) => ((change as { at?: unknown } | null)?.at as number) || 0;
+	return changes.sort((a, b) => at(a) - at(b));
 }

@@ -79,6 +79,30 @@ describe('checklists', () => {
 		expect((await stored(page)).state.scratch['scenario/service-down/response/check-database-connectivity'].done).toBe(true);
 	});
 
+	it('keep a tick made before the store has loaded when the tab dies at once, for the next page of any tab', async () => {
+		const context = await chromium.browser.newContext({ baseURL });
+		const page = await context.newPage();
+		// The store never arrives on this page: it dies first.
+		await page.route(/\/_astro\/(store|vendor-zod|state)[.-]/, () => new Promise(() => {}));
+		await page.goto(scenarioPath('service-down'));
+		await expect.poll(() => page.locator('.checklist-target').first().innerText()).toContain('no incident open');
+		await row(page, 'check-database-connectivity').click();
+		expect(await box(page, 'Check database connectivity').isChecked()).toBe(true);
+		// A crash runs no pagehide or unload handler: what is kept was stored in the press itself.
+		const cdp = await context.newCDPSession(page);
+		const crashed = page.waitForEvent('crash');
+		void cdp.send('Page.crash').catch(() => {});
+		await crashed;
+		const other = await context.newPage();
+		await other.goto(scenarioPath('service-down'));
+		await expect.poll(() => box(other, 'Check database connectivity').isChecked()).toBe(true);
+		const state = await stored(other);
+		expect(state.state.scratch['scenario/service-down/response/check-database-connectivity'].done).toBe(true);
+		expect(await other.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('playbook:pending:')))).toEqual([]);
+		await other.close();
+		await context.close().catch(() => {});
+	});
+
 	it('tick into the open incident, by name, onto its timeline; earlier ticks can be attached', async () => {
 		const page = await chromium.context.newPage();
 		await page.goto(phasePath('detection-triage'));

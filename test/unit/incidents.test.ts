@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	setItemNote,
 	activeIncident,
 	addNote,
 	attachScratch,
@@ -157,6 +158,18 @@ describe('ticks', () => {
 		expect(state.scratch).toEqual({});
 		expect(activeIncident(state)?.ticks[KEY]).toMatchObject({ done: true, at: T0 - min(2), by: 'carol' });
 		expect(activeIncident(state)?.events.map((e) => e.kind)).toEqual(['detected', 'tick', 'declared']);
+	});
+	it("ignores a tick or note older than the step's last change (one left by a page applied late)", () => {
+		let { state, id } = withIncident();
+		state = tickItem(state, id, KEY, step, true, T0 + min(1));
+		state = tickItem(state, id, KEY, step, false, T0 + min(3));
+		const events = activeIncident(state)?.events.length;
+		// A tick made at 2 min, applied only now by another page: the untick at 3 min stands.
+		state = tickItem(state, id, KEY, step, true, T0 + min(2));
+		state = setItemNote(state, id, KEY, step, 'stale note', T0 + min(2));
+		expect(activeIncident(state)?.ticks[KEY]).toMatchObject({ done: false, changedAt: T0 + min(3) });
+		expect(activeIncident(state)?.ticks[KEY]?.note).toBeUndefined();
+		expect(activeIncident(state)?.events.length).toBe(events);
 	});
 	it('resets a list and undoes the reset', () => {
 		let { state, id } = withIncident();

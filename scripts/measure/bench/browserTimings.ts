@@ -120,13 +120,20 @@ export async function searchLatency(
  * from the click to the next frame presented, in steps of 8 ms. Chromium reports no entry for an
  * interaction shorter than {@link EVENT_TIMING_FLOOR_MS}; `painted` is then that floor and
  * `paintedUnderFloor` is true. `handlers` is the time the page's event handlers ran for the
- * interaction (from the same entries; not a number when none was reported).
+ * interaction (from the same entries; not a number when none was reported). `stored` is the first
+ * write that keeps the tick in localStorage (the page's pending changes, written in the press
+ * itself, or the state); `applied` the write of the incident state, once the store has loaded.
  */
 export type TickTiming =
-	{ painted: number; paintedUnderFloor: boolean; handlers: number; stored: number; ms: number } | { notMeasured: string };
+	{ painted: number; paintedUnderFloor: boolean; handlers: number; stored: number; applied: number; ms: number } | { notMeasured: string };
 
 /** The key the incident model stores its state under. */
 const STATE_KEY = 'playbook:state';
+/**
+ * Where a page stores the changes it has made and not yet applied to the state (storageRead.ts):
+ * a tick written there is stored (a later page of any tab applies it, should this one die first).
+ */
+const PENDING_PREFIX = 'playbook:pending:';
 /** The shortest event duration Chromium's Event Timing reports. */
 export const EVENT_TIMING_FLOOR_MS = 16;
 
@@ -134,22 +141,25 @@ export const EVENT_TIMING_FLOOR_MS = 16;
  * Tick the first checklist step of a page, as a responder who has read the page would: after the
  * page hydrated and its service worker finished installing (a first visit precaches the site in
  * the background; ticking during that measures the download, not the tick). Times, from the
- * click, the next frame painted (Event Timing) and the write of the incident state to
- * localStorage. An earlier version timed the frame with requestAnimationFrame + setTimeout, which
+ * click, the next frame painted (Event Timing), the tick stored in localStorage and the incident
+ * state written. An earlier version timed the frame with requestAnimationFrame + setTimeout, which
  * adds up to a frame of its own and read 28–36 ms where the browser reported 16 ms or less.
  */
 export async function tickLatency(browser: Browser, url: string): Promise<TickTiming> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await page.addInitScript(
-		([key, floor]) => {
+		([key, pending, floor]) => {
 			type Entry = { name: string; duration: number; processingStart: number; processingEnd: number; interactionId?: number | undefined };
-			const times: { click?: number; stored?: number; events: Entry[] } = { events: [] };
+			const times: { click?: number; stored?: number; applied?: number; events: Entry[] } = { events: [] };
 			(window as unknown as { __tick: typeof times }).__tick = times;
 			const setItem = Storage.prototype.setItem;
 			Storage.prototype.setItem = function (name: string, value: string) {
 				setItem.call(this, name, value);
-				if (name === key && times.click !== undefined && times.stored === undefined) times.stored = performance.now();
+				if (times.click === undefined) return;
+				const now = performance.now();
+				if ((name === key || name.startsWith(pending)) && times.stored === undefined) times.stored = now;
+				if (name === key && times.applied === undefined) times.applied = now;
 			};
 			document.addEventListener(
 				'click',
@@ -172,7 +182,7 @@ export async function tickLatency(browser: Browser, url: string): Promise<TickTi
 				}
 			}).observe({ type: 'event', durationThreshold: floor, buffered: true } as PerformanceObserverInit);
 		},
-		[STATE_KEY, EVENT_TIMING_FLOOR_MS] as const,
+		[STATE_KEY, PENDING_PREFIX, EVENT_TIMING_FLOOR_MS] as const,
 	);
 	await page.goto(url, { waitUntil: 'networkidle' });
 	// Islands hydrate on load or when idle; Astro drops the ssr attribute once one has.
@@ -194,7 +204,7 @@ export async function tickLatency(browser: Browser, url: string): Promise<TickTi
 	if (!at) throw new Error(`The first checklist box on ${url} is not visible`);
 	await page.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
 	const stored = await page
-		.waitForFunction(() => (window as unknown as { __tick: { stored?: number } }).__tick.stored !== undefined, undefined, {
+		.waitForFunction(() => (window as unknown as { __tick: { applied?: number } }).__tick.applied !== undefined, undefined, {
 			timeout: 3_000,
 		})
 		.then(() => true)
@@ -208,6 +218,7 @@ export async function tickLatency(browser: Browser, url: string): Promise<TickTi
 					__tick: {
 						click: number;
 						stored: number;
+						applied: number;
 						events: Array<{ name: string; duration: number; processingStart: number; processingEnd: number; interactionId?: number }>;
 					};
 				}
@@ -224,5 +235,5 @@ export async function tickLatency(browser: Browser, url: string): Promise<TickTi
 	const handlers = paintedUnderFloor ? Number.NaN : interaction.reduce((sum, e) => sum + (e.processingEnd - e.processingStart), 0);
 	const painted = paintedUnderFloor ? EVENT_TIMING_FLOOR_MS : longest;
 	const storedMs = times.stored - times.click;
-	return { painted, paintedUnderFloor, handlers, stored: storedMs, ms: Math.max(painted, storedMs) };
+	return { painted, paintedUnderFloor, handlers, stored: storedMs, applied: times.applied - times.click, ms: Math.max(painted, storedMs) };
 }

@@ -50,6 +50,8 @@ export interface BenchResults {
 		medianMs?: number | undefined;
 		medianPaintedMs?: number | undefined;
 		medianStoredMs?: number | undefined;
+		/** Median time to the incident state written (the store loaded on the first tick). */
+		medianAppliedMs?: number | undefined;
 		medianHandlersMs?: number | undefined;
 		/** Runs whose frame came within Event Timing's floor (no entry reported). */
 		paintedUnderFloor?: number | undefined;
@@ -174,7 +176,8 @@ export function formatReport(results: BenchResults): string {
 	const parts =
 		ticks.medianPaintedMs === undefined
 			? ''
-			: ` (next frame ${underFloor}median ${ms(ticks.medianPaintedMs)} by Event Timing; stored after ${ms(ticks.medianStoredMs)}; ` +
+			: ` (next frame ${underFloor}median ${ms(ticks.medianPaintedMs)} by Event Timing; stored after ${ms(ticks.medianStoredMs)}, ` +
+				`in the incident state after ${ms(ticks.medianAppliedMs)}, the store loaded on this first tick; ` +
 				`the page's event handlers ran ${ms(ticks.medianHandlersMs)}), median of ${ticks.runs.length}`;
 	out.push(
 		'',

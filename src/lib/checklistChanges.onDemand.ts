@@ -9,6 +9,7 @@ import type { MessageCopy } from './heldChanges.ts';
 import { logMessage, resetTicks, restoreTicks, setItemNote, tickItem, type TickTarget } from './incidents.ts';
 import { loadStore } from './pageStoreLoader.ts';
 import type { Ticks } from './state.ts';
+import { browserStorage, PENDING_PREFIX, pendingKey } from './storageRead.ts';
 
 /** A tick or a note on a step, as made (kept as data until the store applies it). */
 export interface StepChange {
@@ -39,11 +40,37 @@ export async function applyStepChange(step: StepChange): Promise<void> {
  * Apply what an earlier page of this tab held and left, in the order it was made: ticks and notes,
  * and copies of messages logged on their incident's timeline. Anything not of their shape is skipped.
  */
-export async function applyLeft(changes: readonly unknown[]): Promise<void> {
+export async function applyLeft(changes: readonly unknown[] = takeLeft()): Promise<void> {
 	for (const change of changes) {
 		if (isStepChange(change)) await applyStepChange(change);
 		else if (isMessageCopy(change)) (await loadStore()).update((s) => logMessage(s, change.incident, change.copied, change.at));
 	}
+}
+
+/**
+ * Take (and forget) the changes other pages stored and did not apply, oldest first. A page still
+ * applying its own may have them applied twice: each is applied once (a tick or a note older than
+ * the step's last change, a copy already logged, changes nothing). Never throws.
+ */
+export function takeLeft(storage: Storage | undefined = browserStorage()): unknown[] {
+	const changes: unknown[] = [];
+	try {
+		for (const key of Object.keys(storage ?? {})) {
+			if (!key.startsWith(PENDING_PREFIX) || key === pendingKey) continue;
+			const raw = storage!.getItem(key);
+			storage!.removeItem(key);
+			try {
+				const kept: unknown = JSON.parse(raw ?? '[]');
+				if (Array.isArray(kept)) changes.push(...kept);
+			} catch {
+				/* not of our making: dropped */
+			}
+		}
+	} catch {
+		/* storage refused: what was read is applied */
+	}
+	const at = (change: unknown) => ((change as { at?: unknown } | null)?.at as number) || 0;
+	return changes.sort((a, b) => at(a) - at(b));
 }
 
 function isMessageCopy(value: unknown): value is MessageCopy {

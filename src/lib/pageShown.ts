@@ -9,7 +9,7 @@
  */
 import { loadedStore, loadStore, whenStoreMade } from './pageStoreLoader.ts';
 import type { StorageNotice } from './storage.ts';
-import { peekState, shownState, STATE_KEY, storedText, takePending, type ShownState } from './storageRead.ts';
+import { changesLeft, peekState, shownState, STATE_KEY, storedText, type ShownState } from './storageRead.ts';
 import type { Store } from './store.ts';
 
 /** Nothing to show: no incident, no ticks. */
@@ -53,8 +53,7 @@ function createShown(): PageShown {
 	};
 	const target = globalThis.window;
 	// What this tab's last page could not apply before it was left.
-	const left = takePending();
-	if (left.length > 0) void import('./checklistChanges.onDemand.ts').then((changes) => changes.applyLeft(left));
+	if (changesLeft()) void import('./checklistChanges.onDemand.ts').then((changes) => changes.applyLeft());
 	if (!store) {
 		const raw = storedText();
 		if (raw === undefined) void loadStore();

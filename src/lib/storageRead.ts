@@ -195,49 +195,19 @@ export function storedText(storage: Storage | undefined = browserStorage()): str
 }
 
 /**
- * Where a page keeps the changes it made and has not yet applied to the state (the store loads on
- * demand): under its own key, written as each change is made, so it is stored in the press that
- * makes it and survives the page being left, reloaded or killed. The next page of any tab applies
- * what a page left (pageShown.ts).
+ * Where a page keeps the changes it made and has not yet applied to the state: under its own key
+ * (tabs never overwrite each other's), written as each change is made, so it is stored in the press
+ * that makes it and survives the page being left, reloaded or killed.
  */
 export const PENDING_PREFIX = 'playbook:pending:';
-/** This page's key (each page has its own, so tabs never overwrite each other's). */
-const pendingKey = PENDING_PREFIX + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+/** This page's key. */
+export const pendingKey = PENDING_PREFIX + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
 
-/** Store this page's changes not yet applied (none: the key is removed). Never throws. */
-export function keepPending(changes: readonly unknown[]): void {
+/** Whether other pages (of any tab) left changes they did not apply: the next page applies them (pageShown.ts). Never throws. */
+export function changesLeft(): boolean {
 	try {
-		if (changes.length > 0) browserStorage()?.setItem(pendingKey, JSON.stringify(changes));
-		else browserStorage()?.removeItem(pendingKey);
+		return Object.keys(browserStorage() ?? {}).some((key) => key.startsWith(PENDING_PREFIX) && key !== pendingKey);
 	} catch {
-		/* storage refused: the change is applied once the store arrives, and lost only if the page dies first */
+		return false;
 	}
-}
-
-/**
- * Take (and forget) the changes other pages stored and did not apply, oldest first. A page still
- * applying its own may have its changes applied twice: each change is applied once (a tick or a
- * note older than the step's last change, a copy already logged, changes nothing). Never throws.
- */
-export function takePending(): unknown[] {
-	const changes: unknown[] = [];
-	try {
-		const storage = browserStorage();
-		if (!storage) return [];
-		for (const key of Object.keys(storage)) {
-			if (!key.startsWith(PENDING_PREFIX) || key === pendingKey) continue;
-			const raw = storage.getItem(key);
-			storage.removeItem(key);
-			try {
-				const kept: unknown = JSON.parse(raw ?? '[]');
-				if (Array.isArray(kept)) changes.push(...kept);
-			} catch {
-				/* not ours to read: dropped */
-			}
-		}
-	} catch {
-		return changes;
-	}
-	const at = (change: unknown) => ((change as { at?: unknown } | null)?.at as number) || 0;
-	return changes.sort((a, b) => at(a) - at(b));
 }

@@ -6,33 +6,29 @@ export function enhanceCodeBlocks(): void {
 		const button = document.createElement('button');
 		button.type = 'button';
 		button.className = 'copy-code print:hidden';
-		button.textContent = 'Copy';
 		const label = figure.querySelector('figcaption')?.textContent?.trim();
 		button.setAttribute('aria-label', label ? `Copy ${label}` : 'Copy to clipboard');
 		const status = document.createElement('span');
 		status.className = 'sr-only';
 		status.setAttribute('role', 'status');
+		/** What the button shows and what is said. */
+		const say = (shown: string, spoken = '') => {
+			button.textContent = shown;
+			status.textContent = spoken;
+		};
+		say('Copy');
 		button.addEventListener('click', async () => {
-			const text = pre.textContent ?? '';
 			try {
-				await navigator.clipboard.writeText(text);
-				button.textContent = 'Copied';
-				status.textContent = 'Copied to clipboard';
+				await navigator.clipboard.writeText(pre.textContent ?? '');
+				say('Copied', 'Copied to clipboard');
 			} catch {
 				// Clipboard refused: select the text so Ctrl+C / ⌘C copies it.
-				const range = document.createRange();
-				range.selectNodeContents(pre);
-				getSelection()?.removeAllRanges();
-				getSelection()?.addRange(range);
-				button.textContent = 'Press Ctrl+C';
-				status.textContent = 'Text selected: press Control C to copy';
+				getSelection()?.selectAllChildren(pre);
+				say('Press Ctrl+C', 'Text selected: press Control C to copy');
 			}
-			setTimeout(() => {
-				button.textContent = 'Copy';
-				status.textContent = '';
-			}, 2500);
+			setTimeout(() => say('Copy'), 2500);
 		});
-		if (figure === pre) pre.insertAdjacentElement('beforebegin', button);
+		if (figure === pre) pre.before(button);
 		else figure.append(button);
 		figure.append(status);
 	}

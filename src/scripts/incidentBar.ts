@@ -15,7 +15,6 @@ import { pageShown } from '../lib/pageShown.ts';
 import { loadStore } from '../lib/pageStoreLoader.ts';
 import type { EscalationStep } from '../schemas/escalation.ts';
 import type { Status } from '../schemas/site.ts';
-import type { StorageNotice } from '../lib/storage.ts';
 import type { ShownIncident } from '../lib/storageRead.ts';
 import { ROUTES, sitePath, urls } from '../lib/urls.ts';
 
@@ -144,8 +143,15 @@ export function startIncidentBar(): void {
 		const notices = onWorkspace ? [] : shown.notices();
 		const noticeKey = notices.map((n) => `${n.kind}:${n.backupKey ?? ''}`).join(' ');
 		if (noticeKey !== shownNotices) {
-			noticeNodes = notices.map(noticeView);
 			shownNotices = noticeKey;
+			noticeNodes = [];
+			// Rare (the store found something wrong): their view loads when there are any.
+			if (notices.length > 0)
+				void import('./storageNotice.onDemand.ts').then(({ noticeView }) => {
+					if (shownNotices !== noticeKey) return;
+					noticeNodes = notices.map((notice) => noticeView(notice, shown));
+					render();
+				});
 		}
 		const open = incident !== undefined && level !== undefined && incident.resolvedAt === undefined;
 		const children = open ? [main, ...noticeNodes] : noticeNodes;
@@ -174,18 +180,6 @@ export function startIncidentBar(): void {
 			actions.replaceChildren(...wanted.map(actionView));
 			shownActions = key;
 		}
-	};
-	/** A storage problem, said on every page; the workspace offers the kept data for download. */
-	const noticeView = (notice: StorageNotice) => {
-		const box = el('div', `storage-notice notice-${notice.kind}`);
-		box.setAttribute('role', 'alert');
-		const more = el('a', '', notice.backupKey ? 'Download it from the workspace' : 'Open the workspace');
-		more.setAttribute('href', urls.incident());
-		const dismiss = el('button', '', 'Dismiss');
-		dismiss.setAttribute('type', 'button');
-		dismiss.addEventListener('click', () => shown.store()?.dismiss(notice));
-		box.append(el('p', '', notice.message), more, document.createTextNode(' '), dismiss);
-		return box;
 	};
 	root.setAttribute('role', 'region');
 	root.setAttribute('aria-label', 'Current incident');

@@ -65,6 +65,30 @@ describe('the authoring guide', () => {
 		await fence.getByRole('button', { name: 'Copy to clipboard' }).waitFor();
 	});
 
+	it('copies a code block with its button, and selects it for Ctrl+C where the clipboard is refused', async () => {
+		const fence = page.locator('figure.code-block', { hasText: 'Created content/docs/scenarios/cache-stampede.mdx' });
+		const text = await fence.locator('pre').textContent();
+		const allowed = await chromium.browser.newContext();
+		await allowed.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const copying = await allowed.newPage();
+		await copying.goto(`${baseURL}/authoring/`);
+		const copied = copying.locator('figure.code-block', { hasText: 'Created content/docs/scenarios/cache-stampede.mdx' });
+		await copied.getByRole('button', { name: 'Copy to clipboard' }).click();
+		await expect.poll(() => copied.getByRole('button', { name: 'Copy to clipboard' }).textContent()).toBe('Copied');
+		expect(await copied.getByRole('status').textContent()).toBe('Copied to clipboard');
+		expect(await copying.evaluate(() => navigator.clipboard.readText())).toBe(text);
+		await allowed.close();
+		// No permission granted, and writing refused: the block is selected and the button says what to press.
+		await page.evaluate(() =>
+			Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('no')) } }),
+		);
+		await fence.getByRole('button', { name: 'Copy to clipboard' }).click();
+		await expect.poll(() => fence.getByRole('button', { name: 'Copy to clipboard' }).textContent()).toBe('Press Ctrl+C');
+		expect(await fence.getByRole('status').textContent()).toBe('Text selected: press Control C to copy');
+		expect(await page.evaluate(() => getSelection()?.toString().trimEnd())).toBe(text?.trimEnd());
+		await expect.poll(() => fence.getByRole('button', { name: 'Copy to clipboard' }).textContent(), { timeout: 5000 }).toBe('Copy');
+	});
+
 	it('reads at 360 px without scrolling sideways', async () => {
 		const narrow = await chromium.browser.newPage({ viewport: { width: 360, height: 740 } });
 		await narrow.goto(`${baseURL}/authoring/`);

@@ -77,10 +77,19 @@ describe('classify, declare and follow an incident', () => {
 		await expect.poll(() => lead.innerText()).toMatch(/due now/i);
 		await chromium.context.clock.fastForward('05:00');
 		await expect.poll(() => lead.innerText()).toMatch(/overdue/i);
-		await page.getByRole('button', { name: 'Mark Engineering Lead as brought in' }).click();
+		// By keyboard: the button goes once pressed, and the focus stays on its row, not <body>.
+		await page.getByRole('button', { name: 'Mark Engineering Lead as brought in' }).focus();
+		await page.keyboard.press('Enter');
 		await expect.poll(() => lead.innerText()).toMatch(/done/i);
+		await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-deadline'))).toBe('rung:engineering-lead');
 		expect(await page.locator('.events').innerText()).toContain('Escalated to Engineering Lead');
 		expect(await deadline(page, 'rung:ceo').innerText()).toMatch(/only if/i);
+		// A note added by keyboard leaves the focus in the box, ready for the next one.
+		await page.getByLabel('Add a note').fill('Rolled back the cache change');
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.locator('.events').innerText()).toContain('Rolled back the cache change');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('timeline-note');
 	});
 
 	it('notifies when an escalation falls due, where the user allowed it', async () => {

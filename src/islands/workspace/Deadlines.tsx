@@ -29,7 +29,19 @@ export function Deadlines({ deadlines, now, onEscalated }: Props) {
 					</span>
 					<span class="deadline-when">{deadlineWhen(d, now)}</span>
 					{d.kind === 'rung' && (d.state === 'due' || d.state === 'overdue' || d.state === 'upcoming') && (
-						<button type="button" onClick={() => onEscalated(d)}>
+						<button
+							type="button"
+							onClick={(event) => {
+								// The button goes once pressed: the focus stays on its row, not on <body>.
+								const row = event.currentTarget.closest<HTMLElement>('li');
+								onEscalated(d);
+								setTimeout(() => {
+									if (!row?.isConnected || row.contains(document.activeElement)) return;
+									row.tabIndex = -1;
+									row.focus();
+								});
+							}}
+						>
 							Mark {d.label} as brought in
 						</button>
 					)}

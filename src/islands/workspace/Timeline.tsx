@@ -15,6 +15,8 @@ export function Timeline({ events, onNote }: Props) {
 		if (!note.trim()) return;
 		onNote(note);
 		setNote('');
+		// The button is disabled with the box empty: the focus goes back to the box for the next note, not to <body>.
+		document.getElementById('timeline-note')?.focus();
 	};
 	return (
 		<section class="timeline" aria-labelledby="timeline-title">

@@ -3,7 +3,6 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
-import starlightLinksValidator from 'starlight-links-validator';
 import { deployment, loadSite } from './src/data/loadSite.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { codeFences } from './src/build/codeFences.ts';
@@ -15,6 +14,7 @@ import { alertPages } from './src/integrations/alertPages.ts';
 import { contentLint } from './src/integrations/contentLint.ts';
 import { ISLAND_FILES, preactJsx } from './src/integrations/preactJsx.ts';
 import { incidentBarChunks } from './src/build/incidentBarChunk.ts';
+import { linksValidator } from './src/integrations/linksValidator.ts';
 
 const site = loadSite();
 // Measuring builds (the test suite's, the benchmark's: PLAYBOOK_MEASURE=1) record who wrote each
@@ -47,7 +47,7 @@ export default defineConfig({
 			// Plain code blocks with our own copy button: highlighting commands and templates is not
 			// worth Expressive Code's CSS and script on every page that has a command.
 			expressiveCode: false,
-			plugins: [starlightLinksValidator()],
+			plugins: [linksValidator()],
 			lastUpdated: false,
 			pagination: true,
 			customCss: [

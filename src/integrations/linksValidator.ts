@@ -14,29 +14,28 @@ let hooked = false;
  * from the project's own files but not from node_modules. The package's entry is served as one
  * JavaScript module bundled by esbuild from its files, its dependencies left as imports, which
  * Node resolves from the package's folder as it would for any package. Only that one URL is
- * touched; every other module loads as before.
+ * touched; every other module loads as before. esbuild's service, started here, is the one the
+ * rest of the build uses (Astro's env plugin, the offline worker's bundle).
  */
-function allowValidatorImport(): void {
+async function allowValidatorImport(): Promise<void> {
 	if (hooked) return;
-	hooked = true;
 	const require = createRequire(import.meta.url);
 	const entry = pathToFileURL(require.resolve(VALIDATOR)).href;
-	registerHooks({
-		load(url, context, nextLoad) {
-			if (url !== entry) return nextLoad(url, context);
-			const { buildSync } = require('esbuild') as typeof import('esbuild');
-			const bundle = buildSync({
-				entryPoints: [fileURLToPath(url)],
-				bundle: true,
-				packages: 'external',
-				format: 'esm',
-				platform: 'node',
-				write: false,
-				logLevel: 'silent',
-			});
-			return { format: 'module', source: bundle.outputFiles[0]!.text, shortCircuit: true };
-		},
+	const { build } = require('esbuild') as typeof import('esbuild');
+	const bundle = await build({
+		entryPoints: [fileURLToPath(entry)],
+		bundle: true,
+		packages: 'external',
+		format: 'esm',
+		platform: 'node',
+		write: false,
+		logLevel: 'silent',
 	});
+	const source = bundle.outputFiles[0]!.text;
+	registerHooks({
+		load: (url, context, nextLoad) => (url === entry ? { format: 'module', source, shortCircuit: true } : nextLoad(url, context)),
+	});
+	hooked = true;
 }
 
 /**
@@ -52,7 +51,7 @@ export function linksValidator(options?: Parameters<typeof starlightLinksValidat
 		hooks: {
 			'config:setup': async (context) => {
 				if (context.command !== 'build') return;
-				allowValidatorImport();
+				await allowValidatorImport();
 				const { default: validator } = (await import(VALIDATOR)) as { default: typeof starlightLinksValidator };
 				const { hooks } = validator(options);
 				const unknown = Object.keys(hooks).filter((hook) => hook !== 'config:setup');

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { astroBuild, makeProject, ROOT } from '../support/buildSite.ts';
 
@@ -15,7 +16,8 @@ const page = (body: string) => `---\ntitle: A page with links\nowner: Platform t
  */
 describe('the links validator', () => {
 	it('leaves a config that Node imports by itself', () => {
-		const run = spawnSync(NODE, ['--input-type=module', '-e', "await import('./astro.config.mjs')"], { cwd: ROOT, encoding: 'utf8' });
+		const config = pathToFileURL(join(ROOT, 'astro.config.mjs')).href;
+		const run = spawnSync(NODE, ['--input-type=module', '-e', 'await import(process.argv[1])', config], { cwd: ROOT, encoding: 'utf8' });
 		expect(run.stderr).toBe('');
 		expect(run.status).toBe(0);
 	});

@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 
 /** Where the islands live: the only files compiled as Preact JSX. */
 export const ISLAND_FILES = ['src/islands/**'];
@@ -7,7 +8,7 @@ export const ISLAND_FILES = ['src/islands/**'];
 const OPTIONS_MODULE = 'astro:preact:opts';
 
 /** The Vite plugins a build needs to render and bundle the islands. */
-export function buildPlugins(include: string[]): Array<{ name: string; enforce?: 'pre' }> {
+export function buildPlugins(include: string[]): Plugin[] {
 	return [
 		{
 			// What @preact/preset-vite's JSX plugin configures when it is given no Babel options:
@@ -30,7 +31,7 @@ export function buildPlugins(include: string[]): Array<{ name: string; enforce?:
 				filter: { id: new RegExp(`^\0${OPTIONS_MODULE}$`) },
 				handler: () => ({ code: `export default ${JSON.stringify({ include })}` }),
 			},
-		} as { name: string },
+		},
 	];
 }
 

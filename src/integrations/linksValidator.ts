@@ -1,6 +1,8 @@
+import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { createRequire, registerHooks } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { StarlightPlugin } from '@astrojs/starlight/types';
+import type { AstroIntegration } from 'astro';
 import type starlightLinksValidator from 'starlight-links-validator';
 
 /** The package name, which is also the plugin's name (Starlight labels its log lines with it). */
@@ -38,6 +40,46 @@ async function allowValidatorImport(): Promise<void> {
 	hooked = true;
 }
 
+/** Astro's content layer cache in its cache folder, which the validator deletes as a build starts. */
+const DATA_STORE = 'data-store.json';
+
+/**
+ * Whether a docs folder holds Markdown pages: pages the content layer renders and keeps in its
+ * cache, unlike MDX pages, which Vite compiles in every build.
+ */
+export function hasMarkdownPages(docs: string): boolean {
+	if (!existsSync(docs)) return false;
+	return (readdirSync(docs, { recursive: true }) as string[]).some((file) => /\.(md|markdown|mdown|mkdn|mkd|mdwn)$/i.test(file));
+}
+
+/**
+ * The validator's integration, with Astro's content cache kept through its setup. The validator
+ * deletes the cache so that Markdown pages are rendered again and their links collected; MDX
+ * pages are compiled, and their links collected, in every build anyway. With no Markdown page
+ * the cache only spares the content sync re-reading and re-checking every entry.
+ */
+export function keepingContentCache(integration: AstroIntegration, cacheDir: URL): AstroIntegration {
+	const setup = integration.hooks['astro:config:setup'];
+	if (!setup) return integration;
+	return {
+		...integration,
+		hooks: {
+			...integration.hooks,
+			'astro:config:setup': async (options) => {
+				const store = fileURLToPath(new URL(DATA_STORE, cacheDir));
+				const aside = `${store}.kept`;
+				const kept = existsSync(store);
+				if (kept) renameSync(store, aside);
+				try {
+					await setup(options);
+				} finally {
+					if (kept) renameSync(aside, store);
+				}
+			},
+		},
+	};
+}
+
 /**
  * starlight-links-validator, loaded only by a build (the only command it runs in). Imported with
  * the config, its TypeScript sources are more than Node loads from node_modules, so Astro would
@@ -56,7 +98,16 @@ export function linksValidator(options?: Parameters<typeof starlightLinksValidat
 				const { hooks } = validator(options);
 				const unknown = Object.keys(hooks).filter((hook) => hook !== 'config:setup');
 				if (unknown.length > 0) throw new Error(`${VALIDATOR} now has ${unknown.join(', ')} hooks: pass them on in linksValidator()`);
-				await hooks['config:setup']?.(context);
+				const docs = fileURLToPath(new URL('content/docs/', context.astroConfig.srcDir));
+				const keepCache = !hasMarkdownPages(docs);
+				await hooks['config:setup']?.(
+					keepCache
+						? {
+								...context,
+								addIntegration: (integration) => context.addIntegration(keepingContentCache(integration, context.astroConfig.cacheDir)),
+							}
+						: context,
+				);
 			},
 		},
 	};

@@ -22,14 +22,17 @@ describe('the links validator', () => {
 		expect(run.status).toBe(0);
 	});
 
-	it('still fails a build on a link to a page that does not exist, naming the page and the link', async () => {
+	it('still fails a build on a link to a page that does not exist, naming the page and the link, build after build', async () => {
 		const root = makeProject('broken-link', {
 			overlay: { 'docs/links-check.mdx': page('See [the missing page](/no-such-page/).') },
 		});
-		const build = await astroBuild(root);
-		expect(build.ok).toBe(false);
-		expect(build.output).toContain('Links validation failed');
-		expect(build.output).toMatch(/links-check\.mdx[\s\S]*\/no-such-page\/[\s\S]*invalid link/);
-		expect(build.output).toContain('Found 1 invalid link in 1 file');
+		// The second build starts with the content cache the first one left (the validator keeps it
+		// when every page is MDX): the links are collected all the same.
+		for (const build of [await astroBuild(root), await astroBuild(root)]) {
+			expect(build.ok).toBe(false);
+			expect(build.output).toContain('Links validation failed');
+			expect(build.output).toMatch(/links-check\.mdx[\s\S]*\/no-such-page\/[\s\S]*invalid link/);
+			expect(build.output).toContain('Found 1 invalid link in 1 file');
+		}
 	});
 });

@@ -8,36 +8,42 @@ import type starlightLinksValidator from 'starlight-links-validator';
 /** The package name, which is also the plugin's name (Starlight labels its log lines with it). */
 const VALIDATOR = 'starlight-links-validator';
 
-/** Whether Node has been told how to import the validator (once a process). */
-let hooked = false;
+/** The validator's module, once imported (once a process). */
+let validatorModule: Promise<{ default: typeof starlightLinksValidator }> | undefined;
 
 /**
- * Let Node import starlight-links-validator, which ships its TypeScript sources: Node strips types
- * from the project's own files but not from node_modules. The package's entry is served as one
- * JavaScript module bundled by esbuild from its files, its dependencies left as imports, which
- * Node resolves from the package's folder as it would for any package. Only that one URL is
- * touched; every other module loads as before. esbuild's service, started here, is the one the
- * rest of the build uses (Astro's env plugin, the offline worker's bundle).
+ * Import starlight-links-validator, which ships its TypeScript sources: Node strips types from the
+ * project's own files but not from node_modules. For the one import, the package's entry is
+ * served as one JavaScript module bundled by esbuild from its files, its dependencies left as
+ * imports, which Node resolves from the package's folder as it would for any package; every other
+ * module loads as before, and the hook is gone once the validator is in. esbuild's service,
+ * started here, is the one the rest of the build uses (Astro's env plugin, the offline worker).
  */
-async function allowValidatorImport(): Promise<void> {
-	if (hooked) return;
-	const require = createRequire(import.meta.url);
-	const entry = pathToFileURL(require.resolve(VALIDATOR)).href;
-	const { build } = require('esbuild') as typeof import('esbuild');
-	const bundle = await build({
-		entryPoints: [fileURLToPath(entry)],
-		bundle: true,
-		packages: 'external',
-		format: 'esm',
-		platform: 'node',
-		write: false,
-		logLevel: 'silent',
-	});
-	const source = bundle.outputFiles[0]!.text;
-	registerHooks({
-		load: (url, context, nextLoad) => (url === entry ? { format: 'module', source, shortCircuit: true } : nextLoad(url, context)),
-	});
-	hooked = true;
+function importValidator(): Promise<{ default: typeof starlightLinksValidator }> {
+	validatorModule ??= (async () => {
+		const require = createRequire(import.meta.url);
+		const entry = pathToFileURL(require.resolve(VALIDATOR)).href;
+		const { build } = require('esbuild') as typeof import('esbuild');
+		const bundle = await build({
+			entryPoints: [fileURLToPath(entry)],
+			bundle: true,
+			packages: 'external',
+			format: 'esm',
+			platform: 'node',
+			write: false,
+			logLevel: 'silent',
+		});
+		const source = bundle.outputFiles[0]!.text;
+		const hook = registerHooks({
+			load: (url, context, nextLoad) => (url === entry ? { format: 'module', source, shortCircuit: true } : nextLoad(url, context)),
+		});
+		try {
+			return (await import(VALIDATOR)) as { default: typeof starlightLinksValidator };
+		} finally {
+			hook.deregister();
+		}
+	})();
+	return validatorModule;
 }
 
 /** Astro's content layer cache in its cache folder, which the validator deletes as a build starts. */
@@ -93,8 +99,7 @@ export function linksValidator(options?: Parameters<typeof starlightLinksValidat
 		hooks: {
 			'config:setup': async (context) => {
 				if (context.command !== 'build') return;
-				await allowValidatorImport();
-				const { default: validator } = (await import(VALIDATOR)) as { default: typeof starlightLinksValidator };
+				const { default: validator } = await importValidator();
 				const { hooks } = validator(options);
 				const unknown = Object.keys(hooks).filter((hook) => hook !== 'config:setup');
 				if (unknown.length > 0) throw new Error(`${VALIDATOR} now has ${unknown.join(', ')} hooks: pass them on in linksValidator()`);

@@ -2,8 +2,6 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
-import preact from '@astrojs/preact';
-import starlightLinksValidator from 'starlight-links-validator';
 import { deployment, loadSite } from './src/data/loadSite.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { codeFences } from './src/build/codeFences.ts';
@@ -13,8 +11,9 @@ import { offline } from './src/integrations/offline.ts';
 import { singleFile } from './src/integrations/singleFile.ts';
 import { alertPages } from './src/integrations/alertPages.ts';
 import { contentLint } from './src/integrations/contentLint.ts';
-import { ISLAND_FILES, preactJsx } from './src/integrations/preactJsx.ts';
+import { preactIslands } from './src/integrations/preactJsx.ts';
 import { incidentBarChunks } from './src/build/incidentBarChunk.ts';
+import { linksValidator } from './src/integrations/linksValidator.ts';
 
 const site = loadSite();
 // Measuring builds (the test suite's, the benchmark's: PLAYBOOK_MEASURE=1) record who wrote each
@@ -47,7 +46,7 @@ export default defineConfig({
 			// Plain code blocks with our own copy button: highlighting commands and templates is not
 			// worth Expressive Code's CSS and script on every page that has a command.
 			expressiveCode: false,
-			plugins: [starlightLinksValidator()],
+			plugins: [linksValidator()],
 			lastUpdated: false,
 			pagination: true,
 			customCss: [
@@ -84,9 +83,8 @@ export default defineConfig({
 			],
 		}),
 		mdx(),
-		preact({ include: ISLAND_FILES }),
-		// After preact(): the islands' JSX compiled by Oxc, not Babel, in a build.
-		preactJsx(),
+		// @astrojs/preact for the islands; in a build, only its renderer and Oxc for their JSX (no Babel).
+		preactIslands(),
 		...(measure ? [measure.bundleOrigins()] : []),
 		singleFile(),
 		alertPages(),

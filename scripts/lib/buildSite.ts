@@ -29,11 +29,15 @@ function buildEnv(): NodeJS.ProcessEnv {
 	return { PLAYBOOK_MEASURE: '1', ...env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
 }
 
-/** Run `astro build` in a project folder, as a measuring build (PLAYBOOK_MEASURE=1) unless the environment says otherwise. */
-export async function astroBuild(root: string, outDir = join(root, 'dist')): Promise<BuildResult> {
+/**
+ * Run `astro build` in a project folder, as a measuring build (PLAYBOOK_MEASURE=1) unless the
+ * environment says otherwise or `measure` is false (the production build, as `npm run build` makes it).
+ */
+export async function astroBuild(root: string, outDir = join(root, 'dist'), { measure = true } = {}): Promise<BuildResult> {
 	const timelineFile = join(mkdtempSync(join(tmpdir(), 'playbook-build-')), 'timeline.json');
 	const run = await runAstro(root, ['build', '--outDir', outDir], [join(ROOT, 'scripts/lib/reportCpu.ts')], {
 		PLAYBOOK_BUILD_TIMELINE: timelineFile,
+		...(measure ? {} : { PLAYBOOK_MEASURE: '0' }),
 	});
 	const cpuMs = Number(/BUILD_CPU_MS (\d+)/.exec(run.output)?.[1] ?? Number.NaN);
 	const timeline = existsSync(timelineFile) ? (JSON.parse(readFileSync(timelineFile, 'utf8')) as BuildResult['timeline']) : [];

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { GetManifestOptions, getManifest } from 'workbox-build';
 import { HEADERS_FILE } from './contentSecurityPolicy.ts';
 import { timedStep } from './timedStep.ts';
 import { asBase, href, ROUTES } from '../lib/urls.ts';
@@ -30,6 +31,25 @@ const REQUIRED = [
 ];
 
 /**
+ * What the worker precaches from the built site in `root`: the options of workbox-build's
+ * getManifest(), with the one default its schema check would add (globFollow) already in.
+ */
+export function manifestOptions(root: string): GetManifestOptions {
+	return {
+		globDirectory: root,
+		globPatterns: ['**/*'],
+		// Not the pages built for each alert (one per alert, thousands in a large playbook): offline,
+		// the 404 page stands in for them and sends the alert on from the precached scenario data
+		// (AlertLanding.astro), as it does for any other spelling of an alert's name.
+		globIgnores: [HEADERS_FILE, NAVIGATION_SCRIPT, WORKER, ALERT_PAGES],
+		// Names that carry a content hash need no revision of their own.
+		dontCacheBustURLsMatching: /^(_astro\/|pagefind\/(fragment|index)\/|pagefind\/pagefind\.[^/]*\.pf_meta$)/,
+		maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+		globFollow: true,
+	};
+}
+
+/**
  * Make the whole site work offline after one visit: after the build, a Workbox service worker
  * (dist/sw.js) precaches every file of dist/, search index included. Must come after Starlight in
  * `integrations`, whose own build:done hook writes the Pagefind index that this step precaches.
@@ -54,23 +74,17 @@ export function offline(): AstroIntegration {
 					copyFileSync(fileURLToPath(new URL('../client/offlineNavigation.sw.js', import.meta.url)), join(root, NAVIGATION_SCRIPT));
 					// Workbox lists and revisions the files; esbuild bundles the worker (workbox-build's own
 					// generateSW would load Babel and Rollup for it, seconds of every build). Loaded here,
-					// not with the config: only a finished build needs them. Node's own require, because the
-					// module runner that loaded the config is closed by now.
+					// not with the config: only a finished build needs them. Workbox's getManifest() is this
+					// same function after it checks the options against its JSON schema, which compiles the
+					// schema with Ajv on every build (half of this step's time); the options are fixed here
+					// and checked against that schema by the tests instead (manifestOptions()).
 					const require = createRequire(import.meta.url);
-					const { getManifest } = require('workbox-build/build/get-manifest.js') as typeof import('workbox-build');
+					const { getFileManifestEntries } = require('workbox-build/build/lib/get-file-manifest-entries.js') as {
+						getFileManifestEntries: typeof getManifest;
+					};
 					const { build } = require('esbuild') as typeof import('esbuild');
 					const [{ manifestEntries, count, size, warnings }, bundle] = await Promise.all([
-						getManifest({
-							globDirectory: root,
-							globPatterns: ['**/*'],
-							// Not the pages built for each alert (one per alert, thousands in a large playbook): offline,
-							// the 404 page stands in for them and sends the alert on from the precached scenario data
-							// (AlertLanding.astro), as it does for any other spelling of an alert's name.
-							globIgnores: [HEADERS_FILE, NAVIGATION_SCRIPT, WORKER, ALERT_PAGES],
-							// Names that carry a content hash need no revision of their own.
-							dontCacheBustURLsMatching: /^(_astro\/|pagefind\/(fragment|index)\/|pagefind\/pagefind\.[^/]*\.pf_meta$)/,
-							maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
-						}),
+						getFileManifestEntries(manifestOptions(root)),
 						build({
 							entryPoints: [fileURLToPath(new URL('../client/serviceWorker.sw.js', import.meta.url))],
 							bundle: true,

@@ -1,50 +1,66 @@
-import preactPreset from '@preact/preset-vite';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 
 /** Where the islands live: the only files compiled as Preact JSX. */
 export const ISLAND_FILES = ['src/islands/**'];
 
-/** The name of @preact/preset-vite's JSX plugin. */
-const JSX_PLUGIN = 'vite:preact-jsx';
+/** The module @astrojs/preact's server renderer reads its include and exclude options from. */
+const OPTIONS_MODULE = 'astro:preact:opts';
 
-/** A Vite plugin, or a nested list of them, as Astro keeps them in its config. */
-type PluginEntry = { name?: string } | false | null | undefined | PluginEntry[];
-
-/** The list with every plugin named `name` replaced by `replacement`, at any depth. */
-export function replacePlugin<T extends PluginEntry>(plugins: T[], name: string, replacement: object): T[] {
-	return plugins.map((entry) => {
-		if (Array.isArray(entry)) return replacePlugin(entry, name, replacement) as T;
-		return entry && entry.name === name ? (replacement as T) : entry;
-	});
-}
-
-/** The first plugin named `name` in the list, at any depth. */
-function findPlugin(plugins: PluginEntry[], name: string): object | undefined {
-	for (const entry of plugins) {
-		const found = Array.isArray(entry) ? findPlugin(entry, name) : entry && entry.name === name ? entry : undefined;
-		if (found) return found;
-	}
-	return undefined;
+/** The Vite plugins a build needs to render and bundle the islands. */
+export function buildPlugins(include: string[]): Plugin[] {
+	return [
+		{
+			// What @preact/preset-vite's JSX plugin configures when it is given no Babel options:
+			// the islands' JSX compiled by Vite's own Oxc transform, for Preact.
+			name: 'vite:preact-jsx',
+			enforce: 'pre',
+			config: () => ({
+				oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+				optimizeDeps: {
+					include: ['preact', 'preact/jsx-runtime', 'preact/jsx-dev-runtime'],
+					rolldownOptions: { transform: { jsx: { runtime: 'automatic' } } },
+				},
+			}),
+		},
+		{
+			// What @astrojs/preact gives its server renderer: which components are Preact's.
+			name: '@astrojs/preact:opts',
+			resolveId: { filter: { id: new RegExp(`^${OPTIONS_MODULE}$`) }, handler: () => `\0${OPTIONS_MODULE}` },
+			load: {
+				filter: { id: new RegExp(`^\0${OPTIONS_MODULE}$`) },
+				handler: () => ({ code: `export default ${JSON.stringify({ include })}` }),
+			},
+		},
+	];
 }
 
 /**
- * The islands' JSX compiled by Vite's own Oxc transform in a build, as @preact/preset-vite does
- * when no Babel options are given. @astrojs/preact always gives it Babel options (only to tell
- * Babel where to find its plugins), which runs every island through Babel twice, once for the
- * server and once for the browser: a fifth of the build's CPU time on this site, for the same
- * output byte for byte. Placed after `preact()`; `astro dev` keeps Babel, whose hook names the
- * Preact devtools show.
+ * Preact for the islands: @astrojs/preact itself in `astro dev` (with Babel, whose hook names the
+ * Preact devtools show, and hot reload), and in a build its renderer with the two Vite plugins a
+ * build uses. @astrojs/preact loads @preact/preset-vite, which loads Babel and Prefresh before
+ * anything runs (a tenth of a second of every build's start-up) and then gives Babel every island
+ * twice, once for the server and once for the browser, for output Oxc makes byte for byte; a
+ * build needs neither, so it imports neither.
  */
-export function preactJsx(): AstroIntegration {
+export function preactIslands(): AstroIntegration {
+	let dev: AstroIntegration | undefined;
 	return {
-		name: 'playbook:preact-jsx',
+		name: 'playbook:preact-islands',
 		hooks: {
-			'astro:config:setup': ({ command, config }) => {
-				if (command !== 'build') return;
-				const withoutBabel = findPlugin(preactPreset({ include: ISLAND_FILES, reactAliasesEnabled: false }) as PluginEntry[], JSX_PLUGIN);
-				if (!withoutBabel) throw new Error(`@preact/preset-vite has no plugin named ${JSX_PLUGIN} any more: remove preactJsx()`);
-				const plugins = replacePlugin((config.vite.plugins ?? []) as PluginEntry[], JSX_PLUGIN, withoutBabel);
-				config.vite.plugins = plugins as NonNullable<typeof config.vite.plugins>;
+			'astro:config:setup': async (options) => {
+				if (options.command === 'build') {
+					const { getRenderer } = await import('@astrojs/preact/container-renderer');
+					options.addRenderer(getRenderer(false));
+					options.updateConfig({ vite: { plugins: buildPlugins(ISLAND_FILES) } });
+					return;
+				}
+				const { default: preact } = await import('@astrojs/preact');
+				dev = preact({ include: ISLAND_FILES });
+				await dev.hooks['astro:config:setup']?.(options);
+			},
+			'astro:config:done': async (options) => {
+				await dev?.hooks['astro:config:done']?.(options);
 			},
 		},
 	};

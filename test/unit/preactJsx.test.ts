@@ -1,40 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { preactJsx, replacePlugin } from '../../src/integrations/preactJsx.ts';
+import { buildPlugins, ISLAND_FILES, preactIslands } from '../../src/integrations/preactJsx.ts';
 
-type Hook = (options: { command: string; config: { vite: { plugins?: unknown[] } } }) => void;
+type Plugin = {
+	name: string;
+	config?: () => unknown;
+	resolveId?: { handler: (id: string) => unknown };
+	load?: { handler: (id: string) => unknown };
+};
+type Setup = (options: Record<string, unknown>) => Promise<void>;
 
-/** Run the integration's setup hook on a config holding the given plugins; the plugins it leaves. */
-function setUp(command: string, plugins: unknown[]): unknown[] {
-	const config = { vite: { plugins } };
-	(preactJsx().hooks['astro:config:setup'] as unknown as Hook)({ command, config });
-	return config.vite.plugins;
+/** Run the integration's setup hook for a command; the renderers and Vite plugins it added. */
+async function setUp(command: string): Promise<{ renderers: Array<{ name: string; clientEntrypoint: string }>; plugins: unknown[] }> {
+	const renderers: Array<{ name: string; clientEntrypoint: string }> = [];
+	const plugins: unknown[] = [];
+	const setup = preactIslands().hooks['astro:config:setup'] as unknown as Setup;
+	await setup({
+		command,
+		addRenderer: (renderer: { name: string; clientEntrypoint: string }) => renderers.push(renderer),
+		updateConfig: (config: { vite?: { plugins?: unknown[] } }) => plugins.push(...(config.vite?.plugins ?? [])),
+		injectScript: () => {},
+	});
+	return { renderers, plugins: plugins.flat(Infinity) };
 }
 
-describe('the islands compiled without Babel', () => {
-	it('replaces a plugin by name at any depth and leaves the others and the empty entries', () => {
-		const other = { name: 'other' };
-		const replaced = replacePlugin([other, [false, { name: 'x' }, [{ name: 'x' }]], null], 'x', { name: 'new' });
-		expect(replaced).toEqual([other, [false, { name: 'new' }, [{ name: 'new' }]], null]);
-		expect(replaced[0]).toBe(other);
+const names = (plugins: unknown[]) => plugins.map((p) => (p as { name?: string }).name);
+
+describe('Preact for the islands', () => {
+	it('in a build: the production renderer, and JSX compiled by Oxc for Preact, with no Babel', async () => {
+		const { renderers, plugins } = await setUp('build');
+		expect(renderers).toEqual([
+			{ name: '@astrojs/preact', clientEntrypoint: '@astrojs/preact/client.js', serverEntrypoint: '@astrojs/preact/server.js' },
+		]);
+		expect(names(plugins)).toEqual(['vite:preact-jsx', '@astrojs/preact:opts']);
+		const jsx = plugins[0] as Plugin;
+		expect(jsx.config?.()).toMatchObject({ oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } });
+		expect(Object.keys(jsx)).not.toContain('transform');
 	});
 
-	it('swaps the Babel JSX plugin for one that configures Oxc, in a build only', async () => {
-		const babel = { name: 'vite:preact-jsx', transform: () => 'babel' };
-		const other = { name: 'astro:other' };
-		const [swapped, kept] = setUp('build', [[babel], other]) as [
-			{ name: string; transform?: (code: string, id: string) => unknown; config?: () => unknown }[],
-			unknown,
-		];
-		expect(kept).toBe(other);
-		const plugin = swapped[0]!;
-		expect(plugin).not.toBe(babel);
-		expect(plugin.name).toBe('vite:preact-jsx');
-		expect(plugin.config?.call({ meta: { rolldownVersion: '1' } })).toMatchObject({
-			oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-		});
-		// It leaves an island's JSX to Oxc: no transform of its own.
-		expect(await plugin.transform?.('export const A = () => <a />;', '/site/src/islands/A.tsx')).toBeUndefined();
-		const dev = setUp('dev', [[babel], other]) as unknown[][];
-		expect(dev[0]![0]).toBe(babel);
+	it("in a build: tells the server renderer which files are the islands, as @astrojs/preact's options module does", () => {
+		const options = buildPlugins(['src/x/**'])[1] as Plugin;
+		const id = options.resolveId!.handler('astro:preact:opts') as string;
+		const { code } = options.load!.handler(id) as { code: string };
+		expect(code).toBe('export default {"include":["src/x/**"]}');
+		expect(ISLAND_FILES).toEqual(['src/islands/**']);
+	});
+
+	it('in dev: @astrojs/preact itself, Babel and hot reload included', async () => {
+		const { renderers, plugins } = await setUp('dev');
+		expect(renderers.map((r) => r.clientEntrypoint)).toEqual(['@astrojs/preact/client-dev.js']);
+		expect(names(plugins)).toEqual(expect.arrayContaining(['vite:preact-jsx', 'prefresh', '@astrojs/preact:opts']));
 	});
 });

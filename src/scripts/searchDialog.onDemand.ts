@@ -95,7 +95,10 @@ function resultItem(result: ResultData): HTMLLIElement {
 	const link = Object.assign(document.createElement('a'), { href: result.url, textContent: result.meta.title ?? result.url });
 	link.className = 'search-result-link';
 	item.append(link, excerptElement(result.excerpt));
-	const sections = (result.sub_results ?? []).filter((s) => s.url !== result.url && s.url.includes('#')).slice(0, MAX_SECTIONS);
+	// Pagefind's "#_top" section is the text above the first heading: the page itself, already shown.
+	const sections = (result.sub_results ?? [])
+		.filter((s) => s.url !== result.url && s.url.includes('#') && !s.url.endsWith('#_top'))
+		.slice(0, MAX_SECTIONS);
 	if (sections.length > 0) {
 		const list = document.createElement('ul');
 		list.className = 'search-sections';

@@ -31,3 +31,19 @@ describe('search finds the runbook from a symptom', () => {
 		await page.close();
 	});
 });
+
+describe('search results', () => {
+	it("show a runbook once, its excerpt in words apart, without the review note or the page's buttons", async () => {
+		const page = await chromium.browser.newPage();
+		const results = await search(page, '5xx');
+		expect(results[0]).toBe('/scenarios/high-error-rate/');
+		const result = page.locator('.search-result', { has: page.locator('a[href$="/scenarios/high-error-rate/"]') }).first();
+		// The text above the page's first heading is the page itself, not one of its sections.
+		const links = await result.locator('a').evaluateAll((all) => all.map((a) => (a as HTMLAnchorElement).href));
+		expect(links.filter((href) => href.includes('#_top'))).toEqual([]);
+		const excerpt = (await result.locator('.search-excerpt').first().textContent()) ?? '';
+		expect(excerpt).not.toMatch(/Last reviewed|Declare an incident|Classify severity/);
+		expect(excerpt).not.toMatch(/Usually\S|Alerts\S/);
+		await page.close();
+	});
+});

@@ -108,7 +108,9 @@ export default function Checklist({ spec, ordered }: Props) {
 				<span class="checklist-for">
 					{ready ? (
 						<span class="checklist-target">
-							{incident ? `Ticks go to ${incident.drill ? 'drill ' : ''}${incident.id}` : 'Ticks kept in this browser: no incident open'}
+							{incident
+								? `Ticks go to ${incident.drill ? 'drill ' : ''}${incident.id}${incident.resolvedAt === undefined ? '' : ' (resolved)'}`
+								: 'Ticks kept in this browser: no incident open'}
 						</span>
 					) : (
 						'\u00a0'

@@ -50,6 +50,36 @@ describe('<Checklist>', () => {
 		expect(next?.getAttribute('data-step')).toBe('isolate');
 	});
 
+	it('says where ticks go: the open incident, and whether it is resolved', async () => {
+		const incident = {
+			id: 'INC-7',
+			title: 'Queue stuck',
+			severity: 'P2',
+			drill: false,
+			detectedAt: 0,
+			declaredAt: 0,
+			channel: '#inc-7',
+			scenarios: [],
+			events: [],
+			ticks: {},
+		};
+		const store = (resolvedAt?: number) =>
+			localStorage.setItem(
+				'playbook:state',
+				JSON.stringify({
+					version: 1,
+					state: { activeId: 'INC-7', activeAt: 0, incidents: [{ ...incident, resolvedAt }], deleted: {}, responder: '', scratch: {} },
+				}),
+			);
+		store();
+		await mount();
+		await waitFor(() => expect(document.querySelector('.checklist-target')?.textContent).toBe('Ticks go to INC-7'));
+		cleanup();
+		store(60_000);
+		await mount();
+		await waitFor(() => expect(document.querySelector('.checklist-target')?.textContent).toBe('Ticks go to INC-7 (resolved)'));
+	});
+
 	it('shows ticks already stored when it mounts', async () => {
 		localStorage.setItem(
 			'playbook:state',

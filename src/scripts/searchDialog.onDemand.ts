@@ -10,7 +10,14 @@ interface Pagefind {
 	options(options: { noWorker?: boolean }): Promise<void>;
 	init(): Promise<void>;
 	preload(term: string): Promise<void>;
-	search(term: string): Promise<{ results: Array<{ data(): Promise<ResultData> }> } | null>;
+	search(term: string): Promise<{ results: Found[] } | null>;
+}
+
+/** A page Pagefind found, before its text is fetched. */
+interface Found {
+	id: string;
+	score: number;
+	data(): Promise<ResultData>;
 }
 
 /** One page found, as Pagefind describes it. */
@@ -28,6 +35,24 @@ export const MAX_RESULTS = 8;
 const FIRST_BATCH = 3;
 /** Sections listed under a page. */
 export const MAX_SECTIONS = 3;
+/**
+ * The pages with every word first, as Pagefind ranks them; then, for a query of several words,
+ * the pages with some of them, those with more of the words first, then by score. A responder
+ * types the service's name ("checkout errors") the playbook never says: the runbook still shows.
+ */
+export function withSomeWords(all: readonly Found[], byWord: ReadonlyArray<readonly Found[]>): { results: Found[]; some: number } {
+	const seen = new Set(all.map((r) => r.id));
+	const partial = new Map<string, { found: Found; words: number; score: number }>();
+	for (const results of byWord)
+		for (const found of results) {
+			if (seen.has(found.id)) continue;
+			const known = partial.get(found.id);
+			partial.set(found.id, { found, words: (known?.words ?? 0) + 1, score: (known?.score ?? 0) + found.score });
+		}
+	const some = [...partial.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((p) => p.found);
+	return { results: [...all, ...some], some: some.length };
+}
+
 /** Searched while nobody has typed yet, to fetch the index's words: one every playbook uses. */
 const WARM_UP_TERM = 'incident';
 
@@ -130,11 +155,16 @@ export function start(dialog: HTMLDialogElement): void {
 			status.textContent = '';
 			return;
 		}
-		let results: Array<{ data(): Promise<ResultData> }>;
+		let results: Found[];
+		let some = 0;
 		try {
 			const pagefind = await warmUp();
 			if (stale()) return;
-			results = (await pagefind.search(term))?.results ?? [];
+			const words = term.split(/\s+/);
+			const [all, ...byWord] = await Promise.all(
+				[term, ...(words.length > 1 ? words : [])].map(async (t) => (await pagefind.search(t))?.results ?? []),
+			);
+			({ results, some } = withSomeWords(all ?? [], byWord));
 		} catch {
 			if (!stale()) status.textContent = 'Search could not load. Every page is in the sidebar; try again after reloading.';
 			return;
@@ -142,8 +172,15 @@ export function start(dialog: HTMLDialogElement): void {
 		if (stale()) return;
 		const shown = Math.min(results.length, MAX_RESULTS);
 		const more = results.length > shown ? ` (the best ${shown} shown)` : '';
-		const count = `${results.length} result${results.length === 1 ? '' : 's'}`;
-		const summary = results.length === 0 ? `No results for “${term}”` : `${count} for “${term}”${more}`;
+		const every = results.length - some;
+		const count = `${every} result${every === 1 ? '' : 's'}`;
+		const partly = some > 0 ? `, ${some} more with some of the words` : '';
+		const summary =
+			results.length === 0
+				? `No results for “${term}”`
+				: every === 0
+					? `No page has every word of “${term}”: ${some} with some of them${more}`
+					: `${count} for “${term}”${partly}${more}`;
 		// Each result's text is a small fetch: show the best few as soon as they are in, then the rest.
 		const items: HTMLLIElement[] = [];
 		for (const batch of [results.slice(0, FIRST_BATCH), results.slice(FIRST_BATCH, shown)]) {

@@ -46,4 +46,14 @@ describe('search results', () => {
 		expect(excerpt).not.toMatch(/Usually\S|Alerts\S/);
 		await page.close();
 	});
+
+	it('list pages with some of the words after those with all of them: a service name the playbook never says still finds the runbook', async () => {
+		const page = await chromium.browser.newPage();
+		// "checkout" is in a drill only; "errors" is the runbook's.
+		const results = await search(page, 'checkout errors');
+		expect(results).toContain('/scenarios/high-error-rate/');
+		expect(results.indexOf('/drills/')).toBeLessThan(results.indexOf('/scenarios/high-error-rate/'));
+		expect(await page.locator('.search-status').textContent()).toMatch(/with some of the words/);
+		await page.close();
+	});
 });

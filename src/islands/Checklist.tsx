@@ -109,7 +109,7 @@ export default function Checklist({ spec, ordered }: Props) {
 					{ready ? (
 						<span class="checklist-target">
 							{incident
-								? `Ticks go to ${incident.drill ? 'drill ' : ''}${incident.id}${incident.resolvedAt === undefined ? '' : ' (resolved)'}`
+								? `Ticks go to ${incident.drill ? 'drill ' : ''}${incident.id}${incident.resolvedAt === undefined ? '' : ' (resolved)'}: ${incident.title}`
 								: 'Ticks kept in this browser: no incident open'}
 						</span>
 					) : (

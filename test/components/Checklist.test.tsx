@@ -50,7 +50,7 @@ describe('<Checklist>', () => {
 		expect(next?.getAttribute('data-step')).toBe('isolate');
 	});
 
-	it('says where ticks go: the open incident, and whether it is resolved', async () => {
+	it('says where ticks go: the open incident by id and title, and whether it is resolved', async () => {
 		const incident = {
 			id: 'INC-7',
 			title: 'Queue stuck',
@@ -73,11 +73,11 @@ describe('<Checklist>', () => {
 			);
 		store();
 		await mount();
-		await waitFor(() => expect(document.querySelector('.checklist-target')?.textContent).toBe('Ticks go to INC-7'));
+		await waitFor(() => expect(document.querySelector('.checklist-target')?.textContent).toBe('Ticks go to INC-7: Queue stuck'));
 		cleanup();
 		store(60_000);
 		await mount();
-		await waitFor(() => expect(document.querySelector('.checklist-target')?.textContent).toBe('Ticks go to INC-7 (resolved)'));
+		await waitFor(() => expect(document.querySelector('.checklist-target')?.textContent).toBe('Ticks go to INC-7 (resolved): Queue stuck'));
 	});
 
 	it('shows ticks already stored when it mounts', async () => {

@@ -167,15 +167,16 @@ export function doneByEscalating(step: Step, incident: Incident, ladder: readonl
  * The steps not ticked on the incident's scenario lists and the phases it reached, list by list in
  * playbook order; a step done another way is not skipped: by the declaration (choosing the level,
  * opening the channel), or by the escalation rung it names, once the workspace shows that rung done.
+ * A list of alternatives (one is enough) is skipped only when none of its steps is done, in one row.
  */
 export function skippedSteps(incident: Incident, checklists: readonly ChecklistSpec[], ladder: readonly EscalationStep[]): ListItem[] {
 	const done = (key: string, step: Step) =>
 		incident.ticks[itemKey(key, step.id)]?.done === true || doneByDeclaring(step, incident) || doneByEscalating(step, incident, ladder);
-	return listsToReport(incident, checklists).flatMap((spec) =>
-		spec.steps
-			.filter((step) => !done(spec.key, step))
-			.map((step) => ({ list: spec.label, step: step.lead ? `${step.lead} ${step.text}` : step.text })),
-	);
+	return listsToReport(incident, checklists).flatMap((spec) => {
+		const left = spec.steps.filter((step) => !done(spec.key, step));
+		if (spec.alternatives) return left.length < spec.steps.length ? [] : [{ list: spec.label, step: 'None of the options' }];
+		return left.map((step) => ({ list: spec.label, step: step.lead ? `${step.lead} ${step.text}` : step.text }));
+	});
 }
 
 /** The action items as rows, leaving out rows with nothing typed in. */

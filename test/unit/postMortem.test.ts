@@ -326,6 +326,33 @@ describe('steps skipped', () => {
 		]);
 	});
 
+	it('lists a group of alternatives (`alternatives`) once, as the group, only when none of its options was ticked', () => {
+		const fix: ChecklistSpec = {
+			key: 'phase/first-look/fix',
+			label: 'Phase 1: First look — Apply a fix',
+			page: 'Phase 1: First look',
+			href: '/process/first-look/',
+			opensAfter: 0,
+			alternatives: true,
+			steps: [
+				{ id: 'revert', text: 'Revert the last release', lead: 'If a release:' },
+				{ id: 'grow', text: 'Add machines' },
+				{ id: 'flag', text: 'Turn the flag off' },
+			],
+		};
+		const watch: ChecklistSpec = { ...fix, key: 'phase/first-look/watch', label: 'Phase 1: First look — Watch', alternatives: undefined };
+		let { state, id } = withIncident({ detectedAt: T0, scenarios: [] });
+		expect(skippedSteps(state.incidents[0]!, [fix, watch], [])).toEqual([
+			{ list: 'Phase 1: First look — Apply a fix', step: 'None of the options' },
+			{ list: 'Phase 1: First look — Watch', step: 'If a release: Revert the last release' },
+			{ list: 'Phase 1: First look — Watch', step: 'Add machines' },
+			{ list: 'Phase 1: First look — Watch', step: 'Turn the flag off' },
+		]);
+		// One option done is enough: the others were not skipped, they were not needed.
+		state = tick(state, id, 'phase/first-look/fix/flag', true, T0 + min(2));
+		expect(skippedSteps(state.incidents[0]!, [fix, watch], []).map((r) => r['list'])).toEqual(Array(3).fill('Phase 1: First look — Watch'));
+	});
+
 	it('is empty when every step was ticked, and the post-mortem says so', () => {
 		let { state, id } = withIncident({ detectedAt: T0, scenarios: [] });
 		state = tick(state, id, 'phase/detection-triage/assess-severity/determine-p0-p1-p2-p3', true, T0 + min(1));

@@ -13,6 +13,8 @@ import type { ActionItem, EventKind, Incident, PostMortem, TimelineEvent } from 
 import type { EscalationStep } from '../schemas/escalation.ts';
 import { rungDoneAt } from './escalationLadder.ts';
 
+const MINUTE = 60_000;
+
 /** One stretch of time the incident spent at one severity. */
 export interface SeverityPeriod {
 	severity: string;
@@ -73,15 +75,25 @@ export function peakSeverity(incident: Incident, severities: readonly Pick<Clien
 	return severityPeriods(incident, now).reduce((peak, p) => (rank(p.severity) < rank(peak) ? p.severity : peak), incident.severity);
 }
 
-/** The severity periods as rows of the post-mortem table. */
+/**
+ * The severity periods as rows of the post-mortem table. Each period's time runs between its ends
+ * rounded from detection, in the unit formatSpan shows the whole duration in, so the rows add up to it.
+ */
 export function severityRows(incident: Incident, severities: readonly Pick<ClientSeverity, 'id' | 'name'>[], now: number): ListItem[] {
-	const stamp = stampFor(incident.detectedAt, incidentEnd(incident, now));
-	return severityPeriods(incident, now).map((p) => ({
-		severity: severityLabel(severities, p.severity),
-		from: stamp(p.from),
-		to: stamp(p.to),
-		duration: formatSpan(p.to - p.from),
-	}));
+	const start = incident.detectedAt;
+	const end = incidentEnd(incident, now);
+	const stamp = stampFor(start, end);
+	const unit = Math.round((end - start) / 1000) < 60 ? 1000 : MINUTE;
+	const since = (at: number) => Math.round((at - start) / unit) * unit;
+	return severityPeriods(incident, now).map((p) => {
+		const span = since(p.to) - since(p.from);
+		return {
+			severity: severityLabel(severities, p.severity),
+			from: stamp(p.from),
+			to: stamp(p.to),
+			duration: span || unit < MINUTE ? formatSpan(span) : '0 min',
+		};
+	});
 }
 
 /** Events that are bookkeeping rather than part of what happened; ticks are summarised per list instead. */
@@ -114,8 +126,6 @@ export function timelineRows(incident: Incident, now: number): ListItem[] {
 		.map((e) => ({ at: e.at, row: { time: stamp(e.at), event: reportText(e) } }));
 	return [...events, ...tickSummaries(incident, stamp)].sort((a, b) => a.at - b.at).map((e) => e.row);
 }
-
-const MINUTE = 60_000;
 
 /** How far the incident's record goes: its resolution, or the last thing logged while it is open. */
 function recordEnd(incident: Pick<Incident, 'resolvedAt' | 'declaredAt' | 'events'>): number {

@@ -164,6 +164,45 @@ describe('time at each severity', () => {
 		state = setSeverity(state, id, 'P2', T0 + min(25));
 		expect(severityPeriods(state.incidents[0]!, T0 + min(30))).toEqual([{ severity: 'P0', from: T0 - min(4), to: T0 + min(20) }]);
 	});
+	it('gives times that add up to the duration as shown, rounding each end rather than each period', () => {
+		const sec = (n: number) => n * 1000;
+		const shown = (periods: number[]) => {
+			let { state, id } = withIncident({ detectedAt: T0, severity: 'P1' });
+			let at = T0;
+			periods.slice(0, -1).forEach((length, index) => {
+				at += length;
+				state = setSeverity(state, id, index % 2 === 0 ? 'P0' : 'P1', at);
+			});
+			state = setStatus(state, id, RESOLVED, at + periods.at(-1)!);
+			const incident = state.incidents[0]!;
+			const duration = incidentValues([{ name: 'duration', label: 'Duration', from: 'duration' }], {
+				incident,
+				playbook,
+				checklists,
+				kind: 'document',
+				now: at + min(90),
+			})['duration'];
+			return { rows: severityRows(incident, playbook.severities, at + min(90)).map((r) => r['duration']), duration };
+		};
+		const total = (rows: (string | undefined)[]) =>
+			rows.reduce(
+				(sum, row) => sum + (Number(/(\d+) min/.exec(row ?? '')?.[1] ?? 0) + 60 * Number(/(\d+) h/.exec(row ?? '')?.[1] ?? 0)),
+				0,
+			);
+		// 1 min 50 s at P1, then 1 min 50 s at P0: 3 min 40 s in all.
+		expect(shown([sec(110), sec(110)])).toEqual({ rows: ['2 min', '2 min'], duration: '4 min' });
+		for (const periods of [
+			[sec(80), sec(80), sec(80)],
+			[sec(100), sec(50), min(61) + sec(40)],
+			[min(12) + sec(40), min(12) + sec(40)],
+			[sec(20), min(30)],
+		]) {
+			const { rows, duration } = shown(periods);
+			expect(total(rows), `${rows.join(' + ')} = ${duration}`).toBe(total([duration]));
+		}
+		// Under a minute in all, in seconds.
+		expect(shown([sec(20), sec(25)])).toEqual({ rows: ['20 s', '25 s'], duration: '45 s' });
+	});
 	it('writes dates as well when the incident spans midnight UTC', () => {
 		const { state } = withIncident({ detectedAt: T0 - min(4 * 60) });
 		expect(severityRows(state.incidents[0]!, playbook.severities, T0 + min(5))[0]).toEqual({

@@ -16,7 +16,7 @@ import {
 	updatePostMortem,
 } from '../../src/lib/incidents.ts';
 import { mergeState } from '../../src/lib/merge.ts';
-import { incidentValues } from '../../src/lib/messageValues.ts';
+import { incidentValues, sourceValue } from '../../src/lib/messageValues.ts';
 import {
 	actionItemProblems,
 	actionItemRows,
@@ -175,13 +175,7 @@ describe('time at each severity', () => {
 			});
 			state = setStatus(state, id, RESOLVED, at + periods.at(-1)!);
 			const incident = state.incidents[0]!;
-			const duration = incidentValues([{ name: 'duration', label: 'Duration', from: 'duration' }], {
-				incident,
-				playbook,
-				checklists,
-				kind: 'document',
-				now: at + min(90),
-			})['duration'];
+			const duration = String(sourceValue('duration', { incident, playbook, checklists, kind: 'document', now: at + min(90) }));
 			return { rows: severityRows(incident, playbook.severities, at + min(90)).map((r) => r['duration']), duration };
 		};
 		const total = (rows: (string | undefined)[]) =>

@@ -159,11 +159,10 @@ export function formatUtcDateTime(at: number): string {
 	return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
-/** A duration in words for messages, to the nearest minute (second under a minute): "1 h 5 min", "12 min", "45 s". */
+/** A duration in words for messages: "1 h 5 min", "12 min", "45 s". */
 export function formatSpan(ms: number): string {
-	const seconds = Math.max(0, Math.round(ms / 1000));
-	if (seconds < 60) return `${seconds} s`;
-	const minutes = Math.round(ms / MINUTE);
+	const minutes = Math.floor(ms / MINUTE);
+	if (minutes < 1) return `${Math.max(0, Math.floor(ms / 1000))} s`;
 	const h = Math.floor(minutes / 60);
 	const m = minutes % 60;
 	return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;

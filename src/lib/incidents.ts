@@ -193,7 +193,7 @@ export function addAlert(
 	alert: { alert?: string | undefined; severity?: string | undefined; services: readonly string[]; summary?: string | undefined },
 	now: number,
 ): State {
-	const facts = [...(alert.severity ? [alert.severity] : []), ...alert.services].join(', ');
+	const facts = [alert.severity, ...alert.services].filter(Boolean).join(', ');
 	const text = `Alert ${alert.alert ?? 'without a name'}${facts ? ` (${facts})` : ''} added${alert.summary ? `: ${alert.summary}` : ''}`;
 	return withIncident(state, id, (incident) => {
 		const services = uniqueServices([...incident.services, ...alert.services]);

@@ -77,21 +77,23 @@ export function peakSeverity(incident: Incident, severities: readonly Pick<Clien
 
 /**
  * The severity periods as rows of the post-mortem table. Each period's time runs between its ends
- * rounded from detection, in the unit formatSpan shows the whole duration in, so the rows add up to it.
+ * rounded down from detection, in the unit formatSpan shows the whole duration in (whole minutes,
+ * seconds under a minute), so the rows add up to the duration as shown.
  */
 export function severityRows(incident: Incident, severities: readonly Pick<ClientSeverity, 'id' | 'name'>[], now: number): ListItem[] {
 	const start = incident.detectedAt;
 	const end = incidentEnd(incident, now);
 	const stamp = stampFor(start, end);
-	const unit = Math.round((end - start) / 1000) < 60 ? 1000 : MINUTE;
-	const since = (at: number) => Math.round((at - start) / unit) * unit;
+	const unit = end - start < MINUTE ? 1000 : MINUTE;
+	const since = (at: number) => Math.floor((at - start) / unit) * unit;
 	return severityPeriods(incident, now).map((p) => {
 		const span = since(p.to) - since(p.from);
 		return {
 			severity: severityLabel(severities, p.severity),
 			from: stamp(p.from),
 			to: stamp(p.to),
-			duration: span || unit < MINUTE ? formatSpan(span) : '0 min',
+			// A stretch within one unit shows its own seconds, short of the unit it adds nothing to.
+			duration: formatSpan(span || p.to - p.from),
 		};
 	});
 }

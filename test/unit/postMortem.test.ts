@@ -164,7 +164,7 @@ describe('time at each severity', () => {
 		state = setSeverity(state, id, 'P2', T0 + min(25));
 		expect(severityPeriods(state.incidents[0]!, T0 + min(30))).toEqual([{ severity: 'P0', from: T0 - min(4), to: T0 + min(20) }]);
 	});
-	it('gives times that add up to the duration as shown, rounding each end rather than each period', () => {
+	it('gives times that add up to the duration as shown, rounding each end rather than each period down', () => {
 		const sec = (n: number) => n * 1000;
 		const shown = (periods: number[]) => {
 			let { state, id } = withIncident({ detectedAt: T0, severity: 'P1' });
@@ -184,7 +184,7 @@ describe('time at each severity', () => {
 				0,
 			);
 		// 1 min 50 s at P1, then 1 min 50 s at P0: 3 min 40 s in all.
-		expect(shown([sec(110), sec(110)])).toEqual({ rows: ['2 min', '2 min'], duration: '4 min' });
+		expect(shown([sec(110), sec(110)])).toEqual({ rows: ['1 min', '2 min'], duration: '3 min' });
 		for (const periods of [
 			[sec(80), sec(80), sec(80)],
 			[sec(100), sec(50), min(61) + sec(40)],
@@ -194,6 +194,8 @@ describe('time at each severity', () => {
 			const { rows, duration } = shown(periods);
 			expect(total(rows), `${rows.join(' + ')} = ${duration}`).toBe(total([duration]));
 		}
+		// A stretch within one minute shows its seconds, which add no minute to the total.
+		expect(shown([sec(20), min(30)])).toEqual({ rows: ['20 s', '30 min'], duration: '30 min' });
 		// Under a minute in all, in seconds.
 		expect(shown([sec(20), sec(25)])).toEqual({ rows: ['20 s', '25 s'], duration: '45 s' });
 	});

@@ -30,7 +30,7 @@ import {
 } from '../../src/lib/postMortem.ts';
 import type { Incident, State } from '../../src/lib/state.ts';
 import { min, T0, withIncident } from '../support/incidents.ts';
-import { contentPlaybook, contentTemplate } from '../support/playbookContent.ts';
+import { contentChecklists, contentPlaybook, contentTemplate } from '../support/playbookContent.ts';
 
 const playbook = contentPlaybook();
 const RESOLVED = { id: 'resolved', label: 'Resolved', closes: true };
@@ -386,6 +386,17 @@ describe('steps skipped', () => {
 		// One option done is enough: the others were not skipped, they were not needed.
 		state = tick(state, id, 'phase/first-look/fix/flag', true, T0 + min(2));
 		expect(skippedSteps(state.incidents[0]!, [fix, watch], []).map((r) => r['list'])).toEqual(Array(3).fill('Phase 1: First look — Watch'));
+	});
+
+	it("reads a phase's alternatives from the playbook: the fixture's Immediate Actions, one of which is enough", () => {
+		const lists = contentChecklists();
+		const immediate = lists.find((l) => l.key.endsWith('/immediate-actions'))!;
+		const rows = (state: State) => skippedSteps(state.incidents[0]!, lists, []).filter((r) => r['list'] === immediate.label);
+		let { state, id } = withIncident({ detectedAt: T0, scenarios: [] });
+		state = setStatus(state, id, RESOLVED, T0 + min(45));
+		expect(rows(state)).toEqual([{ list: immediate.label, step: 'None of the options' }]);
+		state = tick(state, id, `${immediate.key}/${immediate.steps[1]!.id}`, true, T0 + min(40));
+		expect(rows(state)).toEqual([]);
 	});
 
 	it('is empty when every step was ticked, and the post-mortem says so', () => {

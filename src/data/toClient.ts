@@ -82,6 +82,7 @@ export function phaseChecklists(phase: Playbook['phases'][number]): ChecklistSpe
 		href: urls.phase(phase.id),
 		steps: group.steps,
 		...(group.signs ? { signs: true as const } : {}),
+		...(group.alternatives ? { alternatives: true as const } : {}),
 		opensAfter,
 	}));
 }

@@ -22,6 +22,8 @@ export interface ChecklistSpec {
 	steps: Step[];
 	/** The steps are signs an incident is noticed by, not tasks (a phase group's `signs`): none is ever skipped. */
 	signs?: true | undefined;
+	/** The steps are alternatives, one is enough (a phase group's `alternatives`): skipped only when none is ticked. */
+	alternatives?: true | undefined;
 	/**
 	 * For a phase's lists: minutes after detection the phase's window opens (absent: at detection),
 	 * or "resolution" for a phase that runs once the incident is resolved (the post-mortem).

@@ -183,16 +183,18 @@ export function addNote(state: State, id: string, text: string, now: number): St
 }
 
 /**
- * Add an alert to an open incident instead of declaring another: the timeline says it fired, and
- * its services join the incident's (each once).
+ * Add an alert to an open incident instead of declaring another: the timeline notes it, with its
+ * level, services and summary (as alertPrefill bounds it), at the moment it was added (its link
+ * carries no firing time); its services join the incident's (each once).
  */
 export function addAlert(
 	state: State,
 	id: string,
-	alert: { alert?: string | undefined; severity?: string | undefined; services: readonly string[] },
+	alert: { alert?: string | undefined; severity?: string | undefined; services: readonly string[]; summary?: string | undefined },
 	now: number,
 ): State {
-	const text = `Alert ${alert.alert ?? 'without a name'} fired${alert.severity ? ` at ${alert.severity}` : ''}${alert.services.length > 0 ? ` for ${alert.services.join(', ')}` : ''}`;
+	const facts = [alert.severity, ...alert.services].filter(Boolean).join(', ');
+	const text = `Alert ${alert.alert ?? 'without a name'}${facts ? ` (${facts})` : ''} added${alert.summary ? `: ${alert.summary}` : ''}`;
 	return withIncident(state, id, (incident) => {
 		const services = uniqueServices([...incident.services, ...alert.services]);
 		const grew = services.length !== incident.services.length;

@@ -13,6 +13,8 @@ import type { ActionItem, EventKind, Incident, PostMortem, TimelineEvent } from 
 import type { EscalationStep } from '../schemas/escalation.ts';
 import { rungDoneAt } from './escalationLadder.ts';
 
+const MINUTE = 60_000;
+
 /** One stretch of time the incident spent at one severity. */
 export interface SeverityPeriod {
 	severity: string;
@@ -73,15 +75,27 @@ export function peakSeverity(incident: Incident, severities: readonly Pick<Clien
 	return severityPeriods(incident, now).reduce((peak, p) => (rank(p.severity) < rank(peak) ? p.severity : peak), incident.severity);
 }
 
-/** The severity periods as rows of the post-mortem table. */
+/**
+ * The severity periods as rows of the post-mortem table. Each period's time runs between its ends
+ * rounded down from detection, in the unit formatSpan shows the whole duration in (whole minutes,
+ * seconds under a minute), so the rows add up to the duration as shown.
+ */
 export function severityRows(incident: Incident, severities: readonly Pick<ClientSeverity, 'id' | 'name'>[], now: number): ListItem[] {
-	const stamp = stampFor(incident.detectedAt, incidentEnd(incident, now));
-	return severityPeriods(incident, now).map((p) => ({
-		severity: severityLabel(severities, p.severity),
-		from: stamp(p.from),
-		to: stamp(p.to),
-		duration: formatSpan(p.to - p.from),
-	}));
+	const start = incident.detectedAt;
+	const end = incidentEnd(incident, now);
+	const stamp = stampFor(start, end);
+	const unit = end - start < MINUTE ? 1000 : MINUTE;
+	const since = (at: number) => Math.floor((at - start) / unit) * unit;
+	return severityPeriods(incident, now).map((p) => {
+		const span = since(p.to) - since(p.from);
+		return {
+			severity: severityLabel(severities, p.severity),
+			from: stamp(p.from),
+			to: stamp(p.to),
+			// A stretch within one unit shows its own seconds, short of the unit it adds nothing to.
+			duration: formatSpan(span || p.to - p.from),
+		};
+	});
 }
 
 /** Events that are bookkeeping rather than part of what happened; ticks are summarised per list instead. */
@@ -114,8 +128,6 @@ export function timelineRows(incident: Incident, now: number): ListItem[] {
 		.map((e) => ({ at: e.at, row: { time: stamp(e.at), event: reportText(e) } }));
 	return [...events, ...tickSummaries(incident, stamp)].sort((a, b) => a.at - b.at).map((e) => e.row);
 }
-
-const MINUTE = 60_000;
 
 /** How far the incident's record goes: its resolution, or the last thing logged while it is open. */
 function recordEnd(incident: Pick<Incident, 'resolvedAt' | 'declaredAt' | 'events'>): number {
@@ -167,15 +179,16 @@ export function doneByEscalating(step: Step, incident: Incident, ladder: readonl
  * The steps not ticked on the incident's scenario lists and the phases it reached, list by list in
  * playbook order; a step done another way is not skipped: by the declaration (choosing the level,
  * opening the channel), or by the escalation rung it names, once the workspace shows that rung done.
+ * A list of alternatives (one is enough) is skipped only when none of its steps is done, in one row.
  */
 export function skippedSteps(incident: Incident, checklists: readonly ChecklistSpec[], ladder: readonly EscalationStep[]): ListItem[] {
 	const done = (key: string, step: Step) =>
 		incident.ticks[itemKey(key, step.id)]?.done === true || doneByDeclaring(step, incident) || doneByEscalating(step, incident, ladder);
-	return listsToReport(incident, checklists).flatMap((spec) =>
-		spec.steps
-			.filter((step) => !done(spec.key, step))
-			.map((step) => ({ list: spec.label, step: step.lead ? `${step.lead} ${step.text}` : step.text })),
-	);
+	return listsToReport(incident, checklists).flatMap((spec) => {
+		const left = spec.steps.filter((step) => !done(spec.key, step));
+		if (spec.alternatives) return left.length < spec.steps.length ? [] : [{ list: spec.label, step: 'None of the options' }];
+		return left.map((step) => ({ list: spec.label, step: step.lead ? `${step.lead} ${step.text}` : step.text }));
+	});
 }
 
 /** The action items as rows, leaving out rows with nothing typed in. */

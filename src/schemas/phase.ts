@@ -3,17 +3,28 @@ import { DurationSchema } from './duration.ts';
 import { CommandBlockSchema, StepListSchema } from './step.ts';
 
 /** A numbered group of steps within a phase, e.g. "Activate Response Team". */
-export const StepGroupSchema = z.strictObject({
-	title: z.string().min(1).describe('Heading of the group, e.g. "Assess Severity".'),
-	steps: StepListSchema.describe('The steps, ticked one by one.'),
-	signs: z
-		.boolean()
-		.optional()
-		.describe(
-			'The steps are signs an incident is noticed by (an alert fired, users reported it), ticked when seen: one not ticked was not seen, and the post-mortem does not list it as skipped.',
-		),
-	commands: z.array(CommandBlockSchema).optional().describe('Commands that go with the group, shown as code blocks with copy buttons.'),
-});
+export const StepGroupSchema = z
+	.strictObject({
+		title: z.string().min(1).describe('Heading of the group, e.g. "Assess Severity".'),
+		steps: StepListSchema.describe('The steps, ticked one by one.'),
+		signs: z
+			.boolean()
+			.optional()
+			.describe(
+				'The steps are signs an incident is noticed by (an alert fired, users reported it), ticked when seen: one not ticked was not seen, and the post-mortem does not list it as skipped.',
+			),
+		alternatives: z
+			.boolean()
+			.optional()
+			.describe(
+				'The steps are alternatives, e.g. "If deployment-related: Rollback" or "If resource exhaustion: Scale up": doing one is enough. The post-mortem lists the group as skipped, once, only when none of its steps is ticked.',
+			),
+		commands: z.array(CommandBlockSchema).optional().describe('Commands that go with the group, shown as code blocks with copy buttons.'),
+	})
+	.refine((group) => !(group.signs && group.alternatives), {
+		message: 'a group is signs (never skipped) or alternatives (one is enough), not both',
+		path: ['alternatives'],
+	});
 
 /**
  * A phase of the response process, one page under /process/. The page's `title` names the phase;

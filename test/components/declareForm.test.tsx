@@ -180,7 +180,10 @@ describe('an incident already open', () => {
 
 	it('is named before the form, with the alert added to it rather than a second incident declared', () => {
 		const { state, id } = open();
-		const { store } = form({ alert: 'HighErrors', severity: 'S1', services: ['api', 'Checkout'], scenarios: ['errors'] }, state);
+		const { store } = form(
+			{ alert: 'HighErrors', severity: 'S1', services: ['api', 'Checkout'], scenarios: ['errors'], impact: 'Half of payments fail' },
+			state,
+		);
 		const note = screen.getByRole('note');
 		expect(note.textContent).toContain('Already open: S2 Errors on checkout');
 		expect(
@@ -195,7 +198,7 @@ describe('an incident already open', () => {
 		const [incident, ...others] = store.get().incidents;
 		expect(others).toEqual([]);
 		expect(incident?.services).toEqual(['checkout', 'api']);
-		expect(incident?.events.at(-1)?.text).toBe('Alert HighErrors fired at S1 for api, Checkout');
+		expect(incident?.events.at(-1)?.text).toBe('Alert HighErrors (S1, api, Checkout) added: Half of payments fail');
 	});
 
 	it('is not offered once resolved', () => {

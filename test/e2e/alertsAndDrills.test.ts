@@ -65,7 +65,7 @@ describe('links from alerts', () => {
 		page.on('request', (request) => {
 			if (/\/_astro\/(store|vendor-zod)[.-]/.test(request.url())) storeFiles.push(request.url());
 		});
-		await page.goto('/alerts/higherrorrate/?severity=P1&service=checkout');
+		await page.goto('/alerts/higherrorrate/?severity=P1&service=checkout&summary=Half%20of%20payments%20fail');
 		const note = page.locator('.alert-declare');
 		await expect.poll(() => note.locator('.alert-open').count()).toBe(1);
 		await page.waitForLoadState('networkidle');
@@ -85,7 +85,7 @@ describe('links from alerts', () => {
 		const incidents = (await stored(page)).state.incidents;
 		expect(incidents).toHaveLength(1);
 		expect(incidents[0].services).toContain('checkout');
-		expect(incidents[0].events.at(-1).text).toBe('Alert HighErrorRate fired at P1 for checkout');
+		expect(incidents[0].events.at(-1).text).toBe('Alert HighErrorRate (P1, checkout) added: Half of payments fail');
 		expect(new URL(page.url()).search).toBe('');
 		// From the form too: the alert is added to the open incident, and the note says so.
 		await page.goto('/alerts/higherrorrate/?severity=P1&service=search');

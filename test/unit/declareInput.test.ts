@@ -3,6 +3,8 @@ import { typedMentionWarnings } from '../../src/lib/broadcastMentions.ts';
 import { alreadyOpen, declareProblems, titleLimitNote, usualLevels } from '../../src/lib/declareInput.ts';
 import { serviceList, uniqueServices } from '../../src/lib/serviceList.ts';
 import { addAlert, declareIncident, setStatus } from '../../src/lib/incidents.ts';
+import { alertPrefill } from '../../src/lib/alertParams.ts';
+import { timelineRows } from '../../src/lib/postMortem.ts';
 import { MAX_TITLE_LENGTH } from '../../src/lib/limits.ts';
 import { declaration, min, T0, withIncident } from '../support/incidents.ts';
 
@@ -69,8 +71,21 @@ describe('the incident already open', () => {
 		const next = addAlert(state, id, { alert: 'HighErrors', severity: 'P1', services: ['API', 'checkout'] }, T0 + min(5));
 		const incident = next.incidents[0]!;
 		expect(incident.services).toEqual(['api', 'checkout']);
-		expect(incident.events.at(-1)).toMatchObject({ kind: 'note', at: T0 + min(5), text: 'Alert HighErrors fired at P1 for API, checkout' });
+		// Stamped when it was added: the link carries no firing time, so the timeline does not claim one.
+		expect(incident.events.at(-1)).toMatchObject({ kind: 'note', at: T0 + min(5), text: 'Alert HighErrors (P1, API, checkout) added' });
 		expect(incident.clock['services']).toBe(T0 + min(5));
+	});
+
+	it('keeps the summary of an alert added to it, as bounded as the link is read', () => {
+		const { state, id } = withIncident();
+		const link = (summary: string) => alertPrefill(new URLSearchParams({ alert: 'Errors5xx', service: 'pay', summary }), ['P1'])!;
+		const added = addAlert(state, id, link('  Over   10% of\nrequests fail '), T0 + min(5));
+		expect(added.incidents[0]!.events.at(-1)?.text).toBe('Alert Errors5xx (pay) added: Over 10% of requests fail');
+		// The post-mortem's timeline repeats it as it was noted.
+		expect(timelineRows(added.incidents[0]!, T0 + min(6)).at(-1)?.['event']).toBe('Alert Errors5xx (pay) added: Over 10% of requests fail');
+		const long = addAlert(state, id, link('x'.repeat(5000)), T0 + min(5)).incidents[0]!.events.at(-1)!.text;
+		expect(long).toBe(`Alert Errors5xx (pay) added: ${'x'.repeat(link('x'.repeat(5000)).summary!.length)}`);
+		expect(long.length).toBeLessThan(400);
 	});
 });
 

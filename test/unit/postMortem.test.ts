@@ -16,7 +16,7 @@ import {
 	updatePostMortem,
 } from '../../src/lib/incidents.ts';
 import { mergeState } from '../../src/lib/merge.ts';
-import { incidentValues } from '../../src/lib/messageValues.ts';
+import { incidentValues, sourceValue } from '../../src/lib/messageValues.ts';
 import {
 	actionItemProblems,
 	actionItemRows,
@@ -30,7 +30,7 @@ import {
 } from '../../src/lib/postMortem.ts';
 import type { Incident, State } from '../../src/lib/state.ts';
 import { min, T0, withIncident } from '../support/incidents.ts';
-import { contentPlaybook, contentTemplate } from '../support/playbookContent.ts';
+import { contentChecklists, contentPlaybook, contentTemplate } from '../support/playbookContent.ts';
 
 const playbook = contentPlaybook();
 const RESOLVED = { id: 'resolved', label: 'Resolved', closes: true };
@@ -163,6 +163,41 @@ describe('time at each severity', () => {
 		state = setStatus(state, id, RESOLVED, T0 + min(20));
 		state = setSeverity(state, id, 'P2', T0 + min(25));
 		expect(severityPeriods(state.incidents[0]!, T0 + min(30))).toEqual([{ severity: 'P0', from: T0 - min(4), to: T0 + min(20) }]);
+	});
+	it('gives times that add up to the duration as shown, rounding each end rather than each period down', () => {
+		const sec = (n: number) => n * 1000;
+		const shown = (periods: number[]) => {
+			let { state, id } = withIncident({ detectedAt: T0, severity: 'P1' });
+			let at = T0;
+			periods.slice(0, -1).forEach((length, index) => {
+				at += length;
+				state = setSeverity(state, id, index % 2 === 0 ? 'P0' : 'P1', at);
+			});
+			state = setStatus(state, id, RESOLVED, at + periods.at(-1)!);
+			const incident = state.incidents[0]!;
+			const duration = String(sourceValue('duration', { incident, playbook, checklists, kind: 'document', now: at + min(90) }));
+			return { rows: severityRows(incident, playbook.severities, at + min(90)).map((r) => r['duration']), duration };
+		};
+		const total = (rows: (string | undefined)[]) =>
+			rows.reduce(
+				(sum, row) => sum + (Number(/(\d+) min/.exec(row ?? '')?.[1] ?? 0) + 60 * Number(/(\d+) h/.exec(row ?? '')?.[1] ?? 0)),
+				0,
+			);
+		// 1 min 50 s at P1, then 1 min 50 s at P0: 3 min 40 s in all.
+		expect(shown([sec(110), sec(110)])).toEqual({ rows: ['1 min', '2 min'], duration: '3 min' });
+		for (const periods of [
+			[sec(80), sec(80), sec(80)],
+			[sec(100), sec(50), min(61) + sec(40)],
+			[min(12) + sec(40), min(12) + sec(40)],
+			[sec(20), min(30)],
+		]) {
+			const { rows, duration } = shown(periods);
+			expect(total(rows), `${rows.join(' + ')} = ${duration}`).toBe(total([duration]));
+		}
+		// A stretch within one minute shows its seconds, which add no minute to the total.
+		expect(shown([sec(20), min(30)])).toEqual({ rows: ['20 s', '30 min'], duration: '30 min' });
+		// Under a minute in all, in seconds.
+		expect(shown([sec(20), sec(25)])).toEqual({ rows: ['20 s', '25 s'], duration: '45 s' });
 	});
 	it('writes dates as well when the incident spans midnight UTC', () => {
 		const { state } = withIncident({ detectedAt: T0 - min(4 * 60) });
@@ -324,6 +359,44 @@ describe('steps skipped', () => {
 			{ list: 'Phase 1: First look — Triage', step: 'The pager went off' },
 			{ list: 'Phase 1: First look — Triage', step: 'Customers wrote in' },
 		]);
+	});
+
+	it('lists a group of alternatives (`alternatives`) once, as the group, only when none of its options was ticked', () => {
+		const fix: ChecklistSpec = {
+			key: 'phase/first-look/fix',
+			label: 'Phase 1: First look — Apply a fix',
+			page: 'Phase 1: First look',
+			href: '/process/first-look/',
+			opensAfter: 0,
+			alternatives: true,
+			steps: [
+				{ id: 'revert', text: 'Revert the last release', lead: 'If a release:' },
+				{ id: 'grow', text: 'Add machines' },
+				{ id: 'flag', text: 'Turn the flag off' },
+			],
+		};
+		const watch: ChecklistSpec = { ...fix, key: 'phase/first-look/watch', label: 'Phase 1: First look — Watch', alternatives: undefined };
+		let { state, id } = withIncident({ detectedAt: T0, scenarios: [] });
+		expect(skippedSteps(state.incidents[0]!, [fix, watch], [])).toEqual([
+			{ list: 'Phase 1: First look — Apply a fix', step: 'None of the options' },
+			{ list: 'Phase 1: First look — Watch', step: 'If a release: Revert the last release' },
+			{ list: 'Phase 1: First look — Watch', step: 'Add machines' },
+			{ list: 'Phase 1: First look — Watch', step: 'Turn the flag off' },
+		]);
+		// One option done is enough: the others were not skipped, they were not needed.
+		state = tick(state, id, 'phase/first-look/fix/flag', true, T0 + min(2));
+		expect(skippedSteps(state.incidents[0]!, [fix, watch], []).map((r) => r['list'])).toEqual(Array(3).fill('Phase 1: First look — Watch'));
+	});
+
+	it("reads a phase's alternatives from the playbook: the fixture's Immediate Actions, one of which is enough", () => {
+		const lists = contentChecklists();
+		const immediate = lists.find((l) => l.key.endsWith('/immediate-actions'))!;
+		const rows = (state: State) => skippedSteps(state.incidents[0]!, lists, []).filter((r) => r['list'] === immediate.label);
+		let { state, id } = withIncident({ detectedAt: T0, scenarios: [] });
+		state = setStatus(state, id, RESOLVED, T0 + min(45));
+		expect(rows(state)).toEqual([{ list: immediate.label, step: 'None of the options' }]);
+		state = tick(state, id, `${immediate.key}/${immediate.steps[1]!.id}`, true, T0 + min(40));
+		expect(rows(state)).toEqual([]);
 	});
 
 	it('is empty when every step was ticked, and the post-mortem says so', () => {

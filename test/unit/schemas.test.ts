@@ -181,6 +181,23 @@ describe('PhaseSchema and ScenarioSchema', () => {
 			).join(),
 		).toMatch(/^groups\.0\.steps\.0\.doneByEscalating:/);
 	});
+	it('marks a group of alternatives (doing one is enough) on its checklist, and refuses one that is signs too', () => {
+		const parsed = PhaseSchema.parse({
+			...phase,
+			groups: [
+				{ title: 'Fix', alternatives: true, steps: ['Revert', 'Scale'] },
+				{ title: 'Watch', steps: ['x'] },
+			],
+		});
+		const lists = phaseChecklists({ ...parsed, id: 'investigation', file: 'x.mdx' });
+		expect(lists.map((l) => l.alternatives)).toEqual([true, undefined]);
+		expect(issuesOf(PhaseSchema.safeParse({ ...phase, groups: [{ title: 'G', alternatives: 'yes', steps: ['x'] }] })).join()).toMatch(
+			/^groups\.0\.alternatives:/,
+		);
+		expect(
+			issuesOf(PhaseSchema.safeParse({ ...phase, groups: [{ title: 'G', signs: true, alternatives: true, steps: ['x'] }] })).join(),
+		).toMatch(/^groups\.0\.alternatives: .*signs/);
+	});
 	it('refuses a phase without a number', () => {
 		expect(issuesOf(PhaseSchema.safeParse({ ...phase, sidebar: {} })).join()).toMatch(/^sidebar\.order:/);
 	});

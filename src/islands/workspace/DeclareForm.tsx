@@ -152,7 +152,9 @@ export function DeclareForm({
 		onDeclared(id);
 	};
 	const addToOpen = (id: string) => {
-		store.update((s, now) => addAlert(s, id, { alert: prefill.alert, severity: prefill.severity, services: prefill.services ?? [] }, now));
+		// The prefill's impact is the alert's summary (its link's `summary`).
+		const { alert, severity, services = [], impact: summary } = prefill;
+		store.update((s, now) => addAlert(s, id, { alert, severity, services, summary }, now));
 		onAdded?.(id);
 	};
 	// Enter submits from any field, as it does from a text box: a select or a checkbox too (a textarea takes Ctrl+Enter).

@@ -12,13 +12,12 @@ import { singleFile } from './src/integrations/singleFile.ts';
 import { alertPages } from './src/integrations/alertPages.ts';
 import { contentLint } from './src/integrations/contentLint.ts';
 import { preactIslands } from './src/integrations/preactJsx.ts';
-import { incidentBarChunks } from './src/build/incidentBarChunk.ts';
+import { vendorChunks } from './src/build/vendorChunks.ts';
 import { linksValidator } from './src/integrations/linksValidator.ts';
 
 const site = loadSite();
 // Measuring builds (the test suite's, the benchmark's: PLAYBOOK_MEASURE=1) record who wrote each
-// script and give every library a chunk of its own, so page weights split into ours, libraries
-// and the platform. A production build runs neither.
+// script, so page weights split into ours, libraries and the platform. A production build does not.
 const measuring = process.env.PLAYBOOK_MEASURE === '1';
 const measure = measuring ? await import('./scripts/measure/astroMeasure.ts') : undefined;
 // Where it is published: content/site.yaml's `url` and `base`, or PLAYBOOK_SITE and PLAYBOOK_BASE.
@@ -95,8 +94,7 @@ export default defineConfig({
 		// After everything else, so its warnings are the last lines of the build output.
 		contentLint(),
 	],
-	// The incident bar's modules in one chunk (a measuring build adds a chunk per library to the same groups).
-	vite: measure
-		? measure.viteOptions
-		: { environments: { client: { build: { rolldownOptions: { output: { codeSplitting: { groups: incidentBarChunks } } } } } } },
+	// Libraries in chunks of their own, the incident bar's modules in one, a runbook's islands in one:
+	// the same in a measuring build, so what the budgets and the benchmark weigh is what ships.
+	vite: { environments: { client: { build: { rolldownOptions: { output: { codeSplitting: vendorChunks } } } } } },
 });

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { originOf, packageOf, type Origin } from './moduleOrigin.ts';
+import { originOf, packageOf, type Origin } from '../../src/build/moduleOrigin.ts';
 
 /** Who wrote one JavaScript file of the built site, and which packages it holds. */
 export interface FileOrigin {

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { init as initLexer, parse as parseModule } from 'es-module-lexer';
 import { parse as parseHtml } from 'node-html-parser';
 import { scriptHash, type BundleOrigins, type FileOrigin } from './bundleOrigins.ts';
-import type { Origin } from './moduleOrigin.ts';
+import type { Origin } from '../../src/build/moduleOrigin.ts';
 
 /** Bytes as stored and as sent with gzip (zlib's default level, as most servers use). */
 export interface Size {

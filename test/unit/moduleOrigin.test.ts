@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { originOf, packageOf } from '../../scripts/measure/moduleOrigin.ts';
-import { vendorChunkName } from '../../scripts/measure/vendorChunks.ts';
+import { originOf, packageOf } from '../../src/build/moduleOrigin.ts';
+import { vendorChunkName } from '../../src/build/vendorChunks.ts';
 
 describe('who wrote a bundled module', () => {
 	it.each([

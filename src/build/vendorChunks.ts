@@ -1,5 +1,5 @@
 import type { Rolldown } from 'vite';
-import { incidentBarChunks } from '../../src/build/incidentBarChunk.ts';
+import { incidentBarChunks } from './incidentBarChunk.ts';
 import { originOf, packageOf } from './moduleOrigin.ts';
 
 /** Packages that share one chunk because they are one library (the renderer goes with Preact). */
@@ -13,11 +13,13 @@ export function vendorChunkName(pkg: string): string {
 }
 
 /**
- * Rolldown code splitting for the browser build: every library we add (Preact, zod…) gets a chunk
- * of its own, so the built files show how much of a page is our code and how much is libraries.
+ * Rolldown code splitting for the browser build, the same in a production build and a measuring
+ * one (what is measured is what ships): every library we add (Preact, zod…) gets a chunk of its
+ * own, so the built files show how much of a page is our code and how much is libraries, and no
+ * group of our own takes a library in (a page would then load that group's code to get it).
  * Astro and Starlight keep their own chunking. Entry modules (such as the Preact renderer that
  * islands load by URL) keep their own chunk, so no page loads a library it does not use. Our own
- * modules are split as in a production build (the incident bar's chunk, astro.config.mjs).
+ * modules are split by incidentBarChunk.ts.
  */
 export const vendorChunks: Rolldown.CodeSplittingOptions = {
 	groups: [

@@ -141,7 +141,7 @@ try {
 				page.lighthouse = await lighthouseMedian(servers[page.site]!.url + page.url, chromium.port, 3);
 			}
 		} finally {
-			chromium.close();
+			await chromium.close();
 		}
 	}
 } finally {

@@ -20,7 +20,7 @@ export interface LighthouseScores {
 /** A Chromium with a remote debugging port for Lighthouse to drive. */
 export interface DebuggableChromium {
 	port: number;
-	close(): void;
+	close(): Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -58,9 +58,13 @@ export async function startChromium(): Promise<DebuggableChromium> {
 	}
 	return {
 		port,
-		close() {
+		async close() {
+			// Chromium writes its profile until it has exited: remove the folder after that, and retry
+			// (a helper process can still hold a file a moment longer).
+			const exited = new Promise((resolve) => child.once('exit', resolve));
 			child.kill();
-			rmSync(profile, { recursive: true, force: true });
+			await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+			rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 		},
 	};
 }

@@ -36,9 +36,10 @@ const FIRST_BATCH = 3;
 /** Sections listed under a page. */
 export const MAX_SECTIONS = 3;
 /**
- * The pages with every word first, as Pagefind ranks them; then, for a query of several words,
- * the pages with some of them, those with more of the words first, then by score. A responder
- * types the service's name ("checkout errors") the playbook never says: the runbook still shows.
+ * The pages with every word first, as Pagefind ranks them; then, for a query of several words that
+ * too few pages have all of, the pages with some of them, those with more of the words first, then
+ * by score. A responder types the service's name ("checkout errors") the playbook never says: the
+ * runbook still shows.
  */
 export function withSomeWords(all: readonly Found[], byWord: ReadonlyArray<readonly Found[]>): { results: Found[]; some: number } {
 	const seen = new Set(all.map((r) => r.id));
@@ -160,11 +161,16 @@ export function start(dialog: HTMLDialogElement): void {
 		try {
 			const pagefind = await warmUp();
 			if (stale()) return;
+			const all = (await pagefind.search(term))?.results ?? [];
+			// Too few pages have every word to fill the first results: add those with some of them. (When enough do,
+			// the first results are not kept waiting for searches whose pages would come after them.)
 			const words = term.split(/\s+/);
-			const [all, ...byWord] = await Promise.all(
-				[term, ...(words.length > 1 ? words : [])].map(async (t) => (await pagefind.search(t))?.results ?? []),
-			);
-			({ results, some } = withSomeWords(all ?? [], byWord));
+			const byWord =
+				words.length > 1 && all.length < FIRST_BATCH
+					? await Promise.all(words.map(async (word) => (await pagefind.search(word))?.results ?? []))
+					: [];
+			if (stale()) return;
+			({ results, some } = withSomeWords(all, byWord));
 		} catch {
 			if (!stale()) status.textContent = 'Search could not load. Every page is in the sidebar; try again after reloading.';
 			return;

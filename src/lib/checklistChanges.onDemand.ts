@@ -8,7 +8,7 @@
 import type { MessageCopy } from './heldChanges.ts';
 import { logMessage, resetTicks, restoreTicks, setItemNote, tickItem, type TickTarget } from './incidents.ts';
 import { loadStore } from './pageStoreLoader.ts';
-import type { Ticks } from './state.ts';
+import type { State, Ticks } from './state.ts';
 import { browserStorage, PENDING_PREFIX, pendingKey } from './storageRead.ts';
 
 /** A tick or a note on a step, as made (kept as data until the store applies it). */
@@ -25,26 +25,38 @@ export interface StepChange {
 	change: { done: boolean } | { note: string };
 }
 
-/** Apply a tick or a note. */
-export async function applyStepChange(step: StepChange): Promise<void> {
-	const store = await loadStore();
-	const { target, key, text, list, at, change } = step;
-	store.update((s) =>
-		'done' in change
-			? tickItem(s, target, key, { text, list }, change.done, at)
-			: setItemNote(s, target, key, { text, list }, change.note, at),
-	);
+/** A tick or a note applied to a state. */
+function withStepChange(state: State, { target, key, text, list, at, change }: StepChange): State {
+	return 'done' in change
+		? tickItem(state, target, key, { text, list }, change.done, at)
+		: setItemNote(state, target, key, { text, list }, change.note, at);
 }
 
+/** Apply a tick or a note. */
+export async function applyStepChange(step: StepChange): Promise<void> {
+	(await loadStore()).update((s) => withStepChange(s, step));
+}
+
+/** The most changes taken from what other pages left: a page holds a few; more were not written by one. */
+export const MAX_LEFT = 200;
+/** How far ahead of this browser's clock a change left by another page may be dated (two tabs' clocks are one). */
+const FUTURE_MS = 60_000;
+
 /**
- * Apply what an earlier page of this tab held and left, in the order it was made: ticks and notes,
- * and copies of messages logged on their incident's timeline. Anything not of their shape is skipped.
+ * Apply what earlier pages held and left, in the order it was made, in one write: ticks and notes,
+ * and copies of messages logged on their incident's timeline. Anything not of their shape, or dated
+ * in the future, is skipped.
  */
 export async function applyLeft(changes: readonly unknown[] = takeLeft()): Promise<void> {
-	for (const change of changes) {
-		if (isStepChange(change)) await applyStepChange(change);
-		else if (isMessageCopy(change)) (await loadStore()).update((s) => logMessage(s, change.incident, change.copied, change.at));
-	}
+	const latest = Date.now() + FUTURE_MS;
+	const valid = changes.filter((c) => (isStepChange(c) || isMessageCopy(c)) && c.at <= latest) as Array<StepChange | MessageCopy>;
+	if (valid.length === 0) return;
+	(await loadStore()).update((state) =>
+		valid.reduce(
+			(s, change) => ('key' in change ? withStepChange(s, change) : logMessage(s, change.incident, change.copied, change.at)),
+			state,
+		),
+	);
 }
 
 /**
@@ -61,7 +73,7 @@ export function takeLeft(storage: Storage | undefined = browserStorage()): unkno
 			storage!.removeItem(key);
 			try {
 				const kept: unknown = JSON.parse(raw ?? '[]');
-				if (Array.isArray(kept)) changes.push(...kept);
+				if (Array.isArray(kept)) changes.push(...kept.slice(0, MAX_LEFT - changes.length));
 			} catch {
 				/* not of our making: dropped */
 			}

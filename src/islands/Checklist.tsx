@@ -99,7 +99,7 @@ export default function Checklist({ spec, ordered }: Props) {
 			onKeyDown={prepareChange}
 			onFocusIn={prepareChange}
 		>
-			<p class="checklist-progress" aria-live="polite">
+			<p class="checklist-progress" aria-live="polite" data-pagefind-ignore>
 				<progress max={total} value={done} aria-label={`${spec.label} progress`} />{' '}
 				<span class="checklist-count">
 					{done} of {total} done

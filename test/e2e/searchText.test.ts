@@ -38,6 +38,15 @@ function neighbours(html: string): [string, string][] {
 		const cells = row.querySelectorAll('th').map(words);
 		for (let i = 1; i < cells.length; i++) pairs.push([cells[i - 1]!, cells[i]!]);
 	}
+	// Inline elements side by side with nothing between them: a reader sees them apart (a flex gap,
+	// a line of their own), the index would join their words.
+	const INLINE = new Set(['SPAN', 'STRONG', 'EM', 'CODE', 'A', 'SMALL', 'B', 'I', 'TIME']);
+	for (const el of body.querySelectorAll('*')) {
+		const next = el.nextElementSibling;
+		if (!next || !INLINE.has(el.tagName) || !INLINE.has(next.tagName) || el.closest('[data-pagefind-ignore]')) continue;
+		const between = el.parentNode.childNodes.slice(el.parentNode.childNodes.indexOf(el) + 1, el.parentNode.childNodes.indexOf(next));
+		if (between.every((node) => node.rawText === '')) pairs.push([words(el), words(next)]);
+	}
 	return pairs.filter(([a, b]) => a !== '' && b !== '');
 }
 
@@ -57,5 +66,10 @@ describe('the text search results show', () => {
 		}
 		expect(checked).toBeGreaterThan(5);
 		expect(joined).toEqual([]);
+	});
+
+	it("leaves out the checklists' running counts, which say nothing of what a page is about", () => {
+		const counted = [...indexedText()].filter(([, content]) => /\b\d+ of \d+ (steps )?done\b/.test(content)).map(([path]) => path);
+		expect(counted).toEqual([]);
 	});
 });

@@ -164,7 +164,8 @@ export function start(dialog: HTMLDialogElement): void {
 			const all = (await pagefind.search(term))?.results ?? [];
 			// Too few pages have every word to fill the first results: add those with some of them. (When enough do,
 			// the first results are not kept waiting for searches whose pages would come after them.)
-			const words = term.split(/\s+/);
+			// Each distinct word once, and no more than a sentence's worth of them.
+			const words = [...new Set(term.toLowerCase().split(/\s+/))].slice(0, 8);
 			const byWord =
 				words.length > 1 && all.length < FIRST_BATCH
 					? await Promise.all(words.map(async (word) => (await pagefind.search(word))?.results ?? []))
@@ -178,15 +179,17 @@ export function start(dialog: HTMLDialogElement): void {
 		if (stale()) return;
 		const shown = Math.min(results.length, MAX_RESULTS);
 		const more = results.length > shown ? ` (the best ${shown} shown)` : '';
+		// The query as the status says it back: a long one cut short, so the results stay on screen.
+		const said = term.length > 60 ? `${term.slice(0, 57)}…` : term;
 		const every = results.length - some;
 		const count = `${every} result${every === 1 ? '' : 's'}`;
 		const partly = some > 0 ? `, ${some} more with some of the words` : '';
 		const summary =
 			results.length === 0
-				? `No results for “${term}”`
+				? `No results for “${said}”`
 				: every === 0
-					? `No page has every word of “${term}”: ${some} with some of them${more}`
-					: `${count} for “${term}”${partly}${more}`;
+					? `No page has every word of “${said}”: ${some} with some of them${more}`
+					: `${count} for “${said}”${partly}${more}`;
 		// Each result's text is a small fetch: show the best few as soon as they are in, then the rest.
 		const items: HTMLLIElement[] = [];
 		for (const batch of [results.slice(0, FIRST_BATCH), results.slice(FIRST_BATCH, shown)]) {

@@ -56,4 +56,14 @@ describe('search results', () => {
 		expect(await page.locator('.search-status').textContent()).toMatch(/with some of the words/);
 		await page.close();
 	});
+
+	it('say a long query back cut short, so the results stay on a phone screen', async () => {
+		const page = await chromium.browser.newPage();
+		await page.goto(`${baseURL}/`);
+		await page.getByRole('button', { name: 'Search' }).click();
+		await page.locator('dialog[open] input[type="search"]').fill('rollback '.repeat(60).trim());
+		await expect.poll(() => page.locator('.search-status').textContent(), { timeout: 5000 }).toMatch(/…”/);
+		expect(((await page.locator('.search-status').textContent()) ?? '').length).toBeLessThan(160);
+		await page.close();
+	});
 });

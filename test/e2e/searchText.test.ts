@@ -44,7 +44,8 @@ function neighbours(html: string): [string, string][] {
 	for (const el of body.querySelectorAll('*')) {
 		const next = el.nextElementSibling;
 		if (!next || !INLINE.has(el.tagName) || !INLINE.has(next.tagName) || el.closest('[data-pagefind-ignore]')) continue;
-		const between = el.parentNode.childNodes.slice(el.parentNode.childNodes.indexOf(el) + 1, el.parentNode.childNodes.indexOf(next));
+		const siblings = el.parentNode?.childNodes ?? [];
+		const between = siblings.slice(siblings.indexOf(el) + 1, siblings.indexOf(next));
 		if (between.every((node) => node.rawText === '')) pairs.push([words(el), words(next)]);
 	}
 	return pairs.filter(([a, b]) => a !== '' && b !== '');

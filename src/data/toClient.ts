@@ -66,7 +66,14 @@ export function scenarioChecklists(scenario: Playbook['scenarios'][number]): Che
 	return [
 		list('symptoms', 'Symptoms', scenario.symptoms),
 		list('response', 'Response', scenario.response),
-		...(scenario.mitigation ? [list('mitigation', 'Mitigation', scenario.mitigation)] : []),
+		...(scenario.mitigation
+			? [
+					{
+						...list('mitigation', 'Mitigation', scenario.mitigation),
+						...(scenario.mitigationAlternatives ? { alternatives: true as const } : {}),
+					},
+				]
+			: []),
 	];
 }
 

@@ -27,6 +27,12 @@ export const ScenarioSchema = z.strictObject({
 	symptoms: StepListSchema.describe('What the responder sees when this is the scenario.'),
 	response: StepListSchema.describe('What to do, in order.'),
 	mitigation: StepListSchema.optional().describe('Ways to reduce the impact while the cause is found.'),
+	mitigationAlternatives: z
+		.boolean()
+		.optional()
+		.describe(
+			'The mitigation steps are alternatives, e.g. "Rollback if deployment-related" or "Scale up if resource-related": doing one is enough. The post-mortem lists them as skipped, once, only when none is ticked.',
+		),
 	rollback: z.array(RollbackSchema).min(1).optional().describe('How to roll back, per platform.'),
 	related: z.array(SlugSchema).optional().describe('Other scenarios worth opening from this one, by id (file name).'),
 	alerts: z

@@ -388,6 +388,20 @@ describe('steps skipped', () => {
 		expect(skippedSteps(state.incidents[0]!, [fix, watch], []).map((r) => r['list'])).toEqual(Array(3).fill('Phase 1: First look — Watch'));
 	});
 
+	it("reads a scenario's mitigation as alternatives when the scenario says so: the fixture's High Error Rate", () => {
+		const lists = contentChecklists();
+		const mitigation = lists.find((l) => l.key === 'scenario/high-error-rate/mitigation')!;
+		expect(mitigation.alternatives).toBe(true);
+		// A scenario that does not say so keeps every step of its mitigation.
+		expect(lists.find((l) => l.key === 'scenario/security-incident/mitigation')?.alternatives).toBeUndefined();
+		const rows = (state: State) => skippedSteps(state.incidents[0]!, lists, []).filter((r) => r['list'] === mitigation.label);
+		let { state, id } = withIncident({ detectedAt: T0, scenarios: ['high-error-rate'] });
+		state = setStatus(state, id, RESOLVED, T0 + min(45));
+		expect(rows(state)).toEqual([{ list: mitigation.label, step: 'None of the options' }]);
+		state = tick(state, id, `${mitigation.key}/${mitigation.steps[0]!.id}`, true, T0 + min(40));
+		expect(rows(state)).toEqual([]);
+	});
+
 	it("reads a phase's alternatives from the playbook: the fixture's Immediate Actions, one of which is enough", () => {
 		const lists = contentChecklists();
 		const immediate = lists.find((l) => l.key.endsWith('/immediate-actions'))!;

@@ -2,14 +2,14 @@
  * A checklist's changes, loaded with the page's store on the first tick, note or reset: a runbook
  * page shows its ticks by the cheap read and loads the incident model only to change them. Changes
  * made before the store arrives are applied in the order they were made, and what a page held and
- * could not apply before it was left (heldChanges.ts: ticks, notes, copied messages) is applied by
- * the next page of the tab (pageShown.ts).
+ * could not apply before it was left or died (heldChanges.ts: ticks, notes, copied messages) is
+ * applied by the next page of any tab (pageShown.ts).
  */
 import type { MessageCopy } from './heldChanges.ts';
 import { logMessage, resetTicks, restoreTicks, setItemNote, tickItem, type TickTarget } from './incidents.ts';
 import { loadStore } from './pageStoreLoader.ts';
 import type { State, Ticks } from './state.ts';
-import { browserStorage, PENDING_PREFIX, pendingKey } from './storageRead.ts';
+import { browserStorage, isLeftKey } from './storageRead.ts';
 
 /** A tick or a note on a step, as made (kept as data until the store applies it). */
 export interface StepChange {
@@ -68,7 +68,7 @@ export function takeLeft(storage: Storage | undefined = browserStorage()): unkno
 	const changes: unknown[] = [];
 	try {
 		for (const key of Object.keys(storage ?? {})) {
-			if (!key.startsWith(PENDING_PREFIX) || key === pendingKey) continue;
+			if (!isLeftKey(key)) continue;
 			const raw = storage!.getItem(key);
 			storage!.removeItem(key);
 			try {

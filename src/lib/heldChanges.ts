@@ -17,7 +17,7 @@ export interface MessageCopy {
 	at: number;
 }
 
-/** A change kept for the next page of the tab until it is applied. */
+/** A change stored for the next page of any tab until it is applied. */
 export type HeldChange = StepChange | MessageCopy;
 
 const held = new Set<HeldChange>();

@@ -5,7 +5,7 @@
  * cheap read will not guess (another version, garbage, an odd shape, storage that cannot be read),
  * the store loads, and its full read migrates, sets aside and tells. A tick, a note or a copied
  * message made before the store arrives is applied once it has; should the page be left first, the
- * next page of the tab applies it (heldChanges.ts keeps it).
+ * next page of any tab applies it (heldChanges.ts stores it).
  */
 import { loadedStore, loadStore, whenStoreMade } from './pageStoreLoader.ts';
 import type { StorageNotice } from './storage.ts';

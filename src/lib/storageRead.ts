@@ -203,10 +203,13 @@ export const PENDING_PREFIX = 'playbook:pending:';
 /** This page's key. */
 export const pendingKey = PENDING_PREFIX + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
 
-/** Whether other pages (of any tab) left changes they did not apply: the next page applies them (pageShown.ts). Never throws. */
+/** Whether a storage key holds changes another page (of any tab) left and did not apply. */
+export const isLeftKey = (key: string): boolean => key.startsWith(PENDING_PREFIX) && key !== pendingKey;
+
+/** Whether other pages left changes they did not apply: the next page applies them (pageShown.ts). Never throws. */
 export function changesLeft(): boolean {
 	try {
-		return Object.keys(browserStorage() ?? {}).some((key) => key.startsWith(PENDING_PREFIX) && key !== pendingKey);
+		return Object.keys(browserStorage() ?? {}).some(isLeftKey);
 	} catch {
 		return false;
 	}

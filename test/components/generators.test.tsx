@@ -133,10 +133,9 @@ describe('MessageGenerator', () => {
 		expect((screen.getByLabelText(/^Impact/) as HTMLTextAreaElement).value).toBe('Half of logins fail, EU only');
 	});
 
-	it('keeps a copy made just before the page is left, and the next page of the tab logs it once', async () => {
+	it('stores a copy made just before the page is left, and the next page logs it once', async () => {
 		const { state, id } = incident();
 		seed(state);
-		sessionStorage.clear();
 		Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.resolve() }, configurable: true });
 		// This page's store is slow to arrive: it is still loading when the page is left.
 		let arrive = () => {};

@@ -88,7 +88,7 @@ describe('status messages from the open incident', () => {
 		await expect.poll(() => update.getByRole('status').textContent()).toContain('Copied the Status Update (Slack) message at');
 		expect((await stored(page)).state.incidents[0]?.events.filter((e) => e.kind === 'message')).toEqual([]);
 		await page.goto(`${baseURL}/incident/`);
-		// The next page of the tab logs it, once, at the moment it was copied.
+		// The next page logs it, once, at the moment it was copied.
 		const messages = async () =>
 			((await stored(page)).state.incidents[0]?.events ?? []).filter((e) => e.kind === 'message').map((e) => e.text);
 		await expect.poll(messages).toEqual(['Copied Status Update (Slack)']);

@@ -23,7 +23,9 @@ export const incidentBarChunks = [
 	// (stateRead.ts); then the validated store, the incident model and what only they use, in one chunk for the pages that load it, with
 	// no view code, as pages without islands load it to write. Of groups of one priority the first declared keeps
 	// a module both would take in: the bar keeps the cheap read, the state keeps the schemas.
-	{ name: 'state', test: /[\\/]src[\\/]lib[\\/]state(Read)?\.ts$/ },
+	// The severities an incident went through are read on every page that loads the state (the course chart, the
+	// post-mortem, the messages, the metrics, the drills' score): in its chunk, not one more file.
+	{ name: 'state', test: /[\\/]src[\\/]lib[\\/](state(Read)?|severityPeriods)\.ts$/ },
 	{ name: 'store', test: /[\\/]src[\\/]lib[\\/](store|storage|merge|incidents)\.ts$/ },
 	// What a runbook page's islands (checklists, page progress, declaring from an alert) load, in one chunk: one
 	// file compresses better than several small ones (a runbook page loaded 1 KB less gzipped when they were joined),

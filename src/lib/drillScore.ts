@@ -10,7 +10,7 @@ import { DUE_WINDOW_MS, firstResponseAt, formatSpan, formatUtcDateTime } from '.
 import { conditionHolds, escalationPlan } from './escalationLadder.ts';
 import { formatMinutes } from './format.ts';
 import { updateCadence, type MetricsLevel } from './metrics.ts';
-import { severityPeriods } from './postMortem.ts';
+import { severityPeriods } from './severityPeriods.ts';
 import type { Incident } from './state.ts';
 
 const MINUTE = 60_000;

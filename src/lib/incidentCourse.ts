@@ -6,7 +6,7 @@
 import type { EscalationStep } from '../schemas/escalation.ts';
 import { severityById, type ClientSeverity } from './clientPlaybook.ts';
 import { deadlines, DUE_WINDOW_MS, formatUtcDateTime } from './clocks.ts';
-import { incidentEnd, severityLabel, severityPeriods } from './postMortem.ts';
+import { incidentEnd, severityLabel, severityPeriods } from './severityPeriods.ts';
 import type { EventKind, Incident } from './state.ts';
 
 /** A stretch of time at one level. */

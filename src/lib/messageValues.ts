@@ -5,7 +5,8 @@
 import type { IncidentSource } from '../schemas/template.ts';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from './clientPlaybook.ts';
 import { elapsedMs, formatSpan, formatUtcDateTime, formatUtcTime } from './clocks.ts';
-import { actionItemRows, peakSeverity, severityLabel, severityRows, skippedSteps, timelineRows } from './postMortem.ts';
+import { actionItemRows, severityRows, skippedSteps, timelineRows } from './postMortem.ts';
+import { peakSeverity, severityLabel } from './severityPeriods.ts';
 import type { FieldValues, ListItem } from './renderMessage.ts';
 import type { EventKind, Handover, Incident } from './state.ts';
 

@@ -5,7 +5,7 @@
  */
 import { severityById, type ClientSeverity } from './clientPlaybook.ts';
 import { firstResponseAt, type ClockLevel } from './clocks.ts';
-import { peakSeverity, severityPeriods } from './postMortem.ts';
+import { peakSeverity, severityPeriods } from './severityPeriods.ts';
 import type { Incident } from './state.ts';
 import type { Status } from '../schemas/site.ts';
 

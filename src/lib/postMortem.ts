@@ -2,12 +2,13 @@
  * What the post-mortem reads off the incident record: the time spent at each severity, the
  * timeline as table rows, the checklist steps nobody ticked, and the action items.
  */
-import { itemKey, severityById, type ChecklistSpec, type ClientSeverity } from './clientPlaybook.ts';
+import { itemKey, type ChecklistSpec, type ClientSeverity } from './clientPlaybook.ts';
 import { formatSpan, formatUtcDateTime, formatUtcTime } from './clocks.ts';
 import type { ListItem } from './renderMessage.ts';
 import type { Step } from '../schemas/step.ts';
 import type { IncidentSource } from '../schemas/template.ts';
 import type { IncidentFields } from './incidents.ts';
+import { incidentEnd, severityLabel, severityPeriods } from './severityPeriods.ts';
 import { holdsSteps, incidentChecklists, keyParts, touched } from './incidentChecklists.ts';
 import type { ActionItem, EventKind, Incident, PostMortem, TimelineEvent } from './state.ts';
 import type { EscalationStep } from '../schemas/escalation.ts';
@@ -15,64 +16,10 @@ import { rungDoneAt } from './escalationLadder.ts';
 
 const MINUTE = 60_000;
 
-/** One stretch of time the incident spent at one severity. */
-export interface SeverityPeriod {
-	severity: string;
-	from: number;
-	to: number;
-}
-
-/** Where the incident ends for the post-mortem: its resolution, or now while it is open. */
-export function incidentEnd(incident: Pick<Incident, 'resolvedAt'>, now: number): number {
-	return incident.resolvedAt ?? now;
-}
-
-/**
- * The severities the incident went through, from detection to its end, read from the declared
- * severity and the `severity` events. Adjacent stretches at one level are joined; empty ones dropped.
- */
-export function severityPeriods(incident: Incident, now: number): SeverityPeriod[] {
-	const start = incident.detectedAt;
-	const end = Math.max(start, incidentEnd(incident, now));
-	const clamp = (at: number) => Math.min(end, Math.max(start, at));
-	const changes = incident.events.filter((e) => e.kind === 'severity' && e.value !== undefined).sort((a, b) => a.at - b.at);
-	let current = incident.events.find((e) => e.kind === 'declared')?.value ?? incident.severity;
-	let cursor = start;
-	const stretches: SeverityPeriod[] = [];
-	for (const change of changes) {
-		const at = clamp(change.at);
-		stretches.push({ severity: current, from: cursor, to: at });
-		cursor = at;
-		current = change.value ?? current;
-	}
-	stretches.push({ severity: current, from: cursor, to: end });
-	// A change logged after resolution makes an empty stretch at a level never really held.
-	const held = stretches.filter((p) => p.to > p.from);
-	const periods: SeverityPeriod[] = [];
-	for (const period of held.length > 0 ? held : stretches.slice(-1)) {
-		const last = periods.at(-1);
-		if (last?.severity === period.severity) last.to = period.to;
-		else periods.push({ ...period });
-	}
-	return periods;
-}
-
 /** A time stamp: the time of day when the whole span lies in one UTC day, the date as well otherwise. */
 export function stampFor(from: number, to: number): (at: number) => string {
 	const sameDay = new Date(from).toISOString().slice(0, 10) === new Date(to).toISOString().slice(0, 10);
 	return sameDay ? formatUtcTime : formatUtcDateTime;
-}
-
-/** "P0 Critical", or the bare id for a level the playbook no longer has. */
-export function severityLabel(severities: readonly Pick<ClientSeverity, 'id' | 'name'>[], id: string): string {
-	const level = severityById(severities, id);
-	return level ? `${level.id} ${level.name}` : id;
-}
-
-/** The most severe level the incident reached (lowest rank), which is what a post-mortem reports it as. */
-export function peakSeverity(incident: Incident, severities: readonly Pick<ClientSeverity, 'id' | 'rank'>[], now: number): string {
-	const rank = (id: string) => severityById(severities, id)?.rank ?? Number.POSITIVE_INFINITY;
-	return severityPeriods(incident, now).reduce((peak, p) => (rank(p.severity) < rank(peak) ? p.severity : peak), incident.severity);
 }
 
 /**

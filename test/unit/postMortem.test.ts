@@ -20,14 +20,13 @@ import { incidentValues, sourceValue } from '../../src/lib/messageValues.ts';
 import {
 	actionItemProblems,
 	actionItemRows,
-	peakSeverity,
 	postMortemHome,
 	reachedPhases,
-	severityPeriods,
 	severityRows,
 	skippedSteps,
 	timelineRows,
 } from '../../src/lib/postMortem.ts';
+import { peakSeverity, severityPeriods } from '../../src/lib/severityPeriods.ts';
 import type { Incident, State } from '../../src/lib/state.ts';
 import { min, T0, withIncident } from '../support/incidents.ts';
 import { contentChecklists, contentPlaybook, contentTemplate } from '../support/playbookContent.ts';

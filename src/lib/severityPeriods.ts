@@ -1,0 +1,61 @@
+/**
+ * The severities an incident went through and for how long: what the post-mortem, the course
+ * chart, the metrics and the drills' score all read, kept apart from the post-mortem's tables so a
+ * page that only counts does not load them.
+ */
+import { severityById, type ClientSeverity } from './clientPlaybook.ts';
+import type { Incident } from './state.ts';
+
+/** One stretch of time the incident spent at one severity. */
+export interface SeverityPeriod {
+	severity: string;
+	from: number;
+	to: number;
+}
+
+/** Where the incident ends for the post-mortem: its resolution, or now while it is open. */
+export function incidentEnd(incident: Pick<Incident, 'resolvedAt'>, now: number): number {
+	return incident.resolvedAt ?? now;
+}
+
+/**
+ * The severities the incident went through, from detection to its end, read from the declared
+ * severity and the `severity` events. Adjacent stretches at one level are joined; empty ones dropped.
+ */
+export function severityPeriods(incident: Incident, now: number): SeverityPeriod[] {
+	const start = incident.detectedAt;
+	const end = Math.max(start, incidentEnd(incident, now));
+	const clamp = (at: number) => Math.min(end, Math.max(start, at));
+	const changes = incident.events.filter((e) => e.kind === 'severity' && e.value !== undefined).sort((a, b) => a.at - b.at);
+	let current = incident.events.find((e) => e.kind === 'declared')?.value ?? incident.severity;
+	let cursor = start;
+	const stretches: SeverityPeriod[] = [];
+	for (const change of changes) {
+		const at = clamp(change.at);
+		stretches.push({ severity: current, from: cursor, to: at });
+		cursor = at;
+		current = change.value ?? current;
+	}
+	stretches.push({ severity: current, from: cursor, to: end });
+	// A change logged after resolution makes an empty stretch at a level never really held.
+	const held = stretches.filter((p) => p.to > p.from);
+	const periods: SeverityPeriod[] = [];
+	for (const period of held.length > 0 ? held : stretches.slice(-1)) {
+		const last = periods.at(-1);
+		if (last?.severity === period.severity) last.to = period.to;
+		else periods.push({ ...period });
+	}
+	return periods;
+}
+
+/** "P0 Critical", or the bare id for a level the playbook no longer has. */
+export function severityLabel(severities: readonly Pick<ClientSeverity, 'id' | 'name'>[], id: string): string {
+	const level = severityById(severities, id);
+	return level ? `${level.id} ${level.name}` : id;
+}
+
+/** The most severe level the incident reached (lowest rank), which is what a post-mortem reports it as. */
+export function peakSeverity(incident: Incident, severities: readonly Pick<ClientSeverity, 'id' | 'rank'>[], now: number): string {
+	const rank = (id: string) => severityById(severities, id)?.rank ?? Number.POSITIVE_INFINITY;
+	return severityPeriods(incident, now).reduce((peak, p) => (rank(p.severity) < rank(peak) ? p.severity : peak), incident.severity);
+}

@@ -1,11 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
-import { MAX_IMPORT_BYTES, parseImport } from '../lib/incidentJson.ts';
-import { computeMetrics, uniqueIncidents } from '../lib/metrics.ts';
-import { groupColumns, incidentColumns, levelsOf, metricsCsv, metricsMarkdown, minutes } from '../lib/metricsExport.ts';
+import { computeMetrics, uniqueIncidents, type GroupFigures } from '../lib/metrics.ts';
+import { metricsTables, minutes, type MetricsTable } from '../lib/metricsTables.ts';
 import type { Incident } from '../lib/state.ts';
 import { BarChart } from './charts/BarChart.tsx';
-import { downloadText } from './copyText.ts';
 import { useNow } from './useNow.ts';
 import { useStateRead } from './useStateRead.ts';
 
@@ -13,23 +11,8 @@ interface Props {
 	playbook: ClientPlaybook;
 }
 
-interface Column<T> {
-	label: string;
-	value: (row: T) => string;
-}
-
 /** A table that scrolls sideways on a narrow screen, reachable by keyboard. */
-function Table<T>({
-	caption,
-	columns,
-	rows,
-	rowKey,
-}: {
-	caption: string;
-	columns: Column<T>[];
-	rows: readonly T[];
-	rowKey: (row: T) => string;
-}) {
+function Table({ caption, columns, rows, rowKey }: MetricsTable) {
 	return (
 		<div class="table-scroll" role="region" aria-label={caption} tabIndex={0}>
 			<table>
@@ -57,6 +40,9 @@ function Table<T>({
 	);
 }
 
+/** The downloads' code, loaded when one is asked for. */
+const downloads = () => import('./metricsDownload.onDemand.ts');
+
 const minutesText = (ms: number | undefined) => (ms === undefined ? '' : `${minutes(ms)} min`);
 
 /**
@@ -75,9 +61,9 @@ export default function IncidentMetrics({ playbook }: Props) {
 		if (!list || list.length === 0) return;
 		const added: { name: string; incident: Incident }[] = [];
 		const refused: string[] = [];
+		const { readIncidentFile } = await import('../lib/incidentFile.onDemand.ts');
 		for (const file of Array.from(list)) {
-			// Too big a file is refused before it is read.
-			const result = file.size > MAX_IMPORT_BYTES ? parseImport('', file.size) : parseImport(await file.text(), file.size);
+			const result = await readIncidentFile(file);
 			if (result.ok) added.push({ name: file.name, incident: result.incident });
 			else refused.push(`${file.name}: ${result.reason}`);
 		}
@@ -91,16 +77,16 @@ export default function IncidentMetrics({ playbook }: Props) {
 		files.map((f) => f.incident),
 	);
 	const metrics = computeMetrics(incidents, playbook.severities, playbook.statuses, now);
-	const severityBars = (value: (g: (typeof metrics.bySeverity)[number]) => number | undefined, text: (v: number) => string) =>
-		metrics.bySeverity.map((g) => {
+	// One bar per group (a severity, a month), with its value as text.
+	const bars = (groups: readonly GroupFigures[], value: (g: GroupFigures) => number | undefined, text: (v: number) => string) =>
+		groups.map((g) => {
 			const v = value(g);
 			return { label: g.key, value: v, text: v === undefined ? '' : text(v) };
 		});
-	const monthBars = (value: (g: (typeof metrics.byMonth)[number]) => number | undefined, text: (v: number) => string) =>
-		metrics.byMonth.map((g) => {
-			const v = value(g);
-			return { label: g.key, value: v, text: v === undefined ? '' : text(v) };
-		});
+	const severityBars = (value: (g: GroupFigures) => number | undefined, text: (v: number) => string) =>
+		bars(metrics.bySeverity, value, text);
+	const monthBars = (value: (g: GroupFigures) => number | undefined, text: (v: number) => string) => bars(metrics.byMonth, value, text);
+	const tables = metricsTables(metrics);
 	const percent = (s: { met: number; known: number }) => (s.known === 0 ? undefined : Math.round((100 * s.met) / s.known));
 
 	return (
@@ -187,16 +173,16 @@ export default function IncidentMetrics({ playbook }: Props) {
 					<section aria-labelledby="metrics-tables">
 						<h2 id="metrics-tables">Figures</h2>
 						<div class="metrics-actions">
-							<button type="button" onClick={() => downloadText('incident-metrics.csv', metricsCsv(metrics), 'text/csv')}>
+							<button type="button" onClick={() => void downloads().then((d) => d.downloadCsv(tables.incidents))}>
 								Download CSV
 							</button>
-							<button type="button" onClick={() => downloadText('incident-metrics.md', metricsMarkdown(metrics, now))}>
+							<button type="button" onClick={() => void downloads().then((d) => d.downloadMarkdown(metrics, Object.values(tables), now))}>
 								Download Markdown
 							</button>
 						</div>
-						<Table caption="By severity" columns={groupColumns('Severity')} rows={metrics.bySeverity} rowKey={(g) => g.key} />
-						<Table caption="By month" columns={groupColumns('Month')} rows={metrics.byMonth} rowKey={(g) => g.key} />
-						<Table caption="Incidents" columns={incidentColumns(levelsOf(metrics))} rows={metrics.incidents} rowKey={(r) => r.id} />
+						{Object.values(tables).map((table) => (
+							<Table key={table.caption} {...table} />
+						))}
 					</section>
 				</>
 			)}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addNote, declareIncident, logMessage, setSeverity, setStatus } from '../../src/lib/incidents.ts';
 import { computeMetrics, median, uniqueIncidents, updateCadence, type MetricsLevel } from '../../src/lib/metrics.ts';
 import { metricsCsv, metricsMarkdown } from '../../src/lib/metricsExport.ts';
+import { metricsTables } from '../../src/lib/metricsTables.ts';
 import { emptyState, type Incident, type State } from '../../src/lib/state.ts';
 import { declaration, min, T0 } from '../support/incidents.ts';
 
@@ -107,14 +108,15 @@ describe('computeMetrics', () => {
 		]);
 	});
 	it('exports CSV and Markdown with the same figures', () => {
-		const csv = metricsCsv(metrics).split('\r\n');
+		const tables = metricsTables(metrics);
+		const csv = metricsCsv(tables.incidents).split('\r\n');
 		expect(csv[0]).toBe(
 			'Incident,Title,Severity,Detected,To declare (min),To first message (min),To mitigate (min),' +
 				'To resolve (min),At P0 (min),At P1 (min),Response target,Resolved before escalation,Updates on time',
 		);
 		expect(csv[1]).toBe(`${a?.id},API returns 503,P0,2026-11-26 03:10 UTC,4,6,24,44,30,14,met,missed,2/2`);
 		expect(csv[3]).toBe(`${c?.id},API returns 503,P1,2026-12-03 09:50 UTC,10,50,,,,70,met,,0/1`);
-		const md = metricsMarkdown(metrics, T2 + min(60));
+		const md = metricsMarkdown(metrics, Object.values(tables), T2 + min(60));
 		expect(md).toContain('3 incidents, computed 2026-12-03 11:00 UTC. Times are minutes from detection. 1 drill left out.');
 		expect(md).toContain('| P0 | 2 | 3 | 6 | 18 | 28 | 42 | 2/2 | 1/2 | 2/2 |');
 	});

@@ -19,6 +19,9 @@ export const incidentBarChunks = [
 	// Used by islands on many pages: not captured by the runbook's groups below.
 	{ name: 'clientPlaybook', test: /[\\/]src[\\/]lib[\\/]clientPlaybook\.ts$/, priority: 1 },
 	{ name: 'checklistProgress', test: /[\\/]src[\\/]lib[\\/]checklistProgress\.ts$/, priority: 1 },
+	// The action items' list rule and the ids the incident model gives: the post-mortem page shows an action item
+	// added or changed at once with them, without the store chunk, which imports them too.
+	{ name: 'actionItems', test: /[\\/]src[\\/]lib[\\/](actionItems|newId)\.ts$/, priority: 1 },
 	// The schemas and the read that validates with them, for islands that read the state without the store
 	// (stateRead.ts); then the validated store, the incident model and what only they use, in one chunk for the pages that load it, with
 	// no view code, as pages without islands load it to write. Of groups of one priority the first declared keeps
@@ -27,6 +30,9 @@ export const incidentBarChunks = [
 	// post-mortem, the messages, the metrics, the drills' score): in its chunk, not one more file.
 	{ name: 'state', test: /[\\/]src[\\/]lib[\\/](state(Read)?|severityPeriods)\.ts$/ },
 	{ name: 'store', test: /[\\/]src[\\/]lib[\\/](store|storage|merge|incidents)\.ts$/ },
+	// What islands that read the state without the store use to read it and to change it through the store loaded on
+	// demand: one file for the pages with such islands (the message generator, the post-mortem, the drills, the metrics).
+	{ name: 'useStateRead', test: /[\\/]src[\\/](islands[\\/]useStateRead|lib[\\/]onDemandChanges)\.ts$/ },
 	// What a runbook page's islands (checklists, page progress, declaring from an alert) load, in one chunk: one
 	// file compresses better than several small ones (a runbook page loaded 1 KB less gzipped when they were joined),
 	// and a page with checklists but no alert section pays about as much for the alert code it does not run. Other

@@ -2,13 +2,19 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { formatClock } from '../lib/clocks.ts';
 import { dueInjects, drillScoreMarkdown, injectAt, scoreDrill } from '../lib/drillScore.ts';
-import { activeIncident, declareIncident, setActive, setStatus } from '../lib/incidents.ts';
+import { onDemandChanges } from '../lib/onDemandChanges.ts';
+import { activeIncident } from '../lib/stateRead.ts';
 import { urls } from '../lib/urls.ts';
 import type { Inject } from '../schemas/drill.ts';
 import { copyText, downloadText } from './copyText.ts';
 import { useScenarios } from './useScenarios.ts';
 import { useNow } from './useNow.ts';
-import { useIncidentState } from './useStore.ts';
+import { useStateRead } from './useStateRead.ts';
+
+/** What declares, ends and leaves a drill, loaded with the store on the first sign of a change. */
+const { change, prepare } = onDemandChanges(() => import('../lib/drillChanges.onDemand.ts'));
+/** Where the page starts loading them: a press, a key or focus in the drill. */
+const preparing = { onPointerDown: prepare, onKeyDown: prepare, onFocusIn: prepare };
 
 /** A drill as the page gets it: its script, and the name of its scenario. */
 export interface DrillSpec {
@@ -66,14 +72,18 @@ function Injects({ drill, startedAt, now }: { drill: DrillSpec; startedAt: numbe
 /**
  * Game-day drills: start one, see its alert and its events as the clock reaches them, declare and
  * work it in the workspace and runbooks as for real, and read the score against the playbook.
+ * The drill played is read without the store (useStateRead); the store loads on the first sign of
+ * a change.
  */
 export default function Drills({ drills, playbook }: Props) {
-	const { state, store } = useIncidentState();
+	const { state, ready } = useStateRead();
 	const now = useNow();
 	const lists = useScenarios(playbook);
 	const [pending, setPending] = useState<Pending | undefined>(undefined);
 	const [severity, setSeverity] = useState('');
 	const [copied, setCopied] = useState('');
+	// Declared and not yet kept (the store may still be loading): a second press declares nothing more.
+	const [declaring, setDeclaring] = useState(false);
 	useEffect(() => setPending(pendingFromUrl(drills)), []);
 
 	const incident = activeIncident(state);
@@ -86,10 +96,11 @@ export default function Drills({ drills, playbook }: Props) {
 	};
 	const leave = () => {
 		setPending(undefined);
+		setDeclaring(false);
 		history.replaceState(history.state, '', location.pathname);
 	};
 
-	if (store && incident && playing && incident.exercise) {
+	if (ready && incident && playing && incident.exercise) {
 		const score = scoreDrill(
 			incident,
 			playing,
@@ -100,7 +111,7 @@ export default function Drills({ drills, playbook }: Props) {
 		const closing = playbook.statuses.find((s) => s.closes);
 		const open = incident.resolvedAt === undefined;
 		return (
-			<div class="drill-run pb-ui not-content">
+			<div class="drill-run pb-ui not-content" {...preparing}>
 				<p class="drill-heading">
 					<span class="drill-badge">DRILL</span> <strong>{playing.title}</strong>: {open ? 'running for' : 'ended after'}{' '}
 					<span class="drill-clock">{formatClock(score.endedAt - score.startedAt)}</span>
@@ -154,12 +165,12 @@ export default function Drills({ drills, playbook }: Props) {
 							Download score
 						</button>
 						{open && closing && (
-							<button type="button" class="primary" onClick={() => store.update((s, t) => setStatus(s, incident.id, closing, t))}>
+							<button type="button" class="primary" onClick={() => void change((c) => c.endDrill(incident.id, closing))}>
 								End the drill
 							</button>
 						)}
 						{!open && (
-							<button type="button" onClick={() => store.update((s, t) => setActive(s, null, t))}>
+							<button type="button" onClick={() => void change((c) => c.closeDrill())}>
 								Back to the drills
 							</button>
 						)}
@@ -172,35 +183,28 @@ export default function Drills({ drills, playbook }: Props) {
 	}
 
 	const chosen = pending ? drills.find((d) => d.id === pending.id) : undefined;
-	if (store && pending && chosen) {
+	if (ready && pending && chosen) {
 		const declare = (e: Event) => {
 			e.preventDefault();
-			if (!severity) return;
-			store.update(
-				(s, t) =>
-					declareIncident(
-						s,
-						{
-							title: chosen.title,
-							severity,
-							status: playbook.statuses[0]?.id ?? '',
-							detectedAt: pending.startedAt,
-							impact: '',
-							services: chosen.services,
-							onCall: s.responder,
-							commander: '',
-							scenarios: [chosen.scenario],
-							drill: true,
-							exercise: { drill: chosen.id, startedAt: pending.startedAt },
-						},
-						playbook.channelPrefix,
-						t,
-					).state,
-			);
-			leave();
+			if (!severity || declaring) return;
+			setDeclaring(true);
+			const declaration = {
+				title: chosen.title,
+				severity,
+				status: playbook.statuses[0]?.id ?? '',
+				detectedAt: pending.startedAt,
+				impact: '',
+				services: chosen.services,
+				commander: '',
+				scenarios: [chosen.scenario],
+				drill: true,
+				exercise: { drill: chosen.id, startedAt: pending.startedAt },
+			};
+			// The clock stays in the address until the drill is declared: the page goes from the one to the other.
+			void change((c) => c.declareDrill(declaration, playbook.channelPrefix)).then(leave);
 		};
 		return (
-			<div class="drill-run pb-ui not-content">
+			<div class="drill-run pb-ui not-content" {...preparing}>
 				<p class="drill-heading">
 					<span class="drill-badge">DRILL</span> <strong>{chosen.title}</strong>: started{' '}
 					<span class="drill-clock">{formatClock(now - pending.startedAt)}</span> ago, not declared yet

@@ -3,10 +3,12 @@ import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { composeMessage, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage.ts';
-import { activeIncident, addActionItem, removeActionItem, updateActionItem } from '../lib/incidents.ts';
+import { changedItems, type ActionItemChange } from '../lib/actionItems.ts';
 import { editedValues, incidentValues } from '../lib/messageValues.ts';
-import { rememberValue } from '../lib/messageWrites.ts';
+import { newId } from '../lib/newId.ts';
+import { onDemandChanges } from '../lib/onDemandChanges.ts';
 import { actionItemProblems, postMortemHome } from '../lib/postMortem.ts';
+import { activeIncident } from '../lib/stateRead.ts';
 import type { FieldValues } from '../lib/renderMessage.ts';
 import type { TemplateField } from '../schemas/template.ts';
 import { downloadText } from './copyText.ts';
@@ -18,9 +20,13 @@ import { IncidentCourseFigure } from './charts/IncidentCourseFigure.tsx';
 import { courseMermaid, incidentCourse } from '../lib/incidentCourse.ts';
 import { scenarioStatusText, useScenarios } from './useScenarios.ts';
 import { useNow } from './useNow.ts';
-import { useIncidentState } from './useStore.ts';
+import { useStateRead } from './useStateRead.ts';
 
 const followUps = () => import('./generator/followUps.onDemand.ts');
+/** What keeps the post-mortem's words and action items, loaded with the store on the first sign of a change. */
+const { change, prepare } = onDemandChanges(() => import('../lib/postMortemChanges.onDemand.ts'));
+/** Said when the code that keeps a change could not be loaded (the network failed before it was cached). */
+const NOT_KEPT = 'Not saved: the page could not load what saves it. Reload the page and write it again.';
 
 interface Props {
 	template: GeneratorTemplate;
@@ -34,11 +40,15 @@ interface Props {
  * The post-mortem template filled from the open incident: what the record knows (times, severity
  * periods, timeline, skipped steps) plus what the responder writes (root cause, impact, action
  * items), saved on the incident as it is typed. Copy it as Markdown or download a .md file.
+ * The incident is read without the store (useStateRead); the store loads on the first sign of a
+ * change, and a change shows at once and is kept once it has, in the order the changes were made.
  */
 export default function PostMortemGenerator({ template, playbook, checklists, children }: Props) {
-	const { state, store } = useIncidentState();
+	const { state, ready } = useStateRead();
 	const now = useNow(10_000);
+	// Typed here and not yet kept on the incident; action item changes not yet kept, in the order made.
 	const [typed, setTyped] = useState<FieldValues>({});
+	const [held, setHeld] = useState<Array<{ incident: string; item: ActionItemChange }>>([]);
 	const [followUp, setFollowUp] = useState('');
 	const incident = activeIncident(state);
 	const id = `pm-${template.id}`;
@@ -48,9 +58,9 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 
 	// The server renders the no-incident view too, so the template under it stays where it was painted;
 	// a status said in its place keeps the place of the words it stands in for (generators.css).
-	if (!store || !incident || lists.status !== 'ready') {
+	if (!ready || !incident || lists.status !== 'ready') {
 		const status =
-			!store || !incident
+			!ready || !incident
 				? undefined
 				: lists.status === 'loading'
 					? 'Loading the scenarios’ checklists to fill in the post-mortem…'
@@ -69,27 +79,43 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 		);
 	}
 
-	const context = { incident, playbook, checklists: lists.checklists, kind: 'document' as const, now };
+	// The action items as the changes made here leave them, shown at once; the store's once it has them.
+	const actionItems = held
+		.filter((h) => h.incident === incident.id)
+		.reduce((items, h) => changedItems(items, h.item), incident.postMortem.actionItems);
+	const shown = { ...incident, postMortem: { ...incident.postMortem, actionItems } };
+	const context = { incident: shown, playbook, checklists: lists.checklists, kind: 'document' as const, now };
 	const values = editedValues(template.fields, incidentValues(template.fields, context), typed);
 	const text = `${composeMessage(template, values, 'markdown', { drill: incident.drill })}\n\n## Timeline chart\n\n${courseMermaid(incidentCourse(incident, playbook.severities, playbook.escalation, now))}`;
-	const warnings = [...missingWarnings(template.fields, values), ...actionItemProblems(incident.postMortem.actionItems)];
+	const warnings = [...missingWarnings(template.fields, values), ...actionItemProblems(actionItems)];
 	const fromRecord = template.fields.filter((f) => postMortemHome(f.from).on === 'record');
-	// Saved on the incident, so the resolution message and later messages say the same.
+	// Saved on the incident, so the resolution message and later messages say the same. Shown at once as typed;
+	// once kept, the incident's value shows it (unless something newer was typed meanwhile).
 	const save = (field: TemplateField, value: string) => {
-		let kept = false;
-		store.update((s, at) => {
-			const next = rememberValue(s, incident.id, field, value, at);
-			kept = next !== undefined;
-			return next ?? s;
-		});
-		if (!kept) setTyped((current) => ({ ...current, [field.name]: value }));
+		setTyped((current) => ({ ...current, [field.name]: value }));
+		const incidentId = incident.id;
+		change((c) => c.remember(incidentId, field, value)).then(
+			(kept) => {
+				if (kept)
+					setTyped(({ [field.name]: last, ...rest }) => (last === value || last === undefined ? rest : { ...rest, [field.name]: last }));
+			},
+			() => setFollowUp(NOT_KEPT),
+		);
+	};
+	// Shown at once; kept in the order made; shown from the incident once kept.
+	const changeItem = (item: ActionItemChange) => {
+		const made = { incident: incident.id, item };
+		setHeld((current) => [...current, made]);
+		change((c) => c.changeActionItem(made.incident, item))
+			.catch(() => setFollowUp(NOT_KEPT))
+			.finally(() => setHeld((current) => current.filter((h) => h !== made)));
 	};
 	const filename = `post-mortem-${incident.id}.md`;
 	const tracker = playbook.tracker;
-	const calendar = async () => setFollowUp((await followUps()).downloadCalendar(incident, playbook.organisation));
+	const calendar = async () => setFollowUp((await followUps()).downloadCalendar(shown, playbook.organisation));
 
 	return (
-		<div class="generator pb-ui not-content" data-generator={template.id}>
+		<div class="generator pb-ui not-content" data-generator={template.id} onPointerDown={prepare} onKeyDown={prepare} onFocusIn={prepare}>
 			<p class="generator-source">
 				{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href={urls.incident()}>{incident.id}</a>. What
 				you write here is saved with the incident in this browser.
@@ -127,11 +153,11 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 								key={field.name}
 								id={id}
 								label={field.label}
-								items={incident.postMortem.actionItems}
-								onAdd={() => store.update((s, at) => addActionItem(s, incident.id, {}, at).state)}
-								onChange={(itemId, patch) => store.update((s, at) => updateActionItem(s, incident.id, itemId, patch, at))}
-								onRemove={(itemId) => store.update((s, at) => removeActionItem(s, incident.id, itemId, at))}
-								onIssue={tracker && (async (item) => setFollowUp(await (await followUps()).fileIssue(tracker, item, incident)))}
+								items={actionItems}
+								onAdd={() => changeItem({ add: newId(Date.now()) })}
+								onChange={(itemId, patch) => changeItem({ update: itemId, patch })}
+								onRemove={(itemId) => changeItem({ remove: itemId })}
+								onIssue={tracker && (async (item) => setFollowUp(await (await followUps()).fileIssue(tracker, item, shown)))}
 							/>
 						);
 					}

@@ -5,7 +5,8 @@
  * latest handover with `lastHandover` (messageValues.ts).
  */
 import { formatUtcTime, type Deadline } from './clocks.ts';
-import { importIncident, newId } from './incidents.ts';
+import { importIncident } from './incidents.ts';
+import { newId } from './newId.ts';
 import { mergeState } from './merge.ts';
 import type { Handover, Incident, State } from './state.ts';
 

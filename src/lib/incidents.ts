@@ -2,6 +2,8 @@
  * The incident model: every change a responder can make, as a pure function from one state to the
  * next. Islands call these through the store (store.ts); nothing here touches the DOM or storage.
  */
+import { changedItems, type ActionItemFields } from './actionItems.ts';
+import { newId } from './newId.ts';
 import { uniqueServices } from './serviceList.ts';
 import { actionItemClock } from './merge.ts';
 import { activeIncident, findIncident } from './stateRead.ts';
@@ -37,13 +39,6 @@ export interface Declaration {
 
 /** Fields of an incident a responder edits directly. */
 export type IncidentFields = Pick<Incident, 'title' | 'impact' | 'services' | 'onCall' | 'commander' | 'detectedAt' | 'scenarios'>;
-
-let counter = 0;
-/** A unique id for a timeline event or action item. */
-export function newId(now: number): string {
-	counter = (counter + 1) % 1296;
-	return `${now.toString(36)}${counter.toString(36).padStart(2, '0')}${Math.random().toString(36).slice(2, 6)}`;
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -393,18 +388,20 @@ function withActionItems(state: State, id: string, items: ActionItem[], clocks: 
 	}));
 }
 
-/** Add an action item to the post-mortem. Returns the new state and the item's id. */
+/**
+ * Add an action item to the post-mortem. Returns the new state and the item's id: a new one, or
+ * `itemId`, the id under which the post-mortem page already shows it.
+ */
 export function addActionItem(
 	state: State,
 	id: string,
-	fields: Partial<Pick<ActionItem, 'item' | 'owner' | 'due'>>,
+	fields: ActionItemFields,
 	now: number,
+	itemId = newId(now),
 ): { state: State; itemId: string } {
-	const itemId = newId(now);
 	const items = findIncident(state, id)?.postMortem.actionItems ?? [];
-	const item: ActionItem = { id: itemId, item: '', owner: '', due: '', done: false, ...fields };
 	const clocks = (['item', 'owner', 'due', 'done'] as const).map((field) => actionItemClock(itemId, field));
-	return { state: withActionItems(state, id, [...items, item], clocks, now), itemId };
+	return { state: withActionItems(state, id, changedItems(items, { add: itemId, fields }), clocks, now), itemId };
 }
 
 /** Change an action item's text, owner, due date or done mark. */
@@ -412,26 +409,14 @@ export function updateActionItem(state: State, id: string, itemId: string, patch
 	const items = findIncident(state, id)?.postMortem.actionItems ?? [];
 	if (!items.some((a) => a.id === itemId)) return state;
 	const clocks = (Object.keys(patch) as (keyof typeof patch)[]).map((field) => actionItemClock(itemId, field));
-	return withActionItems(
-		state,
-		id,
-		items.map((a) => (a.id === itemId ? { ...a, ...patch } : a)),
-		clocks,
-		now,
-	);
+	return withActionItems(state, id, changedItems(items, { update: itemId, patch }), clocks, now);
 }
 
 /** Remove an action item from the post-mortem. */
 export function removeActionItem(state: State, id: string, itemId: string, now: number): State {
 	const items = findIncident(state, id)?.postMortem.actionItems ?? [];
 	if (!items.some((a) => a.id === itemId)) return state;
-	return withActionItems(
-		state,
-		id,
-		items.filter((a) => a.id !== itemId),
-		[actionItemClock(itemId, 'removed')],
-		now,
-	);
+	return withActionItems(state, id, changedItems(items, { remove: itemId }), [actionItemClock(itemId, 'removed')], now);
 }
 
 /** Add an imported incident: as it is when its id is free, or replacing the one with its id. */

@@ -222,9 +222,9 @@ describe('PostMortemGenerator', () => {
 		const { PostMortemGenerator } = await islands();
 		render(<PostMortemGenerator template={contentTemplate('post-mortem')} playbook={playbook} checklists={[]} />);
 		fireEvent.input(await screen.findByLabelText(/^Root Cause/), { target: { value: 'Expired certificate' } });
-		expect(stored().incidents[0]?.postMortem.rootCause).toBe('Expired certificate');
+		await waitFor(() => expect(stored().incidents[0]?.postMortem.rootCause).toBe('Expired certificate'));
 		fireEvent.input(screen.getByLabelText(/^Impact/), { target: { value: 'Logins failed for 40 minutes' } });
-		expect(stored().incidents[0]?.impact).toBe('Logins failed for 40 minutes');
+		await waitFor(() => expect(stored().incidents[0]?.impact).toBe('Logins failed for 40 minutes'));
 		fireEvent.click(screen.getByRole('button', { name: 'Add an action item' }));
 		await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Action item 1'));
 		// An empty row is not an action item yet; one with words but no owner is.
@@ -232,6 +232,52 @@ describe('PostMortemGenerator', () => {
 		fireEvent.input(screen.getByLabelText('Action item 1'), { target: { value: 'Alert on certificate expiry' } });
 		expect(screen.getByText('Action item 1 is missing an owner and a due date.')).toBeTruthy();
 		expect(document.querySelector('[data-preview]')?.textContent).toContain('## Root Cause\nExpired certificate\n');
+		await waitFor(() => expect(stored().incidents[0]?.postMortem.actionItems.map((a) => a.item)).toEqual(['Alert on certificate expiry']));
+	});
+
+	it('reads the incident without the store, and shows and keeps in order what is written and the action items changed before it loads', async () => {
+		seed(incident().state);
+		// The store is slow to arrive: every change below is made before it has.
+		let arrive = () => {};
+		const late = new Promise<void>((resolve) => (arrive = resolve));
+		vi.doMock('../../src/lib/pageStore.onDemand.ts', async (real) => {
+			await late;
+			return real();
+		});
+		onTestFinished(() => {
+			arrive();
+			vi.doUnmock('../../src/lib/pageStore.onDemand.ts');
+		});
+		const { PostMortemGenerator } = await islands();
+		const { loadedStore } = await import('../../src/lib/pageStoreLoader.ts');
+		render(<PostMortemGenerator template={contentTemplate('post-mortem')} playbook={playbook} checklists={[]} />);
+		const rootCause = (await screen.findByLabelText(/^Root Cause/)) as HTMLTextAreaElement;
+		expect(loadedStore()).toBeUndefined();
+		fireEvent.input(rootCause, { target: { value: 'Expired' } });
+		fireEvent.input(rootCause, { target: { value: 'Expired certificate' } });
+		fireEvent.click(screen.getByRole('button', { name: 'Add an action item' }));
+		// Shown at once, focus in it, so what is typed next lands there.
+		await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Action item 1'));
+		fireEvent.input(screen.getByLabelText('Action item 1'), { target: { value: 'Alert on expiry' } });
+		fireEvent.click(screen.getByRole('button', { name: 'Add an action item' }));
+		await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Action item 2'));
+		fireEvent.click(screen.getByRole('button', { name: 'Remove action item 2' }));
+		const preview = () => document.querySelector('[data-preview]')?.textContent ?? '';
+		expect(rootCause.value).toBe('Expired certificate');
+		expect(preview()).toContain('## Root Cause\nExpired certificate\n');
+		expect(preview()).toContain('Alert on expiry');
+		expect(screen.queryByLabelText('Action item 2')).toBeNull();
+		expect(stored().incidents[0]?.postMortem.rootCause).toBe('');
+		expect(loadedStore()).toBeUndefined();
+
+		arrive();
+		// Kept up to the last change: the second item's removal (the list is then as it was after the first item's words).
+		await waitFor(() => expect(Object.keys(stored().incidents[0]?.clock ?? {}).filter((key) => key.endsWith('.removed'))).toHaveLength(1));
+		expect(stored().incidents[0]?.postMortem.actionItems.map((a) => a.item)).toEqual(['Alert on expiry']);
+		expect(stored().incidents[0]?.postMortem.rootCause).toBe('Expired certificate');
+		// The item kept is the one shown: the same field, under the same id, still focusable where it was.
+		expect(screen.getByLabelText('Action item 1').id).toBe(`pm-post-mortem-${stored().incidents[0]?.postMortem.actionItems[0]?.id}-item`);
+		expect(rootCause.value).toBe('Expired certificate');
 	});
 
 	it('says no incident is open and keeps showing the static template', async () => {

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { fillDeclareDialog } from '../support/declare.ts';
+import { declareIncident } from '../../src/lib/incidents.ts';
+import { emptyState } from '../../src/lib/state.ts';
+import { declaration } from '../support/incidents.ts';
 import { useChromium } from '../support/useChromium.ts';
 
 const baseURL = inject('baseURL');
@@ -55,6 +58,37 @@ describe('when browser storage fails', () => {
 		await redis(page).check();
 		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toMatch(/^Not saved: browser storage is full/);
 		expect(await redis(page).isChecked()).toBe(true);
+	});
+
+	it('says so on the post-mortem, which loads the store only to keep what is written, when storage is full', async () => {
+		const now = Date.now();
+		const { state } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: now - 60_000 }), 'incident-', now);
+		await storeRaw(JSON.stringify({ version: 1, state }));
+		await chromium.context.addInitScript(() => {
+			const setItem = Storage.prototype.setItem;
+			Storage.prototype.setItem = function (key: string, value: string) {
+				if (key === 'playbook:state') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				return setItem.call(this, key, value);
+			};
+		});
+		const page = await chromium.context.newPage();
+		await page.goto('/post-mortem/');
+		const rootCause = page.locator('[data-generator="post-mortem"]').getByLabel('Root Cause');
+		await rootCause.fill('Expired certificate');
+		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toMatch(/^Not saved: browser storage is full/);
+		expect(await rootCause.inputValue()).toBe('Expired certificate');
+	});
+
+	it('keeps data of a newer version aside and says so on the post-mortem and the drills, which read without the store', async () => {
+		await storeRaw(JSON.stringify({ version: 3, state: { incidents: [] } }));
+		const page = await chromium.context.newPage();
+		for (const path of ['/post-mortem/', '/drills/']) {
+			await page.goto(path);
+			await expect
+				.poll(() => page.locator('#incident-bar [role="alert"]').innerText())
+				.toContain('written by a newer version of this site (format 3; this page reads 1)');
+		}
+		await expect.poll(() => backups(page)).toHaveLength(1);
 	});
 
 	it('keeps unreadable data aside, downloadable, and never wipes it', async () => {

@@ -40,8 +40,8 @@ function Table({ caption, columns, rows, rowKey }: MetricsTable) {
 	);
 }
 
-/** The downloads' code, loaded when one is asked for. */
-const downloads = () => import('./metricsDownload.onDemand.ts');
+/** The code that reads added files and makes the downloads, loaded when one is added or asked for. */
+const fileCode = () => import('./metricsFiles.onDemand.ts');
 
 const minutesText = (ms: number | undefined) => (ms === undefined ? '' : `${minutes(ms)} min`);
 
@@ -59,14 +59,7 @@ export default function IncidentMetrics({ playbook }: Props) {
 
 	const read = async (list: FileList | null | undefined) => {
 		if (!list || list.length === 0) return;
-		const added: { name: string; incident: Incident }[] = [];
-		const refused: string[] = [];
-		const { readIncidentFile } = await import('../lib/incidentFile.onDemand.ts');
-		for (const file of Array.from(list)) {
-			const result = await readIncidentFile(file);
-			if (result.ok) added.push({ name: file.name, incident: result.incident });
-			else refused.push(`${file.name}: ${result.reason}`);
-		}
+		const { added, refused } = await (await fileCode()).readIncidentFiles(Array.from(list));
 		setFiles((current) => [...current, ...added]);
 		setProblems(refused);
 	};
@@ -83,9 +76,6 @@ export default function IncidentMetrics({ playbook }: Props) {
 			const v = value(g);
 			return { label: g.key, value: v, text: v === undefined ? '' : text(v) };
 		});
-	const severityBars = (value: (g: GroupFigures) => number | undefined, text: (v: number) => string) =>
-		bars(metrics.bySeverity, value, text);
-	const monthBars = (value: (g: GroupFigures) => number | undefined, text: (v: number) => string) => bars(metrics.byMonth, value, text);
 	const tables = metricsTables(metrics);
 	const percent = (s: { met: number; known: number }) => (s.known === 0 ? undefined : Math.round((100 * s.met) / s.known));
 
@@ -151,21 +141,26 @@ export default function IncidentMetrics({ playbook }: Props) {
 						<div class="chart-grid">
 							<BarChart
 								title="Median time to resolve, by severity"
-								bars={severityBars((g) => g.toResolve, minutesText)}
+								bars={bars(metrics.bySeverity, (g) => g.toResolve, minutesText)}
 								tableNote="the table By severity"
 							/>
 							<BarChart
 								title="Response target met, by severity"
-								bars={severityBars(
+								bars={bars(
+									metrics.bySeverity,
 									(g) => percent(g.response),
 									(v) => `${v}%`,
 								)}
 								tableNote="the table By severity"
 							/>
-							<BarChart title="Incidents per month" bars={monthBars((g) => g.incidents, String)} tableNote="the table By month" />
+							<BarChart
+								title="Incidents per month"
+								bars={bars(metrics.byMonth, (g) => g.incidents, String)}
+								tableNote="the table By month"
+							/>
 							<BarChart
 								title="Median time to resolve, by month"
-								bars={monthBars((g) => g.toResolve, minutesText)}
+								bars={bars(metrics.byMonth, (g) => g.toResolve, minutesText)}
 								tableNote="the table By month"
 							/>
 						</div>
@@ -173,10 +168,10 @@ export default function IncidentMetrics({ playbook }: Props) {
 					<section aria-labelledby="metrics-tables">
 						<h2 id="metrics-tables">Figures</h2>
 						<div class="metrics-actions">
-							<button type="button" onClick={() => void downloads().then((d) => d.downloadCsv(tables.incidents))}>
+							<button type="button" onClick={() => void fileCode().then((d) => d.downloadCsv(tables.incidents))}>
 								Download CSV
 							</button>
-							<button type="button" onClick={() => void downloads().then((d) => d.downloadMarkdown(metrics, Object.values(tables), now))}>
+							<button type="button" onClick={() => void fileCode().then((d) => d.downloadMarkdown(metrics, Object.values(tables), now))}>
 								Download Markdown
 							</button>
 						</div>

@@ -9,7 +9,8 @@ import { itemKey, severityById, type ChecklistSpec } from './clientPlaybook.ts';
 import { DUE_WINDOW_MS, firstResponseAt, formatSpan, formatUtcDateTime } from './clocks.ts';
 import { conditionHolds, escalationPlan } from './escalationLadder.ts';
 import { formatMinutes } from './format.ts';
-import { updateCadence, type MetricsLevel } from './metrics.ts';
+import type { MetricsLevel } from './metrics.ts';
+import { updateCadence } from './updateCadence.ts';
 import { severityPeriods } from './severityPeriods.ts';
 import type { Incident } from './state.ts';
 

@@ -7,6 +7,7 @@ import { severityById, type ClientSeverity } from './clientPlaybook.ts';
 import { firstResponseAt, type ClockLevel } from './clocks.ts';
 import { peakSeverity, severityPeriods } from './severityPeriods.ts';
 import type { Incident } from './state.ts';
+import { updateCadence, type Cadence } from './updateCadence.ts';
 import type { Status } from '../schemas/site.ts';
 
 const MINUTE = 60_000;
@@ -16,44 +17,6 @@ export type MetricsLevel = ClockLevel & Pick<ClientSeverity, 'name' | 'rank'>;
 
 /** The statuses the figures need: which one closes, and which mean the impact stopped. */
 export type MetricsStatus = Pick<Status, 'id' | 'closes'> & { mitigates?: boolean | undefined };
-
-/** How the status updates kept to the cadence: how many were due, and how many came late or never. */
-export interface Cadence {
-	due: number;
-	late: number;
-}
-
-/**
- * Status updates against the cadence of the level in force (`levelAt`): from the declaration,
- * each next message is due `updateEvery` after the last one, until the end. A message sent after
- * its due time is late; a stretch with no message past its due time is one late update.
- */
-export function updateCadence(
-	incident: Incident,
-	levelAt: (at: number) => Pick<ClockLevel, 'updateEvery'> | undefined,
-	end: number,
-): Cadence {
-	const messages = incident.events
-		.filter((e) => e.kind === 'message' && e.at >= incident.declaredAt && e.at <= end)
-		.map((e) => e.at)
-		.sort((a, b) => a - b);
-	let last = incident.declaredAt;
-	let due = 0;
-	let late = 0;
-	for (const at of messages) {
-		const every = levelAt(last)?.updateEvery;
-		if (every === undefined) return { due, late };
-		due++;
-		if (at > last + every * MINUTE) late++;
-		last = at;
-	}
-	const every = levelAt(last)?.updateEvery;
-	if (every !== undefined && last + every * MINUTE < end) {
-		due++;
-		late++;
-	}
-	return { due, late };
-}
 
 /** The level in force at a time, read from the incident's severity history. */
 export function levelAt<T extends { id: string }>(

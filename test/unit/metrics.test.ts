@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addNote, declareIncident, logMessage, setSeverity, setStatus } from '../../src/lib/incidents.ts';
-import { computeMetrics, median, uniqueIncidents, updateCadence, type MetricsLevel } from '../../src/lib/metrics.ts';
+import { computeMetrics, median, uniqueIncidents, type MetricsLevel } from '../../src/lib/metrics.ts';
+import { updateCadence } from '../../src/lib/updateCadence.ts';
 import { metricsCsv, metricsMarkdown } from '../../src/lib/metricsExport.ts';
 import { metricsTables } from '../../src/lib/metricsTables.ts';
 import { emptyState, type Incident, type State } from '../../src/lib/state.ts';

@@ -16,11 +16,8 @@ export const incidentBarChunks = [
 	// Vite's helper for dynamic imports stays the platform's own file.
 	{ name: 'urls', test: /[\\/]src[\\/](lib[\\/]urls|client[\\/]registerServiceWorker)\.ts$/, priority: 1 },
 	{ name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 1 },
-	// Two one-line look-ups nearly every island uses: in the bar's chunk, which every page loads anyway (a file of
-	// their own cost each page with an island 147 bytes gzipped). Declared before the groups below, which would take
-	// them in with the modules that import them.
-	{ name: 'incident-bar', test: /[\\/]src[\\/]lib[\\/]clientPlaybook\.ts$/, priority: 1 },
 	// Used by islands on many pages: not captured by the runbook's groups below.
+	{ name: 'clientPlaybook', test: /[\\/]src[\\/]lib[\\/]clientPlaybook\.ts$/, priority: 1 },
 	{ name: 'checklistProgress', test: /[\\/]src[\\/]lib[\\/]checklistProgress\.ts$/, priority: 1 },
 	// The action items' list rule and the ids the incident model gives: the post-mortem page shows an action item
 	// added or changed at once with them, without the store chunk, which imports them too.

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { formatClock } from '../lib/clocks.ts';
-import { dueInjects, drillScoreMarkdown, injectAt, scoreDrill } from '../lib/drillScore.ts';
+import { dueInjects, injectAt, scoreDrill } from '../lib/drillScore.ts';
 import { onDemandChanges } from '../lib/onDemandChanges.ts';
 import { activeIncident } from '../lib/stateRead.ts';
 import { urls } from '../lib/urls.ts';
 import type { Inject } from '../schemas/drill.ts';
-import { copyText, downloadText } from './copyText.ts';
 import { useScenarios } from './useScenarios.ts';
 import { useNow } from './useNow.ts';
 import { useStateRead } from './useStateRead.ts';
@@ -75,6 +74,9 @@ function Injects({ drill, startedAt, now }: { drill: DrillSpec; startedAt: numbe
  * The drill played is read without the store (useStateRead); the store loads on the first sign of
  * a change.
  */
+/** The score's copy and download, loaded when one is asked for. */
+const scoreFile = () => import('./drillScoreFile.onDemand.ts');
+
 export default function Drills({ drills, playbook }: Props) {
 	const { state, ready } = useStateRead();
 	const now = useNow();
@@ -107,7 +109,6 @@ export default function Drills({ drills, playbook }: Props) {
 			{ severities: playbook.severities, escalation: playbook.escalation, checklists: lists.checklists },
 			now,
 		);
-		const markdown = drillScoreMarkdown(score, playing, incident);
 		const closing = playbook.statuses.find((s) => s.closes);
 		const open = incident.resolvedAt === undefined;
 		return (
@@ -154,14 +155,14 @@ export default function Drills({ drills, playbook }: Props) {
 						<button
 							type="button"
 							onClick={() =>
-								void copyText(markdown).then((ok) =>
-									setCopied(ok ? 'Copied the score as Markdown.' : 'The browser did not allow copying: download it instead.'),
-								)
+								void scoreFile()
+									.then((f) => f.copyScore(score, playing, incident))
+									.then((ok) => setCopied(ok ? 'Copied the score as Markdown.' : 'The browser did not allow copying: download it instead.'))
 							}
 						>
 							Copy score as Markdown
 						</button>
-						<button type="button" onClick={() => downloadText(`drill-score-${incident.id}.md`, markdown)}>
+						<button type="button" onClick={() => void scoreFile().then((f) => f.downloadScore(score, playing, incident))}>
 							Download score
 						</button>
 						{open && closing && (

@@ -6,7 +6,7 @@
 import type { EscalationStep } from '../schemas/escalation.ts';
 import type { DrillData } from '../schemas/drill.ts';
 import { itemKey, severityById, type ChecklistSpec } from './clientPlaybook.ts';
-import { DUE_WINDOW_MS, firstResponseAt, formatSpan, formatUtcDateTime } from './clocks.ts';
+import { DUE_WINDOW_MS, firstResponseAt, formatSpan } from './clocks.ts';
 import { conditionHolds, escalationPlan } from './escalationLadder.ts';
 import { formatMinutes } from './format.ts';
 import type { MetricsLevel } from './metrics.ts';
@@ -38,6 +38,8 @@ export interface DrillScore {
 	/** When the drill started (its opening alert) and when the score was taken (resolution, or now). */
 	startedAt: number;
 	endedAt: number;
+	/** How long the drill had run when the score was taken, as the score words it ("12 min"). */
+	ranFor: string;
 }
 
 /** When an inject falls due. */
@@ -237,23 +239,12 @@ export function scoreDrill(
 		started ? 'The post-mortem has been started.' : 'Nothing written in the post-mortem yet.',
 	);
 
-	return { items, points: items.reduce((s, i) => s + i.points, 0), max: items.reduce((s, i) => s + i.max, 0), startedAt, endedAt };
-}
-
-const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-
-/** The score and its reasons as Markdown, to paste in the game day's notes. */
-export function drillScoreMarkdown(score: DrillScore, script: Pick<DrillScript, 'title'>, incident: Pick<Incident, 'id'>): string {
-	return [
-		`# Drill score: ${script.title}`,
-		'',
-		`Drill ${incident.id}, started ${formatUtcDateTime(score.startedAt)}, scored after ${span(score.endedAt - score.startedAt)}.`,
-		'',
-		`**Score: ${score.points} / ${score.max}**`,
-		'',
-		'| | Check | Points | Why |',
-		'| --- | --- | --- | --- |',
-		...score.items.map((i) => `| ${i.met ? '✅' : '❌'} | ${cell(i.label)} | ${i.points}/${i.max} | ${cell(i.reason)} |`),
-		'',
-	].join('\n');
+	return {
+		items,
+		points: items.reduce((s, i) => s + i.points, 0),
+		max: items.reduce((s, i) => s + i.max, 0),
+		startedAt,
+		endedAt,
+		ranFor: span(endedAt - startedAt),
+	};
 }

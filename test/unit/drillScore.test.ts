@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistSpec } from '../../src/lib/clientPlaybook.ts';
-import { dueInjects, drillScoreMarkdown, impliedSeverity, scoreDrill, type DrillScript } from '../../src/lib/drillScore.ts';
+import { dueInjects, impliedSeverity, scoreDrill, type DrillScript } from '../../src/lib/drillScore.ts';
+import { drillScoreMarkdown } from '../../src/lib/drillScoreMarkdown.ts';
 import { declareIncident, logEscalation, logMessage, setSeverity, setStatus, tickItem, updatePostMortem } from '../../src/lib/incidents.ts';
 import type { MetricsLevel } from '../../src/lib/metrics.ts';
 import { emptyState, type Incident, type State } from '../../src/lib/state.ts';

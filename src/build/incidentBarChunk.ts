@@ -30,10 +30,12 @@ export const incidentBarChunks = [
 	// post-mortem, the messages, the metrics, the drills' score): in its chunk, not one more file.
 	{ name: 'state', test: /[\\/]src[\\/]lib[\\/](state(Read)?|severityPeriods)\.ts$/ },
 	{ name: 'store', test: /[\\/]src[\\/]lib[\\/](store|storage|merge|incidents)\.ts$/ },
-	// What islands that read the state without the store use to read it and to change it through the store loaded on
-	// demand, and the clock that moves their figures: one file for the pages with such islands (the message generator,
-	// the post-mortem, the drills, the metrics, the workspace).
-	{ name: 'useStateRead', test: /[\\/]src[\\/](islands[\\/](useStateRead|useNow)|lib[\\/]onDemandChanges)\.ts$/ },
+	// What islands that read the state without the store use to read it, and the clock that moves their figures: one
+	// file for the pages with such islands (the message generator, the post-mortem, the drills, the metrics, the workspace).
+	{ name: 'useStateRead', test: /[\\/]src[\\/]islands[\\/](useStateRead|useNow)\.ts$/ },
+	// How those that change it do so through the store loaded on demand, and say when it could not load: one file for
+	// them (the metrics, which change nothing, do not load it).
+	{ name: 'onDemandChanges', test: /[\\/]src[\\/](lib[\\/]onDemandChanges\.ts|islands[\\/]NotSaved\.tsx)$/ },
 	// What a runbook page's islands (checklists, page progress, declaring from an alert) load, in one chunk: one
 	// file compresses better than several small ones (a runbook page loaded 1 KB less gzipped when they were joined),
 	// and a page with checklists but no alert section pays about as much for the alert code it does not run. Other

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { formatClock } from '../lib/clocks.ts';
 import { dueInjects, injectAt, scoreDrill } from '../lib/drillScore.ts';
@@ -9,9 +9,11 @@ import type { Inject } from '../schemas/drill.ts';
 import { useScenarios } from './useScenarios.ts';
 import { useNow } from './useNow.ts';
 import { useStateRead } from './useStateRead.ts';
+import { NotSaved } from './NotSaved.tsx';
 
 /** What declares, ends and leaves a drill, loaded with the store on the first sign of a change. */
-const { change, prepare } = onDemandChanges(() => import('../lib/drillChanges.onDemand.ts'));
+const changes = onDemandChanges(() => import('../lib/drillChanges.onDemand.ts'));
+const { change, prepare } = changes;
 /** Where the page starts loading them: a press, a key or focus in the drill. */
 const preparing = { onPointerDown: prepare, onKeyDown: prepare, onFocusIn: prepare };
 
@@ -68,15 +70,17 @@ function Injects({ drill, startedAt, now }: { drill: DrillSpec; startedAt: numbe
 	);
 }
 
+/** The score's copy and download, loaded when one is asked for. */
+const scoreFile = () => import('./drillScoreFile.onDemand.ts');
+/** A second tap this soon after "End the drill" lands on "Back to the drills", drawn in its place: it is ignored. */
+const DOUBLE_TAP_MS = 800;
+
 /**
  * Game-day drills: start one, see its alert and its events as the clock reaches them, declare and
  * work it in the workspace and runbooks as for real, and read the score against the playbook.
  * The drill played is read without the store (useStateRead); the store loads on the first sign of
  * a change.
  */
-/** The score's copy and download, loaded when one is asked for. */
-const scoreFile = () => import('./drillScoreFile.onDemand.ts');
-
 export default function Drills({ drills, playbook }: Props) {
 	const { state, ready } = useStateRead();
 	const now = useNow();
@@ -87,11 +91,21 @@ export default function Drills({ drills, playbook }: Props) {
 	// Declared and not yet kept (the store may still be loading): a second press declares nothing more.
 	const [declaring, setDeclaring] = useState(false);
 	useEffect(() => setPending(pendingFromUrl(drills)), []);
+	// Each press replaces the view: focus goes to the new view's heading (by id), not to the page's start.
+	const focusNext = useRef<string>();
+	useEffect(() => {
+		const target = focusNext.current && document.getElementById(focusNext.current);
+		if (!target) return;
+		focusNext.current = undefined;
+		target.focus();
+	});
+	const endPressed = useRef(0);
 
 	const incident = activeIncident(state);
 	const playing = incident?.exercise ? drills.find((d) => d.id === incident.exercise?.drill) : undefined;
 	const start = (drill: DrillSpec) => {
 		const at = Date.now();
+		focusNext.current = 'drill-pending';
 		setPending({ id: drill.id, startedAt: at });
 		setSeverity('');
 		history.replaceState(history.state, '', `${location.pathname}?${new URLSearchParams({ drill: drill.id, started: String(at) })}`);
@@ -113,7 +127,8 @@ export default function Drills({ drills, playbook }: Props) {
 		const open = incident.resolvedAt === undefined;
 		return (
 			<div class="drill-run pb-ui not-content" {...preparing}>
-				<p class="drill-heading">
+				<NotSaved changes={changes} />
+				<p class="drill-heading" id="drill-running" tabIndex={-1}>
 					<span class="drill-badge">DRILL</span> <strong>{playing.title}</strong>: {open ? 'running for' : 'ended after'}{' '}
 					<span class="drill-clock">{formatClock(score.endedAt - score.startedAt)}</span>
 				</p>
@@ -124,7 +139,7 @@ export default function Drills({ drills, playbook }: Props) {
 					the <a href={urls.postMortem()}>post-mortem</a>.
 				</p>
 				<section class="drill-score" aria-labelledby="drill-score-title">
-					<h2 id="drill-score-title">
+					<h2 id="drill-score-title" tabIndex={-1}>
 						Score: <span class="drill-points">{score.points}</span> / {score.max}
 					</h2>
 					{lists.status === 'loading' && <p role="status">Loading the runbook to score its steps…</p>}
@@ -166,12 +181,27 @@ export default function Drills({ drills, playbook }: Props) {
 							Download score
 						</button>
 						{open && closing && (
-							<button type="button" class="primary" onClick={() => void change((c) => c.endDrill(incident.id, closing))}>
+							<button
+								type="button"
+								class="primary"
+								onClick={() => {
+									endPressed.current = Date.now();
+									focusNext.current = 'drill-score-title';
+									void change((c) => c.endDrill(incident.id, closing));
+								}}
+							>
 								End the drill
 							</button>
 						)}
 						{!open && (
-							<button type="button" onClick={() => void change((c) => c.closeDrill())}>
+							<button
+								type="button"
+								onClick={() => {
+									if (Date.now() - endPressed.current < DOUBLE_TAP_MS) return;
+									focusNext.current = `drill-${playing.id}`;
+									void change((c) => c.closeDrill());
+								}}
+							>
 								Back to the drills
 							</button>
 						)}
@@ -202,11 +232,16 @@ export default function Drills({ drills, playbook }: Props) {
 				exercise: { drill: chosen.id, startedAt: pending.startedAt },
 			};
 			// The clock stays in the address until the drill is declared: the page goes from the one to the other.
-			void change((c) => c.declareDrill(declaration, playbook.channelPrefix)).then(leave);
+			// Should its code not load, the declaration waits and is made once it does (NotSaved says so meanwhile).
+			void change((c) => c.declareDrill(declaration, playbook.channelPrefix)).then(() => {
+				focusNext.current = 'drill-running';
+				leave();
+			});
 		};
 		return (
 			<div class="drill-run pb-ui not-content" {...preparing}>
-				<p class="drill-heading">
+				<NotSaved changes={changes} />
+				<p class="drill-heading" id="drill-pending" tabIndex={-1}>
 					<span class="drill-badge">DRILL</span> <strong>{chosen.title}</strong>: started{' '}
 					<span class="drill-clock">{formatClock(now - pending.startedAt)}</span> ago, not declared yet
 				</p>
@@ -226,7 +261,13 @@ export default function Drills({ drills, playbook }: Props) {
 					<button type="submit" class="primary" disabled={!severity}>
 						Declare the drill
 					</button>
-					<button type="button" onClick={leave}>
+					<button
+						type="button"
+						onClick={() => {
+							focusNext.current = `drill-${chosen.id}`;
+							leave();
+						}}
+					>
 						Abandon
 					</button>
 				</form>
@@ -241,7 +282,9 @@ export default function Drills({ drills, playbook }: Props) {
 		<ul class="drill-list pb-ui not-content">
 			{drills.map((drill) => (
 				<li key={drill.id} class="drill-card">
-					<h2 id={`drill-${drill.id}`}>{drill.title}</h2>
+					<h2 id={`drill-${drill.id}`} tabIndex={-1}>
+						{drill.title}
+					</h2>
 					{drill.description && <p>{drill.description}</p>}
 					<p class="hint">
 						Scenario: <a href={urls.scenario(drill.scenario)}>{drill.scenarioTitle}</a> · {drill.injects.length} event

@@ -17,9 +17,11 @@ import { SendBar } from './generator/SendBar.tsx';
 import { TextField } from './generator/TextField.tsx';
 import { useStateRead } from './useStateRead.ts';
 import { useNow } from './useNow.ts';
+import { NotSaved } from './NotSaved.tsx';
 
 /** What keeps the generator's changes, loaded with the store on the first sign of a change (a press, a key, focus). */
-const { change, prepare: prepareChange } = onDemandChanges(() => import('../lib/messageChanges.onDemand.ts'));
+const changes = onDemandChanges(() => import('../lib/messageChanges.onDemand.ts'));
+const { change, prepare: prepareChange } = changes;
 
 /** The copy button's words in each format. */
 export const COPY_LABELS: Record<MessageFormat, string> = {
@@ -108,6 +110,7 @@ export default function MessageGenerator({ template, playbook, children }: Props
 				onKeyDown={prepareChange}
 				onFocusIn={prepareChange}
 			>
+				<NotSaved changes={changes} />
 				<p class="generator-source">
 					{/* Keyed: the words are replaced, not reflowed word by word into the room of the other saying. */}
 					{incident ? (

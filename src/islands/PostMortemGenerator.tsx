@@ -6,6 +6,7 @@ import { composeMessage, missingWarnings, type GeneratorTemplate } from '../lib/
 import { changedItems, type ActionItemChange } from '../lib/actionItems.ts';
 import { editedValues, incidentValues } from '../lib/messageValues.ts';
 import { newId } from '../lib/newId.ts';
+import { NotSaved } from './NotSaved.tsx';
 import { onDemandChanges } from '../lib/onDemandChanges.ts';
 import { actionItemProblems, postMortemHome } from '../lib/postMortem.ts';
 import { activeIncident } from '../lib/stateRead.ts';
@@ -24,9 +25,8 @@ import { useStateRead } from './useStateRead.ts';
 
 const followUps = () => import('./generator/followUps.onDemand.ts');
 /** What keeps the post-mortem's words and action items, loaded with the store on the first sign of a change. */
-const { change, prepare } = onDemandChanges(() => import('../lib/postMortemChanges.onDemand.ts'));
-/** Said when the code that keeps a change could not be loaded (the network failed before it was cached). */
-const NOT_KEPT = 'Not saved: the page could not load what saves it. Reload the page and write it again.';
+const changes = onDemandChanges(() => import('../lib/postMortemChanges.onDemand.ts'));
+const { change, prepare } = changes;
 
 interface Props {
 	template: GeneratorTemplate;
@@ -94,21 +94,17 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	const save = (field: TemplateField, value: string) => {
 		setTyped((current) => ({ ...current, [field.name]: value }));
 		const incidentId = incident.id;
-		change((c) => c.remember(incidentId, field, value)).then(
-			(kept) => {
-				if (kept)
-					setTyped(({ [field.name]: last, ...rest }) => (last === value || last === undefined ? rest : { ...rest, [field.name]: last }));
-			},
-			() => setFollowUp(NOT_KEPT),
-		);
+		// Should its code not load, the change waits and is saved once it does (NotSaved says so meanwhile).
+		void change((c) => c.remember(incidentId, field, value)).then((kept) => {
+			if (kept)
+				setTyped(({ [field.name]: last, ...rest }) => (last === value || last === undefined ? rest : { ...rest, [field.name]: last }));
+		});
 	};
 	// Shown at once; kept in the order made; shown from the incident once kept.
 	const changeItem = (item: ActionItemChange) => {
 		const made = { incident: incident.id, item };
 		setHeld((current) => [...current, made]);
-		change((c) => c.changeActionItem(made.incident, item))
-			.catch(() => setFollowUp(NOT_KEPT))
-			.finally(() => setHeld((current) => current.filter((h) => h !== made)));
+		void change((c) => c.changeActionItem(made.incident, item)).then(() => setHeld((current) => current.filter((h) => h !== made)));
 	};
 	const filename = `post-mortem-${incident.id}.md`;
 	const tracker = playbook.tracker;
@@ -116,6 +112,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 
 	return (
 		<div class="generator pb-ui not-content" data-generator={template.id} onPointerDown={prepare} onKeyDown={prepare} onFocusIn={prepare}>
+			<NotSaved changes={changes} />
 			<p class="generator-source">
 				{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href={urls.incident()}>{incident.id}</a>. What
 				you write here is saved with the incident in this browser.

@@ -4,9 +4,15 @@
  * and starts loading both on the first sign of a change (a press, a key, focus in it), so the load
  * follows what the responder does. Changes go through one queue: they are applied in the order they
  * were made, those made before the code arrived too (a value typed letter by letter is kept as last typed).
+ * When the code cannot load (offline before it was cached), the changes wait in the queue and are
+ * tried again on the next sign of a change, when the browser is back online, or after a while; the
+ * island says meanwhile that they are not saved (`watch`).
  */
 import { inOrder } from './inOrder.ts';
 import { loadStore } from './pageStoreLoader.ts';
+
+/** How long changes that could not be saved wait before they are tried again by themselves. */
+const RETRY_MS = 10_000;
 
 /** An island's changes through the store loaded on demand. */
 export interface OnDemandChanges<M> {
@@ -14,16 +20,56 @@ export interface OnDemandChanges<M> {
 	change<T>(apply: (changes: M) => Promise<T>): Promise<T>;
 	/** Start loading the store and the module of changes (on a press, a key or focus in the island). */
 	prepare(): void;
+	/** Be told whether changes are waiting because their code could not load (true) or are saved again (false). */
+	watch(listener: (failing: boolean) => void): () => void;
 }
 
 /** `load`: the island's module of changes, imported with `import()`. */
 export function onDemandChanges<M>(load: () => Promise<M>): OnDemandChanges<M> {
 	const queue = inOrder();
+	const listeners = new Set<(failing: boolean) => void>();
+	let failing = false;
+	let wake: (() => void) | undefined;
+	const tell = (now: boolean) => {
+		if (now === failing) return;
+		failing = now;
+		listeners.forEach((listener) => listener(now));
+	};
+	// Until the next sign of a change, the network coming back, or a while.
+	const nextTry = () =>
+		new Promise<void>((resolve) => {
+			const timer = setTimeout(() => wake?.(), RETRY_MS);
+			wake = () => {
+				wake = undefined;
+				clearTimeout(timer);
+				removeEventListener('online', wakeUp);
+				resolve();
+			};
+			addEventListener('online', wakeUp);
+		});
+	const wakeUp = () => wake?.();
 	return {
-		change: (apply) => queue(async () => apply(await load())),
+		change: (apply) =>
+			queue(async () => {
+				for (;;) {
+					try {
+						const result = await apply(await load());
+						tell(false);
+						return result;
+					} catch {
+						tell(true);
+						await nextTry();
+					}
+				}
+			}),
 		prepare() {
-			void loadStore();
-			void load();
+			wakeUp();
+			loadStore().catch(() => undefined);
+			load().catch(() => undefined);
+		},
+		watch(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
 		},
 	};
 }

@@ -1,0 +1,135 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { declareIncident } from '../../src/lib/incidents.ts';
+import { emptyState, type State } from '../../src/lib/state.ts';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
+import { declaration } from '../support/incidents.ts';
+import { useChromium } from '../support/useChromium.ts';
+
+const baseURL = inject('baseURL');
+const chromium = useChromium();
+
+async function withIncident(context: BrowserContext, path: string): Promise<Page> {
+	const at = Date.now() - 60_000;
+	const { state } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: at }), 'incident-', at);
+	const page = await context.newPage();
+	await page.goto(`${baseURL}${path}`);
+	await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+		STATE_KEY,
+		JSON.stringify({ version: STATE_VERSION, state }),
+	] as const);
+	await page.reload();
+	return page;
+}
+const stored = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { state: State }, STATE_KEY);
+
+describe('the post-mortem when the code that saves it cannot load', () => {
+	it('tells, next to the field, that what is typed was not saved when the code that saves it cannot load', async () => {
+		const context = await chromium.browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 740 } });
+		const page = await withIncident(context, '/post-mortem/');
+		const root = page.locator('[data-generator="post-mortem"]').getByLabel('Root Cause');
+		await root.waitFor();
+		await context.setOffline(true);
+		await root.fill('Written offline');
+		await page.waitForTimeout(1000);
+		// Something the responder can see while writing says it was not saved.
+		const told = page.getByText(/not saved/i);
+		await expect.poll(() => told.first().isVisible()).toBe(true);
+		expect(
+			await told.first().evaluate((el) => {
+				const r = el.getBoundingClientRect();
+				return r.bottom > 0 && r.top < innerHeight;
+			}),
+		).toBe(true);
+		await context.close();
+	});
+
+	it('saves again once the network is back (the store load is tried again)', async () => {
+		const context = await chromium.browser.newContext({ serviceWorkers: 'block' });
+		const page = await withIncident(context, '/post-mortem/');
+		const root = page.locator('[data-generator="post-mortem"]').getByLabel('Root Cause');
+		await root.waitFor();
+		await context.setOffline(true);
+		await root.fill('Written offline');
+		await page.waitForTimeout(1000);
+		await context.setOffline(false);
+		await root.fill('Written online again');
+		await expect
+			.poll(async () => (await stored(page)).state.incidents[0]?.postMortem.rootCause, { timeout: 5000 })
+			.toBe('Written online again');
+		await context.close();
+	});
+});
+
+describe('drills', () => {
+	it('says so when a drill could not be declared (the code that saves it failed to load), and declares it once it loads', async () => {
+		const context = await chromium.browser.newContext({ serviceWorkers: 'block' });
+		// The store and the drills' changes fail to load, as offline before they were cached.
+		let blocked = true;
+		await context.route(/\/_astro\/(pageStore\.onDemand|drillChanges\.onDemand|store)\./, (route) =>
+			blocked ? route.abort('internetdisconnected') : route.continue(),
+		);
+		const page = await context.newPage();
+		await page.goto(`${baseURL}/drills/`);
+		await page.getByRole('button', { name: 'Start' }).first().click();
+		await page.locator('#drill-severity').selectOption({ index: 1 });
+		await page.getByRole('button', { name: 'Declare the drill' }).click();
+		// The drill is still shown as not declared: something on the page says why.
+		const told = page.locator('.drill-run [role=alert]').filter({ hasText: /not saved/i });
+		await expect.poll(() => told.count()).toBe(1);
+		expect((await stored(page))?.state.incidents.length ?? 0).toBe(0);
+		// Back: the next press (another tap on Declare) tries again, and the drill is declared once.
+		blocked = false;
+		await page.getByRole('button', { name: 'Declare the drill' }).click();
+		await expect.poll(async () => (await stored(page))?.state.incidents.length ?? 0, { timeout: 5000 }).toBe(1);
+		await expect.poll(() => told.count()).toBe(0);
+		await page.waitForTimeout(500);
+		expect((await stored(page))?.state.incidents.length).toBe(1);
+		await context.close();
+	});
+
+	it('a quick double tap on "End the drill" leaves the score on the screen', async () => {
+		const context = await chromium.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+		const page = await context.newPage();
+		await page.goto(`${baseURL}/drills/`);
+		await page.locator('.drill-card:not([ssr]) button, astro-island:not([ssr]) .drill-card button').first().waitFor();
+		await page.getByRole('button', { name: 'Start' }).first().tap();
+		await page.locator('#drill-severity').selectOption({ index: 1 });
+		await page.getByRole('button', { name: 'Declare the drill' }).tap();
+		const end = page.getByRole('button', { name: 'End the drill' });
+		await end.waitFor();
+		await end.scrollIntoViewIfNeeded();
+		const box = (await end.boundingBox())!;
+		await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+		await page.waitForTimeout(150);
+		await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+		await page.waitForTimeout(1000);
+		await expect.poll(() => page.locator('.drill-score').isVisible()).toBe(true);
+		await context.close();
+	});
+
+	it('keeps keyboard focus on the view each press opens: the drill started, declared, its score, the list', async () => {
+		const context = await chromium.browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${baseURL}/drills/`);
+		const focused = () => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName);
+		const start = page.getByRole('button', { name: 'Start' }).first();
+		await start.focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(focused).toBe('drill-pending');
+		await page.locator('#drill-severity').selectOption({ index: 1 });
+		await page.getByRole('button', { name: 'Declare the drill' }).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(focused).toBe('drill-running');
+		await page.getByRole('button', { name: 'End the drill' }).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(focused).toBe('drill-score-title');
+		await page.getByRole('button', { name: 'Back to the drills' }).waitFor();
+		await page.waitForTimeout(900);
+		await page.getByRole('button', { name: 'Back to the drills' }).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(focused).toMatch(/^drill-/);
+		expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+		await context.close();
+	});
+});

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { fillDeclareDialog } from '../support/declare.ts';
 import { declareIncident } from '../../src/lib/incidents.ts';
-import { emptyState } from '../../src/lib/state.ts';
+import { emptyState, type State } from '../../src/lib/state.ts';
 import { declaration } from '../support/incidents.ts';
 import { useChromium } from '../support/useChromium.ts';
 
@@ -77,6 +77,17 @@ describe('when browser storage fails', () => {
 		await rootCause.fill('Expired certificate');
 		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toMatch(/^Not saved: browser storage is full/);
 		expect(await rootCause.inputValue()).toBe('Expired certificate');
+		// The only copy is this tab's: it is offered here, not behind a link that would leave the page.
+		const notice = page.locator('#incident-bar [role="alert"]');
+		expect(await notice.getByRole('link').count()).toBe(0);
+		const [file] = await Promise.all([
+			page.waitForEvent('download'),
+			notice.getByRole('button', { name: 'Download what is not saved' }).click(),
+		]);
+		const kept = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { state: State };
+		expect(kept.state.incidents[0]?.postMortem.rootCause).toBe('Expired certificate');
+		await notice.getByRole('button', { name: 'Copy it' }).click();
+		await expect.poll(() => notice.getByRole('status').innerText()).toMatch(/^(Copied\.|The browser refused)/);
 	});
 
 	it('keeps data of a newer version aside and says so on the post-mortem and the drills, which read without the store', async () => {

@@ -6,7 +6,15 @@ import { formatUtcDateTime } from './clocks.ts';
 import type { Metrics } from './metrics.ts';
 import type { MetricsTable } from './metricsTables.ts';
 
-const csvCell = (text: string) => (/[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+/**
+ * A CSV cell. Text a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage
+ * return: an incident title typed by anyone, or read from a file someone sent) gets a leading ' so it
+ * is shown as text; quoting alone does not stop Excel from running it.
+ */
+const csvCell = (text: string) => {
+	const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+	return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
 
 /** A table as CSV (RFC 4180, CRLF line ends): a header row, then one row per row. */
 export function metricsCsv(table: MetricsTable): string {

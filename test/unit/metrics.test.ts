@@ -108,6 +108,26 @@ describe('computeMetrics', () => {
 			['2026-12', 1, undefined],
 		]);
 	});
+	it('writes CSV cells a spreadsheet would run as formulas as text', () => {
+		const rows = ['=HYPERLINK("http://x","y")', '+1', '-cmd', '@SUM(A1)', '\tx', 'plain, with comma', 'a "quote"'].map((title) => ({
+			title,
+		}));
+		const table = {
+			caption: 'Incidents',
+			columns: [{ label: 'Title', value: (r: unknown) => (r as { title: string }).title }],
+			rows,
+			rowKey: () => '',
+		};
+		expect(metricsCsv(table).split('\r\n').slice(1, -1)).toEqual([
+			`"'=HYPERLINK(""http://x"",""y"")"`,
+			`"'+1"`,
+			`"'-cmd"`,
+			`"'@SUM(A1)"`,
+			`"'\tx"`,
+			'"plain, with comma"',
+			'"a ""quote"""',
+		]);
+	});
 	it('exports CSV and Markdown with the same figures', () => {
 		const tables = metricsTables(metrics);
 		const csv = metricsCsv(tables.incidents).split('\r\n');

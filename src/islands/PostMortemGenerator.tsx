@@ -5,6 +5,7 @@ import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { composeMessage, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage.ts';
 import { changedItems, type ActionItemChange } from '../lib/actionItems.ts';
 import { editedValues, incidentValues } from '../lib/messageValues.ts';
+import { holdItemChange, holdTyped } from '../lib/heldWrites.ts';
 import { newId } from '../lib/newId.ts';
 import { onDemandChanges } from '../lib/onDemandChanges.ts';
 import { actionItemProblems, postMortemHome } from '../lib/postMortem.ts';
@@ -94,7 +95,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	const save = (field: TemplateField, value: string) => {
 		setTyped((current) => ({ ...current, [field.name]: value }));
 		const incidentId = incident.id;
-		change((c) => c.remember(incidentId, field, value)).then(
+		holdTyped(incidentId, field, value, (typed) => change((c) => c.remember(typed))).then(
 			(kept) => {
 				if (kept)
 					setTyped(({ [field.name]: last, ...rest }) => (last === value || last === undefined ? rest : { ...rest, [field.name]: last }));
@@ -106,7 +107,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	const changeItem = (item: ActionItemChange) => {
 		const made = { incident: incident.id, item };
 		setHeld((current) => [...current, made]);
-		change((c) => c.changeActionItem(made.incident, item))
+		holdItemChange(made.incident, item, (held) => change((c) => c.changeActionItem(held)))
 			.catch(() => setFollowUp(NOT_KEPT))
 			.finally(() => setHeld((current) => current.filter((h) => h !== made)));
 	};

@@ -7,6 +7,7 @@ import { mentionWarnings } from '../lib/broadcastMentions.ts';
 import { composeMessage, FORMAT_LABELS, missingRequired, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage.ts';
 import { editedValues, incidentValues } from '../lib/messageValues.ts';
 import { holdUntilApplied } from '../lib/heldChanges.ts';
+import { holdTyped } from '../lib/heldWrites.ts';
 import { onDemandChanges } from '../lib/onDemandChanges.ts';
 import { activeIncident } from '../lib/stateRead.ts';
 import type { FieldValues, ListItem, MessageFormat } from '../lib/renderMessage.ts';
@@ -78,7 +79,7 @@ export default function MessageGenerator({ template, playbook, children }: Props
 		const field = template.fields.find((f) => f.name === name);
 		if (!incident || !field || typeof value !== 'string') return;
 		const id = incident.id;
-		void change((c) => c.remember(id, field, value)).then((kept) => {
+		void holdTyped(id, field, value, (typed) => change((c) => c.remember(typed))).then((kept) => {
 			if (kept) setEdits(({ [name]: typed, ...rest }) => (typed === value || typed === undefined ? rest : { ...rest, [name]: typed }));
 		});
 	};

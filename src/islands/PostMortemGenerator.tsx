@@ -5,6 +5,7 @@ import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { composeMessage, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage.ts';
 import { changedItems, type ActionItemChange } from '../lib/actionItems.ts';
 import { editedValues, incidentValues } from '../lib/messageValues.ts';
+import { holdItemChange, holdTyped } from '../lib/heldWrites.ts';
 import { newId } from '../lib/newId.ts';
 import { NotSaved } from './NotSaved.tsx';
 import { onDemandChanges } from '../lib/onDemandChanges.ts';
@@ -95,7 +96,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 		setTyped((current) => ({ ...current, [field.name]: value }));
 		const incidentId = incident.id;
 		// Should its code not load, the change waits and is saved once it does (NotSaved says so meanwhile).
-		void change((c) => c.remember(incidentId, field, value)).then((kept) => {
+		void holdTyped(incidentId, field, value, (typed) => change((c) => c.remember(typed))).then((kept) => {
 			if (kept)
 				setTyped(({ [field.name]: last, ...rest }) => (last === value || last === undefined ? rest : { ...rest, [field.name]: last }));
 		});
@@ -104,7 +105,9 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	const changeItem = (item: ActionItemChange) => {
 		const made = { incident: incident.id, item };
 		setHeld((current) => [...current, made]);
-		void change((c) => c.changeActionItem(made.incident, item)).then(() => setHeld((current) => current.filter((h) => h !== made)));
+		void holdItemChange(made.incident, item, (held) => change((c) => c.changeActionItem(held))).then(() =>
+			setHeld((current) => current.filter((h) => h !== made)),
+		);
 	};
 	const filename = `post-mortem-${incident.id}.md`;
 	const tracker = playbook.tracker;

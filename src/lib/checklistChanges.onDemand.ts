@@ -2,13 +2,16 @@
  * A checklist's changes, loaded with the page's store on the first tick, note or reset: a runbook
  * page shows its ticks by the cheap read and loads the incident model only to change them. Changes
  * made before the store arrives are applied in the order they were made, and what a page held and
- * could not apply before it was left or died (heldChanges.ts: ticks, notes, copied messages) is
- * applied by the next page of any tab (pageShown.ts).
+ * could not apply before it was left or died (heldChanges.ts: ticks, notes, copied messages, typed
+ * values, action item changes) is applied by the next page of any tab (pageShown.ts), by the rule
+ * the page that made it uses, so the result is the same whichever page applies it, and applying it
+ * twice (a page still applying its own while another takes what it stored) changes nothing more.
  */
-import type { MessageCopy } from './heldChanges.ts';
+import * as z from 'zod/mini';
+import type { HeldChange, ItemChange, MessageCopy, TypedValue } from './heldChanges.ts';
 import { logMessage, resetTicks, restoreTicks, setItemNote, tickItem, type TickTarget } from './incidents.ts';
 import { loadStore } from './pageStoreLoader.ts';
-import type { State, Ticks } from './state.ts';
+import { ActionItemSchema, type State, type Ticks } from './state.ts';
 import { browserStorage, isLeftKey } from './storageRead.ts';
 
 /** A tick or a note on a step, as made (kept as data until the store applies it). */
@@ -25,8 +28,8 @@ export interface StepChange {
 	change: { done: boolean } | { note: string };
 }
 
-/** A tick or a note applied to a state. */
-function withStepChange(state: State, { target, key, text, list, at, change }: StepChange): State {
+/** A tick or a note applied to a state, as made. */
+export function withStepChange(state: State, { target, key, text, list, at, change }: StepChange): State {
 	return 'done' in change
 		? tickItem(state, target, key, { text, list }, change.done, at)
 		: setItemNote(state, target, key, { text, list }, change.note, at);
@@ -42,27 +45,37 @@ export const MAX_LEFT = 200;
 /** How far ahead of this browser's clock a change left by another page may be dated (two tabs' clocks are one). */
 const FUTURE_MS = 60_000;
 
+/** The rules of what is written on the post-mortem and in messages. */
+type Writes = typeof import('./postMortemChanges.onDemand.ts');
+
+/** A held change applied to a state, by the rule of the page that made it. */
+function withHeld(state: State, change: HeldChange, writes: Writes | undefined): State {
+	if ('key' in change) return withStepChange(state, change);
+	if ('copied' in change) return logMessage(state, change.incident, change.copied, change.at);
+	if ('field' in change) return writes!.withTypedValue(state, change);
+	return writes!.withItemChange(state, change);
+}
+
 /**
- * Apply what earlier pages held and left, in the order it was made, in one write: ticks and notes,
- * and copies of messages logged on their incident's timeline. Anything not of their shape, or dated
- * in the future, is skipped.
+ * Apply what earlier pages held and left, in the order it was made, in one write. Anything not of
+ * the shape of a held change, or dated in the future, is skipped.
  */
 export async function applyLeft(changes: readonly unknown[] = takeLeft()): Promise<void> {
 	const latest = Date.now() + FUTURE_MS;
-	const valid = changes.filter((c) => (isStepChange(c) || isMessageCopy(c)) && c.at <= latest) as Array<StepChange | MessageCopy>;
+	const valid = changes.filter((c) => isHeldChange(c) && c.at <= latest) as HeldChange[];
 	if (valid.length === 0) return;
-	(await loadStore()).update((state) =>
-		valid.reduce(
-			(s, change) => ('key' in change ? withStepChange(s, change) : logMessage(s, change.incident, change.copied, change.at)),
-			state,
-		),
-	);
+	// Loaded only when a page left some: a tick does not load them.
+	const writes = valid.some((c) => 'field' in c || 'item' in c) ? await import('./postMortemChanges.onDemand.ts') : undefined;
+	(await loadStore()).update((state) => valid.reduce((s, change) => withHeld(s, change, writes), state));
 }
 
 /**
  * Take (and forget) the changes other pages stored and did not apply, oldest first. A page still
- * applying its own may have them applied twice: each is applied once (a tick or a note older than
- * the step's last change, a copy already logged, changes nothing). Never throws.
+ * applying its own may have them applied twice: each is applied once (a tick, a note, a typed value
+ * or an action item edit older than the last change of what it changes, a copy already logged, an
+ * action item already added or removed, changes nothing). A page holds only the last of a value
+ * typed letter by letter (heldChanges.ts), so the oldest MAX_LEFT taken never end on an older value
+ * of a field whose newer one was cut. Never throws.
  */
 export function takeLeft(storage: Storage | undefined = browserStorage()): unknown[] {
 	const changes: unknown[] = [];
@@ -85,24 +98,53 @@ export function takeLeft(storage: Storage | undefined = browserStorage()): unkno
 	return changes.sort((a, b) => at(a) - at(b));
 }
 
-function isMessageCopy(value: unknown): value is MessageCopy {
-	const c = value as Partial<MessageCopy> | null;
-	return typeof c === 'object' && c !== null && typeof c.incident === 'string' && typeof c.copied === 'string' && typeof c.at === 'number';
+/** Whether a value taken from storage is a held change of one of its shapes, to apply. */
+export function isHeldChange(value: unknown): value is HeldChange {
+	const c = value as Record<string, unknown> | null;
+	if (typeof c !== 'object' || c === null || typeof c['at'] !== 'number') return false;
+	return (
+		isStepChange(c as Partial<StepChange>) ||
+		isMessageCopy(c as Partial<MessageCopy>) ||
+		isTypedValue(c as Partial<TypedValue>) ||
+		isItemChange(c as Partial<ItemChange>)
+	);
 }
 
-function isStepChange(value: unknown): value is StepChange {
-	const s = value as Partial<StepChange> | null;
-	const change = s?.change as { done?: unknown; note?: unknown } | undefined;
+function isMessageCopy(c: Partial<MessageCopy>): boolean {
+	return typeof c.incident === 'string' && typeof c.copied === 'string';
+}
+
+function isStepChange(s: Partial<StepChange>): boolean {
+	const change = s.change as { done?: unknown; note?: unknown } | undefined;
 	return (
-		typeof s === 'object' &&
-		s !== null &&
 		(s.target === null || typeof s.target === 'string') &&
 		typeof s.key === 'string' &&
 		typeof s.text === 'string' &&
 		typeof s.list === 'string' &&
-		typeof s.at === 'number' &&
 		(typeof change?.done === 'boolean' || typeof change?.note === 'string')
 	);
+}
+
+function isTypedValue(t: Partial<TypedValue>): boolean {
+	const field = t.field as { name?: unknown; from?: unknown } | undefined;
+	return (
+		typeof t.incident === 'string' &&
+		typeof t.value === 'string' &&
+		typeof field?.name === 'string' &&
+		(field.from === undefined || typeof field.from === 'string')
+	);
+}
+
+/** What an action item may be added with, and what an edit may change: as the stored state takes them. */
+const ITEM_FIELDS = z.strictObject(z.partial(z.pick(ActionItemSchema, { item: true, owner: true, due: true })).shape);
+const ITEM_PATCH = z.strictObject(z.partial(z.omit(ActionItemSchema, { id: true })).shape);
+
+function isItemChange(c: Partial<ItemChange>): boolean {
+	const item = c.item as Record<string, unknown> | undefined;
+	if (typeof c.incident !== 'string' || typeof item !== 'object' || item === null) return false;
+	if (typeof item['add'] === 'string') return item['fields'] === undefined || ITEM_FIELDS.safeParse(item['fields']).success;
+	if (typeof item['update'] === 'string') return ITEM_PATCH.safeParse(item['patch']).success;
+	return typeof item['remove'] === 'string';
 }
 
 /** Clear a list's ticks; returns what was cleared, for undo. */

@@ -399,17 +399,31 @@ export function addActionItem(
 	now: number,
 	itemId = newId(now),
 ): { state: State; itemId: string } {
-	const items = findIncident(state, id)?.postMortem.actionItems ?? [];
+	const incident = findIncident(state, id);
+	const items = incident?.postMortem.actionItems ?? [];
+	// Added twice (the page's own change, applied by another page too), or once it was removed: nothing more.
+	if (items.some((a) => a.id === itemId) || incident?.clock[actionItemClock(itemId, 'removed')] !== undefined) return { state, itemId };
 	const clocks = (['item', 'owner', 'due', 'done'] as const).map((field) => actionItemClock(itemId, field));
 	return { state: withActionItems(state, id, changedItems(items, { add: itemId, fields }), clocks, now), itemId };
 }
 
 /** Change an action item's text, owner, due date or done mark. */
 export function updateActionItem(state: State, id: string, itemId: string, patch: Partial<Omit<ActionItem, 'id'>>, now: number): State {
-	const items = findIncident(state, id)?.postMortem.actionItems ?? [];
-	if (!items.some((a) => a.id === itemId)) return state;
-	const clocks = (Object.keys(patch) as (keyof typeof patch)[]).map((field) => actionItemClock(itemId, field));
-	return withActionItems(state, id, changedItems(items, { update: itemId, patch }), clocks, now);
+	const incident = findIncident(state, id);
+	const items = incident?.postMortem.actionItems ?? [];
+	// A field changed later than this edit (kept late, or twice) keeps the later value.
+	const fields = (Object.keys(patch) as (keyof typeof patch)[]).filter(
+		(field) => (incident?.clock[actionItemClock(itemId, field)] ?? -Infinity) <= now,
+	);
+	if (!items.some((a) => a.id === itemId) || fields.length === 0) return state;
+	const fresh = Object.fromEntries(fields.map((field) => [field, patch[field]]));
+	return withActionItems(
+		state,
+		id,
+		changedItems(items, { update: itemId, patch: fresh }),
+		fields.map((field) => actionItemClock(itemId, field)),
+		now,
+	);
 }
 
 /** Remove an action item from the post-mortem. */

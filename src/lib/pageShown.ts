@@ -3,9 +3,9 @@
  * that only show it (checklists, page progress): by the cheap read (storageRead.ts), following
  * other tabs, until something on the page makes the store; from the store after that. When the
  * cheap read will not guess (another version, garbage, an odd shape, storage that cannot be read),
- * the store loads, and its full read migrates, sets aside and tells. A tick, a note or a copied
- * message made before the store arrives is applied once it has; should the page be left first, the
- * next page of any tab applies it (heldChanges.ts stores it).
+ * the store loads, and its full read migrates, sets aside and tells. A change made before the store
+ * arrives (a tick, a note, a copied message, a typed value, an action item) is applied once it has;
+ * should the page be left first, the next page of any tab applies it (heldChanges.ts stores it).
  */
 import { loadedStore, loadStore, whenStoreMade } from './pageStoreLoader.ts';
 import type { StorageNotice } from './storage.ts';

@@ -46,3 +46,145 @@ describe('changes another page left', () => {
 		expect(scratch()['c']).toBeUndefined();
 	});
 });
+
+/** An incident open in storage, as the workspace declares it. */
+async function withIncident(): Promise<string> {
+	const { declareIncident } = await import('../../src/lib/incidents.ts');
+	const { emptyState } = await import('../../src/lib/state.ts');
+	const { declaration } = await import('../support/incidents.ts');
+	const at = Date.now() - 60_000;
+	const { state, id } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: at }), 'incident-', at);
+	localStorage.setItem('playbook:state', JSON.stringify({ version: 1, state }));
+	return id;
+}
+/** The stored post-mortem of the one incident. */
+const postMortem = () =>
+	(
+		JSON.parse(localStorage.getItem('playbook:state') ?? '{}') as {
+			state: { incidents: Array<{ postMortem: { rootCause: string; actionItems: Array<{ id: string; item: string; owner: string }> } }> };
+		}
+	).state.incidents[0]!.postMortem;
+const rootCause = { name: 'rootCause', from: 'rootCause' as const };
+/** Never applied: the store has not arrived, the page holds what it made. */
+const never = () => new Promise<never>(() => {});
+const pending = async () => {
+	const { pendingKey } = await import('../../src/lib/storageRead.ts');
+	return JSON.parse(localStorage.getItem(pendingKey) ?? '[]') as Array<Record<string, unknown>>;
+};
+
+describe('what is written on the post-mortem and in messages, left by a page', () => {
+	it('takes only changes of a held shape: a typed value and action item changes as the stored state takes them', async () => {
+		const { isHeldChange } = await import('../../src/lib/checklistChanges.onDemand.ts');
+		const at = Date.now();
+		const good = [
+			{ incident: 'i', field: rootCause, value: 'Redis', at },
+			{ incident: 'i', field: { name: 'nextSteps' }, value: 'Page DBA', at },
+			{ incident: 'i', item: { add: 'x' }, at },
+			{ incident: 'i', item: { add: 'x', fields: { item: 'Alert', owner: '@bob' } }, at },
+			{ incident: 'i', item: { update: 'x', patch: { item: 'Alert', done: true } }, at },
+			{ incident: 'i', item: { remove: 'x' }, at },
+		];
+		const bad = [
+			{ incident: 'i', field: { from: 'rootCause' }, value: 'Redis', at },
+			{ incident: 'i', field: rootCause, value: 42, at },
+			{ incident: 'i', field: rootCause, value: 'Redis' },
+			{ incident: 'i', item: { update: 'x', patch: { done: 'yes' } }, at },
+			{ incident: 'i', item: { update: 'x', patch: { id: 'y' } }, at },
+			{ incident: 'i', item: { update: 'x' }, at },
+			{ incident: 'i', item: { add: 'x', fields: { done: true } }, at },
+			{ incident: 'i', item: { add: 'x', fields: { item: 1 } }, at },
+			{ incident: 'i', item: null, at },
+			{ item: { remove: 'x' }, at },
+		];
+		expect(good.filter((c) => !isHeldChange(c))).toEqual([]);
+		expect(bad.filter((c) => isHeldChange(c))).toEqual([]);
+	});
+
+	it('applies a typed value and action item changes left by a page, in the order made, and changes nothing when applied twice', async () => {
+		const id = await withIncident();
+		const { applyLeft } = await import('../../src/lib/checklistChanges.onDemand.ts');
+		const t = Date.now() - 10_000;
+		const left = [
+			{ incident: id, field: rootCause, value: 'Redis ran out of memory', at: t },
+			{ incident: id, item: { add: 'x' }, at: t + 1 },
+			{ incident: id, item: { update: 'x', patch: { item: 'Alert on Redis memory' } }, at: t + 2 },
+			{ incident: id, item: { add: 'y' }, at: t + 3 },
+			{ incident: id, item: { remove: 'y' }, at: t + 4 },
+			tick('step', t + 5),
+			{ incident: id, item: { update: 'x', patch: { owner: '@bob' } }, at: t + 6 },
+		];
+		await applyLeft(left);
+		await waitFor(() =>
+			expect(postMortem().actionItems.map((a) => [a.id, a.item, a.owner])).toEqual([['x', 'Alert on Redis memory', '@bob']]),
+		);
+		expect(postMortem().rootCause).toBe('Redis ran out of memory');
+		expect(scratch()['step']?.done).toBe(true);
+		const once = localStorage.getItem('playbook:state');
+		// The page that made them applies them too (or another page takes them as well): nothing more, nothing back.
+		await applyLeft(left);
+		await applyLeft(left.slice(1, 3));
+		expect(JSON.parse(localStorage.getItem('playbook:state')!)).toEqual(JSON.parse(once!));
+	});
+
+	it('keeps a later value or edit when an older one is applied late', async () => {
+		const id = await withIncident();
+		const { applyLeft } = await import('../../src/lib/checklistChanges.onDemand.ts');
+		const t = Date.now() - 10_000;
+		await applyLeft([
+			{ incident: id, item: { add: 'x' }, at: t },
+			{ incident: id, field: rootCause, value: 'Redis ran out of memory', at: t + 5 },
+			{ incident: id, item: { update: 'x', patch: { item: 'Alert on Redis memory' } }, at: t + 5 },
+		]);
+		await waitFor(() => expect(postMortem().rootCause).toBe('Redis ran out of memory'));
+		await applyLeft([
+			{ incident: id, field: rootCause, value: 'Redis ran', at: t + 3 },
+			{ incident: id, item: { update: 'x', patch: { item: 'Alert on' } }, at: t + 3 },
+		]);
+		expect(postMortem().rootCause).toBe('Redis ran out of memory');
+		expect(postMortem().actionItems[0]?.item).toBe('Alert on Redis memory');
+	});
+
+	it('holds only the latest value typed into a field, and of an action item edited letter by letter, so ticks are not pushed out', async () => {
+		const { holdItemChange, holdTyped } = await import('../../src/lib/heldWrites.ts');
+		const { holdUntilApplied } = await import('../../src/lib/heldChanges.ts');
+		const text = 'Redis ran out of memory after the nightly batch doubled its keys, and evictions were off. '.repeat(4);
+		void holdUntilApplied(tick('first', Date.now()), never);
+		void holdItemChange('i', { add: 'x' }, never);
+		for (let n = 1; n <= text.length; n++) {
+			void holdTyped('i', rootCause, text.slice(0, n), never);
+			void holdItemChange('i', { update: 'x', patch: { item: text.slice(0, n) } }, never);
+		}
+		void holdItemChange('i', { update: 'x', patch: { owner: '@bob' } }, never);
+		void holdTyped('i', { name: 'impact', from: 'impact' }, 'Checkout is down', never);
+		const held = await pending();
+		expect(held.map((c) => c['key'] ?? c['value'] ?? c['item'])).toEqual([
+			'first',
+			{ add: 'x' },
+			text,
+			{ update: 'x', patch: { item: text } },
+			{ update: 'x', patch: { owner: '@bob' } },
+			'Checkout is down',
+		]);
+	});
+
+	it('never applies an older value of a field when a page left more than it takes', async () => {
+		const id = await withIncident();
+		const { holdTyped } = await import('../../src/lib/heldWrites.ts');
+		const { holdUntilApplied } = await import('../../src/lib/heldChanges.ts');
+		const { MAX_LEFT, applyLeft, takeLeft } = await import('../../src/lib/checklistChanges.onDemand.ts');
+		const t = Date.now() - 10_000;
+		void holdTyped(id, rootCause, 'Redis', never);
+		for (let i = 0; i < MAX_LEFT + 50; i++) void holdUntilApplied(tick(`step-${i}`, t + i), never);
+		void holdTyped(id, rootCause, 'Redis ran out of memory', never);
+		const left = await pending();
+		// As another page finds it.
+		const { pendingKey } = await import('../../src/lib/storageRead.ts');
+		localStorage.setItem('playbook:pending:left', JSON.stringify(left));
+		localStorage.removeItem(pendingKey);
+		const taken = takeLeft();
+		expect(taken).toHaveLength(MAX_LEFT);
+		await applyLeft(taken);
+		await waitFor(() => expect(scratch()['step-0']?.done).toBe(true));
+		expect(postMortem().rootCause).not.toBe('Redis');
+	});
+});

@@ -444,6 +444,20 @@ describe('action items', () => {
 		}
 		expect(updateActionItem(state, id, 'no-such-item', { owner: 'x' }, T0)).toBe(state);
 	});
+	it('change nothing more when a change is applied twice or late: the page and the next page may both apply it', () => {
+		const { state, id } = simulated();
+		const added = addActionItem(state, id, { item: 'Canary stage' }, T0 + min(63), 'canary');
+		expect(addActionItem(added.state, id, {}, T0 + min(63), 'canary').state).toBe(added.state);
+		const edited = updateActionItem(added.state, id, 'canary', { item: 'Canary stage for the API', owner: '@bob' }, T0 + min(66));
+		expect(updateActionItem(edited, id, 'canary', { item: 'Canary stage for the API', owner: '@bob' }, T0 + min(66))).toEqual(edited);
+		// An older edit of the text, applied late, leaves the later text; its other field is still taken.
+		const late = updateActionItem(edited, id, 'canary', { item: 'Canary', due: '2026-12-10' }, T0 + min(64));
+		expect(late.incidents[0]!.postMortem.actionItems.at(-1)).toMatchObject({ item: 'Canary stage for the API', due: '2026-12-10' });
+		const removed = removeActionItem(edited, id, 'canary', T0 + min(67));
+		expect(removeActionItem(removed, id, 'canary', T0 + min(67))).toBe(removed);
+		// Added again by a page applying what it held: not brought back.
+		expect(addActionItem(removed, id, {}, T0 + min(63), 'canary').state).toBe(removed);
+	});
 	it('leave out empty rows, and name what each still lacks', () => {
 		let { state, id } = simulated();
 		state = addActionItem(state, id, {}, T0 + min(63)).state;

@@ -68,6 +68,14 @@ describe('written once, used everywhere', () => {
 		const { state, id } = withIncident();
 		expect(rememberValue(state, id, { name: 'duration', from: 'duration' }, '2 h', T0)).toBeUndefined();
 	});
+	it('a value typed before the field last changed, kept late or twice, leaves the later one', () => {
+		const { state, id } = withIncident();
+		for (const field of [resolution.fields.find((f) => f.name === 'cause')!, { name: 'nextSteps' }]) {
+			const later = rememberValue(state, id, field, 'Expired TLS certificate', T0 + min(5))!;
+			expect(rememberValue(later, id, field, 'Expired', T0 + min(4))).toBe(later);
+			expect(rememberValue(later, id, field, 'Expired TLS certificate', T0 + min(5))).toEqual(later);
+		}
+	});
 	it('two tabs typing different values both keep theirs', () => {
 		const { state, id } = withIncident();
 		const a = rememberValue(state, id, { name: 'nextSteps' }, 'Page DBA', T0 + min(1))!;

@@ -1,0 +1,68 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { declareIncident } from '../../src/lib/incidents.ts';
+import { emptyState, type State } from '../../src/lib/state.ts';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
+import { declaration } from '../support/incidents.ts';
+import { useChromium } from '../support/useChromium.ts';
+
+const baseURL = inject('baseURL');
+const chromium = useChromium();
+
+/** The store and the generators' code of changes, late as on a slow phone network on a first visit. */
+const LATE = /\/_astro\/(pageStore\.onDemand|postMortemChanges\.onDemand|messageChanges\.onDemand|store)\./;
+
+/** A browser with no service worker (a first visit) whose store arrives 1.5 s after it is asked for. */
+async function slowContext(): Promise<BrowserContext> {
+	const context = await chromium.browser.newContext({ serviceWorkers: 'block' });
+	await context.route(LATE, async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await route.continue();
+	});
+	return context;
+}
+
+/** Open a page with an incident open in the browser's storage, as if a responder had declared it. */
+async function withIncident(context: BrowserContext, path: string): Promise<Page> {
+	const at = Date.now() - 60_000;
+	const { state } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: at }), 'incident-', at);
+	const page = await context.newPage();
+	await page.goto(`${baseURL}${path}`);
+	await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+		STATE_KEY,
+		JSON.stringify({ version: STATE_VERSION, state }),
+	] as const);
+	await page.reload();
+	return page;
+}
+const stored = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { state: State }, STATE_KEY);
+
+describe('writing kept when the page is left before the store has loaded', () => {
+	it('keeps the root cause and an action item when the post-mortem is left at once', async () => {
+		const context = await slowContext();
+		const page = await withIncident(context, '/post-mortem/');
+		const pm = page.locator('[data-generator="post-mortem"]');
+		await pm.getByLabel('Root Cause').fill('Redis ran out of memory');
+		await pm.getByRole('button', { name: 'Add an action item' }).click();
+		await page.keyboard.type('Alert on Redis memory');
+		// Left at once, as a responder taps the bar's Workspace link.
+		await page.goto(`${baseURL}/incident/`);
+		await expect
+			.poll(async () => (await stored(page)).state.incidents[0]?.postMortem.actionItems.map((a) => a.item), { timeout: 10_000 })
+			.toEqual(['Alert on Redis memory']);
+		expect((await stored(page)).state.incidents[0]?.postMortem.rootCause).toBe('Redis ran out of memory');
+		await context.close();
+	});
+
+	it('keeps a value typed into a message when the communication page is reloaded at once', async () => {
+		const context = await slowContext();
+		const page = await withIncident(context, '/communication/');
+		const impact = page.locator('#gen-declaration-impact');
+		await impact.click();
+		await impact.fill('');
+		await page.keyboard.type('Checkout is down');
+		await page.reload();
+		await expect.poll(async () => (await stored(page)).state.incidents[0]?.impact, { timeout: 10_000 }).toBe('Checkout is down');
+		await context.close();
+	});
+});

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ChecklistSpec, ClientPlaybook } from '../../lib/clientPlaybook.ts';
-import { importIncident } from '../../lib/incidents.ts';
 import { SHARE_PREFIX } from '../../lib/urls.ts';
 import type { Incident, State } from '../../lib/state.ts';
-import type { Store } from '../../lib/store.ts';
 import type { CopyFallback as CopyFallbackType } from '../CopyFallback.onDemand.tsx';
 import { LazySharedPanel } from './Share.tsx';
 import type { SharedSource } from './SharedPanel.onDemand.tsx';
 import type { Scenarios } from '../useScenarios.ts';
+import { changeWorkspace } from './workspaceChange.ts';
 
 const actions = () => import('./exportActions.onDemand.ts');
 /** Does the page's address carry a shared incident? */
@@ -16,7 +15,6 @@ const shared = () => location.hash.startsWith(`#${SHARE_PREFIX}`);
 interface Props {
 	incident: Incident | undefined;
 	state: State;
-	store: Store;
 	playbook: ClientPlaybook;
 	checklists: ChecklistSpec[];
 	/** Whether every scenario's checklist is in: the Markdown report waits for them. */
@@ -24,7 +22,7 @@ interface Props {
 }
 
 /** Copy or download the incident as Markdown or JSON, and import a JSON export (or an encrypted incident file) back. */
-export function Exports({ incident, state, store, playbook, checklists, listsStatus = 'ready' }: Props) {
+export function Exports({ incident, state, playbook, checklists, listsStatus = 'ready' }: Props) {
 	const [message, setMessage] = useState('');
 	const [refusal, setRefusal] = useState('');
 	const [pending, setPending] = useState<SharedSource | null>(null);
@@ -60,7 +58,7 @@ export function Exports({ incident, state, store, playbook, checklists, listsSta
 		if (!result.ok) return setRefusal(`${file.name} was not imported: ${result.reason} Nothing was changed.`);
 		if (state.incidents.some((i) => i.id === result.incident.id))
 			return setPending({ kind: 'incident', incident: result.incident, name: file.name });
-		store.update((s, now) => importIncident(s, result.incident, now));
+		void changeWorkspace((c) => c.bringIn(result.incident));
 		setMessage(`Imported incident ${result.incident.id}.`);
 	};
 	return (
@@ -102,7 +100,6 @@ export function Exports({ incident, state, store, playbook, checklists, listsSta
 				<LazySharedPanel
 					source={pending}
 					state={state}
-					store={store}
 					playbook={playbook}
 					onClose={(said) => {
 						// The key leaves the address bar once the shared incident is dealt with.

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import type { Deadline } from '../../lib/clocks.ts';
 import type { Incident } from '../../lib/state.ts';
-import type { Store } from '../../lib/store.ts';
 import type { ShareAction, SharePanel as SharePanelType } from './SharePanel.onDemand.tsx';
 import type { SharedPanel as SharedPanelType } from './SharedPanel.onDemand.tsx';
 
@@ -18,10 +17,9 @@ export function LazySharedPanel(props: Parameters<typeof SharedPanelType>[0]) {
 	return View ? <View {...props} /> : null;
 }
 
-/** What the share section needs: the incident, the store, the playbook and the clocks. */
+/** What the share section needs: the incident, the playbook and the clocks. */
 export interface ShareProps {
 	incident: Incident;
-	store: Store;
 	playbook: ClientPlaybook;
 	deadlines: Deadline[];
 	/** Where the handover message is filled in, when the playbook has one. */

@@ -57,9 +57,3 @@ export const mergeIn = (incident: Incident, how: string) => update((s, now) => m
 
 /** Hand command over, recorded on the timeline. */
 export const recordHandover = (id: string, input: HandoverInput) => update((s, now) => handOver(s, id, input, now));
-
-/** The next status update copied and logged, as the incident bar's "Post the update" does. */
-export async function postNextUpdate(id: string, playbook: Pick<ClientPlaybook, 'severities' | 'statuses'>) {
-	const [{ postUpdate }, store] = await Promise.all([import('../scripts/postUpdate.onDemand.ts'), loadStore()]);
-	return postUpdate(store, id, playbook);
-}

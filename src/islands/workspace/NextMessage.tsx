@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { formatUtcTime, type Deadline } from '../../lib/clocks.ts';
 import type { Incident } from '../../lib/state.ts';
+import { loadStore } from '../../lib/pageStoreLoader.ts';
 import { urls } from '../../lib/urls.ts';
 import { changeWorkspace } from './workspaceChange.ts';
 
@@ -68,7 +69,10 @@ export function NextMessage({ incident, playbook, deadlines, messages, focus = f
 		if (busy) return;
 		setBusy(true);
 		// After the changes made before it: the update says the status and level just set.
-		const outcome = await changeWorkspace((c) => c.postNextUpdate(incident.id, playbook));
+		const outcome = await changeWorkspace(async () => {
+			const [{ postUpdate }, store] = await Promise.all([import('../../scripts/postUpdate.onDemand.ts'), loadStore()]);
+			return postUpdate(store, incident.id, playbook);
+		});
 		setBusy(false);
 		setSaid(outcome.message);
 		// The update's generator asks for what is missing, and shows the text to copy by hand (as from the bar).

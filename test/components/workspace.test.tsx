@@ -306,7 +306,9 @@ describe('changes, through the store loaded on demand', () => {
 			setItem(key, value);
 		};
 		Object.defineProperty(localStorage, 'setItem', { value: full, configurable: true, writable: true });
-		onTestFinished(() => Object.defineProperty(localStorage, 'setItem', { value: setItem, configurable: true, writable: true }));
+		onTestFinished(() => {
+			Object.defineProperty(localStorage, 'setItem', { value: setItem, configurable: true, writable: true });
+		});
 		const box = screen.getByLabelText('Add a note');
 		fireEvent.input(box, { target: { value: 'Queue drained' } });
 		fireEvent.submit(screen.getByLabelText('Add a note').closest('form')!);

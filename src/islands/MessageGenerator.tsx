@@ -7,7 +7,8 @@ import { mentionWarnings } from '../lib/broadcastMentions.ts';
 import { composeMessage, FORMAT_LABELS, missingRequired, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage.ts';
 import { editedValues, incidentValues } from '../lib/messageValues.ts';
 import { holdUntilApplied } from '../lib/heldChanges.ts';
-import { changesOnDemand } from '../lib/changesOnDemand.ts';
+import { inOrder } from '../lib/inOrder.ts';
+import { loadStore } from '../lib/pageStoreLoader.ts';
 import { activeIncident } from '../lib/stateRead.ts';
 import type { FieldValues, ListItem, MessageFormat } from '../lib/renderMessage.ts';
 import { FormatPicker } from './generator/FormatPicker.tsx';
@@ -18,11 +19,17 @@ import { TextField } from './generator/TextField.tsx';
 import { useStateRead } from './useStateRead.ts';
 import { useNow } from './useNow.ts';
 
-/**
- * What keeps the generator's changes, loaded with the store on demand (on a press, a key, focus);
- * each applied after every change made before it (a value typed letter by letter is kept as last typed).
- */
-const { change, prepare: prepareChange } = changesOnDemand(() => import('../lib/messageChanges.onDemand.ts'));
+/** What keeps the generator's changes, loaded with the store on demand. */
+const changes = () => import('../lib/messageChanges.onDemand.ts');
+const queue = inOrder();
+/** Apply a change once its code is here, after every change made before it (a value typed letter by letter is kept as last typed). */
+const change = <T,>(apply: (c: Awaited<ReturnType<typeof changes>>) => Promise<T>) => queue(async () => apply(await changes()));
+
+/** Start loading the store and the changes on a sign the responder is about to change something (a press, a key, focus). */
+function prepareChange(): void {
+	void loadStore();
+	void changes();
+}
 
 /** The copy button's words in each format. */
 export const COPY_LABELS: Record<MessageFormat, string> = {

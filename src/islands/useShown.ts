@@ -1,7 +1,8 @@
 import { useEffect, useReducer, useState } from 'preact/hooks';
 import type { StepChange } from '../lib/checklistChanges.onDemand.ts';
-import { changesOnDemand } from '../lib/changesOnDemand.ts';
+import { inOrder } from '../lib/inOrder.ts';
 import { NOTHING_SHOWN, pageShown } from '../lib/pageShown.ts';
+import { loadStore } from '../lib/pageStoreLoader.ts';
 import { holdUntilApplied } from '../lib/heldChanges.ts';
 import type { ShownState } from '../lib/storageRead.ts';
 
@@ -21,14 +22,24 @@ export function useShownState(): { shown: ShownState; ready: boolean } {
 	return { shown: ready ? pageShown().get() : NOTHING_SHOWN, ready };
 }
 
-/**
- * The checklist's changes, loaded with the store on demand: `applyInOrder` applies a change after
- * every change made before it on this page; `prepareChange` starts loading both on a sign the
- * responder is about to change something (a press, a key, focus).
- */
-export const { change: applyInOrder, prepare: prepareChange } = changesOnDemand(() => import('../lib/checklistChanges.onDemand.ts'));
+/** The checklist's changes, loaded with the store on demand. */
+type Changes = typeof import('../lib/checklistChanges.onDemand.ts');
+const queue = inOrder();
+/** Apply a change through the checklist's changes, after every change made before it on this page. */
+export function applyInOrder<T>(change: (changes: Changes) => Promise<T>): Promise<T> {
+	return queue(async () => change(await import('../lib/checklistChanges.onDemand.ts')));
+}
 
 /** Apply a tick or note through the store, loaded on demand; until applied, it is kept for the next page should this one be left. */
 export async function changeStep(step: StepChange): Promise<void> {
 	await holdUntilApplied(step, () => applyInOrder((changes) => changes.applyStepChange(step)));
+}
+
+/**
+ * Start loading the store and the changes on a sign the responder is about to change something (a
+ * press, a key, focus): both at once, so the store is not waiting on the changes' module to ask for it.
+ */
+export function prepareChange(): void {
+	void loadStore();
+	void import('../lib/checklistChanges.onDemand.ts');
 }

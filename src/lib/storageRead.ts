@@ -214,12 +214,3 @@ export function changesLeft(): boolean {
 		return false;
 	}
 }
-
-/** Whether data was set aside by an earlier read (storage.ts): the workspace then lists it, to download or delete. Never throws. */
-export function keptAside(storage: Storage | undefined = browserStorage()): boolean {
-	try {
-		return Object.keys(storage ?? {}).some((key) => key.startsWith(BACKUP_PREFIX));
-	} catch {
-		return false;
-	}
-}

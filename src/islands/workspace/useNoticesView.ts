@@ -1,8 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { pageShown } from '../../lib/pageShown.ts';
 import { loadedStore } from '../../lib/pageStoreLoader.ts';
-import { keptAside } from '../../lib/storageRead.ts';
+import { BACKUP_PREFIX, browserStorage } from '../../lib/storageRead.ts';
 import type { StorageNotices } from '../StorageNotices.onDemand.tsx';
+
+/** Whether data was set aside by an earlier read (storage.ts), to list for download or deletion. Never throws. */
+function keptAside(): boolean {
+	try {
+		return Object.keys(browserStorage() ?? {}).some((key) => key.startsWith(BACKUP_PREFIX));
+	} catch {
+		return false;
+	}
+}
 
 /** Something to tell or list: the page's store, once made, has notices, or data was kept aside earlier. */
 const toTell = () => (loadedStore()?.notices().length ?? 0) > 0 || keptAside();

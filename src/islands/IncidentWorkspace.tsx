@@ -1,22 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { deadlines, elapsedMs } from '../lib/clocks.ts';
-import {
-	activeIncident,
-	addNote,
-	clearDrills,
-	deleteIncident,
-	logEscalation,
-	setActive,
-	setSeverity,
-	setStatus,
-	updateIncident,
-} from '../lib/incidents.ts';
+import { loadedStore } from '../lib/pageStoreLoader.ts';
+import { activeIncident } from '../lib/stateRead.ts';
 import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand.tsx';
-import { StorageNotices } from './StorageNotices.tsx';
 import { useScenarios } from './useScenarios.ts';
 import { useNow } from './useNow.ts';
-import { useIncidentState } from './useStore.ts';
+import { useStateRead } from './useStateRead.ts';
 import { ChecklistProgress } from './workspace/ChecklistProgress.tsx';
 import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
 import { Deadlines } from './workspace/Deadlines.tsx';
@@ -26,6 +16,8 @@ import { IncidentList } from './workspace/IncidentList.tsx';
 import { IncidentSummary } from './workspace/IncidentSummary.tsx';
 import { Share } from './workspace/Share.tsx';
 import { Timeline } from './workspace/Timeline.tsx';
+import { useNoticesView } from './workspace/useNoticesView.ts';
+import { changeWorkspace, prepareWorkspaceChange } from './workspace/workspaceChange.ts';
 import { IncidentCourseFigure } from './charts/IncidentCourseFigure.tsx';
 
 interface Props {
@@ -37,9 +29,15 @@ interface Props {
 	messages?: NextMessages | undefined;
 }
 
-/** The incident workspace: declare, then follow the current incident's clocks, checklists and timeline. */
+/**
+ * The incident workspace: declare, then follow the current incident's clocks, checklists and
+ * timeline. The incidents are read validated without the store (useStateRead); the store and the
+ * workspace's changes load on the first sign of a change (a press, a key, focus in the workspace),
+ * and changes made before they are in are applied in order once they are.
+ */
 export default function IncidentWorkspace({ playbook, checklists, handoverHref, messages = {} }: Props) {
-	const { state, store } = useIncidentState();
+	const { state, ready, deciding } = useStateRead();
+	const notices = useNoticesView(ready && !deciding);
 	const now = useNow();
 	// Declaring opens the same dialog as on the classifier and runbooks, with what comes next in it.
 	const [declare, setDeclare] = useState<{ Dialog: typeof DeclareDialogType; prefill: DeclarePrefill } | undefined>(undefined);
@@ -57,7 +55,8 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 		if (new URLSearchParams(location.search).size > 0) openDeclare((m) => m.prefillFromUrl(playbook));
 	}, []);
 
-	if (!store) return <p class="workspace-loading">Loading the incidents kept in this browser…</p>;
+	// Until what is stored is read (by the store's full read when the validated read refuses it) and what it has to tell is in.
+	if (!ready || deciding || notices.waiting) return <p class="workspace-loading">Loading the incidents kept in this browser…</p>;
 	const incident = activeIncident(state);
 	const level = incident ? severityById(playbook.severities, incident.severity) : undefined;
 	const list = incident && level ? deadlines(incident, level, playbook.escalation, now) : [];
@@ -70,8 +69,13 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 
 	return (
 		// The declare dialog keeps its own state: another tab declaring never takes a typed form away.
-		<div class="workspace pb-ui not-content">
-			<StorageNotices store={store} showBackups />
+		<div
+			class="workspace pb-ui not-content"
+			onPointerDown={prepareWorkspaceChange}
+			onKeyDown={prepareWorkspaceChange}
+			onFocusIn={prepareWorkspaceChange}
+		>
+			{notices.View && <notices.View store={loadedStore()} showBackups />}
 			{!incident && (
 				<section class="workspace-empty" aria-labelledby="workspace-empty-title">
 					<h2 id="workspace-empty-title">
@@ -92,20 +96,19 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 						incident={incident}
 						playbook={playbook}
 						elapsed={elapsedMs(incident, now)}
-						onSeverity={(id) => store.update((s, t) => setSeverity(s, incident.id, id, t))}
+						onSeverity={(id) => void changeWorkspace((c) => c.changeSeverity(incident.id, id))}
 						onStatus={(id) => {
 							const status = playbook.statuses.find((s) => s.id === id);
 							if (!status) return;
-							store.update((s, t) => setStatus(s, incident.id, status, t));
+							void changeWorkspace((c) => c.changeStatus(incident.id, status));
 							// What comes next once it is resolved here: the resolution message and the post-mortem.
 							if (status.closes) setResolvedHere(incident.id);
 						}}
-						onEdit={(patch) => store.update((s, t) => updateIncident(s, incident.id, patch, t))}
+						onEdit={(patch) => void changeWorkspace((c) => c.editDetails(incident.id, patch))}
 					>
 						<NextMessage
 							key={incident.id}
 							incident={incident}
-							store={store}
 							playbook={playbook}
 							deadlines={list}
 							messages={messages}
@@ -117,30 +120,23 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 						<Deadlines
 							deadlines={list}
 							now={now}
-							onEscalated={(d) => store.update((s, t) => logEscalation(s, incident.id, `Escalated to ${d.label}`, d.id, t))}
+							onEscalated={(d) => changeWorkspace((c) => c.logEscalated(incident.id, `Escalated to ${d.label}`, d.id))}
 						/>
 					</section>
 					<ChecklistProgress incident={incident} checklists={lists.checklists} />
 					<IncidentCourseFigure id="workspace-course" incident={incident} playbook={playbook} now={now} />
-					<Timeline events={incident.events} onNote={(text) => store.update((s, t) => addNote(s, incident.id, text, t))} />
-					<Share key={incident.id} incident={incident} store={store} playbook={playbook} deadlines={list} handoverHref={handoverHref} />
+					<Timeline events={incident.events} onNote={(text) => void changeWorkspace((c) => c.note(incident.id, text))} />
+					<Share key={incident.id} incident={incident} playbook={playbook} deadlines={list} handoverHref={handoverHref} />
 				</>
 			)}
-			<Exports
-				incident={incident}
-				state={state}
-				store={store}
-				playbook={playbook}
-				checklists={lists.checklists}
-				listsStatus={lists.status}
-			/>
+			<Exports incident={incident} state={state} playbook={playbook} checklists={lists.checklists} listsStatus={lists.status} />
 			{state.incidents.length > 0 && (
 				<IncidentList
 					state={state}
 					playbook={playbook}
-					onSwitch={(id) => store.update((s, t) => setActive(s, id, t))}
-					onDelete={(id) => store.update((s, t) => deleteIncident(s, id, t))}
-					onClearDrills={() => store.update((s, t) => clearDrills(s, t))}
+					onSwitch={(id) => void changeWorkspace((c) => c.open(id))}
+					onDelete={(id) => void changeWorkspace((c) => c.remove(id))}
+					onClearDrills={() => void changeWorkspace((c) => c.removeDrills())}
 					onNew={() => openDeclare({})}
 				/>
 			)}

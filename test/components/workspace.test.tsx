@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ClientPlaybook, ClientSeverity } from '../../src/lib/clientPlaybook.ts';
 import { addNote, declareIncident } from '../../src/lib/incidents.ts';
 import { emptyState, type Incident, type State } from '../../src/lib/state.ts';
@@ -58,14 +58,25 @@ const saved = (): Incident => {
 	return incident;
 };
 
-/** The workspace over a fresh page store holding the seeded incident. */
-async function workspace(props: Partial<Parameters<typeof import('../../src/islands/IncidentWorkspace.tsx').default>[0]> = {}) {
-	saveState(localStorage, seeded().state);
+type Props = Parameters<typeof import('../../src/islands/IncidentWorkspace.tsx').default>[0];
+
+/** The workspace on a fresh page (no store made yet) over what localStorage holds now. */
+async function mount(props: Partial<Props> = {}) {
 	vi.resetModules();
 	const { default: IncidentWorkspace } = await import('../../src/islands/IncidentWorkspace.tsx');
 	render(<IncidentWorkspace playbook={playbook} checklists={[]} {...props} />);
+}
+
+/** The workspace on a fresh page holding the seeded incident. */
+async function workspace(props: Partial<Props> = {}) {
+	saveState(localStorage, seeded().state);
+	await mount(props);
 	await screen.findByRole('heading', { level: 2, name: /Queue stuck/ });
 }
+
+/** The page's store, once something has made it (the same module the workspace loaded). */
+const pageStoreMade = async () => (await import('../../src/lib/pageStoreLoader.ts')).loadedStore();
+const keptAside = () => Object.keys(localStorage).filter((key) => key.startsWith('playbook:backup:'));
 
 beforeEach(() => {
 	localStorage.clear();
@@ -90,19 +101,19 @@ describe('the incident summary', () => {
 	it('changes severity and status in the store, and the page and timeline follow', async () => {
 		await workspace();
 		fireEvent.change(screen.getByLabelText('Severity'), { target: { value: 'S2' } });
-		expect(saved().severity).toBe('S2');
-		expect(screen.getByRole('heading', { level: 2, name: /Queue stuck/ }).textContent).toContain('Minor');
+		await waitFor(() => expect(saved().severity).toBe('S2'));
+		await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: /Queue stuck/ }).textContent).toContain('Minor'));
 
 		fireEvent.click(screen.getByRole('button', { name: 'Contained' }));
-		expect(saved().status).toBe('contained');
+		await waitFor(() => expect(saved().status).toBe('contained'));
 		expect(saved().resolvedAt).toBeUndefined();
-		expect(screen.getByRole('button', { name: 'Contained' }).getAttribute('aria-pressed')).toBe('true');
+		await waitFor(() => expect(screen.getByRole('button', { name: 'Contained' }).getAttribute('aria-pressed')).toBe('true'));
 		expect(screen.getByRole('button', { name: 'Looking' }).getAttribute('aria-pressed')).toBe('false');
 		expect(document.querySelector('.events .event-text')?.textContent).toBe('Status: Contained');
 
 		fireEvent.click(screen.getByRole('button', { name: 'Over' }));
 		fireEvent.click(screen.getByRole('button', { name: 'Mark over' }));
-		expect(saved().resolvedAt).toBe(NOW);
+		await waitFor(() => expect(saved().resolvedAt).toBe(NOW));
 	});
 
 	it('asks once before a status that ends the incident, and "Not yet" leaves it open', async () => {
@@ -199,14 +210,14 @@ describe('the deadlines', () => {
 		const lead = document.querySelector('[data-deadline="rung:lead"]') as HTMLElement;
 		expect(lead.textContent).toContain('due 03:34 UTC, 1 min 00 s ago');
 		fireEvent.click(within(lead).getByRole('button', { name: 'Mark Team Lead as brought in' }));
-		expect(saved().events.at(-1)).toMatchObject({ kind: 'escalation', value: 'rung:lead', at: NOW });
-		expect(states()).toMatchObject({ escalate: 'done', 'rung:lead': 'done' });
+		await waitFor(() => expect(saved().events.at(-1)).toMatchObject({ kind: 'escalation', value: 'rung:lead', at: NOW }));
+		await waitFor(() => expect(states()).toMatchObject({ escalate: 'done', 'rung:lead': 'done' }));
 	});
 
 	it('move with the level: a lower level has later deadlines', async () => {
 		await workspace();
 		fireEvent.change(screen.getByLabelText('Severity'), { target: { value: 'S2' } });
-		expect(states()).toMatchObject({ escalate: 'upcoming', 'rung:lead': 'upcoming', update: 'upcoming' });
+		await waitFor(() => expect(states()).toMatchObject({ escalate: 'upcoming', 'rung:lead': 'upcoming', update: 'upcoming' }));
 	});
 });
 
@@ -217,7 +228,8 @@ describe('the timeline', () => {
 		expect(events()).toEqual(['Restarted the worker', 'Incident declared: S1, Queue stuck', 'Incident detected']);
 		fireEvent.input(screen.getByLabelText('Add a note'), { target: { value: 'Queue drained' } });
 		fireEvent.submit(screen.getByLabelText('Add a note').closest('form')!);
-		expect(events()[0]).toBe('Queue drained');
+		expect(document.activeElement).toBe(screen.getByLabelText('Add a note'));
+		await waitFor(() => expect(events()[0]).toBe('Queue drained'));
 		expect(saved().events.at(-1)).toMatchObject({ kind: 'note', text: 'Queue drained', at: NOW });
 	});
 });
@@ -244,8 +256,8 @@ describe('editing the details', () => {
 		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Queue stuck again' } });
 		fireEvent.input(screen.getByLabelText('On-call'), { target: { value: '@erin' } });
 		fireEvent.submit(screen.getByRole('form', { name: 'Edit incident details' }));
-		expect(saved()).toMatchObject({ title: 'Queue stuck again', onCall: '@erin', detectedAt: DETECTED });
-		expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Queue stuck again');
+		await waitFor(() => expect(saved()).toMatchObject({ title: 'Queue stuck again', onCall: '@erin', detectedAt: DETECTED }));
+		await waitFor(() => expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Queue stuck again'));
 		expect(document.querySelector('[data-elapsed]')?.textContent).toBe('21 min 00 s');
 	});
 });
@@ -258,5 +270,80 @@ describe('copying the incident when the clipboard is refused', () => {
 		const box = (await screen.findByRole('textbox', { name: 'Incident as Markdown' })) as HTMLTextAreaElement;
 		expect(box.value).toContain('Queue stuck');
 		await waitFor(() => expect(document.activeElement).toBe(box));
+	});
+});
+
+describe('changes, through the store loaded on demand', () => {
+	it('shows the incident without the store, and loads it on the first sign of a change', async () => {
+		await workspace();
+		expect(await pageStoreMade()).toBeUndefined();
+		fireEvent.focusIn(screen.getByLabelText('Severity'));
+		await waitFor(async () => expect(await pageStoreMade()).toBeDefined());
+	});
+
+	it('applies changes made before their code is in, in the order they were made', async () => {
+		await workspace();
+		fireEvent.change(screen.getByLabelText('Severity'), { target: { value: 'S2' } });
+		fireEvent.click(screen.getByRole('button', { name: 'Contained' }));
+		fireEvent.input(screen.getByLabelText('Add a note'), { target: { value: 'Queue drained' } });
+		fireEvent.submit(screen.getByLabelText('Add a note').closest('form')!);
+		await waitFor(() =>
+			expect(
+				saved()
+					.events.slice(-3)
+					.map((e) => e.text),
+			).toEqual(['Severity S1 → S2', 'Status: Contained', 'Queue drained']),
+		);
+		await waitFor(() => expect(document.querySelector('.events .event-text')?.textContent).toBe('Queue drained'));
+	});
+
+	it('says when a change cannot be saved, and offers what was not saved to copy', async () => {
+		await workspace();
+		// Replaced on the storage itself (happy-dom binds its methods to it once first used), and put back after.
+		const setItem = localStorage.setItem.bind(localStorage);
+		const full = (key: string, value: string) => {
+			if (key === 'playbook:state') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			setItem(key, value);
+		};
+		Object.defineProperty(localStorage, 'setItem', { value: full, configurable: true, writable: true });
+		onTestFinished(() => {
+			Object.defineProperty(localStorage, 'setItem', { value: setItem, configurable: true, writable: true });
+		});
+		const box = screen.getByLabelText('Add a note');
+		fireEvent.input(box, { target: { value: 'Queue drained' } });
+		fireEvent.submit(screen.getByLabelText('Add a note').closest('form')!);
+		const notice = await screen.findByRole('alert');
+		expect(notice.textContent).toMatch(/^Not saved: browser storage is full/);
+		expect(within(notice).getByRole('button', { name: 'Copy it' })).toBeTruthy();
+		expect(document.querySelector('.events .event-text')?.textContent).toBe('Queue drained');
+		// Told above the workspace, which stays as it was (the box being typed in is the same).
+		expect(screen.getByLabelText('Add a note')).toBe(box);
+	});
+});
+
+describe('stored data the workspace cannot use', () => {
+	it('is kept aside by the full read, and the responder told, before the workspace shows', async () => {
+		const broken = '{"version":1,"state":{"incidents":[{"id":"20261126-0314","title":"Half a rec';
+		localStorage.setItem('playbook:state', broken);
+		await mount();
+		const notice = await screen.findByRole('alert');
+		expect(notice.textContent).toContain('could not be read (it is not valid JSON)');
+		expect(within(notice).getByRole('button', { name: 'Download the kept data' })).toBeTruthy();
+		expect(keptAside().map((key) => localStorage.getItem(key))).toEqual([broken]);
+		expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('No incident is open in this browser');
+	});
+
+	it('of an older shape or another version is read by the full read, not shown as nothing', async () => {
+		localStorage.setItem('playbook:state', JSON.stringify({ version: 3, state: { incidents: [] } }));
+		await mount();
+		expect(screen.queryByRole('heading', { level: 2 })).toBeNull();
+		expect((await screen.findByRole('alert')).textContent).toContain('written by a newer version of this site');
+	});
+
+	it('kept aside earlier is listed to download or delete, with the incidents read without the store', async () => {
+		localStorage.setItem('playbook:backup:2026-01-02T03:04:05.000Z', 'old data');
+		await workspace();
+		expect(screen.getByText('Data kept aside (1)')).toBeTruthy();
+		expect(await pageStoreMade()).toBeUndefined();
 	});
 });

@@ -4,7 +4,8 @@ import { deadlineWhen } from '../../lib/deadlineWhen.ts';
 interface Props {
 	deadlines: Deadline[];
 	now: number;
-	onEscalated: (deadline: Deadline) => void;
+	/** Log the rung brought in; settles once the list shows it (the change's code may load first). */
+	onEscalated: (deadline: Deadline) => Promise<unknown>;
 }
 
 const STATE_WORDS: Record<Deadline['state'], string> = {
@@ -32,14 +33,17 @@ export function Deadlines({ deadlines, now, onEscalated }: Props) {
 						<button
 							type="button"
 							onClick={(event) => {
-								// The button goes once pressed: the focus stays on its row, not on <body>.
+								// The button goes once the change is applied: the focus it had stays on its row, not on <body>
+								// (unless it has moved on meanwhile).
 								const row = event.currentTarget.closest<HTMLElement>('li');
-								onEscalated(d);
-								setTimeout(() => {
-									if (!row?.isConnected || row.contains(document.activeElement)) return;
-									row.tabIndex = -1;
-									row.focus();
-								});
+								void onEscalated(d).then(() =>
+									setTimeout(() => {
+										const lost = !document.activeElement || document.activeElement === document.body;
+										if (!row?.isConnected || !lost) return;
+										row.tabIndex = -1;
+										row.focus();
+									}),
+								);
 							}}
 						>
 							Mark {d.label} as brought in

@@ -1,73 +1,48 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ChecklistSpec, ClientPlaybook } from '../../lib/clientPlaybook.ts';
-import { importIncident } from '../../lib/incidents.ts';
-import { SHARE_PREFIX } from '../../lib/urls.ts';
 import type { Incident, State } from '../../lib/state.ts';
-import type { Store } from '../../lib/store.ts';
-import type { CopyFallback as CopyFallbackType } from '../CopyFallback.onDemand.tsx';
-import { LazySharedPanel } from './Share.tsx';
-import type { SharedSource } from './SharedPanel.onDemand.tsx';
+import { SHARE_PREFIX } from '../../lib/urls.ts';
 import type { Scenarios } from '../useScenarios.ts';
+import type { ExportAction, ExportsPanel as ExportsPanelType } from './ExportsPanel.onDemand.tsx';
 
 const actions = () => import('./exportActions.onDemand.ts');
 /** Does the page's address carry a shared incident? */
-const shared = () => location.hash.startsWith(`#${SHARE_PREFIX}`);
+const sharedInAddress = () => location.hash.startsWith(`#${SHARE_PREFIX}`);
 
 interface Props {
 	incident: Incident | undefined;
 	state: State;
-	store: Store;
 	playbook: ClientPlaybook;
 	checklists: ChecklistSpec[];
 	/** Whether every scenario's checklist is in: the Markdown report waits for them. */
 	listsStatus?: Scenarios['status'] | undefined;
 }
 
-/** Copy or download the incident as Markdown or JSON, and import a JSON export (or an encrypted incident file) back. */
-export function Exports({ incident, state, store, playbook, checklists, listsStatus = 'ready' }: Props) {
+/**
+ * Copy or download the incident as Markdown or JSON, and import a JSON export (or an encrypted
+ * incident file) back. The buttons come with the workspace; what they do loads on the first press
+ * (ExportsPanel), or at once when the page's address carries a shared incident.
+ */
+export function Exports({ incident, state, playbook, checklists, listsStatus = 'ready' }: Props) {
 	const [message, setMessage] = useState('');
-	const [refusal, setRefusal] = useState('');
-	const [pending, setPending] = useState<SharedSource | null>(null);
-	const [fallback, setFallback] = useState<string | null>(null);
-	// The manual copy box's code loads only when a browser refuses the clipboard.
-	const [Fallback, setFallbackView] = useState<typeof CopyFallbackType | undefined>(undefined);
+	const [panel, setPanel] = useState<{ View: typeof ExportsPanelType; action: ExportAction } | null>(null);
+	const run = async (action: ExportAction) => {
+		const { ExportsPanel } = await actions();
+		setPanel({ View: ExportsPanel, action });
+	};
 	useEffect(() => {
 		// A shared incident travels in the link's fragment: the code that opens it loads only then.
-		const open = () => shared() && setPending({ kind: 'fragment' });
+		const open = () => sharedInAddress() && void run({ kind: 'fragment', at: Date.now() });
 		open();
 		addEventListener('hashchange', open);
 		return () => removeEventListener('hashchange', open);
 	}, []);
 
-	const copy = async () => {
-		if (!incident) return;
-		const refused = await (await actions()).copyIncidentMarkdown(incident, checklists, playbook);
-		if (refused === undefined) return setMessage('Copied the incident as Markdown.');
-		setFallback(refused);
-		if (Fallback) return;
-		const { CopyFallback } = await import('../CopyFallback.onDemand.tsx');
-		setFallbackView(() => CopyFallback);
-	};
-	const choose = async (input: HTMLInputElement) => {
-		const file = input.files?.[0];
-		input.value = '';
-		setMessage('');
-		setRefusal('');
-		setPending(null);
-		if (!file) return;
-		const result = await (await actions()).readImport(file);
-		if (result.ok === 'sealed') return setPending({ kind: 'sealed', data: result.data, name: file.name });
-		if (!result.ok) return setRefusal(`${file.name} was not imported: ${result.reason} Nothing was changed.`);
-		if (state.incidents.some((i) => i.id === result.incident.id))
-			return setPending({ kind: 'incident', incident: result.incident, name: file.name });
-		store.update((s, now) => importIncident(s, result.incident, now));
-		setMessage(`Imported incident ${result.incident.id}.`);
-	};
 	return (
 		<section class="exports" aria-labelledby="exports-title">
 			<h3 id="exports-title">Export and import</h3>
 			<p class="actions">
-				<button type="button" onClick={() => void copy()} disabled={!incident || listsStatus !== 'ready'}>
+				<button type="button" onClick={() => void run({ kind: 'copy', at: Date.now() })} disabled={!incident || listsStatus !== 'ready'}>
 					Copy as Markdown
 				</button>
 				<button
@@ -82,7 +57,17 @@ export function Exports({ incident, state, store, playbook, checklists, listsSta
 				</button>
 				<label class="button file-button">
 					Import .json
-					<input type="file" accept=".json,application/json" class="sr-only" onChange={(e) => void choose(e.currentTarget)} />
+					<input
+						type="file"
+						accept=".json,application/json"
+						class="sr-only"
+						onChange={(e) => {
+							const file = e.currentTarget.files?.[0];
+							e.currentTarget.value = '';
+							setMessage('');
+							void run({ kind: 'import', file, at: Date.now() });
+						}}
+					/>
 				</label>
 			</p>
 			{incident && listsStatus !== 'ready' && (
@@ -93,31 +78,21 @@ export function Exports({ incident, state, store, playbook, checklists, listsSta
 				</p>
 			)}
 			<p role="status">{message}</p>
-			{refusal && (
-				<p class="form-error" role="alert">
-					{refusal}
-				</p>
-			)}
-			{pending && (
-				<LazySharedPanel
-					source={pending}
+			{panel && (
+				<panel.View
+					action={panel.action}
+					incident={incident}
 					state={state}
-					store={store}
 					playbook={playbook}
-					onClose={(said) => {
+					checklists={checklists}
+					say={setMessage}
+					onShared={(said) => {
 						// The key leaves the address bar once the shared incident is dealt with.
-						if (shared()) history.replaceState(history.state, '', location.pathname);
-						setPending(null);
+						if (sharedInAddress()) history.replaceState(history.state, '', location.pathname);
 						setMessage(said);
 					}}
 				/>
 			)}
-			{fallback !== null &&
-				(Fallback ? (
-					<Fallback text={fallback} label="Incident as Markdown" onClose={() => setFallback(null)} />
-				) : (
-					<p role="status">Preparing the text to copy…</p>
-				))}
 		</section>
 	);
 }

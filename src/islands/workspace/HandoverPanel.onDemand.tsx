@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Deadline } from '../../lib/clocks.ts';
-import { handOver, nextDeadline } from '../../lib/handover.ts';
+import { nextDeadline } from '../../lib/handover.ts';
 import type { Incident } from '../../lib/state.ts';
-import type { Store } from '../../lib/store.ts';
+import { changeWorkspace } from './workspaceChange.ts';
 
 interface Props {
 	incident: Incident;
-	store: Store;
 	/** The incident's deadlines, for the next one. */
 	deadlines: Deadline[];
 	/** Where the handover message is filled from the incident (the communication page), when the playbook has one. */
@@ -17,7 +16,7 @@ interface Props {
  * Hand command over: who takes it, what is done, what is open, the next deadline, recorded on the
  * timeline; the handover message is then filled from the incident on the communication page.
  */
-export function HandoverPanel({ incident, store, deadlines, messageHref }: Props) {
+export function HandoverPanel({ incident, deadlines, messageHref }: Props) {
 	const done = Object.values(incident.ticks)
 		.filter((t) => t.done)
 		.sort((a, b) => a.at - b.at)
@@ -44,7 +43,7 @@ export function HandoverPanel({ incident, store, deadlines, messageHref }: Props
 	};
 	const record = (e: Event) => {
 		e.preventDefault();
-		store.update((s, at) => handOver(s, incident.id, form, at));
+		void changeWorkspace((c) => c.recordHandover(incident.id, form));
 		setRecorded(form.to.trim());
 	};
 

@@ -2,8 +2,9 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { formatUtcTime, type Deadline } from '../../lib/clocks.ts';
 import type { Incident } from '../../lib/state.ts';
-import type { Store } from '../../lib/store.ts';
+import { loadStore } from '../../lib/pageStoreLoader.ts';
 import { urls } from '../../lib/urls.ts';
+import { changeWorkspace } from './workspaceChange.ts';
 
 /** A message template as the workspace offers it: its name and its generator, filled from the incident. */
 export interface MessageLink {
@@ -19,7 +20,6 @@ export interface NextMessages {
 
 interface Props {
 	incident: Incident;
-	store: Store;
 	playbook: ClientPlaybook;
 	deadlines: Deadline[];
 	messages: NextMessages;
@@ -35,7 +35,7 @@ const NEXT_MESSAGE_TITLE = 'next-message-title';
  * incident is open (copied and logged as the incident bar's "Post the update" does, or its generator
  * when something is missing), the resolution and the post-mortem once it is resolved.
  */
-export function NextMessage({ incident, store, playbook, deadlines, messages, focus = false }: Props) {
+export function NextMessage({ incident, playbook, deadlines, messages, focus = false }: Props) {
 	const [said, setSaid] = useState('');
 	const [busy, setBusy] = useState(false);
 	const { update, resolution } = messages;
@@ -68,8 +68,11 @@ export function NextMessage({ incident, store, playbook, deadlines, messages, fo
 	const post = async () => {
 		if (busy) return;
 		setBusy(true);
-		const { postUpdate } = await import('../../scripts/postUpdate.onDemand.ts');
-		const outcome = await postUpdate(store, incident.id, playbook);
+		// After the changes made before it: the update says the status and level just set.
+		const outcome = await changeWorkspace(async () => {
+			const [{ postUpdate }, store] = await Promise.all([import('../../scripts/postUpdate.onDemand.ts'), loadStore()]);
+			return postUpdate(store, incident.id, playbook);
+		});
 		setBusy(false);
 		setSaid(outcome.message);
 		// The update's generator asks for what is missing, and shows the text to copy by hand (as from the bar).

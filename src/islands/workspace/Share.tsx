@@ -1,27 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import type { Deadline } from '../../lib/clocks.ts';
 import type { Incident } from '../../lib/state.ts';
-import type { Store } from '../../lib/store.ts';
 import type { ShareAction, SharePanel as SharePanelType } from './SharePanel.onDemand.tsx';
-import type { SharedPanel as SharedPanelType } from './SharedPanel.onDemand.tsx';
 
 const sharing = () => import('./exportActions.onDemand.ts');
 
-/** The panel that brings an incident in, loaded only when one is opened. */
-export function LazySharedPanel(props: Parameters<typeof SharedPanelType>[0]) {
-	const [View, setView] = useState<typeof SharedPanelType | undefined>(undefined);
-	useEffect(() => {
-		void sharing().then((m) => setView(() => m.SharedPanel));
-	}, []);
-	// It comes from this browser's cache in a moment; the panel then takes the focus.
-	return View ? <View {...props} /> : null;
-}
-
-/** What the share section needs: the incident, the store, the playbook and the clocks. */
+/** What the share section needs: the incident, the playbook and the clocks. */
 export interface ShareProps {
 	incident: Incident;
-	store: Store;
 	playbook: ClientPlaybook;
 	deadlines: Deadline[];
 	/** Where the handover message is filled in, when the playbook has one. */

@@ -1,12 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook.ts';
-import { mergeImported } from '../../lib/handover.ts';
-import { importIncident } from '../../lib/incidents.ts';
 import type { ImportResult } from '../../lib/incidentJson.ts';
 import { openSealed } from '../../lib/shareLink.ts';
 import type { Incident, State } from '../../lib/state.ts';
-import type { Store } from '../../lib/store.ts';
 import { openFragment } from './shareActions.onDemand.ts';
+import { changeWorkspace } from './workspaceChange.ts';
 
 /**
  * An incident to bring into this browser: from the page's fragment (a shared link), from an encrypted file
@@ -18,7 +16,6 @@ export type SharedSource =
 interface Props {
 	source: SharedSource;
 	state: State;
-	store: Store;
 	playbook: Pick<ClientPlaybook, 'severities'>;
 	/** Called when the responder is done with it: imported, merged or dismissed (with what to say). */
 	onClose: (message: string) => void;
@@ -30,7 +27,7 @@ const ORIGIN = { fragment: 'a shared link', sealed: 'an encrypted file', inciden
  * What the incident holds (title, severity, events), then import it, merge it into this browser's
  * copy, replace that copy or keep both; data that fails its checks is refused with the reason.
  */
-export function SharedPanel({ source, state, store, playbook, onClose }: Props) {
+export function SharedPanel({ source, state, playbook, onClose }: Props) {
 	const [result, setResult] = useState<ImportResult | null>(source.kind === 'incident' ? { ok: true, incident: source.incident } : null);
 	const [key, setKey] = useState('');
 	const heading = useRef<HTMLHeadingElement>(null);
@@ -45,13 +42,13 @@ export function SharedPanel({ source, state, store, playbook, onClose }: Props) 
 	const take = (how: 'import' | 'merge' | 'copy', incident: Incident) => {
 		const origin = ORIGIN[source.kind];
 		if (how === 'merge') {
-			store.update((s, now) => mergeImported(s, incident, now, `Merged from ${origin}`));
+			void changeWorkspace((c) => c.mergeIn(incident, `Merged from ${origin}`));
 			return onClose(`Merged the incident into ${incident.id}.`);
 		}
 		const taken = new Set(state.incidents.map((i) => i.id));
 		let id = incident.id;
 		for (let n = 2; how === 'copy' && taken.has(id); n++) id = `${incident.id}-copy${n === 2 ? '' : n}`;
-		store.update((s, now) => importIncident(s, { ...incident, id }, now, `Imported from ${origin}`));
+		void changeWorkspace((c) => c.bringIn({ ...incident, id }, `Imported from ${origin}`));
 		onClose(
 			how === 'copy'
 				? `Imported as a copy: ${id}.`

@@ -42,5 +42,5 @@ export async function readImport(file: File): Promise<FileImport> {
 	return sealed.ok ? { ok: 'sealed', data: sealed.data } : parseImport(text, file.size);
 }
 
+export { ExportsPanel } from './ExportsPanel.onDemand.tsx';
 export { SharePanel } from './SharePanel.onDemand.tsx';
-export { SharedPanel } from './SharedPanel.onDemand.tsx';

@@ -17,7 +17,8 @@ import { IncidentSummary } from './workspace/IncidentSummary.tsx';
 import { Share } from './workspace/Share.tsx';
 import { Timeline } from './workspace/Timeline.tsx';
 import { useNoticesView } from './workspace/useNoticesView.ts';
-import { changeWorkspace, prepareWorkspaceChange } from './workspace/workspaceChange.ts';
+import { changeWorkspace, prepareWorkspaceChange, workspaceChanges } from './workspace/workspaceChange.ts';
+import { NotSaved } from './NotSaved.tsx';
 import { IncidentCourseFigure } from './charts/IncidentCourseFigure.tsx';
 
 interface Props {
@@ -75,6 +76,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 			onKeyDown={prepareWorkspaceChange}
 			onFocusIn={prepareWorkspaceChange}
 		>
+			<NotSaved changes={workspaceChanges} />
 			{notices.View && <notices.View store={loadedStore()} showBackups />}
 			{!incident && (
 				<section class="workspace-empty" aria-labelledby="workspace-empty-title">

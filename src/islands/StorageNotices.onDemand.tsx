@@ -1,7 +1,7 @@
 import { useReducer } from 'preact/hooks';
 import { listBackups, readRaw, removeBackup, browserStorage } from '../lib/storage.ts';
 import type { Store } from '../lib/store.ts';
-import { copyText, downloadText } from './copyText.ts';
+import { copyUnsaved, downloadText, downloadUnsaved } from './copyText.ts';
 
 /**
  * What went wrong with this browser's storage, in words, with the data that was kept aside
@@ -44,24 +44,10 @@ export function StorageNotices({ store, showBackups = false }: { store: Store | 
 							)}
 							{notice.unsaved && (
 								<>
-									<button
-										type="button"
-										onClick={() =>
-											downloadText(
-												`playbook-not-saved-${new Date().toISOString().replaceAll(':', '-')}.json`,
-												store.snapshot(),
-												'application/json',
-											)
-										}
-									>
+									<button type="button" onClick={() => downloadUnsaved(store.snapshot())}>
 										Download what is not saved
 									</button>
-									<button
-										type="button"
-										onClick={async () =>
-											setCopied((await copyText(store.snapshot())) ? 'Copied.' : 'The browser refused to copy: download it instead.')
-										}
-									>
+									<button type="button" onClick={async () => setCopied(await copyUnsaved(store.snapshot()))}>
 										Copy it
 									</button>
 									{copied && <span role="status">{copied}</span>}

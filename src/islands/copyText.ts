@@ -19,3 +19,16 @@ export function downloadText(filename: string, text: string, type = 'text/markdo
 	link.remove();
 	setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/* What this tab holds and could not save (storage full or unusable): offered where the notice says so, as a file
+   or on the clipboard, since leaving the page would lose it. */
+
+/** Download the state this tab holds as a JSON file. */
+export function downloadUnsaved(snapshot: string): void {
+	downloadText(`playbook-not-saved-${new Date().toISOString().replaceAll(':', '-')}.json`, snapshot, 'application/json');
+}
+
+/** Copy it; the words that say how it went. */
+export async function copyUnsaved(snapshot: string): Promise<string> {
+	return (await copyText(snapshot)) ? 'Copied.' : 'The browser refused to copy: download it instead.';
+}

@@ -17,7 +17,7 @@ const RETRY_MS = 10_000;
 /** An island's changes through the store loaded on demand. */
 export interface OnDemandChanges<M> {
 	/** Apply a change once the module of changes is here, after every change made before it. */
-	change<T>(apply: (changes: M) => Promise<T>): Promise<T>;
+	change<T>(apply: (changes: M) => T | Promise<T>): Promise<T>;
 	/** Start loading the store and the module of changes (on a press, a key or focus in the island). */
 	prepare(): void;
 	/** Be told whether changes are waiting because their code could not load (true) or are saved again (false). */

@@ -35,12 +35,13 @@ export function whenStoreMade(listener: (store: Store) => void): void {
  */
 export function loadStore(shown?: string | null): Promise<Store> {
 	if (made) return Promise.resolve(made);
-	if (loading) return loading;
-	const attempt = (async () => (await import('./pageStore.onDemand.ts')).pageStore(shown))();
 	// A load that failed (offline, its code not cached yet) is tried again on the next change, not kept failed.
-	attempt.catch(() => {
-		if (loading === attempt) loading = undefined;
-	});
-	loading = attempt;
-	return attempt;
+	loading ??= import('./pageStore.onDemand.ts').then(
+		(module) => module.pageStore(shown),
+		(error: unknown) => {
+			loading = undefined;
+			throw error;
+		},
+	);
+	return loading;
 }

@@ -7,7 +7,7 @@
 import type { PageShown } from '../lib/pageShown.ts';
 import type { StorageNotice } from '../lib/storage.ts';
 import { urls } from '../lib/urls.ts';
-import { copyUnsaved, downloadUnsaved } from '../islands/unsavedCopy.ts';
+import { copyUnsaved, downloadUnsaved } from '../islands/copyText.ts';
 
 function button(text: string, onClick: () => void): HTMLButtonElement {
 	const node = document.createElement('button');

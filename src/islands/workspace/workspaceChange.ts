@@ -3,8 +3,7 @@
  * each waits for the changes' module and the store (loaded on the first sign of a change) and for
  * every change made before it, so two presses made before the code is in are applied in order.
  */
-import { changesOnDemand } from '../../lib/changesOnDemand.ts';
+import { onDemandChanges } from '../../lib/onDemandChanges.ts';
 
-export const { change: changeWorkspace, prepare: prepareWorkspaceChange } = changesOnDemand(
-	() => import('../../lib/workspaceChanges.onDemand.ts'),
-);
+export const workspaceChanges = onDemandChanges(() => import('../../lib/workspaceChanges.onDemand.ts'));
+export const { change: changeWorkspace, prepare: prepareWorkspaceChange } = workspaceChanges;

@@ -37,6 +37,21 @@ afterEach(() => {
 	vi.restoreAllMocks();
 });
 
+/** The page's store is slow to arrive: it loads when the returned function is called, or when the test has finished. */
+function storeArrivesLate(): () => void {
+	let arrive = () => {};
+	const late = new Promise<void>((resolve) => (arrive = resolve));
+	vi.doMock('../../src/lib/pageStore.onDemand.ts', async (real) => {
+		await late;
+		return real();
+	});
+	onTestFinished(() => {
+		arrive();
+		vi.doUnmock('../../src/lib/pageStore.onDemand.ts');
+	});
+	return () => arrive();
+}
+
 describe('MessageGenerator', () => {
 	it('shows its fields from the first render, which the server makes, then fills them from the incident once ready', async () => {
 		seed(incident().state);
@@ -138,16 +153,7 @@ describe('MessageGenerator', () => {
 		seed(state);
 		Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.resolve() }, configurable: true });
 		// This page's store is slow to arrive: it is still loading when the page is left.
-		let arrive = () => {};
-		const late = new Promise<void>((resolve) => (arrive = resolve));
-		vi.doMock('../../src/lib/pageStore.onDemand.ts', async (real) => {
-			await late;
-			return real();
-		});
-		onTestFinished(() => {
-			arrive();
-			vi.doUnmock('../../src/lib/pageStore.onDemand.ts');
-		});
+		const arrive = storeArrivesLate();
 		const { MessageGenerator } = await islands();
 		render(<MessageGenerator template={contentTemplate('update')} playbook={playbook} />);
 		fireEvent.click(await screen.findByRole('button', { name: 'Copy for Slack' }));
@@ -238,16 +244,7 @@ describe('PostMortemGenerator', () => {
 	it('reads the incident without the store, and shows and keeps in order what is written and the action items changed before it loads', async () => {
 		seed(incident().state);
 		// The store is slow to arrive: every change below is made before it has.
-		let arrive = () => {};
-		const late = new Promise<void>((resolve) => (arrive = resolve));
-		vi.doMock('../../src/lib/pageStore.onDemand.ts', async (real) => {
-			await late;
-			return real();
-		});
-		onTestFinished(() => {
-			arrive();
-			vi.doUnmock('../../src/lib/pageStore.onDemand.ts');
-		});
+		const arrive = storeArrivesLate();
 		const { PostMortemGenerator } = await islands();
 		const { loadedStore } = await import('../../src/lib/pageStoreLoader.ts');
 		render(<PostMortemGenerator template={contentTemplate('post-mortem')} playbook={playbook} checklists={[]} />);

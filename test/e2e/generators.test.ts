@@ -4,7 +4,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { declareIncident, setSeverity, setStatus, tickItem } from '../../src/lib/incidents.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
-import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
+import { STATE_KEY } from '../../src/lib/storage.ts';
+import { openWithState, storedState } from '../support/storedState.ts';
 import { useChromium } from '../support/useChromium.ts';
 import { declaration, min } from '../support/incidents.ts';
 import { contentChecklists } from '../support/playbookContent.ts';
@@ -21,18 +22,12 @@ function declared(over: Parameters<typeof declaration>[0] = {}, ago = min(10), n
 
 /** Open a page with this state in the browser's storage, as if a responder had recorded it. */
 async function openWith(context: BrowserContext, state: State, path: string): Promise<Page> {
-	const page = await context.newPage();
-	await page.goto(`${baseURL}${path}`);
-	await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
-		STATE_KEY,
-		JSON.stringify({ version: STATE_VERSION, state }),
-	] as const);
-	await page.reload();
+	const page = await openWithState(context, `${baseURL}${path}`, state);
 	await page.locator('[data-preview]').first().waitFor();
 	return page;
 }
 
-const stored = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { state: State }, STATE_KEY);
+const stored = async (page: Page) => (await storedState(page))!;
 const generator = (page: Page, id: string) => page.locator(`[data-generator="${id}"]`);
 
 describe('status messages from the open incident', () => {

@@ -1,37 +1,29 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { declareIncident } from '../../src/lib/incidents.ts';
-import { emptyState, type State } from '../../src/lib/state.ts';
-import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
-import { declaration } from '../support/incidents.ts';
+import { openWithState, storedState } from '../support/storedState.ts';
 import { useChromium } from '../support/useChromium.ts';
 
 const baseURL = inject('baseURL');
 const chromium = useChromium();
 
-async function withIncident(context: BrowserContext, path: string): Promise<Page> {
-	const at = Date.now() - 60_000;
-	const { state } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: at }), 'incident-', at);
-	const page = await context.newPage();
-	await page.goto(`${baseURL}${path}`);
-	await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
-		STATE_KEY,
-		JSON.stringify({ version: STATE_VERSION, state }),
-	] as const);
-	await page.reload();
-	return page;
+const withIncident = (context: BrowserContext, path: string) => openWithState(context, `${baseURL}${path}`);
+const stored = storedState;
+
+/** The post-mortem's Root Cause, typed in while offline with nothing cached (no service worker). */
+async function writeOffline(context: BrowserContext): Promise<{ page: Page; root: Locator }> {
+	const page = await withIncident(context, '/post-mortem/');
+	const root = page.locator('[data-generator="post-mortem"]').getByLabel('Root Cause');
+	await root.waitFor();
+	await context.setOffline(true);
+	await root.fill('Written offline');
+	await page.waitForTimeout(1000);
+	return { page, root };
 }
-const stored = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { state: State }, STATE_KEY);
 
 describe('the post-mortem when the code that saves it cannot load', () => {
 	it('tells, next to the field, that what is typed was not saved when the code that saves it cannot load', async () => {
 		const context = await chromium.browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 740 } });
-		const page = await withIncident(context, '/post-mortem/');
-		const root = page.locator('[data-generator="post-mortem"]').getByLabel('Root Cause');
-		await root.waitFor();
-		await context.setOffline(true);
-		await root.fill('Written offline');
-		await page.waitForTimeout(1000);
+		const { page } = await writeOffline(context);
 		// Something the responder can see while writing says it was not saved.
 		const told = page.getByText(/not saved/i);
 		await expect.poll(() => told.first().isVisible()).toBe(true);
@@ -46,16 +38,11 @@ describe('the post-mortem when the code that saves it cannot load', () => {
 
 	it('saves again once the network is back (the store load is tried again)', async () => {
 		const context = await chromium.browser.newContext({ serviceWorkers: 'block' });
-		const page = await withIncident(context, '/post-mortem/');
-		const root = page.locator('[data-generator="post-mortem"]').getByLabel('Root Cause');
-		await root.waitFor();
-		await context.setOffline(true);
-		await root.fill('Written offline');
-		await page.waitForTimeout(1000);
+		const { page, root } = await writeOffline(context);
 		await context.setOffline(false);
 		await root.fill('Written online again');
 		await expect
-			.poll(async () => (await stored(page)).state.incidents[0]?.postMortem.rootCause, { timeout: 5000 })
+			.poll(async () => (await stored(page))?.state.incidents[0]?.postMortem.rootCause, { timeout: 5000 })
 			.toBe('Written online again');
 		await context.close();
 	});

@@ -29,6 +29,16 @@ const backups = (page: Page) =>
 			.map((k) => [k, localStorage.getItem(k)]),
 	);
 
+/** From the next page on, writing the state fails as on a full disk. */
+const storageFull = () =>
+	chromium.context.addInitScript(() => {
+		const setItem = Storage.prototype.setItem;
+		Storage.prototype.setItem = function (key: string, value: string) {
+			if (key === 'playbook:state') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			return setItem.call(this, key, value);
+		};
+	});
+
 describe('when browser storage fails', () => {
 	it('works in memory and says so when storage is disabled', async () => {
 		await chromium.context.addInitScript(() => {
@@ -46,13 +56,7 @@ describe('when browser storage fails', () => {
 	});
 
 	it('keeps working and says so when storage is full', async () => {
-		await chromium.context.addInitScript(() => {
-			const setItem = Storage.prototype.setItem;
-			Storage.prototype.setItem = function (key: string, value: string) {
-				if (key === 'playbook:state') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-				return setItem.call(this, key, value);
-			};
-		});
+		await storageFull();
 		const page = await chromium.context.newPage();
 		await page.goto('/scenarios/service-down/');
 		await redis(page).check();
@@ -64,13 +68,7 @@ describe('when browser storage fails', () => {
 		const now = Date.now();
 		const { state } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: now - 60_000 }), 'incident-', now);
 		await storeRaw(JSON.stringify({ version: 1, state }));
-		await chromium.context.addInitScript(() => {
-			const setItem = Storage.prototype.setItem;
-			Storage.prototype.setItem = function (key: string, value: string) {
-				if (key === 'playbook:state') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-				return setItem.call(this, key, value);
-			};
-		});
+		await storageFull();
 		const page = await chromium.context.newPage();
 		await page.goto('/post-mortem/');
 		const rootCause = page.locator('[data-generator="post-mortem"]').getByLabel('Root Cause');

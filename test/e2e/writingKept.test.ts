@@ -1,9 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { declareIncident } from '../../src/lib/incidents.ts';
-import { emptyState, type State } from '../../src/lib/state.ts';
-import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
-import { declaration } from '../support/incidents.ts';
+import { openWithState, storedState } from '../support/storedState.ts';
 import { useChromium } from '../support/useChromium.ts';
 
 const baseURL = inject('baseURL');
@@ -22,20 +19,8 @@ async function slowContext(): Promise<BrowserContext> {
 	return context;
 }
 
-/** Open a page with an incident open in the browser's storage, as if a responder had declared it. */
-async function withIncident(context: BrowserContext, path: string): Promise<Page> {
-	const at = Date.now() - 60_000;
-	const { state } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: at }), 'incident-', at);
-	const page = await context.newPage();
-	await page.goto(`${baseURL}${path}`);
-	await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
-		STATE_KEY,
-		JSON.stringify({ version: STATE_VERSION, state }),
-	] as const);
-	await page.reload();
-	return page;
-}
-const stored = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { state: State }, STATE_KEY);
+const withIncident = (context: BrowserContext, path: string) => openWithState(context, `${baseURL}${path}`);
+const stored = storedState;
 
 describe('writing kept when the page is left before the store has loaded', () => {
 	it('keeps the root cause and an action item when the post-mortem is left at once', async () => {
@@ -48,9 +33,9 @@ describe('writing kept when the page is left before the store has loaded', () =>
 		// Left at once, as a responder taps the bar's Workspace link.
 		await page.goto(`${baseURL}/incident/`);
 		await expect
-			.poll(async () => (await stored(page)).state.incidents[0]?.postMortem.actionItems.map((a) => a.item), { timeout: 10_000 })
+			.poll(async () => (await stored(page))?.state.incidents[0]?.postMortem.actionItems.map((a) => a.item), { timeout: 10_000 })
 			.toEqual(['Alert on Redis memory']);
-		expect((await stored(page)).state.incidents[0]?.postMortem.rootCause).toBe('Redis ran out of memory');
+		expect((await stored(page))?.state.incidents[0]?.postMortem.rootCause).toBe('Redis ran out of memory');
 		await context.close();
 	});
 
@@ -62,7 +47,7 @@ describe('writing kept when the page is left before the store has loaded', () =>
 		await impact.fill('');
 		await page.keyboard.type('Checkout is down');
 		await page.reload();
-		await expect.poll(async () => (await stored(page)).state.incidents[0]?.impact, { timeout: 10_000 }).toBe('Checkout is down');
+		await expect.poll(async () => (await stored(page))?.state.incidents[0]?.impact, { timeout: 10_000 }).toBe('Checkout is down');
 		await context.close();
 	});
 });

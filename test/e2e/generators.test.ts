@@ -80,7 +80,7 @@ describe('status messages from the open incident', () => {
 		});
 		const update = generator(page, 'update');
 		await update.getByRole('button', { name: /^Copy for Slack/ }).click();
-		await expect.poll(() => update.getByRole('status').textContent()).toContain('Copied the Status Update (Slack) message at');
+		await expect.poll(() => update.locator('.copy-status').textContent()).toContain('Copied the Status Update (Slack) message at');
 		expect((await stored(page)).state.incidents[0]?.events.filter((e) => e.kind === 'message')).toEqual([]);
 		await page.goto(`${baseURL}/incident/`);
 		// The next page logs it, once, at the moment it was copied.

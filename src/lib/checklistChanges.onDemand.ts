@@ -56,11 +56,31 @@ function withHeld(state: State, change: HeldChange, writes: Writes | undefined):
 	return writes!.withItemChange(state, change);
 }
 
+/** Applying what earlier pages left, while it runs: the page and a declaration wait for the same. */
+let applying: Promise<void> | undefined;
+
 /**
- * Apply what earlier pages held and left, in the order it was made, in one write. Anything not of
- * the shape of a held change, or dated in the future, is skipped.
+ * Apply what earlier pages held and left, in the order it was made, in one write; what was applied
+ * is forgotten after, so a store that fails to load loses none of it (the next page applies it),
+ * and a declaration made meanwhile can wait for it (changesLeft() stays true until then). Anything
+ * not of the shape of a held change, or dated in the future, is skipped. Given `changes`, applies
+ * those and forgets nothing.
  */
-export async function applyLeft(changes: readonly unknown[] = takeLeft()): Promise<void> {
+export function applyLeft(changes?: readonly unknown[]): Promise<void> {
+	if (changes) return applyHeld(changes);
+	applying ??= (async () => {
+		const left = readLeft();
+		try {
+			await applyHeld(left.changes);
+			forget(left.read);
+		} finally {
+			applying = undefined;
+		}
+	})();
+	return applying;
+}
+
+async function applyHeld(changes: readonly unknown[]): Promise<void> {
 	const latest = Date.now() + FUTURE_MS;
 	const valid = changes.filter((c) => isHeldChange(c) && c.at <= latest) as HeldChange[];
 	if (valid.length === 0) return;
@@ -69,21 +89,28 @@ export async function applyLeft(changes: readonly unknown[] = takeLeft()): Promi
 	(await loadStore()).update((state) => valid.reduce((s, change) => withHeld(s, change, writes), state));
 }
 
+/** Changes read from the keys other pages left them under, and each key's text as read. */
+interface Left {
+	changes: unknown[];
+	read: Map<string, string | null>;
+}
+
 /**
- * Take (and forget) the changes other pages stored and did not apply, oldest first. A page still
- * applying its own may have them applied twice: each is applied once (a tick, a note, a typed value
- * or an action item edit older than the last change of what it changes, a copy already logged, an
- * action item already added or removed, changes nothing). A page holds only the last of a value
- * typed letter by letter (heldChanges.ts), so the oldest MAX_LEFT taken never end on an older value
- * of a field whose newer one was cut. Never throws.
+ * The changes other pages stored and did not apply, oldest first, with what was read of each key.
+ * A page still applying its own may have them applied twice: each is applied once (a tick, a note,
+ * a typed value or an action item edit older than the last change of what it changes, a copy
+ * already logged, an action item already added or removed, changes nothing). A page holds only the
+ * last of a value typed letter by letter (heldChanges.ts), so the oldest MAX_LEFT taken never end on
+ * an older value of a field whose newer one was cut. Never throws.
  */
-export function takeLeft(storage: Storage | undefined = browserStorage()): unknown[] {
+export function readLeft(storage: Storage | undefined = browserStorage()): Left {
 	const changes: unknown[] = [];
+	const read = new Map<string, string | null>();
 	try {
 		for (const key of Object.keys(storage ?? {})) {
 			if (!isLeftKey(key)) continue;
 			const raw = storage!.getItem(key);
-			storage!.removeItem(key);
+			read.set(key, raw);
 			try {
 				const kept: unknown = JSON.parse(raw ?? '[]');
 				if (Array.isArray(kept)) changes.push(...kept.slice(0, MAX_LEFT - changes.length));
@@ -95,7 +122,16 @@ export function takeLeft(storage: Storage | undefined = browserStorage()): unkno
 		/* storage refused: what was read is applied */
 	}
 	const at = (change: unknown) => ((change as { at?: unknown } | null)?.at as number) || 0;
-	return changes.sort((a, b) => at(a) - at(b));
+	return { changes: changes.sort((a, b) => at(a) - at(b)), read };
+}
+
+/** Forget keys as read: one a live page of another tab wrote to since holds more, and is kept. Never throws. */
+function forget(read: Map<string, string | null>, storage: Storage | undefined = browserStorage()): void {
+	try {
+		for (const [key, raw] of read) if (storage!.getItem(key) === raw) storage!.removeItem(key);
+	} catch {
+		/* kept: applied again by the next page, which changes nothing */
+	}
 }
 
 /** Whether a value taken from storage is a held change of one of its shapes, to apply. */

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { useEffect, useReducer } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientPlaybook, ClientSeverity } from '../../src/lib/clientPlaybook.ts';
-import { declareIncident } from '../../src/lib/incidents.ts';
+import { declareIncident, tickItem } from '../../src/lib/incidents.ts';
 import { MAX_TITLE_LENGTH } from '../../src/lib/limits.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { createStore, type Store } from '../../src/lib/store.ts';
@@ -206,5 +206,61 @@ describe('an incident already open', () => {
 		form({ alert: 'HighErrors' }, { ...state, incidents: state.incidents.map((i) => (i.id === id ? { ...i, resolvedAt: T0 } : i)) });
 		expect(screen.queryByRole('note')).toBeNull();
 		expect(screen.getByRole('button', { name: 'Declare incident' }).classList.contains('primary')).toBe(true);
+	});
+});
+
+describe('steps ticked before', () => {
+	const tick = (s: State, key: string, done = true) => tickItem(s, null, key, { text: key, list: 'Fixture list' }, done, T0 - 1000);
+	const titled = () => fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Down' } });
+
+	it('are added unless the offer is unticked, and one ticked only after the form opened is added too', () => {
+		const { store, submit } = form({ severity: 'S2' }, tick(emptyState(), 'first'));
+		fireEvent.click(screen.getByRole('checkbox', { name: /Add the 1 step ticked before/ }));
+		titled();
+		submit();
+		expect(Object.keys(store.get().incidents[0]!.ticks)).toEqual([]);
+		cleanup();
+		// Nothing was ticked when the form opened: no offer was made; the tick arrives before the press.
+		const late = form({ severity: 'S2' }, tick(emptyState(), 'unticked', false));
+		expect(screen.queryByRole('checkbox', { name: /ticked before/ })).toBeNull();
+		titled();
+		late.store.update((s) => tick(s, 'late'));
+		late.submit();
+		expect(Object.keys(late.store.get().incidents[0]!.ticks)).toEqual(['late']);
+		expect(late.store.get().scratch).toEqual({});
+	});
+
+	it('wait for what the last page left before the declaration, which is made once however often it is pressed', async () => {
+		let applied!: () => void;
+		const { store, declared, submit } = form({ severity: 'S2' });
+		// The last page left a tick (stored under another page's key); the code that applies it is slow.
+		vi.doMock('../../src/lib/checklistChanges.onDemand.ts', () => ({
+			applyLeft: () =>
+				new Promise<void>((resolve) => {
+					applied = () => {
+						store.update((s) => tick(s, 'left'));
+						localStorage.removeItem('playbook:pending:other-page');
+						resolve();
+					};
+				}),
+		}));
+		localStorage.setItem('playbook:pending:other-page', '[]');
+		try {
+			titled();
+			submit();
+			submit();
+			expect(declared).toEqual([]);
+			await vi.waitFor(() => expect(applied).toBeTypeOf('function'));
+			applied();
+			await vi.waitFor(() => expect(declared).toHaveLength(1));
+			expect(Object.keys(store.get().incidents[0]!.ticks)).toEqual(['left']);
+			expect(store.get().incidents).toHaveLength(1);
+			// Nothing left: declared in the press itself.
+			submit();
+			expect(declared).toHaveLength(2);
+		} finally {
+			vi.doUnmock('../../src/lib/checklistChanges.onDemand.ts');
+			localStorage.clear();
+		}
 	});
 });

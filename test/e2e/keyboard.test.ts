@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { openWithState, storedState } from '../support/storedState.ts';
 import { useChromium } from '../support/useChromium.ts';
 
 const baseURL = inject('baseURL');
@@ -110,4 +111,28 @@ describe('keyboard only', () => {
 			await context.close();
 		},
 	);
+
+	it('looks through the severity levels with the arrow keys without changing the incident, and changes it on Enter', async () => {
+		const context = await chromium.browser.newContext({ baseURL });
+		const page = await openWithState(context, '/incident/');
+		const severity = page.getByLabel('Severity', { exact: true });
+		const stored = async () => (await storedState(page))?.state.incidents[0]?.severity;
+		const before = await stored();
+		await severity.focus();
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		const looked = await severity.inputValue();
+		expect(looked).not.toBe(before);
+		await expect.poll(() => page.locator('#severity-confirm').innerText()).toMatch(/^Enter changes the severity/);
+		// Time for a change to be kept, had one been made.
+		await page.waitForTimeout(500);
+		expect(await stored()).toBe(before);
+		await page.keyboard.press('Escape');
+		expect(await severity.inputValue()).toBe(before);
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Enter');
+		await expect.poll(stored).not.toBe(before);
+		expect((await storedState(page))?.state.incidents[0]?.events.filter((e) => e.kind === 'severity')).toHaveLength(1);
+		await context.close();
+	});
 });

@@ -86,16 +86,7 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 				</div>
 			)}
 			{children}
-			<div class="severity-change">
-				<label for="severity-select">Severity</label>
-				<select id="severity-select" value={incident.severity} onChange={(e) => onSeverity(e.currentTarget.value)}>
-					{playbook.severities.map((s) => (
-						<option key={s.id} value={s.id}>
-							{s.id} {s.name}
-						</option>
-					))}
-				</select>
-			</div>
+			<SeverityChange incident={incident} playbook={playbook} onSeverity={onSeverity} />
 			{Form ? (
 				<Form
 					incident={incident}
@@ -156,5 +147,61 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 				</>
 			)}
 		</section>
+	);
+}
+
+/** Keys that move a closed list's choice, each firing a change in most desktop browsers. */
+const LOOKING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/**
+ * The severity list. A level picked with the pointer or a phone's picker applies at once; one reached
+ * with the arrow keys only once confirmed (Enter, or leaving the list), so looking through the levels
+ * does not change the incident, its deadlines and its timeline at every key. Escape keeps the level.
+ */
+function SeverityChange({ incident, playbook, onSeverity }: Pick<Props, 'incident' | 'playbook' | 'onSeverity'>) {
+	const [looking, setLooking] = useState<string | undefined>(undefined);
+	const byKeys = useRef(false);
+	const shown = looking ?? incident.severity;
+	const apply = () => {
+		if (looking !== undefined && looking !== incident.severity) onSeverity(looking);
+		setLooking(undefined);
+	};
+	const onKeyDown = (event: KeyboardEvent) => {
+		if (event.key === 'Enter') {
+			event.preventDefault();
+			apply();
+		} else if (event.key === 'Escape' && looking !== undefined) {
+			event.preventDefault();
+			setLooking(undefined);
+		} else byKeys.current = LOOKING_KEYS.has(event.key) || event.key.length === 1;
+	};
+	const onChange = (event: Event) => {
+		const picked = (event.currentTarget as HTMLSelectElement).value;
+		if (byKeys.current) setLooking(picked);
+		else if (picked !== incident.severity) onSeverity(picked);
+	};
+	const level = looking === undefined ? undefined : severityById(playbook.severities, looking);
+	return (
+		<div class="severity-change">
+			<label for="severity-select">Severity</label>
+			<select
+				id="severity-select"
+				value={shown}
+				aria-describedby={level ? 'severity-confirm' : undefined}
+				onKeyDown={onKeyDown}
+				onPointerDown={() => (byKeys.current = false)}
+				onChange={onChange}
+				onBlur={apply}
+			>
+				{playbook.severities.map((s) => (
+					<option key={s.id} value={s.id}>
+						{s.id} {s.name}
+					</option>
+				))}
+			</select>
+			<p id="severity-confirm" class="hint" role="status">
+				{level && `Enter changes the severity to ${level.id} ${level.name}; Escape keeps ${incident.severity}.`}
+			</p>
+		</div>
 	);
 }

@@ -90,10 +90,21 @@ describe('keyboard only', () => {
 			expect(await page.evaluate(() => document.activeElement?.id)).toBe('declare-severity');
 			// From the severity to the declare button: one stop per field, none inside the detection time.
 			let stops = 0;
+			const hidden: string[] = [];
 			while (!(await page.evaluate(() => document.activeElement?.getAttribute('type') === 'submit'))) {
 				await page.keyboard.press('Tab');
 				if (++stops > 30) throw new Error('never reached the declare button');
+				// Each field is in view above the buttons that stay at the bottom of the form, not behind them.
+				const covered = await page.evaluate(() => {
+					const field = document.activeElement!;
+					const bar = document.querySelector('.declare-dialog .declare-form > .actions');
+					if (!bar || bar.contains(field)) return '';
+					const box = field.getBoundingClientRect();
+					return box.bottom > bar.getBoundingClientRect().top + 1 ? `${field.id || field.getAttribute('name') || field.tagName}` : '';
+				});
+				if (covered) hidden.push(covered);
 			}
+			expect(hidden).toEqual([]);
 			console.log(`Tab stops from Severity to Declare: ${stops}`);
 			expect(stops).toBeLessThanOrEqual(12);
 			await tabTo(page, (el) => el.id === 'declare-severity');

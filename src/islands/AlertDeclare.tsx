@@ -82,10 +82,17 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 		// The note and its buttons are gone: the focus goes on to the runbook's first step, not to <body>.
 		setTimeout(() => focusBack(null));
 	};
+	// Declared (or added to the incident open): the alert's note has done its job, and neither the note behind the
+	// dialog nor a reload, nor Back from the workspace, may offer it again to the incident it has just opened.
+	const declared = (id: string) => {
+		history.replaceState(history.state, '', location.pathname);
+		current.current = undefined;
+		if (id === open?.openId) setAdded(id);
+		else setAlert(undefined);
+	};
 	const close = (declaredId: string | undefined) => {
 		setOpen(undefined);
 		if (!declaredId) return;
-		// Declared: the alert's note has done its job, and a reload should not offer it again.
 		if (declaredId === open?.openId) setAdded(declaredId);
 		else doneWithAlert();
 	};
@@ -142,7 +149,7 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 					</p>
 				</div>
 			)}
-			{open && <open.Dialog playbook={playbook} prefill={open.prefill} onClose={close} />}
+			{open && <open.Dialog playbook={playbook} prefill={open.prefill} onClose={close} onDeclared={declared} />}
 		</>
 	);
 }

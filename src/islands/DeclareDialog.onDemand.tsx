@@ -13,6 +13,8 @@ interface Props {
 	prefill: DeclarePrefill;
 	/** Called as the dialog closes, with the incident declared in it, if any. */
 	onClose: (declaredId: string | undefined) => void;
+	/** Called as soon as an incident is declared (or an alert added to one) in it, while it still shows what comes next. */
+	onDeclared?: ((id: string) => void) | undefined;
 	/** Offer the workspace once declared (not when opened on the workspace). */
 	workspaceLink?: boolean | undefined;
 }
@@ -39,7 +41,7 @@ export function prefillFromUrl(playbook: ClientPlaybook): DeclarePrefill {
  * The declare form in a dialog over the page it was opened from (the classifier, a runbook): no
  * navigation, the title focused; once declared, what comes next, in the same place.
  */
-export function DeclareDialog({ playbook, prefill, onClose, workspaceLink = true }: Props) {
+export function DeclareDialog({ playbook, prefill, onClose, onDeclared, workspaceLink = true }: Props) {
 	const { state, store } = useIncidentState();
 	const now = useNow();
 	const dialog = useRef<HTMLDialogElement>(null);
@@ -71,7 +73,10 @@ export function DeclareDialog({ playbook, prefill, onClose, workspaceLink = true
 					prefill={prefill}
 					now={now}
 					onCancel={close}
-					onDone={setDeclared}
+					onDone={(id) => {
+						setDeclared(id);
+						onDeclared?.(id);
+					}}
 					workspaceLink={workspaceLink}
 				/>
 			) : (

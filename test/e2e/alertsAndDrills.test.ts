@@ -51,6 +51,13 @@ describe('links from alerts', () => {
 		await dialog.getByRole('button', { name: 'Declare and copy the message' }).click();
 		await expect.poll(() => dialog.locator('.declared').count()).toBe(1);
 		expect((await stored(page)).state.incidents[0].alert).toBe('HighErrorRate');
+		// Declared from it, the alert is done with as the declaration is made: the note behind the dialog, a reload
+		// (or Back from the workspace) do not offer to add it to the incident it has just opened.
+		expect(new URL(page.url()).search).toBe('');
+		expect(await page.locator('.alert-declare').count()).toBe(0);
+		await page.reload();
+		await page.locator('.incident-bar-title').waitFor();
+		expect(await page.locator('.alert-declare').count()).toBe(0);
 	});
 
 	it('name the incident already open, add the alert to it, and declare a second one only on purpose', async () => {

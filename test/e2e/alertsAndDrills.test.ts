@@ -137,6 +137,38 @@ describe('links from alerts', () => {
 		expect(await page.locator('.alert-declare').count()).toBe(0);
 	});
 
+	it('wrap their names between words on a phone, never inside one, and the page never scrolls sideways', async () => {
+		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 320, height: 740 } });
+		const page = await context.newPage();
+		for (const url of ['/alerts/', '/scenarios/service-down/']) {
+			await page.goto(url);
+			// Each line break inside a name, as the characters' positions show it: the letters on either side of it.
+			const breaks = await page.locator('main table code, .runbook-alerts code').evaluateAll((codes) =>
+				codes.flatMap((code) => {
+					const text = code.textContent ?? '';
+					const range = document.createRange();
+					const tops: number[] = [];
+					const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+					for (let node = walker.nextNode(); node; node = walker.nextNode())
+						for (let i = 0; i < node.textContent!.length; i++) {
+							range.setStart(node, i);
+							range.setEnd(node, i + 1);
+							tops.push(Math.round(range.getBoundingClientRect().top));
+						}
+					return tops.flatMap((top, i) => (i > 0 && top > tops[i - 1]! ? [`${text.slice(0, i)}|${text.slice(i)}`] : []));
+				}),
+			);
+			if (url === '/alerts/') expect(breaks.length, 'some name is long enough to wrap at 320 px').toBeGreaterThan(0);
+			// A break comes before a capital that follows a small letter or a digit, or after a separator.
+			expect(
+				breaks.filter((b) => !/([a-z0-9]\|[A-Z]|[-_.:/]\|)/.test(b)),
+				url,
+			).toEqual([]);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(320);
+		}
+		await context.close();
+	});
+
 	it('are named on the runbook they lead to, as the scenario lists them', async () => {
 		const page = await chromium.context.newPage();
 		for (const id of ['service-down', 'security-incident']) {

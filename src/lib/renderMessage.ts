@@ -18,14 +18,16 @@ const ZWSP = '\u200B';
 /**
  * Make text that a person typed literal in the chosen format: it can never turn into bold,
  * links, headings, mentions or HTML, whatever characters it holds.
- * Slack has no escape character: formatting marks are fenced with zero-width spaces so they
- * cannot pair up. `&`, `<` and `>` stay as typed: the text is pasted into Slack's message box,
+ * Slack has no escape character: formatting marks that could pair up are fenced with zero-width
+ * spaces. `&`, `<` and `>` stay as typed: the text is pasted into Slack's message box,
  * which shows them literally (entities are for the API and would show as "&lt;").
  */
 export function escapeText(text: string, format: MessageFormat, inTable = false): string {
 	if (format === 'plain') return text;
 	if (format === 'slack') {
-		return text.replace(/[*_~`]/g, (mark) => `${ZWSP}${mark}${ZWSP}`);
+		// A mark between two letters or digits cannot open or close formatting in Slack: left as typed, so a name such
+		// as db_primary copied from the channel into a shell is that name, with no invisible characters in it.
+		return text.replace(/`|(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])/gu, (mark) => `${ZWSP}${mark}${ZWSP}`);
 	}
 	const escaped = text
 		.replace(/[\\`*_[\]<>#|~!&{}]/g, (c) => `\\${c}`)

@@ -92,7 +92,7 @@ describe('the declaration', () => {
 	it.each<[MessageFormat, string]>([
 		[
 			'slack',
-			`Impact: Errors ${ZW}*${ZW}spike${ZW}*${ZW} on ${ZW}\`${ZW}login${ZW}_${ZW}v2${ZW}\`${ZW} <script>alert(1)</script> & more\n# still the impact\n1. not a list\n`,
+			`Impact: Errors ${ZW}*${ZW}spike${ZW}*${ZW} on ${ZW}\`${ZW}login_v2${ZW}\`${ZW} <script>alert(1)</script> & more\n# still the impact\n1. not a list\n`,
 		],
 		[
 			'markdown',

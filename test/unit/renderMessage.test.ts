@@ -18,6 +18,12 @@ describe('escapeText', () => {
 			`a ${ZW}*${ZW}b${ZW}*${ZW} ${ZW}_${ZW}c${ZW}_${ZW} ${ZW}~${ZW}d${ZW}~${ZW} ${ZW}\`${ZW}e${ZW}\`${ZW} <x> & y`,
 		);
 	});
+	it('leaves a mark inside a word as typed in Slack, where it cannot format: a name copied from the channel into a shell is the name', () => {
+		for (const name of ['db_primary_replica', 'checkout*api', 'a~b', 'MAX_RETRIES_2', 'ünïcode_naмe'])
+			expect(escapeText(name, 'slack')).toBe(name);
+		expect(escapeText('_tmp and x_ or `db_main`', 'slack')).toBe(`${ZW}_${ZW}tmp and x${ZW}_${ZW} or ${ZW}\`${ZW}db_main${ZW}\`${ZW}`);
+		expect(escapeText('_a_b_', 'slack')).toBe(`${ZW}_${ZW}a_b${ZW}_${ZW}`);
+	});
 	it('keeps every Markdown character literal, with line breaks as hard breaks', () => {
 		const out = html(escapeText(HOSTILE, 'markdown'));
 		expect(out).toBe(

@@ -76,33 +76,30 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 	// The incident the responder has open (the one the bar shows): the alert is offered to it before a new declaration.
 	const active = alert ? pageShown().get().active : undefined;
 	const openIncident = active && active.resolvedAt === undefined && !active.drill ? active : undefined;
-	const doneWithAlert = () => {
-		setAlert(undefined);
+	// The alert's note has done its job (added to an incident, or declared from, or dismissed): neither the note, nor a
+	// reload, nor Back from the workspace, may offer it again. Added, the note says where, until closed.
+	const done = (addedTo?: string) => {
 		history.replaceState(history.state, '', location.pathname);
+		if (addedTo) setAdded(addedTo);
+		else setAlert(undefined);
+	};
+	const doneWithAlert = () => {
+		done();
 		// The note and its buttons are gone: the focus goes on to the runbook's first step, not to <body>.
 		setTimeout(() => focusBack(null));
 	};
-	// Declared (or added to the incident open): the alert's note has done its job, and neither the note behind the
-	// dialog nor a reload, nor Back from the workspace, may offer it again to the incident it has just opened.
-	const declared = (id: string) => {
-		history.replaceState(history.state, '', location.pathname);
-		current.current = undefined;
-		if (id === open?.openId) setAdded(id);
-		else setAlert(undefined);
-	};
+	// Done with as soon as the declaration is made, while the dialog still shows what comes next.
+	const declared = (id: string) => done(id === open?.openId ? id : undefined);
 	const close = (declaredId: string | undefined) => {
 		setOpen(undefined);
-		if (!declaredId) return;
-		if (declaredId === open?.openId) setAdded(declaredId);
-		else doneWithAlert();
+		if (declaredId && declaredId !== open?.openId) setTimeout(() => focusBack(null));
 	};
 	const addToOpen = (id: string) => {
 		if (!alert) return;
 		// The store and the model load on this press: a runbook opened from an alert link loads neither to show the note.
 		void import('./alertAdd.onDemand.ts').then(async ({ addAlertTo }) => {
 			await addAlertTo(id, alert);
-			setAdded(id);
-			history.replaceState(history.state, '', location.pathname);
+			done(id);
 		});
 	};
 	return (

@@ -17,7 +17,7 @@ import { IncidentSummary } from './workspace/IncidentSummary.tsx';
 import { Share } from './workspace/Share.tsx';
 import { Timeline } from './workspace/Timeline.tsx';
 import { useNoticesView } from './workspace/useNoticesView.ts';
-import { changeWorkspace, prepareWorkspaceChange, workspaceChanges } from './workspace/workspaceChange.ts';
+import { changeWorkspace, editWorkspace, prepareWorkspaceChange, workspaceChanges } from './workspace/workspaceChange.ts';
 import { NotSaved } from './NotSaved.tsx';
 import { IncidentCourseFigure } from './charts/IncidentCourseFigure.tsx';
 
@@ -98,11 +98,11 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 						incident={incident}
 						playbook={playbook}
 						elapsed={elapsedMs(incident, now)}
-						onSeverity={(id) => void changeWorkspace((c) => c.changeSeverity(incident.id, id))}
+						onSeverity={(id) => void editWorkspace(incident.id, { severity: id })}
 						onStatus={(id) => {
 							const status = playbook.statuses.find((s) => s.id === id);
 							if (!status) return;
-							void changeWorkspace((c) => c.changeStatus(incident.id, status));
+							void editWorkspace(incident.id, { status: { id: status.id, label: status.label, closes: status.closes } });
 							// What comes next once it is resolved here: the resolution message and the post-mortem.
 							if (status.closes) setResolvedHere(incident.id);
 						}}
@@ -122,12 +122,12 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 						<Deadlines
 							deadlines={list}
 							now={now}
-							onEscalated={(d) => changeWorkspace((c) => c.logEscalated(incident.id, `Escalated to ${d.label}`, d.id))}
+							onEscalated={(d) => editWorkspace(incident.id, { escalated: { text: `Escalated to ${d.label}`, value: d.id } })}
 						/>
 					</section>
 					<ChecklistProgress incident={incident} checklists={lists.checklists} />
 					<IncidentCourseFigure id="workspace-course" incident={incident} playbook={playbook} now={now} />
-					<Timeline events={incident.events} onNote={(text) => void changeWorkspace((c) => c.note(incident.id, text))} />
+					<Timeline events={incident.events} onNote={(text) => void editWorkspace(incident.id, { note: text })} />
 					<Share key={incident.id} incident={incident} playbook={playbook} deadlines={list} handoverHref={handoverHref} />
 				</>
 			)}

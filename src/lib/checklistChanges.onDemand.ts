@@ -8,7 +8,7 @@
  * twice (a page still applying its own while another takes what it stored) changes nothing more.
  */
 import * as z from 'zod/mini';
-import type { HeldChange, ItemChange, MessageCopy, TypedValue } from './heldChanges.ts';
+import type { HeldChange, ItemChange, MessageCopy, TypedValue, WorkspaceEdit } from './heldChanges.ts';
 import { logMessage, resetTicks, restoreTicks, setItemNote, tickItem, type TickTarget } from './incidents.ts';
 import { loadStore } from './pageStoreLoader.ts';
 import { ActionItemSchema, type State, type Ticks } from './state.ts';
@@ -45,15 +45,19 @@ export const MAX_LEFT = 200;
 /** How far ahead of this browser's clock a change left by another page may be dated (two tabs' clocks are one). */
 const FUTURE_MS = 60_000;
 
-/** The rules of what is written on the post-mortem and in messages. */
-type Writes = typeof import('./postMortemChanges.onDemand.ts');
+/** The rules of what is written on the post-mortem and in messages, and of what is changed in the workspace. */
+interface Writes {
+	pages?: typeof import('./postMortemChanges.onDemand.ts') | undefined;
+	workspace?: typeof import('./workspaceChanges.onDemand.ts') | undefined;
+}
 
 /** A held change applied to a state, by the rule of the page that made it. */
-function withHeld(state: State, change: HeldChange, writes: Writes | undefined): State {
+function withHeld(state: State, change: HeldChange, writes: Writes): State {
 	if ('key' in change) return withStepChange(state, change);
 	if ('copied' in change) return logMessage(state, change.incident, change.copied, change.at);
-	if ('field' in change) return writes!.withTypedValue(state, change);
-	return writes!.withItemChange(state, change);
+	if ('edit' in change) return writes.workspace!.withWorkspaceEdit(state, change);
+	if ('field' in change) return writes.pages!.withTypedValue(state, change);
+	return writes.pages!.withItemChange(state, change);
 }
 
 /** Applying what earlier pages left, while it runs: the page and a declaration wait for the same. */
@@ -85,7 +89,10 @@ async function applyHeld(changes: readonly unknown[]): Promise<void> {
 	const valid = changes.filter((c) => isHeldChange(c) && c.at <= latest) as HeldChange[];
 	if (valid.length === 0) return;
 	// Loaded only when a page left some: a tick does not load them.
-	const writes = valid.some((c) => 'field' in c || 'item' in c) ? await import('./postMortemChanges.onDemand.ts') : undefined;
+	const writes: Writes = {
+		pages: valid.some((c) => 'field' in c || 'item' in c) ? await import('./postMortemChanges.onDemand.ts') : undefined,
+		workspace: valid.some((c) => 'edit' in c) ? await import('./workspaceChanges.onDemand.ts') : undefined,
+	};
 	(await loadStore()).update((state) => valid.reduce((s, change) => withHeld(s, change, writes), state));
 }
 
@@ -142,7 +149,21 @@ export function isHeldChange(value: unknown): value is HeldChange {
 		isStepChange(c as Partial<StepChange>) ||
 		isMessageCopy(c as Partial<MessageCopy>) ||
 		isTypedValue(c as Partial<TypedValue>) ||
-		isItemChange(c as Partial<ItemChange>)
+		isItemChange(c as Partial<ItemChange>) ||
+		isWorkspaceEdit(c as Partial<WorkspaceEdit>)
+	);
+}
+
+function isWorkspaceEdit(c: Partial<WorkspaceEdit>): boolean {
+	const edit = c.edit as Record<string, unknown> | undefined;
+	if (typeof c.incident !== 'string' || typeof edit !== 'object' || edit === null || Object.keys(edit).length !== 1) return false;
+	const status = edit['status'] as Record<string, unknown> | undefined;
+	const escalated = edit['escalated'] as Record<string, unknown> | undefined;
+	return (
+		typeof edit['severity'] === 'string' ||
+		typeof edit['note'] === 'string' ||
+		(typeof status?.['id'] === 'string' && typeof status['label'] === 'string' && typeof status['closes'] === 'boolean') ||
+		(typeof escalated?.['text'] === 'string' && typeof escalated['value'] === 'string')
 	);
 }
 

@@ -1,7 +1,8 @@
 /**
  * Changes made on this page and not yet applied, while the store loads on demand: a tick or a note
  * (checklistChanges.onDemand.ts), a copied message to log (messageChanges.onDemand.ts), a value
- * typed into a field kept on the incident and an action item changed (heldWrites.ts). Until
+ * typed into a field kept on the incident and an action item changed (heldWrites.ts), a level, a
+ * status, a note or an escalation set in the workspace (workspaceChange.ts). Until
  * applied, what is held is stored under the page's own key, and should the page be left or die
  * first, the next page of any tab applies it (pageShown.ts, checklistChanges.onDemand.ts): one way
  * for every such change.
@@ -38,8 +39,23 @@ export interface ItemChange {
 	at: number;
 }
 
+/** What a responder changes in the incident workspace under fire: the level, the status, a note, a rung brought in. */
+export type WorkspaceEditKind =
+	| { severity: string }
+	| { status: { id: string; label: string; closes: boolean } }
+	| { note: string }
+	| { escalated: { text: string; value: string } };
+
+/** A change made in the incident workspace, timed as it was pressed. */
+export interface WorkspaceEdit {
+	/** The incident's id. */
+	incident: string;
+	edit: WorkspaceEditKind;
+	at: number;
+}
+
 /** A change stored for the next page of any tab until it is applied. */
-export type HeldChange = StepChange | MessageCopy | TypedValue | ItemChange;
+export type HeldChange = StepChange | MessageCopy | TypedValue | ItemChange | WorkspaceEdit;
 
 /** The changes held, each with the key under which only the latest is held (none: each is held). */
 const held = new Map<HeldChange, string | undefined>();

@@ -2,9 +2,11 @@
  * The incident workspace's changes, loaded with the page's store on the first sign of one (a press,
  * a key, focus in the workspace): the workspace shows the incidents by the validated read without
  * the store (stateRead.ts) and loads the incident model only to change them. Applied in the order
- * they were made (workspaceChange.ts); each is timed by the store's clock as it is applied.
+ * they were made (workspaceChange.ts). A level, a status, a note or an escalation is timed as it was
+ * pressed and held until applied, for the next page should this one be left first (heldChanges.ts);
+ * the rest are timed by the store's clock as they are applied.
  */
-import type { ClientPlaybook } from './clientPlaybook.ts';
+import type { WorkspaceEdit } from './heldChanges.ts';
 import { handOver, mergeImported, type HandoverInput } from './handover.ts';
 import {
 	addNote,
@@ -20,25 +22,35 @@ import {
 } from './incidents.ts';
 import { loadStore } from './pageStoreLoader.ts';
 import type { Incident, State } from './state.ts';
+import { findIncident } from './stateRead.ts';
 
 async function update(change: (state: State, now: number) => State): Promise<void> {
 	(await loadStore()).update(change);
 }
 
-/** Change the incident's level. */
-export const changeSeverity = (id: string, severity: string) => update((s, now) => setSeverity(s, id, severity, now));
+/**
+ * A workspace change applied to a state at the time it was pressed: by this page once the store is
+ * here, or by the next page should this one be left first (checklistChanges.onDemand.ts). A level
+ * or status older than the incident's last change of it changes nothing (another tab changed it
+ * since), and applying one twice changes nothing more (the same level, status or rung; the same note
+ * at the same moment).
+ */
+export function withWorkspaceEdit(state: State, { incident: id, edit, at }: WorkspaceEdit): State {
+	const incident = findIncident(state, id);
+	if (!incident) return state;
+	const newer = (field: string) => (incident.clock[field] ?? 0) > at;
+	if ('severity' in edit) return newer('severity') ? state : setSeverity(state, id, edit.severity, at);
+	if ('status' in edit) return newer('status') ? state : setStatus(state, id, edit.status, at);
+	if ('escalated' in edit) return logEscalation(state, id, edit.escalated.text, edit.escalated.value, at);
+	const text = edit.note.trim();
+	return incident.events.some((e) => e.kind === 'note' && e.at === at && e.text === text) ? state : addNote(state, id, text, at);
+}
 
-/** Move the incident to a status; a closing one resolves it. */
-export const changeStatus = (id: string, status: ClientPlaybook['statuses'][number]) => update((s, now) => setStatus(s, id, status, now));
+/** Apply a level, a status, a note or an escalation, as pressed. */
+export const applyEdit = (change: WorkspaceEdit) => update((s) => withWorkspaceEdit(s, change));
 
 /** Save the details form. */
 export const editDetails = (id: string, patch: Partial<IncidentFields>) => update((s, now) => updateIncident(s, id, patch, now));
-
-/** A rung of the escalation ladder brought in (or another escalation), on the timeline. */
-export const logEscalated = (id: string, text: string, value: string) => update((s, now) => logEscalation(s, id, text, value, now));
-
-/** A note on the timeline. */
-export const note = (id: string, text: string) => update((s, now) => addNote(s, id, text, now));
 
 /** Show another incident (on every page). */
 export const open = (id: string) => update((s, now) => setActive(s, id, now));

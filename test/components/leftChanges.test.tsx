@@ -211,3 +211,74 @@ describe('what is written on the post-mortem and in messages, left by a page', (
 		expect(postMortem().rootCause).not.toBe('Redis');
 	});
 });
+
+/** The stored incident, whole. */
+const storedIncident = () =>
+	(
+		JSON.parse(localStorage.getItem('playbook:state') ?? '{}') as {
+			state: {
+				incidents: Array<{
+					severity: string;
+					status: string;
+					resolvedAt?: number;
+					events: Array<{ kind: string; at: number; text: string }>;
+				}>;
+			};
+		}
+	).state.incidents[0]!;
+
+describe('what is changed in the workspace, left by a page', () => {
+	const identified = { id: 'identified', label: 'Identified', closes: false };
+
+	it('takes only changes of a held shape: one level, status, note or escalation', async () => {
+		const { isHeldChange } = await import('../../src/lib/checklistChanges.onDemand.ts');
+		const at = Date.now();
+		const good = [
+			{ incident: 'i', edit: { severity: 'P1' }, at },
+			{ incident: 'i', edit: { status: identified }, at },
+			{ incident: 'i', edit: { note: 'Rolled back' }, at },
+			{ incident: 'i', edit: { escalated: { text: 'Escalated to Lead', value: 'lead' } }, at },
+		];
+		const bad = [
+			{ incident: 'i', edit: { severity: 1 }, at },
+			{ incident: 'i', edit: { status: { id: 'x', label: 'X' } }, at },
+			{ incident: 'i', edit: { severity: 'P1', note: 'both' }, at },
+			{ incident: 'i', edit: { escalated: { text: 'Lead' } }, at },
+			{ incident: 'i', edit: {}, at },
+			{ incident: 'i', edit: null, at },
+			{ edit: { note: 'no incident' }, at },
+			{ incident: 'i', edit: { note: 'no time' } },
+		];
+		expect(good.filter((c) => !isHeldChange(c))).toEqual([]);
+		expect(bad.filter((c) => isHeldChange(c))).toEqual([]);
+	});
+
+	it('applies them at the time they were pressed, once however often applied, and never over a later change', async () => {
+		const id = await withIncident();
+		const { applyLeft } = await import('../../src/lib/checklistChanges.onDemand.ts');
+		const t = Date.now() - 10_000;
+		const left = [
+			{ incident: id, edit: { severity: 'P1' }, at: t },
+			{ incident: id, edit: { status: identified }, at: t + 1 },
+			{ incident: id, edit: { note: 'Rolled back the deploy' }, at: t + 2 },
+			{ incident: id, edit: { escalated: { text: 'Escalated to Lead', value: 'lead' } }, at: t + 3 },
+		];
+		await applyLeft(left);
+		await waitFor(() => expect(storedIncident().severity).toBe('P1'));
+		const incident = storedIncident();
+		expect(incident.status).toBe('identified');
+		const mine = incident.events.filter((e) => e.at >= t).map((e) => [e.kind, e.at - t, e.text]);
+		expect(mine).toEqual([
+			['severity', 0, 'Severity P0 → P1'],
+			['status', 1, 'Status: Identified'],
+			['note', 2, 'Rolled back the deploy'],
+			['escalation', 3, 'Escalated to Lead'],
+		]);
+		const once = localStorage.getItem('playbook:state');
+		await applyLeft(left);
+		expect(JSON.parse(localStorage.getItem('playbook:state')!)).toEqual(JSON.parse(once!));
+		// Left by a page that was closed before another tab changed the level again: the later level stays.
+		await applyLeft([{ incident: id, edit: { severity: 'P3' }, at: t - 1000 }]);
+		expect(storedIncident().severity).toBe('P1');
+	});
+});

@@ -3,7 +3,18 @@
  * each waits for the changes' module and the store (loaded on the first sign of a change) and for
  * every change made before it, so two presses made before the code is in are applied in order.
  */
+import { holdUntilApplied, type WorkspaceEditKind } from '../../lib/heldChanges.ts';
 import { onDemandChanges } from '../../lib/onDemandChanges.ts';
 
 export const workspaceChanges = onDemandChanges(() => import('../../lib/workspaceChanges.onDemand.ts'));
 export const { change: changeWorkspace, prepare: prepareWorkspaceChange } = workspaceChanges;
+
+/**
+ * Change an incident's level or status, add a note or log a rung brought in: timed as pressed, and
+ * held until applied, so a press made while the code is still loading is kept should the page be
+ * left at once (the next page of any tab applies it).
+ */
+export function editWorkspace(incident: string, edit: WorkspaceEditKind): Promise<void> {
+	const change = { incident, edit, at: Date.now() };
+	return holdUntilApplied(change, () => changeWorkspace((c) => c.applyEdit(change)));
+}

@@ -17,6 +17,41 @@ export const MAX_EVENTS = 50_000;
  * written compactly, imports back.
  */
 export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+/**
+ * Longest timeline note, in characters: a note is a line or a paragraph of what was found or done,
+ * read by everyone who opens the timeline and copied into the post-mortem. A longer paste (a log)
+ * is added up to here, and the rest stays in the box: see {@link noteParts}.
+ */
+export const MAX_NOTE_LENGTH = 2000;
+
+/**
+ * A note as it is added, and what stays in the box: the text up to the limit, cut at the last line
+ * break in it, else the last space, unless that leaves less than half: a pasted log splits between lines.
+ */
+export function noteParts(text: string): { note: string; rest: string } {
+	const trimmed = text.trim();
+	if (trimmed.length <= MAX_NOTE_LENGTH) return { note: trimmed, rest: '' };
+	const head = trimmed.slice(0, MAX_NOTE_LENGTH + 1);
+	const half = MAX_NOTE_LENGTH / 2;
+	const breaks = [head.lastIndexOf('\n'), head.lastIndexOf(' ')].filter((at) => at >= half);
+	// Not between the two halves of a character outside the basic plane (an emoji).
+	const surrogate = /[\uD800-\uDBFF]/.test(head.charAt(MAX_NOTE_LENGTH - 1)) ? 1 : 0;
+	const cut = breaks[0] ?? MAX_NOTE_LENGTH - surrogate;
+	return { note: trimmed.slice(0, cut).trimEnd(), rest: trimmed.slice(cut).trimStart() };
+}
+
+/**
+ * Said while the box holds more than a note holds, or undefined: how much goes into the note and
+ * how much stays behind, so nothing pasted is dropped without the responder knowing.
+ */
+export function noteLimitNote(text: string): string | undefined {
+	const { note, rest } = noteParts(text);
+	const count = (n: number) => n.toLocaleString('en');
+	return rest
+		? `Notes hold at most ${count(MAX_NOTE_LENGTH)} characters: Add note adds the first ${count(note.length)}, and the other ${count(rest.length)} characters stay in this box, to add next or to delete.`
+		: undefined;
+}
+
 /** How far ahead of this computer's clock a detection time may be (clocks of two machines differ a little). */
 export const MAX_CLOCK_SKEW_MS = 2 * 60_000;
 

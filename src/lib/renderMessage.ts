@@ -75,15 +75,39 @@ class Output {
 	}
 }
 
+/**
+ * The label a template writes before a value, and the separator before the label: " - Owner: " of
+ * "{{item}} - Owner: {{owner}}", in bold or not. The separator stays on its line.
+ */
+const LABEL = /(?<separator>[ \t]*[-–—|,;·/][ \t]*|[ \t]+)?(?:\*\*)?\p{L}[\p{L}\p{N} ]*:(?:\*\*)?[ \t]*$/u;
+
+/**
+ * Template text that comes before an empty value, without the value's label: an action item with
+ * no owner reads "- [ ] Canary deploys", not "- [ ] Canary deploys - Owner:  - Due: ", which looks
+ * like something was lost on the way. The separator goes with the label when it follows something
+ * on the same line (a value or words), and stays when it starts the line (a list item's bullet).
+ */
+function withoutLabel(text: string, afterValue: boolean): string {
+	const label = LABEL.exec(text);
+	if (!label) return text;
+	const before = text.slice(0, label.index);
+	const line = before.slice(before.lastIndexOf('\n') + 1);
+	const joined = line.trim() !== '' || (afterValue && !before.includes('\n'));
+	return before + (joined ? '' : (label.groups?.['separator'] ?? ''));
+}
+
 function renderNodes(
 	nodes: TemplateNode[],
 	lookup: (name: string) => string | ListItem[] | undefined,
 	format: MessageFormat,
 	out: Output,
 ): void {
-	for (const node of nodes) {
+	for (const [index, node] of nodes.entries()) {
 		if (node.kind === 'text') {
-			out.write(node.text.replaceAll('**', BOLD[format]));
+			const next = nodes[index + 1];
+			const blankNext = next?.kind === 'field' && (lookup(next.name) ?? '') === '';
+			const text = blankNext ? withoutLabel(node.text, nodes[index - 1]?.kind === 'field') : node.text;
+			out.write(text.replaceAll('**', BOLD[format]));
 		} else if (node.kind === 'field') {
 			const value = lookup(node.name);
 			const text = typeof value === 'string' ? value : '';

@@ -134,29 +134,19 @@ export function startIncidentBar(): void {
 		return a;
 	};
 
-	let noticeNodes: HTMLElement[] = [];
-	let shownNotices = '';
+	let noticesLoaded = false;
 	const render = () => {
 		const incident = shown.get().active;
 		const level = incident && data.severities.find((s) => s.id === incident.severity);
+		// Rare (the store found something wrong): their view loads when there are any, and shows them from then on.
 		// The workspace says these itself, with the kept data to download.
-		const notices = onWorkspace ? [] : shown.notices();
-		const noticeKey = notices.map((n) => `${n.kind}:${n.backupKey ?? ''}`).join(' ');
-		if (noticeKey !== shownNotices) {
-			shownNotices = noticeKey;
-			noticeNodes = [];
-			// Rare (the store found something wrong): their view loads when there are any.
-			if (notices.length > 0)
-				void import('./storageNotice.onDemand.ts').then(({ noticeView }) => {
-					if (shownNotices !== noticeKey) return;
-					noticeNodes = notices.map((notice) => noticeView(notice, shown));
-					render();
-				});
+		if (!onWorkspace && !noticesLoaded && shown.notices().length > 0) {
+			noticesLoaded = true;
+			void import('./storageNotice.onDemand.ts').then((m) => m.showNotices(root, shown));
 		}
 		const open = incident !== undefined && level !== undefined && incident.resolvedAt === undefined;
-		const children = open ? [main, ...noticeNodes] : noticeNodes;
-		if (children.length !== root.children.length || children.some((c, i) => root.children[i] !== c)) root.replaceChildren(...children);
-		root.hidden = children.length === 0;
+		if (open !== root.contains(main)) root.replaceChildren(...(open ? [main] : []));
+		root.hidden = !open;
 		document.documentElement.toggleAttribute('data-incident-open', open);
 		if (!open || !incident || !level) return;
 		const now = Date.now();

@@ -3,6 +3,9 @@
  * the kept data to download). Loaded only when there is one: it needs the store, which told it.
  * What this tab could not save is offered here, on the page itself: following a link to the
  * workspace would leave the page and lose it.
+ *
+ * The notices sit under the bar, in the page rather than in the bar: the bar stays pinned while the
+ * page scrolls, and a notice pinned with it covered most of a phone's screen, the row just tapped too.
  */
 import type { PageShown } from '../lib/pageShown.ts';
 import type { StorageNotice } from '../lib/storage.ts';
@@ -49,4 +52,30 @@ export function noticeView(notice: StorageNotice, shown: PageShown): HTMLElement
 		button('Dismiss', () => shown.store()?.dismiss(notice)),
 	);
 	return box;
+}
+
+/**
+ * Show the store's notices under the bar from now on, as they come and go (a change that cannot be
+ * saved, a notice dismissed). Each is made once while it shows, so a button keeps its focus as others change; one dismissed and told again
+ * is made anew.
+ */
+export function showNotices(bar: HTMLElement, shown: PageShown): void {
+	const list = document.createElement('div');
+	list.id = 'storage-notices';
+	list.className = 'storage-notices print:hidden';
+	bar.after(list);
+	let made = new Map<string, HTMLElement>();
+	const render = () => {
+		const showing = new Map<string, HTMLElement>();
+		for (const notice of shown.notices()) {
+			const key = `${notice.kind}:${notice.backupKey ?? ''}`;
+			showing.set(key, made.get(key) ?? noticeView(notice, shown));
+		}
+		made = showing;
+		const views = [...showing.values()];
+		if (views.length !== list.children.length || views.some((v, i) => list.children[i] !== v)) list.replaceChildren(...views);
+		list.hidden = views.length === 0;
+	};
+	shown.subscribe(render);
+	render();
 }

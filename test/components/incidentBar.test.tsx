@@ -43,6 +43,9 @@ function otherTabWrites(raw: string) {
 	window.dispatchEvent(Object.assign(new Event('storage'), { key: STATE_KEY, newValue: raw }));
 }
 
+/** The storage notice shown under the bar, if any. */
+const notice = () => document.querySelector('#storage-notices [role="alert"]');
+
 const dueEvents = () =>
 	(JSON.parse(localStorage.getItem(STATE_KEY) ?? '{}') as { state: State }).state.incidents[0]!.events.filter(
 		(e) => e.kind === 'escalation' && e.value?.startsWith('due:'),
@@ -87,15 +90,15 @@ describe('the incident bar', () => {
 		localStorage.setItem(STATE_KEY, stored(openIncident(min(2))));
 		const { root, loader } = await startBar();
 		otherTabWrites('{"version":1,"state":{"incid');
-		await vi.waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toContain('could not be read'));
+		await vi.waitFor(() => expect(notice()?.textContent).toContain('could not be read'));
 		expect(loader.loadedStore()).toBeDefined();
 		expect(root.querySelector('.incident-bar-title')?.textContent).toBe('API returns 503');
 	});
 
 	it('lets the full read decide on data of another version, and says what it did', async () => {
 		localStorage.setItem(STATE_KEY, JSON.stringify({ version: STATE_VERSION + 1, state: {} }));
-		const { root } = await startBar();
-		await vi.waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toContain('newer version'));
+		await startBar();
+		await vi.waitFor(() => expect(notice()?.textContent).toContain('newer version'));
 	});
 
 	it('logs and notifies each deadline that falls due once, however often it renders before the store arrives', async () => {

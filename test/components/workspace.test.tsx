@@ -268,6 +268,32 @@ describe('the timeline', () => {
 		await waitFor(() => expect(events()[0]).toBe('Queue drained'));
 		expect(saved().events.at(-1)).toMatchObject({ kind: 'note', text: 'Queue drained', at: NOW });
 	});
+
+	it('keeps a paste longer than a note holds, says so before adding, and leaves what did not fit in the box', async () => {
+		await workspace();
+		const box = screen.getByLabelText<HTMLTextAreaElement>('Add a note');
+		// A log pasted whole, about 106,000 characters (a maxlength on the box would drop all but the first 2,000 unsaid).
+		const line = (n: number) => `${String(n).padStart(4, '0')} GET /checkout 503 upstream timed out after 30s`;
+		const paste = Array.from({ length: 2000 }, (_, n) => line(n)).join('\n');
+		const count = (n: string) => Number(n.replaceAll(',', ''));
+		fireEvent.input(box, { target: { value: paste } });
+		expect(box.value).toBe(paste);
+		const limit = () => document.getElementById(box.getAttribute('aria-describedby') ?? '');
+		expect(limit()?.getAttribute('role')).toBe('status');
+		const said = /^Notes hold at most 2,000 characters: .*first ([\d,]+).* other ([\d,]+) characters/.exec(limit()?.textContent ?? '');
+		expect(said).not.toBeNull();
+		const before = saved().events.length;
+		fireEvent.submit(box.closest('form')!);
+		await waitFor(() => expect(saved().events).toHaveLength(before + 1));
+		const added = saved().events.at(-1)!;
+		expect(added.kind).toBe('note');
+		// Cut between two lines of the log, and nothing lost: what was added and what stays in the box make up the paste.
+		expect(added.text.length).toBe(count(said![1]!));
+		expect(`${added.text}\n${box.value}`).toBe(paste);
+		expect(box.value.length).toBe(count(said![2]!));
+		// What is left is still more than a note holds: the box says so again, for what it now holds.
+		expect(limit()?.textContent).toContain(`other ${(box.value.length - count(said![1]!) - 1).toLocaleString('en')} characters`);
+	});
 });
 
 describe('editing the details', () => {

@@ -5,6 +5,7 @@ import { fillDeclareDialog } from '../support/declare.ts';
 import { declareIncident } from '../../src/lib/incidents.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { declaration } from '../support/incidents.ts';
+import { openIncidentState } from '../support/storedState.ts';
 import { useChromium } from '../support/useChromium.ts';
 
 const baseURL = inject('baseURL');
@@ -52,7 +53,7 @@ describe('when browser storage fails', () => {
 		await page.goto('/scenarios/service-down/');
 		await redis(page).check();
 		await expect.poll(() => redis(page).isChecked()).toBe(true);
-		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toContain('does not let the site keep data');
+		await expect.poll(() => page.locator('#storage-notices [role="alert"]').innerText()).toContain('does not let the site keep data');
 	});
 
 	it('keeps working and says so when storage is full', async () => {
@@ -60,7 +61,7 @@ describe('when browser storage fails', () => {
 		const page = await chromium.context.newPage();
 		await page.goto('/scenarios/service-down/');
 		await redis(page).check();
-		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toMatch(/^Not saved: browser storage is full/);
+		await expect.poll(() => page.locator('#storage-notices [role="alert"]').innerText()).toMatch(/^Not saved: browser storage is full/);
 		expect(await redis(page).isChecked()).toBe(true);
 	});
 
@@ -73,10 +74,10 @@ describe('when browser storage fails', () => {
 		await page.goto('/post-mortem/');
 		const rootCause = page.locator('[data-generator="post-mortem"]').getByLabel('Root Cause');
 		await rootCause.fill('Expired certificate');
-		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toMatch(/^Not saved: browser storage is full/);
+		await expect.poll(() => page.locator('#storage-notices [role="alert"]').innerText()).toMatch(/^Not saved: browser storage is full/);
 		expect(await rootCause.inputValue()).toBe('Expired certificate');
 		// The only copy is this tab's: it is offered here, not behind a link that would leave the page.
-		const notice = page.locator('#incident-bar [role="alert"]');
+		const notice = page.locator('#storage-notices [role="alert"]');
 		expect(await notice.getByRole('link').count()).toBe(0);
 		const [file] = await Promise.all([
 			page.waitForEvent('download'),
@@ -94,7 +95,7 @@ describe('when browser storage fails', () => {
 		for (const path of ['/post-mortem/', '/drills/']) {
 			await page.goto(path);
 			await expect
-				.poll(() => page.locator('#incident-bar [role="alert"]').innerText())
+				.poll(() => page.locator('#storage-notices [role="alert"]').innerText())
 				.toContain('written by a newer version of this site (format 3; this page reads 1)');
 		}
 		await expect.poll(() => backups(page)).toHaveLength(1);
@@ -127,14 +128,74 @@ describe('when browser storage fails', () => {
 		await storeRaw(JSON.stringify({ version: 1, state: { activeId: 7 } }));
 		const page = await chromium.context.newPage();
 		await page.goto('/scenarios/service-down/');
-		await expect.poll(() => page.locator('#incident-bar [role="alert"]').innerText()).toContain('does not have the expected shape');
+		await expect.poll(() => page.locator('#storage-notices [role="alert"]').innerText()).toContain('does not have the expected shape');
 		await storeRaw(JSON.stringify({ version: 3, state: { incidents: [] } }));
 		await page.goto('/scenarios/service-down/');
 		await expect
-			.poll(() => page.locator('#incident-bar [role="alert"]').innerText())
+			.poll(() => page.locator('#storage-notices [role="alert"]').innerText())
 			.toContain('written by a newer version of this site (format 3; this page reads 1)');
 		await expect.poll(() => backups(page)).toHaveLength(2);
-		await page.locator('#incident-bar').getByRole('button', { name: 'Dismiss' }).click();
-		await expect.poll(() => page.locator('#incident-bar').isHidden()).toBe(true);
+		await page.locator('#storage-notices').getByRole('button', { name: 'Dismiss' }).click();
+		await expect.poll(() => page.locator('#storage-notices').isHidden()).toBe(true);
+	});
+
+	describe('on a phone (360×740)', () => {
+		const PHONE = { baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
+		type Box = { top: number; bottom: number; height: number };
+		const box = (locator: ReturnType<Page['locator']>) =>
+			locator.evaluate((el) => {
+				const r = el.getBoundingClientRect();
+				return { top: r.top, bottom: r.bottom, height: r.height };
+			}) as Promise<Box>;
+		const heights = (notice: ReturnType<Page['locator']>) =>
+			notice.getByRole('button').evaluateAll((buttons) => buttons.map((b) => [b.textContent, b.getBoundingClientRect().height]));
+
+		it('leaves the row just tapped in view when storage is full, with buttons a thumb can hit', async () => {
+			const context = await chromium.newContext(PHONE);
+			await storeRaw(JSON.stringify({ version: 1, state: openIncidentState() }));
+			await storageFull();
+			const page = await context.newPage();
+			await page.goto('/scenarios/service-down/');
+			await page.locator('#incident-bar .incident-bar-main').waitFor();
+			// Half way down the screen, where a thumb taps.
+			await redis(page).evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 400));
+			await redis(page).tap();
+			const notice = page.getByRole('alert').filter({ hasText: 'Not saved: browser storage is full' });
+			await notice.waitFor();
+			for (const [name, height] of await heights(notice)) expect(height, `${name}`).toBeGreaterThanOrEqual(44);
+			// The bar stays pinned; the notice scrolls with the page and does not cover the row.
+			const row = await box(redis(page).locator('xpath=ancestor::li[1]'));
+			const bar = await box(page.locator('#incident-bar'));
+			const told = await box(notice);
+			expect(row.top).toBeGreaterThanOrEqual(bar.bottom);
+			expect(row.bottom).toBeLessThanOrEqual(740);
+			expect(told.bottom <= row.top || told.top >= row.bottom).toBe(true);
+			await page.mouse.wheel(0, 300);
+			await expect.poll(async () => (await box(page.locator('#incident-bar'))).top).toBe(bar.top);
+			await expect.poll(async () => (await box(notice)).top).toBeLessThan(told.top - 200);
+		});
+
+		it('gives the notices of the workspace and of stored data it cannot read buttons a thumb can hit', async () => {
+			const context = await chromium.newContext(PHONE);
+			await storeRaw(JSON.stringify({ version: 1, state: openIncidentState() }));
+			await storageFull();
+			const page = await context.newPage();
+			await page.goto('/incident/');
+			await page.getByLabel('Add a note').fill('Queue drained');
+			await page.getByRole('button', { name: 'Add note' }).tap();
+			const full = page.getByRole('alert').filter({ hasText: 'Not saved: browser storage is full' });
+			await full.waitFor();
+			for (const [name, height] of await heights(full)) expect(height, `${name}`).toBeGreaterThanOrEqual(44);
+			// A fresh browser, whose storage works but holds data of another shape.
+			await chromium.newContext(PHONE);
+			await storeRaw(JSON.stringify({ version: 1, state: { activeId: 7 } }));
+			const other = await chromium.context.newPage();
+			await other.goto('/scenarios/service-down/');
+			const broken = other.getByRole('alert').filter({ hasText: 'does not have the expected shape' });
+			await broken.waitFor();
+			const dismiss = await heights(broken);
+			expect(dismiss.map(([name]) => name)).toContain('Dismiss');
+			for (const [name, height] of dismiss) expect(height, `${name}`).toBeGreaterThanOrEqual(44);
+		});
 	});
 });

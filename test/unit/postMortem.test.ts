@@ -522,7 +522,7 @@ describe('the post-mortem document', () => {
 		'',
 		'## Action Items',
 		'- [ ] Alert at 80% Redis memory - Owner: @alice - Due: 2026-12-03',
-		'- [ ] Load-test failover - Owner:  - Due: ',
+		'- [ ] Load-test failover',
 		'',
 		'## Lessons Learned',
 		'Alert on memory\\',

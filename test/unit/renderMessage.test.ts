@@ -103,3 +103,43 @@ describe('long lists', () => {
 		expect(large / small).toBeLessThan(25);
 	});
 });
+
+describe('labelled blanks in a list row', () => {
+	const template = '## Action Items\n{{#items}}\n- [ ] {{item}} - Owner: {{owner}} - Due: {{due}}\n{{/items}}\n';
+	const rows = [
+		{ item: 'Canary deploys', owner: '', due: '' },
+		{ item: 'Alert on memory', owner: '@ann', due: '' },
+		{ item: 'Load-test failover', owner: '', due: '2026-12-10' },
+		{ item: 'Runbook for Redis', owner: '@bob', due: '2026-12-11' },
+	];
+	it.each(['slack', 'markdown', 'plain'] as const)('leaves out an empty owner or due date with its label (%s)', (format) => {
+		const lines = renderTemplate(template, { items: rows }, format).split('\n').slice(1, -1);
+		expect(lines.map((line) => line.replaceAll(ZW, '').replace(/\\(.)/g, '$1'))).toEqual([
+			'- [ ] Canary deploys',
+			'- [ ] Alert on memory - Owner: @ann',
+			'- [ ] Load-test failover - Due: 2026-12-10',
+			'- [ ] Runbook for Redis - Owner: @bob - Due: 2026-12-11',
+		]);
+	});
+	it('keeps a label in bold with its value, and drops it whole without one', () => {
+		const bold = '{{#items}}\n- {{item}}, **Owner:** {{owner}}\n{{/items}}\n';
+		expect(
+			renderTemplate(
+				bold,
+				{
+					items: [
+						{ item: 'a', owner: '' },
+						{ item: 'b', owner: 'c' },
+					],
+				},
+				'slack',
+			),
+		).toBe('- a\n- b, *Owner:* c\n');
+	});
+	it('keeps the cells of a table row and a value after a colon that is no label', () => {
+		const table = '{{#rows}}\n| {{time}} | {{event}} |\n{{/rows}}\n';
+		expect(renderTemplate(table, { rows: [{ time: '03:10', event: '' }] }, 'plain')).toBe('| 03:10 |  |\n');
+		const steps = '{{#steps}}\n- {{list}}: {{step}}\n{{/steps}}\n';
+		expect(renderTemplate(steps, { steps: [{ list: 'Triage', step: '' }] }, 'plain')).toBe('- Triage: \n');
+	});
+});

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatUtcDateTime } from '../../lib/clocks.ts';
+import { noteLimitNote, noteParts } from '../../lib/limits.ts';
 import type { TimelineEvent } from '../../lib/state.ts';
 
 interface Props {
@@ -10,14 +11,21 @@ interface Props {
 /** Every event of the incident with its time, newest first, and a box to add a note. */
 export function Timeline({ events, onNote }: Props) {
 	const [note, setNote] = useState('');
+	// Set once a note was added up to the limit and the rest of it kept in the box, until the box changes.
+	const [kept, setKept] = useState(false);
 	const add = (e: Event) => {
 		e.preventDefault();
 		if (!note.trim()) return;
-		onNote(note);
-		setNote('');
+		const { note: added, rest } = noteParts(note);
+		onNote(added);
+		setNote(rest);
+		setKept(rest !== '');
 		// The button is disabled with the box empty: the focus goes back to the box for the next note, not to <body>.
 		document.getElementById('timeline-note')?.focus();
 	};
+	const limit =
+		noteLimitNote(note) ??
+		(kept ? 'The first part was added to the timeline: the rest is in this box, to add next or to delete.' : undefined);
 	return (
 		<section class="timeline" aria-labelledby="timeline-title">
 			<h3 id="timeline-title">Timeline</h3>
@@ -26,11 +34,19 @@ export function Timeline({ events, onNote }: Props) {
 				<textarea
 					id="timeline-note"
 					rows={2}
-					maxLength={2000}
 					value={note}
-					onInput={(e) => setNote(e.currentTarget.value)}
+					onInput={(e) => {
+						setNote(e.currentTarget.value);
+						setKept(false);
+					}}
 					placeholder="What you found, what you did"
+					aria-describedby={limit ? 'timeline-note-limit' : undefined}
 				/>
+				{limit && (
+					<p id="timeline-note-limit" class="hint" role="status">
+						{limit}
+					</p>
+				)}
 				<button type="submit" disabled={!note.trim()}>
 					Add note
 				</button>

@@ -63,7 +63,25 @@ export function showNotices(bar: HTMLElement, shown: PageShown): void {
 	const list = document.createElement('div');
 	list.id = 'storage-notices';
 	list.className = 'storage-notices print:hidden';
-	bar.after(list);
+	// Far down a runbook, the notices are out of sight: a line pinned under the bar says a change was not saved, and
+	// takes the responder to what to do (a tick that stays ticked on screen must not pass for one that was kept).
+	const cue = document.createElement('p');
+	cue.className = 'storage-cue print:hidden';
+	cue.hidden = true;
+	cue.append(
+		'Not saved: storage failed. ',
+		button('What to do', () => {
+			list.scrollIntoView({ block: 'start' });
+			list.querySelector<HTMLElement>('button, a')?.focus({ preventScroll: true });
+		}),
+	);
+	bar.after(list, cue);
+	let inView = true;
+	const showCue = () => (cue.hidden = inView || !shown.notices().some((n) => n.unsaved));
+	new IntersectionObserver(([entry]) => {
+		inView = entry?.isIntersecting ?? true;
+		showCue();
+	}).observe(list);
 	let made = new Map<string, HTMLElement>();
 	const render = () => {
 		const showing = new Map<string, HTMLElement>();
@@ -75,6 +93,7 @@ export function showNotices(bar: HTMLElement, shown: PageShown): void {
 		const views = [...showing.values()];
 		if (views.length !== list.children.length || views.some((v, i) => list.children[i] !== v)) list.replaceChildren(...views);
 		list.hidden = views.length === 0;
+		showCue();
 	};
 	shown.subscribe(render);
 	render();

@@ -175,6 +175,37 @@ describe('when browser storage fails', () => {
 			await expect.poll(async () => (await box(notice)).top).toBeLessThan(told.top - 200);
 		});
 
+		it('says on the screen, under the bar, that a tick far down the page was not saved, one tap from what to do', async () => {
+			const context = await chromium.newContext(PHONE);
+			await storeRaw(JSON.stringify({ version: 1, state: openIncidentState() }));
+			await storageFull();
+			const page = await context.newPage();
+			await page.goto('/scenarios/service-down/');
+			await page.locator('#incident-bar .incident-bar-main').waitFor();
+			// Far down the runbook: the notice, at the top of the page, is out of sight.
+			await redis(page).evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 400));
+			await redis(page).tap();
+			const notice = page.getByRole('alert').filter({ hasText: 'Not saved: browser storage is full' });
+			await notice.waitFor();
+			const cue = page.locator('.storage-cue');
+			await expect.poll(() => cue.isVisible()).toBe(true);
+			const bar = await box(page.locator('#incident-bar'));
+			const shown = await box(cue);
+			const row = await box(redis(page).locator('xpath=ancestor::li[1]'));
+			// Pinned right under the bar, in view, on one thumb-high line, and clear of the row just tapped.
+			expect(shown.top).toBeGreaterThanOrEqual(bar.bottom - 1);
+			expect(shown.bottom - shown.top).toBeLessThanOrEqual(60);
+			expect(shown.bottom <= row.top || shown.top >= row.bottom).toBe(true);
+			const show = cue.getByRole('button');
+			expect((await box(show)).bottom - (await box(show)).top).toBeGreaterThanOrEqual(44);
+			await show.tap();
+			// What to do is in view, below the bar, with the focus on its first choice; the cue has gone.
+			await expect.poll(async () => (await box(notice)).top).toBeGreaterThanOrEqual(bar.bottom - 1);
+			expect((await box(notice)).top).toBeLessThan(740);
+			await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Download what is not saved');
+			await expect.poll(() => cue.isVisible()).toBe(false);
+		});
+
 		it('gives the notices of the workspace and of stored data it cannot read buttons a thumb can hit', async () => {
 			const context = await chromium.newContext(PHONE);
 			await storeRaw(JSON.stringify({ version: 1, state: openIncidentState() }));

@@ -128,7 +128,7 @@ export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: re
 			state: timed(at, now, undefined),
 		});
 	}
-	return list.sort((a, b) => (a.at ?? Number.POSITIVE_INFINITY) - (b.at ?? Number.POSITIVE_INFINITY));
+	return list.sort((a, b) => (a.at ?? Infinity) - (b.at ?? Infinity));
 }
 
 /** The deadline to show first: the most pressing one still open. */
@@ -155,8 +155,7 @@ export function formatUtcTime(at: number): string {
 
 /** A date and time in UTC: "2026-11-26 14:02 UTC". */
 export function formatUtcDateTime(at: number): string {
-	const iso = new Date(at).toISOString();
-	return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+	return `${new Date(at).toISOString().slice(0, 10)} ${formatUtcTime(at)}`;
 }
 
 /** A duration in words for messages: "1 h 5 min", "12 min", "45 s". */

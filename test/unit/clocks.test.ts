@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlines, elapsedMs, formatClock, formatSpan, nextDeadline } from '../../src/lib/clocks.ts';
-import { deadlineWhen } from '../../src/lib/deadlineWhen.ts';
+import { deadlineWhen, dueBy } from '../../src/lib/deadlineWhen.ts';
 import { describePlannedRung, escalationPlan } from '../../src/lib/escalationLadder.ts';
 import { addNote, logEscalation, logMessage, setStatus, updateIncident } from '../../src/lib/incidents.ts';
 import { EscalationStepSchema } from '../../src/schemas/escalation.ts';
@@ -172,5 +172,14 @@ describe('deadlineWhen', () => {
 		const list = byId(deadlines(incident, level('P0'), ladder, T0 + min(1)));
 		expect(deadlineWhen(list.response!, T0 + min(1))).toBe('due 03:24 UTC, done at 03:14 UTC');
 		expect(deadlineWhen(list.escalate!, T0 + min(1))).toBe('due 03:34 UTC, in 19 min 00 s');
+	});
+	it('words an open deadline by its state: time left, due now or overdue since it fell due', () => {
+		// Detected 40 minutes before it is declared: escalation (at 20) is past before anyone has looked.
+		const { incident } = p0({ detectedAt: T0 - min(40) });
+		const at = (m: number) => byId(deadlines(incident, level('P0'), ladder, T0 + min(m)));
+		expect(dueBy(at(0).escalate!)).toBe('overdue since 02:54 UTC');
+		expect(dueBy(at(0)['rung:cto-vp-engineering']!)).toBe('by 04:34 UTC');
+		expect(dueBy(at(0).update!)).toBe('by 03:39 UTC');
+		expect(dueBy(at(25).update!)).toBe('due since 03:39 UTC');
 	});
 });

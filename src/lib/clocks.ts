@@ -118,7 +118,11 @@ export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: re
 
 	if (resolvedAt === undefined) {
 		const lastUpdate = Math.max(declaredAt, ...incident.events.filter((e) => e.kind === 'message').map((e) => e.at));
-		const at = lastUpdate + level.updateEvery * MINUTE;
+		// A status changed since then is news the last update did not carry: the next one is due at once.
+		const at = Math.min(
+			lastUpdate + level.updateEvery * MINUTE,
+			...incident.events.filter((e) => e.kind === 'status' && e.at > lastUpdate).map((e) => e.at),
+		);
 		list.push({
 			id: 'update',
 			kind: 'update',

@@ -79,6 +79,42 @@ describe('deadlines of a P0', () => {
 		expect(byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(11)))['update']?.at).toBe(T0 + min(35));
 	});
 
+	it('makes the next update due at once when the status changes after the last one', () => {
+		// The update template asks for a post on every status change: the last update said the old status.
+		let { state, id } = p0();
+		state = logMessage(state, id, 'Copied Status Update (Slack)', T0 + min(10));
+		state = setStatus(state, id, { id: 'identified', label: 'Identified', closes: false }, T0 + min(12));
+		const at = (m: number) => byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(m)))['update'];
+		expect(at(12)).toMatchObject({ at: T0 + min(12), state: 'due' });
+		expect(at(17)?.state).toBe('overdue');
+		// Posted after the change, the update covers it: the usual interval runs again.
+		state = logMessage(state, id, 'Copied Status Update (Slack)', T0 + min(13));
+		expect(at(14)).toMatchObject({ at: T0 + min(38), state: 'upcoming' });
+	});
+
+	it('keeps an update already overdue overdue when the status changes', () => {
+		let { state, id } = p0();
+		state = setStatus(state, id, { id: 'identified', label: 'Identified', closes: false }, T0 + min(40));
+		expect(byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(40)))['update']).toMatchObject({
+			at: T0 + min(25),
+			state: 'overdue',
+		});
+	});
+
+	it('asks for an update again when a resolved incident is reopened', () => {
+		let { state, id } = p0();
+		state = logMessage(state, id, 'Copied Status Update (Slack)', T0 + min(10));
+		state = setStatus(state, id, { id: 'resolved', label: 'Resolved', closes: true }, T0 + min(11));
+		// The resolution is said by its own message; resolved, no update is asked for.
+		expect(byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(12)))['update']).toBeUndefined();
+		state = logMessage(state, id, 'Copied Resolution (Slack)', T0 + min(12));
+		state = setStatus(state, id, { id: 'investigating', label: 'Investigating', closes: false }, T0 + min(14));
+		expect(byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(14)))['update']).toMatchObject({
+			at: T0 + min(14),
+			state: 'due',
+		});
+	});
+
 	it('stops the clocks at resolution, marking what was missed and what became unneeded', () => {
 		let { state, id } = p0();
 		state = setStatus(state, id, { id: 'resolved', label: 'Resolved', closes: true }, T0 + min(30));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deadlines, elapsedMs, formatClock, formatSpan, nextDeadline } from '../../src/lib/clocks.ts';
-import { deadlineWhen, dueBy } from '../../src/lib/deadlineWhen.ts';
+import { deadlineWhen } from '../../src/lib/deadlineWhen.ts';
+import { dueBy } from '../../src/lib/dueBy.ts';
 import { describePlannedRung, escalationPlan } from '../../src/lib/escalationLadder.ts';
 import { addNote, logEscalation, logMessage, setStatus, updateIncident } from '../../src/lib/incidents.ts';
 import { EscalationStepSchema } from '../../src/schemas/escalation.ts';

@@ -2,7 +2,7 @@ import { urls } from '../../lib/urls.ts';
 import { useEffect, useRef } from 'preact/hooks';
 import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { deadlines } from '../../lib/clocks.ts';
-import { dueBy } from '../../lib/deadlineWhen.ts';
+import { dueBy } from '../../lib/dueBy.ts';
 import { FORMAT_LABELS } from '../../lib/composeMessage.ts';
 import type { MessageFormat } from '../../lib/renderMessage.ts';
 import { SCENARIO_LINK_LIMIT } from '../../lib/scenarioLinks.ts';

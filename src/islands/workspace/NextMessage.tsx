@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import type { Deadline } from '../../lib/clocks.ts';
-import { dueBy } from '../../lib/deadlineWhen.ts';
+import { deadlineWhen } from '../../lib/deadlineWhen.ts';
 import type { Incident } from '../../lib/state.ts';
 import { loadStore } from '../../lib/pageStoreLoader.ts';
 import { urls } from '../../lib/urls.ts';
@@ -23,6 +23,7 @@ interface Props {
 	incident: Incident;
 	playbook: ClientPlaybook;
 	deadlines: Deadline[];
+	now: number;
 	messages: NextMessages;
 	/** Take the focus once the incident is resolved (it was resolved from this page). */
 	focus?: boolean;
@@ -36,7 +37,7 @@ const NEXT_MESSAGE_TITLE = 'next-message-title';
  * incident is open (copied and logged as the incident bar's "Post the update" does, or its generator
  * when something is missing), the resolution and the post-mortem once it is resolved.
  */
-export function NextMessage({ incident, playbook, deadlines, messages, focus = false }: Props) {
+export function NextMessage({ incident, playbook, deadlines, now, messages, focus = false }: Props) {
 	const [said, setSaid] = useState({ text: '', copied: false });
 	const [busy, setBusy] = useState(false);
 	const { update, resolution } = messages;
@@ -90,7 +91,7 @@ export function NextMessage({ incident, playbook, deadlines, messages, focus = f
 			<p class="muted">
 				{due?.at === undefined
 					? 'Filled from the incident.'
-					: `Send it ${due.state === 'upcoming' ? '' : 'now: '}${dueBy(due)}; filled from the incident.`}
+					: `${due.state === 'upcoming' ? 'Next one' : 'Send it now:'} ${deadlineWhen(due, now)}; filled from the incident.`}
 			</p>
 			<p class="actions">
 				<button type="button" class="primary" onClick={() => void post()} aria-busy={busy}>

@@ -113,6 +113,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 							incident={incident}
 							playbook={playbook}
 							deadlines={list}
+							now={now}
 							messages={messages}
 							focus={resolvedHere === incident.id}
 						/>

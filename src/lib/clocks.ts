@@ -118,7 +118,11 @@ export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: re
 
 	if (resolvedAt === undefined) {
 		const lastUpdate = Math.max(declaredAt, ...incident.events.filter((e) => e.kind === 'message').map((e) => e.at));
-		const at = lastUpdate + level.updateEvery * MINUTE;
+		// A status changed since then is news the last update did not carry: the next one is due at once.
+		const at = Math.min(
+			lastUpdate + level.updateEvery * MINUTE,
+			...incident.events.filter((e) => e.kind === 'status' && e.at > lastUpdate).map((e) => e.at),
+		);
 		list.push({
 			id: 'update',
 			kind: 'update',
@@ -128,7 +132,7 @@ export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: re
 			state: timed(at, now, undefined),
 		});
 	}
-	return list.sort((a, b) => (a.at ?? Number.POSITIVE_INFINITY) - (b.at ?? Number.POSITIVE_INFINITY));
+	return list.sort((a, b) => (a.at ?? Infinity) - (b.at ?? Infinity));
 }
 
 /** The deadline to show first: the most pressing one still open. */
@@ -155,8 +159,7 @@ export function formatUtcTime(at: number): string {
 
 /** A date and time in UTC: "2026-11-26 14:02 UTC". */
 export function formatUtcDateTime(at: number): string {
-	const iso = new Date(at).toISOString();
-	return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+	return `${new Date(at).toISOString().slice(0, 10)} ${formatUtcTime(at)}`;
 }
 
 /** A duration in words for messages: "1 h 5 min", "12 min", "45 s". */

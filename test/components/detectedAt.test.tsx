@@ -1,9 +1,11 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { useEffect, useReducer } from 'preact/hooks';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IncidentFields } from '../../src/lib/incidents.ts';
 import { activeIncident, declareIncident } from '../../src/lib/incidents.ts';
 import { emptyState } from '../../src/lib/state.ts';
 import { createStore } from '../../src/lib/store.ts';
+import { DeclareFlow } from '../../src/islands/declare/DeclareFlow.tsx';
 import { DeclareForm } from '../../src/islands/workspace/DeclareForm.tsx';
 import { IncidentSummary } from '../../src/islands/workspace/IncidentSummary.tsx';
 import { declaration } from '../support/incidents.ts';
@@ -20,6 +22,7 @@ beforeAll(() => {
 afterEach(() => {
 	cleanup();
 	vi.useRealTimers();
+	vi.unstubAllGlobals();
 });
 
 async function summary(detectedAt: number) {
@@ -107,5 +110,42 @@ describe('a cleared or unreadable detection time', () => {
 		fireEvent.submit(screen.getByRole('form', { name: 'Edit incident details' }));
 		expect(edits).toEqual([]);
 		expect(screen.getByRole('alert').textContent).toMatch(/Enter when the problem was detected/);
+	});
+});
+
+describe('what comes next once declared with an earlier detection time', () => {
+	it('says the deadlines already past are overdue, not "by" a time gone', async () => {
+		// 01:30 EDT: the responder declares now, saying it was seen at 00:50 (04:50 UTC). A P0 of the
+		// fixture escalates 15 minutes after detection: at 05:05 UTC, 25 minutes ago.
+		const now = Date.parse('2026-11-01T05:30:00Z');
+		vi.useFakeTimers({ now, toFake: ['Date'] });
+		// Offline: the declaration message is not written, and what comes next shows all the same.
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => {
+				throw new TypeError('offline');
+			}),
+		);
+		Element.prototype.scrollIntoView = () => {};
+		const withLadder = levelsPlaybook({
+			escalation: [
+				{ id: 'pager', level: 1, role: 'Pager Holder' },
+				{ id: 'lead', level: 2, role: 'Team Lead' },
+			],
+		});
+		const store = createStore(new MemoryStorage(), () => Date.now(), undefined);
+		function Harness() {
+			const [, rerender] = useReducer((n: number) => n + 1, 0);
+			useEffect(() => store.subscribe(() => rerender(undefined)), []);
+			return <DeclareFlow playbook={withLadder} state={store.get()} store={store} prefill={{ severity: 'P0' }} now={Date.now()} />;
+		}
+		render(<Harness />);
+		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'API down' } });
+		fireEvent.click(screen.getByRole('button', { name: /Change/ }));
+		fireEvent.input(screen.getByLabelText('Detected at (your local time)'), { target: { value: '2026-11-01T00:50' } });
+		fireEvent.submit(screen.getByRole('button', { name: 'Declare and copy the message' }).closest('form')!);
+		await screen.findByRole('heading', { name: /declared$/ });
+		const clocks = [...document.querySelectorAll('.declared-clocks li')].map((li) => li.textContent);
+		expect(clocks).toEqual(['Escalate overdue since 05:05 UTC', 'Team Lead overdue since 05:05 UTC', 'Next status update by 05:45 UTC']);
 	});
 });

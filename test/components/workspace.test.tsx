@@ -195,6 +195,28 @@ describe('the next message', () => {
 		vi.unstubAllGlobals();
 	});
 
+	it('asks for a new update once the status changes after one was copied, and no longer says the old one was sent', async () => {
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => new Response(JSON.stringify(template))),
+		);
+		Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn(async () => {}) }, configurable: true });
+		await workspace({ messages });
+		const section = screen.getByRole('region', { name: 'Next message: Progress Note' });
+		fireEvent.click(within(section).getByRole('button', { name: 'Copy the progress note' }));
+		await waitFor(() => expect(within(section).getByRole('status').textContent).toContain('copied at 03:35 UTC'));
+		// Updates every 30 minutes: the next one by 04:05.
+		expect(section.textContent).toContain('Next one due 04:05 UTC, in 30 min 00 s');
+		vi.setSystemTime(NOW + min(2));
+		fireEvent.click(screen.getByRole('button', { name: 'Contained' }));
+		await waitFor(() => expect(document.querySelector('[data-deadline="update"] .deadline-state')?.textContent).toBe('due now'), {
+			timeout: 3000,
+		});
+		expect(section.textContent).toMatch(/Send it now: due 03:37 UTC, \d+ s ago/);
+		expect(within(section).getByRole('status').textContent).toBe('');
+		vi.unstubAllGlobals();
+	});
+
 	it("opens the update's own generator when a required value is missing, as the incident bar does", async () => {
 		const required = {
 			...template,

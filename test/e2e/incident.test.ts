@@ -156,6 +156,20 @@ describe('classify, declare and follow an incident', () => {
 		expect(await next.getByRole('status').innerText()).toMatch(/copied at \d\d:\d\d UTC and logged/);
 	});
 
+	it('asks for a new status update once the status changes after one was copied', async () => {
+		await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await chromium.context.newPage();
+		await declareP0(page);
+		const next = page.getByRole('region', { name: /^Next message: / });
+		await next.getByRole('button', { name: /^Copy the / }).click();
+		await expect.poll(() => next.getByRole('status').innerText()).toMatch(/copied at \d\d:\d\d UTC and logged/);
+		expect(await deadline(page, 'update').innerText()).toMatch(/upcoming/i);
+		await page.getByRole('button', { name: 'Identified' }).click();
+		await expect.poll(() => deadline(page, 'update').innerText()).toMatch(/due now/i);
+		expect(await next.innerText()).toMatch(/Send it now: due \d\d:\d\d UTC, .+ ago/);
+		expect(await next.getByRole('status').innerText()).toBe('');
+	});
+
 	it('asks before resolving, then offers the resolution message and the post-mortem', async () => {
 		const page = await chromium.context.newPage();
 		await declareP0(page);

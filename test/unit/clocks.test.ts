@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deadlines, elapsedMs, formatClock, formatSpan, nextDeadline } from '../../src/lib/clocks.ts';
 import { deadlineWhen } from '../../src/lib/deadlineWhen.ts';
+import { dueBy } from '../../src/lib/dueBy.ts';
 import { describePlannedRung, escalationPlan } from '../../src/lib/escalationLadder.ts';
 import { addNote, logEscalation, logMessage, setStatus, updateIncident } from '../../src/lib/incidents.ts';
 import { EscalationStepSchema } from '../../src/schemas/escalation.ts';
@@ -77,6 +78,42 @@ describe('deadlines of a P0', () => {
 		let { state, id } = p0();
 		state = logMessage(state, id, 'Copied Status Update (Slack)', T0 + min(10));
 		expect(byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(11)))['update']?.at).toBe(T0 + min(35));
+	});
+
+	it('makes the next update due at once when the status changes after the last one', () => {
+		// The update template asks for a post on every status change: the last update said the old status.
+		let { state, id } = p0();
+		state = logMessage(state, id, 'Copied Status Update (Slack)', T0 + min(10));
+		state = setStatus(state, id, { id: 'identified', label: 'Identified', closes: false }, T0 + min(12));
+		const at = (m: number) => byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(m)))['update'];
+		expect(at(12)).toMatchObject({ at: T0 + min(12), state: 'due' });
+		expect(at(17)?.state).toBe('overdue');
+		// Posted after the change, the update covers it: the usual interval runs again.
+		state = logMessage(state, id, 'Copied Status Update (Slack)', T0 + min(13));
+		expect(at(14)).toMatchObject({ at: T0 + min(38), state: 'upcoming' });
+	});
+
+	it('keeps an update already overdue overdue when the status changes', () => {
+		let { state, id } = p0();
+		state = setStatus(state, id, { id: 'identified', label: 'Identified', closes: false }, T0 + min(40));
+		expect(byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(40)))['update']).toMatchObject({
+			at: T0 + min(25),
+			state: 'overdue',
+		});
+	});
+
+	it('asks for an update again when a resolved incident is reopened', () => {
+		let { state, id } = p0();
+		state = logMessage(state, id, 'Copied Status Update (Slack)', T0 + min(10));
+		state = setStatus(state, id, { id: 'resolved', label: 'Resolved', closes: true }, T0 + min(11));
+		// The resolution is said by its own message; resolved, no update is asked for.
+		expect(byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(12)))['update']).toBeUndefined();
+		state = logMessage(state, id, 'Copied Resolution (Slack)', T0 + min(12));
+		state = setStatus(state, id, { id: 'investigating', label: 'Investigating', closes: false }, T0 + min(14));
+		expect(byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(14)))['update']).toMatchObject({
+			at: T0 + min(14),
+			state: 'due',
+		});
 	});
 
 	it('stops the clocks at resolution, marking what was missed and what became unneeded', () => {
@@ -172,5 +209,14 @@ describe('deadlineWhen', () => {
 		const list = byId(deadlines(incident, level('P0'), ladder, T0 + min(1)));
 		expect(deadlineWhen(list.response!, T0 + min(1))).toBe('due 03:24 UTC, done at 03:14 UTC');
 		expect(deadlineWhen(list.escalate!, T0 + min(1))).toBe('due 03:34 UTC, in 19 min 00 s');
+	});
+	it('words an open deadline by its state: time left, due now or overdue since it fell due', () => {
+		// Detected 40 minutes before it is declared: escalation (at 20) is past before anyone has looked.
+		const { incident } = p0({ detectedAt: T0 - min(40) });
+		const at = (m: number) => byId(deadlines(incident, level('P0'), ladder, T0 + min(m)));
+		expect(dueBy(at(0).escalate!)).toBe('overdue since 02:54 UTC');
+		expect(dueBy(at(0)['rung:cto-vp-engineering']!)).toBe('by 04:34 UTC');
+		expect(dueBy(at(0).update!)).toBe('by 03:39 UTC');
+		expect(dueBy(at(25).update!)).toBe('due since 03:39 UTC');
 	});
 });

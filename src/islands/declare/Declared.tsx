@@ -1,7 +1,8 @@
 import { urls } from '../../lib/urls.ts';
 import { useEffect, useRef } from 'preact/hooks';
 import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook.ts';
-import { deadlines, formatUtcTime } from '../../lib/clocks.ts';
+import { deadlines } from '../../lib/clocks.ts';
+import { dueBy } from '../../lib/dueBy.ts';
 import { FORMAT_LABELS } from '../../lib/composeMessage.ts';
 import type { MessageFormat } from '../../lib/renderMessage.ts';
 import { SCENARIO_LINK_LIMIT } from '../../lib/scenarioLinks.ts';
@@ -96,7 +97,7 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
 				<ul class="declared-clocks">
 					{clocks.map((d) => (
 						<li key={d.id}>
-							<strong>{d.label}</strong> by <time dateTime={new Date(d.at!).toISOString()}>{formatUtcTime(d.at!)}</time>
+							<strong>{d.label}</strong> <time dateTime={new Date(d.at!).toISOString()}>{dueBy(d)}</time>
 						</li>
 					))}
 				</ul>

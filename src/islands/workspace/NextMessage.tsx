@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
-import { formatUtcTime, type Deadline } from '../../lib/clocks.ts';
+import type { Deadline } from '../../lib/clocks.ts';
+import { deadlineWhen } from '../../lib/deadlineWhen.ts';
 import type { Incident } from '../../lib/state.ts';
 import { loadStore } from '../../lib/pageStoreLoader.ts';
 import { urls } from '../../lib/urls.ts';
@@ -22,6 +23,7 @@ interface Props {
 	incident: Incident;
 	playbook: ClientPlaybook;
 	deadlines: Deadline[];
+	now: number;
 	messages: NextMessages;
 	/** Take the focus once the incident is resolved (it was resolved from this page). */
 	focus?: boolean;
@@ -35,8 +37,8 @@ const NEXT_MESSAGE_TITLE = 'next-message-title';
  * incident is open (copied and logged as the incident bar's "Post the update" does, or its generator
  * when something is missing), the resolution and the post-mortem once it is resolved.
  */
-export function NextMessage({ incident, playbook, deadlines, messages, focus = false }: Props) {
-	const [said, setSaid] = useState('');
+export function NextMessage({ incident, playbook, deadlines, now, messages, focus = false }: Props) {
+	const [said, setSaid] = useState({ text: '', copied: false });
 	const [busy, setBusy] = useState(false);
 	const { update, resolution } = messages;
 	const resolved = incident.resolvedAt !== undefined;
@@ -64,7 +66,10 @@ export function NextMessage({ incident, playbook, deadlines, messages, focus = f
 		);
 	}
 	if (!update) return null;
-	const due = deadlines.find((d) => d.kind === 'update')?.at;
+	const due = deadlines.find((d) => d.kind === 'update');
+	// Once the next update is asked for (the status changed since, or its time came), "copied and logged"
+	// would read as if the update just sent said what is true now. What went wrong stays said.
+	const shown = said.copied && due?.state !== 'upcoming' ? '' : said.text;
 	const post = async () => {
 		if (busy) return;
 		setBusy(true);
@@ -74,7 +79,7 @@ export function NextMessage({ incident, playbook, deadlines, messages, focus = f
 			return postUpdate(store, incident.id, playbook);
 		});
 		setBusy(false);
-		setSaid(outcome.message);
+		setSaid({ text: outcome.message, copied: outcome.done });
 		// The update's generator asks for what is missing, and shows the text to copy by hand (as from the bar).
 		if (!outcome.done && outcome.reason !== 'gone') location.assign(outcome.href);
 	};
@@ -83,7 +88,11 @@ export function NextMessage({ incident, playbook, deadlines, messages, focus = f
 			<h3 id={NEXT_MESSAGE_TITLE} tabIndex={-1}>
 				Next message: {update.title}
 			</h3>
-			<p class="muted">{due === undefined ? 'Filled from the incident.' : `Due ${formatUtcTime(due)}; filled from the incident.`}</p>
+			<p class="muted">
+				{due?.at === undefined
+					? 'Filled from the incident.'
+					: `${due.state === 'upcoming' ? 'Next one' : 'Send it now:'} ${deadlineWhen(due, now)}; filled from the incident.`}
+			</p>
 			<p class="actions">
 				<button type="button" class="primary" onClick={() => void post()} aria-busy={busy}>
 					Copy the {update.title.toLowerCase()}
@@ -92,7 +101,7 @@ export function NextMessage({ incident, playbook, deadlines, messages, focus = f
 					Edit it first
 				</a>
 			</p>
-			<p role="status">{said}</p>
+			<p role="status">{shown}</p>
 		</section>
 	);
 }

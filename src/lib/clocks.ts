@@ -135,6 +135,12 @@ export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: re
 	return list.sort((a, b) => (a.at ?? Infinity) - (b.at ?? Infinity));
 }
 
+/**
+ * How a deadline falling due is recorded on the timeline (and notified): once per deadline, and once per
+ * status update falling due, as each update comes round again.
+ */
+export const dueValue = (d: Pick<Deadline, 'id' | 'kind' | 'at'>): string => `due:${d.id}${d.kind === 'update' ? `@${d.at}` : ''}`;
+
 /** The deadline to show first: the most pressing one still open. */
 export function nextDeadline(list: readonly Deadline[]): Deadline | undefined {
 	const open = list.filter((d) => d.state === 'overdue' || d.state === 'due' || d.state === 'upcoming');

@@ -3,6 +3,7 @@
  * next. Islands call these through the store (store.ts); nothing here touches the DOM or storage.
  */
 import { changedItems, type ActionItemFields } from './actionItems.ts';
+import { dueValue, type Deadline } from './clocks.ts';
 import { newId } from './newId.ts';
 import { uniqueServices } from './serviceList.ts';
 import { actionItemClock } from './merge.ts';
@@ -229,15 +230,15 @@ export function logEscalation(state: State, id: string, text: string, value: str
 
 /**
  * Record on the timeline that a deadline fell due, stamped with the moment it fell due (a page
- * may notice it much later, after a laptop slept or when no page was open). Logged once.
+ * may notice it much later, after a laptop slept or when no page was open). Logged once (dueValue).
  */
 export function logDeadline(
 	state: State,
 	id: string,
-	deadline: { id: string; label: string; detail: string; at?: number | undefined },
+	deadline: Pick<Deadline, 'id' | 'kind' | 'label' | 'detail' | 'at'>,
 	now: number,
 ): State {
-	const value = `due:${deadline.id}`;
+	const value = dueValue(deadline);
 	const at = Math.min(deadline.at ?? now, now);
 	return withIncident(state, id, (incident) =>
 		incident.events.some((e) => e.kind === 'escalation' && e.value === value)

@@ -9,7 +9,7 @@
  */
 import { barActions, type BarAction } from '../lib/barActions.ts';
 import type { ClockLevel } from '../lib/clocks.ts';
-import { deadlines, elapsedMs, formatClock, nextDeadline, type Deadline } from '../lib/clocks.ts';
+import { deadlines, dueValue, elapsedMs, formatClock, nextDeadline, type Deadline } from '../lib/clocks.ts';
 import type { ClientSeverity } from '../lib/clientPlaybook.ts';
 import { pageShown } from '../lib/pageShown.ts';
 import { loadStore } from '../lib/pageStoreLoader.ts';
@@ -47,7 +47,7 @@ const logging = new Set<string>();
 function notifyDue(list: Deadline[], incident: ShownIncident): void {
 	for (const d of list) {
 		if (d.state !== 'due' && d.state !== 'overdue') continue;
-		const value = `due:${d.id}`;
+		const value = dueValue(d);
 		const key = `${incident.id} ${value}`;
 		if (logging.has(key) || incident.events.some((e) => e.kind === 'escalation' && e.value === value)) continue;
 		logging.add(key);

@@ -101,6 +101,32 @@ describe('the incident bar', () => {
 		await vi.waitFor(() => expect(notice()?.textContent).toContain('newer version'));
 	});
 
+	it('logs and notifies the next status update each time one falls due, not only the first', async () => {
+		const notified: string[] = [];
+		vi.stubGlobal(
+			'Notification',
+			class {
+				static permission = 'granted';
+				constructor(title: string) {
+					notified.push(title);
+				}
+			},
+		);
+		// Declared 40 minutes ago, updating every 15: the first update fell due at 15 and was logged, one was copied at 20,
+		// and the next fell due at 35, five minutes ago.
+		const { logDeadline, logMessage } = await import('../../src/lib/incidents.ts');
+		const now = Date.now();
+		let state = openIncident(min(40));
+		const id = state.incidents[0]!.id;
+		const first = { id: 'update', kind: 'update' as const, label: 'Next status update', detail: 'Every 15 min', at: now - min(25) };
+		state = logDeadline(state, id, first, now - min(24));
+		state = logMessage(state, id, 'Copied Status Update (Slack)', now - min(20));
+		localStorage.setItem(STATE_KEY, stored(state));
+		await startBar();
+		await vi.waitFor(() => expect(dueEvents().filter((e) => e.value?.startsWith('due:update'))).toHaveLength(2));
+		expect(notified).toContain('Next status update due');
+	});
+
 	it('logs and notifies each deadline that falls due once, however often it renders before the store arrives', async () => {
 		const notified: string[] = [];
 		vi.stubGlobal(
@@ -121,7 +147,7 @@ describe('the incident bar', () => {
 				dueEvents()
 					.map((e) => e.value)
 					.sort(),
-			).toEqual(['due:escalate', 'due:update']),
+			).toEqual(['due:escalate', expect.stringMatching(/^due:update@\d+$/)]),
 		);
 		for (let n = 0; n < 5; n++) document.dispatchEvent(new Event('visibilitychange'));
 		await new Promise((resolve) => setTimeout(resolve, 50));

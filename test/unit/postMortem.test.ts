@@ -241,7 +241,7 @@ describe('the timeline table', () => {
 		state = logDeadline(
 			state,
 			id,
-			{ id: 'escalate', label: 'Escalate', detail: 'P0: escalate if not resolved in 15 minutes', at: T0 + min(15) },
+			{ id: 'escalate', kind: 'escalate', label: 'Escalate', detail: 'P0: escalate if not resolved in 15 minutes', at: T0 + min(15) },
 			T0 + min(47),
 		);
 		expect(timelineRows(state.incidents[0]!, T0 + min(50)).slice(-2)).toEqual([

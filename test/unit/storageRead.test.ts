@@ -16,7 +16,7 @@ function busy(): State {
 	const { state: declared, id } = withIncident();
 	let state = tickItem(declared, id, 'scenario/service-down/response/check', { text: 'Check', list: 'Response' }, true, T0 + min(1));
 	state = tickItem(state, null, 'process/triage/assess', { text: 'Assess', list: 'Triage' }, true, T0 + min(2));
-	return logDeadline(state, id, { id: 'escalate', label: 'Escalate', detail: 'P0', at: T0 + min(30) }, T0 + min(31));
+	return logDeadline(state, id, { id: 'escalate', kind: 'escalate', label: 'Escalate', detail: 'P0', at: T0 + min(30) }, T0 + min(31));
 }
 
 /** What the full read (storage.ts, zod) makes of stored text. */

@@ -3,7 +3,7 @@
  * field (shown beside it, the first one focused), the title's limit, the levels a runbook usually
  * has, and an incident already open that a new alert may belong to (services: serviceList.ts).
  */
-import { detectionProblem, MAX_TITLE_LENGTH } from './limits.ts';
+import { detectionProblem, MAX_IMPACT_LENGTH, MAX_TITLE_LENGTH } from './limits.ts';
 import type { Incident, State } from './state.ts';
 
 /** The declare form's fields that can be refused, in the order the form shows them. */
@@ -31,12 +31,17 @@ export function declareProblems(
 	return problems;
 }
 
-/** Said once the title reaches its limit (a longer paste is cut there), or undefined below it. */
-export function titleLimitNote(length: number): string | undefined {
-	return length >= MAX_TITLE_LENGTH
-		? `${MAX_TITLE_LENGTH} characters, the most a title holds: anything longer was cut. Put the rest in Impact.`
-		: undefined;
+/** Said once a field reaches its limit (a longer paste is cut there by the browser), or undefined below it. */
+function limitNote(length: number, max: number, holder: string, rest: string): string | undefined {
+	return length >= max ? `${max.toLocaleString('en')} characters, the most ${holder} holds: anything longer was cut. ${rest}` : undefined;
 }
+
+/** Said once the title reaches its limit, or undefined below it. */
+export const titleLimitNote = (length: number) => limitNote(length, MAX_TITLE_LENGTH, 'a title', 'Put the rest in Impact.');
+
+/** Said once the impact reaches its limit, or undefined below it. */
+export const impactLimitNote = (length: number) =>
+	limitNote(length, MAX_IMPACT_LENGTH, 'Impact', 'Put the rest in a note on the timeline once declared.');
 
 /** The levels split into those the chosen runbooks usually have (first) and the others, each in the playbook's order. */
 export function usualLevels<T extends { id: string }>(levels: readonly T[], usual: readonly string[]): { usual: T[]; others: T[] } {

@@ -5,6 +5,8 @@
 
 /** Longest incident title, in characters (forms and imports). */
 export const MAX_TITLE_LENGTH = 140;
+/** Longest impact typed when declaring: a sentence or two for the declaration message; details go on the timeline. */
+export const MAX_IMPACT_LENGTH = 1000;
 /**
  * Most timeline events an imported incident may hold. Set above what a browser can store (50,000
  * events are about 6 MB, beyond the roughly 5 million characters a site may keep), so an incident

@@ -3,7 +3,7 @@ import { useEffect, useReducer } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientPlaybook, ClientSeverity } from '../../src/lib/clientPlaybook.ts';
 import { declareIncident, tickItem } from '../../src/lib/incidents.ts';
-import { MAX_TITLE_LENGTH } from '../../src/lib/limits.ts';
+import { MAX_IMPACT_LENGTH, MAX_TITLE_LENGTH } from '../../src/lib/limits.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { createStore, type Store } from '../../src/lib/store.ts';
 import { DeclareForm, type DeclarePrefill } from '../../src/islands/workspace/DeclareForm.tsx';
@@ -128,6 +128,18 @@ describe('what the form takes as typed', () => {
 		fireEvent.input(title, { target: { value: 'x'.repeat(MAX_TITLE_LENGTH) } });
 		expect(screen.getByRole('status').textContent).toMatch(new RegExp(`${MAX_TITLE_LENGTH} characters.*cut`));
 		expect(described(title)).toMatch(/cut/);
+	});
+
+	it('says when the impact reached its limit and a longer paste was cut, and where the rest can go', () => {
+		form();
+		const impact = screen.getByLabelText('Impact') as HTMLTextAreaElement;
+		expect(Number(impact.getAttribute('maxlength'))).toBe(MAX_IMPACT_LENGTH);
+		fireEvent.input(impact, { target: { value: 'x'.repeat(MAX_IMPACT_LENGTH - 1) } });
+		expect(described(impact)).not.toMatch(/cut/);
+		// As the browser leaves a longer paste: cut at the limit.
+		fireEvent.input(impact, { target: { value: 'x'.repeat(MAX_IMPACT_LENGTH) } });
+		expect(described(impact)).toMatch(/1,000 characters.*cut.*timeline/);
+		expect(screen.getAllByRole('status').some((s) => /cut/.test(s.textContent ?? ''))).toBe(true);
 	});
 
 	it('flags a broadcast mention typed into On-call before the message is copied', () => {

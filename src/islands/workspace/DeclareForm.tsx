@@ -3,9 +3,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { typedMentionWarnings } from '../../lib/broadcastMentions.ts';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { rememberedDetails } from '../../lib/declareDefaults.ts';
-import { alreadyOpen, declareProblems, titleLimitNote, usualLevels, type DeclareField } from '../../lib/declareInput.ts';
+import { alreadyOpen, declareProblems, impactLimitNote, titleLimitNote, usualLevels, type DeclareField } from '../../lib/declareInput.ts';
 import { addAlert, attachScratch, declareIncident, setResponder } from '../../lib/incidents.ts';
-import { MAX_TITLE_LENGTH } from '../../lib/limits.ts';
+import { MAX_IMPACT_LENGTH, MAX_TITLE_LENGTH } from '../../lib/limits.ts';
 import { serviceList } from '../../lib/serviceList.ts';
 import { changesLeft } from '../../lib/storageRead.ts';
 import type { State } from '../../lib/state.ts';
@@ -107,6 +107,7 @@ export function DeclareForm({
 		Object.entries(MENTION_FIELDS).map(([name, label]) => ({ label, value: typed[name as keyof Typed] })),
 	);
 	const limit = titleLimitNote(typed.title.length);
+	const impactLimit = impactLimitNote(typed.impact.length);
 
 	const clear = (field: DeclareField) => setProblems((p) => (p[field] ? { ...p, [field]: undefined } : p));
 	// Set while a declaration waits for what the last page left: a second press declares nothing more.
@@ -300,10 +301,16 @@ export function DeclareForm({
 					id="declare-impact"
 					name="impact"
 					rows={2}
-					maxLength={1000}
+					maxLength={MAX_IMPACT_LENGTH}
 					defaultValue={prefill.impact ?? ''}
 					placeholder="Who is affected and how"
+					aria-describedby={impactLimit ? 'declare-impact-limit' : undefined}
 				/>
+				{impactLimit && (
+					<p id="declare-impact-limit" class="hint" role="status">
+						{impactLimit}
+					</p>
+				)}
 			</div>
 			<div class="field">
 				<label for="declare-services">Affected services (comma-separated)</label>

@@ -51,6 +51,21 @@ const dueEvents = () =>
 		(e) => e.kind === 'escalation' && e.value?.startsWith('due:'),
 	);
 
+/** Notifications allowed: the titles of those shown, in order. */
+function allowNotifications(): string[] {
+	const notified: string[] = [];
+	vi.stubGlobal(
+		'Notification',
+		class {
+			static permission = 'granted';
+			constructor(title: string) {
+				notified.push(title);
+			}
+		},
+	);
+	return notified;
+}
+
 beforeEach(() => {
 	localStorage.clear();
 	const original = globalThis.setInterval;
@@ -102,16 +117,7 @@ describe('the incident bar', () => {
 	});
 
 	it('logs and notifies the next status update each time one falls due, not only the first', async () => {
-		const notified: string[] = [];
-		vi.stubGlobal(
-			'Notification',
-			class {
-				static permission = 'granted';
-				constructor(title: string) {
-					notified.push(title);
-				}
-			},
-		);
+		const notified = allowNotifications();
 		// Declared 40 minutes ago, updating every 15: the first update fell due at 15 and was logged, one was copied at 20,
 		// and the next fell due at 35, five minutes ago.
 		const { logDeadline, logMessage } = await import('../../src/lib/incidents.ts');
@@ -128,16 +134,7 @@ describe('the incident bar', () => {
 	});
 
 	it('logs and notifies each deadline that falls due once, however often it renders before the store arrives', async () => {
-		const notified: string[] = [];
-		vi.stubGlobal(
-			'Notification',
-			class {
-				static permission = 'granted';
-				constructor(title: string) {
-					notified.push(title);
-				}
-			},
-		);
+		const notified = allowNotifications();
 		// Declared 40 minutes ago at a level that escalates after 30 and updates every 15: both are due.
 		localStorage.setItem(STATE_KEY, stored(openIncident(min(40))));
 		const { loader } = await startBar();

@@ -150,18 +150,23 @@ describe('when browser storage fails', () => {
 		const heights = (notice: ReturnType<Page['locator']>) =>
 			notice.getByRole('button').evaluateAll((buttons) => buttons.map((b) => [b.textContent, b.getBoundingClientRect().height]));
 
-		it('leaves the row just tapped in view when storage is full, with buttons a thumb can hit', async () => {
+		/** A runbook on a phone with an incident open and storage full: a step tapped half way down the screen, where a thumb taps. */
+		async function tapFarDownWithStorageFull() {
 			const context = await chromium.newContext(PHONE);
 			await storeRaw(JSON.stringify({ version: 1, state: openIncidentState() }));
 			await storageFull();
 			const page = await context.newPage();
 			await page.goto('/scenarios/service-down/');
 			await page.locator('#incident-bar .incident-bar-main').waitFor();
-			// Half way down the screen, where a thumb taps.
 			await redis(page).evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 400));
 			await redis(page).tap();
 			const notice = page.getByRole('alert').filter({ hasText: 'Not saved: browser storage is full' });
 			await notice.waitFor();
+			return { page, notice };
+		}
+
+		it('leaves the row just tapped in view when storage is full, with buttons a thumb can hit', async () => {
+			const { page, notice } = await tapFarDownWithStorageFull();
 			for (const [name, height] of await heights(notice)) expect(height, `${name}`).toBeGreaterThanOrEqual(44);
 			// The bar stays pinned; the notice scrolls with the page and does not cover the row.
 			const row = await box(redis(page).locator('xpath=ancestor::li[1]'));
@@ -176,17 +181,8 @@ describe('when browser storage fails', () => {
 		});
 
 		it('says on the screen, under the bar, that a tick far down the page was not saved, one tap from what to do', async () => {
-			const context = await chromium.newContext(PHONE);
-			await storeRaw(JSON.stringify({ version: 1, state: openIncidentState() }));
-			await storageFull();
-			const page = await context.newPage();
-			await page.goto('/scenarios/service-down/');
-			await page.locator('#incident-bar .incident-bar-main').waitFor();
 			// Far down the runbook: the notice, at the top of the page, is out of sight.
-			await redis(page).evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 400));
-			await redis(page).tap();
-			const notice = page.getByRole('alert').filter({ hasText: 'Not saved: browser storage is full' });
-			await notice.waitFor();
+			const { page, notice } = await tapFarDownWithStorageFull();
 			const cue = page.locator('.storage-cue');
 			await expect.poll(() => cue.isVisible()).toBe(true);
 			const bar = await box(page.locator('#incident-bar'));

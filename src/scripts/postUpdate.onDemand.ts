@@ -17,7 +17,9 @@ import { templateHref, urls } from '../lib/urls.ts';
  * template's own when it loaded, the communication page otherwise).
  */
 export type PostOutcome =
-	{ done: true; message: string } | { done: false; reason: 'missing' | 'refused' | 'gone'; message: string; href: string };
+	| { done: true; message: string }
+	| { done: false; reason: 'refused' | 'gone'; message: string; href: string }
+	| { done: false; reason: 'missing'; message: string; href: string; missing: string[]; form: string };
 
 /**
  * Copy the update for the incident in the format the responder chose once (its template fetched
@@ -45,7 +47,14 @@ export async function postUpdate(
 	const values = incidentValues(template.fields, { incident, playbook, checklists: [], kind: 'message', now: Date.now() });
 	const missing = missingRequired(template.fields, values).map((f) => f.label);
 	if (missing.length > 0)
-		return { done: false, reason: 'missing', message: `${missing.join(', ')} still to write: opening the ${template.title} form.`, href };
+		return {
+			done: false,
+			reason: 'missing',
+			message: `${missing.join(', ')} still to write: opening the ${template.title} form.`,
+			href,
+			missing,
+			form: template.title,
+		};
 	const text = composeMessage(template, values, format, { drill: incident.drill });
 	try {
 		await navigator.clipboard.writeText(text);

@@ -217,7 +217,7 @@ describe('the next message', () => {
 		vi.unstubAllGlobals();
 	});
 
-	it("opens the update's own generator when a required value is missing, as the incident bar does", async () => {
+	it('says it copied nothing when a required value is missing, and why, with the way to write it focused; it does not leave the page', async () => {
 		const required = {
 			...template,
 			text: 'Now: {{status}}\nWhy: {{why}}',
@@ -228,10 +228,18 @@ describe('the next message', () => {
 			vi.fn(async () => new Response(JSON.stringify(required))),
 		);
 		const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {});
+		const writes = vi.fn(async () => {});
+		vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: writes } });
 		await workspace({ messages });
 		fireEvent.click(screen.getByRole('button', { name: 'Copy the progress note' }));
-		await waitFor(() => expect(assign).toHaveBeenCalledWith('/communication/#template-tick'));
-		expect(screen.getByRole('region', { name: 'Next message: Progress Note' }).textContent).toContain('Why still to write');
+		const region = screen.getByRole('region', { name: 'Next message: Progress Note' });
+		// Whatever the clipboard held before (the declaration) is still there: the responder is told, where they tapped.
+		await waitFor(() => expect(within(region).getByRole('status').textContent).toBe('Not copied: Why still to write.'));
+		const write = within(region).getByRole('link', { name: 'Write Why in the Progress Note form' });
+		expect(write.getAttribute('href')).toBe('/communication/#template-tick');
+		await waitFor(() => expect(document.activeElement).toBe(write));
+		expect(assign).not.toHaveBeenCalled();
+		expect(writes).not.toHaveBeenCalled();
 		vi.unstubAllGlobals();
 	});
 

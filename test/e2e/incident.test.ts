@@ -170,6 +170,29 @@ describe('classify, declare and follow an incident', () => {
 		expect(await next.getByRole('status').innerText()).toBe('');
 	});
 
+	it('says the update was not copied when a value it needs is missing, on the workspace, and leaves the clipboard alone', async () => {
+		await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await chromium.context.newPage();
+		await page.setViewportSize({ width: 360, height: 740 });
+		await page.goto('/classify/?seen=P0:service-completely-down');
+		await page.getByRole('link', { name: 'Declare a P0 incident' }).click();
+		await page.getByLabel('Title').fill('No impact written');
+		await page.getByLabel('Impact').fill('');
+		await page.getByRole('button', { name: 'Declare and copy the message' }).click();
+		await page.locator('.declare-dialog .declared').waitFor();
+		const declaration = await page.evaluate(() => navigator.clipboard.readText());
+		await page.goto('/incident/');
+		const next = page.getByRole('region', { name: /^Next message: / });
+		await next.getByRole('button', { name: /^Copy the / }).click();
+		await expect.poll(() => next.getByRole('status').innerText()).toMatch(/^Not copied: Impact still to write\.$/);
+		const write = next.getByRole('link', { name: /^Write Impact in the / });
+		await expect.poll(() => write.evaluate((el) => el === document.activeElement)).toBe(true);
+		expect(new URL(page.url()).pathname).toBe('/incident/');
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(declaration);
+		await write.click();
+		await expect.poll(() => new URL(page.url()).pathname).toBe('/communication/');
+	});
+
 	it('asks before resolving, then offers the resolution message and the post-mortem', async () => {
 		const page = await chromium.context.newPage();
 		await declareP0(page);

@@ -38,7 +38,9 @@ const NEXT_MESSAGE_TITLE = 'next-message-title';
  * when something is missing), the resolution and the post-mortem once it is resolved.
  */
 export function NextMessage({ incident, playbook, deadlines, now, messages, focus = false }: Props) {
-	const [said, setSaid] = useState({ text: '', copied: false });
+	const [said, setSaid] = useState<{ text: string; copied: boolean; write?: { label: string; href: string } }>({ text: '', copied: false });
+	const write = useRef<HTMLAnchorElement>(null);
+	useLayoutEffect(() => write.current?.focus(), [said]);
 	const [busy, setBusy] = useState(false);
 	const { update, resolution } = messages;
 	const resolved = incident.resolvedAt !== undefined;
@@ -79,8 +81,18 @@ export function NextMessage({ incident, playbook, deadlines, now, messages, focu
 			return postUpdate(store, incident.id, playbook);
 		});
 		setBusy(false);
+		// Nothing copied for want of a value: said here, where the responder tapped, with the way to write it (the clipboard
+		// still holds what was copied before, the declaration most likely, which must not be pasted as the update).
+		if (!outcome.done && outcome.reason === 'missing') {
+			const label = `Write ${outcome.missing.join(', ')} in the ${outcome.form} form`;
+			return setSaid({
+				text: `Not copied: ${outcome.missing.join(', ')} still to write.`,
+				copied: false,
+				write: { label, href: outcome.href },
+			});
+		}
 		setSaid({ text: outcome.message, copied: outcome.done });
-		// The update's generator asks for what is missing, and shows the text to copy by hand (as from the bar).
+		// The clipboard refused: the update's generator shows the text to copy by hand (as from the bar).
 		if (!outcome.done && outcome.reason !== 'gone') location.assign(outcome.href);
 	};
 	return (
@@ -102,6 +114,13 @@ export function NextMessage({ incident, playbook, deadlines, now, messages, focu
 				</a>
 			</p>
 			<p role="status">{shown}</p>
+			{said.write && (
+				<p class="actions">
+					<a ref={write} class="button primary" href={said.write.href}>
+						{said.write.label}
+					</a>
+				</p>
+			)}
 		</section>
 	);
 }

@@ -155,8 +155,9 @@ const LOOKING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight',
 
 /**
  * The severity list. A level picked with the pointer or a phone's picker applies at once; one reached
- * with the arrow keys only once confirmed (Enter, or leaving the list), so looking through the levels
- * does not change the incident, its deadlines and its timeline at every key. Escape keeps the level.
+ * with the arrow keys only once confirmed with Enter, so looking through the levels (or an arrow
+ * pressed by mistake while tabbing through) does not change the incident, its deadlines and its
+ * timeline. Escape, or leaving the list, keeps the level.
  */
 function SeverityChange({ incident, playbook, onSeverity }: Pick<Props, 'incident' | 'playbook' | 'onSeverity'>) {
 	const [looking, setLooking] = useState<string | undefined>(undefined);
@@ -191,7 +192,7 @@ function SeverityChange({ incident, playbook, onSeverity }: Pick<Props, 'inciden
 				onKeyDown={onKeyDown}
 				onPointerDown={() => (byKeys.current = false)}
 				onChange={onChange}
-				onBlur={apply}
+				onBlur={() => setLooking(undefined)}
 			>
 				{playbook.severities.map((s) => (
 					<option key={s.id} value={s.id}>

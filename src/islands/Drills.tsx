@@ -10,6 +10,7 @@ import { useScenarios } from './useScenarios.ts';
 import { useNow } from './useNow.ts';
 import { useStateRead } from './useStateRead.ts';
 import { NotSaved } from './NotSaved.tsx';
+import { tooSoon } from './doubleTap.ts';
 
 /** What declares, ends and leaves a drill, loaded with the store on the first sign of a change. */
 const changes = onDemandChanges(() => import('../lib/drillChanges.onDemand.ts'));
@@ -72,8 +73,6 @@ function Injects({ drill, startedAt, now }: { drill: DrillSpec; startedAt: numbe
 
 /** The score's copy and download, loaded when one is asked for. */
 const scoreFile = () => import('./drillScoreFile.onDemand.ts');
-/** A second tap this soon after "End the drill" lands on "Back to the drills", drawn in its place: it is ignored. */
-const DOUBLE_TAP_MS = 800;
 
 /**
  * Game-day drills: start one, see its alert and its events as the clock reaches them, declare and
@@ -197,7 +196,8 @@ export default function Drills({ drills, playbook }: Props) {
 							<button
 								type="button"
 								onClick={() => {
-									if (Date.now() - endPressed.current < DOUBLE_TAP_MS) return;
+									// A second tap on "End the drill" lands on this button, drawn in its place: it is ignored.
+									if (tooSoon(endPressed.current)) return;
 									focusNext.current = `drill-${playing.id}`;
 									void change((c) => c.closeDrill());
 								}}

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { earlyChanges, progress, removedTicks, type EarlyBox } from '../lib/checklistProgress.ts';
 import { itemKey, type ChecklistSpec } from '../lib/clientPlaybook.ts';
+import { holdsSteps } from '../lib/incidentChecklists.ts';
 import { formatUtcTime } from '../lib/clocks.ts';
 import { pageShown } from '../lib/pageShown.ts';
 import type { Ticks } from '../lib/state.ts';
@@ -101,8 +102,9 @@ export default function Checklist({ spec, ordered }: Props) {
 		>
 			<p class="checklist-progress" aria-live="polite" data-pagefind-ignore>
 				<progress max={total} value={done} aria-label={`${spec.label} progress`} />{' '}
+				{/* Symptoms are seen, not done: they are not steps, and the page's progress does not count them. */}
 				<span class="checklist-count">
-					{done} of {total} done
+					{done} of {total} {holdsSteps(spec) ? 'done' : 'seen'}
 				</span>
 				{/* A line of its own, there before the island is ready: whatever it then names, nothing under it moves. */}
 				<span class="checklist-for">

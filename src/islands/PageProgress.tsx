@@ -15,7 +15,7 @@ export default function PageProgress({ label, lists }: Props) {
 	const totals = stepsProgress(lists, ticks);
 	return (
 		<p class="page-progress-line not-content" aria-live="polite" data-pagefind-ignore>
-			<span>{label}:</span> <progress max={totals.total} value={totals.done} aria-label={`${label} progress`} />{' '}
+			<span>{label}:</span> <progress max={totals.total} value={totals.done} aria-label={label} />{' '}
 			<span data-page-progress>
 				{ready ? `${totals.done} of ${totals.total} steps done` : `${totals.total} steps`}
 				{totals.total > 0 && totals.done === totals.total && ' ✓'}

@@ -15,10 +15,10 @@ const spec: ChecklistSpec = {
 };
 
 /** A fresh page: empty storage and a fresh copy of the page's store module. */
-async function mount() {
+async function mount(list: ChecklistSpec = spec) {
 	vi.resetModules();
 	const { default: Checklist } = await import('../../src/islands/Checklist.tsx');
-	return render(<Checklist spec={spec} ordered />);
+	return render(<Checklist spec={list} ordered />);
 }
 
 /** The scratch ticks in storage. */
@@ -38,6 +38,13 @@ describe('<Checklist>', () => {
 		expect(screen.getByRole('list', { name: 'Service Down: Response' })).toBeTruthy();
 		expect(screen.getByRole('checkbox', { name: 'Check database connectivity' })).toBeTruthy();
 		expect(screen.getByRole('checkbox', { name: 'IMMEDIATE: Isolate affected systems' })).toBeTruthy();
+	});
+
+	it('counts symptoms as seen, not done: they are not steps, and the page does not count them as such', async () => {
+		await mount({ ...spec, key: 'scenario/service-down/symptoms', label: 'Service Down: Symptoms' });
+		fireEvent.click(screen.getByRole('checkbox', { name: 'Check database connectivity' }));
+		await waitFor(() => expect(screen.getByText(/1 of 2 seen/)).toBeTruthy());
+		expect(screen.queryByText(/of 2 done/)).toBeNull();
 	});
 
 	it('stores a tick, counts it, and moves the next-step marker', async () => {

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { astroBuild, makeProject } from '../support/buildSite.ts';
 import { searchHere } from '../support/siteSearch.ts';
 import { staticHost, type StaticHost } from '../support/staticHost.ts';
+import { DOUBLE_TAP_MS } from '../../src/islands/doubleTap.ts';
 import { useChromium } from '../support/useChromium.ts';
 import { playbookFromFiles, SEV_FIXTURE as FIXTURE } from '../support/playbookFromFiles.ts';
 
@@ -77,6 +78,8 @@ describe('a playbook with other levels, published under a base path', () => {
 		const dialog = page.locator('.declare-dialog');
 		await dialog.getByLabel('Title').fill('Checkout slow');
 		await dialog.getByRole('button', { name: 'Declare and copy the message' }).click();
+		// As a person taps on after reading what was copied: a tap at once is the second of a double tap, ignored.
+		await page.waitForTimeout(DOUBLE_TAP_MS);
 		await dialog.locator('.declared a.button.primary').click();
 		await page.waitForURL(`**${base}incident/**`);
 		await expect.poll(() => page.locator('.deadline[data-deadline="rung:head-of-shop"]').innerText()).toContain('Head of Shop');
@@ -125,6 +128,10 @@ describe('a playbook with other levels, published under a base path', () => {
 		const landing = page.locator('.alert-landing');
 		await expect.poll(() => landing.isVisible()).toBe(true);
 		expect(await landing.innerText()).toContain('DiskAlmostFull');
+		// The host's 404 page answered: the alert's landing is the page, not "404, Page not found" above it.
+		expect(await page.locator('h1').innerText()).toContain('DiskAlmostFull');
+		expect(await page.locator('main').innerText()).not.toMatch(/404|not found/i);
+		expect(await page.title()).toContain('DiskAlmostFull');
 		const classify = new URL(
 			await landing.getByRole('link', { name: 'Classify the incident' }).evaluate((a) => (a as HTMLAnchorElement).href),
 		);

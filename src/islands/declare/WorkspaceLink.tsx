@@ -15,7 +15,8 @@ export function WorkspaceLink() {
 				class="button primary"
 				href={urls.incident()}
 				onClick={(event) => {
-					if (tooSoon(shownAt)) event.preventDefault();
+					// A tap (detail: the click count); Enter on the focused link is meant.
+					if (event.detail > 0 && tooSoon(shownAt)) event.preventDefault();
 				}}
 			>
 				Open the incident workspace

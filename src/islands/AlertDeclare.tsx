@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { pageShown } from '../lib/pageShown.ts';
 import { urls } from '../lib/urls.ts';
-import { alertPrefill, type AlertPrefill } from '../lib/alertParams.ts';
+import { alertDeclaration, alertPrefill, type AlertPrefill } from '../lib/alertParams.ts';
 import { focusBack } from './declare/focusBack.ts';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
 import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand.tsx';
@@ -15,18 +15,6 @@ interface Props {
 
 /** Links on the runbook page that declare in place once scripts run (they lead to the workspace without them). */
 export const DECLARE_HERE = 'data-declare-here';
-
-/** What the declare form starts with when opened from an alert's link. */
-function fromAlert(alert: AlertPrefill, scenario: string): DeclarePrefill {
-	return {
-		severity: alert.severity,
-		scenarios: [scenario],
-		services: alert.services,
-		alert: alert.alert,
-		impact: alert.summary,
-		title: alert.alert ? `${alert.alert}${alert.services.length > 0 ? ` on ${alert.services.join(', ')}` : ''}` : undefined,
-	};
-}
 
 /**
  * Declaring from a runbook page, in a dialog over the runbook: from the page's "Declare an
@@ -62,7 +50,7 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 		const onClick = (event: Event) => {
 			if (!(event.target instanceof Element) || !event.target.closest(`[${DECLARE_HERE}]`)) return;
 			event.preventDefault();
-			declare(current.current ? fromAlert(current.current, scenario) : { scenarios: [scenario] });
+			declare(current.current ? alertDeclaration(current.current, [scenario]) : { scenarios: [scenario] });
 		};
 		document.addEventListener('click', onClick);
 		return () => {
@@ -131,12 +119,12 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 								<a class="button" href={urls.incident()}>
 									Open {openIncident.id}
 								</a>
-								<button type="button" onClick={() => declare(fromAlert(alert, scenario), openIncident.id)}>
+								<button type="button" onClick={() => declare(alertDeclaration(alert, [scenario]), openIncident.id)}>
 									Declare a new incident
 								</button>
 							</>
 						) : (
-							<button type="button" class="primary" onClick={() => declare(fromAlert(alert, scenario))}>
+							<button type="button" class="primary" onClick={() => declare(alertDeclaration(alert, [scenario]))}>
 								Declare from this alert
 							</button>
 						)}

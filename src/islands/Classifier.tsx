@@ -2,7 +2,16 @@ import { urls } from '../lib/urls.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DECLARE_STYLES } from './declare/declareStyles.ts';
 import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand.tsx';
-import { answersFromQuery, answersToQuery, classify, criterionKey, impactFromReasons, metrics, type Answers } from '../lib/classify.ts';
+import {
+	answerKeys,
+	answersFromQuery,
+	answersToQuery,
+	classify,
+	criterionKey,
+	impactFromReasons,
+	metrics,
+	type Answers,
+} from '../lib/classify.ts';
 import { severityById, type ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { describeRung, escalatesTo } from '../lib/escalationLadder.ts';
 import { formatMinutes, formatResponseTarget } from '../lib/format.ts';
@@ -48,6 +57,8 @@ export default function Classifier({ playbook }: Props) {
 	const [declaring, setDeclaring] = useState(false);
 	// The runbook the classifier was opened from (`?scenario=`): kept in the URL and declared with.
 	const [scenario, setScenario] = useState('');
+	// What else the address says (an alert no runbook lists, from AlertLanding.astro): kept in it, and declared with.
+	const [carried, setCarried] = useState<[string, string][]>([]);
 	const form = useRef<HTMLFormElement>(null);
 	useEffect(() => {
 		const query = new URLSearchParams(location.search);
@@ -64,12 +75,14 @@ export default function Classifier({ playbook }: Props) {
 		setAnswers(answersFromQuery(levels, query));
 		// Only an id a scenario could have: anything else is not carried on.
 		setScenario(/^[\w-]{1,100}$/.test(query.get('scenario') ?? '') ? query.get('scenario')! : '');
+		const own = ['scenario', ...answerKeys(levels)];
+		setCarried([...query].filter(([key]) => !own.includes(key)));
 	}, []);
 	const context = scenario ? { scenario } : {};
 	useEffect(() => {
-		const query = new URLSearchParams({ ...context, ...Object.fromEntries(answersToQuery(answers)) }).toString();
+		const query = new URLSearchParams([...Object.entries(context), ...carried, ...answersToQuery(answers)]).toString();
 		history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
-	}, [answers, scenario]);
+	}, [answers, scenario, carried]);
 
 	const result = classify(levels, answers);
 	const level = result.severityId === undefined ? undefined : severityById(levels, result.severityId);
@@ -241,6 +254,7 @@ export default function Classifier({ playbook }: Props) {
 				<Dialog
 					playbook={playbook}
 					prefill={{ severity: level.id, impact: impactFromReasons(reasons), scenarios: scenario ? [scenario] : [] }}
+					alertFromUrl
 					onClose={() => setDeclaring(false)}
 				/>
 			)}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { alertPrefill } from '../lib/alertParams.ts';
+import { alertDeclaration, alertPrefill } from '../lib/alertParams.ts';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { DeclareFlow } from './declare/DeclareFlow.tsx';
 import { focusBack } from './declare/focusBack.ts';
@@ -17,6 +17,21 @@ interface Props {
 	onDeclared?: ((id: string) => void) | undefined;
 	/** Offer the workspace once declared (not when opened on the workspace). */
 	workspaceLink?: boolean | undefined;
+	/** Add what the page's address says of an alert (the classifier opened for one no runbook lists). */
+	alertFromUrl?: boolean | undefined;
+}
+
+/**
+ * The prefill with the alert the page's address names: its name and services as the title, its
+ * services, its summary as the impact. The prefill's level and runbooks stand (the classification decides).
+ */
+export function withAlertFromUrl(playbook: ClientPlaybook, prefill: DeclarePrefill): DeclarePrefill {
+	const alert = alertPrefill(
+		new URLSearchParams(location.search),
+		playbook.severities.map((s) => s.id),
+	);
+	if (!alert) return prefill;
+	return { ...alertDeclaration(alert, prefill.scenarios ?? []), severity: prefill.severity, impact: alert.summary ?? prefill.impact };
 }
 
 /** What the URL asks the declare form to start with (from the classifier or a runbook page). */
@@ -41,7 +56,8 @@ export function prefillFromUrl(playbook: ClientPlaybook): DeclarePrefill {
  * The declare form in a dialog over the page it was opened from (the classifier, a runbook): no
  * navigation, the title focused; once declared, what comes next, in the same place.
  */
-export function DeclareDialog({ playbook, prefill, onClose, onDeclared, workspaceLink = true }: Props) {
+export function DeclareDialog({ playbook, prefill: given, onClose, onDeclared, workspaceLink = true, alertFromUrl = false }: Props) {
+	const [prefill] = useState(() => (alertFromUrl ? withAlertFromUrl(playbook, given) : given));
 	const { state, store } = useIncidentState();
 	const now = useNow();
 	const dialog = useRef<HTMLDialogElement>(null);

@@ -35,3 +35,15 @@ export function alertPrefill(params: URLSearchParams, severities: readonly strin
 	};
 	return prefill.alert || prefill.severity || services.length > 0 ? prefill : undefined;
 }
+
+/** What the declare form starts with from an alert: its level, services and summary; its name and services as the title. */
+export function alertDeclaration(alert: AlertPrefill, scenarios: string[]) {
+	return {
+		severity: alert.severity,
+		scenarios,
+		services: alert.services,
+		alert: alert.alert,
+		impact: alert.summary,
+		title: alert.alert ? `${alert.alert}${alert.services.length > 0 ? ` on ${alert.services.join(', ')}` : ''}` : undefined,
+	};
+}

@@ -78,6 +78,11 @@ export function answersToQuery(answers: Answers): URLSearchParams {
 	return params;
 }
 
+/** The query parameters answers are kept in (answersToQuery): a page keeps any other as it found it. */
+export function answerKeys(levels: readonly ClassifierLevel[]): string[] {
+	return ['seen', ...metrics(levels).map((m) => m.metric)];
+}
+
 /** Answers from URL query parameters; anything that is not a criterion or metric of these levels is ignored. */
 export function answersFromQuery(levels: readonly ClassifierLevel[], params: URLSearchParams): Answers {
 	const known = new Set(levels.flatMap((l) => l.criteria.filter((c) => !c.measure).map((c) => criterionKey(l.id, c.id))));

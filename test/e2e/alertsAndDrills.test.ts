@@ -108,6 +108,25 @@ describe('links from alerts', () => {
 		expect(after[0].services).toEqual(expect.arrayContaining(['checkout', 'search']));
 	});
 
+	it('no runbook lists keep their details through the classifier, into the declaration', async () => {
+		const page = await chromium.context.newPage();
+		// The classify link of an unlisted alert's landing carries the alert's parameters.
+		await page.goto('/classify/?alert=DiskAlmostFull&service=api&summary=Disk%2095%25%20full&seen=P0:service-completely-down');
+		await page.getByRole('link', { name: 'Declare a P0 incident' }).waitFor();
+		await page.reload();
+		await page.getByRole('link', { name: 'Declare a P0 incident' }).click();
+		const dialog = page.locator('.declare-dialog');
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).waitFor();
+		expect(await dialog.getByLabel('Title').inputValue()).toBe('DiskAlmostFull on api');
+		// The classification decides the level; the alert gives what it knows.
+		expect(await dialog.getByLabel('Severity', { exact: true }).inputValue()).toBe('P0');
+		expect(await dialog.getByLabel('Affected services (comma-separated)').inputValue()).toBe('api');
+		expect(await dialog.getByLabel('Impact').inputValue()).toBe('Disk 95% full');
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).click();
+		await dialog.locator('.declared').waitFor();
+		expect((await stored(page)).state.incidents[0].alert).toBe('DiskAlmostFull');
+	});
+
 	it('ignore unknown and hostile parameters, showing them only as text', async () => {
 		const page = await chromium.context.newPage();
 		let dialogs = 0;

@@ -135,5 +135,5 @@ export function missingRequired(fields: readonly TemplateField[], values: FieldV
 
 /** The required values left empty, in words, to show before sending. */
 export function missingWarnings(fields: readonly TemplateField[], values: FieldValues): string[] {
-	return missingRequired(fields, values).map((f) => `${f.label} is missing: its line is left out until you fill it in.`);
+	return missingRequired(fields, values).map((f) => `${f.label} is missing: the text goes without it until you fill it in.`);
 }

@@ -98,7 +98,7 @@ describe('MessageGenerator', () => {
 		await waitFor(() => expect(stored().messageFormat).toBe('markdown'));
 		fireEvent.input(impact, { target: { value: '' } });
 		expect(preview()).not.toContain('Impact');
-		expect(screen.getByText('Impact is missing: its line is left out until you fill it in.')).toBeTruthy();
+		expect(screen.getByText('Impact is missing: the text goes without it until you fill it in.')).toBeTruthy();
 		const copy = screen.getByRole('button', { name: 'Copy as Markdown without Impact' });
 		expect(copy.getAttribute('aria-describedby')).toBe('gen-declaration-check');
 		const asked = document.getElementById('gen-declaration-ask-impact') as HTMLTextAreaElement;

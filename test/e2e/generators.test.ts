@@ -106,13 +106,13 @@ describe('status messages from the open incident', () => {
 		await update.locator('#gen-update-nextUpdate').fill('');
 		await expect
 			.poll(() => update.locator('.send-check li').allInnerTexts())
-			.toEqual(['Next Update is missing: its line is left out until you fill it in.']);
+			.toEqual(['Next Update is missing: the text goes without it until you fill it in.']);
 		await update.locator('#gen-update-impact').fill('  ');
 		await expect
 			.poll(() => update.locator('.send-check li').allInnerTexts())
 			.toEqual([
-				'Impact is missing: its line is left out until you fill it in.',
-				'Next Update is missing: its line is left out until you fill it in.',
+				'Impact is missing: the text goes without it until you fill it in.',
+				'Next Update is missing: the text goes without it until you fill it in.',
 			]);
 		// The warning is attached to the button, which says what is missing; the message still copies, without the placeholder.
 		await expect

@@ -46,7 +46,7 @@ describe('a copied message holds facts only', () => {
 		expect(plain({ what: 'x' })).not.toContain('[Step]');
 	});
 	it('names a required value left empty, and what it does with it', () => {
-		expect(missingWarnings(template.fields, { what: ' ' })).toEqual(['What is missing: its line is left out until you fill it in.']);
+		expect(missingWarnings(template.fields, { what: ' ' })).toEqual(['What is missing: the text goes without it until you fill it in.']);
 	});
 	it('keeps a line whose tags are sections as it is', () => {
 		expect(withoutUnknownLines('{{#a}}x{{/a}}\n{{b}}', () => false)).toBe('{{#a}}x{{/a}}');

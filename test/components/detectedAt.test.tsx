@@ -144,7 +144,7 @@ describe('what comes next once declared with an earlier detection time', () => {
 		fireEvent.click(screen.getByRole('button', { name: /Change/ }));
 		fireEvent.input(screen.getByLabelText('Detected at (your local time)'), { target: { value: '2026-11-01T00:50' } });
 		fireEvent.submit(screen.getByRole('button', { name: 'Declare and copy the message' }).closest('form')!);
-		await screen.findByRole('heading', { name: /declared$/ });
+		await screen.findByRole('heading', { name: /Declared: API down$/ });
 		const clocks = [...document.querySelectorAll('.declared-clocks li')].map((li) => li.textContent);
 		expect(clocks).toEqual(['Escalate overdue since 05:05 UTC', 'Team Lead overdue since 05:05 UTC', 'Next status update by 05:45 UTC']);
 	});

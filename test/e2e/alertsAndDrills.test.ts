@@ -24,7 +24,7 @@ describe('links from alerts', () => {
 		expect(await dialog.getByRole('checkbox', { name: 'High Error Rate', exact: true }).isChecked()).toBe(true);
 		expect(await stored(page)).toBeNull();
 		await dialog.getByRole('button', { name: 'Declare and copy the message' }).click();
-		await expect.poll(() => dialog.locator('.declared').innerText()).toContain('declared');
+		await expect.poll(() => dialog.locator('.declared').innerText()).toContain('Declared');
 		await dialog.getByRole('button', { name: 'Close' }).click();
 		await expect.poll(() => page.locator('.alert-declare').count()).toBe(0);
 		const incident = (await stored(page)).state.incidents[0];

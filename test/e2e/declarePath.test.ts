@@ -29,6 +29,12 @@ async function expectSummaryFocused(page: Page): Promise<void> {
 	await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('declared') ?? false)).toBe(true);
 	expect(await page.locator('.declared').getAttribute('aria-describedby')).toBe('declared-copy');
 	expect(await page.locator('#declared-copy').innerText()).toMatch(/copied/);
+	// Named by what is broken, not only its id; its runbooks are targets a thumb can hit.
+	expect(await page.locator('#declared-title').innerText()).toContain(TITLE);
+	const runbooks = page.locator('.declared-runbooks a');
+	expect(await runbooks.count()).toBeGreaterThan(0);
+	for (const height of await runbooks.evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height)))
+		expect(height).toBeGreaterThanOrEqual(44);
 }
 
 describe('the 3 a.m. path: home → classify → declare → declaration in the clipboard', () => {

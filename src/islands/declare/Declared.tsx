@@ -59,7 +59,7 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
 		<section ref={panel} class="declared" tabIndex={-1} aria-labelledby="declared-title" aria-describedby="declared-copy">
 			<h2 id="declared-title">
 				{incident.drill && <span class="drill-badge">DRILL</span>} {level ? <SeverityBadge severity={level} /> : incident.severity}{' '}
-				{incident.id} declared
+				Declared: {incident.title}
 			</h2>
 			<p id="declared-copy">
 				{!message
@@ -83,15 +83,14 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
 					</div>
 				))}
 			{runbooks.length > 0 && (
-				<p class="declared-runbooks">
-					Open the runbook:{' '}
-					{runbooks.map((s, i) => (
-						<span key={s.id}>
-							{i > 0 && ', '}
-							<a href={urls.scenario(s.id)}>{s.title}</a>
-						</span>
+				<nav class="declared-runbooks" aria-labelledby="declared-runbooks-title">
+					<span id="declared-runbooks-title">Open the runbook:</span>
+					{runbooks.map((s) => (
+						<a key={s.id} class="button" href={urls.scenario(s.id)}>
+							{s.title}
+						</a>
 					))}
-				</p>
+				</nav>
 			)}
 			{clocks.length > 0 && (
 				<ul class="declared-clocks">

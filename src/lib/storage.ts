@@ -8,8 +8,11 @@
  * - nothing stored: an empty state.
  * - the current version: used once it validates.
  * - an older version: migrated step by step (MIGRATIONS), validated, and the user is told.
- * - a newer version (a newer copy of the site wrote it): copied aside to a backup key; the page
- *   starts empty and says so, and the backup can be downloaded.
+ * - a newer version (a newer copy of the site wrote it, in this tab before or in another one now):
+ *   left in place and never written over; the page says it is out of date and to reload for the
+ *   newer version, keeps its changes in memory meanwhile and offers them for download or copying.
+ *   (Set aside instead, an old tab's next tick wrote its own data over the newer, and the incident
+ *   the newer page showed was then only in a backup.)
  * - unreadable JSON, or data that fails validation: copied aside the same way, never dropped.
  * - no format number, or one that is not a whole number (`"1"`, null, 1.5): copied aside as of an
  *   unknown format, however well the data validates (this site never writes it so).
@@ -90,7 +93,7 @@ function setAside(storage: Storage, raw: string, now: number): string | undefine
 	}
 }
 
-function asideNotice(kind: 'corrupt' | 'invalid' | 'newer', what: string, key: string | undefined, loaded: boolean): StorageNotice {
+function asideNotice(kind: 'corrupt' | 'invalid', what: string, key: string | undefined, loaded: boolean): StorageNotice {
 	const kept = key
 		? 'It has been kept aside and can be downloaded from the incident workspace.'
 		: 'It could not be copied aside (storage is full), so nothing new is saved until you download it (in the incident workspace) and save over it.';
@@ -134,7 +137,7 @@ export function readStored(
 ): ReadStored {
 	if (raw === null) return { state: undefined, notices: [], writable: true };
 
-	const aside = (kind: 'corrupt' | 'invalid' | 'newer', what: string): ReadStored => {
+	const aside = (kind: 'corrupt' | 'invalid', what: string): ReadStored => {
 		const key = setAside(storage, raw, now);
 		return { state: undefined, notices: [asideNotice(kind, what, key, loaded)], writable: key !== undefined };
 	};
@@ -146,10 +149,8 @@ export function readStored(
 		aside('invalid', `The incident data saved in this browser is in an unknown format (${formatName(stored.declared)}).`);
 	if (!Number.isInteger(version)) return unknown();
 	if (version > STATE_VERSION) {
-		return aside(
-			'newer',
-			`The incident data saved in this browser was written by a newer version of this site (format ${version}; this page reads ${STATE_VERSION}).`,
-		);
+		const message = `The incident data saved in this browser was written by a newer version of this site (format ${version}; this page reads ${STATE_VERSION}). This page is out of date: reload it to use the newer version. Until then nothing is saved here, so the newer data is not written over.`;
+		return { state: undefined, notices: [{ kind: 'newer', message, unsaved: true }], writable: false };
 	}
 	let data = stored.state;
 	let migrated = false;

@@ -36,12 +36,21 @@ describe('loadState', () => {
 		expect(listBackups(storage)).toHaveLength(1);
 	});
 
-	it('keeps data from a newer version of the site aside instead of overwriting it', () => {
+	it('leaves data from a newer version of the site in place, never writes over it, and says to reload for it', () => {
 		const storage = new MemoryStorage();
-		storage.setItem(STATE_KEY, stored({ future: true }, STATE_VERSION + 1));
+		const newer = stored({ future: true }, STATE_VERSION + 1);
+		storage.setItem(STATE_KEY, newer);
 		const loaded = loadState(storage, T0);
-		expect(loaded.notices[0]?.kind).toBe('newer');
-		expect(readRaw(storage, loaded.notices[0]?.backupKey ?? '')).toContain('"future":true');
+		expect(loaded.notices).toMatchObject([{ kind: 'newer', unsaved: true }]);
+		expect(loaded.notices[0]?.message).toMatch(/reload/);
+		expect(loaded.writable).toBe(false);
+		expect(listBackups(storage)).toEqual([]);
+		// A tick in this out-of-date page is kept in memory, not written over the newer data.
+		const store = createStore(storage, () => T0, new EventTarget());
+		store.update((s) => withIncident({}, s).state);
+		expect(store.get().incidents).toHaveLength(1);
+		expect(storage.getItem(STATE_KEY)).toBe(newer);
+		expect(store.notices().some((n) => n.unsaved)).toBe(true);
 	});
 
 	it('migrates an older version step by step and says so', () => {
@@ -205,13 +214,19 @@ describe("another tab's write (the storage event) is read as at load", () => {
 		expect(listBackups(storage)).toEqual([{ key: backup, size: bad.length }]);
 	});
 
-	it('sets unreadable JSON and data of a newer version aside as at load', () => {
+	it('sets unreadable JSON aside and leaves data of a newer version in place, as at load, writing nothing over it after', () => {
 		const storage = new MemoryStorage();
 		const { store, written } = tab(storage);
+		store.update((s) => withIncident({}, s).state);
 		written('{"version":1,"state":{"incid');
-		written(stored({ future: true }, STATE_VERSION + 1));
+		const newer = stored({ future: true }, STATE_VERSION + 1);
+		written(newer);
 		expect(store.notices().map((n) => n.kind)).toEqual(['corrupt', 'newer']);
-		expect(listBackups(storage)).toHaveLength(2);
+		expect(listBackups(storage)).toHaveLength(1);
+		// The newer tab's data stays as it wrote it, whatever this older page does next; this page keeps its incident.
+		store.update((s) => withIncident({ title: 'Another' }, s).state);
+		expect(storage.getItem(STATE_KEY)).toBe(newer);
+		expect(store.get().incidents).toHaveLength(2);
 	});
 
 	it('never overwrites bad data from another tab that could not be set aside', () => {

@@ -21,35 +21,30 @@ interface Props {
 	alertFromUrl?: boolean | undefined;
 }
 
+/** The alert the page's address names (its link's parameters), if any. */
+const alertFromAddress = (playbook: ClientPlaybook) =>
+	alertPrefill(
+		new URLSearchParams(location.search),
+		playbook.severities.map((s) => s.id),
+	);
+
 /**
  * The prefill with the alert the page's address names: its name and services as the title, its
  * services, its summary as the impact. The prefill's level and runbooks stand (the classification decides).
  */
 export function withAlertFromUrl(playbook: ClientPlaybook, prefill: DeclarePrefill): DeclarePrefill {
-	const alert = alertPrefill(
-		new URLSearchParams(location.search),
-		playbook.severities.map((s) => s.id),
-	);
+	const alert = alertFromAddress(playbook);
 	if (!alert) return prefill;
 	return { ...alertDeclaration(alert, prefill.scenarios ?? []), severity: prefill.severity, impact: alert.summary ?? prefill.impact };
 }
 
-/** What the URL asks the declare form to start with (from the classifier or a runbook page). */
+/** What the URL asks the declare form to start with (the workspace opened from an alert's link, or `?scenario=`). */
 export function prefillFromUrl(playbook: ClientPlaybook): DeclarePrefill {
-	const params = new URLSearchParams(location.search);
-	const alert = alertPrefill(
-		params,
-		playbook.severities.map((s) => s.id),
-	);
-	const scenario = params.get('scenario') ?? '';
-	return {
-		severity: alert?.severity,
-		// An unknown id matches no box in the form, so it is dropped there.
-		scenarios: scenario ? [scenario] : [],
-		services: alert?.services,
-		alert: alert?.alert,
-		impact: alert?.summary,
-	};
+	const scenario = new URLSearchParams(location.search).get('scenario') ?? '';
+	// An unknown id matches no box in the form, so it is dropped there.
+	const scenarios = scenario ? [scenario] : [];
+	const alert = alertFromAddress(playbook);
+	return alert ? alertDeclaration(alert, scenarios) : { scenarios };
 }
 
 /**

@@ -10,6 +10,7 @@
 import type { ActionItemChange } from './actionItems.ts';
 import type { StepChange } from './checklistChanges.onDemand.ts';
 import type { SourcedField } from './messageValues.ts';
+import type { Status } from '../schemas/site.ts';
 import { browserStorage, pendingKey } from './storageRead.ts';
 
 /** A message copied for sending, to log on the incident's timeline at the moment it was copied. */
@@ -42,7 +43,7 @@ export interface ItemChange {
 /** What a responder changes in the incident workspace under fire: the level, the status, a note, a rung brought in. */
 export type WorkspaceEditKind =
 	| { severity: string }
-	| { status: { id: string; label: string; closes: boolean } }
+	| { status: Pick<Status, 'id' | 'label' | 'closes'> }
 	| { note: string }
 	| { escalated: { text: string; value: string } };
 

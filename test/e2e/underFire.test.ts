@@ -256,6 +256,8 @@ describe("a phone's width (360 px)", () => {
 		const page = await chromium.context.newPage();
 		await page.goto('/incident/?alert=KubeDeploymentReplicasMismatch&severity=P1&service=payments-api-canary-eu-west-1');
 		await page.getByLabel('Title').waitFor();
+		// Titled from the alert, as a runbook's declare form is.
+		expect(await page.getByLabel('Title').inputValue()).toBe('KubeDeploymentReplicasMismatch on payments-api-canary-eu-west-1');
 		expect(await overflow(page), 'declare form from an alert').toBeLessThanOrEqual(0);
 		const declared = declareIncident(
 			{ ...emptyState(), responder: 'x'.repeat(500) },

@@ -102,6 +102,7 @@ describe('drills', () => {
 		const page = await context.newPage();
 		await page.goto(`${baseURL}/drills/`);
 		const focused = () => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName);
+		await page.locator('astro-island:not([ssr]) .drill-card button').first().waitFor();
 		const start = page.getByRole('button', { name: 'Start' }).first();
 		await start.focus();
 		await page.keyboard.press('Enter');

@@ -77,6 +77,28 @@ describe('drills', () => {
 		await context.close();
 	});
 
+	it('says so when the view of a started drill cannot load, keeps its clock, and shows it on the next try', async () => {
+		const context = await chromium.browser.newContext({ serviceWorkers: 'block' });
+		let blocked = true;
+		await context.route(/\/_astro\/DrillRun\.onDemand\./, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+		const page = await context.newPage();
+		await page.goto(`${baseURL}/drills/`);
+		await page.locator('astro-island:not([ssr]) .drill-card button').first().waitFor();
+		await page.getByRole('button', { name: 'Start' }).first().click();
+		const told = page.getByRole('alert').filter({ hasText: /could not be shown/ });
+		await told.waitFor();
+		// The drill's clock is in the address, as when it shows: a reload or the next try keeps it.
+		const started = new URL(page.url()).searchParams.get('started');
+		expect(Number(started)).toBeGreaterThan(0);
+		blocked = false;
+		await told.getByRole('button', { name: 'try again' }).click();
+		await page.locator('#drill-pending').waitFor();
+		expect(await told.count()).toBe(0);
+		expect(new URL(page.url()).searchParams.get('started')).toBe(started);
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('drill-pending');
+		await context.close();
+	});
+
 	it('a quick double tap on "End the drill" leaves the score on the screen', async () => {
 		const context = await chromium.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 		const page = await context.newPage();

@@ -3,6 +3,7 @@ import { earlyChanges, progress, removedTicks, type EarlyBox } from '../lib/chec
 import { itemKey, type ChecklistSpec } from '../lib/clientPlaybook.ts';
 import { holdsSteps } from '../lib/incidentChecklists.ts';
 import { formatUtcTime } from '../lib/clocks.ts';
+import { MAX_STEP_NOTE_LENGTH } from '../lib/stepNoteLimit.ts';
 import { pageShown } from '../lib/pageShown.ts';
 import type { Ticks } from '../lib/state.ts';
 import type { ShownTicks } from '../lib/storageRead.ts';
@@ -162,7 +163,15 @@ export default function Checklist({ spec, ordered }: Props) {
 											void saveNote(step.id, step.text, new FormData(e.currentTarget).get('note')?.toString() ?? '');
 										}}
 									>
-										<input name="note" maxLength={280} defaultValue={tick?.note ?? ''} aria-label={`Note on: ${step.text}`} autoFocus />
+										{/* No maxLength: it would cut a paste without a word. The browser refuses a longer note on Save, says why, and keeps the text. */}
+										<input
+											name="note"
+											pattern={`[\\s\\S]{0,${MAX_STEP_NOTE_LENGTH}}`}
+											title={`At most ${MAX_STEP_NOTE_LENGTH} characters`}
+											defaultValue={tick?.note ?? ''}
+											aria-label={`Note on: ${step.text}`}
+											autoFocus
+										/>
 										<button type="submit">Save</button>
 										<button type="button" onClick={() => setEditing(null)}>
 											Cancel

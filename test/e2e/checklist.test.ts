@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { MAX_STEP_NOTE_LENGTH } from '../../src/lib/stepNoteLimit.ts';
 import { phasePath, scenarioPath } from '../../src/lib/urls.ts';
 import { fillDeclareDialog } from '../support/declare.ts';
 import { useChromium } from '../support/useChromium.ts';
@@ -40,6 +41,34 @@ describe('checklists', () => {
 			'1 of 6 done',
 		);
 		expect(await page.locator('.checklist-target').first().innerText()).toContain('no incident open');
+	});
+
+	it('refuse a step note longer than a note holds, saying why and keeping every character pasted', async () => {
+		const page = await chromium.context.newPage();
+		await page.goto(scenarioPath('service-down'));
+		await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+		const step = row(page, 'check-database-connectivity');
+		await step.getByRole('button', { name: /^Add note/ }).click();
+		const field = step.getByRole('textbox');
+		const long = `${'db-primary-7 refused connections; '.repeat(20)}end`;
+		expect(long.length).toBeGreaterThan(MAX_STEP_NOTE_LENGTH);
+		await field.fill(long);
+		await step.getByRole('button', { name: 'Save' }).click();
+		// Not cut: the box still holds all of it, says how much a note holds, and nothing is kept.
+		expect(await field.inputValue()).toBe(long);
+		// The browser says so at the box (its own words, then the box's title, which names the limit).
+		expect(await field.evaluate((el: HTMLInputElement) => [el.validity.valid, el.validationMessage !== '', el.title])).toEqual([
+			false,
+			true,
+			expect.stringContaining(String(MAX_STEP_NOTE_LENGTH)),
+		]);
+		expect(JSON.stringify(await stored(page))).not.toContain('db-primary-7');
+		// At the limit exactly, it is kept whole.
+		const fits = long.slice(0, MAX_STEP_NOTE_LENGTH);
+		await field.fill(fits);
+		await field.press('Enter');
+		await expect.poll(async () => JSON.stringify(await stored(page))).toContain(JSON.stringify(fits));
+		expect(await step.locator('.step-note').innerText()).toContain(fits.trim());
 	});
 
 	it('tick on a tap on the step’s words on a phone, not only on the box', async () => {

@@ -5,7 +5,7 @@ import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { formatUtcTime } from '../lib/clocks.ts';
 import { mentionWarnings } from '../lib/broadcastMentions.ts';
 import { composeMessage, FORMAT_LABELS, missingRequired, missingWarnings, type GeneratorTemplate } from '../lib/composeMessage.ts';
-import { editedValues, incidentValues } from '../lib/messageValues.ts';
+import { editedValues, incidentValues, listsRows, type DocumentRows } from '../lib/messageValues.ts';
 import { holdUntilApplied } from '../lib/heldChanges.ts';
 import { holdTyped } from '../lib/heldWrites.ts';
 import { onDemandChanges } from '../lib/onDemandChanges.ts';
@@ -30,6 +30,9 @@ export const COPY_LABELS: Record<MessageFormat, string> = {
 	markdown: 'Copy as Markdown',
 	plain: 'Copy as plain text',
 };
+
+/** The post-mortem's lists, loaded only for a template that lists one of them (`listsRows`): the playbook's messages list none. */
+const documentRows = () => import('../lib/documentRows.onDemand.ts');
 
 interface Props {
 	template: GeneratorTemplate;
@@ -60,9 +63,23 @@ export default function MessageGenerator({ template, playbook, children }: Props
 		setAsked([]);
 	}, [incident?.id]);
 
+	// Loading (undefined), loaded, or failed to load (null: those lists stay empty, and the generator says so).
+	const [rows, setRows] = useState<DocumentRows | null>();
+	const needsRows = incident !== undefined && listsRows(template.fields, template.kind);
+	useEffect(() => {
+		if (needsRows && !rows)
+			documentRows().then(
+				(m) => setRows(m.DOCUMENT_ROWS),
+				() => setRows(null),
+			);
+	}, [needsRows]);
+	const rowsLoading = needsRows && rows === undefined;
+
 	const id = `gen-${template.id}`;
 	// Messages do not list checklist steps (the post-mortem does): the checklists stay off this page's props.
-	const fromIncident = incident ? incidentValues(template.fields, { incident, playbook, checklists: [], kind: template.kind, now }) : {};
+	const fromIncident = incident
+		? incidentValues(template.fields, { incident, playbook, checklists: [], kind: template.kind, now, rows: rows ?? undefined })
+		: {};
 	const values = editedValues(template.fields, fromIncident, edits);
 	const text = composeMessage(template, values, format, { drill: incident?.drill ?? false });
 	const warnings = [...missingWarnings(template.fields, values), ...mentionWarnings(template.fields, values)];
@@ -106,12 +123,16 @@ export default function MessageGenerator({ template, playbook, children }: Props
 				class="generator pb-ui not-content"
 				data-generator={template.id}
 				data-pagefind-ignore=""
-				inert={!ready}
+				// Also while the lists it fills in load: nothing is copied without them.
+				inert={!ready || rowsLoading}
 				onPointerDown={prepareChange}
 				onKeyDown={prepareChange}
 				onFocusIn={prepareChange}
 			>
 				<NotSaved changes={changes} />
+				{needsRows && rows === null && (
+					<p role="alert">The incident’s lists (timeline, levels, action items) could not load: they are left out of this message.</p>
+				)}
 				<p class="generator-source">
 					{/* Keyed: the words are replaced, not reflowed word by word into the room of the other saying. */}
 					{incident ? (

@@ -9,7 +9,7 @@ import { holdItemChange, holdTyped } from '../lib/heldWrites.ts';
 import { newId } from '../lib/newId.ts';
 import { NotSaved } from './NotSaved.tsx';
 import { onDemandChanges } from '../lib/onDemandChanges.ts';
-import { actionItemProblems, postMortemHome } from '../lib/postMortem.ts';
+import { actionItemProblems, DOCUMENT_ROWS, postMortemHome } from '../lib/postMortem.ts';
 import { activeIncident } from '../lib/stateRead.ts';
 import type { FieldValues } from '../lib/renderMessage.ts';
 import type { TemplateField } from '../schemas/template.ts';
@@ -85,7 +85,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 		.filter((h) => h.incident === incident.id)
 		.reduce((items, h) => changedItems(items, h.item), incident.postMortem.actionItems);
 	const shown = { ...incident, postMortem: { ...incident.postMortem, actionItems } };
-	const context = { incident: shown, playbook, checklists: lists.checklists, kind: 'document' as const, now };
+	const context = { incident: shown, playbook, checklists: lists.checklists, kind: 'document' as const, now, rows: DOCUMENT_ROWS };
 	const values = editedValues(template.fields, incidentValues(template.fields, context), typed);
 	const text = `${composeMessage(template, values, 'markdown', { drill: incident.drill })}\n\n## Timeline chart\n\n${courseMermaid(incidentCourse(incident, playbook.severities, playbook.escalation, now))}`;
 	const warnings = [...missingWarnings(template.fields, values), ...actionItemProblems(actionItems)];

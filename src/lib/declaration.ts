@@ -5,6 +5,7 @@
 import { composeMessage, FORMAT_LABELS, missingRequired, type GeneratorTemplate } from './composeMessage.ts';
 import type { ClientPlaybook } from './clientPlaybook.ts';
 import { incidentValues } from './messageValues.ts';
+import { DOCUMENT_ROWS } from './postMortem.ts';
 import type { MessageFormat } from './renderMessage.ts';
 import type { Incident, State } from './state.ts';
 
@@ -22,6 +23,7 @@ export function declarationText(
 		checklists: [],
 		kind: 'message',
 		now,
+		rows: DOCUMENT_ROWS,
 	});
 	return composeMessage(template, values, format, { drill: incident.drill });
 }
@@ -43,6 +45,6 @@ export function declarationMissing(
 	playbook: Pick<ClientPlaybook, 'severities' | 'statuses'>,
 	now: number,
 ): string[] {
-	const values = incidentValues(template.fields, { incident, playbook, checklists: [], kind: 'message', now });
+	const values = incidentValues(template.fields, { incident, playbook, checklists: [], kind: 'message', now, rows: DOCUMENT_ROWS });
 	return missingRequired(template.fields, values).map((f) => f.label);
 }

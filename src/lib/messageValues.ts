@@ -5,7 +5,7 @@
 import type { IncidentSource } from '../schemas/template.ts';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from './clientPlaybook.ts';
 import { elapsedMs, formatSpan, formatUtcDateTime, formatUtcTime } from './clocks.ts';
-import { actionItemRows, severityRows, skippedSteps, timelineRows } from './postMortem.ts';
+import type * as PostMortemLists from './postMortem.ts';
 import { peakSeverity, severityLabel } from './severityPeriods.ts';
 import type { FieldValues, ListItem } from './renderMessage.ts';
 import type { EventKind, Handover, Incident } from './state.ts';
@@ -20,6 +20,26 @@ export interface ValueContext {
 	/** A chat message shows the latest events; a document the whole timeline. */
 	kind: 'message' | 'document';
 	now: number;
+	/**
+	 * The post-mortem's lists (postMortem.ts: `DOCUMENT_ROWS`), passed in rather than imported, so a page
+	 * whose templates list none of them does not load them: the communication page loads them only for a
+	 * template that lists one (`listsRows`). Without them those lists are empty.
+	 */
+	rows?: DocumentRows | undefined;
+}
+
+/** The post-mortem's lists of an incident: its whole timeline, its levels over time, the steps skipped, the action items. */
+export type DocumentRows = Pick<typeof PostMortemLists, 'timelineRows' | 'severityRows' | 'skippedSteps' | 'actionItemRows'>;
+
+/** Whether a template lists one of the post-mortem's lists (a message lists its latest events without them). */
+export function listsRows(fields: readonly SourcedField[], kind: ValueContext['kind']): boolean {
+	return fields.some(
+		(f) =>
+			f.from === 'severityPeriods' ||
+			f.from === 'skippedSteps' ||
+			f.from === 'actionItems' ||
+			(f.from === 'timeline' && kind === 'document'),
+	);
 }
 
 /** The parts of a template field that say where its value comes from. */
@@ -65,7 +85,7 @@ export function lastHandover(incident: Pick<Incident, 'events'>): Handover | und
 
 /** The value of one incident source. */
 export function sourceValue(source: IncidentSource, context: ValueContext): string | ListItem[] {
-	const { incident, playbook, now } = context;
+	const { incident, playbook, now, rows } = context;
 	const postMortem = incident.postMortem;
 	switch (source) {
 		case 'title':
@@ -95,13 +115,13 @@ export function sourceValue(source: IncidentSource, context: ValueContext): stri
 			return incident.resolvedAt === undefined && level ? formatUtcTime(nextUpdateAt(incident, level.updateEvery, now)) : '';
 		}
 		case 'timeline':
-			return context.kind === 'message' ? latestEvents(incident, now) : timelineRows(incident, now);
+			return context.kind === 'message' ? latestEvents(incident, now) : (rows?.timelineRows(incident, now) ?? []);
 		case 'severityPeriods':
-			return severityRows(incident, playbook.severities, now);
+			return rows?.severityRows(incident, playbook.severities, now) ?? [];
 		case 'skippedSteps':
-			return skippedSteps(incident, context.checklists, playbook.escalation ?? []);
+			return rows?.skippedSteps(incident, context.checklists, playbook.escalation ?? []) ?? [];
 		case 'actionItems':
-			return actionItemRows(postMortem.actionItems);
+			return rows?.actionItemRows(postMortem.actionItems) ?? [];
 		case 'rootCause':
 		case 'resolution':
 		case 'usersAffected':

@@ -5,6 +5,7 @@
 import { itemKey, type ChecklistSpec, type ClientSeverity } from './clientPlaybook.ts';
 import { formatSpan, formatUtcDateTime, formatUtcTime } from './clocks.ts';
 import type { ListItem } from './renderMessage.ts';
+import type { DocumentRows } from './messageValues.ts';
 import type { Step } from '../schemas/step.ts';
 import type { IncidentSource } from '../schemas/template.ts';
 import type { IncidentFields } from './incidents.ts';
@@ -192,3 +193,6 @@ export function postMortemHome(source: IncidentSource | undefined): PostMortemHo
 	if (isIn(INCIDENT_TEXT, source)) return { on: 'incident', key: source };
 	return { on: 'record' };
 }
+
+/** The lists a template may draw from the incident, handed to its values (messageValues.ts). */
+export const DOCUMENT_ROWS: DocumentRows = { timelineRows, severityRows, skippedSteps, actionItemRows };

@@ -8,6 +8,7 @@ import { composeMessage, FORMAT_LABELS, missingRequired, type GeneratorTemplate 
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { findIncident, logMessage } from '../lib/incidents.ts';
 import { incidentValues } from '../lib/messageValues.ts';
+import { DOCUMENT_ROWS } from '../lib/postMortem.ts';
 import type { MessageFormat } from '../lib/renderMessage.ts';
 import type { Store } from '../lib/store.ts';
 import { templateHref, urls } from '../lib/urls.ts';
@@ -44,7 +45,14 @@ export async function postUpdate(
 		};
 	const href = templateHref(template.id);
 	if (!incident) return { done: false, reason: 'gone', message: 'The incident is no longer open here.', href };
-	const values = incidentValues(template.fields, { incident, playbook, checklists: [], kind: 'message', now: Date.now() });
+	const values = incidentValues(template.fields, {
+		incident,
+		playbook,
+		checklists: [],
+		kind: 'message',
+		now: Date.now(),
+		rows: DOCUMENT_ROWS,
+	});
 	const missing = missingRequired(template.fields, values).map((f) => f.label);
 	if (missing.length > 0)
 		return {

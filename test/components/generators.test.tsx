@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { render as renderNow } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { declareIncident } from '../../src/lib/incidents.ts';
+import type { GeneratorTemplate } from '../../src/lib/composeMessage.ts';
+import { declareIncident, updatePostMortem } from '../../src/lib/incidents.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
 import { declaration } from '../support/incidents.ts';
@@ -80,6 +81,35 @@ describe('MessageGenerator', () => {
 		expect(page.querySelector('[data-preview]')?.textContent).toContain('Impact: All users cannot log in');
 		// The incident fills the values in; the fields, the preview and the buttons were all there before.
 		expect(skeleton(page.querySelector('.generator')).filter((box) => !first.includes(box))).toEqual([]);
+	});
+
+	it('fills a message that lists the post-mortem’s action items (a playbook’s own template), inert until their code has loaded', async () => {
+		const { state, id } = incident();
+		const withItem = updatePostMortem(state, id, { actionItems: [{ id: 'a1', item: 'Add a canary stage', owner: '@bob', due: '', done: false }] }, Date.now());
+		seed(withItem);
+		const { MessageGenerator } = await islands();
+		const template: GeneratorTemplate = {
+			id: 'follow-ups',
+			title: 'Follow-ups',
+			kind: 'message',
+			text: 'Follow-ups for {{title}}:\n{{#actions}}\n- {{item}} ({{owner}})\n{{/actions}}',
+			fields: [
+				{ name: 'title', label: 'Title', from: 'title', placeholder: '', required: false, multiline: false },
+				{
+					name: 'actions',
+					label: 'Action items',
+					from: 'actionItems',
+					items: ['item', 'owner', 'due'],
+					placeholder: '',
+					required: false,
+					multiline: false,
+				},
+			],
+		};
+		render(<MessageGenerator template={template} playbook={playbook} />);
+		const preview = () => document.querySelector('[data-preview]')?.textContent ?? '';
+		await waitFor(() => expect(preview()).toContain('- Add a canary stage (@bob)'));
+		expect((document.querySelector('.generator') as HTMLElement).inert).toBe(false);
 	});
 
 	it('previews each edit and each format as text, keeps what is typed on the incident, and asks for a missing impact beside the button', async () => {

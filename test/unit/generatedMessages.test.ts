@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { composeMessage, drillLine, type GeneratorTemplate } from '../../src/lib/composeMessage.ts';
 import { addNote, setSeverity, setStatus, updatePostMortem } from '../../src/lib/incidents.ts';
 import { editedValues, incidentValues } from '../../src/lib/messageValues.ts';
+import { DOCUMENT_ROWS } from '../../src/lib/postMortem.ts';
 import { MESSAGE_FORMATS, type FieldValues, type MessageFormat } from '../../src/lib/renderMessage.ts';
 import type { Incident } from '../../src/lib/state.ts';
 import { min, T0, withIncident } from '../support/incidents.ts';
@@ -33,7 +34,9 @@ function incident(over: { impact?: string; note?: string; drill?: boolean } = {}
 }
 
 function write(template: GeneratorTemplate, from: Incident | undefined, format: MessageFormat, edits: FieldValues = {}): string {
-	const fromIncident = from ? incidentValues(template.fields, { incident: from, playbook, checklists, kind: template.kind, now: NOW }) : {};
+	const fromIncident = from
+		? incidentValues(template.fields, { incident: from, playbook, checklists, kind: template.kind, now: NOW, rows: DOCUMENT_ROWS })
+		: {};
 	const values = editedValues(template.fields, fromIncident, edits);
 	return composeMessage(template, values, format, { drill: from?.drill ?? false });
 }

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { deadlines } from '../../src/lib/clocks.ts';
 import { composeMessage, isBlank, missingRequired, shownValues } from '../../src/lib/composeMessage.ts';
 import { addNote, logEscalation, logMessage, setStatus, tickItem, updatePostMortem } from '../../src/lib/incidents.ts';
-import { editedValues, incidentValues, latestEvents, nextUpdateAt, sourceValue, type ValueContext } from '../../src/lib/messageValues.ts';
+import {
+	editedValues,
+	incidentValues,
+	latestEvents,
+	listsRows,
+	nextUpdateAt,
+	sourceValue,
+	type ValueContext,
+} from '../../src/lib/messageValues.ts';
+import { DOCUMENT_ROWS } from '../../src/lib/postMortem.ts';
 import { INCIDENT_SOURCES } from '../../src/schemas/template.ts';
 import { min, T0, withIncident } from '../support/incidents.ts';
 import { contentPlaybook, contentTemplate } from '../support/playbookContent.ts';
@@ -55,6 +64,23 @@ describe('values from the incident', () => {
 			'Rolled back',
 			'Canary first',
 		]);
+	});
+	it('lists the post-mortem’s lists only with their code given, and says which templates need it', () => {
+		let { state, id } = withIncident();
+		state = updatePostMortem(state, id, { actionItems: [{ id: 'a1', item: 'Add a canary', owner: '@bob', due: '', done: false }] }, T0 + min(40));
+		const ctx = context({ incident: state.incidents[0]! });
+		const lists = ['actionItems', 'severityPeriods'] as const;
+		expect(lists.map((s) => sourceValue(s, ctx))).toEqual([[], []]);
+		const given = lists.map((s) => sourceValue(s, { ...ctx, rows: DOCUMENT_ROWS }));
+		expect(given[0]).toEqual([expect.objectContaining({ item: 'Add a canary', owner: '@bob' })]);
+		expect(given[1]).not.toEqual([]);
+		// A message lists its latest events itself; a document's timeline, and every other list, needs the code.
+		expect(sourceValue('timeline', ctx)).not.toEqual([]);
+		expect(listsRows([{ name: 'events', from: 'timeline' }], 'message')).toBe(false);
+		expect(listsRows([{ name: 'events', from: 'timeline' }], 'document')).toBe(true);
+		expect(listsRows([{ name: 'title', from: 'title' }, { name: 'free' }], 'document')).toBe(false);
+		for (const from of ['severityPeriods', 'skippedSteps', 'actionItems'] as const)
+			expect(listsRows([{ name: 'x', from }], 'message')).toBe(true);
 	});
 	it('fills only the fields that name a source', () => {
 		const fields = [{ name: 'sev', from: 'severity' as const }, { name: 'typed' }];

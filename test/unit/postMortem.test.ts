@@ -25,6 +25,7 @@ import {
 	severityRows,
 	skippedSteps,
 	timelineRows,
+	DOCUMENT_ROWS,
 } from '../../src/lib/postMortem.ts';
 import { peakSeverity, severityPeriods } from '../../src/lib/severityPeriods.ts';
 import type { Incident, State } from '../../src/lib/state.ts';
@@ -419,7 +420,14 @@ describe('steps skipped', () => {
 		const incident = state.incidents[0]!;
 		expect(skippedSteps(incident, checklists, [])).toEqual([]);
 		const template = contentTemplate('post-mortem');
-		const values = incidentValues(template.fields, { incident, playbook, checklists, kind: 'document', now: T0 + min(5) });
+		const values = incidentValues(template.fields, {
+			incident,
+			playbook,
+			checklists,
+			kind: 'document',
+			now: T0 + min(5),
+			rows: DOCUMENT_ROWS,
+		});
 		expect(composeMessage(template, values, 'markdown', { drill: false })).toContain(
 			"## Steps skipped\nNone: every step of the incident's checklists was ticked.\n",
 		);
@@ -530,12 +538,26 @@ describe('the post-mortem document', () => {
 	].join('\n');
 	it('is filled from the incident: summary, time per severity, timeline, skipped steps, action items', () => {
 		const { incident } = simulated();
-		const values = incidentValues(template.fields, { incident, playbook, checklists, kind: 'document', now: T0 + min(90) });
+		const values = incidentValues(template.fields, {
+			incident,
+			playbook,
+			checklists,
+			kind: 'document',
+			now: T0 + min(90),
+			rows: DOCUMENT_ROWS,
+		});
 		expect(composeMessage(template, values, 'markdown', { drill: false })).toBe(summary);
 	});
 	it('leaves no heading bare and pastes no [hint] when the responder wrote nothing yet', () => {
 		const incident = withIncident({ impact: '', onCall: '', commander: '' }).state.incidents[0]!;
-		const values = incidentValues(template.fields, { incident, playbook, checklists, kind: 'document', now: T0 + min(90) });
+		const values = incidentValues(template.fields, {
+			incident,
+			playbook,
+			checklists,
+			kind: 'document',
+			now: T0 + min(90),
+			rows: DOCUMENT_ROWS,
+		});
 		const text = composeMessage(template, values, 'markdown', { drill: false });
 		// Every heading has something under it: text, or a heading of a lower level, before the next heading or the end.
 		const lines = text.split('\n').filter((line) => line.trim());

@@ -18,10 +18,11 @@ export interface FileOrigin {
 }
 
 /**
- * The marker for code a page loads only when the user asks for it (opening search, an export):
+ * The marker for code a page loads only when the user asks for it (opening search, an export), or
+ * only for what some visits show (a drill under way, a template that lists what others do not):
  * a source file named `*.onDemand.ts` or `*.onDemand.tsx`, imported with `import()`. Its chunk,
  * and any chunk only it needs, is not part of what a page costs to open: the budgets and the
- * benchmark report it apart. Code a page imports by itself (on idle, on load) must not use it.
+ * benchmark report it apart. Code every visit of a page imports by itself (on idle, on load) must not use it.
  */
 export const ON_DEMAND_MODULE = /\.onDemand\.[cm]?[jt]sx?$/;
 

@@ -1,14 +1,18 @@
 /**
  * What the incident bar writes, loaded with the page's store when a deadline falls due: the
- * deadline logged on the incident's timeline, once however many pages and tabs notice it.
+ * deadline logged on the incident's timeline, and notified, once however many pages and tabs notice it.
  */
 import { dueValue, type Deadline } from '../lib/clocks.ts';
 import { findIncident, logDeadline } from '../lib/incidents.ts';
 import { loadStore } from '../lib/pageStoreLoader.ts';
 import type { State } from '../lib/state.ts';
 
-/** Log that a deadline fell due; true when this call logged it (false: it already was, or the incident is gone). */
-export async function logDue(incidentId: string, deadline: Deadline): Promise<boolean> {
+/**
+ * Log that a deadline fell due, and tell the responder by a notification when the browser allows them; true
+ * when this call logged it (false: it already was, by this page or another, or the incident is gone).
+ */
+export async function logDue(incident: { id: string; title: string }, deadline: Deadline): Promise<boolean> {
+	const incidentId = incident.id;
 	const store = await loadStore();
 	const value = dueValue(deadline);
 	const logged = (state: State) =>
@@ -19,5 +23,7 @@ export async function logDue(incidentId: string, deadline: Deadline): Promise<bo
 		added = !logged(state) && logged(next);
 		return next;
 	});
+	if (added && 'Notification' in window && Notification.permission === 'granted')
+		new Notification(`${deadline.label} due`, { body: `${incident.title}: ${deadline.detail}`, tag: `${incidentId}:${deadline.id}` });
 	return added;
 }

@@ -51,14 +51,7 @@ function notifyDue(list: Deadline[], incident: ShownIncident): void {
 		const key = `${incident.id} ${value}`;
 		if (logging.has(key) || incident.events.some((e) => e.kind === 'escalation' && e.value === value)) continue;
 		logging.add(key);
-		void import('./incidentBar.onDemand.ts')
-			.then((onDemand) => onDemand.logDue(incident.id, d))
-			.then((logged) => {
-				if (logged && 'Notification' in window && Notification.permission === 'granted') {
-					new Notification(`${d.label} due`, { body: `${incident.title}: ${d.detail}`, tag: `${incident.id}:${d.id}` });
-				}
-			})
-			.finally(() => logging.delete(key));
+		void import('./incidentBar.onDemand.ts').then((onDemand) => onDemand.logDue(incident, d)).finally(() => logging.delete(key));
 	}
 }
 

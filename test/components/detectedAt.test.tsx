@@ -146,6 +146,7 @@ describe('what comes next once declared with an earlier detection time', () => {
 		fireEvent.submit(screen.getByRole('button', { name: 'Declare and copy the message' }).closest('form')!);
 		await screen.findByRole('heading', { name: /Declared: API down$/ });
 		const clocks = [...document.querySelectorAll('.declared-clocks li')].map((li) => li.textContent);
-		expect(clocks).toEqual(['Escalate overdue since 05:05 UTC', 'Team Lead overdue since 05:05 UTC', 'Next status update by 05:45 UTC']);
+		// The level's escalation and the rung it brings in at that moment are one line, not two.
+		expect(clocks).toEqual(['Escalate: Team Lead overdue since 05:05 UTC', 'Next status update by 05:45 UTC']);
 	});
 });

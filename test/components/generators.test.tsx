@@ -85,7 +85,12 @@ describe('MessageGenerator', () => {
 
 	it('fills a message that lists the post-mortem’s action items (a playbook’s own template), inert until their code has loaded', async () => {
 		const { state, id } = incident();
-		const withItem = updatePostMortem(state, id, { actionItems: [{ id: 'a1', item: 'Add a canary stage', owner: '@bob', due: '', done: false }] }, Date.now());
+		const withItem = updatePostMortem(
+			state,
+			id,
+			{ actionItems: [{ id: 'a1', item: 'Add a canary stage', owner: '@bob', due: '', done: false }] },
+			Date.now(),
+		);
 		seed(withItem);
 		const { MessageGenerator } = await islands();
 		const template: GeneratorTemplate = {

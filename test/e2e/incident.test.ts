@@ -45,9 +45,10 @@ describe('classify, declare and follow an incident', () => {
 		await expect.poll(() => page.locator('.elapsed-clock').innerText()).toMatch(/^10 min [0-5]\d s$/);
 		// Declaring at once is the response: met, however long since.
 		expect(await deadline(page, 'response').innerText()).toMatch(/done/i);
-		expect(await deadline(page, 'escalate').innerText()).toMatch(/upcoming/i);
+		// The level's escalation, with the rung it brings in then.
+		expect(await deadline(page, 'rung:engineering-lead').innerText()).toMatch(/upcoming/i);
 		await chromium.context.clock.fastForward('05:00');
-		await expect.poll(() => deadline(page, 'escalate').innerText()).toMatch(/due now/i);
+		await expect.poll(() => deadline(page, 'rung:engineering-lead').innerText()).toMatch(/due now/i);
 		expect(await page.locator('.incident-summary').innerText()).toMatch(/#incident-20261126-03\d\d/);
 	});
 
@@ -67,9 +68,9 @@ describe('classify, declare and follow an incident', () => {
 	it('walks the escalation path: due, overdue, brought in, logged', async () => {
 		const page = await chromium.context.newPage();
 		await declareP0(page);
-		// The first rung above the responder falls due when the level says to escalate.
+		// The first rung above the responder falls due when the level says to escalate: one line, told by the level's rule.
 		const escalateAfter = await page.evaluate(() =>
-			Number(document.querySelector('.deadline[data-deadline="escalate"]')?.textContent?.match(/in (\d+) minutes/)?.[1]),
+			Number(document.querySelector('.deadline[data-deadline="rung:engineering-lead"]')?.textContent?.match(/in (\d+) minutes/)?.[1]),
 		);
 		expect(escalateAfter).toBeGreaterThan(0);
 		await chromium.context.clock.fastForward(`${escalateAfter + 1}:00`);

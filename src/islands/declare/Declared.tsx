@@ -2,6 +2,7 @@ import { urls } from '../../lib/urls.ts';
 import { useEffect, useRef } from 'preact/hooks';
 import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { deadlines } from '../../lib/clocks.ts';
+import { deadlineName, listedDeadlines } from '../../lib/listedDeadlines.ts';
 import { dueBy } from '../../lib/dueBy.ts';
 import { FORMAT_LABELS } from '../../lib/composeMessage.ts';
 import type { MessageFormat } from '../../lib/renderMessage.ts';
@@ -50,7 +51,7 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
 	const own = scenarios.filter((s) => incident.scenarios.includes(s.id));
 	const runbooks = (own.length > 0 ? own : scenarios.filter((s) => s.severities.includes(incident.severity))).slice(0, SCENARIO_LINK_LIMIT);
 	const clocks = level
-		? deadlines(incident, level, playbook.escalation, now)
+		? listedDeadlines(deadlines(incident, level, playbook.escalation, now))
 				.filter((d) => d.at !== undefined && ['upcoming', 'due', 'overdue'].includes(d.state))
 				.slice(0, 3)
 		: [];
@@ -96,7 +97,7 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
 				<ul class="declared-clocks">
 					{clocks.map((d) => (
 						<li key={d.id}>
-							<strong>{d.label}</strong> <time dateTime={new Date(d.at!).toISOString()}>{dueBy(d)}</time>
+							<strong>{deadlineName(d)}</strong> <time dateTime={new Date(d.at!).toISOString()}>{dueBy(d)}</time>
 						</li>
 					))}
 				</ul>

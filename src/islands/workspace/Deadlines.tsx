@@ -1,5 +1,6 @@
 import type { Deadline } from '../../lib/clocks.ts';
 import { deadlineWhen } from '../../lib/deadlineWhen.ts';
+import { deadlineName, listedDeadlines } from '../../lib/listedDeadlines.ts';
 
 interface Props {
 	deadlines: Deadline[];
@@ -22,11 +23,11 @@ const STATE_WORDS: Record<Deadline['state'], string> = {
 export function Deadlines({ deadlines, now, onEscalated }: Props) {
 	return (
 		<ol class="deadlines" aria-label="Deadlines and escalation">
-			{deadlines.map((d) => (
+			{listedDeadlines(deadlines).map((d) => (
 				<li key={d.id} class={`deadline deadline-${d.state}`} data-deadline={d.id}>
 					<span class={`deadline-state state-${d.state}`}>{STATE_WORDS[d.state]}</span>
 					<span class="deadline-what">
-						<strong>{d.label}</strong> <span class="muted">{d.detail}</span>
+						<strong>{deadlineName(d)}</strong> <span class="muted">{d.detail}</span>
 					</span>
 					<span class="deadline-when">{deadlineWhen(d, now)}</span>
 					{d.kind === 'rung' && (d.state === 'due' || d.state === 'overdue' || d.state === 'upcoming') && (

@@ -171,6 +171,16 @@ describe('the keyboard', () => {
 		expect(declared).toHaveLength(1);
 	});
 
+	it('declares once when Enter repeats (held a moment) or the form is sent twice before it gives way to what comes next', () => {
+		const { store, declared, submit } = form({ severity: 'S1' });
+		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Down' } });
+		// Enter in a text box sends the form, each time the key repeats.
+		submit();
+		submit();
+		expect(declared).toHaveLength(1);
+		expect(store.get().incidents).toHaveLength(1);
+	});
+
 	it('passes the detection time in one stop, a Change button that opens the field', () => {
 		form();
 		expect(screen.queryByLabelText('Detected at (your local time)')).toBeNull();
@@ -267,9 +277,15 @@ describe('steps ticked before', () => {
 			await vi.waitFor(() => expect(declared).toHaveLength(1));
 			expect(Object.keys(store.get().incidents[0]!.ticks)).toEqual(['left']);
 			expect(store.get().incidents).toHaveLength(1);
-			// Nothing left: declared in the press itself.
+			// A press after it declares nothing more.
 			submit();
-			expect(declared).toHaveLength(2);
+			expect(declared).toHaveLength(1);
+			// Nothing left: the next form declares in the press itself.
+			cleanup();
+			const next = form({ severity: 'S2' });
+			titled();
+			next.submit();
+			expect(next.declared).toHaveLength(1);
 		} finally {
 			vi.doUnmock('../../src/lib/checklistChanges.onDemand.ts');
 			localStorage.clear();

@@ -110,11 +110,12 @@ export function DeclareForm({
 	const impactLimit = impactLimitNote(typed.impact.length);
 
 	const clear = (field: DeclareField) => setProblems((p) => (p[field] ? { ...p, [field]: undefined } : p));
-	// Set while a declaration waits for what the last page left: a second press declares nothing more.
-	const waiting = useRef(false);
+	// Set once the declaration is made, or waits for what the last page left: a second press (Enter held long enough to
+	// repeat, a double click) declares nothing more while the form gives way to what comes next.
+	const sent = useRef(false);
 	const submit = (event: Event) => {
 		event.preventDefault();
-		if (waiting.current) return;
+		if (sent.current) return;
 		const element = event.currentTarget as HTMLFormElement;
 		const form = new FormData(element);
 		const text = (name: string) => form.get(name)?.toString().trim() ?? '';
@@ -135,6 +136,7 @@ export function DeclareForm({
 		// and applied only now (below) was not offered yet, and is added as the offer would have been.
 		const offer = element.elements.namedItem('attach');
 		const offered = offer instanceof HTMLInputElement ? offer.checked : undefined;
+		sent.current = true;
 		const declare = () => {
 			let id = '';
 			store.update((s, now) => {
@@ -166,12 +168,10 @@ export function DeclareForm({
 		// Declared in the press (the message may still be copied) unless the last page left changes not yet
 		// applied (a tick made as it was left): they are applied first, so the tick lands on the incident.
 		if (!changesLeft()) return declare();
-		waiting.current = true;
 		void import('../../lib/checklistChanges.onDemand.ts')
 			.then((changes) => changes.applyLeft())
 			.catch(() => undefined)
 			.then(() => {
-				waiting.current = false;
 				declare();
 			});
 	};

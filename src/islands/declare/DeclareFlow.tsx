@@ -62,6 +62,7 @@ export function DeclareFlow({ playbook, state, store, prefill, now, onCancel, on
 				message={declared.message}
 				now={now}
 				workspaceLink={workspaceLink}
+				notKept={store.notices().some((n) => n.unsaved) ? store : undefined}
 				onCopiedByHand={() => {
 					const message = declared.message;
 					if (!message || message.copied) return;

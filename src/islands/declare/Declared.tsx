@@ -1,5 +1,5 @@
 import { urls } from '../../lib/urls.ts';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { deadlines } from '../../lib/clocks.ts';
 import { deadlineName, listedDeadlines } from '../../lib/listedDeadlines.ts';
@@ -8,6 +8,8 @@ import { FORMAT_LABELS } from '../../lib/composeMessage.ts';
 import type { MessageFormat } from '../../lib/renderMessage.ts';
 import { SCENARIO_LINK_LIMIT } from '../../lib/scenarioLinks.ts';
 import type { Incident } from '../../lib/state.ts';
+import type { Store } from '../../lib/store.ts';
+import { copyUnsaved, downloadUnsaved } from '../copyText.ts';
 import { LazyCopyFallback } from '../LazyCopyFallback.tsx';
 import { SeverityBadge } from '../SeverityBadge.tsx';
 import { WorkspaceLink } from './WorkspaceLink.tsx';
@@ -33,13 +35,18 @@ interface Props {
 	onCopiedByHand: () => void;
 	/** Where the incident is followed from here; absent on the workspace itself. */
 	workspaceLink?: boolean | undefined;
+	/**
+	 * Said first when this browser could not keep the incident (storage full or refused), with a way to take it
+	 * away: it is only on this page, so no link sends the responder to a workspace that will not have it.
+	 */
+	notKept?: Store | undefined;
 }
 
 /**
  * What comes next, right after declaring: what was copied (or the text to copy), the runbooks to
  * open and the clocks. Focus moves here, so a screen reader reads it and the view follows.
  */
-export function Declared({ incident, playbook, message, now, onCopiedByHand, workspaceLink = true }: Props) {
+export function Declared({ incident, playbook, message, now, onCopiedByHand, workspaceLink = true, notKept }: Props) {
 	const panel = useRef<HTMLElement>(null);
 	useEffect(() => {
 		// Where the clipboard was refused, the text to copy has the focus, selected, inside this panel.
@@ -62,6 +69,7 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
 				{incident.drill && <span class="drill-badge">DRILL</span>} {level ? <SeverityBadge severity={level} /> : incident.severity}{' '}
 				Declared: {incident.title}
 			</h2>
+			{notKept && <NotKept store={notKept} />}
 			<p id="declared-copy">
 				{!message
 					? 'The declaration message could not be prepared (the playbook data did not load): post it from the communication page.'
@@ -102,7 +110,33 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
 					))}
 				</ul>
 			)}
-			{workspaceLink && <WorkspaceLink />}
+			{workspaceLink && !notKept && <WorkspaceLink />}
 		</section>
+	);
+}
+
+/**
+ * Said in what comes next when this browser could not keep the declaration (storage full or refused): the
+ * message was copied and is right, but the incident lives only on this page until it can be saved.
+ */
+function NotKept({ store }: { store: Store }) {
+	const [copied, setCopied] = useState('');
+	const notice = store.notices().find((n) => n.unsaved);
+	return (
+		<div class="storage-notice declared-not-kept" role="alert">
+			<p>
+				{notice?.message ?? 'Not saved in this browser.'} The incident is only on this page: a reload or another page will not have it.
+				Download or copy it before leaving.
+			</p>
+			<p class="actions">
+				<button type="button" onClick={() => downloadUnsaved(store.snapshot())}>
+					Download what is not saved
+				</button>
+				<button type="button" onClick={async () => setCopied(await copyUnsaved(store.snapshot()))}>
+					Copy it
+				</button>
+				{copied && <span role="status">{copied}</span>}
+			</p>
+		</div>
 	);
 }

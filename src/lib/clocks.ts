@@ -64,8 +64,12 @@ function timed(at: number, now: number, resolvedAt: number | undefined): Deadlin
 export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: readonly EscalationStep[], now: number): Deadline[] {
 	const { detectedAt, declaredAt, resolvedAt } = incident;
 	const list: Deadline[] = [];
+	// The level's times run from detection; one a change of level put in the past falls due at the change, not
+	// before it: the incident was not at this level then (nor missed it, nor logs it at a time gone).
+	const levelSince = Math.max(detectedAt, ...incident.events.filter((e) => e.kind === 'severity').map((e) => e.at));
+	const after = (minutes: number) => Math.max(detectedAt + minutes * MINUTE, levelSince);
 
-	const responseAt = detectedAt + level.responseTime * MINUTE;
+	const responseAt = after(level.responseTime);
 	const responded = firstResponseAt(incident);
 	list.push({
 		id: 'response',
@@ -78,7 +82,7 @@ export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: re
 	});
 
 	const firstEscalation = incident.events.find((e) => e.kind === 'escalation' && e.value?.startsWith('rung:'))?.at;
-	const escalateAt = detectedAt + level.escalateAfter * MINUTE;
+	const escalateAt = after(level.escalateAfter);
 	list.push({
 		id: 'escalate',
 		kind: 'escalate',
@@ -100,7 +104,7 @@ export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: re
 			doneAt: rungDoneAt(incident, ladder, responder.id) ?? declaredAt,
 		});
 	for (const planned of escalationPlan(ladder, level)) {
-		const { rung, after } = planned;
+		const { rung } = planned;
 		const base = {
 			id: `rung:${rung.id}`,
 			kind: 'rung' as const,
@@ -111,7 +115,7 @@ export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: re
 			list.push({ ...base, state: 'conditional' });
 			continue;
 		}
-		const at = detectedAt + (after ?? 0) * MINUTE;
+		const at = after(planned.after ?? 0);
 		const done = rungDoneAt(incident, ladder, rung.id);
 		list.push({ ...base, at, ...(done === undefined ? { state: timed(at, now, resolvedAt) } : { state: 'done', doneAt: done }) });
 	}

@@ -3,7 +3,7 @@ import { deadlines, elapsedMs, formatClock, formatSpan, nextDeadline } from '../
 import { deadlineWhen } from '../../src/lib/deadlineWhen.ts';
 import { dueBy } from '../../src/lib/dueBy.ts';
 import { describePlannedRung, escalationPlan } from '../../src/lib/escalationLadder.ts';
-import { addNote, logEscalation, logMessage, setStatus, updateIncident } from '../../src/lib/incidents.ts';
+import { addNote, logEscalation, logMessage, setSeverity, setStatus, updateIncident } from '../../src/lib/incidents.ts';
 import { EscalationStepSchema } from '../../src/schemas/escalation.ts';
 import { min, T0, withIncident } from '../support/incidents.ts';
 
@@ -125,6 +125,21 @@ describe('deadlines of a P0', () => {
 		expect(list['escalate']?.state).toBe('missed');
 		expect(list['rung:cto-vp-engineering']?.state).toBe('unneeded');
 		expect(list['update']).toBeUndefined();
+	});
+
+	it("start a raised level's deadlines that would already be past at the raise, not before it: the incident was not at that level then", () => {
+		let { state, id } = withIncident({ detectedAt: T0, severity: 'P1' });
+		state = setSeverity(state, id, 'P0', T0 + min(44));
+		const at = (m: number) => byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(m)));
+		// P0 escalates 20 minutes after detection: at the raise, 24 minutes later, it falls due, and is overdue 5 minutes on.
+		expect(at(44)['escalate']).toMatchObject({ at: T0 + min(44), state: 'due' });
+		expect(at(44)['rung:engineering-lead']).toMatchObject({ at: T0 + min(44), state: 'due' });
+		expect(at(49)['escalate']?.state).toBe('overdue');
+		// Responded at P1 in time: the raise does not make the response a miss.
+		expect(at(44)['response']?.state).toBe('done');
+		// Deadlines still ahead keep their time from detection; so does a level never changed.
+		expect(at(44)['rung:cto-vp-engineering']?.at).toBe(T0 + min(120));
+		expect(byId(deadlines(p0().incident, level('P0'), ladder, T0))['escalate']?.at).toBe(T0 + min(20));
 	});
 
 	it('follows an earlier detection time set after declaring', () => {

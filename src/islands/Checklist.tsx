@@ -69,6 +69,8 @@ export default function Checklist({ spec, ordered }: Props) {
 			if (step) void toggle(step.id, step.text, checked, now.active?.id ?? null);
 		}
 	}, []);
+	// Focused by the page, not by autofocus, which browsers skip on an address with a fragment (a runbook opened at a heading).
+	useLayoutEffect(() => root.current?.querySelector<HTMLInputElement>('.note-form input')?.focus(), [editing]);
 	const saveNote = async (stepId: string, text: string, note: string) => {
 		setEditing(null);
 		await changeStep({ target, key: itemKey(spec.key, stepId), text, list: spec.label, at: Date.now(), change: { note } });
@@ -170,7 +172,6 @@ export default function Checklist({ spec, ordered }: Props) {
 											title={`At most ${MAX_STEP_NOTE_LENGTH} characters`}
 											defaultValue={tick?.note ?? ''}
 											aria-label={`Note on: ${step.text}`}
-											autoFocus
 										/>
 										<button type="submit">Save</button>
 										<button type="button" onClick={() => setEditing(null)}>

@@ -71,6 +71,18 @@ describe('checklists', () => {
 		expect(await step.locator('.step-note').innerText()).toContain(fits.trim());
 	});
 
+	it('put the focus in a step’s note box when it opens, also on a page opened at a heading (an address with a #)', async () => {
+		const page = await chromium.context.newPage();
+		// The browser applies no autofocus on a page whose address has a fragment: the box must be focused by the page.
+		await page.goto(`${scenarioPath('service-down')}#response`);
+		await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+		const step = row(page, 'check-database-connectivity');
+		await step.getByRole('button', { name: /^Add note/ }).click();
+		await expect.poll(() => step.getByRole('textbox').evaluate((box) => box === document.activeElement)).toBe(true);
+		await page.keyboard.type('db-primary-7');
+		expect(await step.getByRole('textbox').inputValue()).toBe('db-primary-7');
+	});
+
 	it('tick on a tap on the step’s words on a phone, not only on the box', async () => {
 		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 		const page = await context.newPage();

@@ -1,6 +1,6 @@
-import { urls } from '../lib/urls.ts';
+import { templateAnchor, urls } from '../lib/urls.ts';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { formatUtcTime } from '../lib/clocks.ts';
 import { mentionWarnings } from '../lib/broadcastMentions.ts';
@@ -89,6 +89,17 @@ export default function MessageGenerator({ template, playbook, children }: Props
 	useEffect(() => setAsked((names) => [...new Set([...names, ...missing.map((f) => f.name)])]), [missingNames, incident?.id]);
 	// Asked for from the first render (the server's too), not only once the effect has noted them.
 	const askFor = template.fields.filter((f) => !f.items && (asked.includes(f.name) || missing.some((m) => m.name === f.name)));
+	// Opened at this template with values still to write (the bar's "Post the update", the workspace's link to a
+	// missing value): the first of them takes the focus, beside what it is missing for and the copy button.
+	const arrived = useRef(false);
+	useEffect(() => {
+		if (arrived.current || !ready || rowsLoading || location.hash !== `#${templateAnchor(template.id)}`) return;
+		arrived.current = true;
+		const box = missing[0] && document.getElementById(`${id}-ask-${missing[0].name}`);
+		if (!box) return;
+		box.focus();
+		box.scrollIntoView({ block: 'center' });
+	}, [ready, rowsLoading]);
 	// Typed once, used everywhere: what the incident can keep is saved on it, for every later message and the post-mortem.
 	// Shown at once as an edit; once kept, the incident's value shows it (unless something newer was typed meanwhile).
 	const edit = (name: string, value: string | ListItem[]) => {

@@ -117,6 +117,31 @@ describe('MessageGenerator', () => {
 		expect((document.querySelector('.generator') as HTMLElement).inert).toBe(false);
 	});
 
+	it('opened at its template with a value still to write, puts the focus in the first of them, beside the reason', async () => {
+		const declared = declareIncident(emptyState(), declaration({ detectedAt: Date.now() - 60_000, impact: '' }), 'incident-', Date.now());
+		seed(declared.state);
+		const { MessageGenerator } = await islands();
+		Element.prototype.scrollIntoView = () => {};
+		location.hash = '#template-declaration';
+		onTestFinished(() => {
+			location.hash = '';
+		});
+		render(<MessageGenerator template={contentTemplate('declaration')} playbook={playbook} />);
+		await waitFor(() => expect(document.activeElement?.id).toBe('gen-declaration-ask-impact'));
+		expect(document.getElementById('gen-declaration-check')?.textContent).toMatch(/Impact/);
+	});
+
+	it('leaves the focus where it is when opened without its template in the address', async () => {
+		const declared = declareIncident(emptyState(), declaration({ detectedAt: Date.now() - 60_000, impact: '' }), 'incident-', Date.now());
+		seed(declared.state);
+		const { MessageGenerator } = await islands();
+		render(<MessageGenerator template={contentTemplate('declaration')} playbook={playbook} />);
+		// Asked for beside the button, as ever, but not focused.
+		await waitFor(() => expect(document.getElementById('gen-declaration-ask-impact')).not.toBeNull());
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(document.activeElement).toBe(document.body);
+	});
+
 	it('previews each edit and each format as text, keeps what is typed on the incident, and asks for a missing impact beside the button', async () => {
 		seed(incident().state);
 		const { MessageGenerator } = await islands();

@@ -149,6 +149,21 @@ describe('the incident bar on a phone', () => {
 		expect(JSON.parse(stored).state.incidents[0].events.some((e: { kind: string }) => e.kind === 'message')).toBe(true);
 	});
 
+	it('with a value the update needs still to write, opens the update with the focus in it, beside the reason, and copies nothing', async () => {
+		await withOpenIncident(LONG_AGO, { impact: '' });
+		await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await chromium.context.newPage();
+		await page.goto(ROUTES.severity);
+		await page.evaluate(() => navigator.clipboard.writeText('what was there'));
+		await page.getByRole('button', { name: 'Post the update' }).tap();
+		await page.waitForURL(/#template-/);
+		const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+		await expect.poll(focused).toMatch(/-ask-/);
+		const box = page.locator(`[id="${await focused()}"]`);
+		expect(await box.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('what was there');
+	});
+
 	it('keeps focus on its buttons while the clock ticks', async () => {
 		await withOpenIncident(min(3));
 		const page = await chromium.context.newPage();

@@ -61,6 +61,8 @@ export default function AlertDeclare({ playbook, scenario }: Props) {
 	useEffect(() => {
 		if (added) note.current?.focus();
 	}, [added]);
+	// The page's own Declare button says it declares from the alert while it does (playbook.css).
+	useEffect(() => void document.documentElement.toggleAttribute('data-alert-link', !!alert), [alert]);
 	// The incident the responder has open (the one the bar shows): the alert is offered to it before a new declaration.
 	const active = alert ? pageShown().get().active : undefined;
 	const openIncident = active && active.resolvedAt === undefined && !active.drill ? active : undefined;

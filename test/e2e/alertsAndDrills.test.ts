@@ -42,7 +42,9 @@ describe('links from alerts', () => {
 		await page.setViewportSize({ width: 360, height: 740 });
 		await page.goto('/scenarios/high-error-rate/?alert=HighErrorRate&severity=P1&service=api');
 		await page.locator('.alert-declare').waitFor();
-		await page.getByRole('link', { name: 'Declare an incident' }).click();
+		// It says so: the first button a phone shows declares from the alert.
+		expect(await page.getByRole('link', { name: 'Declare an incident' }).count()).toBe(0);
+		await page.getByRole('link', { name: 'Declare from this alert' }).click();
 		const dialog = page.locator('.declare-dialog');
 		await dialog.getByRole('button', { name: 'Declare and copy the message' }).waitFor();
 		expect(await dialog.getByLabel('Title').inputValue()).toBe('HighErrorRate on api');
@@ -55,6 +57,7 @@ describe('links from alerts', () => {
 		// (or Back from the workspace) do not offer to add it to the incident it has just opened.
 		expect(new URL(page.url()).search).toBe('');
 		expect(await page.locator('.alert-declare').count()).toBe(0);
+		expect(await page.getByRole('link', { name: 'Declare from this alert' }).count()).toBe(0);
 		await page.reload();
 		await page.locator('.incident-bar-title').waitFor();
 		expect(await page.locator('.alert-declare').count()).toBe(0);

@@ -30,11 +30,22 @@ export interface Pending {
 	startedAt: number;
 }
 
-function pendingFromUrl(drills: readonly DrillSpec[]): Pending | undefined {
+/** How long a drill started and not declared stays in its address: a link older than this starts nothing. */
+const PENDING_FOR_MS = 12 * 60 * 60_000;
+/** How far ahead of this clock a start may be: the link was made by this browser, or by one whose clock is a little off. */
+const AHEAD_MS = 2 * 60_000;
+
+/**
+ * The drill started and not declared yet, from the address: one of this page's drills, started in the last
+ * twelve hours and not in the future (beyond a little clock skew), or none. A link edited by
+ * hand or kept for days would show a clock of thousands of hours.
+ */
+function pendingFromUrl(drills: readonly DrillSpec[], now: number): Pending | undefined {
 	const params = new URLSearchParams(location.search);
 	const id = params.get('drill');
 	const startedAt = Number(params.get('started'));
-	return id && drills.some((d) => d.id === id) && Number.isFinite(startedAt) && startedAt > 0 ? { id, startedAt } : undefined;
+	const fresh = startedAt >= now - PENDING_FOR_MS && startedAt <= now + AHEAD_MS;
+	return id && drills.some((d) => d.id === id) && fresh ? { id, startedAt } : undefined;
 }
 
 /**
@@ -55,7 +66,7 @@ export default function Drills({ drills, playbook }: Props) {
 	const [pending, setPending] = useState<Pending | undefined>(undefined);
 	const [Run, setRun] = useState<typeof DrillRun>();
 	const [failed, setFailed] = useState(false);
-	useEffect(() => setPending(pendingFromUrl(drills)), []);
+	useEffect(() => setPending(pendingFromUrl(drills, Date.now())), []);
 	// Each press replaces the view: focus goes to the new view's heading (by id), not to the page's start.
 	const focusNext = useRef<string>();
 	useEffect(() => {

@@ -96,6 +96,29 @@ describe('a drill', () => {
 		expect(late.declare).toBe('missed');
 		expect(onTime.points - late.points).toBeGreaterThanOrEqual(10);
 	});
+
+	it('starts from its address only when the start in it is recent and not ahead of the clock: an edited or stale link starts nothing', async () => {
+		const page = await chromium.context.newPage();
+		// The drill's id, as the page writes it in the address when it is started.
+		await page.goto('/drills/');
+		await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
+		await page.locator('.drill-card', { hasText: drill.title }).getByRole('button', { name: 'Start' }).click();
+		await expect.poll(() => new URL(page.url()).searchParams.get('drill')).toBeTruthy();
+		const id = new URL(page.url()).searchParams.get('drill')!;
+		const opened = async (started: number) => {
+			await page.goto(`/drills/?${new URLSearchParams({ drill: id, started: String(started) })}`);
+			await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
+			await page.waitForTimeout(300);
+			return page.locator('#drill-pending').count();
+		};
+		const now = await page.evaluate(() => Date.now());
+		expect(await opened(1)).toBe(0);
+		expect(await opened(now - 13 * 60 * MIN)).toBe(0);
+		expect(await opened(now + 60 * MIN)).toBe(0);
+		await opened(now - 10 * MIN);
+		await expect.poll(() => page.locator('#drill-pending').count()).toBe(1);
+		expect(await page.locator('.drill-clock').innerText()).toMatch(/^10:0\d$|^0?10 min/);
+	});
 });
 
 /** Three incidents (and a drill) with figures worked out by hand, exported as the workspace exports them. */

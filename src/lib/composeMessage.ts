@@ -124,7 +124,8 @@ export function composeMessage(
 	const none = (empty: { list: string } | { heading: string }) =>
 		`No ${('heading' in empty ? empty.heading : (template.fields.find((f) => f.name === empty.list)?.label ?? 'items')).toLowerCase()} recorded yet.`;
 	const text = withoutUnknownLines(template.text, known, none);
-	const body = renderTemplate(text, shown, format).trim();
+	const asWritten = new Set(template.fields.filter((f) => f.markdown).map((f) => f.name));
+	const body = renderTemplate(text, shown, format, asWritten).trim();
 	return options.drill ? `${drillLine(format)}\n\n${body}` : body;
 }
 

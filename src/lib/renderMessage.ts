@@ -96,11 +96,26 @@ function withoutLabel(text: string, afterValue: boolean): string {
 	return before + (joined ? '' : (label.groups?.['separator'] ?? ''));
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
+/** Code as a writer wrote it (fenced blocks, inline spans: HTML there shows as text), else what could open HTML or a link to a script. */
+const CODE_OR_UNSAFE = /(```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)|`+[^`]*`+)|[<>&]|\]\((?=\s*<?\s*(?:javascript|data|vbscript):)/gi;
+
+/**
+ * Markdown its writer wrote, as it goes into a Markdown text: its lists, emphasis, code and links kept, but no
+ * HTML (a pasted `<script>` or tag shows as text; in code, as written) and no link to a script (`javascript:`,
+ * `data:`, `vbscript:`).
+ */
+export function markdownAsWritten(text: string): string {
+	return text.replace(CODE_OR_UNSAFE, (match, code?: string) => (code ? match : `\\${match}`));
+}
+
 function renderNodes(
 	nodes: TemplateNode[],
 	lookup: (name: string) => string | ListItem[] | undefined,
 	format: MessageFormat,
 	out: Output,
+	asWritten: ReadonlySet<string>,
 ): void {
 	for (const [index, node] of nodes.entries()) {
 		if (node.kind === 'text') {
@@ -111,15 +126,19 @@ function renderNodes(
 		} else if (node.kind === 'field') {
 			const value = lookup(node.name);
 			const text = typeof value === 'string' ? value : '';
-			out.write(escapeText(text, format, format === 'markdown' && out.inTableRow()));
+			const inTable = format === 'markdown' && out.inTableRow();
+			// Markdown its writer wrote goes into a Markdown text as written (not in a table row, which one line must hold).
+			out.write(
+				format === 'markdown' && !inTable && asWritten.has(node.name) ? markdownAsWritten(text) : escapeText(text, format, inTable),
+			);
 		} else if (node.inverted) {
 			const items = lookup(node.name);
-			if (!Array.isArray(items) || items.length === 0) renderNodes(node.body, lookup, format, out);
+			if (!Array.isArray(items) || items.length === 0) renderNodes(node.body, lookup, format, out, asWritten);
 		} else {
 			const items = lookup(node.name);
 			if (!Array.isArray(items)) continue;
 			for (const item of items) {
-				renderNodes(node.body, (key) => item[key] ?? lookup(key), format, out);
+				renderNodes(node.body, (key) => item[key] ?? lookup(key), format, out, NONE);
 			}
 		}
 	}
@@ -149,11 +168,13 @@ export function keepLineBreaks(markdown: string): string {
 
 /**
  * Fill a template with values in one format. Template text is trusted (it comes from content);
- * every value is escaped for the format, so what a responder typed stays literal.
+ * every value is escaped for the format, so what a responder typed stays literal, except, in
+ * Markdown, the fields named in `asWritten` (a template's `markdown` fields: a post-mortem's
+ * sections its writer wrote as Markdown), which go in as written.
  */
-export function renderTemplate(text: string, values: FieldValues, format: MessageFormat): string {
+export function renderTemplate(text: string, values: FieldValues, format: MessageFormat, asWritten: ReadonlySet<string> = NONE): string {
 	const output = new Output();
-	renderNodes(compileTemplate(text), (name) => values[name], format, output);
+	renderNodes(compileTemplate(text), (name) => values[name], format, output, asWritten);
 	const out = output.text();
 	return format === 'markdown' ? keepLineBreaks(out) : out;
 }

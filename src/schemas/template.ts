@@ -57,6 +57,12 @@ export const TemplateFieldSchema = z.strictObject({
 	placeholder: z.string().default('').describe('What the blank reads as on the static page, e.g. "[Description]".'),
 	required: z.boolean().default(false).describe('Warn before sending when this field is empty.'),
 	multiline: z.boolean().default(false).describe('A multi-line text box instead of a single line.'),
+	markdown: z
+		.boolean()
+		.default(false)
+		.describe(
+			'The value is Markdown its writer wrote (a post-mortem section: lists, links, code): kept as written in the Markdown format; escaped in Slack, like every other value.',
+		),
 	items: z.array(NameSchema).min(1).optional().describe('For a list field: the keys of each item, e.g. [time, event].'),
 	example: z.array(z.record(z.string(), z.string())).optional().describe('For a list field: example items shown on the static page.'),
 });

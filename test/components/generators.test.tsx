@@ -99,7 +99,7 @@ describe('MessageGenerator', () => {
 			kind: 'message',
 			text: 'Follow-ups for {{title}}:\n{{#actions}}\n- {{item}} ({{owner}})\n{{/actions}}',
 			fields: [
-				{ name: 'title', label: 'Title', from: 'title', placeholder: '', required: false, multiline: false },
+				{ name: 'title', label: 'Title', from: 'title', placeholder: '', required: false, multiline: false, markdown: false },
 				{
 					name: 'actions',
 					label: 'Action items',
@@ -108,6 +108,7 @@ describe('MessageGenerator', () => {
 					placeholder: '',
 					required: false,
 					multiline: false,
+					markdown: false,
 				},
 			],
 		};

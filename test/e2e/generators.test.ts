@@ -286,7 +286,8 @@ describe('the post-mortem', () => {
 		await pm.getByLabel('Action item 1: Due').fill('2026-12-03');
 		await expect.poll(() => pm.locator('.send-check').count()).toBe(0);
 		const written = (await preview.textContent()) ?? '';
-		expect(written).toContain('## Root Cause\nRedis \\*ran out\\* of memory\n');
+		// The root cause is a section its writer writes in Markdown (a `markdown` field of the fixture): kept as written.
+		expect(written).toContain('## Root Cause\nRedis *ran out* of memory\n');
 		expect(written).toContain('- [ ] Alert at 80% memory - Owner: @alice - Due: 2026-12-03\n');
 
 		const [download] = await Promise.all([

@@ -115,6 +115,21 @@ describe('a downloaded document holds facts only', () => {
 	});
 	const markdown = (values: Record<string, string | Record<string, string>[]>) => composeMessage(doc, values, 'markdown', { drill: false });
 
+	it('keeps a section its writer wrote as Markdown (a `markdown` field) as written in Markdown, and escapes it elsewhere', () => {
+		const written = TemplateSchema.parse({
+			...doc,
+			fields: doc.fields.map((f) => (f.name === 'cause' ? { ...f, markdown: true } : f)),
+		});
+		const cause = 'Two things:\n\n- the *cache* expired\n- `db-7` [was full](https://example.org/db-7)';
+		const values = { effect: '- *not* a list', cause };
+		expect(composeMessage(written, values, 'markdown', { drill: false })).toContain(`## Cause\n${cause}\n`);
+		// Every other value is still literal; and the same text bound for a chat stays literal there.
+		expect(composeMessage(written, values, 'markdown', { drill: false })).toContain('- **Effect:** \\- \\*not\\* a list');
+		expect(composeMessage(written, values, 'slack', { drill: false })).not.toContain('the *cache*');
+		// Without the mark, the section is escaped as before.
+		expect(markdown(values)).toContain('\\- the \\*cache\\* expired');
+	});
+
 	it('says an empty list is empty instead of writing its placeholder row as an item', () => {
 		const text = markdown({ effect: 'Slow pages', todo: [] });
 		expect(text).toContain('## Follow-ups\nNo follow-ups recorded yet.');

@@ -258,13 +258,34 @@ describe('Markdown output read by a CommonMark + GFM parser', () => {
 	const benign = 'a b c d e f g\nh\ni';
 	it.each(contentTemplateIds(CONTENT))('%s: hostile text adds no element and no HTML, and stays visible as typed', (id) => {
 		const template = contentTemplate(id, CONTENT);
+		// Every value but the sections a writer writes as Markdown (`markdown` fields), which are tried below.
 		const typed = (text: string) =>
-			Object.fromEntries(template.fields.map((f) => [f.name, f.items ? [Object.fromEntries(f.items.map((k) => [k, text]))] : text]));
+			Object.fromEntries(
+				template.fields.map((f) => [f.name, f.items ? [Object.fromEntries(f.items.map((k) => [k, text]))] : f.markdown ? 'x' : text]),
+			);
 		const attack = write(template, undefined, 'markdown', typed(hostile));
 		expect(tags(attack)).toEqual(tags(write(template, undefined, 'markdown', typed(benign))));
 		const rendered = toHtml(attack);
 		expect(rendered).not.toMatch(/<script|<\/script|href=/);
-		expect(rendered).toContain('a *b* _c_ `d` &lt;script&gt;alert(1)&lt;/script&gt; [e](javascript:f) | g');
+		if (template.fields.some((f) => !f.markdown && !f.items))
+			expect(rendered).toContain('a *b* _c_ `d` &lt;script&gt;alert(1)&lt;/script&gt; [e](javascript:f) | g');
+	});
+	it.each(contentTemplateIds(CONTENT))('%s: Markdown written into its Markdown sections adds no HTML and no link to a script', (id) => {
+		const template = contentTemplate(id, CONTENT);
+		const sections = template.fields.filter((f) => f.markdown && !f.items);
+		const attacks = [
+			hostile,
+			'<img src=x onerror=alert(1)>',
+			'[e](<javascript:f>)',
+			'[e]( JavaScript:f)',
+			'<javascript:f>',
+			'java&#115;cript',
+		];
+		for (const attack of attacks) {
+			const rendered = toHtml(write(template, undefined, 'markdown', Object.fromEntries(sections.map((f) => [f.name, attack]))));
+			// Shown as text (`&lt;img …`), never as an element; no link to a script, however its scheme is written.
+			expect(rendered).not.toMatch(/<script|<img|href="\s*(?:javascript|data|vbscript):/i);
+		}
 	});
 });
 

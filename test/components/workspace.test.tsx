@@ -341,9 +341,12 @@ describe('editing the details', () => {
 		const form = await screen.findByRole('form', { name: 'Edit incident details' });
 		expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe(saved().title);
 		expect(screen.getAllByRole('form', { name: 'Edit incident details' })).toEqual([form]);
+		// The focus goes into the form, at its first field; and back to the button once the form closes.
+		expect(document.activeElement).toBe(screen.getByLabelText('Title'));
 		fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
 		expect(screen.queryByRole('form', { name: 'Edit incident details' })).toBeNull();
 		expect(screen.getByRole('button', { name: 'Edit details' }).getAttribute('aria-busy')).not.toBe('true');
+		expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit details' }));
 	});
 
 	it('saves what was changed and leaves an untouched detection time exactly as it was', async () => {

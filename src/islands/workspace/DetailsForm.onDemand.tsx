@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import type { IncidentFields } from '../../lib/incidents.ts';
 import { detectionProblem, MAX_TITLE_LENGTH } from '../../lib/limits.ts';
@@ -19,6 +19,9 @@ export function DetailsForm({ incident, playbook, onSave, onCancel }: Props) {
 	const [detection, setDetection] = useState<Detection>({ at: incident.detectedAt, touched: false });
 	const [problem, setProblem] = useState('');
 	const { scenarios, status } = useScenarios(playbook);
+	// Opened by "Edit details": the focus goes into the form, at its first field, where the keyboard and the phone's keys go.
+	const form = useRef<HTMLFormElement>(null);
+	useLayoutEffect(() => form.current?.querySelector('input')?.focus(), []);
 	const save = (e: Event) => {
 		e.preventDefault();
 		const form = new FormData(e.currentTarget as HTMLFormElement);
@@ -40,7 +43,7 @@ export function DetailsForm({ incident, playbook, onSave, onCancel }: Props) {
 		});
 	};
 	return (
-		<form class="details-form" onSubmit={save} aria-label="Edit incident details">
+		<form ref={form} class="details-form" onSubmit={save} aria-label="Edit incident details">
 			<label>
 				Title <input name="title" defaultValue={incident.title} maxLength={MAX_TITLE_LENGTH} />
 			</label>

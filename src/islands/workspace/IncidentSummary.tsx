@@ -40,6 +40,13 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 	const { scenarios } = useScenarios(playbook);
 	const severity = severityById(playbook.severities, incident.severity);
 	const Form = typeof editing === 'function' ? editing : undefined;
+	// Saved or cancelled, the focus goes back to "Edit details", not to the page's start.
+	const editButton = useRef<HTMLButtonElement>(null);
+	const wasEditing = useRef(false);
+	useLayoutEffect(() => {
+		if (wasEditing.current && !Form) editButton.current?.focus();
+		wasEditing.current = !!Form;
+	}, [Form]);
 
 	return (
 		<section class="incident-summary" aria-labelledby="incident-title">
@@ -141,7 +148,7 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 							</>
 						)}
 					</dl>
-					<button type="button" onClick={edit} aria-busy={editing === 'loading'}>
+					<button ref={editButton} type="button" onClick={edit} aria-busy={editing === 'loading'}>
 						Edit details
 					</button>
 				</>

@@ -1,7 +1,8 @@
 import { useReducer } from 'preact/hooks';
 import { listBackups, readRaw, removeBackup, browserStorage } from '../lib/storage.ts';
 import type { Store } from '../lib/store.ts';
-import { copyUnsaved, downloadText, downloadUnsaved } from './copyText.ts';
+import { downloadText } from './copyText.ts';
+import { UnsavedActions } from './UnsavedActions.tsx';
 
 /**
  * What went wrong with this browser's storage, in words, with the data that was kept aside
@@ -13,7 +14,6 @@ import { copyUnsaved, downloadText, downloadUnsaved } from './copyText.ts';
 export function StorageNotices({ store, showBackups = false }: { store: Store | undefined; showBackups?: boolean }) {
 	const storage = browserStorage();
 	const [, refresh] = useReducer((n: number) => n + 1, 0);
-	const [copied, setCopied] = useReducer((_: string, next: string) => next, '');
 	const backups = showBackups ? listBackups(storage) : [];
 	const download = (key: string) => {
 		const raw = readRaw(storage, key);
@@ -42,17 +42,7 @@ export function StorageNotices({ store, showBackups = false }: { store: Store | 
 									Save over it
 								</button>
 							)}
-							{notice.unsaved && (
-								<>
-									<button type="button" onClick={() => downloadUnsaved(store.snapshot())}>
-										Download what is not saved
-									</button>
-									<button type="button" onClick={async () => setCopied(await copyUnsaved(store.snapshot()))}>
-										Copy it
-									</button>
-									{copied && <span role="status">{copied}</span>}
-								</>
-							)}
+							{notice.unsaved && <UnsavedActions store={store} />}
 							<button type="button" onClick={() => store.dismiss(notice)}>
 								Dismiss
 							</button>

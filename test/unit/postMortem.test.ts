@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistSpec } from '../../src/lib/clientPlaybook.ts';
 import { deadlines } from '../../src/lib/clocks.ts';
-import { composeMessage } from '../../src/lib/composeMessage.ts';
+import { composeMessage, type GeneratorTemplate } from '../../src/lib/composeMessage.ts';
 import {
 	addActionItem,
 	addNote,
@@ -100,6 +100,10 @@ const checklists: ChecklistSpec[] = [
 		],
 	},
 ];
+
+/** A post-mortem's values from the incident, as the post-mortem page reads them. */
+const documentValues = (template: Pick<GeneratorTemplate, 'fields'>, incident: Incident, now: number) =>
+	incidentValues(template.fields, { incident, playbook, checklists, kind: 'document', now, rows: DOCUMENT_ROWS });
 const listOf = (key: string) => checklists.find((c) => key.startsWith(`${c.key}/`))?.label ?? 'list';
 const tick = (state: State, id: string, key: string, done: boolean, at: number) =>
 	tickItem(state, id, key, { text: key.split('/').at(-1) ?? key, list: listOf(key) }, done, at);
@@ -420,14 +424,7 @@ describe('steps skipped', () => {
 		const incident = state.incidents[0]!;
 		expect(skippedSteps(incident, checklists, [])).toEqual([]);
 		const template = contentTemplate('post-mortem');
-		const values = incidentValues(template.fields, {
-			incident,
-			playbook,
-			checklists,
-			kind: 'document',
-			now: T0 + min(5),
-			rows: DOCUMENT_ROWS,
-		});
+		const values = documentValues(template, incident, T0 + min(5));
 		expect(composeMessage(template, values, 'markdown', { drill: false })).toContain(
 			"## Steps skipped\nNone: every step of the incident's checklists was ticked.\n",
 		);
@@ -538,26 +535,12 @@ describe('the post-mortem document', () => {
 	].join('\n');
 	it('is filled from the incident: summary, time per severity, timeline, skipped steps, action items', () => {
 		const { incident } = simulated();
-		const values = incidentValues(template.fields, {
-			incident,
-			playbook,
-			checklists,
-			kind: 'document',
-			now: T0 + min(90),
-			rows: DOCUMENT_ROWS,
-		});
+		const values = documentValues(template, incident, T0 + min(90));
 		expect(composeMessage(template, values, 'markdown', { drill: false })).toBe(summary);
 	});
 	it('leaves no heading bare and pastes no [hint] when the responder wrote nothing yet', () => {
 		const incident = withIncident({ impact: '', onCall: '', commander: '' }).state.incidents[0]!;
-		const values = incidentValues(template.fields, {
-			incident,
-			playbook,
-			checklists,
-			kind: 'document',
-			now: T0 + min(90),
-			rows: DOCUMENT_ROWS,
-		});
+		const values = documentValues(template, incident, T0 + min(90));
 		const text = composeMessage(template, values, 'markdown', { drill: false });
 		// Every heading has something under it: text, or a heading of a lower level, before the next heading or the end.
 		const lines = text.split('\n').filter((line) => line.trim());

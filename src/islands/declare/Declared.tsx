@@ -1,5 +1,5 @@
 import { urls } from '../../lib/urls.ts';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { deadlines } from '../../lib/clocks.ts';
 import { deadlineName, listedDeadlines } from '../../lib/listedDeadlines.ts';
@@ -9,7 +9,7 @@ import type { MessageFormat } from '../../lib/renderMessage.ts';
 import { SCENARIO_LINK_LIMIT } from '../../lib/scenarioLinks.ts';
 import type { Incident } from '../../lib/state.ts';
 import type { Store } from '../../lib/store.ts';
-import { copyUnsaved, downloadUnsaved } from '../copyText.ts';
+import { UnsavedActions } from '../UnsavedActions.tsx';
 import { LazyCopyFallback } from '../LazyCopyFallback.tsx';
 import { SeverityBadge } from '../SeverityBadge.tsx';
 import { WorkspaceLink } from './WorkspaceLink.tsx';
@@ -120,7 +120,6 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
  * message was copied and is right, but the incident lives only on this page until it can be saved.
  */
 function NotKept({ store }: { store: Store }) {
-	const [copied, setCopied] = useState('');
 	const notice = store.notices().find((n) => n.unsaved);
 	return (
 		<div class="storage-notice declared-not-kept" role="alert">
@@ -129,13 +128,7 @@ function NotKept({ store }: { store: Store }) {
 				Download or copy it before leaving.
 			</p>
 			<p class="actions">
-				<button type="button" onClick={() => downloadUnsaved(store.snapshot())}>
-					Download what is not saved
-				</button>
-				<button type="button" onClick={async () => setCopied(await copyUnsaved(store.snapshot()))}>
-					Copy it
-				</button>
-				{copied && <span role="status">{copied}</span>}
+				<UnsavedActions store={store} />
 			</p>
 		</div>
 	);

@@ -122,9 +122,10 @@ export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: re
 
 	if (resolvedAt === undefined) {
 		const lastUpdate = Math.max(declaredAt, ...incident.events.filter((e) => e.kind === 'message').map((e) => e.at));
-		// A status changed since then is news the last update did not carry: the next one is due at once.
+		// A status changed since then is news the last update did not carry: the next one is due at once. The level's
+		// cadence counts from the last update, but not to a time before the level was set.
 		const at = Math.min(
-			lastUpdate + level.updateEvery * MINUTE,
+			Math.max(lastUpdate + level.updateEvery * MINUTE, levelSince),
 			...incident.events.filter((e) => e.kind === 'status' && e.at > lastUpdate).map((e) => e.at),
 		);
 		list.push({

@@ -135,6 +135,8 @@ describe('deadlines of a P0', () => {
 		expect(at(44)['escalate']).toMatchObject({ at: T0 + min(44), state: 'due' });
 		expect(at(44)['rung:engineering-lead']).toMatchObject({ at: T0 + min(44), state: 'due' });
 		expect(at(49)['escalate']?.state).toBe('overdue');
+		// The update P0's cadence would have asked for 19 minutes before the raise is due at the raise, and logged then.
+		expect(at(44)['update']).toMatchObject({ at: T0 + min(44), state: 'due' });
 		// Responded at P1 in time: the raise does not make the response a miss.
 		expect(at(44)['response']?.state).toBe('done');
 		// Deadlines still ahead keep their time from detection; so does a level never changed.

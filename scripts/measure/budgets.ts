@@ -19,15 +19,16 @@ export const BUDGETS = {
 	 * loads only when needed (`*.onDemand.*` modules: on a user action, or for what only some visits show, such as
 	 * a drill under way). The target is 12 KB. Every island reads the incident
 	 * without the store now (stateRead.ts) and loads it on the first sign of a change, and every page meets the
-	 * target but three, which draw what they show from code a first glance needs: the post-mortem (21.4 KB: the
+	 * target but three, which draw what they show from code a first glance needs: the post-mortem (21.7 KB: the
 	 * generator, its preview filled by the message code, the action items, the course chart's toggle), the
 	 * workspace (17.8: its summary, deadlines, timeline, list and exports) and the communication page (17.3: four
 	 * generators and the message code; the post-mortem's lists load only for a template that lists one). The
 	 * drills (9.6) load a drill's own view when one is started or played. Under them all sit the incident bar
 	 * (5.3 KB) and the URLs (1.1 KB) every page loads. This ceiling holds the line just above the heaviest
-	 * while the target stays in the benchmark's report; it was 25 KB.
+	 * while the target stays in the benchmark's report; it was 25 KB, then 21.5 until the post-mortem took its
+	 * writer's Markdown as written (no HTML) and listed the escalation with its rung once (21.7 KB).
 	 */
-	firstPartyJsGzip: 21.5 * KB,
+	firstPartyJsGzip: 22 * KB,
 	/**
 	 * Most of our own JavaScript a page without islands may load, gzipped: the incident bar (the
 	 * cheap read of the stored state, the clocks, the next action), the search button and the

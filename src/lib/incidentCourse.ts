@@ -3,6 +3,7 @@
  * mattered (declaration, status changes, messages, escalations) and each deadline met or missed.
  * The workspace and post-mortem draw it as SVG; the post-mortem's Markdown carries it as Mermaid.
  */
+import { deadlineName, listedDeadlines } from './listedDeadlines.ts';
 import type { EscalationStep } from '../schemas/escalation.ts';
 import { severityById, type ClientSeverity } from './clientPlaybook.ts';
 import { deadlines, DUE_WINDOW_MS, formatUtcDateTime } from './clocks.ts';
@@ -68,7 +69,8 @@ export function incidentCourse(
 		.sort((a, b) => a.at - b.at)
 		.map((e) => ({ kind: e.kind, at: e.at, label: e.kind === 'declared' ? `Declared ${e.value ?? ''}`.trim() : e.text }));
 	const level = severityById(severities, incident.severity);
-	const list = level ? deadlines(incident, level, ladder, now) : [];
+	// As the workspace lists them: the level's escalation and the rung it brings in then, one deadline.
+	const list = level ? listedDeadlines(deadlines(incident, level, ladder, now)) : [];
 	const outcome = (d: (typeof list)[number]): CourseDeadline['outcome'] | undefined => {
 		if (d.state === 'done') return d.doneAt === undefined || d.at === undefined || d.doneAt <= d.at + DUE_WINDOW_MS ? 'met' : 'missed';
 		if (d.state === 'missed' || d.state === 'overdue') return 'missed';
@@ -80,7 +82,7 @@ export function incidentCourse(
 		// The first responder is "done" at declaration by definition: no deadline to show.
 		if (result === undefined || d.at === undefined || d.at === start) return [];
 		// A target met is marked when it was met: its deadline may lie after the incident ended.
-		return [{ id: d.id, label: d.label, at: result === 'met' && d.doneAt !== undefined ? d.doneAt : d.at, outcome: result }];
+		return [{ id: d.id, label: deadlineName(d), at: result === 'met' && d.doneAt !== undefined ? d.doneAt : d.at, outcome: result }];
 	});
 	return { title: incident.title, start, end, bands, marks, deadlines: due };
 }

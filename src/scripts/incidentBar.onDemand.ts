@@ -3,6 +3,7 @@
  * deadline logged on the incident's timeline, and notified, once however many pages and tabs notice it.
  */
 import { dueValue, type Deadline } from '../lib/clocks.ts';
+import { deadlineName, listedDeadlines } from '../lib/listedDeadlines.ts';
 import { findIncident, logDeadline } from '../lib/incidents.ts';
 import { loadStore } from '../lib/pageStoreLoader.ts';
 import type { State } from '../lib/state.ts';
@@ -11,8 +12,13 @@ import type { State } from '../lib/state.ts';
  * Log that a deadline fell due, and tell the responder by a notification when the browser allows them; true
  * when this call logged it (false: it already was, by this page or another, or the incident is gone).
  */
-export async function logDue(incident: { id: string; title: string }, deadline: Deadline): Promise<boolean> {
+export async function logDue(incident: { id: string; title: string }, due: Deadline, list: readonly Deadline[]): Promise<boolean> {
 	const incidentId = incident.id;
+	// As the workspace lists it: the level's escalation, one line with the rung it brings in then, is logged and
+	// notified as that line, once ("Escalate: Engineering Lead"), not as two.
+	const listed = listedDeadlines(list).find((d) => d.id === due.id);
+	if (!listed) return false;
+	const deadline = { ...listed, label: deadlineName(listed) };
 	const store = await loadStore();
 	const value = dueValue(deadline);
 	const logged = (state: State) =>

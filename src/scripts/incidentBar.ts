@@ -40,7 +40,7 @@ export function deadlineText(d: Deadline, now: number): { label: string; when: s
 	return { label: d.label, when: d.state === 'overdue' ? `overdue by ${formatClock(now - d.at)}` : 'due now' };
 }
 
-/** Deadlines being logged by this page, so one falling due is logged and notified once. */
+/** Deadlines logged (or being logged) by this page, so one falling due is logged and notified once. */
 const logging = new Set<string>();
 
 /** Tell the responder, once per deadline, when an escalation or update falls due, and log it on the timeline. */
@@ -51,7 +51,8 @@ function notifyDue(list: Deadline[], incident: ShownIncident): void {
 		const key = `${incident.id} ${value}`;
 		if (logging.has(key) || incident.events.some((e) => e.kind === 'escalation' && e.value === value)) continue;
 		logging.add(key);
-		void import('./incidentBar.onDemand.ts').then((onDemand) => onDemand.logDue(incident, d)).finally(() => logging.delete(key));
+		// Kept once logged, or once there is nothing to log (logged elsewhere, or listed with its rung); tried again on a failure.
+		void import('./incidentBar.onDemand.ts').then((onDemand) => onDemand.logDue(incident, d, list)).catch(() => logging.delete(key));
 	}
 }
 
@@ -164,8 +165,6 @@ export function startIncidentBar(): void {
 			shownActions = key;
 		}
 	};
-	root.setAttribute('role', 'region');
-	root.setAttribute('aria-label', 'Current incident');
 	shown.subscribe(render);
 	render();
 	setInterval(() => {

@@ -3,6 +3,7 @@ import { declareIncident } from '../../src/lib/incidents.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storageRead.ts';
 import { declaration, min } from '../support/incidents.ts';
+import { EscalationStepSchema, type EscalationStep } from '../../src/schemas/escalation.ts';
 
 const level = { id: 'P0', name: 'Critical', tone: 'critical', responseTime: 5, escalateAfter: 30, updateEvery: 15 };
 const stored = (state: State) => JSON.stringify({ version: STATE_VERSION, state });
@@ -23,12 +24,12 @@ let timers: ReturnType<typeof setInterval>[] = [];
 let listeners: [string, EventListenerOrEventListenerObject][] = [];
 
 /** A fresh page with the bar's element, and fresh copies of the bar and the store's modules. */
-async function startBar() {
+async function startBar(escalation: EscalationStep[] = []) {
 	document.body.innerHTML = '';
 	const root = document.createElement('div');
 	root.id = 'incident-bar';
 	root.hidden = true;
-	root.dataset['playbook'] = JSON.stringify({ severities: [level], escalation: [], statuses: [], canPostUpdate: false });
+	root.dataset['playbook'] = JSON.stringify({ severities: [level], escalation, statuses: [], canPostUpdate: false });
 	document.body.append(root);
 	vi.resetModules();
 	const { startIncidentBar } = await import('../../src/scripts/incidentBar.ts');
@@ -131,6 +132,28 @@ describe('the incident bar', () => {
 		await startBar();
 		await vi.waitFor(() => expect(dueEvents().filter((e) => e.value?.startsWith('due:update'))).toHaveLength(2));
 		expect(notified).toContain('Next status update due');
+	});
+
+	it("logs and notifies the level's escalation and the rung it brings in then once, as the workspace lists them", async () => {
+		const notified = allowNotifications();
+		// Escalating after 30 minutes brings the Team Lead in at 30: one step, one line on the timeline, one notification.
+		const ladder = [
+			{ id: 'pager', level: 1, role: 'Pager Holder' },
+			{ id: 'lead', level: 2, role: 'Team Lead' },
+		].map((r) => EscalationStepSchema.parse(r));
+		localStorage.setItem(STATE_KEY, stored(openIncident(min(40))));
+		await startBar(ladder);
+		await vi.waitFor(() => expect(dueEvents().map((e) => e.value)).toContain('due:rung:lead'));
+		for (let n = 0; n < 3; n++) document.dispatchEvent(new Event('visibilitychange'));
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(
+			dueEvents()
+				.map((e) => e.value)
+				.sort(),
+		).toEqual(['due:rung:lead', expect.stringMatching(/^due:update@\d+$/)]);
+		expect(dueEvents().find((e) => e.value === 'due:rung:lead')?.text).toMatch(/^Due: Escalate: Team Lead/);
+		expect(notified.sort()).toEqual(['Escalate: Team Lead due', 'Next status update due']);
+		vi.unstubAllGlobals();
 	});
 
 	it('logs and notifies each deadline that falls due once, however often it renders before the store arrives', async () => {

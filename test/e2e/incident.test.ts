@@ -109,9 +109,15 @@ describe('classify, declare and follow an incident', () => {
 		await declareP0(page);
 		await page.goto('/scenarios/service-down/');
 		await chromium.context.clock.fastForward('15:01');
-		await expect.poll(() => page.evaluate(() => (window as unknown as { shown: string[] }).shown)).toContain('Escalate due');
+		// The level's escalation and the rung it brings in then: one notification, one line on the timeline.
+		const shown = () => page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+		await expect.poll(shown).toContain('Escalate: Engineering Lead due');
+		expect((await shown()).filter((title) => title.includes('Escalate') || title.includes('Engineering Lead'))).toHaveLength(1);
 		await page.goto('/incident/');
-		await expect.poll(() => page.locator('.events').innerText()).toContain('Due: Escalate (P0: escalate if not resolved in 15 minutes)');
+		await expect
+			.poll(() => page.locator('.events').innerText())
+			.toContain('Due: Escalate: Engineering Lead (P0: escalate if not resolved in 15 minutes)');
+		expect(await page.locator('.events').innerText()).not.toMatch(/Due: Escalate \(|Due: Engineering Lead/);
 	});
 
 	it('records severity and status changes, and keeps several incidents apart', async () => {

@@ -18,7 +18,7 @@ const { change, prepare } = changes;
 const preparing = { onPointerDown: prepare, onKeyDown: prepare, onFocusIn: prepare };
 
 /** The alert and the events that have fallen due, newest last; the rest stay hidden until their time. */
-function Injects({ drill, startedAt, now }: { drill: DrillSpec; startedAt: number; now: number }) {
+function Injects({ drill, startedAt, now, ended = false }: { drill: DrillSpec; startedAt: number; now: number; ended?: boolean }) {
 	const due = dueInjects(drill.injects, startedAt, now);
 	const next = drill.injects.length - due.length;
 	return (
@@ -34,7 +34,13 @@ function Injects({ drill, startedAt, now }: { drill: DrillSpec; startedAt: numbe
 					</li>
 				))}
 			</ol>
-			<p class="hint">{next === 0 ? 'Every event of the script has happened.' : `${next} more event${next === 1 ? '' : 's'} to come.`}</p>
+			<p class="hint">
+				{next === 0
+					? 'Every event of the script has happened.'
+					: ended
+						? `${next} event${next === 1 ? '' : 's'} of the script did not come before the end.`
+						: `${next} more event${next === 1 ? '' : 's'} to come.`}
+			</p>
 		</section>
 	);
 }
@@ -88,7 +94,7 @@ function Playing({ playbook, playing: { incident, drill }, focus }: DrillRunProp
 				<span class="drill-badge">DRILL</span> <strong>{drill.title}</strong>: {open ? 'running for' : 'ended after'}{' '}
 				<span class="drill-clock">{formatClock(score.endedAt - score.startedAt)}</span>
 			</p>
-			<Injects drill={drill} startedAt={incident.exercise.startedAt} now={open ? now : score.endedAt} />
+			<Injects drill={drill} startedAt={incident.exercise.startedAt} now={open ? now : score.endedAt} ended={!open} />
 			<p>
 				Work the drill as a real incident: the <a href={urls.incident()}>workspace</a> (severity, status, escalations), the{' '}
 				<a href={urls.scenario(drill.scenario)}>{drill.scenarioTitle} runbook</a>, the <a href={urls.communication()}>messages</a> and the{' '}

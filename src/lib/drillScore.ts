@@ -153,16 +153,21 @@ export function scoreDrill(
 	const levelAt = (at: number) => severityById(severities, impliedSeverity(script, severities, startedAt, at));
 	const firstMessage = incident.events.find((e) => e.kind === 'message' && e.at >= incident.declaredAt)?.at;
 	const firstDue = incident.declaredAt + (levelAt(incident.declaredAt)?.updateEvery ?? 0) * MINUTE;
-	const firstMet = firstMessage !== undefined && firstMessage <= firstDue;
+	// Not due yet when the score is taken (the drill ended, or is scored while it runs, before it): nothing missed, as
+	// for the updates below.
+	const notDueYet = firstMessage === undefined && endedAt < firstDue;
+	const firstMet = notDueYet || (firstMessage !== undefined && firstMessage <= firstDue);
 	item(
 		'first-message',
 		'First status message',
 		10,
 		firstMet ? 10 : 0,
 		firstMet,
-		firstMessage === undefined
-			? `No status message was sent (due ${span(firstDue - incident.declaredAt)} after declaring).`
-			: `Sent ${span(firstMessage - incident.declaredAt)} after declaring; due within ${span(firstDue - incident.declaredAt)}.`,
+		notDueYet
+			? `Not due yet when the score was taken (due ${span(firstDue - incident.declaredAt)} after declaring).`
+			: firstMessage === undefined
+				? `No status message was sent (due ${span(firstDue - incident.declaredAt)} after declaring).`
+				: `Sent ${span(firstMessage - incident.declaredAt)} after declaring; due within ${span(firstDue - incident.declaredAt)}.`,
 	);
 
 	// Updates on the cadence of the level the script implies at each moment.

@@ -113,6 +113,20 @@ describe('scoreDrill', () => {
 			reason: 'Sent 31 min after declaring; due within 30 min.',
 		});
 	});
+	it('misses no first message that was not due yet when the score was taken', () => {
+		const { state, id } = declareIncident(
+			{ ...emptyState() },
+			declaration({ severity: 'P1', drill: true, detectedAt: S, exercise: { drill: 'pool', startedAt: S } }),
+			'inc-',
+			S + min(1),
+		);
+		const incident = state.incidents.find((i) => i.id === id)!;
+		const at = (m: number) =>
+			scoreDrill(incident, script, { severities, escalation, checklists }, S + m * 60_000).items.find((i) => i.id === 'first-message');
+		expect(at(2)).toMatchObject({ points: 10, met: true, reason: expect.stringMatching(/^Not due yet/) });
+		expect(at(40)).toMatchObject({ points: 0, met: false, reason: expect.stringMatching(/^No status message was sent/) });
+	});
+
 	it('scores an unfinished drill up to now, and counts what is missing', () => {
 		const { state, id } = declareIncident(
 			{ ...emptyState() },

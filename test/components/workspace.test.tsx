@@ -342,7 +342,9 @@ describe('editing the details', () => {
 		expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe(saved().title);
 		expect(screen.getAllByRole('form', { name: 'Edit incident details' })).toEqual([form]);
 		// The focus goes into the form, at its first field; and back to the button once the form closes.
-		expect(document.activeElement).toBe(screen.getByLabelText('Title'));
+		const title = screen.getByLabelText('Title') as HTMLInputElement;
+		expect(document.activeElement).toBe(title);
+		expect([title.selectionStart, title.selectionEnd]).toEqual([title.value.length, title.value.length]);
 		fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
 		expect(screen.queryByRole('form', { name: 'Edit incident details' })).toBeNull();
 		expect(screen.getByRole('button', { name: 'Edit details' }).getAttribute('aria-busy')).not.toBe('true');

@@ -19,9 +19,14 @@ export function DetailsForm({ incident, playbook, onSave, onCancel }: Props) {
 	const [detection, setDetection] = useState<Detection>({ at: incident.detectedAt, touched: false });
 	const [problem, setProblem] = useState('');
 	const { scenarios, status } = useScenarios(playbook);
-	// Opened by "Edit details": the focus goes into the form, at its first field, where the keyboard and the phone's keys go.
+	// Opened by "Edit details": the focus goes into the form, at the end of its first field, where the keyboard and the
+	// phone's keys go (at its start, a key typed would go before the title).
 	const form = useRef<HTMLFormElement>(null);
-	useLayoutEffect(() => form.current?.querySelector('input')?.focus(), []);
+	useLayoutEffect(() => {
+		const first = form.current?.querySelector('input');
+		first?.focus();
+		first?.setSelectionRange(first.value.length, first.value.length);
+	}, []);
 	const save = (e: Event) => {
 		e.preventDefault();
 		const form = new FormData(e.currentTarget as HTMLFormElement);

@@ -67,7 +67,12 @@ describe('values from the incident', () => {
 	});
 	it('lists the post-mortem’s lists only with their code given, and says which templates need it', () => {
 		let { state, id } = withIncident();
-		state = updatePostMortem(state, id, { actionItems: [{ id: 'a1', item: 'Add a canary', owner: '@bob', due: '', done: false }] }, T0 + min(40));
+		state = updatePostMortem(
+			state,
+			id,
+			{ actionItems: [{ id: 'a1', item: 'Add a canary', owner: '@bob', due: '', done: false }] },
+			T0 + min(40),
+		);
 		const ctx = context({ incident: state.incidents[0]! });
 		const lists = ['actionItems', 'severityPeriods'] as const;
 		expect(lists.map((s) => sourceValue(s, ctx))).toEqual([[], []]);

@@ -8,8 +8,8 @@ export type ListedDeadline = Deadline & { escalates?: true };
  * rung above the responder is brought in (escalationPlan), so the two fall at the same moment: while they do,
  * in the same state, they are one line, the rung's (with its button), named as the escalation and told by the
  * level's rule, not "Escalate" and "Engineering Lead" twice. They part when they differ (another rung was
- * brought in first, or a playbook times its rungs otherwise). The bar, which shows one deadline, and the
- * timeline's log of deadlines falling due keep them as they are.
+ * brought in first, or a playbook times its rungs otherwise). The timeline's log of deadlines falling due, their
+ * notifications and the course chart read them so too; the bar shows one deadline, the earliest, as it is.
  */
 export function listedDeadlines(list: readonly Deadline[]): ListedDeadline[] {
 	const escalate = list.find((d) => d.kind === 'escalate');

@@ -54,7 +54,8 @@ export default function Classifier({ playbook }: Props) {
 	const [answers, setAnswers] = useState<Answers>({ ticked: [], measures: {} });
 	const [copied, setCopied] = useState('');
 	const [Dialog, setDialog] = useState<typeof DeclareDialogType | undefined>(undefined);
-	const [declaring, setDeclaring] = useState(false);
+	// When Declare was last pressed (the dialog shows again, as it was left, at each press); 0: not declaring.
+	const [declaring, setDeclaring] = useState(0);
 	// The runbook the classifier was opened from (`?scenario=`): kept in the URL and declared with.
 	const [scenario, setScenario] = useState('');
 	// What else the address says (an alert no runbook lists, from AlertLanding.astro): kept in it, and declared with.
@@ -102,11 +103,13 @@ export default function Classifier({ playbook }: Props) {
 	);
 	useEffect(() => {
 		if (level) void loadDialog().then((m) => setDialog(() => m.DeclareDialog));
+		// No level, nothing to declare: a dialog put away (Back, Escape) is done with, and opens only when asked again.
+		else setDeclaring(0);
 	}, [level !== undefined]);
 	// Declare in place: the link works without scripts; with them, the form opens over this page.
 	const declare = (event: Event) => {
 		event.preventDefault();
-		setDeclaring(true);
+		setDeclaring(Date.now());
 		if (!Dialog) void loadDialog().then((m) => setDialog(() => m.DeclareDialog));
 	};
 	const copyLink = async () => setCopied((await copyText(location.href)) ? 'Link copied.' : `Copy this link: ${location.href}`);
@@ -250,12 +253,13 @@ export default function Classifier({ playbook }: Props) {
 					)}
 				</section>
 			</form>
-			{declaring && Dialog && level && (
+			{declaring > 0 && Dialog && level && (
 				<Dialog
 					playbook={playbook}
 					prefill={{ severity: level.id, impact: impactFromReasons(reasons), scenarios: scenario ? [scenario] : [] }}
 					alertFromUrl
-					onClose={() => setDeclaring(false)}
+					opened={declaring}
+					onClose={() => setDeclaring(0)}
 				/>
 			)}
 		</>

@@ -1,0 +1,117 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { ROUTES, scenarioPath } from '../../src/lib/urls.ts';
+import { useChromium } from '../support/useChromium.ts';
+
+/**
+ * The declare dialog and the browser's Back: a phone's back gesture, at 3 a.m., mid-declaration,
+ * must not leave the runbook (for the chat the alert came from) nor throw away what was typed.
+ */
+const baseURL = inject('baseURL');
+const chromium = useChromium({ baseURL });
+const path = () => new URL(chromium.context.pages().at(-1)!.url()).pathname;
+
+async function runbookFromHome(page: Page, query = ''): Promise<void> {
+	await page.goto(ROUTES.home);
+	await page.goto(`${scenarioPath('high-error-rate')}${query}`);
+	await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
+}
+const dialog = (page: Page) => page.locator('.declare-dialog');
+const isOpen = (page: Page) => page.evaluate(() => document.querySelector<HTMLDialogElement>('.declare-dialog')?.open ?? false);
+
+describe('Back with the declare dialog open', () => {
+	it('closes the dialog, stays on the runbook, and gives back what was typed when it opens again', async () => {
+		const page = await chromium.context.newPage();
+		await runbookFromHome(page);
+		await page.getByRole('link', { name: 'Declare an incident' }).click();
+		await dialog(page).getByLabel('Title').fill('Checkout returns 503');
+		await dialog(page).getByLabel('Impact').fill('Half of payments fail');
+		await page.goBack();
+		await expect.poll(() => isOpen(page)).toBe(false);
+		expect(path()).toBe(scenarioPath('high-error-rate'));
+		await page.getByRole('link', { name: 'Declare an incident' }).click();
+		await expect.poll(() => isOpen(page)).toBe(true);
+		expect(await dialog(page).getByLabel('Title').inputValue()).toBe('Checkout returns 503');
+		expect(await dialog(page).getByLabel('Impact').inputValue()).toBe('Half of payments fail');
+		// Escape (a phone's back gesture closes a dialog the same way) keeps it too.
+		await page.keyboard.press('Escape');
+		await expect.poll(() => isOpen(page)).toBe(false);
+		await page.getByRole('link', { name: 'Declare an incident' }).click();
+		expect(await dialog(page).getByLabel('Title').inputValue()).toBe('Checkout returns 503');
+		// Cancel is meant: the next form starts afresh, and Back leaves no step behind (the home page is one Back away).
+		await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+		await expect.poll(() => isOpen(page)).toBe(false);
+		await page.getByRole('link', { name: 'Declare an incident' }).click();
+		await expect.poll(() => isOpen(page)).toBe(true);
+		expect(await dialog(page).getByLabel('Title').inputValue()).toBe('');
+		await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+		await page.goBack();
+		await expect.poll(path).toBe(ROUTES.home);
+	});
+
+	it('on the classifier, gives back what was typed, and starts afresh for another level', async () => {
+		const page = await chromium.context.newPage();
+		await page.goto(ROUTES.home);
+		await page.goto(ROUTES.classify);
+		await page.getByRole('checkbox', { name: 'Service completely down' }).check();
+		await page
+			.locator('.result-bar')
+			.getByRole('link', { name: /^Declare/ })
+			.click();
+		await dialog(page).getByLabel('Title').fill('Checkout returns 503');
+		const classified = page.url();
+		await page.goBack();
+		await expect.poll(() => isOpen(page)).toBe(false);
+		expect(page.url()).toBe(classified);
+		await page
+			.locator('.result-bar')
+			.getByRole('link', { name: /^Declare/ })
+			.click();
+		await expect.poll(() => isOpen(page)).toBe(true);
+		expect(await dialog(page).getByLabel('Title').inputValue()).toBe('Checkout returns 503');
+		expect(await dialog(page).getByLabel('Severity', { exact: true }).inputValue()).toBe('P0');
+		// Put away, then the classification changes: the form opens for the new level.
+		await page.keyboard.press('Escape');
+		await page.getByRole('checkbox', { name: 'Service completely down' }).uncheck();
+		await page.getByRole('checkbox', { name: 'Major feature broken' }).check();
+		await expect.poll(() => page.locator('#classification-summary').innerText()).toMatch(/P1/);
+		// A level again is not a request to declare: the dialog waits for Declare.
+		await page.waitForTimeout(300);
+		expect(await isOpen(page)).toBe(false);
+		await page
+			.locator('.result-bar')
+			.getByRole('link', { name: /^Declare/ })
+			.click();
+		await expect.poll(() => isOpen(page)).toBe(true);
+		expect(await dialog(page).getByLabel('Severity', { exact: true }).inputValue()).toBe('P1');
+	});
+
+	it('after declaring from an alert, closes it without bringing the alert back into the address', async () => {
+		const page = await chromium.context.newPage();
+		await runbookFromHome(page, '?alert=HighErrorRate&severity=P1&service=api');
+		await page.getByRole('button', { name: 'Declare from this alert' }).click();
+		await dialog(page).getByRole('button', { name: 'Declare and copy the message' }).click();
+		await dialog(page).locator('.declared').waitFor();
+		await page.goBack();
+		await expect.poll(() => isOpen(page)).toBe(false);
+		expect(path()).toBe(scenarioPath('high-error-rate'));
+		expect(new URL(page.url()).search).toBe('');
+		await page.reload();
+		await page.locator('.incident-bar-title').waitFor();
+		expect(await page.locator('.alert-declare').count()).toBe(0);
+		await page.goBack();
+		await expect.poll(path).toBe(ROUTES.home);
+	});
+
+	it('closed by its own button, leaves one Back to the page before', async () => {
+		const page = await chromium.context.newPage();
+		await runbookFromHome(page, '?alert=HighErrorRate&severity=P1&service=api');
+		await page.getByRole('button', { name: 'Declare from this alert' }).click();
+		await dialog(page).getByRole('button', { name: 'Declare and copy the message' }).click();
+		await dialog(page).getByRole('button', { name: 'Close' }).click();
+		await expect.poll(() => isOpen(page)).toBe(false);
+		await expect.poll(() => new URL(page.url()).search).toBe('');
+		await page.goBack();
+		await expect.poll(path).toBe(ROUTES.home);
+	});
+});

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { alertDeclaration, alertPrefill } from '../lib/alertParams.ts';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { DeclareFlow } from './declare/DeclareFlow.tsx';
+import { carryAddress, enterDialog, leaveDialog } from './declare/dialogEntry.ts';
 import { focusBack } from './declare/focusBack.ts';
 import { loadDeclareStyles } from './declare/declareStyles.ts';
 import { useNow } from './useNow.ts';
@@ -21,15 +22,11 @@ interface Props {
 	alertFromUrl?: boolean | undefined;
 	/**
 	 * Asked to open again: a new value shows the dialog again after Back or Escape hid it, as it was
-	 * left (with what was typed), unless what it was asked to start with changed. Without it, each new
-	 * `prefill` object asks (a page that makes one per render passes this).
+	 * left (with what was typed), unless it is asked for another level. Without it, each new `prefill`
+	 * object asks (a page that makes one per render passes this).
 	 */
 	opened?: number | undefined;
 }
-
-/** In the state of the history entry the open dialog adds: Back closes the dialog, not the page. */
-const DIALOG_ENTRY = 'declareDialog';
-const dialogEntry = () => (history.state as Record<string, unknown> | null)?.[DIALOG_ENTRY] === true;
 
 /** The alert the page's address names (its link's parameters), if any. */
 const alertFromAddress = (playbook: ClientPlaybook) =>
@@ -72,61 +69,42 @@ export function DeclareDialog({
 }: Props) {
 	const startWith = () => (alertFromUrl ? withAlertFromUrl(playbook, given) : given);
 	const [prefill, setPrefill] = useState(startWith);
-	// A new form (nothing typed) when it opens again asked to start with something else (another level on the classifier).
+	// A new form (nothing typed) when it opens again for another level (the classification changed).
 	const [form, setForm] = useState(0);
-	const asked = useRef(JSON.stringify(given));
+	const level = useRef(given.severity);
 	const { state, store } = useIncidentState();
 	const now = useNow();
 	const dialog = useRef<HTMLDialogElement>(null);
 	const [declared, setDeclared] = useState<string | undefined>(undefined);
+	const done = useRef<string | undefined>(undefined);
 	const [styled, setStyled] = useState(false);
 	// What opened the dialog gets the focus back as it closes (Escape, Cancel or Close), never <body>.
 	const [opener, setOpener] = useState(() => document.activeElement);
-	// Its history entry is the current one; closed by Back or Escape with nothing declared, it is only hidden
-	// (its page keeps it, to show again as it was); the page's address as the dialog leaves it.
-	const entry = useRef(false);
+	// Closed by Back or Escape with nothing declared, it is only put away: its page keeps it, to show again as it was.
 	const hide = useRef(false);
-	const address = useRef('');
+	const shown = useRef(false);
+	// A link in the dialog, followed once its history entry is gone (Back from there returns to the page, not the dialog).
+	const link = useRef<string | undefined>(undefined);
 	useEffect(() => void loadDeclareStyles().then(() => setStyled(true)), []);
 	// Opened once its styles apply, so it never shows unstyled; again each time its page asks.
 	useEffect(() => {
 		const element = dialog.current;
 		if (!styled || !element || element.open) return;
-		if (asked.current !== JSON.stringify(given)) {
-			asked.current = JSON.stringify(given);
+		if (level.current !== given.severity) {
+			level.current = given.severity;
 			setPrefill(startWith());
 			setForm((n) => n + 1);
 		}
-		if (address.current) setOpener(document.activeElement);
+		if (shown.current) setOpener(document.activeElement);
+		shown.current = true;
 		element.showModal();
-		if (!entry.current) {
-			history.pushState({ ...(history.state as object | null), [DIALOG_ENTRY]: true }, '');
-			entry.current = true;
-			address.current = location.href;
-		}
+		enterDialog(() => {
+			hide.current = done.current === undefined;
+			element.close();
+		});
 	}, [styled, opened ?? given]);
-	useEffect(() => {
-		const onBack = () => {
-			if (!entry.current || dialogEntry()) return;
-			entry.current = false;
-			// What the dialog changed in the address (an alert done with) stays changed.
-			if (address.current !== location.href) history.replaceState(history.state, '', address.current);
-			hide.current = declared === undefined;
-			dialog.current?.close();
-		};
-		addEventListener('popstate', onBack);
-		return () => removeEventListener('popstate', onBack);
-	}, [declared]);
-	// Leaves the dialog's history entry, keeping the address as the dialog and its page left it.
-	const leaveEntry = () => {
-		if (!entry.current) return;
-		entry.current = false;
-		const left = location.href;
-		addEventListener('popstate', () => left !== location.href && history.replaceState(history.state, '', left), { once: true });
-		history.back();
-	};
 	// Taken away by its page while open: its entry goes with it.
-	useEffect(() => () => leaveEntry(), []);
+	useEffect(() => () => leaveDialog(), []);
 	const close = () => dialog.current?.close();
 	return (
 		<dialog
@@ -135,17 +113,28 @@ export function DeclareDialog({
 			aria-labelledby={declared ? 'declared-title' : 'declare-title'}
 			onCancel={() => {
 				// Escape, or a phone's back gesture: put away, not thrown away, unless declared.
-				hide.current = declared === undefined;
+				hide.current = done.current === undefined;
+			}}
+			onClick={(event) => {
+				const a = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[href]') : null;
+				if (!a || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || a.target)
+					return;
+				event.preventDefault();
+				link.current = a.href;
+				hide.current = done.current === undefined;
+				dialog.current?.close();
 			}}
 			onClose={() => {
-				focusBack(opener);
+				const to = link.current;
+				link.current = undefined;
+				const follow = to ? () => location.assign(to) : undefined;
+				if (!to) focusBack(opener);
 				if (hide.current) {
 					hide.current = false;
-					leaveEntry();
-					return;
+					return leaveDialog(follow);
 				}
 				onClose(declared);
-				leaveEntry();
+				leaveDialog(follow);
 			}}
 		>
 			{store ? (
@@ -159,8 +148,10 @@ export function DeclareDialog({
 					onCancel={close}
 					onDone={(id) => {
 						setDeclared(id);
+						done.current = id;
+						const before = location.href;
 						onDeclared?.(id);
-						address.current = location.href;
+						if (location.href !== before) carryAddress();
 					}}
 					workspaceLink={workspaceLink}
 				/>

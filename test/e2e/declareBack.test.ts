@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { ROUTES, scenarioPath } from '../../src/lib/urls.ts';
+import { DOUBLE_TAP_MS } from '../../src/islands/doubleTap.ts';
 import { useChromium } from '../support/useChromium.ts';
 
 /**
@@ -70,8 +71,18 @@ describe('Back with the declare dialog open', () => {
 		await expect.poll(() => isOpen(page)).toBe(true);
 		expect(await dialog(page).getByLabel('Title').inputValue()).toBe('Checkout returns 503');
 		expect(await dialog(page).getByLabel('Severity', { exact: true }).inputValue()).toBe('P0');
+		// Another criterion at the same level: still the form as left.
+		await page.keyboard.press('Escape');
+		await page.getByRole('checkbox', { name: 'Complete data loss' }).check();
+		await page
+			.locator('.result-bar')
+			.getByRole('link', { name: /^Declare/ })
+			.click();
+		await expect.poll(() => isOpen(page)).toBe(true);
+		expect(await dialog(page).getByLabel('Title').inputValue()).toBe('Checkout returns 503');
 		// Put away, then the classification changes: the form opens for the new level.
 		await page.keyboard.press('Escape');
+		await page.getByRole('checkbox', { name: 'Complete data loss' }).uncheck();
 		await page.getByRole('checkbox', { name: 'Service completely down' }).uncheck();
 		await page.getByRole('checkbox', { name: 'Major feature broken' }).check();
 		await expect.poll(() => page.locator('#classification-summary').innerText()).toMatch(/P1/);
@@ -84,6 +95,63 @@ describe('Back with the declare dialog open', () => {
 			.click();
 		await expect.poll(() => isOpen(page)).toBe(true);
 		expect(await dialog(page).getByLabel('Severity', { exact: true }).inputValue()).toBe('P1');
+	});
+
+	it('leaves no Back that does nothing: Forward onto the closed dialog is stepped over', async () => {
+		const page = await chromium.context.newPage();
+		await runbookFromHome(page);
+		await page.getByRole('link', { name: 'Declare an incident' }).click();
+		await dialog(page).getByLabel('Title').fill('Checkout returns 503');
+		await page.goBack();
+		await expect.poll(() => isOpen(page)).toBe(false);
+		await page.goForward();
+		await expect.poll(() => isOpen(page)).toBe(false);
+		await page.getByRole('link', { name: 'Declare an incident' }).click();
+		await expect.poll(() => isOpen(page)).toBe(true);
+		await page.goBack();
+		await expect.poll(() => isOpen(page)).toBe(false);
+		expect(path()).toBe(scenarioPath('high-error-rate'));
+		await page.goBack();
+		await expect.poll(path).toBe(ROUTES.home);
+	});
+
+	it('on the workspace opened to declare, gives back what was typed from its own Declare button', async () => {
+		const page = await chromium.context.newPage();
+		await page.goto(ROUTES.home);
+		await page.goto(`${ROUTES.incident}?scenario=service-down`);
+		await dialog(page).getByLabel('Title').fill('Checkout returns 503');
+		await page.goBack();
+		await expect.poll(() => isOpen(page)).toBe(false);
+		expect(path()).toBe(ROUTES.incident);
+		await page.getByRole('button', { name: 'Declare an incident' }).click();
+		await expect.poll(() => isOpen(page)).toBe(true);
+		expect(await dialog(page).getByLabel('Title').inputValue()).toBe('Checkout returns 503');
+		expect(await dialog(page).getByRole('checkbox', { name: 'Service Down', exact: true }).isChecked()).toBe(true);
+	});
+
+	it('after declaring from an alert and following the workspace link, Back returns to the runbook without the alert', async () => {
+		const page = await chromium.context.newPage();
+		await runbookFromHome(page, '?alert=HighErrorRate&severity=P1&service=api');
+		await page.getByRole('button', { name: 'Declare from this alert' }).click();
+		await dialog(page).getByRole('button', { name: 'Declare and copy the message' }).click();
+		// Past the moment a double tap on Declare is ignored by what replaced it.
+		await dialog(page).locator('.declared').waitFor();
+		await page.waitForTimeout(DOUBLE_TAP_MS);
+		await dialog(page)
+			.getByRole('link', { name: /workspace/ })
+			.click();
+		await page.waitForURL((url) => url.pathname === ROUTES.incident);
+		await page.goBack();
+		await expect.poll(path).toBe(scenarioPath('high-error-rate'));
+		expect(new URL(page.url()).search).toBe('');
+		await page.goBack();
+		await expect.poll(path).toBe(ROUTES.home);
+		await page.goForward();
+		await expect.poll(path).toBe(scenarioPath('high-error-rate'));
+		expect(new URL(page.url()).search).toBe('');
+		await page.reload();
+		await page.locator('.incident-bar-title').waitFor();
+		expect(await page.locator('.alert-declare').count()).toBe(0);
 	});
 
 	it('after declaring from an alert, closes it without bringing the alert back into the address', async () => {

@@ -1,0 +1,70 @@
+/**
+ * The history entry an open declare dialog adds, so that the browser's Back (a phone's back
+ * gesture) closes the dialog instead of leaving the page, for the chat the alert came from.
+ * One entry at most, always on top of the page's own; what the dialog changes in the address (an
+ * alert done with) is carried to the page's entry, so no Back, Forward or reload brings it back.
+ */
+const MARK = 'declareDialog';
+const marked = () => (history.state as Record<string, unknown> | null)?.[MARK] === true;
+const push = () => history.pushState({ ...(history.state as object | null), [MARK]: true }, '');
+
+/** The current entry is the open dialog's. */
+let mine = false;
+/** Traversals of our own under way: not the responder's Back. */
+let ours = 0;
+let onBack: (() => void) | undefined;
+
+/** One step back of our own; `then` once it has landed. */
+function stepBack(then: () => void): void {
+	ours++;
+	addEventListener(
+		'popstate',
+		() => {
+			ours--;
+			then();
+		},
+		{ once: true },
+	);
+	history.back();
+}
+
+addEventListener('popstate', () => {
+	if (ours) return;
+	if (mine && !marked()) {
+		mine = false;
+		onBack?.();
+	} else if (!mine && marked()) {
+		// Forward onto the entry of a dialog no longer open: stepped over, so no Back ever does nothing.
+		stepBack(() => undefined);
+	}
+});
+
+/** The dialog opened: Back now calls `back` (which closes it). An entry left marked (a reload) is taken as is. */
+export function enterDialog(back: () => void): void {
+	onBack = back;
+	if (mine) return;
+	mine = true;
+	if (!marked()) push();
+}
+
+/** The dialog changed the address (an alert done with): the page's entry below takes it too. */
+export function carryAddress(): void {
+	if (!mine) return;
+	const address = location.href;
+	stepBack(() => {
+		history.replaceState(history.state, '', address);
+		push();
+	});
+}
+
+/** The dialog closed by other means than Back: its entry goes, the address as left is kept; then `then`. */
+export function leaveDialog(then?: () => void): void {
+	onBack = undefined;
+	if (!mine) return then?.();
+	mine = false;
+	const address = location.href;
+	stepBack(() => {
+		if (address !== location.href) history.replaceState(history.state, '', address);
+		then?.();
+	});
+}

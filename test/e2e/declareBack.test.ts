@@ -18,6 +18,21 @@ async function runbookFromHome(page: Page, query = ''): Promise<void> {
 	await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
 }
 const dialog = (page: Page) => page.locator('.declare-dialog');
+/** From the home page to an alert's runbook link, declared from the alert; the confirmation showing. */
+async function declaredFromAlert(page: Page): Promise<void> {
+	await runbookFromHome(page, '?alert=HighErrorRate&severity=P1&service=api');
+	await page.getByRole('button', { name: 'Declare from this alert' }).click();
+	await dialog(page).getByRole('button', { name: 'Declare and copy the message' }).click();
+	await dialog(page).locator('.declared').waitFor();
+}
+/** On the runbook without the alert in the address; reloaded, the alert is not offered again. */
+async function expectAlertDone(page: Page): Promise<void> {
+	expect(path()).toBe(scenarioPath('high-error-rate'));
+	expect(new URL(page.url()).search).toBe('');
+	await page.reload();
+	await page.locator('.incident-bar-title').waitFor();
+	expect(await page.locator('.alert-declare').count()).toBe(0);
+}
 const isOpen = (page: Page) => page.evaluate(() => document.querySelector<HTMLDialogElement>('.declare-dialog')?.open ?? false);
 
 describe('Back with the declare dialog open', () => {
@@ -50,34 +65,34 @@ describe('Back with the declare dialog open', () => {
 		await expect.poll(path).toBe(ROUTES.home);
 	});
 
+	/** The classifier's Declare, opening (or showing again) the dialog. */
+	const declareFromResult = async (page: Page) => {
+		await page
+			.locator('.result-bar')
+			.getByRole('link', { name: /^Declare/ })
+			.click();
+		await expect.poll(() => isOpen(page)).toBe(true);
+	};
+
 	it('on the classifier, gives back what was typed, and starts afresh for another level', async () => {
 		const page = await chromium.context.newPage();
 		await page.goto(ROUTES.home);
 		await page.goto(ROUTES.classify);
 		await page.getByRole('checkbox', { name: 'Service completely down' }).check();
-		await page
-			.locator('.result-bar')
-			.getByRole('link', { name: /^Declare/ })
-			.click();
+		await declareFromResult(page);
 		await dialog(page).getByLabel('Title').fill('Checkout returns 503');
 		const classified = page.url();
 		await page.goBack();
 		await expect.poll(() => isOpen(page)).toBe(false);
 		expect(page.url()).toBe(classified);
-		await page
-			.locator('.result-bar')
-			.getByRole('link', { name: /^Declare/ })
-			.click();
+		await declareFromResult(page);
 		await expect.poll(() => isOpen(page)).toBe(true);
 		expect(await dialog(page).getByLabel('Title').inputValue()).toBe('Checkout returns 503');
 		expect(await dialog(page).getByLabel('Severity', { exact: true }).inputValue()).toBe('P0');
 		// Another criterion at the same level: still the form as left.
 		await page.keyboard.press('Escape');
 		await page.getByRole('checkbox', { name: 'Complete data loss' }).check();
-		await page
-			.locator('.result-bar')
-			.getByRole('link', { name: /^Declare/ })
-			.click();
+		await declareFromResult(page);
 		await expect.poll(() => isOpen(page)).toBe(true);
 		expect(await dialog(page).getByLabel('Title').inputValue()).toBe('Checkout returns 503');
 		// Put away, then the classification changes: the form opens for the new level.
@@ -89,10 +104,7 @@ describe('Back with the declare dialog open', () => {
 		// A level again is not a request to declare: the dialog waits for Declare.
 		await page.waitForTimeout(300);
 		expect(await isOpen(page)).toBe(false);
-		await page
-			.locator('.result-bar')
-			.getByRole('link', { name: /^Declare/ })
-			.click();
+		await declareFromResult(page);
 		await expect.poll(() => isOpen(page)).toBe(true);
 		expect(await dialog(page).getByLabel('Severity', { exact: true }).inputValue()).toBe('P1');
 	});
@@ -131,11 +143,8 @@ describe('Back with the declare dialog open', () => {
 
 	it('after declaring from an alert and following the workspace link, Back returns to the runbook without the alert', async () => {
 		const page = await chromium.context.newPage();
-		await runbookFromHome(page, '?alert=HighErrorRate&severity=P1&service=api');
-		await page.getByRole('button', { name: 'Declare from this alert' }).click();
-		await dialog(page).getByRole('button', { name: 'Declare and copy the message' }).click();
+		await declaredFromAlert(page);
 		// Past the moment a double tap on Declare is ignored by what replaced it.
-		await dialog(page).locator('.declared').waitFor();
 		await page.waitForTimeout(DOUBLE_TAP_MS);
 		await dialog(page)
 			.getByRole('link', { name: /workspace/ })
@@ -148,34 +157,22 @@ describe('Back with the declare dialog open', () => {
 		await expect.poll(path).toBe(ROUTES.home);
 		await page.goForward();
 		await expect.poll(path).toBe(scenarioPath('high-error-rate'));
-		expect(new URL(page.url()).search).toBe('');
-		await page.reload();
-		await page.locator('.incident-bar-title').waitFor();
-		expect(await page.locator('.alert-declare').count()).toBe(0);
+		await expectAlertDone(page);
 	});
 
 	it('after declaring from an alert, closes it without bringing the alert back into the address', async () => {
 		const page = await chromium.context.newPage();
-		await runbookFromHome(page, '?alert=HighErrorRate&severity=P1&service=api');
-		await page.getByRole('button', { name: 'Declare from this alert' }).click();
-		await dialog(page).getByRole('button', { name: 'Declare and copy the message' }).click();
-		await dialog(page).locator('.declared').waitFor();
+		await declaredFromAlert(page);
 		await page.goBack();
 		await expect.poll(() => isOpen(page)).toBe(false);
-		expect(path()).toBe(scenarioPath('high-error-rate'));
-		expect(new URL(page.url()).search).toBe('');
-		await page.reload();
-		await page.locator('.incident-bar-title').waitFor();
-		expect(await page.locator('.alert-declare').count()).toBe(0);
+		await expectAlertDone(page);
 		await page.goBack();
 		await expect.poll(path).toBe(ROUTES.home);
 	});
 
 	it('closed by its own button, leaves one Back to the page before', async () => {
 		const page = await chromium.context.newPage();
-		await runbookFromHome(page, '?alert=HighErrorRate&severity=P1&service=api');
-		await page.getByRole('button', { name: 'Declare from this alert' }).click();
-		await dialog(page).getByRole('button', { name: 'Declare and copy the message' }).click();
+		await declaredFromAlert(page);
 		await dialog(page).getByRole('button', { name: 'Close' }).click();
 		await expect.poll(() => isOpen(page)).toBe(false);
 		await expect.poll(() => new URL(page.url()).search).toBe('');

@@ -80,10 +80,12 @@ export default function Classifier({ playbook }: Props) {
 		setCarried([...query].filter(([key]) => !own.includes(key)));
 	}, []);
 	const context = scenario ? { scenario } : {};
-	useEffect(() => {
-		const query = new URLSearchParams([...Object.entries(context), ...carried, ...answersToQuery(answers)]).toString();
+	/** The page's address: the classification, and what else it carries. */
+	const address = (kept: [string, string][]) => {
+		const query = new URLSearchParams([...Object.entries(context), ...kept, ...answersToQuery(answers)]).toString();
 		history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
-	}, [answers, scenario, carried]);
+	};
+	useEffect(() => address(carried), [answers, scenario, carried]);
 
 	const result = classify(levels, answers);
 	const level = result.severityId === undefined ? undefined : severityById(levels, result.severityId);
@@ -259,6 +261,11 @@ export default function Classifier({ playbook }: Props) {
 					prefill={{ severity: level.id, impact: impactFromReasons(reasons), scenarios: scenario ? [scenario] : [] }}
 					alertFromUrl
 					opened={declaring}
+					// Declared from, the alert is done with: nothing offers it again (Declare, a reload, Back).
+					onDeclared={() => {
+						setCarried([]);
+						address([]);
+					}}
 					onClose={() => setDeclaring(0)}
 				/>
 			)}

@@ -141,6 +141,28 @@ describe('Back with the declare dialog open', () => {
 		expect(await dialog(page).getByRole('checkbox', { name: 'Service Down', exact: true }).isChecked()).toBe(true);
 	});
 
+	it('on the classifier opened for an alert no runbook lists, is done with the alert once declared from it', async () => {
+		const page = await chromium.context.newPage();
+		await page.goto(ROUTES.home);
+		await page.goto(`${ROUTES.classify}?alert=DiskFull&severity=P2&service=storage`);
+		await page.getByRole('checkbox', { name: 'Minor feature broken' }).check();
+		await declareFromResult(page);
+		expect(await dialog(page).getByLabel('Title').inputValue()).toBe('DiskFull on storage');
+		await dialog(page).getByRole('button', { name: 'Declare and copy the message' }).click();
+		await dialog(page).getByRole('button', { name: 'Close' }).click();
+		await expect.poll(() => isOpen(page)).toBe(false);
+		// The classification stays in the address; the alert does not, so nothing offers it again.
+		const query = new URL(page.url()).searchParams;
+		expect([query.get('alert'), query.get('service'), query.get('seen')]).toEqual([null, null, 'P2:minor-feature-broken']);
+		await declareFromResult(page);
+		expect(await dialog(page).getByLabel('Title').inputValue()).toBe('');
+		expect(await dialog(page).getByText('From alert').count()).toBe(0);
+		await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+		await page.reload();
+		await declareFromResult(page);
+		expect(await dialog(page).getByText('From alert').count()).toBe(0);
+	});
+
 	it('after declaring from an alert and following the workspace link, Back returns to the runbook without the alert', async () => {
 		const page = await chromium.context.newPage();
 		await declaredFromAlert(page);

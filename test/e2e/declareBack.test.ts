@@ -148,6 +148,12 @@ describe('Back with the declare dialog open', () => {
 		await page.getByRole('checkbox', { name: 'Minor feature broken' }).check();
 		await declareFromResult(page);
 		expect(await dialog(page).getByLabel('Title').inputValue()).toBe('DiskFull on storage');
+		// The caret after the alert's title: the first key typed adds to it.
+		expect(
+			await dialog(page)
+				.getByLabel('Title')
+				.evaluate((el: HTMLInputElement) => el === document.activeElement && el.selectionStart),
+		).toBe('DiskFull on storage'.length);
 		await dialog(page).getByRole('button', { name: 'Declare and copy the message' }).click();
 		await dialog(page).getByRole('button', { name: 'Close' }).click();
 		await expect.poll(() => isOpen(page)).toBe(false);

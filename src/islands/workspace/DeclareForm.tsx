@@ -12,6 +12,7 @@ import type { State } from '../../lib/state.ts';
 import type { Store } from '../../lib/store.ts';
 import { scenarioStatusText, useScenarios } from '../useScenarios.ts';
 import { DetectedAtField, type Detection } from './DetectedAtField.tsx';
+import { focusAtEnd } from '../focusAtEnd.ts';
 
 /** Values the form starts with (from the classifier, a runbook page or an alert link). */
 export interface DeclarePrefill {
@@ -93,7 +94,7 @@ export function DeclareForm({
 	}));
 	const title = useRef<HTMLInputElement>(null);
 	useEffect(() => {
-		if (focusTitle) title.current?.focus();
+		if (focusTitle) focusAtEnd(title.current);
 	}, []);
 	// An incident already open, which a new alert most likely belongs to: said first, so a second one is declared only on purpose.
 	const open = alreadyOpen(state, { alert: prefill.alert, scenarios: prefill.scenarios });

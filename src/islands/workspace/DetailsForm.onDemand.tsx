@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { focusAtEnd } from '../focusAtEnd.ts';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import type { IncidentFields } from '../../lib/incidents.ts';
 import { detectionProblem, MAX_TITLE_LENGTH } from '../../lib/limits.ts';
@@ -23,9 +24,7 @@ export function DetailsForm({ incident, playbook, onSave, onCancel }: Props) {
 	// phone's keys go (at its start, a key typed would go before the title).
 	const form = useRef<HTMLFormElement>(null);
 	useLayoutEffect(() => {
-		const first = form.current?.querySelector('input');
-		first?.focus();
-		first?.setSelectionRange(first.value.length, first.value.length);
+		focusAtEnd(form.current?.querySelector('input'));
 	}, []);
 	const save = (e: Event) => {
 		e.preventDefault();

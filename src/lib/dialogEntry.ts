@@ -1,10 +1,11 @@
 /**
- * The history entry an open declare dialog adds, so that the browser's Back (a phone's back
- * gesture) closes the dialog instead of leaving the page, for the chat the alert came from.
- * One entry at most, always on top of the page's own; what the dialog changes in the address (an
- * alert done with) is carried to the page's entry, so no Back, Forward or reload brings it back.
+ * The history entry an open dialog (the declare form, the search) adds, so that the browser's Back
+ * (a phone's back gesture) closes the dialog instead of leaving the page, for the chat the alert
+ * came from. One entry at most, always on top of the page's own; what the dialog changes in the
+ * address (an alert done with) is carried to the page's entry, so no Back, Forward or reload
+ * brings it back.
  */
-const MARK = 'declareDialog';
+const MARK = 'dialog';
 const marked = () => (history.state as Record<string, unknown> | null)?.[MARK] === true;
 const push = () => history.pushState({ ...(history.state as object | null), [MARK]: true }, '');
 
@@ -28,7 +29,9 @@ function stepBack(then: () => void): void {
 	history.back();
 }
 
-addEventListener('popstate', () => {
+/** Back from the dialog's entry closes it; Forward onto a closed dialog's entry steps over it. Listening from the first dialog on. */
+let listening = false;
+const onPopState = () => {
 	if (ours) return;
 	if (mine && !marked()) {
 		mine = false;
@@ -37,10 +40,12 @@ addEventListener('popstate', () => {
 		// Forward onto the entry of a dialog no longer open: stepped over, so no Back ever does nothing.
 		stepBack(() => undefined);
 	}
-});
+};
 
 /** The dialog opened: Back now calls `back` (which closes it). An entry left marked (a reload) is taken as is. */
 export function enterDialog(back: () => void): void {
+	if (!listening) addEventListener('popstate', onPopState);
+	listening = true;
 	onBack = back;
 	if (mine) return;
 	mine = true;

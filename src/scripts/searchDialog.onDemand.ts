@@ -4,7 +4,6 @@
  * searchButton.ts.
  */
 import { urls } from '../lib/urls.ts';
-import { enterDialog, leaveDialog } from '../lib/dialogEntry.ts';
 
 /** The part of Pagefind's browser API used here. */
 interface Pagefind {
@@ -142,21 +141,10 @@ function resultItem(result: ResultData): HTMLLIElement {
 
 const started = new WeakSet<HTMLDialogElement>();
 
-/**
- * Make an open search dialog search (once per dialog, however often it is opened), and Back close
- * it (each time it is opened) rather than leave the page.
- */
+/** Make an open search dialog search: once per dialog, however often it is opened. */
 export function start(dialog: HTMLDialogElement): void {
-	if (dialog.open) enterDialog(() => dialog.close());
 	if (started.has(dialog)) return;
 	started.add(dialog);
-	// A result followed once the dialog's history entry is gone: Back from there returns to this page.
-	let follow: string | undefined;
-	dialog.addEventListener('close', () => {
-		const to = follow;
-		follow = undefined;
-		leaveDialog(to ? () => location.assign(to) : undefined);
-	});
 	const input = dialog.querySelector('input')!;
 	const status = dialog.querySelector<HTMLElement>('[role="status"]')!;
 	const list = dialog.querySelector<HTMLOListElement>('ol')!;
@@ -242,11 +230,7 @@ export function start(dialog: HTMLDialogElement): void {
 		(next < 0 ? input : links[Math.min(next, links.length - 1)])?.focus();
 	});
 	list.addEventListener('click', (event) => {
-		const link = event.target instanceof Element ? event.target.closest('a') : null;
-		if (!link || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-		event.preventDefault();
-		follow = link.href;
-		dialog.close();
+		if (event.target instanceof HTMLAnchorElement) dialog.close();
 	});
 	// What was typed while this code loaded.
 	if (input.value.trim()) update();

@@ -139,6 +139,21 @@ function resultItem(result: ResultData): HTMLLIElement {
 	return item;
 }
 
+/**
+ * Put a new list of results in place of the one shown. The keyboard stays in the list: a responder
+ * who pressed an arrow key while the last keystroke's results were on their way is on the same row
+ * of the new ones (or back in the field when there are none), not thrown out to the page.
+ */
+function replaceResults(list: HTMLOListElement, items: readonly HTMLLIElement[], input: HTMLInputElement): void {
+	const links = () => [...list.querySelectorAll('a')];
+	const active = document.activeElement;
+	const at = active instanceof HTMLAnchorElement ? links().indexOf(active) : -1;
+	list.replaceChildren(...items);
+	if (at < 0) return;
+	const now = links();
+	(now[Math.min(at, now.length - 1)] ?? input).focus();
+}
+
 const started = new WeakSet<HTMLDialogElement>();
 
 /** Make an open search dialog search: once per dialog, however often it is opened. */
@@ -152,7 +167,7 @@ export function start(dialog: HTMLDialogElement): void {
 	const show = async (term: string) => {
 		const stale = () => input.value.trim() !== term;
 		if (!term) {
-			list.replaceChildren();
+			replaceResults(list, [], input);
 			status.textContent = '';
 			return;
 		}
@@ -190,18 +205,21 @@ export function start(dialog: HTMLDialogElement): void {
 				: every === 0
 					? `No page has every word of “${said}”: ${some} with some of them${more}`
 					: `${count} for “${said}”${partly}${more}`;
-		// Each result's text is a small fetch: show the best few as soon as they are in, then the rest.
-		const items: HTMLLIElement[] = [];
+		// Each result's text is a small fetch: show the best few as soon as they are in, then add the
+		// rest below them (the first few stay as they are, with the focus on one of them).
+		let first = true;
 		for (const batch of [results.slice(0, FIRST_BATCH), results.slice(FIRST_BATCH, shown)]) {
 			if (batch.length === 0) continue;
 			const data = await Promise.all(batch.map((r) => r.data()).map((p) => p.catch(() => undefined)));
 			if (stale()) return;
-			items.push(...data.filter((d): d is ResultData => d !== undefined).map(resultItem));
-			list.replaceChildren(...items);
+			const items = data.filter((d): d is ResultData => d !== undefined).map(resultItem);
+			if (first) replaceResults(list, items, input);
+			else list.append(...items);
+			first = false;
 			status.textContent = summary;
 		}
 		if (results.length === 0) {
-			list.replaceChildren();
+			replaceResults(list, [], input);
 			status.textContent = summary;
 		}
 	};

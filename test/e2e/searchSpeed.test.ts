@@ -87,7 +87,8 @@ describe('the search dialog', () => {
 		const input = page.getByRole('searchbox', { name: 'Search the playbook' });
 		await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
 		await page.keyboard.type('WAF');
-		await page.locator('.search-result-link').first().waitFor();
+		// The results of the whole word (a key pressed before is the case below).
+		await page.waitForFunction(() => document.querySelector('.search-status')?.textContent?.includes('“WAF”'));
 		await page.keyboard.press('ArrowDown');
 		const first = await page.locator('.search-result-link').first().getAttribute('href');
 		expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(first);
@@ -100,6 +101,63 @@ describe('the search dialog', () => {
 		await page.keyboard.press('Enter');
 		await page.waitForURL((url) => url.pathname === first);
 		expect(new URL(page.url()).pathname).toBe('/scenarios/security-incident/');
+		await page.close();
+	});
+
+	it('keeps the keyboard in the results when a later keystroke brings others', async () => {
+		const page = await chromium.browser.newPage();
+		// Hold back the text of pages found, on request, to land an arrow key between two lists.
+		let hold: Promise<void> | undefined;
+		let release = () => {};
+		await page.route('**/pagefind/fragment/**', async (route) => {
+			await hold;
+			await route.continue();
+		});
+		await page.goto(`${baseURL}/`);
+		await searchHere(page, 'rollback');
+		const before = await page.locator('.search-result-link').first().getAttribute('href');
+		hold = new Promise((done) => (release = done));
+		const input = page.getByRole('searchbox', { name: 'Search the playbook' });
+		await input.fill('WAF');
+		// The older list is still on screen: the arrow goes into it.
+		await page.keyboard.press('ArrowDown');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(before);
+		release();
+		await page.waitForFunction(() => document.querySelector('.search-status')?.textContent?.includes('“WAF”'));
+		const first = await page.locator('.search-result-link').first().getAttribute('href');
+		expect(first).not.toBe(before);
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(first);
+		await page.close();
+	});
+
+	it('keeps the focus on the result it is on when the rest of the list comes in', async () => {
+		const page = await chromium.browser.newPage();
+		// The text of each page found is a fetch of its own; the first few are asked for together.
+		const asked: string[] = [];
+		let allowed: Set<string> | undefined;
+		let release = () => {};
+		const held = new Promise<void>((done) => (release = done));
+		await page.route('**/pagefind/fragment/**', async (route) => {
+			const url = route.request().url();
+			asked.push(url);
+			if (allowed && !allowed.has(url)) await held;
+			await route.continue();
+		});
+		await page.goto(`${baseURL}/`);
+		await searchHere(page, 'incident');
+		await expect.poll(() => page.locator('.search-result-link').count()).toBeGreaterThan(3);
+		// Again, with only the first few let through (the page's copy of Pagefind starts empty).
+		allowed = new Set(asked.slice(0, 3));
+		await page.reload();
+		await searchHere(page, 'incident');
+		expect(await page.locator('.search-result-link').count()).toBe(3);
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		const second = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+		expect(second).toBe(await page.locator('dialog[open] ol a').nth(1).getAttribute('href'));
+		release();
+		await expect.poll(() => page.locator('.search-result-link').count()).toBeGreaterThan(3);
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(second);
 		await page.close();
 	});
 

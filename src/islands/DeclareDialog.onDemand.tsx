@@ -78,8 +78,11 @@ export function DeclareDialog({
 	const [declared, setDeclared] = useState<string | undefined>(undefined);
 	const done = useRef<string | undefined>(undefined);
 	const [styled, setStyled] = useState(false);
-	// What opened the dialog gets the focus back as it closes (Escape, Cancel or Close), never <body>.
-	const [opener, setOpener] = useState(() => document.activeElement);
+	// What opened the dialog gets the focus back as it closes (Escape, Cancel or Close), never <body>. Opened by
+	// its page from a link (the workspace's ?scenario=), the page's own Declare button stands for the opener.
+	const [opener, setOpener] = useState(() =>
+		document.activeElement === document.body ? document.querySelector('main button.primary') : document.activeElement,
+	);
 	// Closed by Back or Escape with nothing declared, it is only put away: its page keeps it, to show again as it was.
 	const hide = useRef(false);
 	const shown = useRef(false);

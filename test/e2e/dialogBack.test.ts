@@ -135,7 +135,10 @@ describe('Back with the declare dialog open', () => {
 		await page.goBack();
 		await expect.poll(() => isOpen(page)).toBe(false);
 		expect(path()).toBe(ROUTES.incident);
-		await page.getByRole('button', { name: 'Declare an incident' }).click();
+		// Nothing opened it: the focus lands on the page's own way back into the form, one Enter away.
+		const declare = page.getByRole('button', { name: 'Declare an incident' });
+		expect(await declare.evaluate((el) => el === document.activeElement)).toBe(true);
+		await page.keyboard.press('Enter');
 		await expect.poll(() => isOpen(page)).toBe(true);
 		expect(await dialog(page).getByLabel('Title').inputValue()).toBe('Checkout returns 503');
 		expect(await dialog(page).getByRole('checkbox', { name: 'Service Down', exact: true }).isChecked()).toBe(true);

@@ -306,8 +306,16 @@ export function setItemNote(
 	const previous = ticksOf(state, target)[key];
 	if ((previous?.changedAt ?? -Infinity) > now) return state;
 	const { note: _old, ...rest } = previous ?? { done: false, at: now, by: state.responder, text: step.text, list: step.list };
-	const tick: Tick = { ...rest, changedAt: now, ...(note.trim() ? { note: note.trim() } : {}) };
-	return withTicks(state, target, (ticks) => ({ ...ticks, [key]: tick }));
+	const text = note.trim();
+	const tick: Tick = { ...rest, changedAt: now, ...(text ? { note: text } : {}) };
+	// What was found at a step belongs to the incident's story: on its timeline, read by the post-mortem and the exports.
+	const log = text && text !== previous?.note ? event(now, 'note', stepNoteText(step, text), state.responder) : undefined;
+	return withTicks(state, target, (ticks) => ({ ...ticks, [key]: tick }), log);
+}
+
+/** A step's note as the timeline says it. */
+function stepNoteText(step: { text: string; list: string }, note: string): string {
+	return `Note on ${step.text} (${step.list}): ${note}`;
 }
 
 /**
@@ -330,16 +338,22 @@ export function restoreTicks(state: State, target: TickTarget, ticks: Ticks, now
 	return withTicks(state, target, (current) => ({ ...current, ...restored }), log);
 }
 
-/** Move the scratch session's ticks into an incident (each becomes a timeline event at its time). */
+/**
+ * Move the scratch session's ticks and step notes into an incident: each tick becomes a timeline event
+ * at its time, each note one at the time it was last changed (a note on a step not ticked comes too).
+ */
 export function attachScratch(state: State, id: string, now: number): State {
-	const done = Object.entries(state.scratch).filter(([, tick]) => tick.done);
-	if (!findIncident(state, id) || done.length === 0) return { ...state, scratch: {} };
+	const kept = Object.entries(state.scratch).filter(([, tick]) => tick.done || tick.note);
+	if (!findIncident(state, id) || kept.length === 0) return { ...state, scratch: {} };
 	const next = withIncident(state, id, (incident) => ({
 		...incident,
-		ticks: { ...incident.ticks, ...Object.fromEntries(done.map(([key, tick]) => [key, { ...tick, changedAt: now }])) },
+		ticks: { ...incident.ticks, ...Object.fromEntries(kept.map(([key, tick]) => [key, { ...tick, changedAt: now }])) },
 		events: [
 			...incident.events,
-			...done.map(([, tick]) => ({ ...event(tick.at, 'tick', `Done: ${tick.text} (${tick.list})`, tick.by) })),
+			...kept.flatMap(([, tick]) => [
+				...(tick.done ? [event(tick.at, 'tick', `Done: ${tick.text} (${tick.list})`, tick.by)] : []),
+				...(tick.note ? [event(tick.changedAt, 'note', stepNoteText(tick, tick.note), tick.by)] : []),
+			]),
 		].sort((a, b) => a.at - b.at),
 	}));
 	return { ...next, scratch: {} };

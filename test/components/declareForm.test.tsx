@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { useEffect, useReducer } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientPlaybook, ClientSeverity } from '../../src/lib/clientPlaybook.ts';
-import { declareIncident, tickItem } from '../../src/lib/incidents.ts';
+import { declareIncident, setItemNote, tickItem } from '../../src/lib/incidents.ts';
 import { MAX_IMPACT_LENGTH, MAX_TITLE_LENGTH } from '../../src/lib/limits.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { createStore, type Store } from '../../src/lib/store.ts';
@@ -250,6 +250,24 @@ describe('steps ticked before', () => {
 		late.submit();
 		expect(Object.keys(late.store.get().incidents[0]!.ticks)).toEqual(['late']);
 		expect(late.store.get().scratch).toEqual({});
+	});
+
+	it('count and add the notes written on steps not ticked, with their words on the timeline', () => {
+		const noted = setItemNote(tick(emptyState(), 'first'), null, 'second', { text: 'second', list: 'Fixture list' }, 'db-2 lags', T0 - 500);
+		const { store, submit } = form({ severity: 'S2' }, noted);
+		expect(screen.getByRole('checkbox', { name: /Add the 1 step ticked and 1 step note written before/ })).toBeTruthy();
+		titled();
+		submit();
+		const incident = store.get().incidents[0]!;
+		expect(incident.ticks['second']).toMatchObject({ done: false, note: 'db-2 lags' });
+		expect(incident.events.map((e) => e.text)).toContain('Note on second (Fixture list): db-2 lags');
+		expect(store.get().scratch).toEqual({});
+		cleanup();
+		const onlyNote = form({ severity: 'S2' }, setItemNote(emptyState(), null, 'k', { text: 'k', list: 'L' }, 'seen', T0 - 500));
+		expect(screen.getByRole('checkbox', { name: /Add the 1 step note written before/ })).toBeTruthy();
+		titled();
+		onlyNote.submit();
+		expect(onlyNote.store.get().incidents[0]!.ticks['k']?.note).toBe('seen');
 	});
 
 	it('wait for what the last page left before the declaration, which is made once however often it is pressed', async () => {

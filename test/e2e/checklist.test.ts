@@ -71,6 +71,28 @@ describe('checklists', () => {
 		expect(await step.locator('.step-note').innerText()).toContain(fits.trim());
 	});
 
+	it('carry a step’s note to the incident’s timeline, one written before declaring too', async () => {
+		const context = await chromium.browser.newContext({ baseURL });
+		const page = await context.newPage();
+		const note = async (id: string, text: string) => {
+			await page.goto(scenarioPath('service-down'));
+			await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+			await row(page, id)
+				.getByRole('button', { name: /^Add note/ })
+				.click();
+			await row(page, id).getByRole('textbox').fill(text);
+			await row(page, id).getByRole('textbox').press('Enter');
+			await expect.poll(async () => JSON.stringify(await stored(page))).toContain(text);
+		};
+		await note('check-database-connectivity', 'replica lag 40 s on db-2');
+		await declare(page, 'Checkout down');
+		await expect.poll(() => page.locator('.timeline').innerText()).toContain('replica lag 40 s on db-2');
+		await note('check-service-status-render-fly-io-kubernetes', 'pods restarting');
+		await page.goto('/incident/');
+		await expect.poll(() => page.locator('.timeline').innerText()).toContain('pods restarting');
+		await context.close();
+	});
+
 	it('put the focus in a step’s note box when it opens, also on a page opened at a heading (an address with a #)', async () => {
 		const page = await chromium.context.newPage();
 		// The browser applies no autofocus on a page whose address has a fragment: the box must be focused by the page.

@@ -81,7 +81,14 @@ export function DeclareForm({
 	// Controlled: Preact has no defaultValue for <select>.
 	const [severity, setSeverityChoice] = useState(prefill.severity ?? '');
 	const { scenarios, status } = useScenarios(playbook);
-	const scratchCount = Object.values(state.scratch).filter((t) => t.done).length;
+	// What was done and noted before declaring, offered to the incident: steps ticked, and notes (on steps ticked or not).
+	const scratch = Object.values(state.scratch);
+	const scratchCount = scratch.filter((t) => t.done).length;
+	const scratchNotes = scratch.filter((t) => t.note).length;
+	const kept = [
+		scratchCount > 0 && `${scratchCount} step${scratchCount === 1 ? '' : 's'} ticked`,
+		scratchNotes > 0 && `${scratchNotes} step note${scratchNotes === 1 ? '' : 's'} written`,
+	].filter(Boolean);
 	const detectedAt = detection.at;
 	// Who is on call and what is hit rarely change between two incidents: start from the last one.
 	const [remembered] = useState(() => rememberedDetails(state));
@@ -161,7 +168,7 @@ export function DeclareForm({
 					now,
 				);
 				id = declared.id;
-				const attach = offered ?? Object.values(s.scratch).some((t) => t.done);
+				const attach = offered ?? Object.values(s.scratch).some((t) => t.done || t.note);
 				return attach ? attachScratch(declared.state, declared.id, now) : declared.state;
 			});
 			onDeclared(id);
@@ -349,10 +356,9 @@ export function DeclareForm({
 			<label class="check">
 				<input type="checkbox" name="drill" /> This is a drill (game day): marked as a drill everywhere
 			</label>
-			{scratchCount > 0 && (
+			{kept.length > 0 && (
 				<label class="check">
-					<input type="checkbox" name="attach" defaultChecked /> Add the {scratchCount} step{scratchCount === 1 ? '' : 's'} ticked before
-					declaring
+					<input type="checkbox" name="attach" defaultChecked /> Add the {kept.join(' and ')} before declaring
 				</label>
 			)}
 			{mentions.length > 0 && (

@@ -2,12 +2,32 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { alertDeclaration, alertPrefill } from '../lib/alertParams.ts';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { DeclareFlow } from './declare/DeclareFlow.tsx';
-import { carryAddress, enterDialog, leaveDialog } from '../lib/dialogEntry.ts';
 import { focusBack } from './declare/focusBack.ts';
 import { loadDeclareStyles } from './declare/declareStyles.ts';
 import { useNow } from './useNow.ts';
 import { useIncidentState } from './useStore.ts';
 import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
+
+/**
+ * The dialog's history entry (lib/dialogEntry.ts), loaded apart as the search dialog does: a module
+ * shared by two dialogs would otherwise join the preload lists of the code every runbook loads.
+ * Asked for as this code loads, it is in long before the form shows; the calls keep their order.
+ * Not to be had (offline before it was cached): Back leaves the page as it would without it, and a
+ * link in the dialog is still followed.
+ */
+const entry = import('../lib/dialogEntry.ts');
+entry.catch(() => undefined);
+const enterDialog = (back: () => void) =>
+	void entry.then(
+		(rules) => rules.enterDialog(back),
+		() => undefined,
+	);
+const leaveDialog = (then?: () => void) => void entry.then((rules) => rules.leaveDialog(then), then);
+const carryAddress = () =>
+	void entry.then(
+		(rules) => rules.carryAddress(),
+		() => undefined,
+	);
 
 interface Props {
 	playbook: ClientPlaybook;

@@ -1,5 +1,5 @@
 /**
- * The history entry an open dialog (the declare form) adds, so that the browser's Back
+ * The history entry an open dialog (the declare form, the search) adds, so that the browser's Back
  * (a phone's back gesture) closes the dialog instead of leaving the page, for the chat the alert
  * came from. One entry at most, always on top of the page's own; what the dialog changes in the
  * address (an alert done with) is carried to the page's entry, so no Back, Forward or reload

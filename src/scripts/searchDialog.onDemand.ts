@@ -156,10 +156,33 @@ function replaceResults(list: HTMLOListElement, items: readonly HTMLLIElement[],
 
 const started = new WeakSet<HTMLDialogElement>();
 
-/** Make an open search dialog search: once per dialog, however often it is opened. */
+/**
+ * The dialog's history entry, whose rules the declare form shares. Loaded apart by both, so that
+ * no file of its own joins the preload lists of the code every page loads (the search button's,
+ * the runbook's): those bytes count on every page, this import only once a dialog opens.
+ */
+const entry = () => import('../lib/dialogEntry.ts');
+
+/**
+ * Make an open search dialog search (once per dialog, however often it is opened), and Back close
+ * it (each time it is opened) rather than leave the page: a phone's back gesture is how many close it.
+ */
 export function start(dialog: HTMLDialogElement): void {
+	void entry().then(
+		(rules) => dialog.open && rules.enterDialog(() => dialog.close()),
+		() => undefined,
+	);
 	if (started.has(dialog)) return;
 	started.add(dialog);
+	// A result followed once the dialog's history entry is gone: Back from there returns to this page.
+	let follow: string | undefined;
+	dialog.addEventListener('close', () => {
+		const to = follow;
+		follow = undefined;
+		const then = to ? () => location.assign(to) : undefined;
+		// Not to be had (offline before it was cached): the result is still followed.
+		void entry().then((rules) => rules.leaveDialog(then), then);
+	});
 	const input = dialog.querySelector('input')!;
 	const status = dialog.querySelector<HTMLElement>('[role="status"]')!;
 	const list = dialog.querySelector<HTMLOListElement>('ol')!;
@@ -248,7 +271,11 @@ export function start(dialog: HTMLDialogElement): void {
 		(next < 0 ? input : links[Math.min(next, links.length - 1)])?.focus();
 	});
 	list.addEventListener('click', (event) => {
-		if (event.target instanceof HTMLAnchorElement) dialog.close();
+		const link = event.target instanceof Element ? event.target.closest('a') : null;
+		if (!link || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+		event.preventDefault();
+		follow = link.href;
+		dialog.close();
 	});
 	// What was typed while this code loaded.
 	if (input.value.trim()) update();

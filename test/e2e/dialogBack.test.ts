@@ -2,11 +2,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { ROUTES, scenarioPath } from '../../src/lib/urls.ts';
 import { DOUBLE_TAP_MS } from '../../src/islands/doubleTap.ts';
+import { searchHere } from '../support/siteSearch.ts';
 import { useChromium } from '../support/useChromium.ts';
 
 /**
- * The declare dialog and the browser's Back: a phone's back gesture, at 3 a.m., mid-declaration,
- * must not leave the runbook (for the chat the alert came from) nor throw away what was typed.
+ * Dialogs and the browser's Back: a phone's back gesture, at 3 a.m., mid-declaration or in the
+ * search, must not leave the runbook (for the chat the alert came from) nor throw away what was typed.
  */
 const baseURL = inject('baseURL');
 const chromium = useChromium({ baseURL });
@@ -207,6 +208,41 @@ describe('Back with the declare dialog open', () => {
 		await dialog(page).getByRole('button', { name: 'Close' }).click();
 		await expect.poll(() => isOpen(page)).toBe(false);
 		await expect.poll(() => new URL(page.url()).search).toBe('');
+		await page.goBack();
+		await expect.poll(path).toBe(ROUTES.home);
+	});
+});
+
+describe('Back with the search open', () => {
+	const searchOpen = (page: Page) => page.evaluate(() => document.querySelector<HTMLDialogElement>('site-search dialog')?.open ?? false);
+
+	it('closes the search and stays on the page; a result followed, Back returns to the page, then to the page before', async () => {
+		const page = await chromium.context.newPage();
+		await runbookFromHome(page);
+		await searchHere(page, '503');
+		await page.goBack();
+		await expect.poll(() => searchOpen(page)).toBe(false);
+		expect(path()).toBe(scenarioPath('high-error-rate'));
+		// Opened again, Back closes it again; Escape, then Back, leaves for the page before as usual.
+		const results = await searchHere(page, '503');
+		await page.goBack();
+		await expect.poll(() => searchOpen(page)).toBe(false);
+		expect(path()).toBe(scenarioPath('high-error-rate'));
+		await searchHere(page, '503');
+		await page.locator(`.search-result-link[href$="${results[0]}"]`).first().click();
+		await expect.poll(path).toBe(results[0]);
+		await page.goBack();
+		await expect.poll(path).toBe(scenarioPath('high-error-rate'));
+		await page.goBack();
+		await expect.poll(path).toBe(ROUTES.home);
+	});
+
+	it('closed by Escape, leaves no entry behind: one Back reaches the page before', async () => {
+		const page = await chromium.context.newPage();
+		await runbookFromHome(page);
+		await searchHere(page, '503');
+		await page.keyboard.press('Escape');
+		await expect.poll(() => searchOpen(page)).toBe(false);
 		await page.goBack();
 		await expect.poll(path).toBe(ROUTES.home);
 	});

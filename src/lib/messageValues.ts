@@ -4,9 +4,9 @@
  */
 import type { IncidentSource } from '../schemas/template.ts';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from './clientPlaybook.ts';
-import { elapsedMs, formatSpan, formatUtcDateTime, formatUtcTime } from './clocks.ts';
+import { formatSpan, formatUtcDateTime, formatUtcTime } from './clocks.ts';
 import type * as PostMortemLists from './postMortem.ts';
-import { peakSeverity, severityLabel } from './severityPeriods.ts';
+import { incidentEnd, peakSeverity, severityLabel, shownDuration } from './severityPeriods.ts';
 import type { FieldValues, ListItem } from './renderMessage.ts';
 import type { EventKind, Handover, Incident } from './state.ts';
 
@@ -109,7 +109,7 @@ export function sourceValue(source: IncidentSource, context: ValueContext): stri
 		case 'resolvedAt':
 			return incident.resolvedAt === undefined ? '' : formatUtcDateTime(incident.resolvedAt);
 		case 'duration':
-			return formatSpan(elapsedMs(incident, now));
+			return formatSpan(shownDuration(incident.detectedAt, incidentEnd(incident, now)));
 		case 'nextUpdate': {
 			const level = severityById(playbook.severities, incident.severity);
 			return incident.resolvedAt === undefined && level ? formatUtcTime(nextUpdateAt(incident, level.updateEvery, now)) : '';

@@ -9,7 +9,7 @@ import type { DocumentRows } from './messageValues.ts';
 import type { Step } from '../schemas/step.ts';
 import type { IncidentSource } from '../schemas/template.ts';
 import type { IncidentFields } from './incidents.ts';
-import { incidentEnd, severityLabel, severityPeriods } from './severityPeriods.ts';
+import { incidentEnd, severityLabel, severityPeriods, shownSpan } from './severityPeriods.ts';
 import { holdsSteps, incidentChecklists, keyParts, touched } from './incidentChecklists.ts';
 import type { ActionItem, EventKind, Incident, PostMortem, TimelineEvent } from './state.ts';
 import type { EscalationStep } from '../schemas/escalation.ts';
@@ -25,17 +25,16 @@ export function stampFor(from: number, to: number): (at: number) => string {
 
 /**
  * The severity periods as rows of the post-mortem table. Each period's time runs between its ends
- * rounded down from detection, in the unit formatSpan shows the whole duration in (whole minutes,
- * seconds under a minute), so the rows add up to the duration as shown.
+ * as shown (shownSpan: in whole minutes, or seconds when the whole incident is under a minute), so
+ * it is what the times beside it say, and the rows add up to the duration as shown.
  */
 export function severityRows(incident: Incident, severities: readonly Pick<ClientSeverity, 'id' | 'name'>[], now: number): ListItem[] {
 	const start = incident.detectedAt;
 	const end = incidentEnd(incident, now);
 	const stamp = stampFor(start, end);
 	const unit = end - start < MINUTE ? 1000 : MINUTE;
-	const since = (at: number) => Math.floor((at - start) / unit) * unit;
 	return severityPeriods(incident, now).map((p) => {
-		const span = since(p.to) - since(p.from);
+		const span = shownSpan(p.from, p.to, unit);
 		return {
 			severity: severityLabel(severities, p.severity),
 			from: stamp(p.from),

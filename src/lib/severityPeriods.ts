@@ -59,3 +59,19 @@ export function peakSeverity(incident: Incident, severities: readonly Pick<Clien
 	const rank = (id: string) => severityById(severities, id)?.rank ?? Number.POSITIVE_INFINITY;
 	return severityPeriods(incident, now).reduce((peak, p) => (rank(p.severity) < rank(peak) ? p.severity : peak), incident.severity);
 }
+
+const MINUTE = 60_000;
+
+/**
+ * The span between two times as messages show them, to the minute: "03:00 UTC to 04:20 UTC" is
+ * 1 h 20 min whatever their seconds, so a reader who subtracts the times finds the duration given,
+ * and the spans of periods that share their ends add up to the whole. `unit` a second: to the second.
+ */
+export function shownSpan(from: number, to: number, unit: number = MINUTE): number {
+	return Math.max(0, Math.floor(to / unit) - Math.floor(from / unit)) * unit;
+}
+
+/** How long from one time to another as messages say it: in the minutes shown, or in seconds under a minute. */
+export function shownDuration(from: number, to: number): number {
+	return to - from < MINUTE ? Math.max(0, to - from) : shownSpan(from, to);
+}

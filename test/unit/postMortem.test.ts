@@ -203,6 +203,24 @@ describe('time at each severity', () => {
 		// Under a minute in all, in seconds.
 		expect(shown([sec(20), sec(25)])).toEqual({ rows: ['20 s', '25 s'], duration: '45 s' });
 	});
+	it('gives durations a reader finds by subtracting the times shown, whatever their seconds', () => {
+		const sec = (n: number) => n * 1000;
+		// Detected 02:14:03, raised to P1 at 03:15:30, resolved 03:34:00.
+		let { state, id } = withIncident({ detectedAt: T0 - min(60) + sec(3), severity: 'P0' });
+		state = setSeverity(state, id, 'P1', T0 + min(1) + sec(30));
+		state = setStatus(state, id, RESOLVED, T0 + min(20));
+		const incident = state.incidents[0]!;
+		const now = T0 + min(90);
+		expect(severityRows(incident, playbook.severities, now)).toEqual([
+			{ severity: 'P0 Critical', from: '02:14 UTC', to: '03:15 UTC', duration: '1 h 1 min' },
+			{ severity: 'P1 High', from: '03:15 UTC', to: '03:34 UTC', duration: '19 min' },
+		]);
+		expect(
+			['detectedAt', 'resolvedAt', 'duration'].map((s) =>
+				sourceValue(s as 'duration', { incident, playbook, checklists, kind: 'document', now }),
+			),
+		).toEqual(['2026-11-26 02:14 UTC', '2026-11-26 03:34 UTC', '1 h 20 min']);
+	});
 	it('writes dates as well when the incident spans midnight UTC', () => {
 		const { state } = withIncident({ detectedAt: T0 - min(4 * 60) });
 		expect(severityRows(state.incidents[0]!, playbook.severities, T0 + min(5))[0]).toEqual({

@@ -4,6 +4,7 @@ import { incidentCourse, type IncidentCourse } from '../../lib/incidentCourse.ts
 import type { Incident } from '../../lib/state.ts';
 import { formatSpan } from '../../lib/clocks.ts';
 import { stampFor } from '../../lib/postMortem.ts';
+import { shownDuration } from '../../lib/severityPeriods.ts';
 
 interface Props {
 	course: IncidentCourse;
@@ -16,7 +17,7 @@ const pct = (n: number) => `${(Math.min(1, Math.max(0, n)) * 100).toFixed(2)}%`;
 /** A sentence that says what the chart shows, for those who cannot see it. */
 export function courseSummary(course: IncidentCourse): string {
 	const stamp = stampFor(course.start, course.end);
-	const levels = course.bands.map((b) => `${b.label} for ${formatSpan(b.to - b.from)}`).join(', then ');
+	const levels = course.bands.map((b) => `${b.label} for ${formatSpan(shownDuration(b.from, b.to))}`).join(', then ');
 	const count = (kind: string, word: string) => {
 		const n = course.marks.filter((m) => m.kind === kind).length;
 		return `${n} ${word}${n === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`;
@@ -98,7 +99,7 @@ export function CourseChart({ course, id }: Props) {
 				</div>
 				<div class="course-axis" aria-hidden="true">
 					<span>{stamp(course.start)}</span>
-					<span>{formatSpan(course.end - course.start)}</span>
+					<span>{formatSpan(shownDuration(course.start, course.end))}</span>
 					<span>{stamp(course.end)}</span>
 				</div>
 			</div>

@@ -19,6 +19,7 @@ import { TextField } from './generator/TextField.tsx';
 import { useStateRead } from './useStateRead.ts';
 import { useNow } from './useNow.ts';
 import { NotSaved } from './NotSaved.tsx';
+import { focusInView } from './focusInView.ts';
 
 /** What keeps the generator's changes, loaded with the store on the first sign of a change (a press, a key, focus). */
 const changes = onDemandChanges(() => import('../lib/messageChanges.onDemand.ts'));
@@ -96,9 +97,7 @@ export default function MessageGenerator({ template, playbook, children }: Props
 		if (arrived.current || !ready || rowsLoading || location.hash !== `#${templateAnchor(template.id)}`) return;
 		arrived.current = true;
 		const box = missing[0] && document.getElementById(`${id}-ask-${missing[0].name}`);
-		if (!box) return;
-		box.focus();
-		box.scrollIntoView({ block: 'center' });
+		if (box) focusInView(box);
 	}, [ready, rowsLoading]);
 	// Typed once, used everywhere: what the incident can keep is saved on it, for every later message and the post-mortem.
 	// Shown at once as an edit; once kept, the incident's value shows it (unless something newer was typed meanwhile).

@@ -215,5 +215,16 @@ describe('classify, declare and follow an incident', () => {
 		await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#template-/);
 		const id = await page.evaluate(() => location.hash.slice(1));
 		expect(await page.locator(`#${id}`).isVisible()).toBe(true);
+		// The first value still to write has the focus, and stays in view as the generators above it fill in.
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/-ask-rootCause$/);
+		await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+		await page.evaluate(() => new Promise((done) => setTimeout(done, 1000)));
+		const inView = () =>
+			page.evaluate(() => {
+				const box = document.activeElement!.getBoundingClientRect();
+				return box.top >= 0 && box.bottom <= innerHeight;
+			});
+		expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/-ask-rootCause$/);
+		expect(await inView()).toBe(true);
 	});
 });

@@ -152,6 +152,28 @@ describe('what the form takes as typed', () => {
 		expect(screen.queryByRole('status')).toBeNull();
 	});
 
+	it('declares with a broadcast mention only when pressed again, not on the first press nor an Enter held down', () => {
+		// An alert's link fills the impact: whoever wrote the alert chose its words, not the responder.
+		const { store, declared, submit } = form({ severity: 'S2', impact: 'Checkout down <!channel> see <https://x.example|dashboard>' });
+		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Checkout down' } });
+		submit();
+		expect(store.get().incidents).toEqual([]);
+		const warning = screen.getByRole('status');
+		expect(warning.textContent).toContain('Impact contains <!channel>, which notifies everyone in the channel.');
+		expect(warning.textContent).toMatch(/again/);
+		// Beside the button that declares, and read with it.
+		expect(warning.closest('.declare-submit')?.contains(screen.getByRole('button', { name: 'Declare incident' }))).toBe(true);
+		expect(described(screen.getByRole('button', { name: 'Declare incident' }))).toContain('<!channel>');
+		// A key held down repeats within the blink of an eye: no declaration yet.
+		vi.setSystemTime(T0 + 300);
+		submit();
+		expect(store.get().incidents).toEqual([]);
+		vi.setSystemTime(T0 + 2000);
+		submit();
+		expect(store.get().incidents).toHaveLength(1);
+		expect(declared).toHaveLength(1);
+	});
+
 	it('keeps each service once, whatever its case', () => {
 		const { store, submit } = form({ severity: 'S1' });
 		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Down' } });

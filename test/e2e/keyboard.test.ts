@@ -100,7 +100,7 @@ describe('keyboard only', () => {
 				// Each field is in view above the buttons that stay at the bottom of the form, not behind them.
 				const covered = await page.evaluate(() => {
 					const field = document.activeElement!;
-					const bar = document.querySelector('.declare-dialog .declare-form > .actions');
+					const bar = document.querySelector('.declare-dialog .declare-form > .declare-submit');
 					if (!bar || bar.contains(field)) return '';
 					const box = field.getBoundingClientRect();
 					return box.bottom > bar.getBoundingClientRect().top + 1 ? `${field.id || field.getAttribute('name') || field.tagName}` : '';

@@ -13,6 +13,7 @@ import type { Store } from '../../lib/store.ts';
 import { scenarioStatusText, useScenarios } from '../useScenarios.ts';
 import { DetectedAtField, type Detection } from './DetectedAtField.tsx';
 import { focusAtEnd } from '../focusAtEnd.ts';
+import { tooSoon } from '../doubleTap.ts';
 
 /** Values the form starts with (from the classifier, a runbook page or an alert link). */
 export interface DeclarePrefill {
@@ -121,6 +122,10 @@ export function DeclareForm({
 	// Set once the declaration is made, or waits for what the last page left: a second press (Enter held long enough to
 	// repeat, a double click) declares nothing more while the form gives way to what comes next.
 	const sent = useRef(false);
+	// A message that would notify everyone in the channel (an alert's words, a paste) goes out only when asked twice:
+	// the first press says so beside the button; a second, not a key held down, declares with it.
+	const mentionsKey = mentions.join('\n');
+	const [warned, setWarned] = useState<{ key: string; at: number } | undefined>(undefined);
 	const submit = (event: Event) => {
 		event.preventDefault();
 		if (sent.current) return;
@@ -138,6 +143,11 @@ export function DeclareForm({
 			const first = document.getElementById(FIELD_IDS[found[0].field]);
 			first?.focus();
 			first?.scrollIntoView({ block: 'center' });
+			return;
+		}
+		if (mentionsKey && (warned?.key !== mentionsKey || tooSoon(warned.at))) {
+			// Said beside the button (a status, read out); the focus stays where the press was made, to press again.
+			if (warned?.key !== mentionsKey) setWarned({ key: mentionsKey, at: Date.now() });
 			return;
 		}
 		// Steps ticked before are added unless the responder unticked the offer; one ticked on the last page
@@ -361,27 +371,30 @@ export function DeclareForm({
 					<input type="checkbox" name="attach" defaultChecked /> Add the {kept.join(' and ')} before declaring
 				</label>
 			)}
-			{mentions.length > 0 && (
-				<ul id="declare-mentions" class="form-warning" role="status">
-					{mentions.map((m) => (
-						<li key={m}>{m}</li>
-					))}
-				</ul>
-			)}
-			<p class="actions">
-				<button
-					type="submit"
-					class={open && prefill.alert ? undefined : 'primary'}
-					aria-describedby={mentions.length > 0 ? 'declare-mentions' : undefined}
-				>
-					{open && prefill.alert ? `${submitLabel} (a new incident)` : submitLabel}
-				</button>
-				{onCancel && (
-					<button type="button" onClick={onCancel}>
-						Cancel
-					</button>
+			<div class="declare-submit">
+				{mentions.length > 0 && (
+					<ul id="declare-mentions" class="form-warning" role="status">
+						{mentions.map((m) => (
+							<li key={m}>{m}</li>
+						))}
+						{warned?.key === mentionsKey && <li>Press “{submitLabel}” again to send it as it is, or change it first.</li>}
+					</ul>
 				)}
-			</p>
+				<p class="actions">
+					<button
+						type="submit"
+						class={open && prefill.alert ? undefined : 'primary'}
+						aria-describedby={mentions.length > 0 ? 'declare-mentions' : undefined}
+					>
+						{open && prefill.alert ? `${submitLabel} (a new incident)` : submitLabel}
+					</button>
+					{onCancel && (
+						<button type="button" onClick={onCancel}>
+							Cancel
+						</button>
+					)}
+				</p>
+			</div>
 		</form>
 	);
 }

@@ -61,6 +61,7 @@ export default defineConfig({
 				MarkdownContent: './src/components/starlight/MarkdownContent.astro',
 				PageTitle: './src/components/starlight/PageTitle.astro',
 				Search: './src/components/starlight/Search.astro',
+				SkipLink: './src/components/starlight/SkipLink.astro',
 				ThemeProvider: './src/components/starlight/ThemeProvider.astro',
 			},
 			routeMiddleware: './src/data/routeMiddleware.ts',

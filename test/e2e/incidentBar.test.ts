@@ -93,6 +93,28 @@ describe('the incident bar on a phone', () => {
 		expect(title!.y).toBeGreaterThanOrEqual(top!.y + top!.height);
 	});
 
+	it('is three key presses from the top of any page: Tab, Enter, Tab, not after the whole sidebar', async () => {
+		const firstStop = async (page: Page) => {
+			await page.keyboard.press('Tab');
+			return page.evaluate(() => document.activeElement?.textContent?.trim());
+		};
+		// No incident open: the first stop is the usual skip to the content.
+		const fresh = await chromium.browser.newContext({ baseURL });
+		const calm = await fresh.newPage();
+		await calm.goto(ROUTES.authoring);
+		expect(await firstStop(calm)).toBe('Skip to content');
+		await fresh.close();
+		await withOpenIncident(min(3));
+		const page = await chromium.context.newPage();
+		await page.goto(ROUTES.authoring);
+		await page.locator('#incident-bar .incident-bar-main').waitFor();
+		expect(await firstStop(page)).toBe('Skip to the open incident');
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.closest('#incident-bar')?.id)).toBe('incident-bar');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(ROUTES.incident);
+	});
+
 	it('leads with the next deadline at 360 px, with the time since detection beside it, both whole', async () => {
 		const early = await lineParts(min(3));
 		expect(early.when?.text).toMatch(/\d/);

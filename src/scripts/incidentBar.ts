@@ -112,7 +112,7 @@ export function startIncidentBar(): void {
 		const playbook = { severities: data.severities as unknown as ClientSeverity[], statuses: data.statuses };
 		const outcome = await onDemand.postUpdate(store, incident.id, playbook);
 		button.disabled = false;
-		say(outcome.message, outcome.done ? `Copied: paste in ${incident.channel}` : outcome.message);
+		say(outcome.message, outcome.done ? `Paste in ${incident.channel}` : outcome.message);
 		// The update's generator asks for what is missing, and shows the text to copy by hand.
 		if (!outcome.done && outcome.reason !== 'gone') location.assign(outcome.href);
 	};

@@ -168,7 +168,12 @@ describe('the incident bar on a phone', () => {
 		// Logged: the update is no longer due, so the bar stops offering it.
 		await expect.poll(() => post.count()).toBe(0);
 		const stored = await page.evaluate((key) => localStorage.getItem(key) ?? '', STATE_KEY);
-		expect(JSON.parse(stored).state.incidents[0].events.some((e: { kind: string }) => e.kind === 'message')).toBe(true);
+		const incident = JSON.parse(stored).state.incidents[0];
+		expect(incident.events.some((e: { kind: string }) => e.kind === 'message')).toBe(true);
+		// Where to paste it, whole on the bar's line at 360 px: the channel's name is what the responder needs from it.
+		const said = page.locator('#incident-bar .incident-bar-words');
+		expect(await said.textContent()).toContain(incident.channel);
+		expect(await said.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 	});
 
 	it('with a value the update needs still to write, opens the update with the focus in it, beside the reason, and copies nothing', async () => {

@@ -100,16 +100,25 @@ export function mermaidText(text: string): string {
 }
 
 /**
+ * A time as the chart writes it: the UTC clock's reading, "2026-11-26 03:14:05". Mermaid shows a chart's
+ * times in its reader's time zone; given the UTC reading as a local one, every reader sees UTC, as the
+ * post-mortem's title and tables say.
+ */
+const chartTime = (at: number) => new Date(at).toISOString().slice(0, 19).replace('T', ' ');
+
+/**
  * The course as a Mermaid Gantt chart (rendered by GitHub and GitLab): severity bars, then the
- * moments and deadlines as milestones, times as epoch milliseconds (dateFormat x).
+ * moments and deadlines as milestones, to the second, in UTC (chartTime).
  */
 export function courseMermaid(course: IncidentCourse): string {
-	const milestone = (label: string, at: number, tag = 'milestone') => `    ${mermaidText(label)} :${tag}, ${at}, ${at}`;
+	const milestone = (label: string, at: number, tag = 'milestone') =>
+		`    ${mermaidText(label)} :${tag}, ${chartTime(at)}, ${chartTime(at)}`;
 	const sections = [
 		[
 			'Severity',
 			course.bands.map(
-				(b) => `    ${mermaidText(b.label)} :${b.tone === 'danger' ? 'crit, ' : 'active, '}${b.from}, ${Math.max(b.to, b.from + 1)}`,
+				(b) =>
+					`    ${mermaidText(b.label)} :${b.tone === 'danger' ? 'crit, ' : 'active, '}${chartTime(b.from)}, ${chartTime(Math.max(b.to, b.from + 1000))}`,
 			),
 		],
 		['Status', course.marks.filter((m) => m.kind === 'declared' || m.kind === 'status').map((m) => milestone(m.label, m.at))],
@@ -124,7 +133,7 @@ export function courseMermaid(course: IncidentCourse): string {
 		'```mermaid',
 		'gantt',
 		`    title ${mermaidText(course.title)} (from ${mermaidText(formatUtcDateTime(course.start))})`,
-		'    dateFormat x',
+		'    dateFormat YYYY-MM-DD HH:mm:ss',
 		'    axisFormat %H:%M',
 		...sections.flatMap(([name, lines]) => (lines.length === 0 ? [] : [`    section ${name}`, ...lines])),
 		'```',

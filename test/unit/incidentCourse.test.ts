@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // Mermaid's parser needs a DOM (it sanitises labels with DOMPurify): happy-dom gives it one.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import mermaid from 'mermaid';
 import { courseMermaid, incidentCourse, mermaidText } from '../../src/lib/incidentCourse.ts';
 import { declareIncident, logEscalation, logMessage, setSeverity, setStatus } from '../../src/lib/incidents.ts';
@@ -66,29 +66,41 @@ describe('incidentCourse', () => {
 });
 
 describe('courseMermaid', () => {
-	it('writes a Gantt chart that Mermaid parses, with the same times and names', async () => {
-		const text = courseMermaid(course());
-		expect(text.startsWith('```mermaid\ngantt\n')).toBe(true);
-		const source = text.replace(/^```mermaid\n/, '').replace(/\n```$/, '');
-		expect(await mermaid.parse(source)).toMatchObject({ diagramType: 'gantt' });
-		const diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
-		const tasks = (diagram.db as unknown as { getTasks(): { task: string; section: string; startTime: Date; endTime: Date }[] }).getTasks();
-		expect(
-			tasks.map((t) => [t.section, t.task.trim(), (t.startTime.getTime() - T0) / min(1), (t.endTime.getTime() - T0) / min(1)]),
-		).toEqual([
-			['Severity', 'P1 High', -4, 10],
-			['Severity', 'P0 Critical', 10, 40],
-			['Status', 'Declared P1', 0, 0],
-			['Status', 'Status Identified', 12, 12],
-			['Status', 'Resolved', 40, 40],
-			['Messages', 'Declaration sent', 2, 2],
-			['Escalations', 'Escalated to Lead', 20, 20],
-			['Deadlines', 'Response target met', 0, 0],
-			['Deadlines', 'Escalate missed', 11, 11],
-			['Deadlines', 'Lead met', 20, 20],
-		]);
-		expect(source).toContain('title API 503 1 outage (from 2026-11-26 03\u223610 UTC)');
+	/** The time a reader sees on the chart's axis (Mermaid shows times in the reader's own time zone), read as UTC. */
+	const shown = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds());
+	const zone = process.env['TZ'];
+	afterEach(() => {
+		if (zone === undefined) delete process.env['TZ'];
+		else process.env['TZ'] = zone;
 	});
+
+	it.each(['UTC', 'America/New_York', 'Asia/Kolkata'])(
+		'writes a Gantt chart that Mermaid parses, with the same times in UTC and names, read in %s',
+		async (reader) => {
+			process.env['TZ'] = reader;
+			const text = courseMermaid(course());
+			expect(text.startsWith('```mermaid\ngantt\n')).toBe(true);
+			const source = text.replace(/^```mermaid\n/, '').replace(/\n```$/, '');
+			expect(await mermaid.parse(source)).toMatchObject({ diagramType: 'gantt' });
+			const diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
+			const tasks = (
+				diagram.db as unknown as { getTasks(): { task: string; section: string; startTime: Date; endTime: Date }[] }
+			).getTasks();
+			expect(tasks.map((t) => [t.section, t.task.trim(), (shown(t.startTime) - T0) / min(1), (shown(t.endTime) - T0) / min(1)])).toEqual([
+				['Severity', 'P1 High', -4, 10],
+				['Severity', 'P0 Critical', 10, 40],
+				['Status', 'Declared P1', 0, 0],
+				['Status', 'Status Identified', 12, 12],
+				['Status', 'Resolved', 40, 40],
+				['Messages', 'Declaration sent', 2, 2],
+				['Escalations', 'Escalated to Lead', 20, 20],
+				['Deadlines', 'Response target met', 0, 0],
+				['Deadlines', 'Escalate missed', 11, 11],
+				['Deadlines', 'Lead met', 20, 20],
+			]);
+			expect(source).toContain('title API 503 1 outage (from 2026-11-26 03\u223610 UTC)');
+		},
+	);
 	it('refuses what the chart must never contain: Mermaid rejects a bad date', async () => {
 		await expect(
 			mermaid.mermaidAPI

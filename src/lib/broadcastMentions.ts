@@ -5,8 +5,8 @@
 import type { TemplateField } from '../schemas/template.ts';
 import type { FieldValues } from './renderMessage.ts';
 
-/** Mentions that notify a whole channel or workspace, as Slack and other chats write them. */
-const BROADCAST = /(?:^|[^\w@])(@(?:here|channel|everyone))\b|(<!(?:here|channel|everyone)(?:\|[^>]*)?>)/gi;
+/** Mentions that notify a whole channel or workspace, as Slack and other chats write them (in italics, `_@here_`, too; not in an address, `ops@here.io`). */
+const BROADCAST = /(?:^|[^a-z\d@])(@(?:here|channel|everyone))(?![a-z\d])|(<!(?:here|channel|everyone)(?:\|[^>]*)?>)/gi;
 
 const warning = (label: string, mention: string) => `${label} contains ${mention}, which notifies everyone in the channel.`;
 

@@ -174,6 +174,22 @@ describe('what the form takes as typed', () => {
 		expect(declared).toHaveLength(1);
 	});
 
+	it('asks twice for a mention in the services too, and takes Enter held down as one press', () => {
+		const { store } = form({ severity: 'S2' });
+		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Checkout down' } });
+		fireEvent.input(screen.getByLabelText(/Affected services/), { target: { value: '@channel, checkout' } });
+		const title = screen.getByLabelText('Title');
+		// Enter pressed, then held: the browser repeats the key every few tens of milliseconds.
+		fireEvent.keyDown(title, { key: 'Enter' });
+		fireEvent.submit(screen.getByRole('form', { name: 'Declare an incident' }));
+		expect(screen.getByRole('status').textContent).toContain('Affected services contains @channel');
+		vi.setSystemTime(T0 + 2000);
+		const repeat = fireEvent.keyDown(title, { key: 'Enter', repeat: true });
+		// The repeat is refused, so the browser submits nothing for it.
+		expect(repeat).toBe(false);
+		expect(store.get().incidents).toEqual([]);
+	});
+
 	it('keeps each service once, whatever its case', () => {
 		const { store, submit } = form({ severity: 'S1' });
 		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Down' } });

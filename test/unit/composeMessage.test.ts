@@ -54,7 +54,7 @@ describe('a copied message holds facts only', () => {
 });
 
 describe('broadcast mentions', () => {
-	it.each(['@here', '@channel', '@everyone', '<!channel>', '<!here>', '<!everyone>', 'ping @HERE now'])(
+	it.each(['@here', '@channel', '@everyone', '<!channel>', '<!here>', '<!everyone>', 'ping @HERE now', '_@here_ in italics', '*@channel*'])(
 		'flags %s typed in a value',
 		(typed) => {
 			expect(broadcastMentions(template.fields, { what: typed }).map((m) => m.field.name)).toEqual(['what']);

@@ -48,7 +48,13 @@ const FIELD_IDS: Record<DeclareField, string> = {
 	detected: 'declare-detected',
 };
 /** Typed values searched for broadcast mentions, by input name, with the label a warning names. */
-const MENTION_FIELDS = { title: 'Title', impact: 'Impact', onCall: 'On-call', commander: 'Commanding' } as const;
+const MENTION_FIELDS = {
+	title: 'Title',
+	impact: 'Impact',
+	services: 'Affected services',
+	onCall: 'On-call',
+	commander: 'Commanding',
+} as const;
 type Typed = Record<keyof typeof MENTION_FIELDS, string>;
 
 /** The attributes that tie a field to its error, when it has one. */
@@ -97,6 +103,7 @@ export function DeclareForm({
 	const [typed, setTyped] = useState<Typed>(() => ({
 		title: startTitle,
 		impact: prefill.impact ?? '',
+		services: (prefill.services?.length ? prefill.services : remembered.services).join(', '),
 		onCall: remembered.onCall,
 		commander: remembered.commander,
 	}));
@@ -203,8 +210,11 @@ export function DeclareForm({
 	const onKeyDown = (event: KeyboardEvent) => {
 		const target = event.target as HTMLElement;
 		if (event.key !== 'Enter' || event.isComposing) return;
+		const area = target instanceof HTMLTextAreaElement;
+		if (area && !event.ctrlKey && !event.metaKey) return;
+		// A key held down repeats: only its first press submits (a second press is what sends a message that notifies everyone).
+		if (event.repeat) return event.preventDefault();
 		const box = target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio');
-		const area = target instanceof HTMLTextAreaElement && (event.ctrlKey || event.metaKey);
 		if (!(target instanceof HTMLSelectElement) && !box && !area) return;
 		event.preventDefault();
 		(event.currentTarget as HTMLFormElement).requestSubmit();
@@ -332,11 +342,7 @@ export function DeclareForm({
 			</div>
 			<div class="field">
 				<label for="declare-services">Affected services (comma-separated)</label>
-				<input
-					id="declare-services"
-					name="services"
-					defaultValue={(prefill.services?.length ? prefill.services : remembered.services).join(', ')}
-				/>
+				<input id="declare-services" name="services" defaultValue={typed.services} />
 			</div>
 			<div class="field-row">
 				<div class="field">

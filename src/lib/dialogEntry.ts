@@ -42,14 +42,20 @@ const onPopState = () => {
 	}
 };
 
-/** The dialog opened: Back now calls `back` (which closes it). An entry left marked (a reload) is taken as is. */
-export function enterDialog(back: () => void): void {
+/**
+ * The dialog opened: Back now calls `back` (which closes it). An entry left marked (a reload) is taken as is.
+ * Another dialog's entry still in use (the search opened over the declare form): it keeps it, and its Back,
+ * and this one leaves history alone (false); it is closed by Escape, and Back then puts the form away.
+ */
+export function enterDialog(back: () => void): boolean {
 	if (!listening) addEventListener('popstate', onPopState);
 	listening = true;
+	if (mine && onBack) return false;
 	onBack = back;
-	if (mine) return;
+	if (mine) return true;
 	mine = true;
 	if (!marked()) push();
+	return true;
 }
 
 /** The dialog changed the address (an alert done with): the page's entry below takes it too. */

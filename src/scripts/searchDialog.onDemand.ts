@@ -155,6 +155,8 @@ function replaceResults(list: HTMLOListElement, items: readonly HTMLLIElement[],
 }
 
 const started = new WeakSet<HTMLDialogElement>();
+/** Whether the dialog, as it is open now, took the history entry (not when another dialog holds it). */
+const took = new WeakMap<HTMLDialogElement, boolean>();
 
 /**
  * The dialog's history entry, whose rules the declare form shares. Loaded apart by both, so that
@@ -169,7 +171,13 @@ const entry = () => import('../lib/dialogEntry.ts');
  */
 export function start(dialog: HTMLDialogElement): void {
 	void entry().then(
-		(rules) => dialog.open && rules.enterDialog(() => dialog.close()),
+		(rules) => {
+			if (dialog.open)
+				took.set(
+					dialog,
+					rules.enterDialog(() => dialog.close()),
+				);
+		},
 		() => undefined,
 	);
 	if (started.has(dialog)) return;
@@ -179,9 +187,15 @@ export function start(dialog: HTMLDialogElement): void {
 	dialog.addEventListener('close', () => {
 		const to = follow;
 		follow = undefined;
-		const then = to ? () => location.assign(to) : undefined;
-		// Not to be had (offline before it was cached): the result is still followed.
-		void entry().then((rules) => rules.leaveDialog(then), then);
+		// Deferred a moment: the browser puts the page back where it was as its own step back lands, after which
+		// a link to a section of this page scrolls to it.
+		const then = to ? () => setTimeout(() => location.assign(to)) : undefined;
+		const mine = took.get(dialog) ?? false;
+		took.delete(dialog);
+		// The entry taken by another dialog (the declare form under it) stays that dialog's. Not to be had (offline
+		// before it was cached): the result is still followed.
+		if (mine) void entry().then((rules) => rules.leaveDialog(then), then);
+		else then?.();
 	});
 	const input = dialog.querySelector('input')!;
 	const status = dialog.querySelector<HTMLElement>('[role="status"]')!;

@@ -248,4 +248,37 @@ describe('Back with the search open', () => {
 		await page.goBack();
 		await expect.poll(path).toBe(ROUTES.home);
 	});
+
+	it('opened over the declare form, leaves the form its Back: Escape closes the search, Back puts the form away', async () => {
+		const page = await chromium.context.newPage();
+		await runbookFromHome(page);
+		await page.getByRole('link', { name: 'Declare an incident' }).click();
+		await dialog(page).getByLabel('Title').fill('Checkout returns 503');
+		await page.keyboard.press('Control+k');
+		await expect.poll(() => searchOpen(page)).toBe(true);
+		await page.keyboard.type('503');
+		await page.locator('.search-result-link').first().waitFor();
+		await page.keyboard.press('Escape');
+		await expect.poll(() => searchOpen(page)).toBe(false);
+		expect(await isOpen(page)).toBe(true);
+		await page.goBack();
+		await expect.poll(() => isOpen(page)).toBe(false);
+		expect(path()).toBe(scenarioPath('high-error-rate'));
+		await page.getByRole('link', { name: 'Declare an incident' }).click();
+		expect(await dialog(page).getByLabel('Title').inputValue()).toBe('Checkout returns 503');
+	});
+
+	it('a result in a section of the page searched from scrolls to it', async () => {
+		const page = await chromium.context.newPage();
+		await page.goto(ROUTES.severity);
+		const results = await searchHere(page, 'critical');
+		const own = page.locator(`.search-result-link[href^="${ROUTES.severity}#"], .search-sections a[href^="${ROUTES.severity}#"]`).first();
+		const href = (await own.getAttribute('href'))!;
+		await own.click();
+		await expect.poll(() => page.evaluate(() => location.hash)).toBe(href.slice(href.indexOf('#')));
+		const target = page.locator(href.slice(href.indexOf('#')));
+		await expect.poll(async () => Math.round((await target.boundingBox())?.y ?? -1)).toBeLessThan(400);
+		expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+		expect(results.length).toBeGreaterThan(0);
+	});
 });

@@ -201,8 +201,12 @@ export function start(dialog: HTMLDialogElement): void {
 	const status = dialog.querySelector<HTMLElement>('[role="status"]')!;
 	const list = dialog.querySelector<HTMLOListElement>('ol')!;
 	/** Search `term` and list what it finds; gives up as soon as the text in the field has moved on. */
+	let latest = 0;
 	const show = async (term: string) => {
-		const stale = () => input.value.trim() !== term;
+		// Superseded by a later keystroke's search, even one for the same words (a space typed after them): only the
+		// latest adds to the list, which it builds in two steps.
+		const run = ++latest;
+		const stale = () => run !== latest || input.value.trim() !== term;
 		if (!term) {
 			replaceResults(list, [], input);
 			status.textContent = '';

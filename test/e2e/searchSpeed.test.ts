@@ -155,9 +155,18 @@ describe('the search dialog', () => {
 		await page.keyboard.press('ArrowDown');
 		const second = await page.evaluate(() => document.activeElement?.getAttribute('href'));
 		expect(second).toBe(await page.locator('dialog[open] ol a').nth(1).getAttribute('href'));
+		// A space typed after the word searches the same words again while the first search waits for the rest.
+		await page.getByRole('searchbox', { name: 'Search the playbook' }).evaluate((field: HTMLInputElement) => {
+			field.value += ' ';
+			field.dispatchEvent(new Event('input', { bubbles: true }));
+		});
 		release();
 		await expect.poll(() => page.locator('.search-result-link').count()).toBeGreaterThan(3);
+		await page.waitForLoadState('networkidle');
 		expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(second);
+		// Each page once: the two searches do not both add the rest.
+		const hrefs = await page.locator('.search-result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+		expect(hrefs.length).toBe(new Set(hrefs).size);
 		await page.close();
 	});
 

@@ -15,18 +15,35 @@ let mine = false;
 let ours = 0;
 let onBack: (() => void) | undefined;
 
-/** One step back of our own; `then` once it has landed. */
+/** The last step back of our own asked for, landed or not. */
+let landing: Promise<void> = Promise.resolve();
+
+/**
+ * One step back of our own; `then` once it has landed. One at a time: a step asked for while another is
+ * under way (a link followed from the dialog just after declaring moved the address, on a busy phone)
+ * waits for it to land. Two at once merge into one, and the second lands after the link is followed,
+ * which undoes it.
+ */
 function stepBack(then: () => void): void {
-	ours++;
-	addEventListener(
-		'popstate',
-		() => {
-			ours--;
-			then();
-		},
-		{ once: true },
+	landing = landing.then(
+		() =>
+			new Promise<void>((landed) => {
+				ours++;
+				addEventListener(
+					'popstate',
+					() => {
+						ours--;
+						try {
+							then();
+						} finally {
+							landed();
+						}
+					},
+					{ once: true },
+				);
+				history.back();
+			}),
 	);
-	history.back();
 }
 
 /** Back from the dialog's entry closes it; Forward onto a closed dialog's entry steps over it. Listening from the first dialog on. */

@@ -37,6 +37,33 @@ describe('links from alerts', () => {
 		expect(new URL(page.url()).search).toBe('');
 	});
 
+	it('never declare a summary that notifies the whole channel on one press, nor on Enter held down', async () => {
+		const context = await chromium.browser.newContext({ baseURL });
+		const page = await context.newPage();
+		await page.goto('/scenarios/high-error-rate/?alert=HighErrorRate&severity=P1&summary=%3C%21channel%3E%20checkout%20down');
+		await page.getByRole('button', { name: 'Declare from this alert' }).click();
+		const dialog = page.locator('.declare-dialog');
+		await dialog.getByLabel('Title').focus();
+		// Enter pressed and held for over a second: the browser repeats the key (repeat: true), each a submit unless refused.
+		await page.keyboard.down('Enter');
+		await expect.poll(() => dialog.locator('#declare-mentions').innerText()).toMatch(/<!channel>[\s\S]*again/);
+		await page.waitForTimeout(1000);
+		await page.keyboard.down('Enter');
+		await page.keyboard.down('Enter');
+		await page.keyboard.up('Enter');
+		await page.waitForTimeout(300);
+		expect(await stored(page)).toBeNull();
+		// The warning beside the button, on screen with it.
+		const warning = await dialog.locator('#declare-mentions').boundingBox();
+		const button = await dialog.getByRole('button', { name: 'Declare and copy the message' }).boundingBox();
+		expect(warning!.y + warning!.height).toBeLessThanOrEqual(button!.y + 1);
+		expect(button!.y + button!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+		// A press of its own, later: declared with it, as asked.
+		await page.keyboard.press('Enter');
+		await expect.poll(async () => (await stored(page))?.state.incidents.length ?? 0).toBe(1);
+		await context.close();
+	});
+
 	it("make the runbook's own Declare link declare from the alert too, the first button a phone shows", async () => {
 		const page = await chromium.context.newPage();
 		await page.setViewportSize({ width: 360, height: 740 });

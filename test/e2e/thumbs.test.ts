@@ -88,11 +88,14 @@ describe('every page at 360×740, with an incident open', () => {
 		expect(pages).toContain(ROUTES.incident);
 	});
 
+	// One tab for every page: a new tab's renderer costs about 1.5 s of CPU, and the stored incident is written again on each load.
+	let page: Page;
+	beforeAll(async () => {
+		page = await chromium.context.newPage();
+	});
 	it.each(pages)('%s scrolls only up and down, and every target is at least 44×44 px', async (path) => {
-		const page = await chromium.context.newPage();
 		await visit(page, path);
 		const found = await page.evaluate(problems, MIN_TARGET);
-		await page.close();
 		expect(found.overflow, 'sideways scroll in px').toBeLessThanOrEqual(0);
 		expect(found.small).toEqual([]);
 	});

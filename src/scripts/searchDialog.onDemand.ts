@@ -280,6 +280,13 @@ export function start(dialog: HTMLDialogElement): void {
 	});
 	// Arrow keys walk the links; a link followed to this page's own section closes the dialog.
 	list.addEventListener('keydown', (event) => {
+		// Text typed on a result (a letter, a space, Backspace) goes to the end of the words, as if typed there:
+		// the field takes the focus before the key's default action, which then lands in it.
+		if ((event.key.length === 1 || event.key === 'Backspace') && !event.ctrlKey && !event.metaKey && !event.altKey) {
+			input.focus();
+			input.setSelectionRange(input.value.length, input.value.length);
+			return;
+		}
 		if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
 		const links = [...list.querySelectorAll<HTMLAnchorElement>('a')];
 		const at = links.indexOf(document.activeElement as HTMLAnchorElement);

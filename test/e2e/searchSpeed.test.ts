@@ -130,6 +130,30 @@ describe('the search dialog', () => {
 		await page.close();
 	});
 
+	it('takes what is typed on a result into the search field, as a fast typist expects', async () => {
+		const page = await chromium.browser.newPage();
+		await page.goto(`${baseURL}/`);
+		await searchHere(page, 'rollback');
+		const input = page.getByRole('searchbox', { name: 'Search the playbook' });
+		await page.keyboard.press('ArrowDown');
+		expect(await page.evaluate(() => document.activeElement?.classList.contains('search-result-link'))).toBe(true);
+		// Typed on the first result: the letters go on the end of the words, and search again.
+		await page.keyboard.type(' db');
+		expect(await input.inputValue()).toBe('rollback db');
+		expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+		await page.waitForFunction(() => document.querySelector('.search-status')?.textContent?.includes('“rollback db”'));
+		// Backspace on a result takes the last letter off, as in the field.
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Backspace');
+		expect(await input.inputValue()).toBe('rollback d');
+		// Keys that are not text leave the focus on the result: Tab moves on, Shift alone does nothing.
+		await page.keyboard.press('ArrowDown');
+		const on = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+		await page.keyboard.press('Shift');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(on);
+		await page.close();
+	});
+
 	it('keeps the focus on the result it is on when the rest of the list comes in', async () => {
 		const page = await chromium.browser.newPage();
 		// The text of each page found is a fetch of its own; the first few are asked for together.

@@ -4,6 +4,7 @@
  */
 import { changedItems, type ActionItemFields } from './actionItems.ts';
 import { dueValue, type Deadline } from './clocks.ts';
+import { NOTE_REWRITE_MS } from './limits.ts';
 import { newId } from './newId.ts';
 import { uniqueServices } from './serviceList.ts';
 import { actionItemClock } from './merge.ts';
@@ -310,7 +311,15 @@ export function setItemNote(
 	const tick: Tick = { ...rest, changedAt: now, ...(text ? { note: text } : {}) };
 	// What was found at a step belongs to the incident's story: on its timeline, read by the post-mortem and the exports.
 	const log = text && text !== previous?.note ? event(now, 'note', stepNoteText(step, text), state.responder) : undefined;
-	return withTicks(state, target, (ticks) => ({ ...ticks, [key]: tick }), log);
+	const changed = withTicks(state, target, (ticks) => ({ ...ticks, [key]: tick }), log);
+	// Edited soon after by its writer: the step's last note line is rewritten (its id kept, so tabs merge to the newer).
+	const events = target === null ? undefined : findIncident(state, target)?.events;
+	const line = log && previous?.note ? events?.findLast((e) => e.text === stepNoteText(step, previous.note!)) : undefined;
+	if (!log || !line || line.by !== log.by || now - line.at >= NOTE_REWRITE_MS) return changed;
+	return withIncident(changed, target!, (incident) => ({
+		...incident,
+		events: [...incident.events.filter((e) => e.id !== line.id && e !== log), { ...log, id: line.id }],
+	}));
 }
 
 /** A step's note as the timeline says it. */

@@ -23,7 +23,11 @@ const mergeTicks = (a: Ticks, b: Ticks): Ticks =>
 
 function mergeEvents(a: TimelineEvent[], b: TimelineEvent[]): TimelineEvent[] {
 	const byId = new Map(a.map((e) => [e.id, e]));
-	for (const e of b) byId.set(e.id, e);
+	// One event in two versions (a note line rewritten in one tab): the later one.
+	for (const e of b) {
+		const seen = byId.get(e.id);
+		if (!seen || seen.at <= e.at) byId.set(e.id, e);
+	}
 	return [...byId.values()].sort((x, y) => x.at - y.at || x.id.localeCompare(y.id));
 }
 

@@ -17,7 +17,7 @@ import {
 	tickItem,
 	updateIncident,
 } from '../../src/lib/incidents.ts';
-import { detectionProblem } from '../../src/lib/limits.ts';
+import { detectionProblem, NOTE_REWRITE_MS } from '../../src/lib/limits.ts';
 import { mergeState } from '../../src/lib/merge.ts';
 import { emptyState } from '../../src/lib/state.ts';
 import { min, T0, withIncident } from '../support/incidents.ts';
@@ -178,6 +178,41 @@ describe('ticks', () => {
 		state = setItemNote(state, id, KEY, step, '', T0 + min(7));
 		expect(activeIncident(state)?.events.length).toBe(count);
 		expect(activeIncident(state)?.ticks[KEY]?.note).toBeUndefined();
+	});
+	it('rewrites the note line when its writer edits it soon after, and adds a line after that', () => {
+		let { state, id } = withIncident({}, { ...emptyState(), responder: 'dana' });
+		const notes = () =>
+			activeIncident(state)!
+				.events.filter((e) => e.kind === 'note')
+				.map((e) => [e.at, e.text.split(': ').at(-1)]);
+		state = setItemNote(state, id, KEY, step, 'lag 40 s on db2', T0 + min(5));
+		state = tickItem(state, id, 'phase/investigation/gather/check-logs', { text: 'Check logs', list: 'Phase 2' }, true, T0 + min(6));
+		// A typo put right two minutes on, a tick in between: one line, as the note now reads, at the time of the edit.
+		state = setItemNote(state, id, KEY, step, 'lag 40 s on db-2', T0 + min(7));
+		expect(notes()).toEqual([[T0 + min(7), 'lag 40 s on db-2']]);
+		expect(activeIncident(state)!.events.at(-1)?.kind).toBe('note');
+		// Changed after the window: what the note said before stays on the record.
+		state = setItemNote(state, id, KEY, step, 'lag back to 0 s', T0 + min(7) + NOTE_REWRITE_MS);
+		expect(notes()).toEqual([
+			[T0 + min(7), 'lag 40 s on db-2'],
+			[T0 + min(7) + NOTE_REWRITE_MS, 'lag back to 0 s'],
+		]);
+		// Someone else's edit is theirs: a line of its own.
+		state = setItemNote({ ...state, responder: 'erin' }, id, KEY, step, 'lag back to 0 s on db-2', T0 + min(8) + NOTE_REWRITE_MS);
+		expect(notes()).toHaveLength(3);
+		// Another step's note never rewrites this one's.
+		const other = { text: 'Check the load balancer', list: 'Service Down: Response' };
+		state = setItemNote(state, id, 'scenario/service-down/response/check-lb', other, 'healthy', T0 + min(9) + NOTE_REWRITE_MS);
+		expect(notes()).toHaveLength(4);
+	});
+	it('keeps the rewritten note line when tabs merge, whichever copy comes first', () => {
+		let { state, id } = withIncident({}, { ...emptyState(), responder: 'dana' });
+		state = setItemNote(state, id, KEY, step, 'lag 40 s on db2', T0 + min(5));
+		const edited = setItemNote(state, id, KEY, step, 'lag 40 s on db-2', T0 + min(6));
+		for (const merged of [mergeState(state, edited), mergeState(edited, state)]) {
+			const lines = activeIncident(merged)!.events.filter((e) => e.kind === 'note');
+			expect(lines.map((e) => e.text.split(': ').at(-1))).toEqual(['lag 40 s on db-2']);
+		}
 	});
 	it('keeps the notes written before declaring: on the steps and on the timeline, ticked or not', () => {
 		let state = setItemNote({ ...emptyState(), responder: 'carol' }, null, KEY, step, 'redis-3 refuses connections', T0 - min(3));

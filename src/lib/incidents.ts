@@ -4,7 +4,6 @@
  */
 import { changedItems, type ActionItemFields } from './actionItems.ts';
 import { dueValue, type Deadline } from './clocks.ts';
-import { NOTE_REWRITE_MS } from './limits.ts';
 import { newId } from './newId.ts';
 import { uniqueServices } from './serviceList.ts';
 import { actionItemClock } from './merge.ts';
@@ -294,6 +293,14 @@ export function tickItem(
 	const log = event(now, done ? 'tick' : 'untick', `${done ? 'Done' : 'Undone'}: ${step.text} (${step.list})`, state.responder);
 	return withTicks(state, target, (ticks) => ({ ...ticks, [key]: tick }), log);
 }
+
+/**
+ * How soon after a step's note line its writer's edit rewrites the line instead of adding one: a
+ * typo put right, or a figure filled in, is the same finding. Later edits, or another responder's,
+ * add a line, so what the note said before stays on the record. (Here, not in limits.ts: the store's
+ * chunk takes in what its modules import, and pages that read limits.ts without the store would load it.)
+ */
+export const NOTE_REWRITE_MS = 10 * 60_000;
 
 /** Attach a short note to a step (ticked or not). */
 export function setItemNote(

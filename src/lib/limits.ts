@@ -25,12 +25,6 @@ export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
  * is added up to here, and the rest stays in the box: see {@link noteParts}.
  */
 export const MAX_NOTE_LENGTH = 2000;
-/**
- * How soon after a step's note line its writer's edit rewrites the line instead of adding one: a
- * typo put right, or a figure filled in, is the same finding. Later edits, or another responder's,
- * add a line, so what the note said before stays on the record.
- */
-export const NOTE_REWRITE_MS = 10 * 60_000;
 
 /**
  * A note as it is added, and what stays in the box: the text up to the limit, cut at the last line

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	setItemNote,
+	NOTE_REWRITE_MS,
 	activeIncident,
 	addNote,
 	attachScratch,
@@ -17,7 +18,7 @@ import {
 	tickItem,
 	updateIncident,
 } from '../../src/lib/incidents.ts';
-import { detectionProblem, NOTE_REWRITE_MS } from '../../src/lib/limits.ts';
+import { detectionProblem } from '../../src/lib/limits.ts';
 import { mergeState } from '../../src/lib/merge.ts';
 import { emptyState } from '../../src/lib/state.ts';
 import { min, T0, withIncident } from '../support/incidents.ts';

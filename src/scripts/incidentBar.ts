@@ -10,13 +10,14 @@
 import { barActions, type BarAction } from '../lib/barActions.ts';
 import type { ClockLevel } from '../lib/clocks.ts';
 import { deadlines, dueValue, elapsedMs, formatClock, nextDeadline, type Deadline } from '../lib/clocks.ts';
+import { deadlineName, listedDeadlines, type ListedDeadline } from '../lib/listedDeadlines.ts';
 import type { ClientSeverity } from '../lib/clientPlaybook.ts';
 import { pageShown } from '../lib/pageShown.ts';
 import { loadStore } from '../lib/pageStoreLoader.ts';
 import type { EscalationStep } from '../schemas/escalation.ts';
 import type { Status } from '../schemas/site.ts';
 import type { ShownIncident } from '../lib/storageRead.ts';
-import { ROUTES, sitePath, urls } from '../lib/urls.ts';
+import { ROUTES, sitePath } from '../lib/urls.ts';
 
 interface BarData {
 	severities: (ClockLevel & { name: string; tone: string })[];
@@ -33,12 +34,34 @@ function el(tag: string, className: string, text = ''): HTMLElement {
 	return node;
 }
 
-/** A deadline in the bar, its label and when it falls: "Engineering Lead" "in 12:04", "Escalate" "overdue by 1:02". */
-export function deadlineText(d: Deadline, now: number): { label: string; when: string } {
-	if (d.at === undefined) return { label: d.label, when: '' };
-	if (d.at > now) return { label: d.label, when: `in ${formatClock(d.at - now)}` };
-	return { label: d.label, when: d.state === 'overdue' ? `overdue by ${formatClock(now - d.at)}` : 'due now' };
+/** A deadline in the bar, named as the workspace lists it, and when it falls: "Escalate: Engineering Lead" "overdue by 1:02". */
+export function deadlineText(d: ListedDeadline, now: number): [label: string, when: string] {
+	const { at } = d;
+	const when =
+		at === undefined
+			? ''
+			: at > now
+				? `in ${formatClock(at - now)}`
+				: d.state === 'overdue'
+					? `overdue by ${formatClock(now - at)}`
+					: 'due now';
+	return [deadlineName(d), when];
 }
+
+/** The bar's parts the script fills in, in the order of the page's HTML (incidentBarMarkup.ts). */
+type BarParts = [
+	HTMLElement,
+	HTMLElement,
+	HTMLElement,
+	HTMLElement,
+	HTMLElement,
+	HTMLElement,
+	HTMLElement,
+	HTMLElement,
+	HTMLElement,
+	HTMLElement,
+	HTMLElement,
+];
 
 /** Deadlines logged (or being logged) by this page, so one falling due is logged and notified once. */
 const logging = new Set<string>();
@@ -65,34 +88,10 @@ export function startIncidentBar(): void {
 	const shown = pageShown();
 	const onWorkspace = sitePath(location.pathname) === ROUTES.incident;
 
-	// Built once and updated in place, so a focused button keeps its focus as the clock ticks.
-	const main = el('div', 'incident-bar-main');
-	const link = el('a', 'incident-bar-link');
-	link.setAttribute('href', urls.incident());
-	const heading = el('span', 'incident-bar-heading');
-	const badge = el('span', 'sev');
-	const title = el('span', 'incident-bar-title');
-	const drill = el('span', 'drill-badge', 'DRILL');
-	const line = el('span', 'incident-bar-line');
-	// The next deadline first, its time always whole and its label cut short if it must; then the time since
-	// detection, whole or not at all (it moves to a line the bar does not show when the deadline needs the room).
-	const next = el('span', 'incident-bar-next');
-	const nextLabel = el('span', 'incident-bar-words');
-	const nextWhen = el('span', 'incident-bar-keep');
-	next.append(nextLabel, nextWhen);
-	const clock = el('span', 'incident-bar-clock');
-	clock.title = 'Time since detection';
-	const clockTime = el('span', 'incident-bar-keep');
-	const stopwatch = el('span', '', '⏱');
-	stopwatch.setAttribute('aria-hidden', 'true');
-	clock.append(stopwatch, clockTime, el('span', 'sr-only', 'since detection'));
-	heading.append(drill, badge, title);
-	line.append(next, clock);
-	link.append(heading, line);
-	const actions = el('div', 'incident-bar-actions pb-ui');
-	const status = el('p', 'sr-only');
-	status.setAttribute('role', 'status');
-	main.append(link, actions, status);
+	// The parts are in the page (incidentBarMarkup.ts), updated in place, so a focused button keeps its focus as the clock ticks.
+	const [main, drill, badge, title, next, nextLabel, nextWhen, clock, clockTime, actions, status] = root.querySelectorAll<HTMLElement>(
+		'[data-bar]',
+	) as unknown as BarParts;
 	let shownActions = '';
 	let said = { text: '', until: 0 };
 
@@ -139,14 +138,14 @@ export function startIncidentBar(): void {
 			void import('./storageNotice.onDemand.ts').then((m) => m.showNotices(root, shown));
 		}
 		const open = incident !== undefined && level !== undefined && incident.resolvedAt === undefined;
-		if (open !== root.contains(main)) root.replaceChildren(...(open ? [main] : []));
 		root.hidden = !open;
 		document.documentElement.toggleAttribute('data-incident-open', open);
 		if (!open || !incident || !level) return;
+		main.hidden = false;
 		const now = Date.now();
 		const list = deadlines(incident, level, data.escalation, now);
 		notifyDue(list, incident);
-		const upcoming = nextDeadline(list);
+		const upcoming = nextDeadline(listedDeadlines(list));
 		drill.hidden = !incident.drill;
 		badge.className = `sev sev-${level.tone}`;
 		badge.textContent = level.id;
@@ -155,7 +154,7 @@ export function startIncidentBar(): void {
 		const showSaid = said.until > now;
 		clock.hidden = showSaid;
 		next.className = `incident-bar-next ${!showSaid && upcoming ? `state-${upcoming.state}` : ''}`;
-		const { label, when } = showSaid ? { label: said.text, when: '' } : upcoming ? deadlineText(upcoming, now) : { label: '', when: '' };
+		const [label, when] = showSaid ? [said.text, ''] : upcoming ? deadlineText(upcoming, now) : ['', ''];
 		nextLabel.textContent = label;
 		nextWhen.textContent = when;
 		const wanted = barActions(incident, list, location.pathname, data.canPostUpdate);

@@ -3,6 +3,7 @@ import { declareIncident } from '../../src/lib/incidents.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storageRead.ts';
 import { declaration, min } from '../support/incidents.ts';
+import { incidentBarMarkup } from '../../src/components/starlight/incidentBarMarkup.ts';
 import { EscalationStepSchema, type EscalationStep } from '../../src/schemas/escalation.ts';
 
 const level = { id: 'P0', name: 'Critical', tone: 'critical', responseTime: 5, escalateAfter: 30, updateEvery: 15 };
@@ -24,12 +25,13 @@ let timers: ReturnType<typeof setInterval>[] = [];
 let listeners: [string, EventListenerOrEventListenerObject][] = [];
 
 /** A fresh page with the bar's element, and fresh copies of the bar and the store's modules. */
-async function startBar(escalation: EscalationStep[] = []) {
+async function startBar(escalation: EscalationStep[] = [], severity = level) {
 	document.body.innerHTML = '';
 	const root = document.createElement('div');
 	root.id = 'incident-bar';
 	root.hidden = true;
-	root.dataset['playbook'] = JSON.stringify({ severities: [level], escalation, statuses: [], canPostUpdate: false });
+	root.innerHTML = incidentBarMarkup('/incident/');
+	root.dataset['playbook'] = JSON.stringify({ severities: [severity], escalation, statuses: [], canPostUpdate: false });
 	document.body.append(root);
 	vi.resetModules();
 	const { startIncidentBar } = await import('../../src/scripts/incidentBar.ts');
@@ -154,6 +156,24 @@ describe('the incident bar', () => {
 		expect(dueEvents().find((e) => e.value === 'due:rung:lead')?.text).toMatch(/^Due: Escalate: Team Lead/);
 		expect(notified.sort()).toEqual(['Escalate: Team Lead due', 'Next status update due']);
 		vi.unstubAllGlobals();
+	});
+
+	it('names whom the escalation due brings in, as the workspace lists it', async () => {
+		const ladder = [
+			{ id: 'pager', level: 1, role: 'Pager Holder' },
+			{ id: 'lead', level: 2, role: 'Team Lead' },
+		].map((r) => EscalationStepSchema.parse(r));
+		// Detected 31 minutes ago at a level that escalates after 30 (updates hourly): the escalation is what is due.
+		localStorage.setItem(STATE_KEY, stored(openIncident(min(31))));
+		const { root } = await startBar(ladder, { ...level, updateEvery: 60 });
+		const line = () => [...root.querySelectorAll('.incident-bar-next > span')].map((s) => s.textContent);
+		await vi.waitFor(() => expect(line()).toEqual(['Escalate: Team Lead', 'due now']));
+		// With no rung to bring in at that moment, the rule alone.
+		localStorage.setItem(STATE_KEY, stored(openIncident(min(31))));
+		const alone = await startBar([], { ...level, updateEvery: 60 });
+		await vi.waitFor(() =>
+			expect([...alone.root.querySelectorAll('.incident-bar-next > span')].map((s) => s.textContent)).toEqual(['Escalate', 'due now']),
+		);
 	});
 
 	it('logs and notifies each deadline that falls due once, however often it renders before the store arrives', async () => {

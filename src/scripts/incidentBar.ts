@@ -104,6 +104,8 @@ export function startIncidentBar(): void {
 	const postUpdate = async (button: HTMLButtonElement) => {
 		const incident = shown.get().active;
 		if (!incident) return;
+		// Disabled, the button loses the focus: it gets it back after, or the bar's line does once the button is gone.
+		const focused = document.activeElement === button;
 		button.disabled = true;
 		// Kept whole (not destructured), so the build loads it and what it needs in one step, on this click.
 		const [onDemand, store] = await Promise.all([import('./postUpdate.onDemand.ts'), loadStore()]);
@@ -112,6 +114,7 @@ export function startIncidentBar(): void {
 		const outcome = await onDemand.postUpdate(store, incident.id, playbook);
 		button.disabled = false;
 		say(outcome.message, outcome.done ? `Paste in ${incident.channel}` : outcome.message);
+		if (focused) (button.isConnected ? button : (main.firstChild as HTMLElement)).focus();
 		// The update's generator asks for what is missing, and shows the text to copy by hand.
 		if (!outcome.done && outcome.reason !== 'gone') location.assign(outcome.href);
 	};

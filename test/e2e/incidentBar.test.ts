@@ -182,6 +182,21 @@ describe('the incident bar on a phone', () => {
 		expect(await said.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 	});
 
+	it('by keyboard, leaves the focus on the bar once the update is posted and its button gone', async () => {
+		await withOpenIncident(LONG_AGO, { impact: 'Checkout fails for card payments' });
+		await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await chromium.context.newPage();
+		await page.goto(ROUTES.severity);
+		const post = page.getByRole('button', { name: 'Post the update' });
+		await post.focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => post.count()).toBe(0);
+		// On the bar's line, which says where to paste it; Tab goes on to the bar's links.
+		expect(await page.evaluate(() => document.activeElement?.className)).toBe('incident-bar-link');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.closest('.incident-bar-actions') !== null)).toBe(true);
+	});
+
 	it('with a value the update needs still to write, opens the update with the focus in it, beside the reason, and copies nothing', async () => {
 		await withOpenIncident(LONG_AGO, { impact: '' });
 		await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });

@@ -10,6 +10,7 @@ import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.
 import { offline } from './src/integrations/offline.ts';
 import { singleFile } from './src/integrations/singleFile.ts';
 import { alertPages } from './src/integrations/alertPages.ts';
+import { ROUTES } from './src/lib/urls.ts';
 import { contentLint } from './src/integrations/contentLint.ts';
 import { preactIslands } from './src/integrations/preactJsx.ts';
 import { vendorChunks } from './src/build/vendorChunks.ts';
@@ -71,7 +72,15 @@ export default defineConfig({
 				{ label: 'Classify an incident', link: '/classify/' },
 				{ label: 'Severity levels', link: '/severity/' },
 				{ label: 'Response process', items: [{ autogenerate: { directory: 'process' } }] },
-				{ label: 'Scenarios', items: [{ label: 'All scenarios', link: '/scenarios/' }, { autogenerate: { directory: 'scenarios' } }] },
+				{
+					label: 'Scenarios',
+					// An alert's name, as the pager gives it, finds its runbook (the alert pages, src/integrations/alertPages.ts).
+					items: [
+						{ label: 'All scenarios', link: '/scenarios/' },
+						{ label: 'Runbook by alert name', link: ROUTES.alerts },
+						{ autogenerate: { directory: 'scenarios' } },
+					],
+				},
 				{ label: 'Communication', link: '/communication/' },
 				{ label: 'Escalation', link: '/escalation/' },
 				{ label: 'Write the post-mortem', link: '/post-mortem/' },

@@ -14,6 +14,13 @@ describe('the built site', () => {
 		expect(builtPages(inject('dist')).filter((url) => !isAlertRedirect(url))).toEqual([...PUBLIC_URLS].sort());
 	});
 
+	it('lists every public page in the sidebar, so none is left to be guessed', () => {
+		const html = readFileSync(join(inject('dist'), 'index.html'), 'utf8');
+		const sidebar = html.slice(html.indexOf('<nav class="sidebar'), html.indexOf('</nav>', html.indexOf('<nav class="sidebar')));
+		const listed = new Set([...sidebar.matchAll(/<a href="([^"]+)"/g)].map(([, href]) => href));
+		expect(PUBLIC_URLS.filter((url) => !listed.has(url))).toEqual([]);
+	});
+
 	it('never glues a word to the code or the name printed beside it at a line break of the page source', () => {
 		const glued: string[] = [];
 		for (const url of PUBLIC_URLS) {

@@ -295,7 +295,7 @@ export function tickItem(
 }
 
 /**
- * How soon after a step's note line its writer's edit rewrites the line instead of adding one: a
+ * How soon after a step's note line was first written its writer's edit rewrites the line instead of adding one: a
  * typo put right, or a figure filled in, is the same finding. Later edits, or another responder's,
  * add a line, so what the note said before stays on the record. (Here, not in limits.ts: the store's
  * chunk takes in what its modules import, and pages that read limits.ts without the store would load it.)
@@ -322,10 +322,12 @@ export function setItemNote(
 	// Edited soon after by its writer: the step's last note line is rewritten (its id kept, so tabs merge to the newer).
 	const events = target === null ? undefined : findIncident(state, target)?.events;
 	const line = log && previous?.note ? events?.findLast((e) => e.text === stepNoteText(step, previous.note!)) : undefined;
-	if (!log || !line || line.by !== log.by || now - line.at >= NOTE_REWRITE_MS) return changed;
+	// The window counts from when the line was first written, so a note edited every few minutes still keeps what it said.
+	const written = Number(line?.value ?? line?.at);
+	if (!log || !line || line.by !== log.by || !(now - written < NOTE_REWRITE_MS)) return changed;
 	return withIncident(changed, target!, (incident) => ({
 		...incident,
-		events: [...incident.events.filter((e) => e.id !== line.id && e !== log), { ...log, id: line.id }],
+		events: [...incident.events.filter((e) => e.id !== line.id && e !== log), { ...log, id: line.id, value: String(written) }],
 	}));
 }
 

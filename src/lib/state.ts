@@ -69,7 +69,10 @@ export const EventSchema = z.object({
 	/** What happened, in words. */
 	text: z.string(),
 	by: z.optional(z.string()),
-	/** For severity and status events: the new value. */
+	/**
+	 * For severity and status events: the new value; for escalations, what was escalated or fell due; for a step
+	 * note's line rewritten by an edit, when the line was first written (ms since 1970), which its rewrites count from.
+	 */
 	value: z.optional(z.string()),
 	/** For handover events: the handover. */
 	handover: z.optional(HandoverSchema),

@@ -192,11 +192,12 @@ describe('ticks', () => {
 		state = setItemNote(state, id, KEY, step, 'lag 40 s on db-2', T0 + min(7));
 		expect(notes()).toEqual([[T0 + min(7), 'lag 40 s on db-2']]);
 		expect(activeIncident(state)!.events.at(-1)?.kind).toBe('note');
-		// Changed after the window: what the note said before stays on the record.
-		state = setItemNote(state, id, KEY, step, 'lag back to 0 s', T0 + min(7) + NOTE_REWRITE_MS);
+		// Changed after the window, counted from when the line was first written (not from its last rewrite):
+		// what the note said before stays on the record.
+		state = setItemNote(state, id, KEY, step, 'lag back to 0 s', T0 + min(5) + NOTE_REWRITE_MS);
 		expect(notes()).toEqual([
 			[T0 + min(7), 'lag 40 s on db-2'],
-			[T0 + min(7) + NOTE_REWRITE_MS, 'lag back to 0 s'],
+			[T0 + min(5) + NOTE_REWRITE_MS, 'lag back to 0 s'],
 		]);
 		// Someone else's edit is theirs: a line of its own.
 		state = setItemNote({ ...state, responder: 'erin' }, id, KEY, step, 'lag back to 0 s on db-2', T0 + min(8) + NOTE_REWRITE_MS);

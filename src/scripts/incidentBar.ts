@@ -160,6 +160,8 @@ export function startIncidentBar(): void {
 		const [label, when] = showSaid ? [said.text, ''] : upcoming ? deadlineText(upcoming, now) : ['', ''];
 		nextLabel.textContent = label;
 		nextWhen.textContent = when;
+		// Cut short ("Escalate: Engin…"), an escalation keeps whom it brings in: the role alone, which the responder must read.
+		if (!showSaid && upcoming?.escalates && nextLabel.scrollWidth > nextLabel.clientWidth) nextLabel.textContent = upcoming.label;
 		const wanted = barActions(incident, list, location.pathname, data.canPostUpdate);
 		const key = wanted.map((a) => (a.kind === 'link' ? a.href : a.kind)).join(' ');
 		if (key !== shownActions) {

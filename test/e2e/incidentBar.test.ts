@@ -130,6 +130,14 @@ describe('the incident bar on a phone', () => {
 		if (early.clock) expect(early.clock.whole).toBe(true);
 	});
 
+	it('names whom an overdue escalation brings in, whole, at 360 px', async () => {
+		// 70 minutes on, the level's escalation (15 minutes) is the first deadline overdue: the label cannot hold the rule and the role.
+		const late = await lineParts(min(70));
+		expect(late.when?.text).toMatch(/overdue by 5\d min/);
+		expect(late.label?.text).toMatch(/Engineering Lead$/);
+		expect(late.label?.whole).toBe(true);
+	});
+
 	it('says what is overdue and by how long at 360 px, the clock giving way whole, a day overdue', async () => {
 		const late = await lineParts(LONG_AGO);
 		expect(late.when?.text).toMatch(/overdue by .*\d/);

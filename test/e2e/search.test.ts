@@ -57,6 +57,34 @@ describe('search results', () => {
 		await page.close();
 	});
 
+	it('are thumb-sized on a phone: a tap on a result or a section, its excerpt too, opens it', async () => {
+		const context = await chromium.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+		const page = await context.newPage();
+		await page.goto(`${baseURL}/`);
+		await searchHere(page, 'replica lag');
+		const sections = page.locator('.search-sections a');
+		expect(await sections.count()).toBeGreaterThan(0);
+		// What a tap on each link's row reaches: at least 44×44 px, and it is the link.
+		const small = await page.locator('.search-results a').evaluateAll((links) =>
+			links.flatMap((a) => {
+				const row = a.closest('li')!.getBoundingClientRect();
+				const at = (x: number, y: number) => document.elementFromPoint(x, y)?.closest('a') === a;
+				const reached = at(row.left + 4, row.bottom - 4) && at(row.right - 4, row.top + 4);
+				return row.height >= 44 && row.width >= 44 && reached
+					? []
+					: [`${a.textContent} ${Math.round(row.width)}×${Math.round(row.height)}`];
+			}),
+		);
+		expect(small).toEqual([]);
+		// A section's own row opens the section, not the page above it.
+		const section = sections.first();
+		const href = new URL((await section.getAttribute('href'))!, baseURL);
+		const excerpt = await section.locator('xpath=..').locator('.search-excerpt').boundingBox();
+		await page.touchscreen.tap(excerpt!.x + excerpt!.width / 2, excerpt!.y + excerpt!.height / 2);
+		await page.waitForURL((url) => url.pathname === href.pathname && url.hash === href.hash);
+		await context.close();
+	});
+
 	it('say a long query back cut short, so the results stay on a phone screen', async () => {
 		const page = await chromium.browser.newPage();
 		await page.goto(`${baseURL}/`);

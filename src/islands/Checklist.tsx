@@ -70,7 +70,16 @@ export default function Checklist({ spec, ordered }: Props) {
 		}
 	}, []);
 	// Focused by the page, not by autofocus, which browsers skip on an address with a fragment (a runbook opened at a heading).
-	useLayoutEffect(() => root.current?.querySelector<HTMLInputElement>('.note-form input')?.focus(), [editing]);
+	// Closed (saved, cancelled, Escape), the note gives the focus back to its step's Note button, not to the page.
+	const edited = useRef<string | null>(null);
+	useLayoutEffect(() => {
+		const step = edited.current;
+		edited.current = editing;
+		(editing
+			? root.current?.querySelector<HTMLElement>('.note-form input')
+			: step && root.current?.querySelector<HTMLElement>(`li[data-step="${CSS.escape(step)}"] .note-button`)
+		)?.focus();
+	}, [editing]);
 	const saveNote = async (stepId: string, text: string, note: string) => {
 		setEditing(null);
 		await changeStep({ target, key: itemKey(spec.key, stepId), text, list: spec.label, at: Date.now(), change: { note } });
@@ -160,6 +169,7 @@ export default function Checklist({ spec, ordered }: Props) {
 								{editing === step.id && (
 									<form
 										class="note-form"
+										onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
 										onSubmit={(e) => {
 											e.preventDefault();
 											void saveNote(step.id, step.text, new FormData(e.currentTarget).get('note')?.toString() ?? '');

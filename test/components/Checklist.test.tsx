@@ -47,6 +47,24 @@ describe('<Checklist>', () => {
 		expect(screen.queryByText(/of 2 done/)).toBeNull();
 	});
 
+	it("keeps the keyboard on a step's note: Save, Cancel and Escape return the focus to its Note button", async () => {
+		await mount();
+		const noteButton = () => screen.getByRole('button', { name: /note: Isolate affected systems$/ });
+		for (const close of ['save', 'cancel', 'escape'] as const) {
+			fireEvent.click(noteButton());
+			const box = await waitFor(() => screen.getByRole('textbox', { name: 'Note on: Isolate affected systems' }));
+			expect(document.activeElement).toBe(box);
+			fireEvent.input(box, { target: { value: `pods ${close}` } });
+			if (close === 'save') fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+			if (close === 'cancel') fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+			if (close === 'escape') fireEvent.keyDown(box, { key: 'Escape' });
+			await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note on: Isolate affected systems' })).toBeNull());
+			expect(document.activeElement, close).toBe(noteButton());
+		}
+		// Saved once; Cancel and Escape kept what was saved.
+		await waitFor(() => expect(screen.getByText('Note: pods save')).toBeTruthy());
+	});
+
 	it('stores a tick, counts it, and moves the next-step marker', async () => {
 		await mount();
 		await waitFor(() => expect(screen.getByText('Next', { exact: false })).toBeTruthy());

@@ -154,13 +154,14 @@ export function nextDeadline(list: readonly Deadline[]): Deadline | undefined {
 
 /**
  * A span as a ticking clock shows it, with its units so it cannot be misread: "20 s",
- * "4 min 05 s", "1 h 04 min" (past an hour, minutes are what matter).
+ * "4 min 05 s", "1 h 04 min" (past an hour, minutes are what matter). `byMinute`: "4 min", the
+ * seconds only under a minute (how overdue a deadline is, beside whom it is for).
  */
-export function formatClock(ms: number): string {
+export function formatClock(ms: number, byMinute = false): string {
 	const total = Math.floor(Math.abs(ms) / 1000);
 	const [h, m, s] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
 	const pad = (n: number) => String(n).padStart(2, '0');
-	return h ? `${h} h ${pad(m)} min` : m ? `${m} min ${pad(s)} s` : `${s} s`;
+	return h ? `${h} h ${pad(m)} min` : m ? `${m} min${byMinute ? '' : ` ${pad(s)} s`}` : `${s} s`;
 }
 
 /** A time of day in UTC, as messages and exports use it: "14:02 UTC". */

@@ -34,7 +34,7 @@ function el(tag: string, className: string, text = ''): HTMLElement {
 	return node;
 }
 
-/** A deadline in the bar, named as the workspace lists it, and when it falls: "Escalate: Engineering Lead" "overdue by 1:02". */
+/** A deadline in the bar, named as the workspace lists it, and when it falls: "Escalate: Engineering Lead" "5 min overdue". */
 export function deadlineText(d: ListedDeadline, now: number): [label: string, when: string] {
 	const { at } = d;
 	const when =
@@ -43,7 +43,7 @@ export function deadlineText(d: ListedDeadline, now: number): [label: string, wh
 			: at > now
 				? `in ${formatClock(at - now)}`
 				: d.state === 'overdue'
-					? `overdue by ${formatClock(now - at)}`
+					? `${formatClock(now - at, true)} overdue`
 					: 'due now';
 	return [deadlineName(d), when];
 }

@@ -60,7 +60,9 @@ describe('classify, declare and follow an incident', () => {
 		await declareP0(page, 'Checkout down');
 		const bar = other.locator('#incident-bar');
 		await bar.waitFor({ state: 'visible', timeout: 2000 });
-		expect(await bar.innerText()).toMatch(/P0[\s\S]*Checkout down[\s\S]*Escalate: Engineering Lead\s+in \d+ min \d\d s[\s\S]*since detection/);
+		expect(await bar.innerText()).toMatch(
+			/P0[\s\S]*Checkout down[\s\S]*Escalate: Engineering Lead\s+in \d+ min \d\d s[\s\S]*since detection/,
+		);
 		await page.goto('/tools/');
 		await page.locator('#incident-bar').getByRole('link', { name: 'Workspace' }).waitFor();
 	});

@@ -205,6 +205,9 @@ describe('nextDeadline and formatting', () => {
 		expect(formatClock(20_000)).toBe('20 s');
 		expect(formatClock(min(4) + 5000)).toBe('4 min 05 s');
 		expect(formatClock(min(64) + 5000)).toBe('1 h 04 min');
+		// By the minute (how overdue a deadline is): seconds only under a minute.
+		expect(formatClock(min(55) + 2000, true)).toBe('55 min');
+		expect(formatClock(20_000, true)).toBe('20 s');
 		expect(formatSpan(min(65))).toBe('1 h 5 min');
 		expect(formatSpan(min(12))).toBe('12 min');
 		expect(formatSpan(45_000)).toBe('45 s');

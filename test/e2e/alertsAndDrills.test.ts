@@ -43,7 +43,11 @@ describe('links from alerts', () => {
 		await page.goto('/scenarios/high-error-rate/?alert=HighErrorRate&severity=P1&summary=%3C%21channel%3E%20checkout%20down');
 		await page.getByRole('button', { name: 'Declare from this alert' }).click();
 		const dialog = page.locator('.declare-dialog');
+		// Open, once its styles are here: on a busy machine the field was focused while the dialog was still closed, and the
+		// first press went to the page.
+		await page.locator('.declare-dialog[open]').waitFor();
 		await dialog.getByLabel('Title').focus();
+		await expect.poll(() => dialog.getByLabel('Title').evaluate((el) => el === document.activeElement)).toBe(true);
 		// Enter pressed and held for over a second: the browser repeats the key (repeat: true), each a submit unless refused.
 		await page.keyboard.down('Enter');
 		await expect.poll(() => dialog.locator('#declare-mentions').innerText()).toMatch(/<!channel>[\s\S]*again/);

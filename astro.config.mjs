@@ -77,7 +77,7 @@ export default defineConfig({
 					// An alert's name, as the pager gives it, finds its runbook (the alert pages, src/integrations/alertPages.ts).
 					items: [
 						{ label: 'All scenarios', link: '/scenarios/' },
-						{ label: 'Runbook by alert name', link: ROUTES.alerts },
+						{ label: 'Alerts and their runbooks', link: ROUTES.alerts },
 						{ autogenerate: { directory: 'scenarios' } },
 					],
 				},

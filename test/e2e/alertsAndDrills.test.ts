@@ -190,6 +190,16 @@ describe('links from alerts', () => {
 		expect(await page.locator('.alert-declare').count()).toBe(0);
 	});
 
+	it("listed on the alerts page, open their runbook as the alert's own link does, the alert in the declare form", async () => {
+		const page = await chromium.context.newPage();
+		await page.goto('/alerts/');
+		const row = page.locator('main table tbody tr').first();
+		const alert = (await row.locator('code').textContent())!.replace(/\s/g, '');
+		await row.getByRole('link').click();
+		await page.waitForURL((url) => url.pathname.startsWith('/scenarios/'));
+		await expect.poll(() => page.locator('.alert-declare').textContent()).toContain(alert);
+	});
+
 	it('wrap their names between words on a phone, never inside one, and the page never scrolls sideways', async () => {
 		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 320, height: 740 } });
 		const page = await context.newPage();

@@ -77,7 +77,9 @@ export default function Checklist({ spec, ordered }: Props) {
 		edited.current = editing;
 		(editing
 			? root.current?.querySelector<HTMLElement>('.note-form input')
-			: step && root.current?.querySelector<HTMLElement>(`li[data-step="${CSS.escape(step)}"] .note-button`)
+			: step
+				? root.current?.querySelector<HTMLElement>(`li[data-step="${CSS.escape(step)}"] .note-button`)
+				: null
 		)?.focus();
 	}, [editing]);
 	const saveNote = async (stepId: string, text: string, note: string) => {

@@ -147,7 +147,7 @@ export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: re
 export const dueValue = (d: Pick<Deadline, 'id' | 'kind' | 'at'>): string => `due:${d.id}${d.kind === 'update' ? `@${d.at}` : ''}`;
 
 /** The deadline to show first: the most pressing one still open. */
-export function nextDeadline(list: readonly Deadline[]): Deadline | undefined {
+export function nextDeadline<D extends Deadline>(list: readonly D[]): D | undefined {
 	const open = list.filter((d) => d.state === 'overdue' || d.state === 'due' || d.state === 'upcoming');
 	return open.find((d) => d.state === 'overdue') ?? open.find((d) => d.state === 'due') ?? open[0];
 }

@@ -2,7 +2,10 @@
  * The incident bar's parts, in the page's HTML (Banner.astro): the bar's script only fills them
  * in, so every page's script does not carry the code that would build them. The parts the script
  * fills carry `data-bar`, in the order incidentBar.ts reads them. Hidden until the script has
- * filled them in the first time: the space is kept by the bar itself (playbook.css).
+ * filled them in the first time: the space is kept by the bar itself (playbook.css). The second line
+ * leads with the next deadline, its time always whole and its label cut short if it must; then the
+ * time since detection, whole or not at all (it wraps to a line the bar does not show when the
+ * deadline needs the room).
  */
 export function incidentBarMarkup(workspaceHref: string): string {
 	const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

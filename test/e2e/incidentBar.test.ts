@@ -114,6 +114,8 @@ describe('the incident bar on a phone', () => {
 		await page.locator('#incident-bar .incident-bar-main').waitFor();
 		expect(await firstStop(page)).toBe('Skip to the open incident');
 		await page.keyboard.press('Enter');
+		// The focus is on the bar itself, so a screen reader says where it is, not left on the page.
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('incident-bar');
 		await page.keyboard.press('Tab');
 		expect(await page.evaluate(() => document.activeElement?.closest('#incident-bar')?.id)).toBe('incident-bar');
 		expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(ROUTES.incident);

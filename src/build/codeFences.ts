@@ -1,10 +1,11 @@
 import { defineHastPlugin } from 'satteri';
 import type { Element, ElementContent } from 'hast';
+import { COPY_BUTTON_CLASS, copyButtonLabel } from '../lib/copyButton.ts';
 
 /**
  * Markdown code fences written in content pages, shaped like `CodeBlock.astro`: a figure with an
- * optional caption and a focusable <pre> (so keyboard users can scroll a long line), which the
- * copy script gives a button. Fence options follow the usual spelling, e.g.
+ * optional caption, a focusable <pre> (so keyboard users can scroll a long line) and its copy
+ * button (src/lib/copyButton.ts). Fence options follow the usual spelling, e.g.
  * ```yaml title="content/site.yaml" wrap
  * where `title="…"` becomes the caption and `wrap` wraps long lines instead of scrolling sideways.
  */
@@ -34,6 +35,21 @@ export const codeFences = defineHastPlugin({
 					},
 				],
 			});
+			children.push(
+				{
+					type: 'element',
+					tagName: 'button',
+					properties: {
+						type: 'button',
+						className: COPY_BUTTON_CLASS.split(' '),
+						ariaLabel: copyButtonLabel(options.title),
+						dataAwaitsScript: '',
+						ariaHidden: 'true',
+					},
+					children: [{ type: 'text', value: 'Copy' }],
+				},
+				{ type: 'element', tagName: 'span', properties: { className: ['sr-only'], role: 'status' }, children: [] },
+			);
 			ctx.replaceNode(pre, {
 				type: 'element',
 				tagName: 'figure',

@@ -1,22 +1,17 @@
-/** Give every code block on the page a copy button, with a spoken and visible confirmation. */
+/**
+ * Make every copy button on the page work (their markup: src/lib/copyButton.ts), with a spoken and
+ * visible confirmation in the status after each.
+ */
 export function enhanceCodeBlocks(): void {
-	for (const pre of document.querySelectorAll<HTMLPreElement>('.code-block pre, .sl-markdown-content pre')) {
-		const figure = pre.closest('.code-block') ?? pre;
-		if (figure.querySelector(':scope > .copy-code') || figure.parentElement?.querySelector(':scope > .copy-code')) continue;
-		const button = document.createElement('button');
-		button.type = 'button';
-		button.className = 'copy-code print:hidden';
-		const label = figure.querySelector('figcaption')?.textContent?.trim();
-		button.setAttribute('aria-label', label ? `Copy ${label}` : 'Copy to clipboard');
-		const status = document.createElement('span');
-		status.className = 'sr-only';
-		status.setAttribute('role', 'status');
+	for (const button of document.querySelectorAll<HTMLButtonElement>('.copy-code[data-awaits-script]')) {
+		const pre = button.parentElement?.querySelector('pre');
+		const status = button.nextElementSibling;
+		if (!pre || !status) continue;
 		/** What the button shows and what is said. */
 		const say = (shown: string, spoken = '') => {
 			button.textContent = shown;
 			status.textContent = spoken;
 		};
-		say('Copy');
 		button.addEventListener('click', async () => {
 			try {
 				await navigator.clipboard.writeText(pre.textContent ?? '');
@@ -28,8 +23,7 @@ export function enhanceCodeBlocks(): void {
 			}
 			setTimeout(() => say('Copy'), 2500);
 		});
-		if (figure === pre) pre.before(button);
-		else figure.append(button);
-		figure.append(status);
+		button.removeAttribute('data-awaits-script');
+		button.removeAttribute('aria-hidden');
 	}
 }

@@ -12,6 +12,11 @@ describe('code fences in content pages', () => {
 	it('render as the same focusable, captioned block as the runbook commands', () => {
 		const { html } = markdownToHtml('```yaml title="content/site.yaml" wrap\nx: <1>\n```\n', { hastPlugins: [codeFences] });
 		expect(html).toContain('<figure class="code-block not-content wrap" data-lang="yaml"><figcaption>content/site.yaml</figcaption>');
-		expect(html).toContain('<pre tabindex="0"><code class="language-yaml">x: &lt;1&gt;\n</code></pre></figure>');
+		expect(html).toContain('<pre tabindex="0"><code class="language-yaml">x: &lt;1&gt;\n</code></pre><button');
+		// Its copy button is there from the first paint, named by the caption, unseen until the copy script runs.
+		const button = /<button[^>]*>Copy<\/button><span class="sr-only" role="status"><\/span><\/figure>/.exec(html)?.[0] ?? '';
+		expect(button).toContain('aria-label="Copy content/site.yaml"');
+		expect(button).toContain('data-awaits-script');
+		expect(button).toContain('aria-hidden="true"');
 	});
 });

@@ -60,7 +60,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 	if (!ready || deciding || notices.waiting) return <p class="workspace-loading">Loading the incidents kept in this browser…</p>;
 	const incident = activeIncident(state);
 	const level = incident ? severityById(playbook.severities, incident.severity) : undefined;
-	const list = incident && level ? deadlines(incident, level, playbook.escalation, now) : [];
+	const list = incident && level ? deadlines(incident, level, playbook.escalation, now, playbook.severities) : [];
 	const closeDeclare = (declaredId: string | undefined) => {
 		setDeclare(undefined);
 		history.replaceState(history.state, '', location.pathname);

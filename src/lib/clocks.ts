@@ -61,15 +61,40 @@ function timed(at: number, now: number, resolvedAt: number | undefined): Deadlin
 }
 
 /** Every deadline of the incident at its current severity, earliest first. */
-export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: readonly EscalationStep[], now: number): Deadline[] {
+export function deadlines(
+	incident: ClockIncident,
+	level: ClockLevel,
+	ladder: readonly EscalationStep[],
+	now: number,
+	/** The playbook's levels, to look back at those the incident was at before (see `dueAt`); without them, the current level's times alone. */
+	levels: readonly ClockLevel[] = [],
+): Deadline[] {
 	const { detectedAt, declaredAt, resolvedAt } = incident;
 	const list: Deadline[] = [];
-	// The level's times run from detection; one a change of level put in the past falls due at the change, not
-	// before it: the incident was not at this level then (nor missed it, nor logs it at a time gone).
-	const levelSince = Math.max(detectedAt, ...incident.events.filter((e) => e.kind === 'severity').map((e) => e.at));
-	const after = (minutes: number) => Math.max(detectedAt + minutes * MINUTE, levelSince);
+	// The levels held, from the declaration on, and when each began (not before detection). The level's times run from
+	// detection, or from the last update; one a change of level put in the past falls due at the change, not before it:
+	// the incident was not at this level then (nor missed it, nor logs it at a time gone). But a deadline already due
+	// when the level changed stays due from then if the new level asks for it as soon or sooner: a raise does not turn
+	// an overdue escalation into one "due now". Without `levels`, earlier levels are unknown and the current one's rule holds.
+	const changes = incident.events.filter((e) => e.kind === 'severity').sort((a, b) => a.at - b.at);
+	const held = [incident.events.find((e) => e.kind === 'declared'), ...changes].map((e, i) => ({
+		level: i === changes.length ? level : levels.find((l) => l.id === e?.value),
+		from: Math.max(detectedAt, i ? e!.at : 0),
+	}));
+	/** When a deadline `minutesAt(level)` after `from` falls due (undefined: that level does not ask for it). */
+	const dueAt = (from: number, minutesAt: (l: ClockLevel) => number | undefined): number => {
+		let due: number | undefined;
+		let before = 0;
+		held.forEach(({ level: l, from: start }, i) => {
+			const m = l && minutesAt(l);
+			const own = m === undefined ? undefined : Math.max(from + m * MINUTE, start);
+			due = due !== undefined && m !== undefined && m <= before ? due : own! < (held[i + 1]?.from ?? Infinity) ? own : undefined;
+			before = m ?? 0;
+		});
+		return due!;
+	};
 
-	const responseAt = after(level.responseTime);
+	const responseAt = dueAt(detectedAt, (l) => l.responseTime);
 	const responded = firstResponseAt(incident);
 	list.push({
 		id: 'response',
@@ -82,7 +107,7 @@ export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: re
 	});
 
 	const firstEscalation = incident.events.find((e) => e.kind === 'escalation' && e.value?.startsWith('rung:'))?.at;
-	const escalateAt = after(level.escalateAfter);
+	const escalateAt = dueAt(detectedAt, (l) => l.escalateAfter);
 	list.push({
 		id: 'escalate',
 		kind: 'escalate',
@@ -115,7 +140,10 @@ export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: re
 			list.push({ ...base, state: 'conditional' });
 			continue;
 		}
-		const at = after(planned.after ?? 0);
+		const at = dueAt(detectedAt, (l) => {
+			const p = escalationPlan(ladder, l).find((p) => p.rung.id === rung.id);
+			return p && (p.after ?? 0);
+		});
 		const done = rungDoneAt(incident, ladder, rung.id);
 		list.push({ ...base, at, ...(done === undefined ? { state: timed(at, now, resolvedAt) } : { state: 'done', doneAt: done }) });
 	}
@@ -125,7 +153,7 @@ export function deadlines(incident: ClockIncident, level: ClockLevel, ladder: re
 		// A status changed since then is news the last update did not carry: the next one is due at once. The level's
 		// cadence counts from the last update, but not to a time before the level was set.
 		const at = Math.min(
-			Math.max(lastUpdate + level.updateEvery * MINUTE, levelSince),
+			dueAt(lastUpdate, (l) => l.updateEvery),
 			...incident.events.filter((e) => e.kind === 'status' && e.at > lastUpdate).map((e) => e.at),
 		);
 		list.push({

@@ -70,7 +70,7 @@ export function incidentCourse(
 		.map((e) => ({ kind: e.kind, at: e.at, label: e.kind === 'declared' ? `Declared ${e.value ?? ''}`.trim() : e.text }));
 	const level = severityById(severities, incident.severity);
 	// As the workspace lists them: the level's escalation and the rung it brings in then, one deadline.
-	const list = level ? listedDeadlines(deadlines(incident, level, ladder, now)) : [];
+	const list = level ? listedDeadlines(deadlines(incident, level, ladder, now, severities)) : [];
 	const outcome = (d: (typeof list)[number]): CourseDeadline['outcome'] | undefined => {
 		if (d.state === 'done') return d.doneAt === undefined || d.at === undefined || d.doneAt <= d.at + DUE_WINDOW_MS ? 'met' : 'missed';
 		if (d.state === 'missed' || d.state === 'overdue') return 'missed';

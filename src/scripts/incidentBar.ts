@@ -146,7 +146,7 @@ export function startIncidentBar(): void {
 		if (!open || !incident || !level) return;
 		main.hidden = false;
 		const now = Date.now();
-		const list = deadlines(incident, level, data.escalation, now);
+		const list = deadlines(incident, level, data.escalation, now, data.severities);
 		notifyDue(list, incident);
 		const upcoming = nextDeadline(listedDeadlines(list));
 		drill.hidden = !incident.drill;

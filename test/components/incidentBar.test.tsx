@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { declareIncident } from '../../src/lib/incidents.ts';
+import { declareIncident, setSeverity } from '../../src/lib/incidents.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storageRead.ts';
 import { declaration, min } from '../support/incidents.ts';
@@ -25,13 +25,13 @@ let timers: ReturnType<typeof setInterval>[] = [];
 let listeners: [string, EventListenerOrEventListenerObject][] = [];
 
 /** A fresh page with the bar's element, and fresh copies of the bar and the store's modules. */
-async function startBar(escalation: EscalationStep[] = [], severity = level) {
+async function startBar(escalation: EscalationStep[] = [], severity: typeof level | (typeof level)[] = level) {
 	document.body.innerHTML = '';
 	const root = document.createElement('div');
 	root.id = 'incident-bar';
 	root.hidden = true;
 	root.innerHTML = incidentBarMarkup('/incident/');
-	root.dataset['playbook'] = JSON.stringify({ severities: [severity], escalation, statuses: [], canPostUpdate: false });
+	root.dataset['playbook'] = JSON.stringify({ severities: [severity].flat(), escalation, statuses: [], canPostUpdate: false });
 	document.body.append(root);
 	vi.resetModules();
 	const { startIncidentBar } = await import('../../src/scripts/incidentBar.ts');
@@ -174,6 +174,27 @@ describe('the incident bar', () => {
 		await vi.waitFor(() =>
 			expect([...alone.root.querySelectorAll('.incident-bar-next > span')].map((s) => s.textContent)).toEqual(['Escalate', 'due now']),
 		);
+	});
+
+	it('keeps an escalation overdue at the old level overdue when the level is raised', async () => {
+		const ladder = [
+			{ id: 'pager', level: 1, role: 'Pager Holder' },
+			{ id: 'lead', level: 2, role: 'Team Lead' },
+		].map((r) => EscalationStepSchema.parse(r));
+		const lower = { ...level, id: 'P1', escalateAfter: 60, updateEvery: 600 };
+		// Declared at P1 (escalate after 60 minutes) 90 minutes ago, raised to P0 (after 30) just now: 30 minutes overdue, not "due now".
+		const now = Date.now();
+		let state = declareIncident(
+			{ ...emptyState(), responder: 'alice' },
+			declaration({ detectedAt: now - min(90), severity: 'P1', scenarios: [] }),
+			'incident-',
+			now - min(90),
+		).state;
+		state = setSeverity(state, state.incidents[0]!.id, 'P0', now);
+		localStorage.setItem(STATE_KEY, stored(state));
+		const { root } = await startBar(ladder, [lower, { ...level, updateEvery: 600 }]);
+		const line = () => [...root.querySelectorAll('.incident-bar-next > span')].map((s) => s.textContent);
+		await vi.waitFor(() => expect(line()).toEqual(['Escalate: Team Lead', '30 min overdue']));
 	});
 
 	it('logs and notifies each deadline that falls due once, however often it renders before the store arrives', async () => {

@@ -144,6 +144,33 @@ describe('deadlines of a P0', () => {
 		expect(byId(deadlines(p0().incident, level('P0'), ladder, T0))['escalate']?.at).toBe(T0 + min(20));
 	});
 
+	it('keeps a deadline already overdue at the old level overdue when the level is raised, not "due" at the raise', () => {
+		const levels = Object.values(LEVELS);
+		let { state, id } = withIncident({ detectedAt: T0, severity: 'P1' });
+		// P1 escalates after 90 minutes and updates every 40: at 100 minutes both are overdue when P0 (20 and 25) comes in.
+		state = setSeverity(state, id, 'P0', T0 + min(100));
+		const at = (m: number) => byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(m), levels));
+		expect(at(100)['escalate']).toMatchObject({ at: T0 + min(90), state: 'overdue' });
+		expect(at(100)['rung:engineering-lead']).toMatchObject({ at: T0 + min(90), state: 'overdue' });
+		expect(at(100)['update']).toMatchObject({ at: T0 + min(40), state: 'overdue' });
+		// A rung the old level did not bring in starts at the raise, as before.
+		expect(at(100)['rung:cto-vp-engineering']?.at).toBe(T0 + min(120));
+		// Lowered instead, the less pressing level's times apply: 180 minutes from detection.
+		let low = withIncident({ detectedAt: T0, severity: 'P1' });
+		low.state = setSeverity(low.state, low.id, 'P2', T0 + min(100));
+		const lowered = byId(deadlines(low.state.incidents[0]!, level('P2'), ladder, T0 + min(100), levels));
+		expect(lowered['escalate']).toMatchObject({ at: T0 + min(180), state: 'upcoming' });
+		// Raised and raised again: the first level's overdue escalation carries through both.
+		state = withIncident({ detectedAt: T0, severity: 'P2' }).state;
+		const sid = state.incidents[0]!.id;
+		state = setSeverity(state, sid, 'P1', T0 + min(200));
+		state = setSeverity(state, sid, 'P0', T0 + min(210));
+		const twice = byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(210), levels));
+		expect(twice['escalate']).toMatchObject({ at: T0 + min(180), state: 'overdue' });
+		// Without the levels to look back at, the raise is where the new level's times start (the older rule).
+		expect(byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(210)))['escalate']?.at).toBe(T0 + min(210));
+	});
+
 	it('follows an earlier detection time set after declaring', () => {
 		let { state, id } = p0();
 		state = updateIncident(state, id, { detectedAt: T0 - min(30) }, T0);

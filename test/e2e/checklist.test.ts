@@ -170,6 +170,8 @@ describe('checklists', () => {
 		const page = await chromium.context.newPage();
 		await page.goto(phasePath('detection-triage'));
 		await box(page, 'Monitoring alerts').check();
+		// Taken by the page (its time shows): a box ticked before the page's script runs, on a page left before it runs, is lost.
+		await row(page, 'monitoring-alerts').locator('.tick-meta').waitFor();
 		await declare(page, 'Login errors');
 		await page.goto(phasePath('detection-triage'));
 		await box(page, 'Page on-call engineer').check();

@@ -101,6 +101,18 @@ describe('every page at 360×740, with an incident open', () => {
 	});
 });
 
+describe('the menu at 360×740', () => {
+	it('opens with every link and button in it at least 44×44 px, and nothing sideways', async () => {
+		const page = await chromium.context.newPage();
+		await visit(page, ROUTES.authoring);
+		await page.locator('button[popovertarget="starlight__sidebar"]').click();
+		await page.locator('#starlight__sidebar a[href]').first().waitFor();
+		const found = await page.evaluate(problems, MIN_TARGET);
+		expect(found.overflow, 'sideways scroll in px').toBeLessThanOrEqual(0);
+		expect(found.small).toEqual([]);
+	});
+});
+
 describe('long names at 360×740', () => {
 	it('wrap a long alert name and service in the declare form an alert opens', async () => {
 		const page = await chromium.context.newPage();

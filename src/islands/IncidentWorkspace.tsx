@@ -128,7 +128,12 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 					</section>
 					<ChecklistProgress incident={incident} checklists={lists.checklists} />
 					<IncidentCourseFigure id="workspace-course" incident={incident} playbook={playbook} now={now} />
-					<Timeline events={incident.events} onNote={(text) => void editWorkspace(incident.id, { note: text })} />
+					<Timeline
+						events={incident.events}
+						onNote={(text) => void editWorkspace(incident.id, { note: text })}
+						responder={state.responder}
+						onName={(name) => void changeWorkspace((c) => c.rename(name))}
+					/>
 					<Share key={incident.id} incident={incident} playbook={playbook} deadlines={list} handoverHref={handoverHref} />
 				</>
 			)}

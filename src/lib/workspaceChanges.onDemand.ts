@@ -16,6 +16,7 @@ import {
 	logEscalation,
 	setActive,
 	setSeverity,
+	setResponder,
 	setStatus,
 	updateIncident,
 	type IncidentFields,
@@ -66,6 +67,9 @@ export const bringIn = (incident: Incident, how?: string) => update((s, now) => 
 
 /** Merge an incident brought in into this browser's copy of it. */
 export const mergeIn = (incident: Incident, how: string) => update((s, now) => mergeImported(s, incident, now, how));
+
+/** Sign this browser's ticks and notes with another name. */
+export const rename = (name: string) => update((s) => setResponder(s, name));
 
 /** Hand command over, recorded on the timeline. */
 export const recordHandover = (id: string, input: HandoverInput) => update((s, now) => handOver(s, id, input, now));

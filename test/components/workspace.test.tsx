@@ -304,6 +304,34 @@ describe('the timeline', () => {
 		expect(saved().events.at(-1)).toMatchObject({ kind: 'note', text: 'Queue drained', at: NOW });
 	});
 
+	it('says whose name signs the notes and ticks of this browser, and lets it be set while the incident is open', async () => {
+		// Brought in from a shared link or a file, an incident comes with no name for this browser's responder.
+		saveState(localStorage, { ...seeded().state, responder: '' });
+		await mount();
+		await screen.findByRole('heading', { level: 2, name: /Queue stuck/ });
+		const timeline = screen.getByRole('region', { name: 'Timeline' });
+		expect(within(timeline).getByRole('status').textContent).toMatch(/no name/i);
+		fireEvent.click(within(timeline).getByRole('button', { name: 'Add your name' }));
+		const field = within(timeline).getByLabelText<HTMLInputElement>('Your name');
+		expect(document.activeElement).toBe(field);
+		fireEvent.input(field, { target: { value: '  Erin Vale ' } });
+		fireEvent.submit(field.closest('form')!);
+		await waitFor(() => expect(loadState(localStorage, NOW).state.responder).toBe('Erin Vale'));
+		await waitFor(() => expect(within(timeline).getByRole('status').textContent).toContain('Erin Vale'));
+		// Back on the button that opened the form, now named for a change.
+		expect(document.activeElement).toBe(within(timeline).getByRole('button', { name: 'Change name' }));
+		// The next note is signed with it.
+		fireEvent.input(screen.getByLabelText('Add a note'), { target: { value: 'Queue drained' } });
+		fireEvent.submit(screen.getByLabelText('Add a note').closest('form')!);
+		await waitFor(() => expect(saved().events.at(-1)).toMatchObject({ kind: 'note', text: 'Queue drained', by: 'Erin Vale' }));
+		// Escape closes the form unchanged, the focus back on its button.
+		fireEvent.click(within(timeline).getByRole('button', { name: 'Change name' }));
+		fireEvent.keyDown(within(timeline).getByLabelText('Your name'), { key: 'Escape' });
+		expect(within(timeline).queryByLabelText('Your name')).toBeNull();
+		expect(document.activeElement).toBe(within(timeline).getByRole('button', { name: 'Change name' }));
+		expect(loadState(localStorage, NOW).state.responder).toBe('Erin Vale');
+	});
+
 	it('keeps a paste longer than a note holds, says so before adding, and leaves what did not fit in the box', async () => {
 		await workspace();
 		const box = screen.getByLabelText<HTMLTextAreaElement>('Add a note');

@@ -2,14 +2,18 @@ import { useState } from 'preact/hooks';
 import { formatUtcDateTime } from '../../lib/clocks.ts';
 import { noteLimitNote, noteParts } from '../../lib/limits.ts';
 import type { TimelineEvent } from '../../lib/state.ts';
+import { ResponderName } from './ResponderName.tsx';
 
 interface Props {
 	events: TimelineEvent[];
 	onNote: (text: string) => void;
+	/** The name this browser signs with, and how to change it. */
+	responder: string;
+	onName: (name: string) => void;
 }
 
-/** Every event of the incident with its time, newest first, and a box to add a note. */
-export function Timeline({ events, onNote }: Props) {
+/** Every event of the incident with its time, newest first, a box to add a note, and whose name signs it. */
+export function Timeline({ events, onNote, responder, onName }: Props) {
 	const [note, setNote] = useState('');
 	// Set once a note was added up to the limit and the rest of it kept in the box, until the box changes.
 	const [kept, setKept] = useState(false);
@@ -51,6 +55,7 @@ export function Timeline({ events, onNote }: Props) {
 					Add note
 				</button>
 			</form>
+			<ResponderName responder={responder} onSave={onName} />
 			<ul class="events">
 				{[...events].reverse().map((e) => (
 					<li key={e.id} class={`event event-${e.kind}`}>

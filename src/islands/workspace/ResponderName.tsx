@@ -1,0 +1,63 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+
+interface Props {
+	/** The name this browser signs its ticks and notes with ('' when none was given). */
+	responder: string;
+	onSave: (name: string) => void;
+}
+
+/** Longest name kept: a name, not a note. */
+const NAME_LENGTH = 80;
+
+/**
+ * Whose name signs what this browser adds to the incident, and a way to set it while the incident
+ * is open: a responder who joined from a shared link or a file never passed the declare form that
+ * asks for it, and a laptop handed over is used by someone else.
+ */
+export function ResponderName({ responder, onSave }: Props) {
+	const [editing, setEditing] = useState(false);
+	const field = useRef<HTMLInputElement>(null);
+	const opener = useRef<HTMLButtonElement>(null);
+	const wasEditing = useRef(false);
+	// Opened, the field takes the focus; closed, it goes back to the button that opened it, not to the page.
+	useLayoutEffect(() => {
+		if (editing) field.current?.focus();
+		else if (wasEditing.current) opener.current?.focus();
+		wasEditing.current = editing;
+	}, [editing]);
+	if (editing)
+		return (
+			<form
+				class="responder-name pb-ui"
+				onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
+				onSubmit={(e) => {
+					e.preventDefault();
+					onSave(field.current?.value.trim() ?? '');
+					setEditing(false);
+				}}
+			>
+				<label for="responder-name">Your name</label>
+				<input id="responder-name" ref={field} defaultValue={responder} maxLength={NAME_LENGTH} autoComplete="name" />
+				<button type="submit">Save</button>
+				<button type="button" onClick={() => setEditing(false)}>
+					Cancel
+				</button>
+			</form>
+		);
+	return (
+		<p class="responder-name pb-ui">
+			<span role="status">
+				{responder ? (
+					<>
+						Your ticks and notes are signed <strong>{responder}</strong>.
+					</>
+				) : (
+					'Your ticks and notes carry no name.'
+				)}
+			</span>{' '}
+			<button type="button" ref={opener} onClick={() => setEditing(true)}>
+				{responder ? 'Change name' : 'Add your name'}
+			</button>
+		</p>
+	);
+}

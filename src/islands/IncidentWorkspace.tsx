@@ -12,6 +12,7 @@ import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
 import { Deadlines } from './workspace/Deadlines.tsx';
 import { Exports } from './workspace/Exports.tsx';
 import { NextMessage, type NextMessages } from './workspace/NextMessage.tsx';
+import { AlsoOpen } from './workspace/AlsoOpen.tsx';
 import { IncidentList } from './workspace/IncidentList.tsx';
 import { IncidentSummary } from './workspace/IncidentSummary.tsx';
 import { Share } from './workspace/Share.tsx';
@@ -94,6 +95,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 			{declare && <declare.Dialog playbook={playbook} prefill={declare.prefill} workspaceLink={false} onClose={closeDeclare} />}
 			{incident && (
 				<>
+					<AlsoOpen state={state} playbook={playbook} now={now} onSwitch={(id) => void changeWorkspace((c) => c.open(id))} />
 					<IncidentSummary
 						incident={incident}
 						playbook={playbook}

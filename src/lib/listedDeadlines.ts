@@ -1,4 +1,4 @@
-import type { Deadline } from './clocks.ts';
+import { formatClock, type Deadline } from './clocks.ts';
 
 /** A deadline as the lists show it; `escalates` when it is the level's escalation and the rung it brings in, as one line. */
 export type ListedDeadline = Deadline & { escalates?: true };
@@ -20,3 +20,17 @@ export function listedDeadlines(list: readonly Deadline[]): ListedDeadline[] {
 
 /** How a listed deadline is named: "Escalate: Engineering Lead" for the escalation and its rung. */
 export const deadlineName = (d: ListedDeadline): string => (d.escalates ? `Escalate: ${d.label}` : d.label);
+
+/** A deadline as the incident bar shows it, named as the workspace lists it, and when it falls: "Escalate: Engineering Lead" "5 min overdue". */
+export function deadlineText(d: ListedDeadline, now: number): [label: string, when: string] {
+	const { at } = d;
+	const when =
+		at === undefined
+			? ''
+			: at > now
+				? `in ${formatClock(at - now)}`
+				: d.state === 'overdue'
+					? `${formatClock(now - at, true)} overdue`
+					: 'due now';
+	return [deadlineName(d), when];
+}

@@ -10,7 +10,7 @@
 import { barActions, type BarAction } from '../lib/barActions.ts';
 import type { ClockLevel } from '../lib/clocks.ts';
 import { deadlines, dueValue, elapsedMs, formatClock, nextDeadline, type Deadline } from '../lib/clocks.ts';
-import { deadlineName, listedDeadlines, type ListedDeadline } from '../lib/listedDeadlines.ts';
+import { deadlineText, listedDeadlines } from '../lib/listedDeadlines.ts';
 import type { ClientSeverity } from '../lib/clientPlaybook.ts';
 import { pageShown } from '../lib/pageShown.ts';
 import { loadStore } from '../lib/pageStoreLoader.ts';
@@ -32,20 +32,6 @@ function el(tag: string, className: string, text = ''): HTMLElement {
 	node.className = className;
 	node.textContent = text;
 	return node;
-}
-
-/** A deadline in the bar, named as the workspace lists it, and when it falls: "Escalate: Engineering Lead" "5 min overdue". */
-export function deadlineText(d: ListedDeadline, now: number): [label: string, when: string] {
-	const { at } = d;
-	const when =
-		at === undefined
-			? ''
-			: at > now
-				? `in ${formatClock(at - now)}`
-				: d.state === 'overdue'
-					? `${formatClock(now - at, true)} overdue`
-					: 'due now';
-	return [deadlineName(d), when];
 }
 
 /** The bar's parts the script fills in, in the order of the page's HTML (incidentBarMarkup.ts). */

@@ -292,6 +292,39 @@ describe('the deadlines', () => {
 	});
 });
 
+describe('another incident open', () => {
+	it('says so above the one shown, with its most pressing deadline, and opens it in one press', async () => {
+		// An older incident, S2, detected 3 hours ago: its update (every 90 minutes) is 89 minutes overdue, its escalation (after 120) 60.
+		const older = declareIncident(
+			{ ...emptyState(), responder: 'dana' },
+			declaration({ title: 'Search slow', severity: 'S2', status: 'looking', detectedAt: NOW - min(180), scenarios: [] }),
+			'inc-',
+			NOW - min(179),
+		);
+		// The seeded incident declared after it, and shown.
+		const { state: seededState } = seeded();
+		const both = { ...seededState, incidents: [older.state.incidents[0]!, ...seededState.incidents] };
+		saveState(localStorage, both);
+		await mount();
+		await screen.findByRole('heading', { level: 2, name: /Queue stuck/ });
+		const also = screen.getByRole('region', { name: 'Also open' });
+		expect(also.textContent).toContain('Search slow');
+		// The deadline the incident bar would show for it: the earliest overdue.
+		expect(also.textContent).toMatch(/Next status update\s*1 h 29 min overdue/);
+		// Above the incident shown, so it is seen first.
+		const summary = screen.getByRole('heading', { level: 2, name: /Queue stuck/ });
+		expect(also.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+		fireEvent.click(within(also).getByRole('button', { name: /Open.*Search slow/ }));
+		await screen.findByRole('heading', { level: 2, name: /Search slow/ });
+		expect(screen.getByRole('region', { name: 'Also open' }).textContent).toContain('Queue stuck');
+	});
+
+	it('is not there with one incident open, nor for resolved ones', async () => {
+		await workspace();
+		expect(screen.queryByRole('region', { name: 'Also open' })).toBeNull();
+	});
+});
+
 describe('the timeline', () => {
 	it("lists the incident's events newest first, and adds a note", async () => {
 		await workspace();

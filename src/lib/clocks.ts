@@ -75,7 +75,8 @@ export function deadlines(
 	// detection, or from the last update; one a change of level put in the past falls due at the change, not before it:
 	// the incident was not at this level then (nor missed it, nor logs it at a time gone). But a deadline already due
 	// when the level changed stays due from then if the new level asks for it as soon or sooner: a raise does not turn
-	// an overdue escalation into one "due now". Without `levels`, earlier levels are unknown and the current one's rule holds.
+	// an overdue escalation into one "due now"; nor does a lowering, when the laxer level's time is past too. Without
+	// `levels`, earlier levels are unknown and the current one's rule holds.
 	const changes = incident.events.filter((e) => e.kind === 'severity').sort((a, b) => a.at - b.at);
 	const held = [incident.events.find((e) => e.kind === 'declared'), ...changes].map((e, i) => ({
 		level: i === changes.length ? level : levels.find((l) => l.id === e?.value),
@@ -87,20 +88,28 @@ export function deadlines(
 		let before = 0;
 		held.forEach(({ level: l, from: start }, i) => {
 			const m = l && minutesAt(l);
-			const own = m === undefined ? undefined : Math.max(from + m * MINUTE, start);
-			due = due !== undefined && m !== undefined && m <= before ? due : own! < (held[i + 1]?.from ?? Infinity) ? own : undefined;
+			if (m === undefined) due = undefined;
+			else if (due === undefined || m > before) {
+				const own = from + m * MINUTE;
+				// Lowered, a deadline the laxer level puts before the change too stays due (since it fell due, at the
+				// earliest); otherwise a level's time is not before the level was set.
+				const at = due !== undefined && own < start ? Math.max(own, due) : Math.max(own, start);
+				due = at < (held[i + 1]?.from ?? Infinity) ? at : undefined;
+			}
 			before = m ?? 0;
 		});
 		return due!;
 	};
 
-	const responseAt = dueAt(detectedAt, (l) => l.responseTime);
+	// The response is the declaration (firstResponseAt): judged by the level declared, when it is known.
+	const declared = held[0]!.level;
+	const responseAt = declared ? detectedAt + declared.responseTime * MINUTE : dueAt(detectedAt, (l) => l.responseTime);
 	const responded = firstResponseAt(incident);
 	list.push({
 		id: 'response',
 		kind: 'response',
 		label: 'Response target',
-		detail: `Respond within ${formatMinutes(level.responseTime)} of detection`,
+		detail: `Respond within ${formatMinutes((declared ?? level).responseTime)} of detection`,
 		at: responseAt,
 		state: responded <= responseAt ? 'done' : 'missed',
 		doneAt: responded,

@@ -171,6 +171,27 @@ describe('deadlines of a P0', () => {
 		expect(byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(210)))['escalate']?.at).toBe(T0 + min(210));
 	});
 
+	it('keeps what was overdue at a level overdue when the level is lowered, and judges the response by the declared level', () => {
+		const levels = Object.values(LEVELS);
+		// Declared at P2 (escalate after 180, update every 90), raised to P1 at 300 minutes and lowered back at 303.
+		let { state, id } = withIncident({ detectedAt: T0, severity: 'P2' });
+		state = setSeverity(state, id, 'P1', T0 + min(300));
+		state = setSeverity(state, id, 'P2', T0 + min(303));
+		const back = byId(deadlines(state.incidents[0]!, level('P2'), ladder, T0 + min(303), levels));
+		// P2's own deadlines fell due long before: back at P2, they are as overdue as they were, not "due now".
+		expect(back['escalate']).toMatchObject({ at: T0 + min(180), state: 'overdue' });
+		expect(back['update']).toMatchObject({ at: T0 + min(90), state: 'overdue' });
+		// Lowered from P1 to P2 with both past P2's times too: due since P2's own time, not since the change.
+		let low = withIncident({ detectedAt: T0, severity: 'P1' });
+		low.state = setSeverity(low.state, low.id, 'P2', T0 + min(200));
+		expect(byId(deadlines(low.state.incidents[0]!, level('P2'), ladder, T0 + min(200), levels))['escalate']).toMatchObject({
+			at: T0 + min(180),
+			state: 'overdue',
+		});
+		// The response is the declaration: judged by the level declared (P2: 45 minutes), whatever the level now.
+		expect(back['response']).toMatchObject({ at: T0 + min(45), state: 'done', detail: 'Respond within 45 minutes of detection' });
+	});
+
 	it('follows an earlier detection time set after declaring', () => {
 		let { state, id } = p0();
 		state = updateIncident(state, id, { detectedAt: T0 - min(30) }, T0);

@@ -17,9 +17,9 @@ export function enhanceCodeBlocks(): void {
 				await navigator.clipboard.writeText(pre.textContent ?? '');
 				say('Copied', 'Copied to clipboard');
 			} catch {
-				// Clipboard refused: select the text so Ctrl+C / ⌘C copies it.
+				// Clipboard refused: select the text, for the keyboard's copy or the phone's own Copy (no Ctrl key there).
 				getSelection()?.selectAllChildren(pre);
-				say('Press Ctrl+C', 'Text selected: press Control C to copy');
+				say('Selected', 'Text selected: copy it');
 			}
 			setTimeout(() => say('Copy'), 2500);
 		});

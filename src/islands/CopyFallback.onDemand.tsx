@@ -15,7 +15,7 @@ export function CopyFallback({ text, label, onClose }: Props) {
 	}, [text]);
 	return (
 		<div class="copy-fallback" role="group" aria-label={label}>
-			<p>The browser did not allow copying. The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.</p>
+			<p>The browser did not allow copying. The text is selected: copy it with Ctrl+C (⌘C on a Mac), or Copy on a phone.</p>
 			<textarea ref={area} readOnly rows={Math.min(12, text.split('\n').length + 1)} value={text} aria-label={label} />
 			<button type="button" onClick={onClose}>
 				Close

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { declareIncident } from '../../src/lib/incidents.ts';
+import { declareIncident, setItemNote, tickItem } from '../../src/lib/incidents.ts';
 import { emptyState } from '../../src/lib/state.ts';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
-import { ROUTES } from '../../src/lib/urls.ts';
+import { ROUTES, scenarioPath } from '../../src/lib/urls.ts';
 import { useChromium } from '../support/useChromium.ts';
 import { declaration, min } from '../support/incidents.ts';
 import { builtPages } from '../support/pages.ts';
@@ -98,6 +98,36 @@ describe('every page at 360×740, with an incident open', () => {
 		const found = await page.evaluate(problems, MIN_TARGET);
 		expect(found.overflow, 'sideways scroll in px').toBeLessThanOrEqual(0);
 		expect(found.small).toEqual([]);
+	});
+});
+
+describe('what a responder typed, at 360×740', () => {
+	it('wraps a long name without spaces on every tick and note of a runbook, never scrolling sideways', async () => {
+		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+		const page = await context.newPage();
+		await page.goto(scenarioPath('service-down'));
+		const keys = await page
+			.locator('.checklist-island li[data-step]')
+			.evaluateAll((rows) =>
+				rows.map((li) => `${li.closest<HTMLElement>('[data-list]')!.dataset['list']}/${(li as HTMLElement).dataset['step']}`),
+			);
+		expect(keys.length).toBeGreaterThan(2);
+		const name = 'W'.repeat(80);
+		const now = Date.now();
+		let { state, id } = declareIncident(
+			{ ...emptyState(), responder: name },
+			declaration({ detectedAt: now - min(5) }),
+			'incident-',
+			now - min(4),
+		);
+		for (const key of keys) state = tickItem(state, id, key, { text: key, list: 'List' }, true, now - min(1));
+		state = setItemNote(state, id, keys[0]!, { text: keys[0]!, list: 'List' }, 'x'.repeat(200), now);
+		await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, JSON.stringify({ version: STATE_VERSION, state })]);
+		await page.reload();
+		await expect.poll(() => page.locator('.tick-meta').count()).toBe(keys.length);
+		const found = await page.evaluate(problems, MIN_TARGET);
+		expect(found.overflow, 'sideways scroll in px').toBeLessThanOrEqual(0);
+		await context.close();
 	});
 });
 

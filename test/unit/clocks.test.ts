@@ -282,9 +282,19 @@ describe('deadlineWhen', () => {
 		// Detected 40 minutes before it is declared: escalation (at 20) is past before anyone has looked.
 		const { incident } = p0({ detectedAt: T0 - min(40) });
 		const at = (m: number) => byId(deadlines(incident, level('P0'), ladder, T0 + min(m)));
-		expect(dueBy(at(0).escalate!)).toBe('overdue since 02:54 UTC');
-		expect(dueBy(at(0)['rung:cto-vp-engineering']!)).toBe('by 04:34 UTC');
-		expect(dueBy(at(0).update!)).toBe('by 03:39 UTC');
-		expect(dueBy(at(25).update!)).toBe('due since 03:39 UTC');
+		expect(dueBy(at(0).escalate!, T0)).toBe('overdue since 02:54 UTC');
+		expect(dueBy(at(0)['rung:cto-vp-engineering']!, T0)).toBe('by 04:34 UTC');
+		expect(dueBy(at(0).update!, T0)).toBe('by 03:39 UTC');
+		expect(dueBy(at(25).update!, T0 + min(25))).toBe('due since 03:39 UTC');
+	});
+	it('dates a deadline that falls on another day than today (UTC), so "by 03:14" is not read as now', () => {
+		// A level that escalates after a day: declared at 03:14, its escalation is at 03:14 tomorrow.
+		const { incident } = p0();
+		const slow = { id: 'P3', responseTime: 120, escalateAfter: 1440, updateEvery: 180 };
+		const list = byId(deadlines(incident, slow, ladder, T0));
+		expect(dueBy(list.escalate!, T0)).toBe('by 2026-11-27 03:14 UTC');
+		expect(dueBy(list.update!, T0)).toBe('by 06:14 UTC');
+		// Overdue since yesterday, read after midnight.
+		expect(dueBy({ at: T0, state: 'overdue' }, T0 + min(21 * 60))).toBe('overdue since 2026-11-26 03:14 UTC');
 	});
 });

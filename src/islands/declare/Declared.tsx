@@ -105,7 +105,7 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
 				<ul class="declared-clocks">
 					{clocks.map((d) => (
 						<li key={d.id}>
-							<strong>{deadlineName(d)}</strong> <time dateTime={new Date(d.at!).toISOString()}>{dueBy(d)}</time>
+							<strong>{deadlineName(d)}</strong> <time dateTime={new Date(d.at!).toISOString()}>{dueBy(d, now)}</time>
 						</li>
 					))}
 				</ul>

@@ -114,8 +114,17 @@ describe('the incident bar on a phone', () => {
 		await page.locator('#incident-bar .incident-bar-main').waitFor();
 		expect(await firstStop(page)).toBe('Skip to the open incident');
 		await page.keyboard.press('Enter');
-		// The focus is on the bar itself, so a screen reader says where it is, not left on the page.
+		// The focus is on the bar itself, so a screen reader says where it is, not left on the page, and what it says;
+		// the ring shows it, as on every control (3 px).
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('incident-bar');
+		const said = await page.evaluate(() =>
+			(document.activeElement?.getAttribute('aria-describedby') ?? '')
+				.split(' ')
+				.map((id) => document.getElementById(id)?.textContent ?? '')
+				.join(' '),
+		);
+		expect(said).toContain(await page.locator('#incident-bar .incident-bar-title').innerText());
+		expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineWidth)).toBe('3px');
 		await page.keyboard.press('Tab');
 		expect(await page.evaluate(() => document.activeElement?.closest('#incident-bar')?.id)).toBe('incident-bar');
 		expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(ROUTES.incident);

@@ -11,7 +11,7 @@ export function incidentBarMarkup(workspaceHref: string): string {
 	const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 	return (
 		'<div class="incident-bar-main" hidden data-bar>' +
-		`<a class="incident-bar-link" href="${esc(workspaceHref)}">` +
+		`<a class="incident-bar-link" id="incident-bar-link" href="${esc(workspaceHref)}">` +
 		'<span class="incident-bar-heading"><span class="drill-badge" hidden data-bar>DRILL</span><span class="sev" data-bar></span><span class="incident-bar-title" data-bar></span></span>' +
 		'<span class="incident-bar-line">' +
 		'<span class="incident-bar-next" data-bar><span class="incident-bar-words" data-bar></span><span class="incident-bar-keep" data-bar></span></span>' +

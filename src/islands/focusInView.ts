@@ -3,13 +3,13 @@ const TAKEN_OVER = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
 
 /**
  * Focus a field the page sends the responder to (a value still to write) and bring it to the middle
- * of the screen; then keep it there while the page settles, for at most `ms`: islands above it that
+ * of the screen (or where `block` says); then keep it there while the page settles, for at most `ms`: islands above it that
  * fill in change the height of what comes before it, and a field focused off the screen is typed
  * into blind. Stops as soon as the responder scrolls, taps or types, or the field loses the focus.
  */
-export function focusInView(field: HTMLElement, ms = 2000): void {
-	field.focus();
-	field.scrollIntoView({ block: 'center' });
+export function focusInView(field: HTMLElement, ms = 2000, block: ScrollLogicalPosition = 'center'): void {
+	field.focus({ preventScroll: true });
+	field.scrollIntoView({ block });
 	let done = false;
 	const stop = () => {
 		done = true;
@@ -21,7 +21,7 @@ export function focusInView(field: HTMLElement, ms = 2000): void {
 	const follow = () => {
 		if (done || document.activeElement !== field || performance.now() > until) return stop();
 		const now = field.getBoundingClientRect().top;
-		if (now !== top) field.scrollIntoView({ block: 'center' });
+		if (now !== top) field.scrollIntoView({ block });
 		top = field.getBoundingClientRect().top;
 		requestAnimationFrame(follow);
 	};

@@ -93,9 +93,18 @@ describe('an incident handed over with no server, offline', () => {
 
 	it('opens in another browser: what it holds, then imported equal to the original', async () => {
 		const other = await receiver.newPage();
+		// On a phone: what was shared is what the page shows first, and where it leaves the responder after importing.
+		await other.setViewportSize({ width: 360, height: 740 });
 		await other.goto(link);
 		const summary = other.locator('[data-shared-summary]');
 		await summary.waitFor();
+		const inView = (selector: string) =>
+			other.evaluate((sel) => {
+				const box = document.querySelector(sel)!.getBoundingClientRect();
+				return box.top >= 0 && box.bottom <= innerHeight;
+			}, selector);
+		await expect.poll(() => inView('#shared-title')).toBe(true);
+		expect(await inView('[data-shared-summary]')).toBe(true);
 		const text = await summary.innerText();
 		expect(text).toContain('Checkout fails for EU users');
 		expect(text).toMatch(/P0/);
@@ -103,6 +112,10 @@ describe('an incident handed over with no server, offline', () => {
 		expect(await axe(other)).toEqual([]);
 		await other.getByRole('button', { name: 'Import into this browser' }).click();
 		await other.locator('#incident-title').waitFor();
+		// The incident imported is shown, from its title, with the focus on it: not the foot of the page and <body>.
+		await expect.poll(() => other.evaluate(() => document.activeElement?.id)).toBe('incident-title');
+		expect(await inView('#incident-title')).toBe(true);
+		await other.setViewportSize({ width: 1280, height: 720 });
 		expect(new URL(other.url()).hash).toBe('');
 		const received = (await stored(other))?.incidents[0] as Incident;
 		expect({ ...received, events: received.events.slice(0, -1) }).toEqual(original);

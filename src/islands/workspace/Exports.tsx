@@ -40,7 +40,9 @@ export function Exports({ incident, state, playbook, checklists, listsStatus = '
 
 	return (
 		<section class="exports" aria-labelledby="exports-title">
-			<h3 id="exports-title">Export and import</h3>
+			<h3 id="exports-title" tabIndex={-1}>
+				Export and import
+			</h3>
 			<p class="actions">
 				<button type="button" onClick={() => void run({ kind: 'copy', at: Date.now() })} disabled={!incident || listsStatus !== 'ready'}>
 					Copy as Markdown

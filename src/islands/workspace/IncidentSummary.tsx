@@ -49,8 +49,8 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 	}, [Form]);
 
 	return (
-		<section class="incident-summary" aria-labelledby="incident-title">
-			<h2 id="incident-title">
+		<section class="incident-summary" aria-labelledby="incident-title" data-incident={incident.id}>
+			<h2 id="incident-title" tabIndex={-1}>
 				{incident.drill && <span class="drill-badge">DRILL</span>}{' '}
 				{severity ? <SeverityBadge severity={severity} named /> : incident.severity} {incident.title}
 			</h2>

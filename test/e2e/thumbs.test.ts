@@ -122,7 +122,10 @@ describe('what a responder typed, at 360×740', () => {
 		);
 		for (const key of keys) state = tickItem(state, id, key, { text: key, list: 'List' }, true, now - min(1));
 		state = setItemNote(state, id, keys[0]!, { text: keys[0]!, list: 'List' }, 'x'.repeat(200), now);
-		await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, JSON.stringify({ version: STATE_VERSION, state })]);
+		await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+			STATE_KEY,
+			JSON.stringify({ version: STATE_VERSION, state }),
+		] as const);
 		await page.reload();
 		await expect.poll(() => page.locator('.tick-meta').count()).toBe(keys.length);
 		const found = await page.evaluate(problems, MIN_TARGET);

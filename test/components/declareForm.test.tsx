@@ -150,6 +150,9 @@ describe('what the form takes as typed', () => {
 		expect(described(screen.getByRole('button', { name: 'Declare incident' }))).toContain('@here');
 		fireEvent.input(screen.getByLabelText('On-call'), { target: { value: '@dana' } });
 		expect(screen.queryByRole('status')).toBeNull();
+		// The responder's name too: it signs every tick and note, and the exports pasted into chat carry it.
+		fireEvent.input(screen.getByLabelText(/^Your name/), { target: { value: 'Dana @channel' } });
+		expect(screen.getByRole('status').textContent).toBe('Your name contains @channel, which notifies everyone in the channel.');
 	});
 
 	it('declares with a broadcast mention only when pressed again, not on the first press nor an Enter held down', () => {

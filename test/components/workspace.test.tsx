@@ -357,6 +357,15 @@ describe('the timeline', () => {
 		fireEvent.input(screen.getByLabelText('Add a note'), { target: { value: 'Queue drained' } });
 		fireEvent.submit(screen.getByLabelText('Add a note').closest('form')!);
 		await waitFor(() => expect(saved().events.at(-1)).toMatchObject({ kind: 'note', text: 'Queue drained', by: 'Erin Vale' }));
+		// A name that would notify a whole channel when a line it signs is pasted into chat is refused, saying why.
+		fireEvent.click(within(timeline).getByRole('button', { name: 'Change name' }));
+		const again = within(timeline).getByLabelText<HTMLInputElement>('Your name');
+		fireEvent.input(again, { target: { value: 'Erin @here' } });
+		fireEvent.submit(again.closest('form')!);
+		expect(within(timeline).getByRole('alert').textContent).toContain('@here');
+		expect(again.getAttribute('aria-invalid')).toBe('true');
+		expect(document.activeElement).toBe(again);
+		fireEvent.keyDown(again, { key: 'Escape' });
 		// Escape closes the form unchanged, the focus back on its button.
 		fireEvent.click(within(timeline).getByRole('button', { name: 'Change name' }));
 		fireEvent.keyDown(within(timeline).getByLabelText('Your name'), { key: 'Escape' });

@@ -54,6 +54,7 @@ const MENTION_FIELDS = {
 	services: 'Affected services',
 	onCall: 'On-call',
 	commander: 'Commanding',
+	responder: 'Your name',
 } as const;
 type Typed = Record<keyof typeof MENTION_FIELDS, string>;
 
@@ -106,6 +107,7 @@ export function DeclareForm({
 		services: (prefill.services?.length ? prefill.services : remembered.services).join(', '),
 		onCall: remembered.onCall,
 		commander: remembered.commander,
+		responder: remembered.responder,
 	}));
 	const title = useRef<HTMLInputElement>(null);
 	useEffect(() => {

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { typedMentionWarnings } from '../../lib/broadcastMentions.ts';
 
 interface Props {
 	/** The name this browser signs its ticks and notes with ('' when none was given). */
@@ -16,6 +17,8 @@ const NAME_LENGTH = 80;
  */
 export function ResponderName({ responder, onSave }: Props) {
 	const [editing, setEditing] = useState(false);
+	// A name that would notify a whole channel each time a line it signs is pasted into chat: refused, with why.
+	const [refused, setRefused] = useState('');
 	const field = useRef<HTMLInputElement>(null);
 	const opener = useRef<HTMLButtonElement>(null);
 	const wasEditing = useRef(false);
@@ -23,6 +26,7 @@ export function ResponderName({ responder, onSave }: Props) {
 	useLayoutEffect(() => {
 		if (editing) field.current?.focus();
 		else if (wasEditing.current) opener.current?.focus();
+		if (!editing) setRefused('');
 		wasEditing.current = editing;
 	}, [editing]);
 	if (editing)
@@ -32,16 +36,33 @@ export function ResponderName({ responder, onSave }: Props) {
 				onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
 				onSubmit={(e) => {
 					e.preventDefault();
-					onSave(field.current?.value.trim() ?? '');
+					const name = field.current?.value.trim() ?? '';
+					const [mention] = typedMentionWarnings([{ label: 'The name', value: name }]);
+					setRefused(mention ?? '');
+					if (mention) return field.current?.focus();
+					onSave(name);
 					setEditing(false);
 				}}
 			>
 				<label for="responder-name">Your name</label>
-				<input id="responder-name" ref={field} defaultValue={responder} maxLength={NAME_LENGTH} autoComplete="name" />
+				<input
+					id="responder-name"
+					ref={field}
+					defaultValue={responder}
+					maxLength={NAME_LENGTH}
+					autoComplete="name"
+					aria-invalid={refused ? 'true' : undefined}
+					aria-describedby={refused ? 'responder-name-refused' : undefined}
+				/>
 				<button type="submit">Save</button>
 				<button type="button" onClick={() => setEditing(false)}>
 					Cancel
 				</button>
+				{refused && (
+					<p id="responder-name-refused" class="form-error" role="alert">
+						{refused} Leave it out: every tick and note you sign would carry it.
+					</p>
+				)}
 			</form>
 		);
 	return (

@@ -94,12 +94,12 @@ export function sourceValue(source: IncidentSource, context: ValueContext): stri
 		case 'onCall':
 		case 'commander':
 			return incident[source];
-		case 'severity':
-			// A message tells the level now; the post-mortem the worst it got.
-			return severityLabel(
-				playbook.severities,
-				context.kind === 'document' ? peakSeverity(incident, playbook.severities, now) : incident.severity,
-			);
+		case 'severity': {
+			// A message tells the level now; the post-mortem the worst it got, named as such when it ended at another.
+			const label = (id: string) => severityLabel(playbook.severities, id);
+			const peak = context.kind === 'document' ? peakSeverity(incident, playbook.severities, now) : incident.severity;
+			return peak === incident.severity ? label(peak) : `${label(peak)} (the highest reached; ${label(incident.severity)} at the end)`;
+		}
 		case 'status':
 			return playbook.statuses.find((s) => s.id === incident.status)?.label ?? incident.status;
 		case 'services':

@@ -251,8 +251,8 @@ describe('the post-mortem', () => {
 		const preview = pm.locator('[data-preview]');
 		const markdown = (await preview.textContent()) ?? '';
 		expect(markdown).toMatch(/^# Post-Mortem: API returns 503\n/);
-		// The worst level reached, though it ended at P1.
-		expect(markdown).toContain('- **Severity:** P0 Critical\n');
+		// The worst level reached, named as such: it ended at P1.
+		expect(markdown).toContain('- **Severity:** P0 Critical (the highest reached; P1 High at the end)\n');
 		expect(markdown).toMatch(/- \*\*Duration:\*\* .+ UTC to .+ UTC \(42 min\)/);
 		// Time at each severity: P1 until raised, P0 for 15 minutes, P1 again until resolved.
 		expect(markdown.match(/^\| P[01] \w+ \| .+ \| .+ \| \d+ min \|$/gm)?.map((row) => [row.split(' | ')[0], row.split(' | ')[3]])).toEqual([

@@ -152,9 +152,16 @@ describe('time at each severity', () => {
 			{ severity: 'P1 High', from: '03:34 UTC', to: '03:54 UTC', duration: '20 min' },
 		]);
 	});
-	it('reports the most severe level reached, whatever the level at the end', () => {
+	it('reports the most severe level reached, whatever the level at the end, and says it is the highest', () => {
 		const { incident } = simulated();
 		expect([incident.severity, peakSeverity(incident, playbook.severities, T0 + min(90))]).toEqual(['P1', 'P0']);
+		const value = (i: Incident, kind: 'document' | 'message') =>
+			sourceValue('severity', { incident: i, playbook, checklists: [], kind, now: T0 + min(90) });
+		// Read beside the level the incident ends at, the peak is named as such; a message tells the level now.
+		expect(value(incident, 'document')).toBe('P0 Critical (the highest reached; P1 High at the end)');
+		expect(value(incident, 'message')).toBe('P1 High');
+		// One level throughout: the level alone.
+		expect(value(withIncident().state.incidents[0]!, 'document')).toBe('P0 Critical');
 	});
 	it('counts an open incident up to now, and one never changed as one period', () => {
 		const { state, id } = withIncident();
@@ -501,7 +508,7 @@ describe('the post-mortem document', () => {
 		'',
 		'## Incident Summary',
 		'- **Title:** API returns 503',
-		'- **Severity:** P0 Critical',
+		'- **Severity:** P0 Critical (the highest reached; P1 High at the end)',
 		'- **Duration:** 2026-11-26 03:10 UTC to 2026-11-26 03:54 UTC (44 min)',
 		'- **Impact:** All users cannot log in',
 		'',

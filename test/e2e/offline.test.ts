@@ -89,7 +89,7 @@ describe('offline after one visit', () => {
 		expect(await page.locator('h2').count()).toBe(SECTIONS.length);
 	});
 
-	it("opens every page whatever its query string or trailing slash: alert links, the classifier's and the incident bar's", async () => {
+	it("opens a page whatever its query string or trailing slash: alert links, the classifier's and the incident bar's", async () => {
 		const heading = (path: string) =>
 			readFileSync(join(dist, path.endsWith('.html') ? path : join(path, 'index.html')), 'utf8')
 				.match(/<h1[^>]*>([^<]+)</)?.[1]
@@ -108,7 +108,9 @@ describe('offline after one visit', () => {
 			'/incident/?alert=HighErrorRate',
 			'/incident/?alert=KubeDeploymentReplicasMismatch&severity=P1&service=api&summary=Replicas%20missing',
 			'/classify/?seen=A:some-criterion&seen=B:other',
-			...PUBLIC_URLS.filter((u) => u !== '/').flatMap((u) => [
+			// The worker's reading of an address does not depend on the page (every page is opened plainly above): each
+			// spelling is tried on a page of each kind, the workspace, a tool and a runbook.
+			...[ROUTES.incident, ROUTES.classify, scenarioPath('service-down')].flatMap((u) => [
 				u.slice(0, -1),
 				`${u}?alert=HighErrorRate&severity=P1&service=api`,
 				`${u.slice(0, -1)}?x=1#top`,

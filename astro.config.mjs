@@ -15,6 +15,7 @@ import { contentLint } from './src/integrations/contentLint.ts';
 import { preactIslands } from './src/integrations/preactJsx.ts';
 import { vendorChunks } from './src/build/vendorChunks.ts';
 import { linksValidator } from './src/integrations/linksValidator.ts';
+import { modulePreload } from './src/integrations/modulePreload.ts';
 
 const site = loadSite();
 // Measuring builds (the test suite's, the benchmark's: PLAYBOOK_MEASURE=1) record who wrote each
@@ -98,6 +99,7 @@ export default defineConfig({
 		singleFile(),
 		alertPages(),
 		// After Starlight, so these post-build steps see the finished pages and search index.
+		modulePreload(),
 		contentSecurityPolicy(),
 		// Last: it precaches the finished files, policies and search index included.
 		offline(),

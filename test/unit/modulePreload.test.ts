@@ -24,7 +24,7 @@ describe('the modules a page lists for the browser to fetch at once', () => {
 	it('follows static imports and re-exports, not the imports made on demand', () => {
 		const code =
 			'import{a as e}from"./runbook.js";export{n as default}from"./vendor-preact.js";' +
-			'const l=()=>import("./DeclareDialog.onDemand.js");import"/base/_astro/side.js";';
+			'const l=()=>import("/base/_astro/DeclareDialog.onDemand.js");import"/base/_astro/side.js";';
 		expect(staticImports(code, '/base/_astro/Checklist.js')).toEqual([
 			'/base/_astro/runbook.js',
 			'/base/_astro/vendor-preact.js',

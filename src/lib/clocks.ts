@@ -74,9 +74,9 @@ export function deadlines(
 	// The levels held, from the declaration on, and when each began (not before detection). The level's times run from
 	// detection, or from the last update; one a change of level put in the past falls due at the change, not before it:
 	// the incident was not at this level then (nor missed it, nor logs it at a time gone). But a deadline already due
-	// when the level changed stays due from then if the new level asks for it as soon or sooner: a raise does not turn
-	// an overdue escalation into one "due now"; nor does a lowering, when the laxer level's time is past too. Without
-	// `levels`, earlier levels are unknown and the current one's rule holds.
+	// when the level changed, and due by the new level's own time too, has been due all along: it stays due since it
+	// first fell due. A raise does not turn an overdue escalation into one "due now", nor does a lowering when the
+	// laxer level's time is past too. Without `levels`, earlier levels are unknown and the current one's rule holds.
 	const changes = incident.events.filter((e) => e.kind === 'severity').sort((a, b) => a.at - b.at);
 	const held = [incident.events.find((e) => e.kind === 'declared'), ...changes].map((e, i) => ({
 		level: i === changes.length ? level : levels.find((l) => l.id === e?.value),
@@ -85,18 +85,15 @@ export function deadlines(
 	/** When a deadline `minutesAt(level)` after `from` falls due (undefined: that level does not ask for it). */
 	const dueAt = (from: number, minutesAt: (l: ClockLevel) => number | undefined): number => {
 		let due: number | undefined;
-		let before = 0;
 		held.forEach(({ level: l, from: start }, i) => {
 			const m = l && minutesAt(l);
-			if (m === undefined) due = undefined;
-			else if (due === undefined || m > before) {
-				const own = from + m * MINUTE;
-				// Lowered, a deadline the laxer level puts before the change too stays due (since it fell due, at the
-				// earliest); otherwise a level's time is not before the level was set.
-				const at = due !== undefined && own < start ? Math.max(own, due) : Math.max(own, start);
+			const own = m === undefined ? Infinity : from + m * MINUTE;
+			// Due at the change, and due too by the new level's own time: due all along, since it first fell due. Else
+			// it falls due at the new level's time, not before the level was set (nor at all if the level does not ask).
+			if (due === undefined || own >= start) {
+				const at = Math.max(own, start);
 				due = at < (held[i + 1]?.from ?? Infinity) ? at : undefined;
 			}
-			before = m ?? 0;
 		});
 		return due!;
 	};

@@ -181,11 +181,20 @@ describe('deadlines of a P0', () => {
 		// P2's own deadlines fell due long before: back at P2, they are as overdue as they were, not "due now".
 		expect(back['escalate']).toMatchObject({ at: T0 + min(180), state: 'overdue' });
 		expect(back['update']).toMatchObject({ at: T0 + min(90), state: 'overdue' });
-		// Lowered from P1 to P2 with both past P2's times too: due since P2's own time, not since the change.
+		// Lowered from P1 to P2 with both past P2's times too: due all along, so since it first fell due (P1's 90 minutes).
 		let low = withIncident({ detectedAt: T0, severity: 'P1' });
 		low.state = setSeverity(low.state, low.id, 'P2', T0 + min(200));
 		expect(byId(deadlines(low.state.incidents[0]!, level('P2'), ladder, T0 + min(200), levels))['escalate']).toMatchObject({
-			at: T0 + min(180),
+			at: T0 + min(90),
+			state: 'overdue',
+		});
+		// Lowered and raised back: an update due under both levels is due since it first fell due, not since the laxer
+		// level's own time (P2 declared, updates every 90: due at 90; P3 every 180: due at 180, before the change at 300).
+		let round = withIncident({ detectedAt: T0, severity: 'P2' });
+		round.state = setSeverity(round.state, round.id, 'P3', T0 + min(300));
+		round.state = setSeverity(round.state, round.id, 'P2', T0 + min(305));
+		expect(byId(deadlines(round.state.incidents[0]!, level('P2'), ladder, T0 + min(305), levels))['update']).toMatchObject({
+			at: T0 + min(90),
 			state: 'overdue',
 		});
 		// The response is the declaration: judged by the level declared (P2: 45 minutes), whatever the level now.

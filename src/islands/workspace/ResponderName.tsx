@@ -65,8 +65,11 @@ export function ResponderName({ responder, onSave }: Props) {
 				)}
 			</form>
 		);
+	// Set through the declare form, which only warns: said here for as long as it signs what this browser adds.
+	const [mention] = typedMentionWarnings([{ label: 'Your name', value: responder }]);
 	return (
 		<p class="responder-name pb-ui">
+			{mention && <span class="form-error">{mention} Change it.</span>}
 			<span role="status">
 				{responder ? (
 					<>

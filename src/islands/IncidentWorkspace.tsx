@@ -14,6 +14,7 @@ import { Exports } from './workspace/Exports.tsx';
 import { NextMessage, type NextMessages } from './workspace/NextMessage.tsx';
 import { AlsoOpen } from './workspace/AlsoOpen.tsx';
 import { IncidentList } from './workspace/IncidentList.tsx';
+import { showIncident } from './workspace/showIncident.ts';
 import { IncidentSummary } from './workspace/IncidentSummary.tsx';
 import { Share } from './workspace/Share.tsx';
 import { Timeline } from './workspace/Timeline.tsx';
@@ -57,6 +58,11 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 		if (new URLSearchParams(location.search).size > 0) openDeclare((m) => m.prefillFromUrl(playbook));
 	}, []);
 
+	// Another incident shown: its title takes the focus, at the top, not <body> where the pressed button was.
+	const switchTo = (id: string) => {
+		void changeWorkspace((c) => c.open(id));
+		showIncident(id);
+	};
 	// Until what is stored is read (by the store's full read when the validated read refuses it) and what it has to tell is in.
 	if (!ready || deciding || notices.waiting) return <p class="workspace-loading">Loading the incidents kept in this browser…</p>;
 	const incident = activeIncident(state);
@@ -95,7 +101,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 			{declare && <declare.Dialog playbook={playbook} prefill={declare.prefill} workspaceLink={false} onClose={closeDeclare} />}
 			{incident && (
 				<>
-					<AlsoOpen state={state} playbook={playbook} now={now} onSwitch={(id) => void changeWorkspace((c) => c.open(id))} />
+					<AlsoOpen state={state} playbook={playbook} now={now} onSwitch={switchTo} />
 					<IncidentSummary
 						incident={incident}
 						playbook={playbook}
@@ -144,7 +150,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 				<IncidentList
 					state={state}
 					playbook={playbook}
-					onSwitch={(id) => void changeWorkspace((c) => c.open(id))}
+					onSwitch={switchTo}
 					onDelete={(id) => void changeWorkspace((c) => c.remove(id))}
 					onClearDrills={() => void changeWorkspace((c) => c.removeDrills())}
 					onNew={() => openDeclare({})}

@@ -316,6 +316,8 @@ describe('another incident open', () => {
 		expect(also.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 		fireEvent.click(within(also).getByRole('button', { name: /Open.*Search slow/ }));
 		await screen.findByRole('heading', { level: 2, name: /Search slow/ });
+		// The pressed button is gone: the focus goes to the incident now shown, not to <body>.
+		await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: /Search slow/ })));
 		expect(screen.getByRole('region', { name: 'Also open' }).textContent).toContain('Queue stuck');
 	});
 
@@ -372,6 +374,14 @@ describe('the timeline', () => {
 		expect(within(timeline).queryByLabelText('Your name')).toBeNull();
 		expect(document.activeElement).toBe(within(timeline).getByRole('button', { name: 'Change name' }));
 		expect(loadState(localStorage, NOW).state.responder).toBe('Erin Vale');
+	});
+
+	it('says so when the name, set in the declare form, would notify a whole channel', async () => {
+		saveState(localStorage, { ...seeded().state, responder: 'Al @here' });
+		await mount();
+		await screen.findByRole('heading', { level: 2, name: /Queue stuck/ });
+		const line = screen.getByRole('region', { name: 'Timeline' }).querySelector('.responder-name')!;
+		expect(line.textContent).toMatch(/Your name contains @here, which notifies everyone in the channel\. Change it\./);
 	});
 
 	it('keeps a paste longer than a note holds, says so before adding, and leaves what did not fit in the box', async () => {

@@ -6,6 +6,7 @@ import type { Incident, State } from '../../lib/state.ts';
 import { openFragment } from './shareActions.onDemand.ts';
 import { changeWorkspace } from './workspaceChange.ts';
 import { focusInView } from '../focusInView.ts';
+import { showIncident } from './showIncident.ts';
 
 /**
  * An incident to bring into this browser: from the page's fragment (a shared link), from an encrypted file
@@ -43,29 +44,18 @@ export function SharedPanel({ source, state, playbook, onClose }: Props) {
 		// The panel is gone: the focus goes on to its section, not to the page.
 		requestAnimationFrame(() => document.getElementById('exports-title')?.focus());
 	};
-	/** The incident taken in is shown at the top of the workspace once the store has it: the focus and the screen go there. */
-	const showTaken = (id: string) => {
-		const until = performance.now() + 5000;
-		const look = () => {
-			const title = document.getElementById('incident-title');
-			if (title && title.closest('[data-incident]')?.getAttribute('data-incident') === id) focusInView(title, 2000, 'start');
-			else if (performance.now() < until) requestAnimationFrame(look);
-		};
-		requestAnimationFrame(look);
-	};
-
 	const take = (how: 'import' | 'merge' | 'copy', incident: Incident) => {
 		const origin = ORIGIN[source.kind];
 		if (how === 'merge') {
 			void changeWorkspace((c) => c.mergeIn(incident, `Merged from ${origin}`));
-			showTaken(incident.id);
+			showIncident(incident.id);
 			return onClose(`Merged the incident into ${incident.id}.`);
 		}
 		const taken = new Set(state.incidents.map((i) => i.id));
 		let id = incident.id;
 		for (let n = 2; how === 'copy' && taken.has(id); n++) id = `${incident.id}-copy${n === 2 ? '' : n}`;
 		void changeWorkspace((c) => c.bringIn({ ...incident, id }, `Imported from ${origin}`));
-		showTaken(id);
+		showIncident(id);
 		onClose(
 			how === 'copy'
 				? `Imported as a copy: ${id}.`

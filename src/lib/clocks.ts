@@ -216,3 +216,9 @@ export function formatSpan(ms: number): string {
 	const m = minutes % 60;
 	return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
+
+/** A deadline's time, with its date when it falls on another day (UTC) than `now`. */
+export function deadlineTime(at: number, now: number): string {
+	const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+	return day(at) === day(now) ? formatUtcTime(at) : formatUtcDateTime(at);
+}

@@ -3,7 +3,7 @@
  * deadlineWhen.ts: the declare code loads on demand beside the workspace, and a module both used would
  * become one more file for the workspace page to load.
  */
-import { formatUtcDateTime, formatUtcTime, type Deadline } from './clocks.ts';
+import { deadlineTime, type Deadline } from './clocks.ts';
 
 /**
  * When an open deadline falls due, by the state the clocks gave it: "by 05:35 UTC" while there is time,
@@ -15,10 +15,4 @@ import { formatUtcDateTime, formatUtcTime, type Deadline } from './clocks.ts';
 export function dueBy(d: Pick<Deadline, 'at' | 'state'>, now: number): string {
 	const at = d.at === undefined ? '' : deadlineTime(d.at, now);
 	return d.state === 'overdue' ? `overdue since ${at}` : d.state === 'due' ? `due since ${at}` : `by ${at}`;
-}
-
-/** A deadline's time, with its date when it falls on another day (UTC) than `now`. */
-export function deadlineTime(at: number, now: number): string {
-	const day = (t: number) => new Date(t).toISOString().slice(0, 10);
-	return day(at) === day(now) ? formatUtcTime(at) : formatUtcDateTime(at);
 }

@@ -296,6 +296,14 @@ describe('deadlineWhen', () => {
 		expect(dueBy(at(0).update!, T0)).toBe('by 03:39 UTC');
 		expect(dueBy(at(25).update!, T0 + min(25))).toBe('due since 03:39 UTC');
 	});
+	it('dates, in the workspace, a time on another day than today (UTC): a deadline after midnight is not read as one long past', () => {
+		// Detected and declared at 03:14: a level that asks for a response within 21 hours and escalates after a day.
+		const slow = { id: 'P3', responseTime: 1260, escalateAfter: 1440, updateEvery: 240 };
+		const list = byId(deadlines(p0().incident, slow, ladder, T0 + min(1)));
+		expect(deadlineWhen(list.response!, T0 + min(1))).toBe('due 2026-11-27 00:14 UTC, done at 03:14 UTC');
+		expect(deadlineWhen(list.escalate!, T0 + min(1))).toBe('due 2026-11-27 03:14 UTC, in 23 h 59 min');
+		expect(deadlineWhen(list.update!, T0 + min(1))).toBe('due 07:14 UTC, in 3 h 59 min');
+	});
 	it('dates a deadline that falls on another day than today (UTC), so "by 03:14" is not read as now', () => {
 		// A level that escalates after a day: declared at 03:14, its escalation is at 03:14 tomorrow.
 		const { incident } = p0();

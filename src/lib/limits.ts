@@ -7,6 +7,8 @@
 export const MAX_TITLE_LENGTH = 140;
 /** Longest impact typed when declaring: a sentence or two for the declaration message; details go on the timeline. */
 export const MAX_IMPACT_LENGTH = 1000;
+/** Longest name a browser signs its ticks and notes with (the declare form, the workspace): a name, not a note. */
+export const MAX_NAME_LENGTH = 80;
 /**
  * Most timeline events an imported incident may hold. Set above what a browser can store (50,000
  * events are about 6 MB, beyond the roughly 5 million characters a site may keep), so an incident

@@ -3,7 +3,7 @@ import { useEffect, useReducer } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientPlaybook, ClientSeverity } from '../../src/lib/clientPlaybook.ts';
 import { declareIncident, setItemNote, tickItem } from '../../src/lib/incidents.ts';
-import { MAX_IMPACT_LENGTH, MAX_TITLE_LENGTH } from '../../src/lib/limits.ts';
+import { MAX_IMPACT_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from '../../src/lib/limits.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { createStore, type Store } from '../../src/lib/store.ts';
 import { DeclareForm, type DeclarePrefill } from '../../src/islands/workspace/DeclareForm.tsx';
@@ -150,7 +150,9 @@ describe('what the form takes as typed', () => {
 		expect(described(screen.getByRole('button', { name: 'Declare incident' }))).toContain('@here');
 		fireEvent.input(screen.getByLabelText('On-call'), { target: { value: '@dana' } });
 		expect(screen.queryByRole('status')).toBeNull();
-		// The responder's name too: it signs every tick and note, and the exports pasted into chat carry it.
+		// The responder's name too: it signs every tick and note, and the exports pasted into chat carry it. It is held
+		// to the length the workspace's name form holds it to.
+		expect(screen.getByLabelText<HTMLInputElement>(/^Your name/).maxLength).toBe(MAX_NAME_LENGTH);
 		fireEvent.input(screen.getByLabelText(/^Your name/), { target: { value: 'Dana @channel' } });
 		expect(screen.getByRole('status').textContent).toBe('Your name contains @channel, which notifies everyone in the channel.');
 	});

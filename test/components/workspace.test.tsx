@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 
 import type { ClientPlaybook, ClientSeverity } from '../../src/lib/clientPlaybook.ts';
 import { addNote, declareIncident } from '../../src/lib/incidents.ts';
 import { emptyState, type Incident, type State } from '../../src/lib/state.ts';
+import { MAX_NAME_LENGTH } from '../../src/lib/limits.ts';
 import { loadState, saveState } from '../../src/lib/storage.ts';
 import { declaration, min, T0 } from '../support/incidents.ts';
 
@@ -349,6 +350,7 @@ describe('the timeline', () => {
 		fireEvent.click(within(timeline).getByRole('button', { name: 'Add your name' }));
 		const field = within(timeline).getByLabelText<HTMLInputElement>('Your name');
 		expect(document.activeElement).toBe(field);
+		expect(field.maxLength).toBe(MAX_NAME_LENGTH);
 		fireEvent.input(field, { target: { value: '  Erin Vale ' } });
 		fireEvent.submit(field.closest('form')!);
 		await waitFor(() => expect(loadState(localStorage, NOW).state.responder).toBe('Erin Vale'));

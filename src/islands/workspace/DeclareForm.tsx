@@ -5,7 +5,7 @@ import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { rememberedDetails } from '../../lib/declareDefaults.ts';
 import { alreadyOpen, declareProblems, impactLimitNote, titleLimitNote, usualLevels, type DeclareField } from '../../lib/declareInput.ts';
 import { addAlert, attachScratch, declareIncident, setResponder } from '../../lib/incidents.ts';
-import { MAX_IMPACT_LENGTH, MAX_TITLE_LENGTH } from '../../lib/limits.ts';
+import { MAX_IMPACT_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from '../../lib/limits.ts';
 import { serviceList } from '../../lib/serviceList.ts';
 import { changesLeft } from '../../lib/storageRead.ts';
 import type { State } from '../../lib/state.ts';
@@ -357,7 +357,13 @@ export function DeclareForm({
 				</div>
 				<div class="field">
 					<label for="declare-responder">Your name (recorded with your ticks)</label>
-					<input id="declare-responder" name="responder" defaultValue={remembered.responder} autoComplete="name" />
+					<input
+						id="declare-responder"
+						name="responder"
+						defaultValue={remembered.responder}
+						maxLength={MAX_NAME_LENGTH}
+						autoComplete="name"
+					/>
 				</div>
 			</div>
 			<fieldset class="field">

@@ -1,14 +1,12 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { typedMentionWarnings } from '../../lib/broadcastMentions.ts';
+import { MAX_NAME_LENGTH } from '../../lib/limits.ts';
 
 interface Props {
 	/** The name this browser signs its ticks and notes with ('' when none was given). */
 	responder: string;
 	onSave: (name: string) => void;
 }
-
-/** Longest name kept: a name, not a note. */
-const NAME_LENGTH = 80;
 
 /**
  * Whose name signs what this browser adds to the incident, and a way to set it while the incident
@@ -49,7 +47,7 @@ export function ResponderName({ responder, onSave }: Props) {
 					id="responder-name"
 					ref={field}
 					defaultValue={responder}
-					maxLength={NAME_LENGTH}
+					maxLength={MAX_NAME_LENGTH}
 					autoComplete="name"
 					aria-invalid={refused ? 'true' : undefined}
 					aria-describedby={refused ? 'responder-name-refused' : undefined}

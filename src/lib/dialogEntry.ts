@@ -19,15 +19,23 @@ let onBack: (() => void) | undefined;
 let landing: Promise<void> = Promise.resolve();
 
 /**
- * One step back of our own; `then` once it has landed. One at a time: a step asked for while another is
- * under way (a link followed from the dialog just after declaring moved the address, on a busy phone)
- * waits for it to land. Two at once merge into one, and the second lands after the link is followed,
- * which undoes it.
+ * One step back of our own, off a dialog's entry; `then` once it has landed. One at a time: a step asked
+ * for while another is under way (a link followed from the dialog just after declaring moved the address,
+ * on a busy phone) waits for it to land. Two at once merge into one, and the second lands after the link
+ * is followed, which undoes it. No dialog's entry on top by then (a dialog closed before its entry was
+ * made): no step, for a step from the page's own entry would leave the page.
  */
 function stepBack(then: () => void): void {
 	landing = landing.then(
 		() =>
 			new Promise<void>((landed) => {
+				if (!marked()) {
+					try {
+						return then();
+					} finally {
+						landed();
+					}
+				}
 				ours++;
 				addEventListener(
 					'popstate',
@@ -71,7 +79,10 @@ export function enterDialog(back: () => void): boolean {
 	onBack = back;
 	if (mine) return true;
 	mine = true;
-	if (!marked()) push();
+	// After any step back of ours under way (the last dialog's, closed a moment ago on a busy phone): its entry is still on top until then.
+	landing = landing.then(() => {
+		if (mine && !marked()) push();
+	});
 	return true;
 }
 

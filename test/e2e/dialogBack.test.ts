@@ -34,6 +34,9 @@ async function expectAlertDone(page: Page): Promise<void> {
 	await page.locator('.incident-bar-title').waitFor();
 	expect(await page.locator('.alert-declare').count()).toBe(0);
 }
+/** The dialog's history entry stepped back from (an asynchronous traversal): a reload before then is cut short by it. */
+const entryGone = (page: Page) =>
+	expect.poll(() => page.evaluate(() => (history.state as { dialog?: boolean } | null)?.dialog === true)).toBe(false);
 const isOpen = (page: Page) => page.evaluate(() => document.querySelector<HTMLDialogElement>('.declare-dialog')?.open ?? false);
 
 describe('Back with the declare dialog open', () => {
@@ -110,6 +113,28 @@ describe('Back with the declare dialog open', () => {
 		expect(await dialog(page).getByLabel('Severity', { exact: true }).inputValue()).toBe('P1');
 	});
 
+	it('on a busy phone, opened again just after it closed, its Cancel stays on the page', async () => {
+		const page = await chromium.context.newPage();
+		// The browser slow to land a step back, as under load: the next Declare comes before the last step has landed.
+		await page.addInitScript(() => {
+			const back = history.back.bind(history);
+			history.back = () => void setTimeout(back, 400);
+		});
+		await runbookFromHome(page);
+		const declare = page.getByRole('link', { name: 'Declare an incident' });
+		await declare.click();
+		await expect.poll(() => isOpen(page)).toBe(true);
+		await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+		await declare.click();
+		await expect.poll(() => isOpen(page)).toBe(true);
+		await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+		await entryGone(page);
+		await page.waitForTimeout(800);
+		expect(path()).toBe(scenarioPath('high-error-rate'));
+		await page.goBack();
+		await expect.poll(path).toBe(ROUTES.home);
+	});
+
 	it('leaves no Back that does nothing: Forward onto the closed dialog is stepped over', async () => {
 		const page = await chromium.context.newPage();
 		await runbookFromHome(page);
@@ -168,6 +193,7 @@ describe('Back with the declare dialog open', () => {
 		expect(await dialog(page).getByLabel('Title').inputValue()).toBe('');
 		expect(await dialog(page).getByText('From alert').count()).toBe(0);
 		await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+		await entryGone(page);
 		await page.reload();
 		await declareFromResult(page);
 		expect(await dialog(page).getByText('From alert').count()).toBe(0);

@@ -8,6 +8,8 @@ function fakeWindow() {
 	const events = new EventTarget();
 	const entries: Array<{ state: unknown; url: string }> = [{ state: null, url: 'https://example.test/runbook/' }];
 	let at = 0;
+	/** Steps back from the page's first entry: the page left, for the one before (the chat the alert came from). */
+	let left = 0;
 	const backs: Array<() => void> = [];
 	const history = {
 		get state() {
@@ -26,6 +28,7 @@ function fakeWindow() {
 		// Asked for now, landed when the test calls land().
 		back() {
 			backs.push(() => {
+				if (at === 0) left++;
 				at = Math.max(0, at - 1);
 				events.dispatchEvent(new Event('popstate'));
 			});
@@ -42,6 +45,7 @@ function fakeWindow() {
 	return {
 		entries: () => entries.slice(0, at + 1).map((e) => e.url),
 		pending: () => backs.length,
+		left: () => left,
 		/** Let the oldest step back asked for land. */
 		land: async () => {
 			backs.shift()?.();
@@ -63,6 +67,7 @@ describe('the dialogs’ history entry', () => {
 		const win = fakeWindow();
 		const { enterDialog, carryAddress, leaveDialog } = await import('../../src/lib/dialogEntry.ts');
 		enterDialog(() => undefined);
+		await settle();
 		expect(win.entries()).toHaveLength(2);
 		// Declared from an alert: the address loses the alert, and the page's entry below takes it.
 		history.replaceState(history.state, '', 'https://example.test/runbook/?done');
@@ -79,5 +84,44 @@ describe('the dialogs’ history entry', () => {
 		await win.land();
 		expect(follow).toHaveBeenCalledTimes(1);
 		expect(win.entries()).toEqual(['https://example.test/runbook/?done']);
+		expect(win.left()).toBe(0);
+	});
+
+	it('opened again while the last one’s step back is under way, has an entry of its own, and its Cancel stays on the page', async () => {
+		const win = fakeWindow();
+		const { enterDialog, leaveDialog } = await import('../../src/lib/dialogEntry.ts');
+		enterDialog(() => undefined);
+		await settle();
+		// Closed, and opened again (Declare pressed at once) before the step back from the first has landed.
+		leaveDialog();
+		await settle();
+		enterDialog(() => undefined);
+		await settle();
+		await win.land();
+		expect(win.entries()).toHaveLength(2);
+		// Its Cancel steps back from its own entry onto the page's, never from the page's to the one before.
+		leaveDialog();
+		await settle();
+		await win.land();
+		expect(win.entries()).toEqual(['https://example.test/runbook/']);
+		expect(win.pending()).toBe(0);
+		expect(win.left()).toBe(0);
+	});
+
+	it('closed before its entry was made (a quick Cancel after a quick reopen), leaves history as it was', async () => {
+		const win = fakeWindow();
+		const { enterDialog, leaveDialog } = await import('../../src/lib/dialogEntry.ts');
+		enterDialog(() => undefined);
+		await settle();
+		leaveDialog();
+		enterDialog(() => undefined);
+		const then = vi.fn();
+		leaveDialog(then);
+		await settle();
+		await win.land();
+		expect(then).toHaveBeenCalledTimes(1);
+		expect(win.pending()).toBe(0);
+		expect(win.entries()).toEqual(['https://example.test/runbook/']);
+		expect(win.left()).toBe(0);
 	});
 });

@@ -1,6 +1,6 @@
 /**
  * What a new declaration starts from: who is on it and what is hit, as this browser's last
- * incident had them.
+ * incident had them (what is hit only once it is resolved).
  */
 import type { Incident, State } from './state.ts';
 
@@ -17,8 +17,17 @@ export interface RememberedDetails {
 	responder: string;
 }
 
-/** The details a new declaration starts from, remembered from the last incident declared here. */
+/**
+ * The details a new declaration starts from, remembered from the last incident declared here. Its
+ * services only once it is resolved: one declared while it is still open is another incident (an
+ * alert of the same one is added to it), and would go out naming what the other hit.
+ */
 export function rememberedDetails(state: State): RememberedDetails {
 	const last = lastIncident(state);
-	return { services: last?.services ?? [], onCall: last?.onCall ?? '', commander: last?.commander ?? '', responder: state.responder };
+	return {
+		services: last?.resolvedAt === undefined ? [] : last.services,
+		onCall: last?.onCall ?? '',
+		commander: last?.commander ?? '',
+		responder: state.responder,
+	};
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { impactFromReasons } from '../../src/lib/classify.ts';
 import { declarationMissing, declarationText, messageFormat } from '../../src/lib/declaration.ts';
 import { rememberedDetails } from '../../src/lib/declareDefaults.ts';
+import { setStatus } from '../../src/lib/incidents.ts';
 import { emptyState } from '../../src/lib/state.ts';
 import { TemplateSchema } from '../../src/schemas/template.ts';
 import { min, T0, withIncident } from '../support/incidents.ts';
@@ -34,11 +35,16 @@ describe('the declaration copied as an incident is declared', () => {
 });
 
 describe('what a new declaration starts from', () => {
-	it("takes services and who is on it from this browser's latest incident", () => {
+	it("takes who is on it from this browser's latest incident, and what was hit once that one is resolved", () => {
 		const first = withIncident({ services: ['old'], onCall: '@a', commander: '@b' });
 		const second = withIncident({ services: ['api'], onCall: '@c', commander: '@d' }, first.state);
-		expect(rememberedDetails(second.state)).toEqual({ services: ['api'], onCall: '@c', commander: '@d', responder: 'alice' });
+		const resolved = setStatus(second.state, second.id, { id: 'resolved', label: 'Resolved', closes: true }, T0 + min(30));
+		expect(rememberedDetails(resolved)).toEqual({ services: ['api'], onCall: '@c', commander: '@d', responder: 'alice' });
 		expect(rememberedDetails(emptyState())).toEqual({ services: [], onCall: '', commander: '', responder: '' });
+	});
+	it('takes no services from an incident still open: one declared beside it is another, and its message would name what the other hit', () => {
+		const first = withIncident({ services: ['checkout'], onCall: '@a', commander: '@b' });
+		expect(rememberedDetails(first.state)).toEqual({ services: [], onCall: '@a', commander: '@b', responder: 'alice' });
 	});
 	it('takes the impact from the criteria that matched, once each', () => {
 		expect(impactFromReasons(['All down', ' All down ', 'Slow (3s)'])).toBe('All down; Slow (3s)');

@@ -118,6 +118,9 @@ describe('links from alerts', () => {
 		await note.getByRole('button', { name: 'Declare a new incident' }).click();
 		const dialog = page.locator('.declare-dialog');
 		expect(await dialog.getByRole('note').innerText()).toContain('Already open: P2 Checkout errors');
+		// A new one was chosen: the focus is in its title, not on the offer to add the alert (which Enter would press).
+		const title = dialog.getByLabel('Title');
+		await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
 		expect(await dialog.locator('button[type="submit"]').innerText()).toBe('Declare and copy the message (a new incident)');
 		await dialog.getByRole('button', { name: 'Cancel' }).click();
 		await note.getByRole('button', { name: `Add the alert to ${open.id}` }).click();

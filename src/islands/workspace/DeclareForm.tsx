@@ -98,7 +98,7 @@ export function DeclareForm({
 		scratchNotes > 0 && `${scratchNotes} step note${scratchNotes === 1 ? '' : 's'} written`,
 	].filter(Boolean);
 	const detectedAt = detection.at;
-	// Who is on call and what is hit rarely change between two incidents: start from the last one.
+	// Who is on call rarely changes between two incidents, nor what is hit once the last is over: start from the last one (declareDefaults.ts).
 	const [remembered] = useState(() => rememberedDetails(state));
 	const [startTitle] = useState(() => (prefill.title ?? '').slice(0, MAX_TITLE_LENGTH));
 	const [typed, setTyped] = useState<Typed>(() => ({
@@ -264,6 +264,8 @@ export function DeclareForm({
 				<label for="declare-title-input">Title</label>
 				<input
 					ref={title}
+					// Also for the dialog it opens in: showing, a dialog focuses this, not its first button (an offer to add the alert).
+					autoFocus={focusTitle}
 					id="declare-title-input"
 					name="title"
 					required

@@ -28,7 +28,7 @@ export const incidentBarChunks = [
 	// a module both would take in: the bar keeps the cheap read, the state keeps the schemas.
 	// The severities an incident went through are read on every page that loads the state (the course chart, the
 	// post-mortem, the messages, the metrics, the drills' score): in its chunk, not one more file.
-	{ name: 'state', test: /[\\/]src[\\/]lib[\\/](state(Read)?|severityPeriods)\.ts$/ },
+	{ name: 'state', test: /[\\/]src[\\/]lib[\\/](state(Read)?|severityPeriods|timeText)\.ts$/ },
 	{ name: 'store', test: /[\\/]src[\\/]lib[\\/](store|storage|merge|incidents)\.ts$/ },
 	// What islands that read the state without the store use to read it, and the clock that moves their figures: one
 	// file for the pages with such islands (the message generator, the post-mortem, the drills, the metrics, the workspace).

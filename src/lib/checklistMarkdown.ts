@@ -5,7 +5,8 @@
  */
 import type { ChecklistSpec, ClientPlaybook } from './clientPlaybook.ts';
 import { itemKey, severityById } from './clientPlaybook.ts';
-import { formatUtcDateTime, formatUtcTime } from './clocks.ts';
+import { formatUtcTime } from './clocks.ts';
+import { formatUtcDateTime } from './timeText.ts';
 import { escapeText } from './renderMessage.ts';
 import { removedTicks } from './checklistProgress.ts';
 import { incidentChecklists } from './incidentChecklists.ts';

@@ -12,7 +12,7 @@ import type { Incident, TimelineEvent } from './state.ts';
 
 /** How long a deadline shows as "due" before it counts as overdue. */
 export const DUE_WINDOW_MS = 5 * 60_000;
-const MINUTE = 60_000;
+export const MINUTE = 60_000;
 
 /** Where a deadline stands. */
 export type DeadlineState = 'upcoming' | 'due' | 'overdue' | 'done' | 'missed' | 'unneeded' | 'conditional';
@@ -201,24 +201,4 @@ export function formatClock(ms: number, byMinute = false): string {
 /** A time of day in UTC, as messages and exports use it: "14:02 UTC". */
 export function formatUtcTime(at: number): string {
 	return `${new Date(at).toISOString().slice(11, 16)} UTC`;
-}
-
-/** A date and time in UTC: "2026-11-26 14:02 UTC". */
-export function formatUtcDateTime(at: number): string {
-	return `${new Date(at).toISOString().slice(0, 10)} ${formatUtcTime(at)}`;
-}
-
-/** A duration in words for messages: "1 h 5 min", "12 min", "45 s". */
-export function formatSpan(ms: number): string {
-	const minutes = Math.floor(ms / MINUTE);
-	if (minutes < 1) return `${Math.max(0, Math.floor(ms / 1000))} s`;
-	const h = Math.floor(minutes / 60);
-	const m = minutes % 60;
-	return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;
-}
-
-/** A deadline's time, with its date when it falls on another day (UTC) than `now`. */
-export function deadlineTime(at: number, now: number): string {
-	const day = (t: number) => new Date(t).toISOString().slice(0, 10);
-	return day(at) === day(now) ? formatUtcTime(at) : formatUtcDateTime(at);
 }

@@ -2,7 +2,8 @@
  * A deadline's time and outcome in words, for the workspace (apart from clocks.ts, which the
  * incident bar carries to every page).
  */
-import { deadlineTime, formatClock, formatSpan, type Deadline } from './clocks.ts';
+import { formatClock, type Deadline } from './clocks.ts';
+import { deadlineTime, formatSpan } from './timeText.ts';
 
 /**
  * When a deadline fell or falls due and how it went, in words that cannot be misread: "due 00:45 UTC,

@@ -6,7 +6,8 @@
 import type { EscalationStep } from '../schemas/escalation.ts';
 import type { DrillData } from '../schemas/drill.ts';
 import { itemKey, severityById, type ChecklistSpec } from './clientPlaybook.ts';
-import { DUE_WINDOW_MS, firstResponseAt, formatSpan } from './clocks.ts';
+import { DUE_WINDOW_MS, firstResponseAt } from './clocks.ts';
+import { formatSpan } from './timeText.ts';
 import { conditionHolds, escalationPlan } from './escalationLadder.ts';
 import { formatMinutes } from './format.ts';
 import type { MetricsLevel } from './metrics.ts';

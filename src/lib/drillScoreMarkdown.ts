@@ -2,7 +2,7 @@
  * A drill's score as Markdown, to paste in the game day's notes: copied or downloaded from the
  * drills page when asked for (drillScoreFile.onDemand.ts), not loaded with it.
  */
-import { formatUtcDateTime } from './clocks.ts';
+import { formatUtcDateTime } from './timeText.ts';
 import type { DrillScore, DrillScript } from './drillScore.ts';
 import type { Incident } from './state.ts';
 

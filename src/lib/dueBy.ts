@@ -3,7 +3,8 @@
  * deadlineWhen.ts: the declare code loads on demand beside the workspace, and a module both used would
  * become one more file for the workspace page to load.
  */
-import { deadlineTime, type Deadline } from './clocks.ts';
+import { type Deadline } from './clocks.ts';
+import { deadlineTime } from './timeText.ts';
 
 /**
  * When an open deadline falls due, by the state the clocks gave it: "by 05:35 UTC" while there is time,

@@ -6,7 +6,8 @@
 import { deadlineName, listedDeadlines } from './listedDeadlines.ts';
 import type { EscalationStep } from '../schemas/escalation.ts';
 import { severityById, type ClientSeverity } from './clientPlaybook.ts';
-import { deadlines, DUE_WINDOW_MS, formatUtcDateTime } from './clocks.ts';
+import { deadlines, DUE_WINDOW_MS } from './clocks.ts';
+import { formatUtcDateTime } from './timeText.ts';
 import { incidentEnd, severityLabel, severityPeriods } from './severityPeriods.ts';
 import type { EventKind, Incident } from './state.ts';
 

@@ -4,7 +4,8 @@
  */
 import type { IncidentSource } from '../schemas/template.ts';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from './clientPlaybook.ts';
-import { formatSpan, formatUtcDateTime, formatUtcTime } from './clocks.ts';
+import { formatUtcTime } from './clocks.ts';
+import { formatSpan, formatUtcDateTime } from './timeText.ts';
 import type * as PostMortemLists from './postMortem.ts';
 import { incidentEnd, peakSeverity, severityLabel, shownDuration } from './severityPeriods.ts';
 import type { FieldValues, ListItem } from './renderMessage.ts';

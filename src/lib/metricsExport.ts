@@ -2,7 +2,7 @@
  * The metrics as files to keep or paste: the page's tables (metricsTables.ts) as CSV for a
  * spreadsheet (the incidents) and as a Markdown review document (all of them).
  */
-import { formatUtcDateTime } from './clocks.ts';
+import { formatUtcDateTime } from './timeText.ts';
 import type { Metrics } from './metrics.ts';
 import type { MetricsTable } from './metricsTables.ts';
 

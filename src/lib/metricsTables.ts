@@ -1,5 +1,5 @@
 /** The metrics' tables, as the page shows them and its downloads hold them (metricsExport.ts). */
-import { formatUtcDateTime } from './clocks.ts';
+import { formatUtcDateTime } from './timeText.ts';
 import type { GroupFigures, IncidentFigures, Metrics, Share } from './metrics.ts';
 
 /** Milliseconds as minutes with at most one decimal, as the tables show them ("" when unknown). */

@@ -3,7 +3,8 @@
  * timeline as table rows, the checklist steps nobody ticked, and the action items.
  */
 import { itemKey, type ChecklistSpec, type ClientSeverity } from './clientPlaybook.ts';
-import { formatSpan, formatUtcDateTime, formatUtcTime } from './clocks.ts';
+import { formatUtcTime } from './clocks.ts';
+import { formatSpan, formatUtcDateTime } from './timeText.ts';
 import type { ListItem } from './renderMessage.ts';
 import type { DocumentRows } from './messageValues.ts';
 import type { Step } from '../schemas/step.ts';

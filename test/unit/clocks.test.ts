@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deadlines, elapsedMs, formatClock, formatSpan, nextDeadline } from '../../src/lib/clocks.ts';
+import { deadlines, elapsedMs, formatClock, nextDeadline } from '../../src/lib/clocks.ts';
+import { formatSpan } from '../../src/lib/timeText.ts';
 import { deadlineWhen } from '../../src/lib/deadlineWhen.ts';
 import { dueBy } from '../../src/lib/dueBy.ts';
 import { describePlannedRung, escalationPlan } from '../../src/lib/escalationLadder.ts';

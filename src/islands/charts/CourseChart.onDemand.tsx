@@ -2,7 +2,7 @@ import chartStyles from '../../styles/charts.css?url';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { incidentCourse, type IncidentCourse } from '../../lib/incidentCourse.ts';
 import type { Incident } from '../../lib/state.ts';
-import { formatSpan } from '../../lib/clocks.ts';
+import { formatSpan } from '../../lib/timeText.ts';
 import { stampFor } from '../../lib/postMortem.ts';
 import { shownDuration } from '../../lib/severityPeriods.ts';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatUtcDateTime } from '../../lib/clocks.ts';
+import { formatUtcDateTime } from '../../lib/timeText.ts';
 import { browserTimeZone, explainReading, formatOffset, fromLocalInput, toLocalInput, zoneOffset } from '../../lib/localTime.ts';
 
 /** What the field holds: the instant (NaN when the input is not a date-time) and whether the responder changed it. */

@@ -1,6 +1,6 @@
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { severityById } from '../../lib/clientPlaybook.ts';
-import { formatUtcDateTime } from '../../lib/clocks.ts';
+import { formatUtcDateTime } from '../../lib/timeText.ts';
 import type { State } from '../../lib/state.ts';
 import { SeverityBadge } from '../SeverityBadge.tsx';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatUtcDateTime } from '../../lib/clocks.ts';
+import { formatUtcDateTime } from '../../lib/timeText.ts';
 import { noteLimitNote, noteParts } from '../../lib/limits.ts';
 import type { TimelineEvent } from '../../lib/state.ts';
 import { ResponderName } from './ResponderName.tsx';

@@ -87,7 +87,7 @@ export interface ShownIncident {
 
 /** What a page shows of the state. */
 export interface ShownState {
-	/** The active incident, when one is set and exists. */
+	/** The incident every page shows (see shownState): the active one while it is open, else the latest still open. */
 	active: ShownIncident | undefined;
 	/** Ticks made with no incident open. */
 	scratch: ShownTicks;
@@ -158,17 +158,22 @@ function incident(value: unknown): ShownIncident {
 }
 
 /**
- * What a page shows of a state (as stored, or the store's validated state): the active incident
- * found as incidents.ts's activeIncident finds it, and the scratch ticks. Undefined when what it
- * takes is not of the stored shape.
+ * What a page shows of a state (as stored, or the store's validated state), and the scratch ticks.
+ * The incident: the active one (incidents.ts's activeIncident, the one the workspace shows) while it
+ * is open; once it is resolved, or none is active, the latest declared of those still open (first
+ * in the list: the store keeps it newest first), so that none still open is hidden from every page,
+ * nor ticked past. Undefined when what it takes is not of the stored shape.
  */
 export function shownState(state: unknown): ShownState | undefined {
 	try {
 		const s = record(state);
 		take(s, { activeAt: 'number' });
 		const activeId = s['activeId'] === null ? null : take<{ activeId: string }>(s, { activeId: 'string' }).activeId;
-		const found = activeId === null ? undefined : list(s['incidents']).find((i) => record(i)['id'] === activeId);
-		list(s['incidents']).forEach((i) => take(i, { id: 'string' }));
+		const all = list(s['incidents']);
+		all.forEach((i) => take(i, { id: 'string' }));
+		const open = (i: unknown) => record(i)['resolvedAt'] === undefined;
+		let found = all.find((i) => record(i)['id'] === activeId);
+		if (!found || !open(found)) found = all.find(open) ?? found;
 		return { active: found === undefined ? undefined : incident(found), scratch: ticks(s['scratch']) };
 	} catch (error) {
 		if (error === ODD) return undefined;

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { declareIncident } from '../../src/lib/incidents.ts';
-import { emptyState } from '../../src/lib/state.ts';
+import { declareIncident, setActive, setStatus } from '../../src/lib/incidents.ts';
+import { emptyState, type State } from '../../src/lib/state.ts';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
 import { scenarioPath, ROUTES } from '../../src/lib/urls.ts';
 import { useChromium } from '../support/useChromium.ts';
@@ -21,6 +21,11 @@ async function withOpenIncident(ago: number, over = {}): Promise<void> {
 		'incident-',
 		now - ago,
 	);
+	await withState(state);
+}
+
+/** Store this state before any page runs (once per tab: a reload keeps what the page wrote). */
+async function withState(state: State): Promise<void> {
 	const stored = JSON.stringify({ version: STATE_VERSION, state });
 	await chromium.context.addInitScript(
 		([key, value]) => {
@@ -237,6 +242,39 @@ describe('the incident bar on a phone', () => {
 		const box = page.locator(`[id="${await focused()}"]`);
 		expect(await box.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('what was there');
+	});
+
+	it('once the incident shown is resolved, shows another still open, and the runbook ticks into it', async () => {
+		const now = Date.now();
+		const older = declareIncident(
+			{ ...emptyState(), responder: 'alice' },
+			declaration({ title: 'API down in every region', detectedAt: now - min(50), scenarios: ['service-down'] }),
+			'incident-',
+			now - min(45),
+		);
+		const later = declareIncident(
+			older.state,
+			declaration({ title: 'Checkout slow', detectedAt: now - min(20) }),
+			'incident-',
+			now - min(15),
+			() => 0.5,
+		);
+		// The responder went back to the first, resolved it: the other stays open, its escalation overdue.
+		const resolved = setStatus(
+			setActive(later.state, later.id, now - min(5)),
+			later.id,
+			{ id: 'resolved', label: 'Resolved', closes: true },
+			now - min(1),
+		);
+		await withState(resolved);
+		const page = await chromium.context.newPage();
+		await page.goto(scenarioPath('service-down'));
+		await expect.poll(() => page.locator('#incident-bar .incident-bar-title').innerText()).toBe('API down in every region');
+		expect(await page.getByRole('link', { name: 'Declare an incident' }).isVisible()).toBe(false);
+		await page.getByRole('checkbox').first().check();
+		const stored = () => page.evaluate((key) => (JSON.parse(localStorage.getItem(key)!) as { state: State }).state.incidents, STATE_KEY);
+		await expect.poll(async () => Object.keys((await stored()).find((i) => i.id === older.id)!.ticks).length).toBe(1);
+		expect(Object.keys((await stored()).find((i) => i.id === later.id)!.ticks)).toEqual([]);
 	});
 
 	it('keeps focus on its buttons while the clock ticks', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlines, type ClockLevel } from '../../src/lib/clocks.ts';
-import { activeIncident, logDeadline, setActive, setStatus, tickItem } from '../../src/lib/incidents.ts';
+import { logDeadline, setActive, setStatus, tickItem } from '../../src/lib/incidents.ts';
 import type { State } from '../../src/lib/state.ts';
 import { createStore } from '../../src/lib/store.ts';
 import { listBackups, loadState, STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
@@ -42,8 +42,7 @@ function expectAgreement(raw: string | null): ReturnType<typeof peekState> {
 	const shown = peek.kind === 'shown' ? peek.shown : { active: undefined, scratch: {} };
 	expect(shown).toEqual(shownState(full.state));
 	// …and what the bar computes from it is what it computed from the store's incident.
-	const incident = activeIncident(full.state);
-	expect(shown.active?.id).toBe(incident?.id);
+	const incident = full.state.incidents.find((i) => i.id === shown.active?.id);
 	if (incident && shown.active) {
 		expect(deadlines(shown.active, level, [], T0 + min(40))).toEqual(deadlines(incident, level, [], T0 + min(40)));
 	}
@@ -69,8 +68,35 @@ describe('the cheap read of the stored state', () => {
 			kind: 'shown',
 			shown: { active: { resolvedAt: T0 + min(50) } },
 		});
-		expect(expectAgreement(stored(setActive(state, null, T0 + min(5))))).toMatchObject({ kind: 'shown', shown: { active: undefined } });
+		const resolved = setStatus(state, id, { id: 'resolved', label: 'Resolved', closes: true }, T0 + min(50));
+		expect(expectAgreement(stored(setActive(resolved, null, T0 + min(55))))).toMatchObject({ kind: 'shown', shown: { active: undefined } });
 		expect(expectAgreement(stored({ ...state, incidents: [] }))).toMatchObject({ kind: 'shown', shown: { active: undefined } });
+	});
+
+	it('shows the active incident while it is open, even a drill; once it is resolved or none is active, the latest declared still open', () => {
+		const resolve = (s: State, id: string) => setStatus(s, id, { id: 'resolved', label: 'Resolved', closes: true }, T0 + min(50));
+		const shownId = (s: State) => {
+			const peek = expectAgreement(stored(s));
+			return peek.kind === 'shown' ? peek.shown.active?.id : 'full';
+		};
+		let n = 0;
+		const next = () => (n++ % 10) / 10;
+		const a = withIncident({ title: 'Checkout slow', severity: 'P2' }, undefined, next);
+		const b = withIncident({ title: 'API down', severity: 'P0' }, a.state, next);
+		expect(shownId(b.state)).toBe(b.id);
+		// The responder works on the first again, and resolves it: the second, still open, shows on every page.
+		const first = setActive(b.state, a.id, T0 + min(20));
+		expect(shownId(first)).toBe(a.id);
+		expect(shownId(resolve(first, a.id))).toBe(b.id);
+		// None active (a drill left, an incident deleted): the one still open.
+		expect(shownId(setActive(b.state, null, T0 + min(20)))).toBe(b.id);
+		expect(shownId(setActive(resolve(b.state, b.id), null, T0 + min(60)))).toBe(a.id);
+		// A drill started meanwhile is shown while it is the active one; ended and left, the real incident comes back.
+		const drill = withIncident({ title: 'Drill', drill: true }, b.state, next);
+		expect(shownId(drill.state)).toBe(drill.id);
+		expect(shownId(setActive(resolve(drill.state, drill.id), null, T0 + min(60)))).toBe(b.id);
+		// All resolved: the active one, resolved (its page says so), none else.
+		expect(shownId(resolve(resolve(first, a.id), b.id))).toBe(a.id);
 	});
 
 	it('finds nothing when nothing is stored, and cannot read a storage that throws', () => {

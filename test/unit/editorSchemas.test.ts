@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { editorSchemas, SCHEMA_DIR, schemaText } from '../../scripts/lib/editorSchemas.ts';
 import { ROOT } from '../support/buildSite.ts';
 import { readFrontmatter } from '../support/frontmatter.ts';
+import { P_FIXTURE } from '../support/playbookFromFiles.ts';
 
 const generated = editorSchemas();
 // Formats (date, uri) are left to the build; editors check them loosely too.
@@ -48,8 +49,9 @@ describe('the editor JSON Schemas', () => {
 		expect(validate('escalation.schema.json', yamlFile('content/escalation.yaml'))).toEqual([]);
 	});
 
+	// On the fixture playbook's files: a team that renames or removes its own keeps this test.
 	it('flags what the build would refuse: a misspelt field, a bad duration, a missing owner', () => {
-		const scenario = readFrontmatter(join(ROOT, 'content/docs/scenarios/service-down.mdx'));
+		const scenario = readFrontmatter(join(P_FIXTURE, 'docs/scenarios/service-down.mdx'));
 		const { symptoms, owner: _owner, ...rest } = scenario;
 		expect(validate('scenario.schema.json', { ...rest, symptom: symptoms })).toEqual(
 			expect.arrayContaining([
@@ -58,7 +60,7 @@ describe('the editor JSON Schemas', () => {
 				'/ must NOT have additional properties (symptom)',
 			]),
 		);
-		const severity = readFrontmatter(join(ROOT, 'content/severities/p1.mdx'));
+		const severity = readFrontmatter(join(P_FIXTURE, 'severities/p1.mdx'));
 		expect(validate('severity.schema.json', { ...severity, responseTime: '15 minutes' })).toEqual([
 			'/responseTime must match pattern "^\\d+(m|h|d)$"',
 		]);

@@ -4,8 +4,10 @@
  * Apart from incidents.ts so that every page's incident store does not carry it; messages read the
  * latest handover with `lastHandover` (messageValues.ts).
  */
-import { formatUtcTime, type Deadline } from './clocks.ts';
+import type { Deadline } from './clocks.ts';
 import { importIncident } from './incidents.ts';
+import { deadlineName, listedDeadlines } from './listedDeadlines.ts';
+import { deadlineTime } from './timeText.ts';
 import { newId } from './newId.ts';
 import { mergeState } from './merge.ts';
 import type { Handover, Incident, State } from './state.ts';
@@ -25,13 +27,14 @@ export function handOver(state: State, id: string, input: HandoverInput, now: nu
 		incidents: state.incidents.map((incident) => {
 			if (incident.id !== id) return incident;
 			const handover: Handover = {
-				from: incident.commander,
+				// No commander named: the responder recording the handover in this browser held it.
+				from: incident.commander || state.responder,
 				to,
 				done: input.done.trim(),
 				open: input.open.trim(),
 				next: input.next.trim(),
 			};
-			const text = `Command handed over: ${handover.from || 'no one'} → ${to}`;
+			const text = `Command handed over: ${handover.from || 'no one named'} → ${to}`;
 			const by = state.responder ? { by: state.responder } : {};
 			return {
 				...incident,
@@ -45,10 +48,15 @@ export function handOver(state: State, id: string, input: HandoverInput, now: nu
 
 const PENDING: readonly Deadline['state'][] = ['upcoming', 'due', 'overdue'];
 
-/** The next deadline the incoming commander must meet, in words: "Status update, 03:45 UTC". */
-export function nextDeadline(deadlines: readonly Deadline[]): string {
-	const next = deadlines.filter((d) => PENDING.includes(d.state) && d.at !== undefined).sort((a, b) => (a.at ?? 0) - (b.at ?? 0))[0];
-	return next?.at === undefined ? '' : `${next.label}, ${formatUtcTime(next.at)}`;
+/**
+ * The next deadline the incoming commander must meet, in words, named as the workspace lists it and
+ * dated when it falls on another day than `now`: "Status update, 03:45 UTC", "Escalate: Engineering Lead, 04:00 UTC".
+ */
+export function nextDeadline(deadlines: readonly Deadline[], now: number): string {
+	const next = listedDeadlines(deadlines)
+		.filter((d) => PENDING.includes(d.state) && d.at !== undefined)
+		.sort((a, b) => (a.at ?? 0) - (b.at ?? 0))[0];
+	return next?.at === undefined ? '' : `${deadlineName(next)}, ${deadlineTime(next.at, now)}`;
 }
 
 /**

@@ -25,6 +25,14 @@ describe('a handover of command', () => {
 		expect(IncidentSchema.safeParse(incident).success).toBe(true);
 		expect(lastHandover(incident)).toEqual({ from: '@bob', ...handover });
 	});
+	it('with no commander named, is handed over by the responder who records it, not by no one', () => {
+		let { state, id } = withIncident({ commander: '' });
+		state = handOver(state, id, handover, T0 + min(20));
+		expect(state.incidents[0]!.events.at(-1)).toMatchObject({ text: 'Command handed over: alice → @carol', handover: { from: 'alice' } });
+		const unnamed = withIncident({ commander: '' }, { ...state, incidents: [], responder: '' });
+		const after = handOver(unnamed.state, unnamed.id, handover, T0 + min(20));
+		expect(after.incidents[0]!.events.at(-1)).toMatchObject({ text: 'Command handed over: no one named → @carol', handover: { from: '' } });
+	});
 	it('needs someone to hand over to', () => {
 		const { state, id } = withIncident();
 		expect(handOver(state, id, { ...handover, to: '  ' }, T0)).toBe(state);
@@ -62,10 +70,16 @@ describe('the next deadline of a handover', () => {
 			deadline('Engineering Lead', 'overdue', T0 + min(10)),
 			deadline('CEO', 'conditional'),
 		];
-		expect(nextDeadline(list)).toBe('Engineering Lead, 03:24 UTC');
+		expect(nextDeadline(list, T0)).toBe('Engineering Lead, 03:24 UTC');
+	});
+	it('names whom the escalation brings in, and dates a time on another day', () => {
+		const escalate: Deadline = { id: 'escalate', kind: 'escalate', label: 'Escalate', detail: 'P0', state: 'upcoming', at: T0 + min(30) };
+		const rung = { ...deadline('Engineering Lead', 'upcoming', T0 + min(30)) };
+		expect(nextDeadline([escalate, rung], T0)).toBe('Escalate: Engineering Lead, 03:44 UTC');
+		expect(nextDeadline([{ ...escalate, at: T0 + min(24 * 60) }], T0)).toBe('Escalate, 2026-11-27 03:14 UTC');
 	});
 	it('is empty when nothing is left to meet', () => {
-		expect(nextDeadline([deadline('Response', 'done', T0), deadline('CEO', 'conditional')])).toBe('');
+		expect(nextDeadline([deadline('Response', 'done', T0), deadline('CEO', 'conditional')], T0)).toBe('');
 	});
 });
 

@@ -22,7 +22,7 @@ export function HandoverPanel({ incident, deadlines, messageHref }: Props) {
 		.sort((a, b) => a.at - b.at)
 		.slice(-5)
 		.map((t) => t.text);
-	const [form, setForm] = useState({ to: '', done: done.join('; '), open: '', next: nextDeadline(deadlines) });
+	const [form, setForm] = useState({ to: '', done: done.join('; '), open: '', next: nextDeadline(deadlines, Date.now()) });
 	const [recorded, setRecorded] = useState('');
 	const field = (name: keyof typeof form, label: string, multiline = false) => {
 		const props = {

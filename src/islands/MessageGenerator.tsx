@@ -11,6 +11,7 @@ import { holdTyped } from '../lib/heldWrites.ts';
 import { onDemandChanges } from '../lib/onDemandChanges.ts';
 import { activeIncident } from '../lib/stateRead.ts';
 import type { FieldValues, ListItem, MessageFormat } from '../lib/renderMessage.ts';
+import type { Incident } from '../lib/state.ts';
 import { FormatPicker } from './generator/FormatPicker.tsx';
 import { ListField } from './generator/ListField.tsx';
 import { Preview } from './generator/Preview.tsx';
@@ -40,6 +41,15 @@ interface Props {
 	playbook: ClientPlaybook;
 	/** The template as the static page prints it, shown when scripting is off. */
 	children?: ComponentChildren;
+}
+
+/** A message that says the incident is over, filled from one still open: said first, before copying. */
+function closedWarning(template: GeneratorTemplate, incident: Incident | undefined, statuses: ClientPlaybook['statuses']): string[] {
+	if (!template.whenClosed || !incident || incident.resolvedAt !== undefined) return [];
+	const label = (id: string | undefined) => statuses.find((s) => (id === undefined ? s.closes : s.id === id))?.label ?? id ?? 'closed';
+	return [
+		`${incident.id} is still ${label(incident.status)}: this message says it is ${label(undefined)}. Change its status in the workspace first.`,
+	];
 }
 
 /**
@@ -83,7 +93,11 @@ export default function MessageGenerator({ template, playbook, children }: Props
 		: {};
 	const values = editedValues(template.fields, fromIncident, edits);
 	const text = composeMessage(template, values, format, { drill: incident?.drill ?? false });
-	const warnings = [...missingWarnings(template.fields, values), ...mentionWarnings(template.fields, values)];
+	const warnings = [
+		...closedWarning(template, incident, playbook.statuses),
+		...missingWarnings(template.fields, values),
+		...mentionWarnings(template.fields, values),
+	];
 	const missing = missingRequired(template.fields, values).filter((f) => !f.items);
 	const missingNames = missing.map((f) => f.name).join(' ');
 	// Also after the incident is first read (which resets what was asked): the fields missing then stay asked for while typed in.

@@ -15,6 +15,8 @@ export interface GeneratorTemplate {
 	kind: 'message' | 'document';
 	text: string;
 	fields: TemplateField[];
+	/** The message says the incident is over (see the template schema). */
+	whenClosed?: boolean | undefined;
 }
 
 /** The name of each format as responders know it. */

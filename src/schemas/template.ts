@@ -79,6 +79,12 @@ export const TemplateSchema = z
 			.describe('`message` is pasted into chat (Slack, Markdown, plain text); `document` is a Markdown file.'),
 		order: z.number().int().default(0).describe('Position among templates of its kind.'),
 		description: z.string().optional().describe('When to send it, in one line.'),
+		whenClosed: z
+			.boolean()
+			.optional()
+			.describe(
+				'The message says the incident is over (a resolution): its generator warns before copying it for an incident not yet at the closing status.',
+			),
 		text: z
 			.string()
 			.min(1)

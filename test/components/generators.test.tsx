@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { render as renderNow } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { GeneratorTemplate } from '../../src/lib/composeMessage.ts';
-import { declareIncident, updatePostMortem } from '../../src/lib/incidents.ts';
+import { declareIncident, setStatus, updatePostMortem } from '../../src/lib/incidents.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
 import { declaration } from '../support/incidents.ts';
@@ -248,6 +248,30 @@ describe('MessageGenerator', () => {
 		render(<MessageGenerator template={contentTemplate('declaration')} playbook={playbook} />);
 		fireEvent.input(await screen.findByLabelText(/^Impact/), { target: { value: 'All down @here' } });
 		expect(screen.getByText(/Impact contains @here/)).toBeTruthy();
+	});
+
+	it('says before copying that a message for a closed incident is about one still open', async () => {
+		const open = incident();
+		const closing = playbook.statuses.find((s) => s.closes)!;
+		const template: GeneratorTemplate = {
+			id: 'over',
+			title: 'Over',
+			kind: 'message',
+			text: 'Over: {{title}}',
+			fields: [{ name: 'title', label: 'Incident', from: 'title', placeholder: '', required: true, multiline: false, markdown: false }],
+			whenClosed: true,
+		};
+		seed(open.state);
+		const { MessageGenerator } = await islands();
+		render(<MessageGenerator template={template} playbook={playbook} />);
+		const said = new RegExp(`${open.id} is still ${playbook.statuses[0]!.label}: this message says it is ${closing.label}`);
+		expect(await screen.findByText(said)).toBeTruthy();
+		cleanup();
+		seed(setStatus(open.state, open.id, closing, Date.now()));
+		const again = await islands();
+		render(<again.MessageGenerator template={template} playbook={playbook} />);
+		await screen.findByDisplayValue(open.state.incidents[0]!.title);
+		expect(screen.queryByText(/this message says it is/)).toBeNull();
 	});
 
 	it('adds and removes timeline rows, moving focus to where the keyboard user needs it', async () => {

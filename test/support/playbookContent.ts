@@ -29,8 +29,8 @@ const withoutPageKeys = (data: Record<string, unknown>) => Object.fromEntries(Ob
 export function contentTemplate(id: string, content = P_FIXTURE): GeneratorTemplate {
 	const entry = entries(content, 'templates').find((e) => e.id === id);
 	if (!entry) throw new Error(`no template ${id}`);
-	const { title, kind, text, fields } = TemplateSchema.parse(entry.data);
-	return { id, title, kind, text, fields };
+	const { title, kind, text, fields, whenClosed } = TemplateSchema.parse(entry.data);
+	return { id, title, kind, text, fields, whenClosed };
 }
 
 /** The ids of every template. */

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { declareIncident } from '../../src/lib/incidents.ts';
+import { declareIncident, setStatus } from '../../src/lib/incidents.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
 import { useChromium } from '../support/useChromium.ts';
@@ -160,7 +160,14 @@ describe('the 3 a.m. path: home → classify → declare → declaration in the 
 		await page.goto('/classify/');
 		await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
 			STATE_KEY,
-			JSON.stringify({ version: STATE_VERSION, state: { ...last.state, messageFormat: 'markdown' } }),
+			// Resolved: what it hit is remembered too (an incident still open would be another one's).
+			JSON.stringify({
+				version: STATE_VERSION,
+				state: {
+					...setStatus(last.state, last.id, { id: 'resolved', label: 'Resolved', closes: true }, at + min(30)),
+					messageFormat: 'markdown',
+				},
+			}),
 		] as const);
 		await page.goto('/classify/?seen=P1:major-feature-broken');
 		await page

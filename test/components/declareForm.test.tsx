@@ -65,6 +65,7 @@ beforeEach(() => {
 afterEach(() => {
 	cleanup();
 	vi.useRealTimers();
+	sessionStorage.clear();
 });
 
 describe('a field the declaration cannot be made without', () => {
@@ -201,6 +202,56 @@ describe('what the form takes as typed', () => {
 		fireEvent.input(screen.getByLabelText(/Affected services/), { target: { value: 'checkout, api, Checkout ,, API' } });
 		submit();
 		expect(store.get().incidents[0]?.services).toEqual(['checkout', 'api']);
+	});
+});
+
+describe('what was typed, before a reload or a page killed mid-declaration', () => {
+	const typeInto = (label: RegExp, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
+	const fromAlert: DeclarePrefill = { alert: 'DiskFull', title: 'DiskFull on db', severity: 'S2', services: ['db'] };
+	it('is given back by the form opened again from the same start: the same alert, level and runbooks', () => {
+		form(fromAlert);
+		typeInto(/^Title/, 'Disk full on db-2, writes failing');
+		typeInto(/^Impact/, 'Orders cannot be saved');
+		typeInto(/^On-call/, '@dana');
+		fireEvent.change(screen.getByLabelText('Severity'), { target: { value: 'S1' } });
+		cleanup();
+		form(fromAlert);
+		expect((screen.getByLabelText(/^Title/) as HTMLInputElement).value).toBe('Disk full on db-2, writes failing');
+		expect((screen.getByLabelText(/^Impact/) as HTMLTextAreaElement).value).toBe('Orders cannot be saved');
+		expect((screen.getByLabelText(/^On-call/) as HTMLInputElement).value).toBe('@dana');
+		expect((screen.getByLabelText('Severity') as HTMLSelectElement).value).toBe('S1');
+	});
+	it('is not given to a form opened from another alert, nor after Cancel or the declaration, nor an hour on', () => {
+		form(fromAlert);
+		typeInto(/^Title/, 'Disk full on db-2');
+		cleanup();
+		form({ ...fromAlert, alert: 'HighLatency', title: 'HighLatency on api' });
+		expect((screen.getByLabelText(/^Title/) as HTMLInputElement).value).toBe('HighLatency on api');
+		cleanup();
+		const cancelled = vi.fn();
+		const store = createStore(new MemoryStorage(), () => Date.now(), undefined);
+		render(
+			<DeclareForm playbook={playbook} state={store.get()} store={store} prefill={fromAlert} onDeclared={() => {}} onCancel={cancelled} />,
+		);
+		typeInto(/^Title/, 'Disk full on db-2');
+		fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+		expect(cancelled).toHaveBeenCalledTimes(1);
+		cleanup();
+		form(fromAlert);
+		expect((screen.getByLabelText(/^Title/) as HTMLInputElement).value).toBe('DiskFull on db');
+		typeInto(/^Title/, 'Disk full on db-2');
+		cleanup();
+		const { submit, declared } = form(fromAlert);
+		submit();
+		expect(declared).toHaveLength(1);
+		cleanup();
+		form(fromAlert);
+		expect((screen.getByLabelText(/^Title/) as HTMLInputElement).value).toBe('DiskFull on db');
+		typeInto(/^Title/, 'Disk full on db-2');
+		cleanup();
+		vi.setSystemTime(T0 + 61 * 60_000);
+		form(fromAlert);
+		expect((screen.getByLabelText(/^Title/) as HTMLInputElement).value).toBe('DiskFull on db');
 	});
 });
 

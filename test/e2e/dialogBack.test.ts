@@ -135,6 +135,18 @@ describe('Back with the declare dialog open', () => {
 		await expect.poll(path).toBe(ROUTES.home);
 	});
 
+	it('reloaded mid-declaration, gives back what was typed when the form opens again from the alert', async () => {
+		const page = await chromium.context.newPage();
+		await runbookFromHome(page, '?alert=HighErrorRate&severity=P1&service=api');
+		await page.getByRole('button', { name: 'Declare from this alert' }).click();
+		await dialog(page).getByLabel('Title').fill('Checkout returns 503 for EU');
+		await dialog(page).getByLabel('Impact').fill('Half of payments fail');
+		await page.reload();
+		await page.getByRole('button', { name: 'Declare from this alert' }).click();
+		expect(await dialog(page).getByLabel('Title').inputValue()).toBe('Checkout returns 503 for EU');
+		expect(await dialog(page).getByLabel('Impact').inputValue()).toBe('Half of payments fail');
+	});
+
 	it('leaves no Back that does nothing: Forward onto the closed dialog is stepped over', async () => {
 		const page = await chromium.context.newPage();
 		await runbookFromHome(page);

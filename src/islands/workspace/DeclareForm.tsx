@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { typedMentionWarnings } from '../../lib/broadcastMentions.ts';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { rememberedDetails } from '../../lib/declareDefaults.ts';
+import { clearDraft, readDraft, writeDraft } from '../../lib/declareDraft.ts';
 import { alreadyOpen, declareProblems, impactLimitNote, titleLimitNote, usualLevels, type DeclareField } from '../../lib/declareInput.ts';
 import { addAlert, attachScratch, declareIncident, setResponder } from '../../lib/incidents.ts';
 import { MAX_IMPACT_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from '../../lib/limits.ts';
@@ -86,8 +87,12 @@ export function DeclareForm({
 	const [opened] = useState(() => Date.now());
 	const [detection, setDetection] = useState<Detection>({ at: opened, touched: false });
 	const [problems, setProblems] = useState<Partial<Record<DeclareField, string>>>({});
+	// What was typed into a form that started so, before a reload or a page killed mid-declaration (declareDraft.ts).
+	const start = [prefill.title, prefill.severity, prefill.alert, prefill.scenarios, prefill.services, prefill.impact];
+	const [draft] = useState(() => readDraft(start));
+	const touched = useRef(false);
 	// Controlled: Preact has no defaultValue for <select>.
-	const [severity, setSeverityChoice] = useState(prefill.severity ?? '');
+	const [severity, setSeverityChoice] = useState(draft?.severity || prefill.severity || '');
 	const { scenarios, status } = useScenarios(playbook);
 	// What was done and noted before declaring, offered to the incident: steps ticked, and notes (on steps ticked or not).
 	const scratch = Object.values(state.scratch);
@@ -100,7 +105,7 @@ export function DeclareForm({
 	const detectedAt = detection.at;
 	// Who is on call rarely changes between two incidents, nor what is hit once the last is over: start from the last one (declareDefaults.ts).
 	const [remembered] = useState(() => rememberedDetails(state));
-	const [startTitle] = useState(() => (prefill.title ?? '').slice(0, MAX_TITLE_LENGTH));
+	const [startTitle] = useState(() => (draft?.values['title'] ?? prefill.title ?? '').slice(0, MAX_TITLE_LENGTH));
 	const [typed, setTyped] = useState<Typed>(() => ({
 		title: startTitle,
 		impact: prefill.impact ?? '',
@@ -108,7 +113,12 @@ export function DeclareForm({
 		onCall: remembered.onCall,
 		commander: remembered.commander,
 		responder: remembered.responder,
+		...draft?.values,
 	}));
+	// Kept as it is typed or chosen (not as the form opens: an untouched form leaves no draft).
+	useEffect(() => {
+		if (touched.current) writeDraft(start, { values: typed, severity });
+	}, [typed, severity]);
 	const title = useRef<HTMLInputElement>(null);
 	useEffect(() => {
 		if (focusTitle) focusAtEnd(title.current);
@@ -190,6 +200,7 @@ export function DeclareForm({
 				const attach = offered ?? Object.values(s.scratch).some((t) => t.done || t.note);
 				return attach ? attachScratch(declared.state, declared.id, now) : declared.state;
 			});
+			clearDraft();
 			onDeclared(id);
 		};
 		// Declared in the press (the message may still be copied) unless the last page left changes not yet
@@ -223,6 +234,7 @@ export function DeclareForm({
 	};
 	const onInput = (event: Event) => {
 		const target = event.target as HTMLInputElement;
+		touched.current = true;
 		if (target.name in MENTION_FIELDS) setTyped((t) => ({ ...t, [target.name]: target.value }));
 		if (target.name === 'title') clear('title');
 	};
@@ -289,6 +301,7 @@ export function DeclareForm({
 					required
 					value={severity}
 					onChange={(e) => {
+						touched.current = true;
 						setSeverityChoice(e.currentTarget.value);
 						clear('severity');
 					}}
@@ -334,7 +347,7 @@ export function DeclareForm({
 					name="impact"
 					rows={2}
 					maxLength={MAX_IMPACT_LENGTH}
-					defaultValue={prefill.impact ?? ''}
+					defaultValue={typed.impact}
 					placeholder="Who is affected and how"
 					aria-describedby={impactLimit ? 'declare-impact-limit' : undefined}
 				/>
@@ -351,21 +364,15 @@ export function DeclareForm({
 			<div class="field-row">
 				<div class="field">
 					<label for="declare-oncall">On-call</label>
-					<input id="declare-oncall" name="onCall" defaultValue={remembered.onCall} placeholder="@engineer" />
+					<input id="declare-oncall" name="onCall" defaultValue={typed.onCall} placeholder="@engineer" />
 				</div>
 				<div class="field">
 					<label for="declare-commander">Commanding</label>
-					<input id="declare-commander" name="commander" defaultValue={remembered.commander} placeholder="@lead" />
+					<input id="declare-commander" name="commander" defaultValue={typed.commander} placeholder="@lead" />
 				</div>
 				<div class="field">
 					<label for="declare-responder">Your name (recorded with your ticks)</label>
-					<input
-						id="declare-responder"
-						name="responder"
-						defaultValue={remembered.responder}
-						maxLength={MAX_NAME_LENGTH}
-						autoComplete="name"
-					/>
+					<input id="declare-responder" name="responder" defaultValue={typed.responder} maxLength={MAX_NAME_LENGTH} autoComplete="name" />
 				</div>
 			</div>
 			<fieldset class="field">
@@ -405,7 +412,14 @@ export function DeclareForm({
 						{open && prefill.alert ? `${submitLabel} (a new incident)` : submitLabel}
 					</button>
 					{onCancel && (
-						<button type="button" onClick={onCancel}>
+						<button
+							type="button"
+							onClick={() => {
+								// Cancel is meant: the next form starts afresh.
+								clearDraft();
+								onCancel();
+							}}
+						>
 							Cancel
 						</button>
 					)}

@@ -4,9 +4,11 @@
  */
 import type { Incident, State } from './state.ts';
 
-/** This browser's latest incident: the details a new declaration starts from. */
+/** This browser's latest incident, drills aside (a game day's cast is not the next outage's): the details a new declaration starts from. */
 export function lastIncident(state: State): Incident | undefined {
-	return state.incidents.reduce<Incident | undefined>((latest, i) => (latest && latest.declaredAt >= i.declaredAt ? latest : i), undefined);
+	return state.incidents
+		.filter((i) => !i.drill)
+		.reduce<Incident | undefined>((latest, i) => (latest && latest.declaredAt >= i.declaredAt ? latest : i), undefined);
 }
 
 /** Who is on it and what is hit, as this browser's last incident had them: a new one starts there. */

@@ -42,6 +42,11 @@ describe('what a new declaration starts from', () => {
 		expect(rememberedDetails(resolved)).toEqual({ services: ['api'], onCall: '@c', commander: '@d', responder: 'alice' });
 		expect(rememberedDetails(emptyState())).toEqual({ services: [], onCall: '', commander: '', responder: '' });
 	});
+	it('takes nothing from a drill: a game day played since the last incident leaves its details', () => {
+		const real = withIncident({ services: ['checkout'], onCall: '@olivia', commander: '@carl' });
+		const drill = withIncident({ services: ['api'], onCall: 'alice', commander: '', drill: true }, real.state, () => 0.5);
+		expect(rememberedDetails(drill.state)).toMatchObject({ onCall: '@olivia', commander: '@carl' });
+	});
 	it('takes no services from an incident still open: one declared beside it is another, and its message would name what the other hit', () => {
 		const first = withIncident({ services: ['checkout'], onCall: '@a', commander: '@b' });
 		expect(rememberedDetails(first.state)).toEqual({ services: [], onCall: '@a', commander: '@b', responder: 'alice' });

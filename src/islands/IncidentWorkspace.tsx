@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { deadlines, elapsedMs } from '../lib/clocks.ts';
 import { loadedStore } from '../lib/pageStoreLoader.ts';
-import { activeIncident } from '../lib/stateRead.ts';
+import { workingIncident } from '../lib/stateRead.ts';
 import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand.tsx';
 import { useScenarios } from './useScenarios.ts';
 import { useNow } from './useNow.ts';
@@ -65,7 +65,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 	};
 	// Until what is stored is read (by the store's full read when the validated read refuses it) and what it has to tell is in.
 	if (!ready || deciding || notices.waiting) return <p class="workspace-loading">Loading the incidents kept in this browser…</p>;
-	const incident = activeIncident(state);
+	const incident = workingIncident(state);
 	const level = incident ? severityById(playbook.severities, incident.severity) : undefined;
 	const list = incident && level ? deadlines(incident, level, playbook.escalation, now, playbook.severities) : [];
 	const closeDeclare = (declaredId: string | undefined) => {
@@ -101,7 +101,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 			{declare && <declare.Dialog playbook={playbook} prefill={declare.prefill} workspaceLink={false} onClose={closeDeclare} />}
 			{incident && (
 				<>
-					<AlsoOpen state={state} playbook={playbook} now={now} onSwitch={switchTo} />
+					<AlsoOpen state={state} shown={incident?.id} playbook={playbook} now={now} onSwitch={switchTo} />
 					<IncidentSummary
 						incident={incident}
 						playbook={playbook}

@@ -9,7 +9,7 @@ import { editedValues, incidentValues, listsRows, type DocumentRows } from '../l
 import { holdUntilApplied } from '../lib/heldChanges.ts';
 import { holdTyped } from '../lib/heldWrites.ts';
 import { onDemandChanges } from '../lib/onDemandChanges.ts';
-import { activeIncident } from '../lib/stateRead.ts';
+import { findIncident, workingIncident } from '../lib/stateRead.ts';
 import type { FieldValues, ListItem, MessageFormat } from '../lib/renderMessage.ts';
 import type { Incident } from '../lib/state.ts';
 import { FormatPicker } from './generator/FormatPicker.tsx';
@@ -60,7 +60,9 @@ function closedWarning(template: GeneratorTemplate, incident: Incident | undefin
  */
 export default function MessageGenerator({ template, playbook, children }: Props) {
 	const { state, ready } = useStateRead();
-	const incident = activeIncident(state);
+	// Asked for by the link that opened the page (the incident bar's "Post the update", for the incident it shows), else the one worked on.
+	const [named] = useState(() => (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('incident')));
+	const incident = findIncident(state, named) ?? workingIncident(state);
 	const now = useNow(10_000);
 	const [edits, setEdits] = useState<FieldValues>({});
 	// A format chosen here, shown until the store has kept it.

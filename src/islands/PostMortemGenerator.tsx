@@ -10,7 +10,7 @@ import { newId } from '../lib/newId.ts';
 import { NotSaved } from './NotSaved.tsx';
 import { onDemandChanges } from '../lib/onDemandChanges.ts';
 import { actionItemProblems, DOCUMENT_ROWS, postMortemHome } from '../lib/postMortem.ts';
-import { activeIncident } from '../lib/stateRead.ts';
+import { workingIncident } from '../lib/stateRead.ts';
 import type { FieldValues } from '../lib/renderMessage.ts';
 import type { TemplateField } from '../schemas/template.ts';
 import { downloadText } from './copyText.ts';
@@ -51,7 +51,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	const [typed, setTyped] = useState<FieldValues>({});
 	const [held, setHeld] = useState<Array<{ incident: string; item: ActionItemChange }>>([]);
 	const [followUp, setFollowUp] = useState('');
-	const incident = activeIncident(state);
+	const incident = workingIncident(state);
 	const id = `pm-${template.id}`;
 	useEffect(() => setTyped({}), [incident?.id]);
 	// Skipped steps need every checklist of the incident's scenarios: the page fetches them.

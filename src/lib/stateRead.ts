@@ -19,6 +19,15 @@ export function activeIncident(state: Pick<State, 'incidents' | 'activeId'>): In
 	return findIncident(state, state.activeId);
 }
 
+/**
+ * The incident a page that works on one shows: the active one, resolved or not (its resolution is still to
+ * copy); with none active (a drill left, an incident deleted), the latest declared of those still open (first
+ * in the list, which the store keeps newest first), as the incident bar shows it (storageRead.ts's shownState).
+ */
+export function workingIncident(state: Pick<State, 'incidents' | 'activeId'>): Incident | undefined {
+	return activeIncident(state) ?? state.incidents.find((i) => i.resolvedAt === undefined);
+}
+
 /** Read stored text (null: nothing stored); undefined when the store's full read must decide. */
 export function readStoredState(raw: string | null): State | undefined {
 	if (raw === null) return emptyState();

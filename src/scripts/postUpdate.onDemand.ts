@@ -43,7 +43,8 @@ export async function postUpdate(
 			message: 'The update template could not be loaded: opening the message page.',
 			href: urls.communication(),
 		};
-	const href = templateHref(template.id);
+	// For this incident (the bar may show one other than the workspace's, once that one is resolved).
+	const href = templateHref(template.id, incidentId);
 	if (!incident) return { done: false, reason: 'gone', message: 'The incident is no longer open here.', href };
 	const values = incidentValues(template.fields, {
 		incident,

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { render as renderNow } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { GeneratorTemplate } from '../../src/lib/composeMessage.ts';
-import { declareIncident, setStatus, updatePostMortem } from '../../src/lib/incidents.ts';
+import { declareIncident, setActive, setStatus, updatePostMortem } from '../../src/lib/incidents.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
 import { declaration } from '../support/incidents.ts';
@@ -272,6 +272,24 @@ describe('MessageGenerator', () => {
 		render(<again.MessageGenerator template={template} playbook={playbook} />);
 		await screen.findByDisplayValue(open.state.incidents[0]!.title);
 		expect(screen.queryByText(/this message says it is/)).toBeNull();
+	});
+
+	it('fills from the incident its link names (the bar’s, once the one worked on is resolved), else from the one worked on', async () => {
+		const first = incident();
+		const second = declareIncident(first.state, declaration({ title: 'Checkout slow' }), 'incident-', Date.now(), () => 0.5);
+		const closing = playbook.statuses.find((s) => s.closes)!;
+		// The first worked on again and resolved: the bar shows the second, and its link names it.
+		seed(setStatus(setActive(second.state, first.id, Date.now()), first.id, closing, Date.now()));
+		history.replaceState(null, '', `/communication/?incident=${second.id}`);
+		onTestFinished(() => history.replaceState(null, '', '/'));
+		const { MessageGenerator } = await islands();
+		render(<MessageGenerator template={contentTemplate('declaration')} playbook={playbook} />);
+		expect(await screen.findByDisplayValue('Checkout slow')).toBeTruthy();
+		cleanup();
+		history.replaceState(null, '', '/communication/');
+		const again = await islands();
+		render(<again.MessageGenerator template={contentTemplate('declaration')} playbook={playbook} />);
+		expect(await screen.findByDisplayValue(first.state.incidents[0]!.title)).toBeTruthy();
 	});
 
 	it('adds and removes timeline rows, moving focus to where the keyboard user needs it', async () => {

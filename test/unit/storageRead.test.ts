@@ -5,6 +5,7 @@ import type { State } from '../../src/lib/state.ts';
 import { createStore } from '../../src/lib/store.ts';
 import { listBackups, loadState, STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
 import { parseStored, peekState, shownState, storedText } from '../../src/lib/storageRead.ts';
+import { workingIncident } from '../../src/lib/stateRead.ts';
 import { min, T0, withIncident } from '../support/incidents.ts';
 import { MemoryStorage } from '../support/memoryStorage.ts';
 
@@ -97,6 +98,11 @@ describe('the cheap read of the stored state', () => {
 		expect(shownId(setActive(resolve(drill.state, drill.id), null, T0 + min(60)))).toBe(b.id);
 		// All resolved: the active one, resolved (its page says so), none else.
 		expect(shownId(resolve(resolve(first, a.id), b.id))).toBe(a.id);
+		// The workspace and the generators work on the active one, resolved too (its resolution is still to copy);
+		// with none active, on the one the bar shows.
+		expect(workingIncident(resolve(first, a.id))?.id).toBe(a.id);
+		expect(workingIncident(setActive(resolve(drill.state, drill.id), null, T0 + min(60)))?.id).toBe(b.id);
+		expect(workingIncident(setActive(resolve(resolve(first, a.id), b.id), null, T0 + min(60)))).toBeUndefined();
 	});
 
 	it('finds nothing when nothing is stored, and cannot read a storage that throws', () => {

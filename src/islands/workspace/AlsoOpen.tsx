@@ -6,6 +6,8 @@ import { SeverityBadge } from '../SeverityBadge.tsx';
 
 interface Props {
 	state: State;
+	/** The incident the workspace shows. */
+	shown: string | undefined;
 	playbook: ClientPlaybook;
 	now: number;
 	onSwitch: (id: string) => void;
@@ -16,8 +18,8 @@ interface Props {
  * incident, and the other's clocks run on unseen. Each says its most pressing deadline as the bar
  * would, and opens in one press.
  */
-export function AlsoOpen({ state, playbook, now, onSwitch }: Props) {
-	const others = state.incidents.filter((i) => i.resolvedAt === undefined && i.id !== state.activeId);
+export function AlsoOpen({ state, shown, playbook, now, onSwitch }: Props) {
+	const others = state.incidents.filter((i) => i.resolvedAt === undefined && i.id !== shown);
 	if (others.length === 0) return null;
 	return (
 		<section class="also-open pb-ui" aria-labelledby="also-open-title">

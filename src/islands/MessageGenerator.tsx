@@ -46,10 +46,9 @@ interface Props {
 /** A message that says the incident is over, filled from one still open: said first, before copying. */
 function closedWarning(template: GeneratorTemplate, incident: Incident | undefined, statuses: ClientPlaybook['statuses']): string[] {
 	if (!template.whenClosed || !incident || incident.resolvedAt !== undefined) return [];
-	const label = (id: string | undefined) => statuses.find((s) => (id === undefined ? s.closes : s.id === id))?.label ?? id ?? 'closed';
-	return [
-		`${incident.id} is still ${label(incident.status)}: this message says it is ${label(undefined)}. Change its status in the workspace first.`,
-	];
+	const now = statuses.find((s) => s.id === incident.status)?.label ?? incident.status;
+	const closed = statuses.find((s) => s.closes)?.label ?? 'closed';
+	return [`${incident.id} is still ${now}: this message says it is ${closed}. Change its status in the workspace first.`];
 }
 
 /**

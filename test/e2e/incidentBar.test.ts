@@ -248,9 +248,10 @@ describe('the incident bar on a phone', () => {
 		const now = Date.now();
 		const older = declareIncident(
 			{ ...emptyState(), responder: 'alice' },
-			declaration({ title: 'API down in every region', detectedAt: now - min(50), scenarios: ['service-down'] }),
+			// Its update long overdue, and its impact not written: the update is opened to write it.
+			declaration({ title: 'API down in every region', impact: '', detectedAt: now - LONG_AGO - min(1), scenarios: ['service-down'] }),
 			'incident-',
-			now - min(45),
+			now - LONG_AGO,
 		);
 		const later = declareIncident(
 			older.state,
@@ -275,6 +276,11 @@ describe('the incident bar on a phone', () => {
 		const stored = () => page.evaluate((key) => (JSON.parse(localStorage.getItem(key)!) as { state: State }).state.incidents, STATE_KEY);
 		await expect.poll(async () => Object.keys((await stored()).find((i) => i.id === older.id)!.ticks).length).toBe(1);
 		expect(Object.keys((await stored()).find((i) => i.id === later.id)!.ticks)).toEqual([]);
+		// The bar's update is for the incident it shows, not the resolved one the workspace and its messages work on.
+		await page.locator('#incident-bar').getByRole('button', { name: 'Post the update' }).tap();
+		await page.waitForURL(/#template-/);
+		expect(new URL(page.url()).searchParams.get('incident')).toBe(older.id);
+		await expect.poll(() => page.locator('[data-generator="update"] .generator-source').innerText()).toContain(older.id);
 	});
 
 	it('keeps focus on its buttons while the clock ticks', async () => {

@@ -3,6 +3,7 @@ import { severityById, type ChecklistSpec, type ClientPlaybook } from '../lib/cl
 import { deadlines, elapsedMs } from '../lib/clocks.ts';
 import { loadedStore } from '../lib/pageStoreLoader.ts';
 import { workingIncident } from '../lib/stateRead.ts';
+import { INCIDENT_QUERY } from '../lib/urls.ts';
 import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand.tsx';
 import { useScenarios } from './useScenarios.ts';
 import { useNow } from './useNow.ts';
@@ -53,23 +54,38 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 	const [resolvedHere, setResolvedHere] = useState<string | undefined>(undefined);
 	// The phases' checklists come with the page; the scenarios' are fetched (see useScenarios).
 	const lists = useScenarios(playbook, checklists);
+	// The incident a link names (the incident bar's, which shows one still open once the one worked on is resolved):
+	// shown at once, and the one worked on from then on.
+	const [named, setNamed] = useState(() =>
+		typeof location === 'undefined' ? null : new URLSearchParams(location.search).get(INCIDENT_QUERY),
+	);
 	useEffect(() => {
+		const query = new URLSearchParams(location.search);
 		// A link that asks for a declaration (the classifier without scripts, a bookmark) opens the form.
-		if (new URLSearchParams(location.search).size > 0) openDeclare((m) => m.prefillFromUrl(playbook));
+		if (!query.has(INCIDENT_QUERY) && query.size > 0) openDeclare((m) => m.prefillFromUrl(playbook));
 	}, []);
+	useEffect(() => {
+		if (!named || !ready || deciding) return;
+		if (new URLSearchParams(location.search).has(INCIDENT_QUERY))
+			history.replaceState(history.state, '', location.pathname + location.hash);
+		if (state.activeId !== named && state.incidents.some((i) => i.id === named)) void changeWorkspace((c) => c.open(named));
+		else setNamed(null);
+	}, [named, ready, deciding, state]);
 
 	// Another incident shown: its title takes the focus, at the top, not <body> where the pressed button was.
 	const switchTo = (id: string) => {
+		setNamed(null);
 		void changeWorkspace((c) => c.open(id));
 		showIncident(id);
 	};
 	// Until what is stored is read (by the store's full read when the validated read refuses it) and what it has to tell is in.
 	if (!ready || deciding || notices.waiting) return <p class="workspace-loading">Loading the incidents kept in this browser…</p>;
-	const incident = workingIncident(state);
+	const incident = state.incidents.find((i) => i.id === named) ?? workingIncident(state);
 	const level = incident ? severityById(playbook.severities, incident.severity) : undefined;
 	const list = incident && level ? deadlines(incident, level, playbook.escalation, now, playbook.severities) : [];
 	const closeDeclare = (declaredId: string | undefined) => {
 		setDeclare(undefined);
+		if (declaredId) setNamed(null);
 		history.replaceState(history.state, '', location.pathname);
 		// The dialog's opener may be gone (the empty workspace): focus what was declared instead.
 		if (declaredId) focusSummary();

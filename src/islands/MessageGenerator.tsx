@@ -1,4 +1,4 @@
-import { templateAnchor, urls } from '../lib/urls.ts';
+import { INCIDENT_QUERY, templateAnchor, urls } from '../lib/urls.ts';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
@@ -60,7 +60,7 @@ function closedWarning(template: GeneratorTemplate, incident: Incident | undefin
 export default function MessageGenerator({ template, playbook, children }: Props) {
 	const { state, ready } = useStateRead();
 	// Asked for by the link that opened the page (the incident bar's "Post the update", for the incident it shows), else the one worked on.
-	const [named] = useState(() => (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('incident')));
+	const [named] = useState(() => (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get(INCIDENT_QUERY)));
 	const incident = findIncident(state, named) ?? workingIncident(state);
 	const now = useNow(10_000);
 	const [edits, setEdits] = useState<FieldValues>({});

@@ -1,10 +1,10 @@
 /**
  * What the incident bar offers next, from the incident, its deadlines and the page it is on: post
- * the status update when it is due, open the incident's runbook, open the workspace.
+ * the status update when it is due, open the incident's runbook, open the workspace on the incident.
  */
 import type { Deadline } from './clocks.ts';
 import type { TemplateField } from '../schemas/template.ts';
-import { sitePath, ROUTES, urls } from './urls.ts';
+import { INCIDENT_QUERY, sitePath, ROUTES, urls } from './urls.ts';
 
 /** One action of the bar: a button (post the update) or a link. */
 export type BarAction = { kind: 'update'; label: string } | { kind: 'link'; label: string; href: string };
@@ -18,7 +18,7 @@ export function updateTemplate<T extends { kind: string; fields: readonly Pick<T
 
 /** The actions to offer, most pressing first. `path` is the page's URL path (with the base). */
 export function barActions(
-	incident: { scenarios: readonly string[] },
+	incident: { id: string; scenarios: readonly string[] },
 	list: readonly Deadline[],
 	path: string,
 	canPostUpdate: boolean,
@@ -32,6 +32,7 @@ export function barActions(
 	if (scenario !== undefined && here !== sitePath(urls.scenario(scenario))) {
 		actions.push({ kind: 'link', label: 'Runbook', href: urls.scenario(scenario) });
 	}
-	if (here !== ROUTES.incident) actions.push({ kind: 'link', label: 'Workspace', href: urls.incident() });
+	// Named: once the incident last worked on is resolved, the bar shows another still open, and its workspace opens on that one.
+	if (here !== ROUTES.incident) actions.push({ kind: 'link', label: 'Workspace', href: urls.incident({ [INCIDENT_QUERY]: incident.id }) });
 	return actions;
 }

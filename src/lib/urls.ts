@@ -71,12 +71,15 @@ export const alertPath = (name: string): string => `${ROUTES.alerts}${encodeURIC
 
 /** The id of a template's section on the communication page, where its generator is. */
 export const templateAnchor = (id: string): string => `template-${id}`;
+/** The query that names an incident: the workspace opens on it, a template's generator fills from it. */
+export const INCIDENT_QUERY = 'incident';
+
 /**
  * A template's generator on the communication page, filled from the incident worked on, or from `incident`
  * when given (apart from `urls`, which every page carries).
  */
 export const templateHref = (id: string, incident?: string): string =>
-	`${href(ROUTES.communication)}${incident ? `?${new URLSearchParams({ incident })}` : ''}#${templateAnchor(id)}`;
+	`${href(ROUTES.communication)}${incident ? `?${new URLSearchParams({ [INCIDENT_QUERY]: incident })}` : ''}#${templateAnchor(id)}`;
 
 /** Links the pages and islands make, under the base path. */
 export const urls = {

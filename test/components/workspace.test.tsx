@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ClientPlaybook, ClientSeverity } from '../../src/lib/clientPlaybook.ts';
-import { addNote, declareIncident } from '../../src/lib/incidents.ts';
+import { addNote, declareIncident, setStatus } from '../../src/lib/incidents.ts';
 import { emptyState, type Incident, type State } from '../../src/lib/state.ts';
 import { MAX_NAME_LENGTH } from '../../src/lib/limits.ts';
 import { loadState, saveState } from '../../src/lib/storage.ts';
@@ -321,6 +321,40 @@ describe('another incident open', () => {
 		// The pressed button is gone: the focus goes to the incident now shown, not to <body>.
 		await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: /Search slow/ })));
 		expect(screen.getByRole('region', { name: 'Also open' }).textContent).toContain('Queue stuck');
+	});
+
+	it('opens on the incident a link names (the bar shows another than the one last worked on), and works on it from then on', async () => {
+		// The seeded incident, worked on last, resolved; an older one still open, which the incident bar shows.
+		const older = declareIncident(
+			{ ...emptyState(), responder: 'dana' },
+			declaration({ title: 'Search slow', severity: 'S2', status: 'looking', detectedAt: NOW - min(180), scenarios: [] }),
+			'inc-',
+			NOW - min(179),
+		);
+		const { state: seededState, id } = seeded();
+		const resolved = setStatus(seededState, id, { id: 'over', label: 'Over', closes: true }, NOW - min(1));
+		saveState(localStorage, { ...resolved, incidents: [...resolved.incidents, older.state.incidents[0]!] });
+		history.replaceState(null, '', `/incident/?incident=${older.id}#top`);
+		onTestFinished(() => history.replaceState(null, '', '/'));
+		await mount();
+		await screen.findByRole('heading', { level: 2, name: /Search slow/ });
+		// No declaration asked for, and the address no longer names it: a reload follows what is worked on.
+		expect(screen.queryByRole('dialog')).toBeNull();
+		expect(location.search).toBe('');
+		expect(location.hash).toBe('#top');
+		// It is the incident worked on now: what every page and message fills from.
+		await waitFor(() => expect(loadState(localStorage, NOW).state.activeId).toBe(older.id));
+		await screen.findByRole('heading', { level: 2, name: /Search slow/ });
+	});
+
+	it('ignores a link naming an incident this browser does not hold', async () => {
+		saveState(localStorage, seeded().state);
+		history.replaceState(null, '', '/incident/?incident=inc-nowhere');
+		onTestFinished(() => history.replaceState(null, '', '/'));
+		await mount();
+		await screen.findByRole('heading', { level: 2, name: /Queue stuck/ });
+		expect(screen.queryByRole('dialog')).toBeNull();
+		expect(location.search).toBe('');
 	});
 
 	it('is not there with one incident open, nor for resolved ones', async () => {

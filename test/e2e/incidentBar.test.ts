@@ -176,7 +176,8 @@ describe('the incident bar on a phone', () => {
 		await page.goto(ROUTES.tools);
 		const runbook = page.locator('#incident-bar').getByRole('link', { name: 'Runbook' });
 		await runbook.waitFor();
-		expect(await page.locator('#incident-bar').getByRole('link', { name: 'Workspace' }).getAttribute('href')).toBe(ROUTES.incident);
+		const workspaceHref = await page.locator('#incident-bar').getByRole('link', { name: 'Workspace' }).getAttribute('href');
+		expect(new URL(workspaceHref ?? '', baseURL).pathname).toBe(ROUTES.incident);
 		expect(await page.getByRole('button', { name: 'Post the update' }).count()).toBe(0);
 		await runbook.tap();
 		await page.waitForURL(`**${scenarioPath('service-down')}`);
@@ -281,6 +282,14 @@ describe('the incident bar on a phone', () => {
 		await page.waitForURL(/#template-/);
 		expect(new URL(page.url()).searchParams.get('incident')).toBe(older.id);
 		await expect.poll(() => page.locator('[data-generator="update"] .generator-source').innerText()).toContain(older.id);
+		// And its workspace opens on it, at once: the one worked on from then on.
+		await page.goto(scenarioPath('service-down'));
+		await page.locator('#incident-bar').getByRole('link', { name: 'Workspace' }).tap();
+		await page.waitForURL(/\/incident\//);
+		await page.getByRole('heading', { level: 2, name: /API down in every region/ }).waitFor();
+		await expect
+			.poll(() => page.evaluate((key) => (JSON.parse(localStorage.getItem(key)!) as { state: State }).state.activeId, STATE_KEY))
+			.toBe(older.id);
 	});
 
 	it('keeps focus on its buttons while the clock ticks', async () => {

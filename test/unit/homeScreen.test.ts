@@ -44,7 +44,7 @@ describe('what the incident bar offers', () => {
 		at: 0,
 		state,
 	});
-	const incident = { scenarios: ['cache-stampede'] };
+	const incident = { id: 'inc-20260101-0300-ab', scenarios: ['cache-stampede'] };
 
 	it('the update only once it is due, then the runbook and the workspace', () => {
 		expect(barActions(incident, [update('upcoming')], '/tools/', true).map((a) => a.label)).toEqual(['Runbook', 'Workspace']);
@@ -58,7 +58,15 @@ describe('what the incident bar offers', () => {
 
 	it('not the page it is on, and no runbook for an incident without a scenario', () => {
 		expect(barActions(incident, [], '/scenarios/cache-stampede/', true).map((a) => a.label)).toEqual(['Workspace']);
-		expect(barActions({ scenarios: [] }, [], '/incident/', true)).toEqual([]);
+		expect(barActions({ id: 'inc-x', scenarios: [] }, [], '/incident/', true)).toEqual([]);
+	});
+
+	it('a workspace that opens on the incident the bar shows, not the one last worked on', () => {
+		const workspace = barActions(incident, [], '/tools/', true).find((a) => a.label === 'Workspace');
+		expect(workspace).toMatchObject({ kind: 'link' });
+		const url = new URL(workspace?.kind === 'link' ? workspace.href : '', 'http://site');
+		expect(url.pathname).toBe('/incident/');
+		expect(url.searchParams.get('incident')).toBe(incident.id);
 	});
 
 	it('finds the status update among the templates: the message that says when the next one comes', () => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { severityById, type ChecklistSpec, type ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { deadlines, elapsedMs } from '../lib/clocks.ts';
+import { clockWarning } from '../lib/clockSkew.ts';
 import { loadedStore } from '../lib/pageStoreLoader.ts';
 import { workingIncident } from '../lib/stateRead.ts';
 import { INCIDENT_QUERY } from '../lib/urls.ts';
@@ -82,6 +83,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 	if (!ready || deciding || notices.waiting) return <p class="workspace-loading">Loading the incidents kept in this browser…</p>;
 	const incident = state.incidents.find((i) => i.id === named) ?? workingIncident(state);
 	const level = incident ? severityById(playbook.severities, incident.severity) : undefined;
+	const clockNote = incident && clockWarning(incident, now);
 	const list = incident && level ? deadlines(incident, level, playbook.escalation, now, playbook.severities) : [];
 	const closeDeclare = (declaredId: string | undefined) => {
 		setDeclare(undefined);
@@ -117,6 +119,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 			{declare && <declare.Dialog playbook={playbook} prefill={declare.prefill} workspaceLink={false} onClose={closeDeclare} />}
 			{incident && (
 				<>
+					{clockNote && <p class="clock-warning">{clockNote}</p>}
 					<AlsoOpen state={state} shown={incident?.id} playbook={playbook} now={now} onSwitch={switchTo} />
 					<IncidentSummary
 						incident={incident}

@@ -1,4 +1,5 @@
 import { INCIDENT_QUERY, templateAnchor, urls } from '../lib/urls.ts';
+import { clockWarning } from '../lib/clockSkew.ts';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
@@ -96,6 +97,8 @@ export default function MessageGenerator({ template, playbook, children }: Props
 	const text = composeMessage(template, values, format, { drill: incident?.drill ?? false });
 	const warnings = [
 		...closedWarning(template, incident, playbook.statuses),
+		// The message works out times (the duration, when it began) from this device's clock.
+		...(incident ? [clockWarning(incident, now) ?? []].flat() : []),
 		...missingWarnings(template.fields, values),
 		...mentionWarnings(template.fields, values),
 	];

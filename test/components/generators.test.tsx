@@ -5,7 +5,7 @@ import type { GeneratorTemplate } from '../../src/lib/composeMessage.ts';
 import { declareIncident, setActive, setStatus, updatePostMortem } from '../../src/lib/incidents.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
-import { declaration } from '../support/incidents.ts';
+import { declaration, min } from '../support/incidents.ts';
 import { contentTemplate, levelsPlaybook } from '../support/playbookContent.ts';
 
 const playbook = levelsPlaybook({ statusPage: 'https://status.example.com' });
@@ -272,6 +272,26 @@ describe('MessageGenerator', () => {
 		render(<again.MessageGenerator template={template} playbook={playbook} />);
 		await screen.findByDisplayValue(open.state.incidents[0]!.title);
 		expect(screen.queryByText(/this message says it is/)).toBeNull();
+	});
+
+	it("says before copying that this device's clock reads before the incident's record, whose times the message works out", async () => {
+		// Declared on a device 20 minutes ahead of this one (and half a minute, for the time this test takes).
+		const ahead = declareIncident(
+			{ ...emptyState(), responder: 'alice' },
+			declaration({ detectedAt: Date.now() + min(19) }),
+			'incident-',
+			Date.now() + min(20) + 30_000,
+		);
+		seed(ahead.state);
+		const { MessageGenerator } = await islands();
+		render(<MessageGenerator template={contentTemplate('declaration')} playbook={playbook} />);
+		expect(await screen.findByText(/this device’s clock reads .*, 20 min before the incident’s last entry/i)).toBeTruthy();
+		cleanup();
+		seed(incident().state);
+		const again = await islands();
+		render(<again.MessageGenerator template={contentTemplate('declaration')} playbook={playbook} />);
+		await screen.findByDisplayValue(declaration().title);
+		expect(screen.queryByText(/this device’s clock/i)).toBeNull();
 	});
 
 	it('fills from the incident its link names (the bar’s, once the one worked on is resolved), else from the one worked on', async () => {

@@ -347,6 +347,20 @@ describe('another incident open', () => {
 		await screen.findByRole('heading', { level: 2, name: /Search slow/ });
 	});
 
+	it("says when this device's clock reads before the incident's last entry, and not otherwise", async () => {
+		await workspace();
+		expect(screen.queryByText(/clock/i)).toBeNull();
+		cleanup();
+		// Another device wrote the note at DETECTED + 3 min; this one's clock reads 15 minutes earlier.
+		vi.setSystemTime(DETECTED - min(12));
+		await workspace();
+		const warning = screen.getByText(/this device’s clock/i);
+		expect(warning.textContent).toMatch(/15 min before/);
+		// Above the summary, where it is read before any time it affects.
+		const summary = screen.getByRole('heading', { level: 2, name: /Queue stuck/ });
+		expect(warning.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+	});
+
 	it('ignores a link naming an incident this browser does not hold', async () => {
 		saveState(localStorage, seeded().state);
 		history.replaceState(null, '', '/incident/?incident=inc-nowhere');

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { focusInView } from '../focusInView.ts';
 import type { Deadline } from '../../lib/clocks.ts';
 import { nextDeadline } from '../../lib/handover.ts';
 import type { Incident } from '../../lib/state.ts';
@@ -17,13 +18,27 @@ interface Props {
  * timeline; the handover message is then filled from the incident on the communication page.
  */
 export function HandoverPanel({ incident, deadlines, messageHref }: Props) {
-	const done = Object.values(incident.ticks)
-		.filter((t) => t.done)
-		.sort((a, b) => a.at - b.at)
-		.slice(-5)
-		.map((t) => t.text);
-	const [form, setForm] = useState({ to: '', done: done.join('; '), open: '', next: nextDeadline(deadlines, Date.now()) });
+	const fresh = () => ({
+		to: '',
+		done: Object.values(incident.ticks)
+			.filter((t) => t.done)
+			.sort((a, b) => a.at - b.at)
+			.slice(-5)
+			.map((t) => t.text)
+			.join('; '),
+		open: '',
+		next: nextDeadline(deadlines, Date.now()),
+	});
+	const [form, setForm] = useState(fresh);
+	// Who took command, once recorded: the form gives way to it, so a second press records nothing twice.
 	const [recorded, setRecorded] = useState('');
+	const said = useRef<HTMLParagraphElement>(null);
+	const first = useRef<HTMLInputElement>(null);
+	const [focus, setFocus] = useState<'said' | 'form' | undefined>(undefined);
+	useEffect(() => {
+		if (focus === 'said' && said.current) focusInView(said.current, 1000, 'nearest');
+		if (focus === 'form') first.current?.focus();
+	}, [focus, recorded]);
 	const field = (name: keyof typeof form, label: string, multiline = false) => {
 		const props = {
 			id: `handover-${name}`,
@@ -37,7 +52,11 @@ export function HandoverPanel({ incident, deadlines, messageHref }: Props) {
 					{label}
 					{props.required && <span class="field-note"> (required)</span>}
 				</label>
-				{multiline ? <textarea rows={3} {...props} /> : <input type="text" autoComplete="off" {...props} />}
+				{multiline ? (
+					<textarea rows={3} {...props} />
+				) : (
+					<input type="text" autoComplete="off" {...props} {...(name === 'to' ? { ref: first } : {})} />
+				)}
 			</div>
 		);
 	};
@@ -45,8 +64,32 @@ export function HandoverPanel({ incident, deadlines, messageHref }: Props) {
 		e.preventDefault();
 		void changeWorkspace((c) => c.recordHandover(incident.id, form));
 		setRecorded(form.to.trim());
+		setFocus('said');
+	};
+	const another = () => {
+		setForm(fresh());
+		setRecorded('');
+		setFocus('form');
 	};
 
+	if (recorded)
+		return (
+			<div class="handover" data-handover>
+				<p role="status" tabIndex={-1} ref={said}>
+					{`Recorded: ${recorded} now commands ${incident.id}.${messageHref ? ' The handover message is filled from it: open it, copy it, and post it in the incident channel.' : ''}`}
+				</p>
+				<p class="actions">
+					{messageHref && (
+						<a class="button primary" href={messageHref}>
+							Handover message
+						</a>
+					)}
+					<button type="button" onClick={another}>
+						Record another handover
+					</button>
+				</p>
+			</div>
+		);
 	return (
 		<form class="handover" aria-label="Hand over command" data-handover onSubmit={record}>
 			<p class="hint">Commanding now: {incident.commander || 'no one named'}.</p>
@@ -63,10 +106,6 @@ export function HandoverPanel({ incident, deadlines, messageHref }: Props) {
 						Handover message
 					</a>
 				)}
-			</p>
-			<p role="status">
-				{recorded &&
-					`Recorded: ${recorded} now commands ${incident.id}.${messageHref ? ' The handover message is filled from it: open it, copy it, and post it in the incident channel.' : ''}`}
 			</p>
 		</form>
 	);

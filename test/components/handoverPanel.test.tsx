@@ -1,0 +1,34 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HandoverPanel } from '../../src/islands/workspace/HandoverPanel.onDemand.tsx';
+import { saveState } from '../../src/lib/storage.ts';
+import { withIncident } from '../support/incidents.ts';
+
+beforeEach(() => localStorage.clear());
+afterEach(() => {
+	cleanup();
+	vi.restoreAllMocks();
+});
+
+describe('the handover form', () => {
+	it('once recorded, gives way to what was recorded and the message to post, with the focus on it, and can record another', async () => {
+		const { state } = withIncident();
+		saveState(localStorage, state);
+		const incident = state.incidents[0]!;
+		render(<HandoverPanel incident={incident} deadlines={[]} messageHref="/communication/#template-handover" />);
+		fireEvent.input(screen.getByLabelText(/Incoming commander/), { target: { value: '@dana' } });
+		fireEvent.input(screen.getByLabelText(/^Open/), { target: { value: 'Replica lag on db-2' } });
+		fireEvent.click(screen.getByRole('button', { name: 'Record the handover' }));
+		const status = await screen.findByText(/@dana now commands/);
+		// Not left filled in, to be recorded twice by a second press.
+		expect(screen.queryByLabelText(/Incoming commander/)).toBeNull();
+		expect(screen.queryByRole('button', { name: 'Record the handover' })).toBeNull();
+		await waitFor(() => expect(document.activeElement).toBe(status));
+		// What comes next is the message, offered first.
+		expect(screen.getByRole('link', { name: 'Handover message' }).className).toContain('primary');
+		fireEvent.click(screen.getByRole('button', { name: 'Record another handover' }));
+		expect((screen.getByLabelText(/Incoming commander/) as HTMLInputElement).value).toBe('');
+		expect((screen.getByLabelText(/^Open/) as HTMLTextAreaElement).value).toBe('');
+		await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/Incoming commander/)));
+	});
+});

@@ -49,7 +49,8 @@ function closedWarning(template: GeneratorTemplate, incident: Incident | undefin
 	if (!template.whenClosed || !incident || incident.resolvedAt !== undefined) return [];
 	const now = statuses.find((s) => s.id === incident.status)?.label ?? incident.status;
 	const closed = statuses.find((s) => s.closes)?.label ?? 'closed';
-	return [`${incident.id} is still ${now}: this message says it is ${closed}. Change its status in the workspace first.`];
+	// The incident is named above the fields ("Filled in from incident …"); here, by the copy button, it is this one.
+	return [`This incident is still ${now}: this message says it is ${closed}. Change its status in the workspace first.`];
 }
 
 /**

@@ -264,7 +264,7 @@ describe('MessageGenerator', () => {
 		seed(open.state);
 		const { MessageGenerator } = await islands();
 		render(<MessageGenerator template={template} playbook={playbook} />);
-		const said = new RegExp(`${open.id} is still ${playbook.statuses[0]!.label}: this message says it is ${closing.label}`);
+		const said = new RegExp(`This incident is still ${playbook.statuses[0]!.label}: this message says it is ${closing.label}`);
 		expect(await screen.findByText(said)).toBeTruthy();
 		cleanup();
 		seed(setStatus(open.state, open.id, closing, Date.now()));
@@ -272,6 +272,28 @@ describe('MessageGenerator', () => {
 		render(<again.MessageGenerator template={template} playbook={playbook} />);
 		await screen.findByDisplayValue(open.state.incidents[0]!.title);
 		expect(screen.queryByText(/this message says it is/)).toBeNull();
+	});
+
+	it('says what to check right above the copy button, below the values still to write, where it is in view as the button is pressed', async () => {
+		const template: GeneratorTemplate = {
+			id: 'over',
+			title: 'Over',
+			kind: 'message',
+			text: 'Over: {{title}}. Cause: {{cause}}',
+			fields: [
+				{ name: 'title', label: 'Incident', from: 'title', placeholder: '', required: true, multiline: false, markdown: false },
+				{ name: 'cause', label: 'Cause', placeholder: '', required: true, multiline: true, markdown: false },
+			],
+			whenClosed: true,
+		};
+		seed(incident().state);
+		const { MessageGenerator } = await islands();
+		render(<MessageGenerator template={template} playbook={playbook} />);
+		const check = (await screen.findByText(/this message says it is/)).closest('.send-check')!;
+		const asked = document.getElementById('gen-over-ask-cause')!;
+		const copy = screen.getByRole('button', { name: /^Copy/ });
+		expect(asked.compareDocumentPosition(check) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+		expect(check.nextElementSibling).toBe(copy.closest('.actions'));
 	});
 
 	it("says before copying that this device's clock reads before the incident's record, whose times the message works out", async () => {

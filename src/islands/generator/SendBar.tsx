@@ -48,6 +48,8 @@ export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask
 	const warningId = `${id}-check`;
 	return (
 		<div class="send-bar">
+			{ask && <div class="send-ask">{ask}</div>}
+			{/* Right above the button, below the values still to write: in view as the button is pressed on a phone. */}
 			{warnings.length > 0 && (
 				<div class="send-check" id={warningId}>
 					<p>
@@ -60,7 +62,6 @@ export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask
 					</ul>
 				</div>
 			)}
-			{ask && <div class="send-ask">{ask}</div>}
 			<p class="actions">
 				<button
 					type="button"

@@ -14,6 +14,7 @@ import { ScenarioSchema } from './src/schemas/scenario.ts';
 import { TemplateSchema } from './src/schemas/template.ts';
 import { EscalationStepSchema } from './src/schemas/escalation.ts';
 import { DrillSchema } from './src/schemas/drill.ts';
+import { withRenamedFiles } from './src/build/renamedFiles.ts';
 
 const pageSchema = docsSchema({ extend: PageSchema });
 
@@ -37,11 +38,14 @@ const mdx = '[^_]*.{md,mdx}';
 export const collections = {
 	docs: defineCollection({ loader: docsLoader(), schema: pageSchema }),
 	severities: defineCollection({
-		loader: glob({
-			base: './content/severities',
-			pattern: mdx,
-			generateId: ({ data, entry }) => (typeof data['id'] === 'string' ? data['id'] : entry),
-		}),
+		// Ids from the frontmatter: a file renamed keeps its id (withRenamedFiles).
+		loader: withRenamedFiles(
+			glob({
+				base: './content/severities',
+				pattern: mdx,
+				generateId: ({ data, entry }) => (typeof data['id'] === 'string' ? data['id'] : entry),
+			}),
+		),
 		schema: SeveritySchema,
 	}),
 	phases: defineCollection({

@@ -10,6 +10,15 @@ import type { ShownTicks } from '../lib/storageRead.ts';
 import { LazyCopyFallback } from './LazyCopyFallback.tsx';
 import { applyInOrder, changeStep, prepareChange, useShownState } from './useShown.ts';
 
+/**
+ * When a change to a record (a step's tick or note) is made: now, or just after the record's last
+ * change when this device's clock reads earlier (the record came from a device whose clock is ahead,
+ * or this one's was set back). A change older than the record is taken for one made before it and
+ * applied late, and dropped: unticking such a step did nothing, and said nothing.
+ */
+export const changedAfter = (record: { changedAt: number } | undefined, now = Date.now()): number =>
+	Math.max(now, (record?.changedAt ?? 0) + 1);
+
 interface Props {
 	spec: ChecklistSpec;
 	ordered: boolean;
@@ -49,7 +58,7 @@ export default function Checklist({ spec, ordered }: Props) {
 		const key = itemKey(spec.key, stepId);
 		setPending((p) => ({ ...p, [key]: checked }));
 		try {
-			await changeStep({ target: to, key, text, list: spec.label, at: Date.now(), change: { done: checked } });
+			await changeStep({ target: to, key, text, list: spec.label, at: changedAfter(stored[key]), change: { done: checked } });
 		} finally {
 			setPending(({ [key]: _done, ...rest }) => rest);
 		}
@@ -84,7 +93,14 @@ export default function Checklist({ spec, ordered }: Props) {
 	}, [editing]);
 	const saveNote = async (stepId: string, text: string, note: string) => {
 		setEditing(null);
-		await changeStep({ target, key: itemKey(spec.key, stepId), text, list: spec.label, at: Date.now(), change: { note } });
+		await changeStep({
+			target,
+			key: itemKey(spec.key, stepId),
+			text,
+			list: spec.label,
+			at: changedAfter(ticks[itemKey(spec.key, stepId)]),
+			change: { note },
+		});
 	};
 	const reset = async () => {
 		const taken = await applyInOrder((changes) => changes.reset(target, `${spec.key}/`, spec.label));

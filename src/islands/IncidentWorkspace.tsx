@@ -125,11 +125,11 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 						incident={incident}
 						playbook={playbook}
 						elapsed={elapsedMs(incident, now)}
-						onSeverity={(id) => void editWorkspace(incident.id, { severity: id })}
+						onSeverity={(id) => void editWorkspace(incident, { severity: id })}
 						onStatus={(id) => {
 							const status = playbook.statuses.find((s) => s.id === id);
 							if (!status) return;
-							void editWorkspace(incident.id, { status: { id: status.id, label: status.label, closes: status.closes } });
+							void editWorkspace(incident, { status: { id: status.id, label: status.label, closes: status.closes } });
 							// What comes next once it is resolved here: the resolution message and the post-mortem.
 							if (status.closes) setResolvedHere(incident.id);
 						}}
@@ -150,14 +150,14 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 						<Deadlines
 							deadlines={list}
 							now={now}
-							onEscalated={(d) => editWorkspace(incident.id, { escalated: { text: `Escalated to ${d.label}`, value: d.id } })}
+							onEscalated={(d) => editWorkspace(incident, { escalated: { text: `Escalated to ${d.label}`, value: d.id } })}
 						/>
 					</section>
 					<ChecklistProgress incident={incident} checklists={lists.checklists} />
 					<IncidentCourseFigure id="workspace-course" incident={incident} playbook={playbook} now={now} />
 					<Timeline
 						events={incident.events}
-						onNote={(text) => void editWorkspace(incident.id, { note: text })}
+						onNote={(text) => void editWorkspace(incident, { note: text })}
 						responder={state.responder}
 						onName={(name) => void changeWorkspace((c) => c.rename(name))}
 					/>

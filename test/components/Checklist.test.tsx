@@ -2,6 +2,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { render as renderNow } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ChecklistSpec } from '../../src/lib/clientPlaybook.ts';
+import { tickItem } from '../../src/lib/incidents.ts';
+import { loadState, saveState } from '../../src/lib/storage.ts';
+import { withIncident } from '../support/incidents.ts';
 
 const spec: ChecklistSpec = {
 	key: 'scenario/service-down/response',
@@ -63,6 +66,28 @@ describe('<Checklist>', () => {
 		}
 		// Saved once; Cancel and Escape kept what was saved.
 		await waitFor(() => expect(screen.getByText('Note: pods save')).toBeTruthy());
+	});
+
+	it("unticks a step and changes its note on a device whose clock reads before the step's last change (another device's)", async () => {
+		const key = 'scenario/service-down/response/check-database-connectivity';
+		const { state, id } = withIncident({ scenarios: ['service-down'] });
+		// Ticked on a device whose clock is an hour ahead of this one.
+		const ahead = Date.now() + 3_600_000;
+		const ticked = tickItem(state, id, key, { text: 'Check database connectivity', list: spec.label }, true, ahead);
+		saveState(localStorage, ticked);
+		await mount();
+		const box = screen.getByRole('checkbox', { name: 'Check database connectivity' }) as HTMLInputElement;
+		await waitFor(() => expect(box.checked).toBe(true));
+		fireEvent.click(box);
+		const saved = () => loadState(localStorage, Date.now()).state.incidents[0]!.ticks[key]!;
+		await waitFor(() => expect(saved().done).toBe(false));
+		expect(box.checked).toBe(false);
+		fireEvent.click(screen.getByRole('button', { name: /note: Check database connectivity$/ }));
+		fireEvent.input(await screen.findByRole('textbox', { name: 'Note on: Check database connectivity' }), {
+			target: { value: 'replica lag' },
+		});
+		fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+		await waitFor(() => expect(saved().note).toBe('replica lag'));
 	});
 
 	it('stores a tick, counts it, and moves the next-step marker', async () => {

@@ -63,7 +63,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 	useEffect(() => {
 		const query = new URLSearchParams(location.search);
 		// A link that asks for a declaration (the classifier without scripts, a bookmark) opens the form.
-		if (!query.has(INCIDENT_QUERY) && query.size > 0) openDeclare((m) => m.prefillFromUrl(playbook));
+		if (!query.get(INCIDENT_QUERY) && query.size > 0) openDeclare((m) => m.prefillFromUrl(playbook));
 	}, []);
 	useEffect(() => {
 		if (!named || !ready || deciding) return;

@@ -100,7 +100,12 @@ export default function MessageGenerator({ template, playbook, children }: Props
 		...closedWarning(template, incident, playbook.statuses),
 		// The message works out times (the duration, when it began) from this device's clock.
 		...(incident ? [clockWarning(incident, now) ?? []].flat() : []),
-		...missingWarnings(template.fields, values),
+		// A missing value that can be typed is asked for right above, and the button says it copies without it: said
+		// once, not again here (a phone's screen has no room for both). A missing list cannot be typed here: said.
+		...missingWarnings(
+			template.fields.filter((f) => f.items),
+			values,
+		),
 		...mentionWarnings(template.fields, values),
 	];
 	const missing = missingRequired(template.fields, values).filter((f) => !f.items);

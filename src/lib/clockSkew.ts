@@ -5,7 +5,7 @@
  * deadlines wrong. The workspace and the messages say so, with the times, so it is put right.
  */
 import type { Incident } from './state.ts';
-import { formatSpan, formatUtcDateTime } from './timeText.ts';
+import { deadlineTime } from './timeText.ts';
 
 /** How far behind a device's clock may read before it is told: two devices' clocks differ by seconds. */
 export const CLOCK_SLACK_MS = 60_000;
@@ -29,12 +29,15 @@ export function clockBehind(incident: Pick<Incident, 'declaredAt' | 'events' | '
 	return behind > CLOCK_SLACK_MS ? behind : 0;
 }
 
-/** What to tell the responder about this device's clock, or undefined when it is right. */
+/**
+ * What to tell the responder about this device's clock, or undefined when it is right. Both times
+ * to the minute (dated when they fall on another day), and no gap worked out from them, which would
+ * not add up with the minutes shown.
+ */
 export function clockWarning(incident: Pick<Incident, 'declaredAt' | 'events' | 'ticks' | 'clock'>, now: number): string | undefined {
-	const behind = clockBehind(incident, now);
-	if (behind === 0) return undefined;
+	if (clockBehind(incident, now) === 0) return undefined;
 	return (
-		`This device’s clock reads ${formatUtcDateTime(now)}, ${formatSpan(behind)} before the incident’s last entry ` +
-		`(${formatUtcDateTime(now + behind)}): set it right, or what is written here goes in out of order and its times are wrong.`
+		`This device’s clock reads ${deadlineTime(now, now)}, before the incident’s last entry (${deadlineTime(lastWritten(incident), now)}): ` +
+		'set it right, or what is written here goes in out of order and its times are wrong.'
 	);
 }

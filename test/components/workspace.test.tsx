@@ -372,10 +372,20 @@ describe('another incident open', () => {
 		vi.setSystemTime(DETECTED - min(12));
 		await workspace();
 		const warning = screen.getByText(/this device’s clock/i);
-		expect(warning.textContent).toMatch(/15 min before/);
+		expect(warning.textContent).toMatch(/reads 03:02 UTC, before the incident’s last entry \(03:17 UTC\)/);
 		// Above the summary, where it is read before any time it affects.
 		const summary = screen.getByRole('heading', { level: 2, name: /Queue stuck/ });
 		expect(warning.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+	});
+
+	it('takes a link with an empty incident and a declaration asked for as a declaration', async () => {
+		saveState(localStorage, seeded().state);
+		history.replaceState(null, '', '/incident/?incident=&severity=S2');
+		onTestFinished(() => history.replaceState(null, '', '/'));
+		await mount();
+		await waitFor(() => expect(document.querySelector('.declare-dialog form, form[aria-label="Declare an incident"]')).not.toBeNull(), {
+			timeout: 3000,
+		});
 	});
 
 	it('ignores a link naming an incident this browser does not hold', async () => {

@@ -161,7 +161,14 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 						responder={state.responder}
 						onName={(name) => void changeWorkspace((c) => c.rename(name))}
 					/>
-					<Share key={incident.id} incident={incident} playbook={playbook} deadlines={list} handoverHref={handoverHref} />
+					<Share
+						key={incident.id}
+						incident={incident}
+						playbook={playbook}
+						deadlines={list}
+						handoverHref={handoverHref}
+						responder={state.responder}
+					/>
 				</>
 			)}
 			<Exports incident={incident} state={state} playbook={playbook} checklists={lists.checklists} listsStatus={lists.status} />

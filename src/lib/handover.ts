@@ -12,8 +12,8 @@ import { newId } from './newId.ts';
 import { mergeState } from './merge.ts';
 import type { Handover, Incident, State } from './state.ts';
 
-/** What a handover form gives: the incoming commander and where the work stands. */
-export type HandoverInput = Omit<Handover, 'from'>;
+/** What a handover form gives: who hands over (else the commander, else the responder), who takes it, and where the work stands. */
+export type HandoverInput = Omit<Handover, 'from'> & { from?: string | undefined };
 
 /**
  * Hand command of the incident to someone else: the incident's commander changes, and the
@@ -27,8 +27,8 @@ export function handOver(state: State, id: string, input: HandoverInput, now: nu
 		incidents: state.incidents.map((incident) => {
 			if (incident.id !== id) return incident;
 			const handover: Handover = {
-				// No commander named: the responder recording the handover in this browser held it.
-				from: incident.commander || state.responder,
+				// Named on the form; else the commander; with none named, the responder recording the handover in this browser held it.
+				from: input.from?.trim() || incident.commander || state.responder,
 				to,
 				done: input.done.trim(),
 				open: input.open.trim(),

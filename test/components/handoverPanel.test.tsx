@@ -11,6 +11,19 @@ afterEach(() => {
 });
 
 describe('the handover form', () => {
+	it('asks who hands over, filled with the commander, else the responder: the handover message needs it', async () => {
+		const { state } = withIncident({ commander: '' });
+		saveState(localStorage, state);
+		render(<HandoverPanel incident={state.incidents[0]!} deadlines={[]} responder="alice" />);
+		const from = screen.getByLabelText(/Outgoing commander/) as HTMLInputElement;
+		expect(from.value).toBe('alice');
+		expect(from.required).toBe(true);
+		cleanup();
+		const named = withIncident({ commander: '@bob' });
+		render(<HandoverPanel incident={named.state.incidents[0]!} deadlines={[]} responder="alice" />);
+		expect((screen.getByLabelText(/Outgoing commander/) as HTMLInputElement).value).toBe('@bob');
+	});
+
 	it('once recorded, gives way to what was recorded and the message to post, with the focus on it, and can record another', async () => {
 		const { state } = withIncident();
 		saveState(localStorage, state);

@@ -33,6 +33,11 @@ describe('a handover of command', () => {
 		const after = handOver(unnamed.state, unnamed.id, handover, T0 + min(20));
 		expect(after.incidents[0]!.events.at(-1)).toMatchObject({ text: 'Command handed over: no one named → @carol', handover: { from: '' } });
 	});
+	it('is handed over by whom the form names, when it names someone', () => {
+		const { state, id } = withIncident({ commander: '' }, { ...withIncident().state, incidents: [], responder: '' });
+		const after = handOver(state, id, { ...handover, from: '  @dana ' }, T0 + min(20));
+		expect(after.incidents[0]!.events.at(-1)).toMatchObject({ text: 'Command handed over: @dana → @carol', handover: { from: '@dana' } });
+	});
 	it('needs someone to hand over to', () => {
 		const { state, id } = withIncident();
 		expect(handOver(state, id, { ...handover, to: '  ' }, T0)).toBe(state);

@@ -11,14 +11,18 @@ interface Props {
 	deadlines: Deadline[];
 	/** Where the handover message is filled from the incident (the communication page), when the playbook has one. */
 	messageHref?: string | undefined;
+	/** This browser's responder, who hands over when no commander is named. */
+	responder?: string | undefined;
 }
 
 /**
  * Hand command over: who takes it, what is done, what is open, the next deadline, recorded on the
  * timeline; the handover message is then filled from the incident on the communication page.
  */
-export function HandoverPanel({ incident, deadlines, messageHref }: Props) {
+export function HandoverPanel({ incident, deadlines, messageHref, responder = '' }: Props) {
 	const fresh = () => ({
+		// Asked, not assumed: the handover message names who hands over.
+		from: incident.commander || responder,
 		to: '',
 		done: Object.values(incident.ticks)
 			.filter((t) => t.done)
@@ -43,7 +47,7 @@ export function HandoverPanel({ incident, deadlines, messageHref }: Props) {
 		const props = {
 			id: `handover-${name}`,
 			value: form[name],
-			required: name === 'to',
+			required: name === 'to' || name === 'from',
 			onInput: (e: Event) => setForm((f) => ({ ...f, [name]: (e.currentTarget as HTMLInputElement).value })),
 		};
 		return (
@@ -92,7 +96,7 @@ export function HandoverPanel({ incident, deadlines, messageHref }: Props) {
 		);
 	return (
 		<form class="handover" aria-label="Hand over command" data-handover onSubmit={record}>
-			<p class="hint">Commanding now: {incident.commander || 'no one named'}.</p>
+			{field('from', 'Outgoing commander')}
 			{field('to', 'Incoming commander')}
 			{field('done', 'Done', true)}
 			{field('open', 'Open', true)}

@@ -13,6 +13,8 @@ export interface ShareProps {
 	deadlines: Deadline[];
 	/** Where the handover message is filled in, when the playbook has one. */
 	handoverHref?: string | undefined;
+	/** This browser's responder, who hands over when no commander is named. */
+	responder?: string | undefined;
 }
 
 /**

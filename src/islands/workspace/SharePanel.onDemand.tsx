@@ -16,7 +16,7 @@ interface Props extends ShareProps {
 }
 
 /** What the buttons of the share section do: the encrypted link or file, the status page file, the handover form. */
-export function SharePanel({ incident, playbook, deadlines, handoverHref, action }: Props) {
+export function SharePanel({ incident, playbook, deadlines, handoverHref, responder, action }: Props) {
 	const [shared, setShared] = useState<Shared | null>(null);
 	const [message, setMessage] = useState('');
 	const [handing, setHanding] = useState(false);
@@ -59,7 +59,7 @@ export function SharePanel({ incident, playbook, deadlines, handoverHref, action
 					<input type="text" readOnly value={shared.key} data-share-key onFocus={(e) => e.currentTarget.select()} />
 				</label>
 			)}
-			{handing && <HandoverPanel incident={incident} deadlines={deadlines} messageHref={handoverHref} />}
+			{handing && <HandoverPanel incident={incident} deadlines={deadlines} messageHref={handoverHref} responder={responder} />}
 		</>
 	);
 }

@@ -16,8 +16,7 @@ import { applyInOrder, changeStep, prepareChange, useShownState } from './useSho
  * or this one's was set back). A change older than the record is taken for one made before it and
  * applied late, and dropped: unticking such a step did nothing, and said nothing.
  */
-export const changedAfter = (record: { changedAt: number } | undefined, now = Date.now()): number =>
-	Math.max(now, (record?.changedAt ?? 0) + 1);
+const changedAfter = (record: { changedAt: number } | undefined): number => Math.max(Date.now(), (record?.changedAt ?? 0) + 1);
 
 interface Props {
 	spec: ChecklistSpec;

@@ -16,6 +16,7 @@ import { preactIslands } from './src/integrations/preactJsx.ts';
 import { vendorChunks } from './src/build/vendorChunks.ts';
 import { linksValidator } from './src/integrations/linksValidator.ts';
 import { modulePreload } from './src/integrations/modulePreload.ts';
+import { loadedPreloads } from './src/build/loadedPreloads.ts';
 
 const site = loadSite();
 // Measuring builds (the test suite's, the benchmark's: PLAYBOOK_MEASURE=1) record who wrote each
@@ -108,5 +109,9 @@ export default defineConfig({
 	],
 	// Libraries in chunks of their own, the incident bar's modules in one, a runbook's islands in one:
 	// the same in a measuring build, so what the budgets and the benchmark weigh is what ships.
-	vite: { environments: { client: { build: { rolldownOptions: { output: { codeSplitting: vendorChunks } } } } } },
+	// What an on-demand import fetches with it lists only what the page has not loaded yet (src/build/loadedPreloads.ts).
+	vite: {
+		plugins: [loadedPreloads()],
+		environments: { client: { build: { rolldownOptions: { output: { codeSplitting: vendorChunks } } } } },
+	},
 });

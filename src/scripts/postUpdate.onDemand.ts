@@ -3,6 +3,8 @@
  * clipboard and logged on the timeline. Loaded on the first click, so pages do not carry the
  * message-rendering code for a button most visits never press.
  */
+import { mentionWarnings } from '../lib/broadcastMentions.ts';
+import { clockWarning } from '../lib/clockSkew.ts';
 import { formatUtcTime } from '../lib/clocks.ts';
 import { composeMessage, FORMAT_LABELS, missingRequired, type GeneratorTemplate } from '../lib/composeMessage.ts';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
@@ -15,12 +17,16 @@ import { templateHref, urls } from '../lib/urls.ts';
 
 /**
  * What came of a click: copied and logged, or why not (the generator then takes over: `href`, the
- * template's own when it loaded, the communication page otherwise).
+ * template's own when it loaded, the communication page otherwise). Copied in one press only when
+ * the generator would have nothing to say before sending it: a value to write (`missing`), or a
+ * warning (`check`): a mention that notifies the whole channel, times worked out from a clock
+ * behind the incident's record.
  */
 export type PostOutcome =
 	| { done: true; message: string }
 	| { done: false; reason: 'refused' | 'gone'; message: string; href: string }
-	| { done: false; reason: 'missing'; message: string; href: string; missing: string[]; form: string };
+	| { done: false; reason: 'missing'; message: string; href: string; missing: string[]; form: string }
+	| { done: false; reason: 'check'; message: string; href: string; form: string };
 
 /**
  * Copy the update for the incident in the format the responder chose once (its template fetched
@@ -46,12 +52,13 @@ export async function postUpdate(
 	// For this incident (the bar may show one other than the workspace's, once that one is resolved).
 	const href = templateHref(template.id, incidentId);
 	if (!incident) return { done: false, reason: 'gone', message: 'The incident is no longer open here.', href };
+	const now = Date.now();
 	const values = incidentValues(template.fields, {
 		incident,
 		playbook,
 		checklists: [],
 		kind: 'message',
-		now: Date.now(),
+		now,
 		rows: DOCUMENT_ROWS,
 	});
 	const missing = missingRequired(template.fields, values).map((f) => f.label);
@@ -64,6 +71,10 @@ export async function postUpdate(
 			missing,
 			form: template.title,
 		};
+	// What the generator shows by its copy button, said instead of copying.
+	const cautions = [...mentionWarnings(template.fields, values), ...[clockWarning(incident, now) ?? []].flat()];
+	if (cautions.length > 0)
+		return { done: false, reason: 'check', message: `Not copied: ${cautions.join(' ')}`, href, form: template.title };
 	const text = composeMessage(template, values, format, { drill: incident.drill });
 	try {
 		await navigator.clipboard.writeText(text);

@@ -250,6 +250,54 @@ describe('the next message', () => {
 		vi.unstubAllGlobals();
 	});
 
+	it('copies nothing that would notify the whole channel: says why, with the way to check it focused', async () => {
+		const withTimeline = {
+			...template,
+			text: 'Now: {{status}}\n{{timeline}}',
+			fields: [
+				...template.fields,
+				{ name: 'timeline', label: 'Latest', from: 'timeline', placeholder: '', required: false, multiline: true },
+			],
+		};
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => new Response(JSON.stringify(withTimeline))),
+		);
+		const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {});
+		const writes = vi.fn(async () => {});
+		vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: writes } });
+		const { state, id } = seeded();
+		saveState(localStorage, addNote(state, id, 'Rolled back @here please check', DETECTED + min(4)));
+		await mount({ messages });
+		fireEvent.click(await screen.findByRole('button', { name: 'Copy the progress note' }));
+		const region = screen.getByRole('region', { name: 'Next message: Progress Note' });
+		await waitFor(() => expect(within(region).getByRole('status').textContent).toMatch(/^Not copied: Latest contains @here/));
+		const check = within(region).getByRole('link', { name: 'Check the Progress Note before copying' });
+		expect(check.getAttribute('href')).toMatch(/^\/communication\/\?incident=[\w-]+#template-tick$/);
+		await waitFor(() => expect(document.activeElement).toBe(check));
+		expect(writes).not.toHaveBeenCalled();
+		expect(assign).not.toHaveBeenCalled();
+		expect(saved().events.some((e) => e.kind === 'message')).toBe(false);
+		vi.unstubAllGlobals();
+	});
+
+	it('copies nothing that states times worked out from a clock behind the incident', async () => {
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => new Response(JSON.stringify(template))),
+		);
+		const writes = vi.fn(async () => {});
+		vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: writes } });
+		await workspace({ messages });
+		// This device's clock set back to before the note (written at +3 min).
+		vi.setSystemTime(DETECTED);
+		fireEvent.click(screen.getByRole('button', { name: 'Copy the progress note' }));
+		const region = screen.getByRole('region', { name: 'Next message: Progress Note' });
+		await waitFor(() => expect(within(region).getByRole('status').textContent).toMatch(/^Not copied: This device’s clock reads/));
+		expect(writes).not.toHaveBeenCalled();
+		vi.unstubAllGlobals();
+	});
+
 	it('once resolved, offers the resolution message and the post-mortem, with the focus on them', async () => {
 		await workspace({ messages });
 		fireEvent.click(screen.getByRole('button', { name: 'Over' }));

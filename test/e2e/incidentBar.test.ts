@@ -245,6 +245,22 @@ describe('the incident bar on a phone', () => {
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('what was there');
 	});
 
+	it('copies nothing that would notify the whole channel: opens the update, which says so by its copy button', async () => {
+		await withOpenIncident(LONG_AGO, { impact: 'Checkout down <!channel> please look' });
+		await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const page = await chromium.context.newPage();
+		await page.goto(ROUTES.severity);
+		await page.evaluate(() => navigator.clipboard.writeText('what was there'));
+		await page.getByRole('button', { name: 'Post the update' }).tap();
+		await page.waitForURL(/#template-/);
+		const template = new URL(page.url()).hash.replace('#template-', '');
+		const generator = page.locator(`[data-generator="${template}"]`);
+		await expect.poll(() => generator.textContent()).toContain('<!channel>, which notifies everyone in the channel');
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('what was there');
+		const stored = await page.evaluate((key) => localStorage.getItem(key) ?? '', STATE_KEY);
+		expect(JSON.parse(stored).state.incidents[0].events.some((e: { kind: string }) => e.kind === 'message')).toBe(false);
+	});
+
 	it('once the incident shown is resolved, shows another still open, and the runbook ticks into it', async () => {
 		const now = Date.now();
 		const older = declareIncident(

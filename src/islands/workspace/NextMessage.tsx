@@ -91,6 +91,13 @@ export function NextMessage({ incident, playbook, deadlines, now, messages, focu
 				write: { label, href: outcome.href },
 			});
 		}
+		// Something to check first (a mention that notifies everyone, a clock behind): said, with the way to the generator, which shows it too.
+		if (!outcome.done && outcome.reason === 'check')
+			return setSaid({
+				text: outcome.message,
+				copied: false,
+				write: { label: `Check the ${outcome.form} before copying`, href: outcome.href },
+			});
 		setSaid({ text: outcome.message, copied: outcome.done });
 		// The clipboard refused: the update's generator shows the text to copy by hand (as from the bar).
 		if (!outcome.done && outcome.reason !== 'gone') location.assign(outcome.href);

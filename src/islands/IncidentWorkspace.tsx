@@ -60,6 +60,8 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 	const [named, setNamed] = useState(() =>
 		typeof location === 'undefined' ? null : new URLSearchParams(location.search).get(INCIDENT_QUERY),
 	);
+	// An incident a link named that this browser does not hold, said until another is opened or declared.
+	const [unheld, setUnheld] = useState<string | null>(null);
 	useEffect(() => {
 		const query = new URLSearchParams(location.search);
 		// A link that asks for a declaration (the classifier without scripts, a bookmark) opens the form.
@@ -69,13 +71,19 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 		if (!named || !ready || deciding) return;
 		if (new URLSearchParams(location.search).has(INCIDENT_QUERY))
 			history.replaceState(history.state, '', location.pathname + location.hash);
-		if (state.activeId !== named && state.incidents.some((i) => i.id === named)) void changeWorkspace((c) => c.open(named));
-		else setNamed(null);
+		const held = state.incidents.some((i) => i.id === named);
+		if (state.activeId !== named && held) void changeWorkspace((c) => c.open(named));
+		else {
+			// Not here (declared on another device, removed): said, not silently replaced by the one worked on.
+			if (!held) setUnheld(named);
+			setNamed(null);
+		}
 	}, [named, ready, deciding, state]);
 
 	// Another incident shown: its title takes the focus, at the top, not <body> where the pressed button was.
 	const switchTo = (id: string) => {
 		setNamed(null);
+		setUnheld(null);
 		void changeWorkspace((c) => c.open(id));
 		showIncident(id);
 	};
@@ -87,7 +95,10 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 	const list = incident && level ? deadlines(incident, level, playbook.escalation, now, playbook.severities) : [];
 	const closeDeclare = (declaredId: string | undefined) => {
 		setDeclare(undefined);
-		if (declaredId) setNamed(null);
+		if (declaredId) {
+			setNamed(null);
+			setUnheld(null);
+		}
 		history.replaceState(history.state, '', location.pathname);
 		// The dialog's opener may be gone (the empty workspace): focus what was declared instead.
 		if (declaredId) focusSummary();
@@ -103,6 +114,13 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 		>
 			<NotSaved changes={workspaceChanges} />
 			{notices.View && <notices.View store={loadedStore()} showBackups />}
+			{unheld && (
+				<p class="clock-warning" role="status">
+					The link names incident {unheld}, which this browser does not hold
+					{incident ? `: shown here is ${incident.title}.` : '.'} Incidents are kept in the browser they were declared in: ask for its
+					encrypted link, or for its .json file to import below.
+				</p>
+			)}
 			{!incident && (
 				<section class="workspace-empty" aria-labelledby="workspace-empty-title">
 					<h2 id="workspace-empty-title">

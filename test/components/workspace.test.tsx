@@ -436,14 +436,28 @@ describe('another incident open', () => {
 		});
 	});
 
-	it('ignores a link naming an incident this browser does not hold', async () => {
+	it('says so when a link names an incident this browser does not hold, above the one it shows instead', async () => {
 		saveState(localStorage, seeded().state);
 		history.replaceState(null, '', '/incident/?incident=inc-nowhere');
 		onTestFinished(() => history.replaceState(null, '', '/'));
 		await mount();
-		await screen.findByRole('heading', { level: 2, name: /Queue stuck/ });
+		const title = await screen.findByRole('heading', { level: 2, name: /Queue stuck/ });
 		expect(screen.queryByRole('dialog')).toBeNull();
 		expect(location.search).toBe('');
+		const notice = await screen.findByText(/inc-nowhere/);
+		expect(notice.textContent).toMatch(
+			/^The link names incident inc-nowhere, which this browser does not hold: shown here is Queue stuck\./,
+		);
+		expect(notice.compareDocumentPosition(title) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+	});
+
+	it('says so when a link names an incident this browser does not hold, and none is open', async () => {
+		history.replaceState(null, '', '/incident/?incident=inc-nowhere');
+		onTestFinished(() => history.replaceState(null, '', '/'));
+		await mount();
+		const notice = await screen.findByText(/inc-nowhere/);
+		expect(notice.textContent).toMatch(/^The link names incident inc-nowhere, which this browser does not hold\./);
+		expect(screen.getByRole('button', { name: 'Declare an incident' })).toBeTruthy();
 	});
 
 	it('is not there with one incident open, nor for resolved ones', async () => {

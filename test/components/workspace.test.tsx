@@ -158,6 +158,24 @@ describe('the incident summary', () => {
 		).toEqual(['Severity S1 → S2']);
 	});
 
+	it('asks before a status that reopens a resolved incident: a stray tap would start its clocks and the bar again', async () => {
+		await workspace();
+		fireEvent.click(screen.getByRole('button', { name: 'Over' }));
+		fireEvent.click(screen.getByRole('button', { name: 'Mark over' }));
+		await waitFor(() => expect(saved().resolvedAt).toBeDefined());
+		fireEvent.click(screen.getByRole('button', { name: 'Contained' }));
+		const reopen = screen.getByRole('button', { name: 'Reopen as contained' });
+		await waitFor(() => expect(document.activeElement).toBe(reopen));
+		expect(saved().resolvedAt).toBeDefined();
+		fireEvent.click(screen.getByRole('button', { name: 'Keep it over' }));
+		expect(screen.queryByRole('button', { name: 'Reopen as contained' })).toBeNull();
+		expect(saved().status).toBe('over');
+		fireEvent.click(screen.getByRole('button', { name: 'Contained' }));
+		fireEvent.click(screen.getByRole('button', { name: 'Reopen as contained' }));
+		await waitFor(() => expect(saved().resolvedAt).toBeUndefined());
+		expect(saved().status).toBe('contained');
+	});
+
 	it('asks once before a status that ends the incident, and "Not yet" leaves it open', async () => {
 		await workspace();
 		fireEvent.click(screen.getByRole('button', { name: 'Over' }));

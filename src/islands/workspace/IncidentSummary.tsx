@@ -25,8 +25,11 @@ interface Props {
 /** The incident at a glance: severity, status, elapsed time and details, each changeable. */
 export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onStatus, onEdit, children }: Props) {
 	// The form is fetched on the first "Edit details": the button stays, marked busy, until it is in.
-	// A status that closes the incident (resolved) stops its clocks: it asks once before it does.
+	// A status that closes the incident (resolved) stops its clocks, and one that reopens it starts them and the incident
+	// bar again: each asks once before it does.
 	const [confirming, setConfirming] = useState<Status | undefined>(undefined);
+	const resolved = incident.resolvedAt !== undefined;
+	const current = playbook.statuses.find((s) => s.id === incident.status);
 	const confirmButton = useRef<HTMLButtonElement>(null);
 	useLayoutEffect(() => confirmButton.current?.focus(), [confirming?.id]);
 	const [editing, setEditing] = useState<typeof DetailsFormType | 'loading' | undefined>(undefined);
@@ -68,7 +71,7 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 						type="button"
 						aria-pressed={incident.status === s.id}
 						class={incident.status === s.id ? 'primary' : ''}
-						onClick={() => (s.closes && incident.status !== s.id ? setConfirming(s) : onStatus(s.id))}
+						onClick={() => ((s.closes || resolved) && incident.status !== s.id ? setConfirming(s) : onStatus(s.id))}
 					>
 						{s.label}
 					</button>
@@ -76,7 +79,10 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 			</div>
 			{confirming && (
 				<div class="status-confirm" role="group" aria-labelledby="status-confirm-text">
-					<p id="status-confirm-text">{confirming.label}: this stops the clocks and ends the incident.</p>
+					<p id="status-confirm-text">
+						{confirming.label}:{' '}
+						{confirming.closes ? 'this stops the clocks and ends the incident.' : 'this reopens the incident and starts its clocks again.'}
+					</p>
 					<button
 						type="button"
 						class="primary"
@@ -86,10 +92,10 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 							onStatus(confirming.id);
 						}}
 					>
-						Mark {confirming.label.toLowerCase()}
+						{confirming.closes ? 'Mark' : 'Reopen as'} {confirming.label.toLowerCase()}
 					</button>{' '}
 					<button type="button" onClick={() => setConfirming(undefined)}>
-						Not yet
+						{confirming.closes ? 'Not yet' : `Keep it ${current?.label.toLowerCase() ?? 'closed'}`}
 					</button>
 				</div>
 			)}

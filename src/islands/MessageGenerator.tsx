@@ -1,4 +1,5 @@
 import { INCIDENT_QUERY, templateAnchor, urls } from '../lib/urls.ts';
+import { copiedLine } from '../lib/copiedMessages.ts';
 import { clockWarning } from '../lib/clockSkew.ts';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -144,7 +145,7 @@ export default function MessageGenerator({ template, playbook, children }: Props
 		const label = `${template.title} (${FORMAT_LABELS[format]})`;
 		if (!incident) return `Copied the ${label} message.`;
 		// The clipboard was written in the click's task; the timeline entry follows once the store is here (or on the next page, should this one be left first).
-		const copy = { incident: incident.id, copied: `Copied ${label}`, at: Date.now() };
+		const copy = { incident: incident.id, copied: copiedLine(template.title, FORMAT_LABELS[format]), at: Date.now() };
 		void holdUntilApplied(copy, () => change((c) => c.logCopy(copy.incident, copy.copied, copy.at)));
 		return `Copied the ${label} message at ${formatUtcTime(Date.now())}; logged on the timeline of ${incident.id}.`;
 	};

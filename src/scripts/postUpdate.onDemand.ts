@@ -5,6 +5,7 @@
  */
 import { mentionWarnings } from '../lib/broadcastMentions.ts';
 import { clockWarning } from '../lib/clockSkew.ts';
+import { copiedLine } from '../lib/copiedMessages.ts';
 import { formatUtcTime } from '../lib/clocks.ts';
 import { composeMessage, FORMAT_LABELS, missingRequired, type GeneratorTemplate } from '../lib/composeMessage.ts';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
@@ -82,6 +83,6 @@ export async function postUpdate(
 		return { done: false, reason: 'refused', message: 'The clipboard was refused: opening the message to copy by hand.', href };
 	}
 	const label = `${template.title} (${FORMAT_LABELS[format]})`;
-	store.update((s, at) => logMessage(s, incidentId, `Copied ${label}`, at));
+	store.update((s, at) => logMessage(s, incidentId, copiedLine(template.title, FORMAT_LABELS[format]), at));
 	return { done: true, message: `${label} copied at ${formatUtcTime(Date.now())} and logged. Paste it in ${incident.channel}.` };
 }

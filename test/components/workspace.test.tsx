@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ClientPlaybook, ClientSeverity } from '../../src/lib/clientPlaybook.ts';
-import { addNote, declareIncident, setStatus } from '../../src/lib/incidents.ts';
+import { addNote, declareIncident, logMessage, setStatus } from '../../src/lib/incidents.ts';
 import { emptyState, type Incident, type State } from '../../src/lib/state.ts';
 import { MAX_NAME_LENGTH } from '../../src/lib/limits.ts';
 import { loadState, saveState } from '../../src/lib/storage.ts';
@@ -324,6 +324,34 @@ describe('the next message', () => {
 		expect(within(section).getByRole('link', { name: 'Write the all clear message' }).getAttribute('href')).toBe(messages.resolution.href);
 		expect(within(section).getByRole('link', { name: 'Write the post-mortem' }).getAttribute('href')).toBe('/post-mortem/');
 		await waitFor(() => expect(document.activeElement?.id).toBe('next-message-title'));
+	});
+
+	it('once the resolution message is copied, leads with the post-mortem, and says when it was copied', async () => {
+		const { state, id } = seeded();
+		const over = setStatus(state, id, { id: 'over', label: 'Over', closes: true }, DETECTED + min(10));
+		// Copied before it was resolved (a draft), then after: the later copy is the one said.
+		const copied = logMessage(
+			logMessage(over, id, 'Copied All Clear (Slack)', DETECTED + min(12)),
+			id,
+			'Copied Progress Note (Slack)',
+			DETECTED + min(13),
+		);
+		saveState(localStorage, logMessage(copied, id, 'Copied All Clear (Markdown)', DETECTED + min(9)));
+		await mount({ messages });
+		const section = await screen.findByRole('region', { name: 'Next: the post-mortem' });
+		expect(section.textContent).toContain('All Clear message copied at 03:26 UTC');
+		expect(within(section).getByRole('link', { name: 'Write the post-mortem' }).className).toContain('primary');
+		const again = within(section).getByRole('link', { name: 'Write the all clear message again' });
+		expect(again.className).not.toContain('primary');
+	});
+
+	it('still asks for the resolution message when only a draft was copied before it was resolved', async () => {
+		const { state, id } = seeded();
+		const over = setStatus(state, id, { id: 'over', label: 'Over', closes: true }, DETECTED + min(10));
+		saveState(localStorage, logMessage(over, id, 'Copied All Clear (Slack)', DETECTED + min(9)));
+		await mount({ messages });
+		const section = await screen.findByRole('region', { name: 'Next: say it is resolved' });
+		expect(within(section).getByRole('link', { name: 'Write the all clear message' }).className).toContain('primary');
 	});
 });
 

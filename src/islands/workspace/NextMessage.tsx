@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
-import type { Deadline } from '../../lib/clocks.ts';
+import { formatUtcTime, type Deadline } from '../../lib/clocks.ts';
+import { lastCopied } from '../../lib/copiedMessages.ts';
 import { deadlineWhen } from '../../lib/deadlineWhen.ts';
 import type { Incident } from '../../lib/state.ts';
 import { loadStore } from '../../lib/pageStoreLoader.ts';
@@ -49,20 +50,31 @@ export function NextMessage({ incident, playbook, deadlines, now, messages, focu
 		if (focus && resolved) heading.current?.focus();
 	}, [focus, resolved]);
 	if (resolved) {
+		// Said once it was copied after the incident was resolved (a draft copied before may no longer be true).
+		const said = resolution && lastCopied(incident, resolution.title, incident.resolvedAt ?? 0);
+		const postMortem = (primary: boolean) => (
+			<a class={primary ? 'button primary' : 'button'} href={urls.postMortem()}>
+				Write the post-mortem
+			</a>
+		);
 		return (
 			<section class="next-message" aria-labelledby={NEXT_MESSAGE_TITLE}>
 				<h3 id={NEXT_MESSAGE_TITLE} tabIndex={-1} ref={heading}>
-					Next: say it is resolved
+					{said === undefined ? 'Next: say it is resolved' : 'Next: the post-mortem'}
 				</h3>
+				{said !== undefined && resolution && (
+					<p class="muted">
+						{resolution.title} message copied at {formatUtcTime(said)}.
+					</p>
+				)}
 				<p class="actions">
+					{said !== undefined && postMortem(true)}
 					{resolution && (
-						<a class="button primary" href={resolution.href}>
-							Write the {resolution.title.toLowerCase()} message
+						<a class={said === undefined ? 'button primary' : 'button'} href={resolution.href}>
+							Write the {resolution.title.toLowerCase()} message{said === undefined ? '' : ' again'}
 						</a>
 					)}
-					<a class="button" href={urls.postMortem()}>
-						Write the post-mortem
-					</a>
+					{said === undefined && postMortem(false)}
 				</p>
 			</section>
 		);

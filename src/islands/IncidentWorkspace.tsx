@@ -115,7 +115,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 			<NotSaved changes={workspaceChanges} />
 			{notices.View && <notices.View store={loadedStore()} showBackups />}
 			{unheld && (
-				<p class="clock-warning" role="status">
+				<p class="workspace-warning" role="status">
 					The link names incident {unheld}, which this browser does not hold
 					{incident ? `: shown here is ${incident.title}.` : '.'} Incidents are kept in the browser they were declared in: ask for its
 					encrypted link, or for its .json file to import below.
@@ -137,7 +137,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 			{declare && <declare.Dialog playbook={playbook} prefill={declare.prefill} workspaceLink={false} onClose={closeDeclare} />}
 			{incident && (
 				<>
-					{clockNote && <p class="clock-warning">{clockNote}</p>}
+					{clockNote && <p class="workspace-warning">{clockNote}</p>}
 					<AlsoOpen state={state} shown={incident?.id} playbook={playbook} now={now} onSwitch={switchTo} />
 					<IncidentSummary
 						incident={incident}

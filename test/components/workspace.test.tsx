@@ -164,24 +164,45 @@ describe('the incident summary', () => {
 		fireEvent.click(screen.getByRole('button', { name: 'Mark over' }));
 		await waitFor(() => expect(saved().resolvedAt).toBeDefined());
 		fireEvent.click(screen.getByRole('button', { name: 'Contained' }));
-		const reopen = screen.getByRole('button', { name: 'Reopen as contained' });
-		await waitFor(() => expect(document.activeElement).toBe(reopen));
+		// The focus on the way that changes nothing: a second Enter pressed at once keeps it resolved.
+		const keep = screen.getByRole('button', { name: 'Keep it over' });
+		await waitFor(() => expect(document.activeElement).toBe(keep));
 		expect(saved().resolvedAt).toBeDefined();
-		fireEvent.click(screen.getByRole('button', { name: 'Keep it over' }));
+		fireEvent.click(keep);
 		expect(screen.queryByRole('button', { name: 'Reopen as contained' })).toBeNull();
 		expect(saved().status).toBe('over');
+		// Back on the status pressed, not on the page's start.
+		expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Contained' }));
+		// Escape puts the question away too.
+		fireEvent.click(screen.getByRole('button', { name: 'Contained' }));
+		fireEvent.keyDown(screen.getByRole('button', { name: 'Keep it over' }), { key: 'Escape' });
+		expect(screen.queryByRole('button', { name: 'Reopen as contained' })).toBeNull();
+		expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Contained' }));
 		fireEvent.click(screen.getByRole('button', { name: 'Contained' }));
 		fireEvent.click(screen.getByRole('button', { name: 'Reopen as contained' }));
 		await waitFor(() => expect(saved().resolvedAt).toBeUndefined());
 		expect(saved().status).toBe('contained');
 	});
 
+	it('puts the question away once the incident is reopened from elsewhere: it no longer says what the tap would do', async () => {
+		await workspace();
+		fireEvent.click(screen.getByRole('button', { name: 'Over' }));
+		fireEvent.click(screen.getByRole('button', { name: 'Mark over' }));
+		await waitFor(() => expect(saved().resolvedAt).toBeDefined());
+		fireEvent.click(screen.getByRole('button', { name: 'Contained' }));
+		expect(screen.getByRole('button', { name: 'Reopen as contained' })).toBeTruthy();
+		// Another tab reopens it meanwhile, as Looking.
+		const store = (await pageStoreMade())!;
+		store.update((s, at) => setStatus(s, saved().id, { id: 'looking', label: 'Looking', closes: false }, at));
+		await waitFor(() => expect(screen.queryByRole('button', { name: 'Reopen as contained' })).toBeNull());
+	});
+
 	it('asks once before a status that ends the incident, and "Not yet" leaves it open', async () => {
 		await workspace();
 		fireEvent.click(screen.getByRole('button', { name: 'Over' }));
 		expect(saved().resolvedAt).toBeUndefined();
-		const confirm = screen.getByRole('button', { name: 'Mark over' });
-		await waitFor(() => expect(document.activeElement).toBe(confirm));
+		screen.getByRole('button', { name: 'Mark over' });
+		await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Not yet' })));
 		fireEvent.click(screen.getByRole('button', { name: 'Not yet' }));
 		expect(screen.queryByRole('button', { name: 'Mark over' })).toBeNull();
 		expect(saved().resolvedAt).toBeUndefined();

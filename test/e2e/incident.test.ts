@@ -209,6 +209,8 @@ describe('classify, declare and follow an incident', () => {
 		await page.getByRole('button', { name: 'Not yet' }).click();
 		expect(await page.locator('.incident-summary').innerText()).not.toContain('Lasted');
 		await page.getByRole('button', { name: 'Resolved' }).click();
+		// The focus is on "Not yet": Enter twice at once would change nothing; the way to resolve is one key before it.
+		await page.keyboard.press('Shift+Tab');
 		await page.keyboard.press('Enter');
 		const next = page.getByRole('region', { name: 'Next: say it is resolved' });
 		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('next-message-title');

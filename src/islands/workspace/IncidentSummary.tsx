@@ -30,8 +30,17 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 	const [confirming, setConfirming] = useState<Status | undefined>(undefined);
 	const resolved = incident.resolvedAt !== undefined;
 	const current = playbook.statuses.find((s) => s.id === incident.status);
-	const confirmButton = useRef<HTMLButtonElement>(null);
-	useLayoutEffect(() => confirmButton.current?.focus(), [confirming?.id]);
+	// Asked only while it still says what the tap would do: resolved or reopened meanwhile (another tab), it goes.
+	const asking = confirming && confirming.closes !== resolved && confirming.id !== incident.status ? confirming : undefined;
+	// The focus goes to the way that changes nothing, so an Enter pressed twice does not do what was asked about.
+	const keepButton = useRef<HTMLButtonElement>(null);
+	useLayoutEffect(() => keepButton.current?.focus(), [asking?.id]);
+	const statusButtons = useRef<HTMLDivElement>(null);
+	// Put away: the focus goes back to the status pressed.
+	const keep = (status: Status) => {
+		setConfirming(undefined);
+		statusButtons.current?.querySelector<HTMLElement>(`[data-status="${CSS.escape(status.id)}"]`)?.focus();
+	};
 	const [editing, setEditing] = useState<typeof DetailsFormType | 'loading' | undefined>(undefined);
 	const edit = () => {
 		if (editing) return;
@@ -64,10 +73,11 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 					{formatClock(elapsed)}
 				</span>
 			</p>
-			<div class="status-buttons" role="group" aria-label="Status">
+			<div class="status-buttons" role="group" aria-label="Status" ref={statusButtons}>
 				{playbook.statuses.map((s) => (
 					<button
 						key={s.id}
+						data-status={s.id}
 						type="button"
 						aria-pressed={incident.status === s.id}
 						class={incident.status === s.id ? 'primary' : ''}
@@ -77,25 +87,29 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 					</button>
 				))}
 			</div>
-			{confirming && (
-				<div class="status-confirm" role="group" aria-labelledby="status-confirm-text">
+			{asking && (
+				<div
+					class="status-confirm"
+					role="group"
+					aria-labelledby="status-confirm-text"
+					onKeyDown={(e) => e.key === 'Escape' && keep(asking)}
+				>
 					<p id="status-confirm-text">
-						{confirming.label}:{' '}
-						{confirming.closes ? 'this stops the clocks and ends the incident.' : 'this reopens the incident and starts its clocks again.'}
+						{asking.label}:{' '}
+						{asking.closes ? 'this stops the clocks and ends the incident.' : 'this reopens the incident and starts its clocks again.'}
 					</p>
 					<button
 						type="button"
 						class="primary"
-						ref={confirmButton}
 						onClick={() => {
-							setConfirming(undefined);
-							onStatus(confirming.id);
+							keep(asking);
+							onStatus(asking.id);
 						}}
 					>
-						{confirming.closes ? 'Mark' : 'Reopen as'} {confirming.label.toLowerCase()}
+						{asking.closes ? 'Mark' : 'Reopen as'} {asking.label.toLowerCase()}
 					</button>{' '}
-					<button type="button" onClick={() => setConfirming(undefined)}>
-						{confirming.closes ? 'Not yet' : `Keep it ${current?.label.toLowerCase() ?? 'closed'}`}
+					<button type="button" ref={keepButton} onClick={() => keep(asking)}>
+						{asking.closes ? 'Not yet' : `Keep it ${current?.label.toLowerCase() ?? 'closed'}`}
 					</button>
 				</div>
 			)}

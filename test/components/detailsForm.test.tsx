@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IncidentFields } from '../../src/lib/incidents.ts';
 import { activeIncident, declareIncident } from '../../src/lib/incidents.ts';
@@ -66,8 +66,20 @@ describe('the details form', () => {
 		expect(alert.textContent).toContain('Impact');
 		expect(alert.textContent).toContain('Checkout down in the EU');
 		expect(alert.textContent).not.toContain('Title');
+		// It takes the focus, in view: the Enter that saved is not taken again as a second save, over what it shows.
+		await waitFor(() => expect(document.activeElement).toBe(alert));
 		fireEvent.click(screen.getByRole('button', { name: 'Save mine instead' }));
 		expect(edits).toEqual([{ impact: 'Card payments fail', title: 'Checkout failing' }]);
 		expect(cancels).toEqual([]);
+	});
+
+	it('shows a long value saved elsewhere cut short, not pages of it above the buttons', async () => {
+		const { incident, rerender } = opened();
+		fireEvent.input(screen.getByLabelText('Impact'), { target: { value: 'Card payments fail' } });
+		rerender({ ...incident, impact: 'x'.repeat(15_000) });
+		fireEvent.submit(screen.getByRole('form', { name: 'Edit incident details' }));
+		const alert = screen.getByRole('alert');
+		expect(alert.textContent!.length).toBeLessThan(400);
+		expect(alert.textContent).toContain('x…');
 	});
 });

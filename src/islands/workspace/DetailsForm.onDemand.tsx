@@ -1,4 +1,5 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { focusInView } from '../focusInView.ts';
 import { focusAtEnd } from '../focusAtEnd.ts';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import type { IncidentFields } from '../../lib/incidents.ts';
@@ -30,10 +31,13 @@ type Detail = keyof typeof LABELS;
 const same = (a: string | readonly string[], b: string | readonly string[]) =>
 	String(typeof a === 'string' ? a : [...a].sort()) === String(typeof b === 'string' ? b : [...b].sort());
 
+/** How much of a value saved elsewhere the form quotes: enough to tell it, not pages above the buttons. */
+const QUOTED = 160;
+
 /** A detail's value as the form tells it. */
 const shown = (value: string | readonly string[]) => {
 	const text = typeof value === 'string' ? value : value.join(', ');
-	return text ? `“${text}”` : 'empty';
+	return text ? `“${text.length > QUOTED ? `${text.slice(0, QUOTED)}…` : text}”` : 'empty';
 };
 
 /** The form that changes an incident's details; loaded on "Edit details", as most incidents are never edited. */
@@ -43,6 +47,11 @@ export function DetailsForm({ incident, playbook, onSave, onCancel }: Props) {
 	const [detection, setDetection] = useState<Detection>({ at: incident.detectedAt, touched: false });
 	// Fields changed here that were changed elsewhere too while the form was open, shown before they are saved over.
 	const [clashes, setClashes] = useState<Detail[] | undefined>(undefined);
+	// Shown, they take the focus, in view: the Enter that saved is not taken again as a save over them.
+	const clashNote = useRef<HTMLDivElement>(null);
+	useEffect(() => {
+		if (clashes && clashNote.current) focusInView(clashNote.current);
+	}, [clashes]);
 	const [problem, setProblem] = useState('');
 	const { scenarios, status } = useScenarios(playbook);
 	// Opened by "Edit details": the focus goes into the form, at the end of its first field, where the keyboard and the
@@ -113,7 +122,7 @@ export function DetailsForm({ incident, playbook, onSave, onCancel }: Props) {
 				))}
 			</fieldset>
 			{clashes && (
-				<div class="form-error" role="alert">
+				<div class="form-error" role="alert" tabIndex={-1} ref={clashNote}>
 					<p>Changed elsewhere while you were editing:</p>
 					<ul>
 						{clashes.map((key) => (

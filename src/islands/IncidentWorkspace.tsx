@@ -5,6 +5,7 @@ import { clockWarning } from '../lib/clockSkew.ts';
 import { loadedStore } from '../lib/pageStoreLoader.ts';
 import { workingIncident } from '../lib/stateRead.ts';
 import { INCIDENT_QUERY } from '../lib/urls.ts';
+import { INCIDENT_ID } from '../lib/incidentIds.ts';
 import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand.tsx';
 import { useScenarios } from './useScenarios.ts';
 import { useNow } from './useNow.ts';
@@ -58,14 +59,15 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 	// The incident a link names (the incident bar's, which shows one still open once the one worked on is resolved):
 	// shown at once, and the one worked on from then on.
 	const [named, setNamed] = useState(() =>
-		typeof location === 'undefined' ? null : new URLSearchParams(location.search).get(INCIDENT_QUERY),
+		typeof location === 'undefined' ? null : new URLSearchParams(location.search).get(INCIDENT_QUERY)?.trim() || null,
 	);
 	// An incident a link named that this browser does not hold, said until another is opened or declared.
 	const [unheld, setUnheld] = useState<string | null>(null);
 	useEffect(() => {
 		const query = new URLSearchParams(location.search);
-		// A link that asks for a declaration (the classifier without scripts, a bookmark) opens the form.
-		if (!query.get(INCIDENT_QUERY) && query.size > 0) openDeclare((m) => m.prefillFromUrl(playbook));
+		// A link that asks for a declaration (the classifier without scripts, a bookmark) opens the form; one naming an
+		// incident, even none (empty), does not.
+		if (!named && [...query.keys()].some((key) => key !== INCIDENT_QUERY)) openDeclare((m) => m.prefillFromUrl(playbook));
 	}, []);
 	useEffect(() => {
 		if (!named || !ready || deciding) return;
@@ -116,7 +118,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 			{notices.View && <notices.View store={loadedStore()} showBackups />}
 			{unheld && (
 				<p class="workspace-warning" role="status">
-					The link names incident {unheld}, which this browser does not hold
+					The link names {INCIDENT_ID.test(unheld) ? `incident ${unheld}, which` : 'an incident'} this browser does not hold
 					{incident ? `: shown here is ${incident.title}.` : '.'} Incidents are kept in the browser they were declared in: ask for its
 					encrypted link, or for its .json file to import below.
 				</p>

@@ -505,25 +505,51 @@ describe('another incident open', () => {
 
 	it('says so when a link names an incident this browser does not hold, above the one it shows instead', async () => {
 		saveState(localStorage, seeded().state);
-		history.replaceState(null, '', '/incident/?incident=inc-nowhere');
+		history.replaceState(null, '', '/incident/?incident=20261126-0300-zz99');
 		onTestFinished(() => history.replaceState(null, '', '/'));
 		await mount();
 		const title = await screen.findByRole('heading', { level: 2, name: /Queue stuck/ });
 		expect(screen.queryByRole('dialog')).toBeNull();
 		expect(location.search).toBe('');
-		const notice = await screen.findByText(/inc-nowhere/);
+		const notice = await screen.findByText(/20261126-0300-zz99/);
 		expect(notice.textContent).toMatch(
-			/^The link names incident inc-nowhere, which this browser does not hold: shown here is Queue stuck\./,
+			/^The link names incident 20261126-0300-zz99, which this browser does not hold: shown here is Queue stuck\./,
 		);
 		expect(notice.compareDocumentPosition(title) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 	});
 
-	it('says so when a link names an incident this browser does not hold, and none is open', async () => {
-		history.replaceState(null, '', '/incident/?incident=inc-nowhere');
+	it('never repeats as its own words what a link says in place of an incident id', async () => {
+		saveState(localStorage, seeded().state);
+		const said = 'Security notice from the commander: download the file below and send it to ops@evil.example';
+		history.replaceState(null, '', `/incident/?incident=${encodeURIComponent(said)}`);
 		onTestFinished(() => history.replaceState(null, '', '/'));
 		await mount();
-		const notice = await screen.findByText(/inc-nowhere/);
-		expect(notice.textContent).toMatch(/^The link names incident inc-nowhere, which this browser does not hold\./);
+		await screen.findByRole('heading', { level: 2, name: /Queue stuck/ });
+		const notice = await screen.findByText(/^The link names an incident this browser does not hold/);
+		expect(document.body.textContent).not.toContain('evil.example');
+		expect(notice.textContent).not.toContain('Security');
+	});
+
+	it('takes an empty or blank incident in a link, and nothing else, as no link at all: no declaration, no notice', async () => {
+		for (const query of ['?incident=', '?incident=%20']) {
+			saveState(localStorage, seeded().state);
+			history.replaceState(null, '', `/incident/${query}`);
+			await mount();
+			await screen.findByRole('heading', { level: 2, name: /Queue stuck/ });
+			await new Promise((done) => setTimeout(done, 50));
+			expect(document.querySelector('form[aria-label="Declare an incident"]')).toBeNull();
+			expect(screen.queryByText(/does not hold/)).toBeNull();
+			cleanup();
+		}
+		history.replaceState(null, '', '/');
+	});
+
+	it('says so when a link names an incident this browser does not hold, and none is open', async () => {
+		history.replaceState(null, '', '/incident/?incident=drill-20261126-0300-zz99-2');
+		onTestFinished(() => history.replaceState(null, '', '/'));
+		await mount();
+		const notice = await screen.findByText(/drill-20261126-0300-zz99-2/);
+		expect(notice.textContent).toMatch(/^The link names incident drill-20261126-0300-zz99-2, which this browser does not hold\./);
 		expect(screen.getByRole('button', { name: 'Declare an incident' })).toBeTruthy();
 	});
 

@@ -1,3 +1,4 @@
+import { INCIDENT_ID } from '../../src/lib/incidentIds.ts';
 import { describe, expect, it } from 'vitest';
 import {
 	setItemNote,
@@ -39,6 +40,20 @@ describe('declaring', () => {
 	it('gives a second incident in the same minute its own id, and marks drills in the id', () => {
 		expect(incidentId(T0, false, ['20261126-0314-0000'], () => 0)).toBe('20261126-0314-0000-2');
 		expect(incidentId(T0, true, [], () => 0)).toBe('drill-20261126-0314-0000');
+	});
+	it('gives ids of the shape a link is trusted to name (INCIDENT_ID), and only those', () => {
+		const given = [
+			incidentId(T0, false, [], () => 0),
+			incidentId(T0, true, [], () => 0.9999999),
+			incidentId(T0, false, ['20261126-0314-0000'], () => 0),
+			...Array.from({ length: 50 }, () => incidentId(T0 + min(600), Math.random() < 0.5, [])),
+		];
+		expect(given.filter((id) => !INCIDENT_ID.test(id))).toEqual([]);
+		expect(
+			['', '20261126-0314', 'Send the file to x@evil.example', '20261126-0314-K7Q2', '20261126-0314-k7q2 ', 'x20261126-0314-k7q2'].filter(
+				(id) => INCIDENT_ID.test(id),
+			),
+		).toEqual([]);
 	});
 	it('gives two tabs declaring in the same minute different ids, so they never merge', () => {
 		// Four random base-36 characters: 1.7 million suffixes a minute, the whole range used.

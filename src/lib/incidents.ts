@@ -205,16 +205,24 @@ export function addAlert(
 
 /**
  * Record on the timeline that a message was copied for sending. A copy already logged (the same
- * words at the same moment) is not logged again: a page left before its store arrived hands the
- * copy to the next page, and may yet apply it itself (back from the back-forward cache).
+ * words within RECOPY_MS) is not logged again: a second tap on a copy button, and a page left
+ * before its store arrived, which hands the copy to the next page and may yet apply it itself
+ * (back from the back-forward cache).
  */
 export function logMessage(state: State, id: string, text: string, now: number): State {
 	return withIncident(state, id, (incident) =>
-		incident.events.some((e) => e.kind === 'message' && e.at === now && e.text === text)
+		incident.events.some((e) => e.kind === 'message' && Math.abs(e.at - now) < RECOPY_MS && e.text === text)
 			? incident
 			: { ...incident, events: [...incident.events, event(now, 'message', text, state.responder)] },
 	);
 }
+
+/**
+ * The same message copied again within this long of a copy logged (a second tap, a copy made over
+ * for a second channel) is the same message sent: logged once, not twice in the timeline and the
+ * post-mortem.
+ */
+export const RECOPY_MS = 60_000;
 
 /**
  * Record an escalation on the timeline: `value` says what it was ("rung:<id>" when someone was

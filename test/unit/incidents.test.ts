@@ -11,6 +11,7 @@ import {
 	importIncident,
 	incidentId,
 	logMessage,
+	RECOPY_MS,
 	resetTicks,
 	restoreTicks,
 	setActive,
@@ -287,5 +288,19 @@ describe('several incidents', () => {
 		state = deleteIncident(state, first.id, T0 + 3);
 		expect(state.activeId).toBeNull();
 		expect(state.deleted).toEqual({ [second.id]: T0 + 2, [first.id]: T0 + 3 });
+	});
+});
+
+describe('messages logged as copied', () => {
+	it('logs the same message copied again within a minute once, and again after that', () => {
+		const { state, id } = withIncident();
+		const at = T0 + min(5);
+		const twice = logMessage(logMessage(state, id, 'Copied Status Update (Slack)', at), id, 'Copied Status Update (Slack)', at + 400);
+		const copies = (s: typeof state) => s.incidents[0]!.events.filter((e) => e.kind === 'message').length;
+		expect(copies(twice)).toBe(1);
+		// Applied late (a page left before its store arrived): one from before counts too.
+		expect(copies(logMessage(twice, id, 'Copied Status Update (Slack)', at - RECOPY_MS + 1))).toBe(1);
+		expect(copies(logMessage(twice, id, 'Copied Status Update (Slack)', at + RECOPY_MS))).toBe(2);
+		expect(copies(logMessage(twice, id, 'Copied Status Update (Markdown)', at + 400))).toBe(2);
 	});
 });

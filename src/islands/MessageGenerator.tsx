@@ -17,7 +17,7 @@ import type { Incident } from '../lib/state.ts';
 import { FormatPicker } from './generator/FormatPicker.tsx';
 import { ListField } from './generator/ListField.tsx';
 import { Preview } from './generator/Preview.tsx';
-import { SendBar } from './generator/SendBar.tsx';
+import { SendBar, sendCheckId } from './generator/SendBar.tsx';
 import { TextField } from './generator/TextField.tsx';
 import { useStateRead } from './useStateRead.ts';
 import { useNow } from './useNow.ts';
@@ -116,12 +116,15 @@ export default function MessageGenerator({ template, playbook, children }: Props
 	// Asked for from the first render (the server's too), not only once the effect has noted them.
 	const askFor = template.fields.filter((f) => !f.items && (asked.includes(f.name) || missing.some((m) => m.name === f.name)));
 	// Opened at this template with values still to write (the bar's "Post the update", the workspace's link to a
-	// missing value): the first of them takes the focus, beside what it is missing for and the copy button.
+	// missing value): the first of them takes the focus, beside what it is missing for and the copy button. With
+	// none but something to check (what stopped the one-press update), what to check does, right above the button.
 	const arrived = useRef(false);
 	useEffect(() => {
 		if (arrived.current || !ready || rowsLoading || location.hash !== `#${templateAnchor(template.id)}`) return;
 		arrived.current = true;
-		const box = missing[0] && document.getElementById(`${id}-ask-${missing[0].name}`);
+		const box = missing[0]
+			? document.getElementById(`${id}-ask-${missing[0].name}`)
+			: warnings.length > 0 && document.getElementById(sendCheckId(id));
 		if (box) focusInView(box);
 	}, [ready, rowsLoading]);
 	// Typed once, used everywhere: what the incident can keep is saved on it, for every later message and the post-mortem.

@@ -256,6 +256,12 @@ describe('the incident bar on a phone', () => {
 		const template = new URL(page.url()).hash.replace('#template-', '');
 		const generator = page.locator(`[data-generator="${template}"]`);
 		await expect.poll(() => generator.textContent()).toContain('<!channel>, which notifies everyone in the channel');
+		// What to check has the focus, in view on the phone, with the copy button right below it.
+		const check = generator.locator('.send-check');
+		await expect.poll(() => check.evaluate((el) => el === document.activeElement)).toBe(true);
+		await expect
+			.poll(() => check.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight))
+			.toBe(true);
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('what was there');
 		const stored = await page.evaluate((key) => localStorage.getItem(key) ?? '', STATE_KEY);
 		expect(JSON.parse(stored).state.incidents[0].events.some((e: { kind: string }) => e.kind === 'message')).toBe(false);

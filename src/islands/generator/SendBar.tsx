@@ -24,6 +24,9 @@ interface Props {
 	children?: ComponentChildren;
 }
 
+/** The id of a send bar's "Before sending" box, which a generator opened to check a message focuses. */
+export const sendCheckId = (id: string): string => `${id}-check`;
+
 /**
  * The check before sending and the copy button. A refused clipboard opens the text selected for a
  * manual copy; a copy made from there counts as a copy too.
@@ -45,13 +48,13 @@ export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask
 			if (!Fallback) void import('../CopyFallback.onDemand.tsx').then((m) => setFallbackView(() => m.CopyFallback));
 		}
 	};
-	const warningId = `${id}-check`;
+	const warningId = sendCheckId(id);
 	return (
 		<div class="send-bar">
 			{ask && <div class="send-ask">{ask}</div>}
 			{/* Right above the button, below the values still to write: in view as the button is pressed on a phone. */}
 			{warnings.length > 0 && (
-				<div class="send-check" id={warningId}>
+				<div class="send-check" id={warningId} tabIndex={-1}>
 					<p>
 						<strong>Before sending:</strong>
 					</p>

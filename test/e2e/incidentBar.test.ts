@@ -79,6 +79,18 @@ async function lineParts(ago: number, path = scenarioPath('service-down')) {
 	});
 }
 
+/** With an update due on an incident declared so, "Post the update" tapped on a page, the clipboard holding "what was there": the generator it opened instead of copying. */
+async function postFromBar(over: Parameters<typeof declaration>[0]): Promise<Page> {
+	await withOpenIncident(LONG_AGO, over);
+	await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+	const page = await chromium.context.newPage();
+	await page.goto(ROUTES.severity);
+	await page.evaluate(() => navigator.clipboard.writeText('what was there'));
+	await page.getByRole('button', { name: 'Post the update' }).tap();
+	await page.waitForURL(/#template-/);
+	return page;
+}
+
 describe('the incident bar on a phone', () => {
 	it('stays in view while the page scrolls, below the header, and moves nothing when it appears', async () => {
 		await withOpenIncident(min(3));
@@ -231,13 +243,7 @@ describe('the incident bar on a phone', () => {
 	});
 
 	it('with a value the update needs still to write, opens the update with the focus in it, beside the reason, and copies nothing', async () => {
-		await withOpenIncident(LONG_AGO, { impact: '' });
-		await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-		const page = await chromium.context.newPage();
-		await page.goto(ROUTES.severity);
-		await page.evaluate(() => navigator.clipboard.writeText('what was there'));
-		await page.getByRole('button', { name: 'Post the update' }).tap();
-		await page.waitForURL(/#template-/);
+		const page = await postFromBar({ impact: '' });
 		const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
 		await expect.poll(focused).toMatch(/-ask-/);
 		const box = page.locator(`[id="${await focused()}"]`);
@@ -246,13 +252,7 @@ describe('the incident bar on a phone', () => {
 	});
 
 	it('copies nothing that would notify the whole channel: opens the update, which says so by its copy button', async () => {
-		await withOpenIncident(LONG_AGO, { impact: 'Checkout down <!channel> please look' });
-		await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-		const page = await chromium.context.newPage();
-		await page.goto(ROUTES.severity);
-		await page.evaluate(() => navigator.clipboard.writeText('what was there'));
-		await page.getByRole('button', { name: 'Post the update' }).tap();
-		await page.waitForURL(/#template-/);
+		const page = await postFromBar({ impact: 'Checkout down <!channel> please look' });
 		const template = new URL(page.url()).hash.replace('#template-', '');
 		const generator = page.locator(`[data-generator="${template}"]`);
 		await expect.poll(() => generator.textContent()).toContain('<!channel>, which notifies everyone in the channel');

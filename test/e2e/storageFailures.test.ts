@@ -51,7 +51,9 @@ describe('when browser storage fails', () => {
 		});
 		const page = await chromium.context.newPage();
 		await page.goto('/scenarios/service-down/');
-		await redis(page).check();
+		// Clicked, and the tick looked for after (check() fails when the box is not ticked the instant the click returns,
+		// which twice in busy CI runs it was not, never reproduced since: noted as an open question).
+		await redis(page).click();
 		await expect.poll(() => redis(page).isChecked()).toBe(true);
 		await expect.poll(() => page.locator('#storage-notices [role="alert"]').innerText()).toContain('does not let the site keep data');
 	});
@@ -101,7 +103,9 @@ describe('when browser storage fails', () => {
 		}
 		// An out-of-date page ticks in memory and writes nothing over the newer data.
 		await page.goto('/scenarios/service-down/');
-		await redis(page).check();
+		// Clicked, and the tick looked for after (check() fails when the box is not ticked the instant the click returns,
+		// which twice in busy CI runs it was not, never reproduced since: noted as an open question).
+		await redis(page).click();
 		await expect.poll(() => redis(page).isChecked()).toBe(true);
 		await page.waitForTimeout(500);
 		expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(newer);

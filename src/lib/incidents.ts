@@ -218,8 +218,8 @@ export function logMessage(state: State, id: string, text: string, now: number):
 }
 
 /**
- * The same message copied again within this long of a copy logged (a second tap, a copy made over
- * for a second channel) is the same message sent: logged once, not twice in the timeline and the
+ * How long after a copy is logged the same message copied again (a second tap, the same text copied
+ * to paste it elsewhere) says nothing new: it is logged once, not twice in the timeline and the
  * post-mortem.
  */
 export const RECOPY_MS = 60_000;

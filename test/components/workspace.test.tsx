@@ -195,6 +195,11 @@ describe('the incident summary', () => {
 		const store = (await pageStoreMade())!;
 		store.update((s, at) => setStatus(s, saved().id, { id: 'looking', label: 'Looking', closes: false }, at));
 		await waitFor(() => expect(screen.queryByRole('button', { name: 'Reopen as contained' })).toBeNull());
+		// Resolved there again: the old question does not come back.
+		store.update((s, at) => setStatus(s, saved().id, { id: 'over', label: 'Over', closes: true }, at));
+		await waitFor(() => expect(saved().resolvedAt).toBeDefined());
+		await new Promise((done) => setTimeout(done, 50));
+		expect(screen.queryByRole('button', { name: 'Reopen as contained' })).toBeNull();
 	});
 
 	it('asks once before a status that ends the incident, and "Not yet" leaves it open', async () => {

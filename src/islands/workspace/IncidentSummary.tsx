@@ -1,6 +1,6 @@
 import { urls } from '../../lib/urls.ts';
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { formatClock } from '../../lib/clocks.ts';
 import { formatUtcDateTime } from '../../lib/timeText.ts';
@@ -32,6 +32,10 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 	const current = playbook.statuses.find((s) => s.id === incident.status);
 	// Asked only while it still says what the tap would do: resolved or reopened meanwhile (another tab), it goes.
 	const asking = confirming && confirming.closes !== resolved && confirming.id !== incident.status ? confirming : undefined;
+	// Gone for good: it does not come back should the incident be resolved or reopened again.
+	useEffect(() => {
+		if (confirming && !asking) setConfirming(undefined);
+	}, [confirming, asking]);
 	// The focus goes to the way that changes nothing, so an Enter pressed twice does not do what was asked about.
 	const keepButton = useRef<HTMLButtonElement>(null);
 	useLayoutEffect(() => keepButton.current?.focus(), [asking?.id]);

@@ -158,12 +158,17 @@ describe('the incident summary', () => {
 		).toEqual(['Severity S1 → S2']);
 	});
 
-	it('asks before a status that reopens a resolved incident: a stray tap would start its clocks and the bar again', async () => {
+	/** The seeded incident resolved, then a status that reopens it tapped: asked about. */
+	const askedToReopen = async () => {
 		await workspace();
 		fireEvent.click(screen.getByRole('button', { name: 'Over' }));
 		fireEvent.click(screen.getByRole('button', { name: 'Mark over' }));
 		await waitFor(() => expect(saved().resolvedAt).toBeDefined());
 		fireEvent.click(screen.getByRole('button', { name: 'Contained' }));
+	};
+
+	it('asks before a status that reopens a resolved incident: a stray tap would start its clocks and the bar again', async () => {
+		await askedToReopen();
 		// The focus on the way that changes nothing: a second Enter pressed at once keeps it resolved.
 		const keep = screen.getByRole('button', { name: 'Keep it over' });
 		await waitFor(() => expect(document.activeElement).toBe(keep));
@@ -185,11 +190,7 @@ describe('the incident summary', () => {
 	});
 
 	it('puts the question away once the incident is reopened from elsewhere: it no longer says what the tap would do', async () => {
-		await workspace();
-		fireEvent.click(screen.getByRole('button', { name: 'Over' }));
-		fireEvent.click(screen.getByRole('button', { name: 'Mark over' }));
-		await waitFor(() => expect(saved().resolvedAt).toBeDefined());
-		fireEvent.click(screen.getByRole('button', { name: 'Contained' }));
+		await askedToReopen();
 		expect(screen.getByRole('button', { name: 'Reopen as contained' })).toBeTruthy();
 		// Another tab reopens it meanwhile, as Looking.
 		const store = (await pageStoreMade())!;
@@ -226,6 +227,16 @@ describe('the next message', () => {
 	const messages = {
 		update: { title: 'Progress Note', href: '/communication/#template-tick' },
 		resolution: { title: 'All Clear', href: '/communication/#template-clear' },
+	};
+	/** The update's template served as this one, a clipboard that takes what is written, and leaving the page watched. */
+	const serving = (update: object) => {
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => new Response(JSON.stringify(update))),
+		);
+		const writes = vi.fn(async () => {});
+		vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: writes } });
+		return { writes, assign: vi.spyOn(window.location, 'assign').mockImplementation(() => {}) };
 	};
 
 	it('offers the status update before it is due, and copies and logs it in one tap', async () => {
@@ -276,13 +287,7 @@ describe('the next message', () => {
 			text: 'Now: {{status}}\nWhy: {{why}}',
 			fields: [...template.fields, { ...template.fields[0]!, name: 'why', label: 'Why', from: undefined, required: true }],
 		};
-		vi.stubGlobal(
-			'fetch',
-			vi.fn(async () => new Response(JSON.stringify(required))),
-		);
-		const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {});
-		const writes = vi.fn(async () => {});
-		vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: writes } });
+		const { assign, writes } = serving(required);
 		await workspace({ messages });
 		fireEvent.click(screen.getByRole('button', { name: 'Copy the progress note' }));
 		const region = screen.getByRole('region', { name: 'Next message: Progress Note' });
@@ -306,13 +311,7 @@ describe('the next message', () => {
 				{ name: 'timeline', label: 'Latest', from: 'timeline', placeholder: '', required: false, multiline: true },
 			],
 		};
-		vi.stubGlobal(
-			'fetch',
-			vi.fn(async () => new Response(JSON.stringify(withTimeline))),
-		);
-		const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {});
-		const writes = vi.fn(async () => {});
-		vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: writes } });
+		const { assign, writes } = serving(withTimeline);
 		const { state, id } = seeded();
 		saveState(localStorage, addNote(state, id, 'Rolled back @here please check', DETECTED + min(4)));
 		await mount({ messages });
@@ -329,12 +328,7 @@ describe('the next message', () => {
 	});
 
 	it('copies nothing that states times worked out from a clock behind the incident', async () => {
-		vi.stubGlobal(
-			'fetch',
-			vi.fn(async () => new Response(JSON.stringify(template))),
-		);
-		const writes = vi.fn(async () => {});
-		vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: writes } });
+		const { writes } = serving(template);
 		await workspace({ messages });
 		// This device's clock set back to before the note (written at +3 min).
 		vi.setSystemTime(DETECTED);

@@ -51,7 +51,7 @@ export function NextMessage({ incident, playbook, deadlines, now, messages, focu
 	}, [focus, resolved]);
 	if (resolved) {
 		// Said once it was copied after the incident was resolved (a draft copied before may no longer be true).
-		const said = resolution && lastCopied(incident, resolution.title, incident.resolvedAt ?? 0);
+		const copiedAt = resolution && lastCopied(incident, resolution.title, incident.resolvedAt ?? 0);
 		const postMortem = (primary: boolean) => (
 			<a class={primary ? 'button primary' : 'button'} href={urls.postMortem()}>
 				Write the post-mortem
@@ -60,21 +60,21 @@ export function NextMessage({ incident, playbook, deadlines, now, messages, focu
 		return (
 			<section class="next-message" aria-labelledby={NEXT_MESSAGE_TITLE}>
 				<h3 id={NEXT_MESSAGE_TITLE} tabIndex={-1} ref={heading}>
-					{said === undefined ? 'Next: say it is resolved' : 'Next: the post-mortem'}
+					{copiedAt === undefined ? 'Next: say it is resolved' : 'Next: the post-mortem'}
 				</h3>
-				{said !== undefined && resolution && (
+				{copiedAt !== undefined && resolution && (
 					<p class="muted">
-						{resolution.title} message copied at {formatUtcTime(said)}.
+						{resolution.title} message copied at {formatUtcTime(copiedAt)}.
 					</p>
 				)}
 				<p class="actions">
-					{said !== undefined && postMortem(true)}
+					{copiedAt !== undefined && postMortem(true)}
 					{resolution && (
-						<a class={said === undefined ? 'button primary' : 'button'} href={resolution.href}>
-							Write the {resolution.title.toLowerCase()} message{said === undefined ? '' : ' again'}
+						<a class={copiedAt === undefined ? 'button primary' : 'button'} href={resolution.href}>
+							Write the {resolution.title.toLowerCase()} message{copiedAt === undefined ? '' : ' again'}
 						</a>
 					)}
-					{said === undefined && postMortem(false)}
+					{copiedAt === undefined && postMortem(false)}
 				</p>
 			</section>
 		);

@@ -54,45 +54,87 @@ export function noticeView(notice: StorageNotice, shown: PageShown): HTMLElement
 	return box;
 }
 
+/** At most as high as the cue's line on a phone (two lines of text beside a thumb-high button). */
+const CUE_HEIGHT = 64;
+
+/** The line pinned under the bar while the notices are out of sight, for the first that is more than news; none for news alone. */
+function cueLine(notices: readonly StorageNotice[]): string | undefined {
+	const first = notices.find((n) => n.kind !== 'migrated');
+	if (!first) return undefined;
+	if (first.kind === 'newer') return 'Not saved: this page is out of date. ';
+	return first.unsaved ? 'Not saved: storage failed. ' : 'Saved incidents could not be read. ';
+}
+
 /**
  * Show the store's notices under the bar from now on, as they come and go (a change that cannot be
  * saved, a notice dismissed). Each is made once while it shows, so a button keeps its focus as others change; one dismissed and told again
  * is made anew.
+ *
+ * Notices come in after the page is drawn (they wait for the store's read): one that comes in above the text must not move
+ * it, or a tap aimed at a step lands on another. The browser keeps what is in view where it was (scroll anchoring), but not
+ * at the very top of a page: there the page is first scrolled one pixel. A browser without anchoring is scrolled by what
+ * came in. Either way the notices are then above the screen, and the line pinned under the bar says they are there.
  */
 export function showNotices(bar: HTMLElement, shown: PageShown): void {
 	const list = document.createElement('div');
 	list.id = 'storage-notices';
 	list.className = 'storage-notices print:hidden';
-	// Far down a runbook, the notices are out of sight: a line pinned under the bar says a change was not saved, and
-	// takes the responder to what to do (a tick that stays ticked on screen must not pass for one that was kept).
+	// Hidden until it holds a notice: even its padding, put in unanchored, would move the text.
+	list.hidden = true;
+	// Far down a runbook, the notices are out of sight: a line pinned under the bar says so, and takes the responder to
+	// what to do (a tick that stays ticked on screen must not pass for one that was kept). Its pin takes no height: shown
+	// or hidden, it moves nothing.
+	const said = document.createElement('span');
 	const cue = document.createElement('p');
-	cue.className = 'storage-cue print:hidden';
+	cue.className = 'storage-cue';
 	cue.hidden = true;
 	cue.append(
-		'Not saved: storage failed. ',
+		said,
 		button('What to do', () => {
 			list.scrollIntoView({ block: 'start' });
 			list.querySelector<HTMLElement>('button, a')?.focus({ preventScroll: true });
 		}),
 	);
-	bar.after(list, cue);
+	const pin = document.createElement('div');
+	pin.className = 'storage-cue-pin print:hidden';
+	pin.append(cue);
+	bar.after(list, pin);
 	let inView = true;
-	const showCue = () => (cue.hidden = inView || !shown.notices().some((n) => n.unsaved));
-	new IntersectionObserver(([entry]) => {
-		inView = entry?.isIntersecting ?? true;
-		showCue();
-	}).observe(list);
+	const showCue = () => {
+		const line = cueLine(shown.notices());
+		said.textContent = line ?? '';
+		cue.hidden = inView || line === undefined;
+	};
+	// In view means below the header, the bar pinned over the page and the cue itself, which covers what is under it. Just
+	// under them, a notice that came in at the top of the page is one small scroll away: the cue stays until more shows.
+	const pinned = (parseFloat(getComputedStyle(pin).top) || 0) + CUE_HEIGHT;
+	new IntersectionObserver(
+		([entry]) => {
+			inView = entry?.isIntersecting ?? true;
+			showCue();
+		},
+		{ rootMargin: `${-Math.round(pinned)}px 0px 0px 0px` },
+	).observe(list);
+	const anchoring = CSS.supports('overflow-anchor', 'auto');
 	let made = new Map<string, HTMLElement>();
 	const render = () => {
 		const showing = new Map<string, HTMLElement>();
+		let fresh = false;
 		for (const notice of shown.notices()) {
 			const key = `${notice.kind}:${notice.backupKey ?? ''}`;
-			showing.set(key, made.get(key) ?? noticeView(notice, shown));
+			const view = made.get(key);
+			fresh ||= !view;
+			showing.set(key, view ?? noticeView(notice, shown));
 		}
 		made = showing;
 		const views = [...showing.values()];
+		// Drawn already: the text is on screen, where the responder may be about to tap.
+		const coming = fresh && performance.getEntriesByType('paint').length > 0;
+		if (coming && anchoring && scrollY === 0) scrollBy({ top: 1, behavior: 'instant' });
+		const before = list.offsetHeight;
 		if (views.length !== list.children.length || views.some((v, i) => list.children[i] !== v)) list.replaceChildren(...views);
 		list.hidden = views.length === 0;
+		if (coming && !anchoring) scrollBy({ top: list.offsetHeight - before, behavior: 'instant' });
 		showCue();
 	};
 	shown.subscribe(render);

@@ -99,8 +99,7 @@ describe('when browser storage fails', () => {
 				.poll(() => page.locator('#storage-notices [role="alert"]').innerText())
 				.toMatch(/written by a newer version of this site \(format 3; this page reads 1\)[\s\S]*reload/);
 		}
-		// An out-of-date page ticks in memory and writes nothing over the newer data. Once its notice is in: it comes in
-		// above the steps and moves them down, so a click aimed just before could land on another (noted as an issue).
+		// An out-of-date page ticks in memory and writes nothing over the newer data, once it has said so.
 		await page.goto('/scenarios/service-down/');
 		await page.locator('#storage-notices [role="alert"]').waitFor();
 		await redis(page).check();

@@ -24,6 +24,8 @@ const PAGES = [
 	ROUTES.postMortem,
 	ROUTES.tools,
 	ROUTES.incident,
+	ROUTES.metrics,
+	ROUTES.drills,
 ];
 const WIDTHS = [
 	{ width: 360, height: 740, isMobile: true, hasTouch: true },

@@ -88,13 +88,39 @@ export function showNotices(bar: HTMLElement, shown: PageShown): void {
 	const cue = document.createElement('p');
 	cue.className = 'storage-cue';
 	cue.hidden = true;
+	// Where the responder was (what had the focus, or what was under the cue) as they went to the notices: dismissed,
+	// they go back there, not to the top of the page with the focus on nothing.
+	// A failed save loads this module: the step just ticked has the focus already.
+	let lastFocus: Element | null = document.activeElement === document.body ? null : document.activeElement;
+	document.addEventListener('focusin', (event) => {
+		if (event.target instanceof Element && !list.contains(event.target) && !cue.contains(event.target)) lastFocus = event.target;
+	});
+	let back: { to: Element; top: number } | undefined;
 	cue.append(
 		said,
 		button('What to do', () => {
+			const { bottom } = cue.getBoundingClientRect();
+			const to = lastFocus?.isConnected ? lastFocus : document.elementFromPoint(innerWidth / 2, bottom + 8);
+			back = to ? { to, top: to.getBoundingClientRect().top } : undefined;
 			list.scrollIntoView({ block: 'start' });
 			list.querySelector<HTMLElement>('button, a')?.focus({ preventScroll: true });
 		}),
 	);
+	/** The focus was on a notice just dismissed: on to the next one, else back where the responder was, else the text. */
+	const refocus = (views: readonly HTMLElement[]) => {
+		const next = views[0]?.querySelector<HTMLElement>('button, a');
+		if (next) return next.focus();
+		const was = back;
+		back = undefined;
+		if (was?.to.isConnected) {
+			scrollBy({ top: was.to.getBoundingClientRect().top - was.top, behavior: 'instant' });
+			if (was.to instanceof HTMLElement && was.to === lastFocus) return was.to.focus({ preventScroll: true });
+		}
+		const main = document.querySelector<HTMLElement>('main');
+		if (!main) return;
+		main.tabIndex = -1;
+		main.focus({ preventScroll: true });
+	};
 	const pin = document.createElement('div');
 	pin.className = 'storage-cue-pin print:hidden';
 	pin.append(cue);
@@ -104,6 +130,8 @@ export function showNotices(bar: HTMLElement, shown: PageShown): void {
 		const line = cueLine(shown.notices());
 		said.textContent = line ?? '';
 		cue.hidden = inView || line === undefined;
+		// A heading scrolled to (a link to a section, the table of contents) stops below the cue, not under it.
+		document.documentElement.toggleAttribute('data-storage-cue', !cue.hidden);
 	};
 	// In view means below the header, the bar pinned over the page and the cue itself, which covers what is under it. Just
 	// under them, a notice that came in at the top of the page is one small scroll away: the cue stays until more shows.
@@ -132,8 +160,10 @@ export function showNotices(bar: HTMLElement, shown: PageShown): void {
 		const coming = fresh && performance.getEntriesByType('paint').length > 0;
 		if (coming && anchoring && scrollY === 0) scrollBy({ top: 1, behavior: 'instant' });
 		const before = list.offsetHeight;
+		const focused = list.contains(document.activeElement);
 		if (views.length !== list.children.length || views.some((v, i) => list.children[i] !== v)) list.replaceChildren(...views);
 		list.hidden = views.length === 0;
+		if (focused && !list.contains(document.activeElement)) refocus(views);
 		if (coming && !anchoring) scrollBy({ top: list.offsetHeight - before, behavior: 'instant' });
 		showCue();
 	};

@@ -208,6 +208,10 @@ describe('when browser storage fails', () => {
 			expect((await box(notice)).top).toBeLessThan(740);
 			await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Download what is not saved');
 			await expect.poll(() => cue.isVisible()).toBe(false);
+			// Dismissed, the responder is back at the step, where it was on the screen, with the focus on it.
+			await notice.getByRole('button', { name: 'Dismiss' }).tap();
+			await expect.poll(() => redis(page).evaluate((el) => el === document.activeElement)).toBe(true);
+			expect(Math.abs((await box(redis(page).locator('xpath=ancestor::li[1]'))).top - row.top)).toBeLessThanOrEqual(2);
 		});
 
 		it('gives the notices of the workspace and of stored data it cannot read buttons a thumb can hit', async () => {

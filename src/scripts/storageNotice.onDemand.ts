@@ -71,9 +71,10 @@ function cueLine(notices: readonly StorageNotice[]): string | undefined {
  * is made anew.
  *
  * Notices come in after the page is drawn (they wait for the store's read): one that comes in above the text must not move
- * it, or a tap aimed at a step lands on another. The browser keeps what is in view where it was (scroll anchoring), but not
- * at the very top of a page: there the page is first scrolled one pixel. A browser without anchoring is scrolled by what
- * came in. Either way the notices are then above the screen, and the line pinned under the bar says they are there.
+ * it, or a tap aimed at a step lands on another. Once the page is scrolled, the browser keeps what is in view where it was
+ * (scroll anchoring); at the very top of a page it does not, nor does a browser without anchoring, so the page is scrolled by
+ * what came in (which the page grew by, so a short page can be too). Either way the notices are then above the screen, and
+ * the line pinned under the bar says they are there.
  */
 export function showNotices(bar: HTMLElement, shown: PageShown): void {
 	const list = document.createElement('div');
@@ -158,13 +159,23 @@ export function showNotices(bar: HTMLElement, shown: PageShown): void {
 		const views = [...showing.values()];
 		// Drawn already: the text is on screen, where the responder may be about to tap.
 		const coming = fresh && performance.getEntriesByType('paint').length > 0;
-		if (coming && anchoring && scrollY === 0) scrollBy({ top: 1, behavior: 'instant' });
+		const unanchored = !anchoring || scrollY === 0;
 		const before = list.offsetHeight;
 		const focused = list.contains(document.activeElement);
 		if (views.length !== list.children.length || views.some((v, i) => list.children[i] !== v)) list.replaceChildren(...views);
 		list.hidden = views.length === 0;
 		if (focused && !list.contains(document.activeElement)) refocus(views);
-		if (coming && !anchoring) scrollBy({ top: list.offsetHeight - before, behavior: 'instant' });
+		if (coming && unanchored) {
+			const grown = list.offsetHeight - before;
+			// A page shorter than the screen cannot be scrolled that far: room below the footer, where the screen was blank.
+			const short = grown - (document.documentElement.scrollHeight - innerHeight - scrollY);
+			if (short > 0) {
+				const room = document.createElement('div');
+				room.style.height = `${short}px`;
+				document.body.append(room);
+			}
+			scrollBy({ top: grown, behavior: 'instant' });
+		}
 		showCue();
 	};
 	shown.subscribe(render);

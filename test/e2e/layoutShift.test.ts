@@ -163,41 +163,50 @@ describe.each(WIDTHS)('a runbook drawn while its summary is still parsed, at $wi
 	});
 });
 
-describe.each(WIDTHS)('a storage notice that comes in after the page is drawn, at $width px', (viewport) => {
-	// The notice needs the store's read, made by the bar's script: a page is drawn well before it on a slow phone.
-	// It came in above the text and moved all of it (0.35–0.42 CLS at 360 px), a step about to be tapped too.
-	it.each([
-		['data of a newer version', JSON.stringify({ version: STATE_VERSION + 1, state: { incidents: [] } })],
-		['data that is not JSON', '{"version":'],
-	] as const)('with %s stored, moves nothing on any page, and a line in view says where it is', async (_, raw) => {
-		const { width, height, ...device } = viewport;
-		const context = await chromium.newContext({ baseURL, viewport: { width, height }, ...device });
-		await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, raw] as const);
-		await context.route(/\/_astro\/.*\.js$/, async (route) => {
-			await new Promise((r) => setTimeout(r, SCRIPT_DELAY_MS));
-			await route.continue();
-		});
-		const page = await context.newPage();
-		for (const path of [ROUTES.home, scenarioPath('service-down'), ROUTES.communication]) {
-			await page.goto(path);
-			const notice = page.locator('#storage-notices [role="alert"]');
-			await notice.waitFor();
-			const { total, moved } = await shiftsThroughHydration(page);
-			expect(total, `${path} moved: ${moved.join('; ')}`).toBeLessThan(UNSEEN);
-			// Either the notice is in sight (not under the header), or the line pinned under the bar is, one tap from it.
-			const cue = page.locator('.storage-cue');
-			const seen = () =>
-				notice.evaluate((el) => {
-					const { left, top, bottom } = el.getBoundingClientRect();
-					for (let y = Math.max(top, 0) + 1; y < Math.min(bottom, innerHeight); y += 4)
-						if (el.contains(document.elementFromPoint(left + 4, y))) return true;
-					return false;
-				});
-			if (!(await seen())) {
-				await expect.poll(() => cue.isVisible(), { message: path }).toBe(true);
-				await cue.getByRole('button').click();
-				await expect.poll(seen).toBe(true);
+/** The pages with a storage notice at each width: on a tall desktop window, short pages that end above its bottom. */
+const STORAGE_WINDOWS = [
+	...WIDTHS.map((viewport) => ({ viewport, pages: [ROUTES.home, scenarioPath('service-down'), ROUTES.communication] })),
+	{ viewport: { width: 1920, height: 1080 }, pages: [ROUTES.scenarioIndex, ROUTES.tools] },
+];
+
+describe.each(STORAGE_WINDOWS)(
+	'a storage notice that comes in after the page is drawn, at $viewport.width×$viewport.height',
+	({ viewport, pages }) => {
+		// The notice needs the store's read, made by the bar's script: a page is drawn well before it on a slow phone.
+		// It came in above the text and moved all of it (0.35–0.42 CLS at 360 px), a step about to be tapped too.
+		it.each([
+			['data of a newer version', JSON.stringify({ version: STATE_VERSION + 1, state: { incidents: [] } })],
+			['data that is not JSON', '{"version":'],
+		] as const)('with %s stored, moves nothing on any page, and a line in view says where it is', async (_, raw) => {
+			const { width, height, ...device } = viewport;
+			const context = await chromium.newContext({ baseURL, viewport: { width, height }, ...device });
+			await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [STATE_KEY, raw] as const);
+			await context.route(/\/_astro\/.*\.js$/, async (route) => {
+				await new Promise((r) => setTimeout(r, SCRIPT_DELAY_MS));
+				await route.continue();
+			});
+			const page = await context.newPage();
+			for (const path of pages) {
+				await page.goto(path);
+				const notice = page.locator('#storage-notices [role="alert"]');
+				await notice.waitFor();
+				const { total, moved } = await shiftsThroughHydration(page);
+				expect(total, `${path} moved: ${moved.join('; ')}`).toBeLessThan(UNSEEN);
+				// Either the notice is in sight (not under the header), or the line pinned under the bar is, one tap from it.
+				const cue = page.locator('.storage-cue');
+				const seen = () =>
+					notice.evaluate((el) => {
+						const { left, top, bottom } = el.getBoundingClientRect();
+						for (let y = Math.max(top, 0) + 1; y < Math.min(bottom, innerHeight); y += 4)
+							if (el.contains(document.elementFromPoint(left + 4, y))) return true;
+						return false;
+					});
+				if (!(await seen())) {
+					await expect.poll(() => cue.isVisible(), { message: path }).toBe(true);
+					await cue.getByRole('button').click();
+					await expect.poll(seen).toBe(true);
+				}
 			}
-		}
-	});
-});
+		});
+	},
+);

@@ -130,9 +130,16 @@ export function showNotices(bar: HTMLElement, shown: PageShown): void {
 	const showCue = () => {
 		const line = cueLine(shown.notices());
 		said.textContent = line ?? '';
+		const coming = cue.hidden && !(inView || line === undefined);
 		cue.hidden = inView || line === undefined;
 		// A heading scrolled to (a link to a section, the table of contents) stops below the cue, not under it.
 		document.documentElement.toggleAttribute('data-storage-cue', !cue.hidden);
+		// The step just ticked, right under the bar, would be under the cue that says it was not saved: it is shown below it.
+		const at = document.activeElement;
+		if (!coming || !at || at === document.body || list.contains(at)) return;
+		const row = (at.closest('li') ?? at).getBoundingClientRect();
+		const { top, bottom } = cue.getBoundingClientRect();
+		if (row.top < bottom && row.bottom > top) scrollBy({ top: row.top - bottom - 8, behavior: 'instant' });
 	};
 	// In view means below the header, the bar pinned over the page and the cue itself, which covers what is under it. Just
 	// under them, a notice that came in at the top of the page is one small scroll away: the cue stays until more shows.

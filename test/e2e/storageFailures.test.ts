@@ -159,14 +159,14 @@ describe('when browser storage fails', () => {
 			notice.getByRole('button').evaluateAll((buttons) => buttons.map((b) => [b.textContent, b.getBoundingClientRect().height]));
 
 		/** A runbook on a phone with an incident open and storage full: a step tapped half way down the screen, where a thumb taps. */
-		async function tapFarDownWithStorageFull() {
+		async function tapFarDownWithStorageFull(at = 400) {
 			const context = await chromium.newContext(PHONE);
 			await storeRaw(JSON.stringify({ version: 1, state: openIncidentState() }));
 			await storageFull();
 			const page = await context.newPage();
 			await page.goto('/scenarios/service-down/');
 			await page.locator('#incident-bar .incident-bar-main').waitFor();
-			await redis(page).evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 400));
+			await redis(page).evaluate((el, y) => window.scrollBy(0, el.getBoundingClientRect().top - y), at);
 			await redis(page).tap();
 			const notice = page.getByRole('alert').filter({ hasText: 'Not saved: browser storage is full' });
 			await notice.waitFor();
@@ -212,6 +212,18 @@ describe('when browser storage fails', () => {
 			await notice.getByRole('button', { name: 'Dismiss' }).tap();
 			await expect.poll(() => redis(page).evaluate((el) => el === document.activeElement)).toBe(true);
 			expect(Math.abs((await box(redis(page).locator('xpath=ancestor::li[1]'))).top - row.top)).toBeLessThanOrEqual(2);
+		});
+
+		it('shows a step tapped right under the bar below the line that says it was not saved, not under it', async () => {
+			const { page } = await tapFarDownWithStorageFull(220);
+			const cue = page.locator('.storage-cue');
+			await expect.poll(() => cue.isVisible()).toBe(true);
+			const shown = await box(cue);
+			const row = () => box(redis(page).locator('xpath=ancestor::li[1]'));
+			await expect.poll(async () => (await row()).top).toBeGreaterThanOrEqual(shown.bottom);
+			// Just below it, as little moved as that takes.
+			expect((await row()).top - shown.bottom).toBeLessThan(20);
+			expect(await redis(page).isChecked()).toBe(true);
 		});
 
 		it('gives the notices of the workspace and of stored data it cannot read buttons a thumb can hit', async () => {

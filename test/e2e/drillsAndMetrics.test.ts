@@ -192,10 +192,14 @@ describe('the metrics page', () => {
 		const { high, next, ids, files } = exportedFiles();
 		const page = await chromium.context.newPage();
 		await page.goto('/metrics/');
+		// The place kept for the charts says what comes there while nothing is counted, and gives way to them.
+		const placeholder = () => page.locator('.metrics-slot').evaluate((el) => getComputedStyle(el, '::after').content);
+		await expect.poll(placeholder).toMatch(/^".+"$/);
 		await page
 			.locator('#metrics-files')
 			.setInputFiles([...files, { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') }]);
 		await expect.poll(() => page.locator('.metrics-count').innerText()).toContain('3 incidents counted. 1 drill left out');
+		expect(await placeholder()).toBe('none');
 		expect(await page.locator('.problems').innerText()).toBe(
 			'notes.json: The file is JSON, but not an incident exported from this playbook.',
 		);

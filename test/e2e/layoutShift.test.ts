@@ -203,6 +203,15 @@ describe.each(STORAGE_WINDOWS)(
 					});
 				if (!(await seen())) {
 					await expect.poll(() => cue.isVisible(), { message: path }).toBe(true);
+					// A link to a section while the cue shows stops below it, not under it.
+					const heading = page.locator('main h2[id]').first();
+					if ((await heading.count()) > 0) {
+						await heading.evaluate((el) => (location.hash = `#${el.id}`));
+						const gap = async () =>
+							(await heading.evaluate((el) => el.getBoundingClientRect().top)) -
+							(await cue.evaluate((el) => el.getBoundingClientRect().bottom));
+						await expect.poll(gap, { message: path }).toBeGreaterThanOrEqual(0);
+					}
 					await cue.getByRole('button').click();
 					await expect.poll(seen).toBe(true);
 				}

@@ -17,6 +17,7 @@ import { vendorChunks } from './src/build/vendorChunks.ts';
 import { linksValidator } from './src/integrations/linksValidator.ts';
 import { modulePreload } from './src/integrations/modulePreload.ts';
 import { loadedPreloads } from './src/build/loadedPreloads.ts';
+import { prePaintScripts } from './src/build/prePaintScripts.ts';
 
 const site = loadSite();
 // Measuring builds (the test suite's, the benchmark's: PLAYBOOK_MEASURE=1) record who wrote each
@@ -111,7 +112,7 @@ export default defineConfig({
 	// the same in a measuring build, so what the budgets and the benchmark weigh is what ships.
 	// What an on-demand import fetches with it lists only what the page has not loaded yet (src/build/loadedPreloads.ts).
 	vite: {
-		plugins: [loadedPreloads()],
+		plugins: [loadedPreloads(), prePaintScripts()],
 		environments: { client: { build: { rolldownOptions: { output: { codeSplitting: vendorChunks } } } } },
 	},
 });

@@ -34,11 +34,13 @@ export const BUDGETS = {
 	firstPartyJsGzip: 22 * KB,
 	/**
 	 * Most of our own JavaScript a page without islands may load, gzipped: the incident bar (the
-	 * cheap read of the stored state, the clocks, the next action), the search button and the
-	 * offline worker's registration; no zod (STORE_LIBRARIES). Just above today's heaviest such
-	 * page, the alerts index (7.47 KB; most are 6.61 KB).
+	 * cheap read of the stored state, the clocks, the next action) with the few lines that keep its
+	 * place before the page is drawn, the search button and the offline worker's registration; no
+	 * zod (STORE_LIBRARIES). Just above today's heaviest such page, the alerts index (7.76 KB; most
+	 * are 6.90 KB). It was 7.5 KB while those few lines (0.26 KB, inline in every page) were counted
+	 * as Starlight's.
 	 */
-	islandlessFirstPartyJsGzip: 7.5 * KB,
+	islandlessFirstPartyJsGzip: 7.8 * KB,
 	/**
 	 * Most of our own JavaScript a page that does not load the validated state by itself (no zod:
 	 * STORE_LIBRARIES) may load, gzipped: the 12 KB target, held on the pages a responder reads and

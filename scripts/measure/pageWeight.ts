@@ -42,7 +42,7 @@ export interface Asset {
 /** A script written into the page itself. */
 export interface InlineScript {
 	size: Size;
-	/** Who wrote it: scripts the bundle inlined are known; the rest are Astro's and Starlight's. */
+	/** Who wrote it: scripts the bundle inlined and our pre-paint scripts (`data-pre-paint`) are known; the rest are Astro's and Starlight's. */
 	origin?: Origin | undefined;
 	packages?: string[] | undefined;
 }
@@ -203,9 +203,11 @@ export async function weighPage(dist: string, page: string, origins?: BundleOrig
 		if (type && type !== 'module' && !/javascript/.test(type)) continue;
 		const text = script.rawText;
 		const known = origins?.inline[scriptHash(text)];
+		// Ours, written into the page to run before it is drawn (src/build/prePaintScripts.ts).
+		const prePaint = script.hasAttribute('data-pre-paint');
 		inlineScripts.push({
 			size: sizeOf(text.trim()),
-			origin: known?.origin ?? (origins ? 'platform' : undefined),
+			origin: known?.origin ?? (prePaint ? 'first-party' : origins ? 'platform' : undefined),
 			packages: known?.packages,
 		});
 		if (type === 'module') {

@@ -10,13 +10,12 @@
  * What it does not show (other incidents, post-mortems) it does not check: the full read does
  * when a page loads the store, for a change or an island that edits.
  */
+import { pickActive } from './activeIncident.ts';
+import { STATE_KEY, STATE_VERSION } from './stateKey.ts';
 
-/** Where the state lives. */
-export const STATE_KEY = 'playbook:state';
+export { STATE_KEY, STATE_VERSION } from './stateKey.ts';
 /** Prefix of keys holding data set aside because it could not be used. */
 export const BACKUP_PREFIX = 'playbook:backup:';
-/** Version of the stored shape this code writes. */
-export const STATE_VERSION = 1;
 
 /** localStorage, or undefined where merely touching it throws. */
 export function browserStorage(): Storage | undefined {
@@ -159,10 +158,8 @@ function incident(value: unknown): ShownIncident {
 
 /**
  * What a page shows of a state (as stored, or the store's validated state), and the scratch ticks.
- * The incident: the active one (incidents.ts's activeIncident, the one the workspace shows) while it
- * is open; once it is resolved, or none is active, the latest declared of those still open (first
- * in the list: the store keeps it newest first), so that none still open is hidden from every page,
- * nor ticked past. Undefined when what it takes is not of the stored shape.
+ * The incident: the one pickActive (activeIncident.ts) picks. Undefined when what it takes is not
+ * of the stored shape.
  */
 export function shownState(state: unknown): ShownState | undefined {
 	try {
@@ -171,9 +168,7 @@ export function shownState(state: unknown): ShownState | undefined {
 		const activeId = s['activeId'] === null ? null : take<{ activeId: string }>(s, { activeId: 'string' }).activeId;
 		const all = list(s['incidents']);
 		all.forEach((i) => take(i, { id: 'string' }));
-		const open = (i: unknown) => record(i)['resolvedAt'] === undefined;
-		let found = all.find((i) => record(i)['id'] === activeId);
-		if (!found || !open(found)) found = all.find(open) ?? found;
+		const found = pickActive(all.map(record), activeId);
 		return { active: found === undefined ? undefined : incident(found), scratch: ticks(s['scratch']) };
 	} catch (error) {
 		if (error === ODD) return undefined;

@@ -1,0 +1,23 @@
+/**
+ * Runs inline right after the incident bar's parts (Banner.astro), before the page is drawn: while
+ * an incident is open, the bar is shown (empty) and `html[data-incident-open]` set, so the bar's
+ * place is kept and nothing moves when its script fills it in. The incident is the one the bar will
+ * show (activeIncident.ts), of whatever version stored: a full read migrates it and shows it too.
+ * Built into the page by prePaintScripts (src/build).
+ */
+import { pickActive } from '../lib/activeIncident.ts';
+import { STATE_KEY } from '../lib/stateKey.ts';
+
+try {
+	const { state } = JSON.parse(localStorage.getItem(STATE_KEY)!) as {
+		state: { incidents: { id: string; resolvedAt?: number }[]; activeId: unknown };
+	};
+	const bar = document.getElementById('incident-bar');
+	const shown = pickActive(state.incidents, state.activeId);
+	if (bar && shown && shown.resolvedAt === undefined) {
+		bar.hidden = false;
+		document.documentElement.setAttribute('data-incident-open', '');
+	}
+} catch {
+	// Nothing stored, or nothing readable: no bar until its script has read the state in full.
+}

@@ -42,6 +42,6 @@ export const incidentBarChunks = [
 	// pages reach these only on demand (a copy the clipboard refused, the declare dialog).
 	{
 		name: 'runbook',
-		test: /[\\/]src[\\/](islands[\\/](useShown\.ts|LazyCopyFallback\.tsx|PageProgress\.tsx|Checklist\.tsx|AlertDeclare\.tsx)|lib[\\/]alertParams\.ts)$/,
+		test: /[\\/]src[\\/](islands[\\/](useShown\.ts|LazyCopyFallback\.tsx|PageProgress\.tsx|Checklist\.tsx)|scripts[\\/]runbookDeclare\.ts)$/,
 	},
 ];

@@ -68,14 +68,23 @@ describe('links from alerts', () => {
 		await context.close();
 	});
 
-	it("make the runbook's own Declare link declare from the alert too, the first button a phone shows", async () => {
+	it('put what the alert asks first on a phone, with one button to declare from it', async () => {
 		const page = await chromium.context.newPage();
 		await page.setViewportSize({ width: 360, height: 740 });
 		await page.goto('/scenarios/high-error-rate/?alert=HighErrorRate&severity=P1&service=api');
-		await page.locator('.alert-declare').waitFor();
-		// It says so: the first button a phone shows declares from the alert.
-		expect(await page.getByRole('link', { name: 'Declare an incident' }).count()).toBe(0);
-		await page.getByRole('link', { name: 'Declare from this alert' }).click();
+		const note = page.locator('.alert-declare');
+		// In the first screen, before the runbook's summary; the page's own Declare button waits while the note offers it.
+		const declare = note.getByRole('button', { name: 'Declare from this alert' });
+		const box = (await declare.boundingBox())!;
+		expect(box.y + box.height).toBeLessThanOrEqual(740);
+		expect(
+			await note.evaluate(
+				(el) => !!(el.compareDocumentPosition(document.querySelector('.runbook-meta')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+			),
+		).toBe(true);
+		expect(await page.getByRole('link', { name: 'Declare an incident' }).isVisible()).toBe(false);
+		expect(await page.getByRole('link', { name: 'Declare from this alert' }).count()).toBe(0);
+		await declare.click();
 		const dialog = page.locator('.declare-dialog');
 		await dialog.getByRole('button', { name: 'Declare and copy the message' }).waitFor();
 		expect(await dialog.getByLabel('Title').inputValue()).toBe('HighErrorRate on api');
@@ -87,11 +96,32 @@ describe('links from alerts', () => {
 		// Declared from it, the alert is done with as the declaration is made: the note behind the dialog, a reload
 		// (or Back from the workspace) do not offer to add it to the incident it has just opened.
 		expect(new URL(page.url()).search).toBe('');
-		expect(await page.locator('.alert-declare').count()).toBe(0);
-		expect(await page.getByRole('link', { name: 'Declare from this alert' }).count()).toBe(0);
+		expect(await note.count()).toBe(0);
 		await page.reload();
 		await page.locator('.incident-bar-title').waitFor();
-		expect(await page.locator('.alert-declare').count()).toBe(0);
+		expect(await note.count()).toBe(0);
+	});
+
+	it('keep a press on the note made before its scripts have loaded, and do it once they have', async () => {
+		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await context.route(/\/_astro\/.*\.js$/, async (route) => {
+			await held;
+			await route.continue();
+		});
+		const page = await context.newPage();
+		// Parsed, not loaded: the page's module scripts wait for the held files.
+		await page.goto('/scenarios/high-error-rate/?alert=HighErrorRate&severity=P1&service=api', { waitUntil: 'commit' });
+		// Drawn with the page, before any island: the press lands on the note's own button.
+		await page.locator('.alert-declare').getByRole('button', { name: 'Declare from this alert' }).tap();
+		expect(await page.locator('astro-island[ssr]').count()).toBeGreaterThan(0);
+		expect(await page.locator('.declare-dialog').count()).toBe(0);
+		release();
+		const dialog = page.locator('.declare-dialog');
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).waitFor();
+		expect(await dialog.getByLabel('Title').inputValue()).toBe('HighErrorRate on api');
+		await context.close();
 	});
 
 	it('name the incident already open, add the alert to it, and declare a second one only on purpose', async () => {
@@ -112,8 +142,12 @@ describe('links from alerts', () => {
 		await page.waitForLoadState('networkidle');
 		expect(storeFiles).toEqual([]);
 		expect(await note.locator('.alert-open').innerText()).toContain(`Already open: P2 Checkout errors (${open.id})`);
-		expect(await note.getByRole('button', { name: 'Declare from this alert' }).count()).toBe(0);
-		expect(await note.getByRole('link', { name: `Open ${open.id}` }).getAttribute('href')).toBe('/incident/');
+		expect(await note.getByRole('button', { name: 'Declare from this alert' }).isVisible()).toBe(false);
+		// Its first button adds the alert to the open incident, in a phone's first screen under the incident bar (which links to it).
+		await page.setViewportSize({ width: 360, height: 740 });
+		const add = (await note.getByRole('button', { name: `Add the alert to ${open.id}` }).boundingBox())!;
+		expect(add.y + add.height).toBeLessThanOrEqual(740);
+		await page.setViewportSize({ width: 1280, height: 720 });
 		// The declare form says so too, with the alert added to the open one as its first choice.
 		await note.getByRole('button', { name: 'Declare a new incident' }).click();
 		const dialog = page.locator('.declare-dialog');

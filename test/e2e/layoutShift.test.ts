@@ -26,6 +26,8 @@ const PAGES = [
 	ROUTES.incident,
 	ROUTES.metrics,
 	ROUTES.drills,
+	// A runbook opened from an alert's link: its note names the alert, and offers the incident open in this browser.
+	`${scenarioPath('high-error-rate')}?alert=HighErrorRate&severity=P1&service=api`,
 ];
 const WIDTHS = [
 	{ width: 360, height: 740, isMobile: true, hasTouch: true },

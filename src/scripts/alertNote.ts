@@ -1,0 +1,76 @@
+/**
+ * The note a runbook shows when opened from an alert's link (`?alert=HighErrorRate&severity=P1&service=api`):
+ * it names the alert and offers what to do with it. Its parts are in the page's HTML
+ * (AlertNote.astro). The script that fills them in runs inline, before the page is drawn
+ * (alertNote.prePaint.ts), so the note is in the first paint and nothing under it moves. It keeps
+ * the alert it found in `data-alert`; from then on the note's own code (alertNote.onDemand.ts),
+ * loaded only on a page opened from an alert, redraws it from that with the same function.
+ *
+ * Parts carry `data-text`, `data-when` and `data-unless` (NotePart); its buttons carry
+ * `data-action` (NoteAction, alertNoteNames.ts).
+ */
+import type { AlertPrefill } from '../lib/alertParams.ts';
+
+/** The incident the alert may be added to, as the note names it. */
+export interface NoteIncident {
+	id: string;
+	severity: string;
+	title: string;
+}
+
+/** What the note offers beside the alert: the incident open in this browser, or the one the alert was added to. */
+export interface NoteView {
+	open?: NoteIncident | undefined;
+	added?: string | undefined;
+}
+
+/**
+ * What the note's parts say: `data-text="k"` is replaced by part k; `data-when="k"` shows only when
+ * part k is said, `data-unless="k l"` only when none of them is.
+ */
+export type NotePart = 'alert' | 'severity' | 'services' | 'added' | 'openSeverity' | 'openTitle' | 'openId';
+
+/** The incident an alert's note offers: one still open, and not a drill (a real alert is not part of a drill). */
+export function offered<T extends { resolvedAt?: unknown; drill?: unknown }>(incident: T | undefined): T | undefined {
+	return incident && incident.resolvedAt === undefined && !incident.drill ? incident : undefined;
+}
+
+/**
+ * Shows the note for `alert` with `view`, or takes it out of the page for good when there is no
+ * alert or no view (the alert is done with). The page's own Declare button waits while the note
+ * is there (html[data-alert-link], playbook.css).
+ */
+export function showAlertNote(note: HTMLElement, alert: AlertPrefill | undefined, view: NoteView | undefined): void {
+	document.documentElement.toggleAttribute('data-alert-link', !!(alert && view));
+	if (!alert || !view) {
+		note.remove();
+		return;
+	}
+	const { added = '' } = view;
+	const open = added ? undefined : view.open;
+	const parts: Record<NotePart, string> = {
+		alert: alert.alert ?? 'without a name',
+		severity: alert.severity ?? '',
+		services: alert.services.join(', '),
+		added,
+		openSeverity: open?.severity ?? '',
+		openTitle: open?.title ?? '',
+		openId: open?.id ?? '',
+	};
+	const said = (names = '') => names.split(' ').some((name) => parts[name as NotePart]);
+	for (const part of note.querySelectorAll<HTMLElement>('[data-text]')) part.textContent = parts[part.dataset['text'] as NotePart];
+	for (const part of note.querySelectorAll<HTMLElement>('[data-when],[data-unless]'))
+		part.hidden = part.dataset['when'] ? !said(part.dataset['when']) : said(part.dataset['unless']);
+	note.hidden = false;
+}
+
+/** The alert the note was drawn for (undefined: the page was not opened from an alert, or the note is gone). */
+export function noteAlert(note: HTMLElement | null): AlertPrefill | undefined {
+	const json = note?.isConnected ? note.dataset['alert'] : undefined;
+	return json ? (JSON.parse(json) as AlertPrefill) : undefined;
+}
+
+/** Shows the note as `view` says now, for the alert it was drawn for; null: it is done with, and leaves the page. */
+export function updateNote(note: HTMLElement, view: NoteView | null): void {
+	showAlertNote(note, noteAlert(note), view ?? undefined);
+}

@@ -175,13 +175,6 @@ export default function Checklist({ spec, ordered }: Props) {
 									{step.text}
 								</span>
 								{isNext && <span class="next-badge"> Next</span>}
-								{tick?.done && (
-									<span class="tick-meta">
-										{' '}
-										{formatUtcTime(tick.at)}
-										{tick.by ? `, ${tick.by}` : ''}
-									</span>
-								)}
 								{tick?.note && editing !== step.id && <span class="step-note">Note: {tick.note}</span>}
 								{editing === step.id && (
 									<form
@@ -205,6 +198,14 @@ export default function Checklist({ spec, ordered }: Props) {
 											Cancel
 										</button>
 									</form>
+								)}
+								{/* Last: it takes the room the step keeps for it (playbook.css). */}
+								{tick?.done && (
+									<span class="tick-meta">
+										{' '}
+										{formatUtcTime(tick.at)}
+										{tick.by ? `, ${tick.by}` : ''}
+									</span>
 								)}
 							</span>
 							{editing !== step.id && (

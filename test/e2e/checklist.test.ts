@@ -123,6 +123,34 @@ describe('checklists', () => {
 		await context.close();
 	});
 
+	it('move no step when one is ticked, so a second quick tap lands on the step aimed at', async () => {
+		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+		const page = await context.newPage();
+		await page.goto(scenarioPath('service-down'));
+		await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+		// Every step whose words take more than one line on a phone (a one-line step has room for the tick's line anyway).
+		const long = await page
+			.locator('ol.checklist > li')
+			.evaluateAll((rows) =>
+				rows
+					.filter((r) => r.nextElementSibling && r.querySelector('.step-text')!.getBoundingClientRect().height > 40)
+					.map((r) => r.getAttribute('data-step')!),
+			);
+		expect(long.length).toBeGreaterThan(0);
+		for (const id of long) {
+			const step = row(page, id);
+			const below = step.locator('xpath=following-sibling::li[1]');
+			await step.scrollIntoViewIfNeeded();
+			const before = (await below.boundingBox())!.y;
+			const words = (await step.locator('.step-text').boundingBox())!;
+			await page.touchscreen.tap(words.x + words.width / 2, words.y + words.height / 2);
+			await expect.poll(() => step.locator('input[type=checkbox]').isChecked()).toBe(true);
+			await step.locator('.tick-meta').waitFor();
+			expect(Math.abs((await below.boundingBox())!.y - before), id).toBeLessThanOrEqual(1);
+		}
+		await context.close();
+	});
+
 	it('keep a tick made before the store has loaded, even when the page is left at once', async () => {
 		const page = await chromium.context.newPage();
 		// The store and zod arrive late: the page shows its ticks without them, and loads them on the first tick.

@@ -5,13 +5,15 @@
  */
 import { render } from 'preact';
 import { alertDeclaration } from '../lib/alertParams.ts';
-import { pageShown } from '../lib/pageShown.ts';
-import { noteAlert, offered } from '../scripts/alertNote.ts';
+import { noteAlert, offeredIncident } from '../scripts/alertNote.ts';
 import { alertDone, alertNote } from '../scripts/alertNote.onDemand.ts';
 import { DECLARE_DATA_ID, type DeclareAction, type DeclareData } from '../scripts/runbookDeclare.ts';
 import { DeclareDialog } from './DeclareDialog.onDemand.tsx';
 import { focusBack } from './declare/focusBack.ts';
 import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
+
+/** On the note while its alert is being added (playbook.css shows it busy). */
+const ADDING = 'data-adding';
 
 let data: DeclareData | undefined;
 const pageData = () => (data ??= JSON.parse(document.getElementById(DECLARE_DATA_ID)!.textContent!) as DeclareData);
@@ -35,15 +37,19 @@ function show(prefill: DeclarePrefill, openId?: string) {
 /** Do what a press on the runbook asked: declare (from the alert, or plainly), or add the alert to the open incident. */
 export function declareHere(action: Exclude<DeclareAction, 'dismiss'>): void {
 	const { scenario } = pageData();
-	const alert = noteAlert(alertNote());
-	const open = offered(pageShown().get().active);
+	const note = alertNote();
+	const alert = noteAlert(note);
+	const open = offeredIncident();
 	if (action === 'here' || !alert) show({ scenarios: [scenario] });
 	else if (action === 'declare') show(alertDeclaration(alert, [scenario]));
 	else if (action === 'declareNew') show(alertDeclaration(alert, [scenario]), open?.id);
-	else if (open)
+	else if (open && note && !note.hasAttribute(ADDING)) {
+		// Once: a second press (a double tap, Enter twice) while the store loads would note the alert twice.
+		note.toggleAttribute(ADDING, true);
 		// The store and the model load on this press: a runbook opened from an alert link loads neither to show the note.
 		void import('./alertAdd.onDemand.ts').then(async ({ addAlertTo }) => {
 			await addAlertTo(open.id, alert);
 			alertDone(open.id);
 		});
+	}
 }

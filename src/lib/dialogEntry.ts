@@ -46,6 +46,13 @@ function stepBack(then: () => void): void {
 						} finally {
 							landed();
 						}
+						// Right after this event the browser puts the page back where it was scrolled as the entry was made,
+						// moving the focus given on as the dialog closed (a runbook's first step, further down) out of view:
+						// before the next frame is drawn, it is brought back into view.
+						requestAnimationFrame(() => {
+							const focused = document.activeElement;
+							if (focused instanceof HTMLElement && focused !== document.body) focused.scrollIntoView({ block: 'nearest' });
+						});
 					},
 					{ once: true },
 				);

@@ -1,12 +1,12 @@
 /**
  * The alert's note once the page runs (loaded only on a runbook opened from an alert's link): it
- * follows the incident open in this browser (declared or resolved, in another tab too) as the
- * incident bar's cheap read finds it, does what was pressed on it before this loaded, and is done
+ * follows the incident open in this browser (declared or resolved, in another tab too), read as the
+ * note first was (offeredIncident), does what was pressed on it before this loaded, and is done
  * with once the alert is (alertDone).
  */
 import { focusBack } from '../islands/declare/focusBack.ts';
 import { pageShown } from '../lib/pageShown.ts';
-import { noteAlert, offered, updateNote } from './alertNote.ts';
+import { ALERT_DONE_KEY, noteAlert, offeredIncident, updateNote } from './alertNote.ts';
 import { ALERT_NOTE_ID, type NoteAction } from './alertNoteNames.ts';
 import { act } from './runbookDeclare.ts';
 
@@ -26,6 +26,11 @@ export function alertDone(added?: string): void {
 	addedTo = added;
 	const note = alertNote();
 	if (!note) return;
+	try {
+		sessionStorage.setItem(ALERT_DONE_KEY, note.dataset['alert']!);
+	} catch {
+		// No session storage: an address further back that still carries the alert offers it again.
+	}
 	updateNote(note, added ? { added } : null);
 	if (added) note.focus();
 }
@@ -42,11 +47,10 @@ export function followNote(): void {
 	if (!note || !noteAlert(note)) return;
 	const follow = () => {
 		const shown = alertNote();
-		if (shown && !addedTo) updateNote(shown, { open: offered(pageShown().get().active) });
+		if (shown && !addedTo) updateNote(shown, { open: offeredIncident() });
 	};
+	// Told of every change to the stored state, from this tab or another, by the page's read of it.
 	pageShown().subscribe(follow);
-	// What the note showed before the stored state was read as the bar reads it (an odd shape showed no incident).
-	follow();
 	const pressed = note.dataset['pressed'];
 	delete note.dataset['pressed'];
 	if (pressed) act(pressed as NoteAction);

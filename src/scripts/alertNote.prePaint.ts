@@ -6,28 +6,21 @@
  * on the note before the runbook's script runs is kept for it (`data-pressed`). Built into the page by
  * prePaintScripts (src/build).
  */
-import { pickActive } from '../lib/activeIncident.ts';
 import { alertPrefill } from '../lib/alertParams.ts';
-import { STATE_KEY, STATE_VERSION } from '../lib/stateKey.ts';
-import { offered, showAlertNote, type NoteIncident } from './alertNote.ts';
+import { ALERT_DONE_KEY, offeredIncident, showAlertNote } from './alertNote.ts';
 import { ALERT_NOTE_ID } from './alertNoteNames.ts';
 
 const note = document.getElementById(ALERT_NOTE_ID);
 if (note) {
-	const alert = alertPrefill(new URLSearchParams(location.search), JSON.parse(note.dataset['severities']!) as string[]);
-	if (alert) note.dataset['alert'] = JSON.stringify(alert);
-	let open: NoteIncident | undefined;
+	let alert = alertPrefill(new URLSearchParams(location.search), JSON.parse(note.dataset['severities']!) as string[]);
+	// Done with in this tab already (an address further back in its history still carries it): not offered again.
 	try {
-		const stored = JSON.parse(localStorage.getItem(STATE_KEY)!) as {
-			version: number;
-			state: { incidents: (NoteIncident & { resolvedAt?: number; drill?: boolean })[]; activeId: string | null };
-		} | null;
-		// As the cheap read shows it (storageRead.ts). What that read refuses (an odd shape) the runbook's script corrects once it has read it.
-		if (stored?.version === STATE_VERSION) open = offered(pickActive(stored.state.incidents, stored.state.activeId));
+		if (alert && sessionStorage.getItem(ALERT_DONE_KEY) === JSON.stringify(alert)) alert = undefined;
 	} catch {
-		// Nothing readable stored: no incident to offer.
+		// No session storage: the alert is offered.
 	}
-	showAlertNote(note, alert, { open });
+	if (alert) note.dataset['alert'] = JSON.stringify(alert);
+	showAlertNote(note, alert, { open: offeredIncident() });
 	// Until the runbook's script runs (runbookDeclare.ts), which takes this out and does what was pressed.
 	note.onclick = (event) => {
 		const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset['action'];

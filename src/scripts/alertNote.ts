@@ -9,7 +9,9 @@
  * Parts carry `data-text`, `data-when` and `data-unless` (NotePart); its buttons carry
  * `data-action` (NoteAction, alertNoteNames.ts).
  */
+import { pickActive } from '../lib/activeIncident.ts';
 import type { AlertPrefill } from '../lib/alertParams.ts';
+import { STATE_KEY, STATE_VERSION } from '../lib/stateKey.ts';
 
 /** The incident the alert may be added to, as the note names it. */
 export interface NoteIncident {
@@ -30,18 +32,39 @@ export interface NoteView {
  */
 export type NotePart = 'alert' | 'severity' | 'services' | 'added' | 'openSeverity' | 'openTitle' | 'openId';
 
-/** The incident an alert's note offers: one still open, and not a drill (a real alert is not part of a drill). */
-export function offered<T extends { resolvedAt?: unknown; drill?: unknown }>(incident: T | undefined): T | undefined {
-	return incident && incident.resolvedAt === undefined && !incident.drill ? incident : undefined;
+/**
+ * The incident an alert's note offers, as stored in this browser: of the real incidents (a real alert
+ * is not part of a drill, and a drill under way must not hide a real incident), the one every page
+ * shows (pickActive), if still open. None when the text is not of this version's shape.
+ */
+export function offeredIncident(): NoteIncident | undefined {
+	try {
+		const { version, state } = JSON.parse(localStorage.getItem(STATE_KEY)!) as {
+			version: number;
+			state: { incidents: (NoteIncident & { resolvedAt?: number; drill?: boolean })[]; activeId: string | null };
+		};
+		const shown =
+			version === STATE_VERSION
+				? pickActive(
+						state.incidents.filter((i) => !i.drill),
+						state.activeId,
+					)
+				: undefined;
+		return shown && shown.resolvedAt === undefined ? shown : undefined;
+	} catch {
+		return undefined;
+	}
 }
+
+/** Where this tab keeps the alert last done with (declared from, added, dismissed), so no Back to an address that still carries it offers it again. */
+export const ALERT_DONE_KEY = 'playbook:alert-done';
 
 /**
  * Shows the note for `alert` with `view`, or takes it out of the page for good when there is no
  * alert or no view (the alert is done with). The page's own Declare button waits while the note
- * is there (html[data-alert-link], playbook.css).
+ * shows (playbook.css).
  */
 export function showAlertNote(note: HTMLElement, alert: AlertPrefill | undefined, view: NoteView | undefined): void {
-	document.documentElement.toggleAttribute('data-alert-link', !!(alert && view));
 	if (!alert || !view) {
 		note.remove();
 		return;
@@ -49,7 +72,7 @@ export function showAlertNote(note: HTMLElement, alert: AlertPrefill | undefined
 	const { added = '' } = view;
 	const open = added ? undefined : view.open;
 	const parts: Record<NotePart, string> = {
-		alert: alert.alert ?? 'without a name',
+		alert: alert.alert ?? '',
 		severity: alert.severity ?? '',
 		services: alert.services.join(', '),
 		added,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setStatus } from '../../src/lib/incidents.ts';
 import type { State } from '../../src/lib/state.ts';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/stateKey.ts';
+import { ALERT_DONE_KEY } from '../../src/scripts/alertNote.ts';
 import { T0, withIncident } from '../support/incidents.ts';
 
 /*
@@ -25,7 +26,6 @@ function twoIncidents() {
 beforeEach(() => {
 	localStorage.clear();
 	document.documentElement.removeAttribute('data-incident-open');
-	document.documentElement.removeAttribute('data-alert-link');
 	history.replaceState(null, '', '/scenarios/service-down/');
 });
 afterEach(() => {
@@ -56,8 +56,10 @@ describe("the incident bar's place, kept before the page is drawn", () => {
 		['every incident is resolved', 'resolved'],
 		['the stored text is not JSON', '{"version":1,'],
 		['the stored state has no incidents', JSON.stringify({ version: STATE_VERSION, state: {} })],
+		['what is stored was written by a newer version', 'newer'],
 	])('is not kept when %s', async (_, stored) => {
-		if (stored === 'resolved') {
+		if (stored === 'newer') localStorage.setItem(STATE_KEY, JSON.stringify({ version: STATE_VERSION + 1, state: withIncident().state }));
+		else if (stored === 'resolved') {
 			const { both, first, second } = twoIncidents();
 			store(setStatus(setStatus(both, second, CLOSED, T0 + 1000), first, CLOSED, T0 + 2000));
 		} else if (stored !== undefined) store(stored);
@@ -69,7 +71,7 @@ describe("the incident bar's place, kept before the page is drawn", () => {
 describe("an alert's note, drawn before the page is", () => {
 	// The note's parts as AlertNote.astro writes them, its wording aside.
 	const NOTE = `<div id="alert-note" hidden data-severities='["P0","P1","P2"]'>
-		<code data-text="alert"></code><span data-when="severity">at <span data-text="severity"></span></span>
+		<code data-text="alert" data-when="alert"></code><span class="nameless" data-unless="alert">nameless</span><span data-when="severity">at <span data-text="severity"></span></span>
 		<span data-when="services">for <span data-text="services"></span></span>
 		<span class="new" data-unless="added openId">new</span>
 		<p class="open" data-when="openId"><b data-text="openSeverity"></b> <i data-text="openTitle"></i> <u data-text="openId"></u></p>
@@ -87,7 +89,6 @@ describe("an alert's note, drawn before the page is", () => {
 		store(withIncident().state);
 		await run('alertNote');
 		expect(note()).toBeNull();
-		expect(document.documentElement.hasAttribute('data-alert-link')).toBe(false);
 	});
 
 	it("names the alert from the address, its level only if the playbook has it, and keeps what it read for the page's script", async () => {
@@ -102,7 +103,6 @@ describe("an alert's note, drawn before the page is", () => {
 			false,
 		]);
 		expect(JSON.parse(note()!.dataset['alert']!)).toEqual({ alert: 'DiskFull', services: ['api', 'db'], summary: 'Disk full' });
-		expect(document.documentElement.hasAttribute('data-alert-link')).toBe(true);
 	});
 
 	it('offers the incident open in this browser, as the bar shows it', async () => {
@@ -119,11 +119,40 @@ describe("an alert's note, drawn before the page is", () => {
 		expect([text('openSeverity'), text('openTitle'), text('openId'), text('severity')]).toEqual(['P2', 'Checkout errors', first, 'P1']);
 	});
 
-	it('does not offer a drill: a real alert is not part of one', async () => {
-		store(withIncident({ drill: true }).state);
+	it('does not offer a drill (a real alert is not part of one), nor let one under way hide a real incident', async () => {
+		const { state: drill } = withIncident({ drill: true, title: 'Game day' });
+		store(drill);
 		history.replaceState(null, '', '/scenarios/service-down/?alert=DiskFull');
 		await run('alertNote');
 		expect([shown('.new'), shown('.open')]).toEqual([true, false]);
+		// A real incident declared first, then a drill started (the active one): the real one is offered.
+		document.body.innerHTML = NOTE;
+		const { state: real, id } = withIncident({ title: 'Checkout errors' });
+		store(withIncident({ drill: true, title: 'Game day' }, real, () => 0.5).state);
+		await run('alertNote');
+		expect([shown('.open'), text('openId'), text('openTitle')]).toEqual([true, id, 'Checkout errors']);
+	});
+
+	it('offers no incident stored by a newer version, whose shape it cannot know', async () => {
+		localStorage.setItem(STATE_KEY, JSON.stringify({ version: STATE_VERSION + 1, state: withIncident().state }));
+		history.replaceState(null, '', '/scenarios/service-down/?alert=DiskFull');
+		await run('alertNote');
+		expect([shown('.new'), shown('.open')]).toEqual([true, false]);
+	});
+
+	it('is not drawn for an alert this tab is done with (an address further back still carries it), but is for another', async () => {
+		history.replaceState(null, '', '/scenarios/service-down/?alert=DiskFull&service=api');
+		await run('alertNote');
+		const done = note()!.dataset['alert']!;
+		sessionStorage.setItem(ALERT_DONE_KEY, done);
+		document.body.innerHTML = NOTE;
+		await run('alertNote');
+		expect(note()).toBeNull();
+		document.body.innerHTML = NOTE;
+		history.replaceState(null, '', '/scenarios/service-down/?alert=DiskFull&service=db');
+		await run('alertNote');
+		expect(note()!.hidden).toBe(false);
+		sessionStorage.clear();
 	});
 
 	it('shows what the address and the stored title say as text, never as markup', async () => {
@@ -131,7 +160,7 @@ describe("an alert's note, drawn before the page is", () => {
 		history.replaceState(null, '', '/scenarios/service-down/?alert=<b>x</b>&service=<i>api</i>,ok');
 		await run('alertNote');
 		// The name is not one an alert can have, so the note says it has none and names the services it could read; the title is text.
-		expect([text('alert'), text('services')]).toEqual(['without a name', 'ok']);
+		expect([shown('[data-text="alert"]'), shown('.nameless'), text('services')]).toEqual([false, true, 'ok']);
 		expect(text('openTitle')).toBe('<img src=x onerror=alert(1)>');
 		expect(note()!.querySelector('img, i:not([data-text]), b:not([data-text])')).toBeNull();
 	});

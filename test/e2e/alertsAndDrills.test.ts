@@ -157,13 +157,15 @@ describe('links from alerts', () => {
 		await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
 		expect(await dialog.locator('button[type="submit"]').innerText()).toBe('Declare and copy the message (a new incident)');
 		await dialog.getByRole('button', { name: 'Cancel' }).click();
-		await note.getByRole('button', { name: `Add the alert to ${open.id}` }).click();
+		// Pressed twice (a double tap, Enter twice) while the store loads: added once.
+		await note.getByRole('button', { name: `Add the alert to ${open.id}` }).dblclick();
 		await expect.poll(() => note.locator('.alert-note').innerText()).toContain(`Added to ${open.id}`);
 		await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('alert-declare'))).toBe(true);
 		const incidents = (await stored(page)).state.incidents;
 		expect(incidents).toHaveLength(1);
 		expect(incidents[0].services).toContain('checkout');
 		expect(incidents[0].events.at(-1).text).toBe('Alert HighErrorRate (P1, checkout) added: Half of payments fail');
+		expect(incidents[0].events.filter((e: { text?: string }) => e.text?.startsWith('Alert HighErrorRate')).length).toBe(1);
 		expect(new URL(page.url()).search).toBe('');
 		// From the form too: the alert is added to the open incident, and the note says so.
 		await page.goto('/alerts/higherrorrate/?severity=P1&service=search');

@@ -232,6 +232,36 @@ describe('Back with the declare dialog open', () => {
 		await expectAlertDone(page);
 	});
 
+	it('after declaring from an alert, gives the focus to the first step, in view on a phone', async () => {
+		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+		const page = await context.newPage();
+		await declaredFromAlert(page);
+		await dialog(page).getByRole('button', { name: 'Close' }).tap();
+		await entryGone(page);
+		// The dialog's history entry stepped back from puts the page where it was scrolled; the focus is brought back into view.
+		await expect.poll(() => page.evaluate(() => document.activeElement?.matches('main .checklist input'))).toBe(true);
+		await expect
+			.poll(() => page.evaluate(() => document.activeElement!.getBoundingClientRect().bottom))
+			.toBeLessThanOrEqual(page.viewportSize()!.height + 1);
+		expect(await page.evaluate(() => document.activeElement!.getBoundingClientRect().top)).toBeGreaterThan(0);
+		await context.close();
+	});
+
+	it('done with after a link within the page was followed, is not offered again by Back to where the address still carries it', async () => {
+		const page = await chromium.context.newPage();
+		await runbookFromHome(page, '?alert=HighErrorRate&severity=P1&service=api');
+		// A link within the page (the table of contents, a skip link) makes an entry that carries the alert too.
+		await page.evaluate(() => (location.hash = 'response'));
+		await page.locator('.alert-declare').getByRole('button', { name: 'Dismiss' }).click();
+		await expect.poll(() => page.locator('.alert-declare').count()).toBe(0);
+		await page.goBack();
+		await expect.poll(() => new URL(page.url()).searchParams.get('alert')).toBe('HighErrorRate');
+		await page.reload();
+		await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
+		expect(await page.locator('.alert-declare').count()).toBe(0);
+		expect(await page.getByRole('link', { name: 'Declare an incident' }).isVisible()).toBe(true);
+	});
+
 	it('after declaring from an alert, closes it without bringing the alert back into the address', async () => {
 		const page = await chromium.context.newPage();
 		await declaredFromAlert(page);

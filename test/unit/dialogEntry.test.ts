@@ -42,6 +42,8 @@ function fakeWindow() {
 	});
 	vi.stubGlobal('addEventListener', events.addEventListener.bind(events));
 	vi.stubGlobal('removeEventListener', events.removeEventListener.bind(events));
+	// Frames are the browser's: what waits for one here (the focus brought back into view) has no page to act on.
+	vi.stubGlobal('requestAnimationFrame', () => 0);
 	return {
 		entries: () => entries.slice(0, at + 1).map((e) => e.url),
 		pending: () => backs.length,

@@ -47,9 +47,12 @@ export function declareHere(action: Exclude<DeclareAction, 'dismiss'>): void {
 		// Once: a second press (a double tap, Enter twice) while the store loads would note the alert twice.
 		note.toggleAttribute(ADDING, true);
 		// The store and the model load on this press: a runbook opened from an alert link loads neither to show the note.
-		void import('./alertAdd.onDemand.ts').then(async ({ addAlertTo }) => {
-			await addAlertTo(open.id, alert);
-			alertDone(open.id);
-		});
+		void import('./alertAdd.onDemand.ts')
+			.then(async ({ addAlertTo }) => {
+				await addAlertTo(open.id, alert);
+				alertDone(open.id);
+			})
+			// Added (the note now says where, with its own buttons), or not (a press may try again).
+			.finally(() => note.removeAttribute(ADDING));
 	}
 }

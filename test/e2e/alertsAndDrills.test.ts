@@ -161,6 +161,8 @@ describe('links from alerts', () => {
 		await note.getByRole('button', { name: `Add the alert to ${open.id}` }).dblclick();
 		await expect.poll(() => note.locator('.alert-note').innerText()).toContain(`Added to ${open.id}`);
 		await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('alert-declare'))).toBe(true);
+		// Busy no more: its buttons are as any other.
+		expect(await note.locator('.actions').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
 		const incidents = (await stored(page)).state.incidents;
 		expect(incidents).toHaveLength(1);
 		expect(incidents[0].services).toContain('checkout');

@@ -143,17 +143,18 @@ export function startIncidentBar(): void {
 		const showSaid = said.until > now;
 		clock.hidden = showSaid;
 		next.className = `incident-bar-next ${!showSaid && upcoming ? `state-${upcoming.state}` : ''}`;
-		const [label, when] = showSaid ? [said.text, ''] : upcoming ? deadlineText(upcoming, now) : ['', ''];
-		nextLabel.textContent = label;
-		nextWhen.textContent = when;
-		// Cut short ("Escalate: Engin…"), an escalation keeps whom it brings in: the role alone, which the responder must read.
-		if (!showSaid && upcoming?.escalates && nextLabel.scrollWidth > nextLabel.clientWidth) nextLabel.textContent = upcoming.label;
+		// The buttons first: the line's room is what they leave, and the label is measured against it below.
 		const wanted = barActions(incident, list, location.pathname, data.canPostUpdate);
 		const key = wanted.map((a) => (a.kind === 'link' ? a.href : a.kind)).join(' ');
 		if (key !== shownActions) {
 			actions.replaceChildren(...wanted.map(actionView));
 			shownActions = key;
 		}
+		const [label, when] = showSaid ? [said.text, ''] : upcoming ? deadlineText(upcoming, now) : ['', ''];
+		nextLabel.textContent = label;
+		nextWhen.textContent = when;
+		// Cut short ("Escalate: Engin…"), an escalation keeps whom it brings in: the role alone, which the responder must read.
+		if (!showSaid && upcoming?.escalates && nextLabel.scrollWidth > nextLabel.clientWidth) nextLabel.textContent = upcoming.label;
 	};
 	shown.subscribe(render);
 	render();

@@ -117,10 +117,14 @@ describe('links from alerts', () => {
 		await page.locator('.alert-declare').getByRole('button', { name: 'Declare from this alert' }).tap();
 		expect(await page.locator('astro-island[ssr]').count()).toBeGreaterThan(0);
 		expect(await page.locator('.declare-dialog').count()).toBe(0);
+		// It says it was taken: its buttons look busy until it is done.
+		const actions = page.locator('.alert-declare .actions');
+		expect(await actions.evaluate((el) => getComputedStyle(el).cursor)).toBe('progress');
 		release();
 		const dialog = page.locator('.declare-dialog');
 		await dialog.getByRole('button', { name: 'Declare and copy the message' }).waitFor();
 		expect(await dialog.getByLabel('Title').inputValue()).toBe('HighErrorRate on api');
+		expect(await actions.evaluate((el) => getComputedStyle(el).cursor)).not.toBe('progress');
 		await context.close();
 	});
 

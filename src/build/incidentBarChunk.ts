@@ -26,13 +26,17 @@ export const incidentBarChunks = [
 	// (stateRead.ts); then the validated store, the incident model and what only they use, in one chunk for the pages that load it, with
 	// no view code, as pages without islands load it to write. Of groups of one priority the first declared keeps
 	// a module both would take in: the bar keeps the cheap read, the state keeps the schemas.
-	// The severities an incident went through are read on every page that loads the state (the course chart, the
-	// post-mortem, the messages, the metrics, the drills' score): in its chunk, not one more file.
-	{ name: 'state', test: /[\\/]src[\\/]lib[\\/](state(Read)?|severityPeriods|timeText)\.ts$/ },
+	{ name: 'state', test: /[\\/]src[\\/]lib[\\/]state(Read)?\.ts$/ },
 	{ name: 'store', test: /[\\/]src[\\/]lib[\\/](store|storage|merge|incidents)\.ts$/ },
+	// The severities an incident went through and the times as written, which every page that reads the state reads
+	// (the course chart, the post-mortem, the messages, the metrics, the drills' score) and the code a page without an
+	// island loads on demand (a message copied from the bar): apart from the view code, with no schema.
+	{ name: 'levels', test: /[\\/]src[\\/]lib[\\/](severityPeriods|timeText)\.ts$/ },
 	// What islands that read the state without the store use to read it, and the clock that moves their figures: one
-	// file for the pages with such islands (the message generator, the post-mortem, the drills, the metrics, the workspace).
-	{ name: 'useStateRead', test: /[\\/]src[\\/]islands[\\/](useStateRead|useNow)\.ts$/ },
+	// file for the pages with such islands (the message generator, the post-mortem, the drills, the metrics, the
+	// workspace), with nothing of the schemas: the metrics read the incidents as every page reads the one it shows, so
+	// that page loads neither the schemas nor zod; the others read them validated (stateRead.ts's validatedState).
+	{ name: 'storedRead', test: /[\\/]src[\\/]islands[\\/](useStoredRead|useNow)\.ts$/ },
 	// How those that change it do so through the store loaded on demand, and say when it could not load: one file for
 	// them (the metrics, which change nothing, do not load it).
 	{ name: 'onDemandChanges', test: /[\\/]src[\\/](lib[\\/]onDemandChanges\.ts|islands[\\/]NotSaved\.tsx)$/ },

@@ -10,6 +10,9 @@ import type { ShownTicks } from '../lib/storageRead.ts';
 import { LazyCopyFallback } from './LazyCopyFallback.tsx';
 import { applyInOrder, changeStep, prepareChange, useShownState } from './useShown.ts';
 
+/** The copy and download of a list, loaded when either is asked for: one import, so the build writes one loader. */
+const exportCode = () => import('./checklistExport.onDemand.ts');
+
 /**
  * When a change to a record (a step's tick or note) is made: now, or just after the record's last
  * change when this device's clock reads earlier (the record came from a device whose clock is ahead,
@@ -113,12 +116,11 @@ export default function Checklist({ spec, ordered }: Props) {
 		setMessage('Ticks restored.');
 	};
 	const copy = async () => {
-		const { copyChecklist } = await import('./checklistExport.onDemand.ts');
-		const refused = await copyChecklist(spec, ticks);
+		const refused = await (await exportCode()).copyChecklist(spec, ticks);
 		if (refused === undefined) setMessage('Copied as Markdown.');
 		else setFallback(refused);
 	};
-	const download = async () => (await import('./checklistExport.onDemand.ts')).downloadChecklist(spec, ticks);
+	const download = async () => (await exportCode()).downloadChecklist(spec, ticks);
 
 	return (
 		<div

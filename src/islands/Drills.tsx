@@ -4,7 +4,8 @@ import { activeIncident } from '../lib/stateRead.ts';
 import { urls } from '../lib/urls.ts';
 import type { Inject } from '../schemas/drill.ts';
 import type DrillRun from './DrillRun.onDemand.tsx';
-import { useStateRead } from './useStateRead.ts';
+import { useStoredRead } from './useStoredRead.ts';
+import { validatedState } from '../lib/stateRead.ts';
 
 /** A drill as the page gets it: its script, and the name of its scenario. */
 export interface DrillSpec {
@@ -58,11 +59,11 @@ const loadRun = () => (runView ??= import('./DrillRun.onDemand.tsx').then((m) =>
 /**
  * Game-day drills: start one, see its alert and its events as the clock reaches them, declare and
  * work it in the workspace and runbooks as for real, and read the score against the playbook.
- * The drill played is read without the store (useStateRead); the store loads on the first sign of
+ * The drill played is read without the store (useStoredRead); the store loads on the first sign of
  * a change.
  */
 export default function Drills({ drills, playbook }: Props) {
-	const { state, ready } = useStateRead();
+	const { value: state, ready } = useStoredRead(validatedState);
 	const [pending, setPending] = useState<Pending | undefined>(undefined);
 	const [Run, setRun] = useState<typeof DrillRun>();
 	const [failed, setFailed] = useState(false);

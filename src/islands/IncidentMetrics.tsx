@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
-import { computeMetrics, uniqueIncidents, type GroupFigures } from '../lib/metrics.ts';
+import { computeMetrics, uniqueIncidents, type GroupFigures, type MetricsIncident } from '../lib/metrics.ts';
 import { metricsTables, minutes, type MetricsTable } from '../lib/metricsTables.ts';
-import type { Incident } from '../lib/state.ts';
+import type { StateReader } from '../lib/pageShown.ts';
+import { parseStored, shownIncidents, STATE_VERSION } from '../lib/storageRead.ts';
 import { BarChart } from './charts/BarChart.tsx';
 import { useNow } from './useNow.ts';
-import { useStateRead } from './useStateRead.ts';
+import { useStoredRead } from './useStoredRead.ts';
 
 interface Props {
 	playbook: ClientPlaybook;
@@ -40,6 +41,22 @@ function Table({ caption, columns, rows, rowKey }: MetricsTable) {
 	);
 }
 
+/**
+ * The incidents kept in this browser, read as every page reads the one it shows (storageRead.ts):
+ * each field the figures use, of its type, without the store's schemas, as the page changes nothing.
+ * Stored text of another version or shape is left to the store's full read, which migrates, sets
+ * aside and tells.
+ */
+const keptIncidents: StateReader<readonly MetricsIncident[]> = {
+	fromText(raw) {
+		if (raw === null) return [];
+		const parsed = parseStored(raw);
+		return parsed?.version === STATE_VERSION ? shownIncidents(parsed.state) : undefined;
+	},
+	fromStore: (state) => state.incidents,
+	empty: () => [],
+};
+
 /** The code that reads added files and makes the downloads, loaded when one is added or asked for. */
 const fileCode = () => import('./metricsFiles.onDemand.ts');
 
@@ -50,9 +67,9 @@ const minutesText = (ms: number | undefined) => (ms === undefined ? '' : `${minu
  * Files are read here and kept only while the page is open; nothing is uploaded or stored.
  */
 export default function IncidentMetrics({ playbook }: Props) {
-	const { state, ready } = useStateRead();
+	const { value: kept, ready } = useStoredRead(keptIncidents);
 	const now = useNow(60_000);
-	const [files, setFiles] = useState<{ name: string; incident: Incident }[]>([]);
+	const [files, setFiles] = useState<{ name: string; incident: MetricsIncident }[]>([]);
 	const [problems, setProblems] = useState<string[]>([]);
 	const [dragging, setDragging] = useState(false);
 	const [includeBrowser, setIncludeBrowser] = useState(true);
@@ -66,7 +83,7 @@ export default function IncidentMetrics({ playbook }: Props) {
 
 	if (!ready) return <p>Loading the incidents kept in this browser…</p>;
 	const incidents = uniqueIncidents(
-		includeBrowser ? state.incidents : [],
+		includeBrowser ? kept : [],
 		files.map((f) => f.incident),
 	);
 	const metrics = computeMetrics(incidents, playbook.severities, playbook.statuses, now);
@@ -85,7 +102,7 @@ export default function IncidentMetrics({ playbook }: Props) {
 				<h2 id="metrics-sources">Incidents counted</h2>
 				<label class="check-row">
 					<input type="checkbox" checked={includeBrowser} onChange={(e) => setIncludeBrowser(e.currentTarget.checked)} /> This browser’s
-					incidents ({state.incidents.filter((i) => !i.drill).length})
+					incidents ({kept.filter((i) => !i.drill).length})
 				</label>
 				<div
 					class={`drop-zone${dragging ? ' dragging' : ''}`}

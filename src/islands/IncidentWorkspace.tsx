@@ -9,7 +9,8 @@ import { INCIDENT_ID } from '../lib/incidentIds.ts';
 import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand.tsx';
 import { useScenarios } from './useScenarios.ts';
 import { useNow } from './useNow.ts';
-import { useStateRead } from './useStateRead.ts';
+import { useStoredRead } from './useStoredRead.ts';
+import { validatedState } from '../lib/stateRead.ts';
 import { ChecklistProgress } from './workspace/ChecklistProgress.tsx';
 import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
 import { Deadlines } from './workspace/Deadlines.tsx';
@@ -37,12 +38,12 @@ interface Props {
 
 /**
  * The incident workspace: declare, then follow the current incident's clocks, checklists and
- * timeline. The incidents are read validated without the store (useStateRead); the store and the
+ * timeline. The incidents are read validated without the store (useStoredRead); the store and the
  * workspace's changes load on the first sign of a change (a press, a key, focus in the workspace),
  * and changes made before they are in are applied in order once they are.
  */
 export default function IncidentWorkspace({ playbook, checklists, handoverHref, messages = {} }: Props) {
-	const { state, ready, deciding } = useStateRead();
+	const { value: state, ready, deciding } = useStoredRead(validatedState);
 	const notices = useNoticesView(ready && !deciding);
 	const now = useNow();
 	// Declaring opens the same dialog as on the classifier and runbooks, with what comes next in it.

@@ -19,7 +19,8 @@ import { ListField } from './generator/ListField.tsx';
 import { Preview } from './generator/Preview.tsx';
 import { SendBar, sendCheckId } from './generator/SendBar.tsx';
 import { TextField } from './generator/TextField.tsx';
-import { useStateRead } from './useStateRead.ts';
+import { useStoredRead } from './useStoredRead.ts';
+import { validatedState } from '../lib/stateRead.ts';
 import { useNow } from './useNow.ts';
 import { NotSaved } from './NotSaved.tsx';
 import { focusInView } from './focusInView.ts';
@@ -57,11 +58,11 @@ function closedWarning(template: GeneratorTemplate, incident: Incident | undefin
 /**
  * A message template filled in from the open incident, field by field, with a live preview in the
  * chosen format and one button that copies it and logs the copy on the incident's timeline. The
- * incident is read without the store (useStateRead); the store loads on the first sign of a
+ * incident is read without the store (useStoredRead); the store loads on the first sign of a
  * change, and what was typed, chosen or copied before it arrived is kept once it has.
  */
 export default function MessageGenerator({ template, playbook, children }: Props) {
-	const { state, ready } = useStateRead();
+	const { value: state, ready } = useStoredRead(validatedState);
 	// Asked for by the link that opened the page (the incident bar's "Post the update", for the incident it shows), else the one worked on.
 	const [named] = useState(() => (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get(INCIDENT_QUERY)));
 	const incident = findIncident(state, named) ?? workingIncident(state);

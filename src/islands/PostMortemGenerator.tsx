@@ -22,7 +22,8 @@ import { IncidentCourseFigure } from './charts/IncidentCourseFigure.tsx';
 import { courseMermaid, incidentCourse } from '../lib/incidentCourse.ts';
 import { scenarioStatusText, useScenarios } from './useScenarios.ts';
 import { useNow } from './useNow.ts';
-import { useStateRead } from './useStateRead.ts';
+import { useStoredRead } from './useStoredRead.ts';
+import { validatedState } from '../lib/stateRead.ts';
 
 const followUps = () => import('./generator/followUps.onDemand.ts');
 /** What keeps the post-mortem's words and action items, loaded with the store on the first sign of a change. */
@@ -41,11 +42,11 @@ interface Props {
  * The post-mortem template filled from the open incident: what the record knows (times, severity
  * periods, timeline, skipped steps) plus what the responder writes (root cause, impact, action
  * items), saved on the incident as it is typed. Copy it as Markdown or download a .md file.
- * The incident is read without the store (useStateRead); the store loads on the first sign of a
+ * The incident is read without the store (useStoredRead); the store loads on the first sign of a
  * change, and a change shows at once and is kept once it has, in the order the changes were made.
  */
 export default function PostMortemGenerator({ template, playbook, checklists, children }: Props) {
-	const { state, ready } = useStateRead();
+	const { value: state, ready } = useStoredRead(validatedState);
 	const now = useNow(10_000);
 	// Typed here and not yet kept on the incident; action item changes not yet kept, in the order made.
 	const [typed, setTyped] = useState<FieldValues>({});

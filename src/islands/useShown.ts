@@ -24,10 +24,12 @@ export function useShownState(): { shown: ShownState; ready: boolean } {
 
 /** The checklist's changes, loaded with the store on demand. */
 type Changes = typeof import('../lib/checklistChanges.onDemand.ts');
+/** One import of the changes for every use, so the build writes one loader and one list of its files. */
+const changesCode = (): Promise<Changes> => import('../lib/checklistChanges.onDemand.ts');
 const queue = inOrder();
 /** Apply a change through the checklist's changes, after every change made before it on this page. */
 export function applyInOrder<T>(change: (changes: Changes) => Promise<T>): Promise<T> {
-	return queue(async () => change(await import('../lib/checklistChanges.onDemand.ts')));
+	return queue(async () => change(await changesCode()));
 }
 
 /** Apply a tick or note through the store, loaded on demand; until applied, it is kept for the next page should this one be left. */
@@ -41,5 +43,5 @@ export async function changeStep(step: StepChange): Promise<void> {
  */
 export function prepareChange(): void {
 	void loadStore();
-	void import('../lib/checklistChanges.onDemand.ts');
+	void changesCode();
 }

@@ -6,7 +6,7 @@
 import { severityById, type ClientSeverity } from './clientPlaybook.ts';
 import { firstResponseAt, type ClockLevel } from './clocks.ts';
 import { peakSeverity, severityPeriods } from './severityPeriods.ts';
-import type { Incident } from './state.ts';
+import type { ShownIncident } from './storageRead.ts';
 import { updateCadence, type Cadence } from './updateCadence.ts';
 import type { Status } from '../schemas/site.ts';
 
@@ -15,12 +15,21 @@ const MINUTE = 60_000;
 /** The levels the figures need: the clocks' fields and the rank that orders them. */
 export type MetricsLevel = ClockLevel & Pick<ClientSeverity, 'name' | 'rank'>;
 
+/**
+ * What the figures read of an incident: as stored and validated (state.ts), or as pages show it
+ * (storageRead.ts), which the metrics page reads without the store's schemas.
+ */
+export type MetricsIncident = Pick<
+	ShownIncident,
+	'id' | 'title' | 'severity' | 'drill' | 'detectedAt' | 'declaredAt' | 'resolvedAt' | 'events'
+>;
+
 /** The statuses the figures need: which one closes, and which mean the impact stopped. */
 export type MetricsStatus = Pick<Status, 'id' | 'closes'> & { mitigates?: boolean | undefined };
 
 /** The level in force at a time, read from the incident's severity history. */
 export function levelAt<T extends { id: string }>(
-	incident: Incident,
+	incident: MetricsIncident,
 	severities: readonly T[],
 	now: number,
 ): (at: number) => T | undefined {
@@ -52,7 +61,7 @@ export interface IncidentFigures {
 }
 
 /** The first time the incident reached a status that means the impact stopped (or resolution). */
-export function mitigatedAt(incident: Incident, statuses: readonly MetricsStatus[]): number | undefined {
+export function mitigatedAt(incident: MetricsIncident, statuses: readonly MetricsStatus[]): number | undefined {
 	const stops = statuses.filter((s) => s.mitigates || s.closes).map((s) => s.id);
 	const at = incident.events.find((e) => e.kind === 'status' && e.value !== undefined && stops.includes(e.value))?.at;
 	return at ?? incident.resolvedAt;
@@ -60,7 +69,7 @@ export function mitigatedAt(incident: Incident, statuses: readonly MetricsStatus
 
 /** The figures of one incident at `now` (open incidents are measured up to now). */
 export function incidentFigures(
-	incident: Incident,
+	incident: MetricsIncident,
 	severities: readonly MetricsLevel[],
 	statuses: readonly MetricsStatus[],
 	now: number,
@@ -161,7 +170,7 @@ export interface Metrics {
 
 /** The metrics of some incidents: real incidents only, oldest first. */
 export function computeMetrics(
-	incidents: readonly Incident[],
+	incidents: readonly MetricsIncident[],
 	severities: readonly MetricsLevel[],
 	statuses: readonly MetricsStatus[],
 	now: number,
@@ -194,8 +203,8 @@ export function computeMetrics(
 }
 
 /** Incidents from several sources, each id once (the first source wins: this browser before files). */
-export function uniqueIncidents(...sources: readonly (readonly Incident[])[]): Incident[] {
-	const seen = new Map<string, Incident>();
+export function uniqueIncidents<T extends MetricsIncident>(...sources: readonly (readonly T[])[]): T[] {
+	const seen = new Map<string, T>();
 	for (const incident of sources.flat()) if (!seen.has(incident.id)) seen.set(incident.id, incident);
 	return [...seen.values()];
 }

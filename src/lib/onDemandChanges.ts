@@ -1,6 +1,6 @@
 /**
  * Changes an island makes through the page's store, loaded on demand with the island's own module
- * of changes (a *.onDemand.ts): the island shows the state read without the store (useStateRead.ts)
+ * of changes (a *.onDemand.ts): the island shows the state read without the store (useStoredRead.ts)
  * and starts loading both on the first sign of a change (a press, a key, focus in it), so the load
  * follows what the responder does. Changes go through one queue: they are applied in the order they
  * were made, those made before the code arrived too (a value typed letter by letter is kept as last typed).

@@ -10,7 +10,20 @@
 import { loadedStore, loadStore, whenStoreMade } from './pageStoreLoader.ts';
 import type { StorageNotice } from './storage.ts';
 import { changesLeft, peekState, shownState, STATE_KEY, storedText, type ShownState } from './storageRead.ts';
+import type { State } from './state.ts';
 import type { Store } from './store.ts';
+
+/**
+ * What an island that shows more than the bar takes of the incident state (useStoredRead.ts): from
+ * the stored text the page shows, without the store (undefined when the store's full read must
+ * decide: another version, an odd shape), and from the store once something on the page made it.
+ */
+export interface StateReader<T> {
+	fromText(raw: string | null): T | undefined;
+	fromStore(state: State): T;
+	/** What is shown while the store's full read decides and nothing was shown before. */
+	empty(): T;
+}
 
 /** Nothing to show: no incident, no ticks. */
 export const NOTHING_SHOWN: ShownState = { active: undefined, scratch: {} };

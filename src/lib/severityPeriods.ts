@@ -4,7 +4,10 @@
  * page that only counts does not load them.
  */
 import { severityById, type ClientSeverity } from './clientPlaybook.ts';
-import type { Incident } from './state.ts';
+import type { ShownIncident } from './storageRead.ts';
+
+/** What the periods are read from: an incident as stored, validated (state.ts) or as pages show it (storageRead.ts). */
+export type PeriodIncident = Pick<ShownIncident, 'severity' | 'detectedAt' | 'resolvedAt' | 'events'>;
 
 /** One stretch of time the incident spent at one severity. */
 export interface SeverityPeriod {
@@ -14,7 +17,7 @@ export interface SeverityPeriod {
 }
 
 /** Where the incident ends for the post-mortem: its resolution, or now while it is open. */
-export function incidentEnd(incident: Pick<Incident, 'resolvedAt'>, now: number): number {
+export function incidentEnd(incident: Pick<PeriodIncident, 'resolvedAt'>, now: number): number {
 	return incident.resolvedAt ?? now;
 }
 
@@ -22,7 +25,7 @@ export function incidentEnd(incident: Pick<Incident, 'resolvedAt'>, now: number)
  * The severities the incident went through, from detection to its end, read from the declared
  * severity and the `severity` events. Adjacent stretches at one level are joined; empty ones dropped.
  */
-export function severityPeriods(incident: Incident, now: number): SeverityPeriod[] {
+export function severityPeriods(incident: PeriodIncident, now: number): SeverityPeriod[] {
 	const start = incident.detectedAt;
 	const end = Math.max(start, incidentEnd(incident, now));
 	const clamp = (at: number) => Math.min(end, Math.max(start, at));
@@ -55,7 +58,7 @@ export function severityLabel(severities: readonly Pick<ClientSeverity, 'id' | '
 }
 
 /** The most severe level the incident reached (lowest rank), which is what a post-mortem reports it as. */
-export function peakSeverity(incident: Incident, severities: readonly Pick<ClientSeverity, 'id' | 'rank'>[], now: number): string {
+export function peakSeverity(incident: PeriodIncident, severities: readonly Pick<ClientSeverity, 'id' | 'rank'>[], now: number): string {
 	const rank = (id: string) => severityById(severities, id)?.rank ?? Number.POSITIVE_INFINITY;
 	return severityPeriods(incident, now).reduce((peak, p) => (rank(p.severity) < rank(peak) ? p.severity : peak), incident.severity);
 }

@@ -8,6 +8,7 @@
  */
 import { emptyState, StateSchema, type Incident, type State } from './state.ts';
 import { parseStored, STATE_VERSION } from './storageRead.ts';
+import type { StateReader } from './pageShown.ts';
 
 /** The incident with this id, if any. */
 export function findIncident(state: Pick<State, 'incidents'>, id: string | null): Incident | undefined {
@@ -36,3 +37,6 @@ export function readStoredState(raw: string | null): State | undefined {
 	const state = StateSchema.safeParse(parsed.state);
 	return state.success ? state.data : undefined;
 }
+
+/** The state read whole and validated, as the store's full read validates it (useStoredRead reads with it). */
+export const validatedState: StateReader<State> = { fromText: readStoredState, fromStore: (state) => state, empty: emptyState };

@@ -7,8 +7,10 @@
  * The cheap read never guesses: when stored text is not JSON, of another version, or when what it
  * shows is not of the stored shape (StateSchema in state.ts), it answers `full`, and the page loads
  * the store (store.ts), whose full read migrates, sets unusable data aside and tells the user.
- * What it does not show (other incidents, post-mortems) it does not check: the full read does
- * when a page loads the store, for a change or an island that edits.
+ * It takes the shown fields of every incident, not only the active one's (the metrics show them
+ * all), so an odd incident anywhere is the full read's to set aside. What no page shows this way
+ * (post-mortems, handovers, typed values) it does not check: the full read does when a page loads
+ * the store, for a change or an island that edits.
  */
 import { pickActive } from './activeIncident.ts';
 import { STATE_KEY, STATE_VERSION } from './stateKey.ts';
@@ -66,7 +68,7 @@ export type ShownTicks = Record<string, ShownTick>;
 export interface ShownEvent {
 	kind: string;
 	at: number;
-	value?: string;
+	value?: string | undefined;
 }
 
 /** What a page shows of the active incident: the bar's line, its deadlines, and the ticks. */
@@ -77,7 +79,7 @@ export interface ShownIncident {
 	drill: boolean;
 	detectedAt: number;
 	declaredAt: number;
-	resolvedAt?: number;
+	resolvedAt?: number | undefined;
 	channel: string;
 	scenarios: string[];
 	events: ShownEvent[];
@@ -147,13 +149,23 @@ function incident(value: unknown): ShownIncident {
 	const i = record(value);
 	return {
 		...take<Omit<ShownIncident, 'scenarios' | 'events' | 'ticks'>>(i, INCIDENT),
-		scenarios: list(i['scenarios']).map((id) => {
-			if (typeof id !== 'string') throw ODD;
-			return id;
-		}),
+		scenarios: list(i['scenarios']).map((id) => take<{ id: string }>({ id }, { id: 'string' }).id),
 		events: list(i['events']).map((e) => take<ShownEvent>(e, EVENT)),
 		ticks: ticks(i['ticks']),
 	};
+}
+
+/** Every incident of a state, as shown: each is taken, so one of another shape leaves the state to the full read. */
+const incidents = (state: Rec) => list(state['incidents']).map(incident);
+
+/** What `read` takes of the stored shape; undefined when a value it takes is not of it. */
+function shaped<T>(read: () => T): T | undefined {
+	try {
+		return read();
+	} catch (error) {
+		if (error === ODD) return undefined;
+		throw error;
+	}
 }
 
 /**
@@ -162,18 +174,20 @@ function incident(value: unknown): ShownIncident {
  * of the stored shape.
  */
 export function shownState(state: unknown): ShownState | undefined {
-	try {
+	return shaped(() => {
 		const s = record(state);
 		take(s, { activeAt: 'number' });
 		const activeId = s['activeId'] === null ? null : take<{ activeId: string }>(s, { activeId: 'string' }).activeId;
-		const all = list(s['incidents']);
-		all.forEach((i) => take(i, { id: 'string' }));
-		const found = pickActive(all.map(record), activeId);
-		return { active: found === undefined ? undefined : incident(found), scratch: ticks(s['scratch']) };
-	} catch (error) {
-		if (error === ODD) return undefined;
-		throw error;
-	}
+		return { active: pickActive(incidents(s), activeId), scratch: ticks(s['scratch']) };
+	});
+}
+
+/**
+ * Every stored incident as a page shows one, for a page that shows them all (the metrics) without
+ * the store; undefined when one is not of the stored shape (the store's full read decides).
+ */
+export function shownIncidents(state: unknown): ShownIncident[] | undefined {
+	return shaped(() => incidents(record(state)));
 }
 
 /** The cheap read of stored text (null: nothing stored). Never throws. */

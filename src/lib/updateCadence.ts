@@ -1,6 +1,6 @@
 /** Whether an incident's status updates kept to their cadence: read by the metrics and by a drill's score. */
 import type { ClockLevel } from './clocks.ts';
-import type { Incident } from './state.ts';
+import type { ShownIncident } from './storageRead.ts';
 
 const MINUTE = 60_000;
 
@@ -16,7 +16,7 @@ export interface Cadence {
  * its due time is late; a stretch with no message past its due time is one late update.
  */
 export function updateCadence(
-	incident: Incident,
+	incident: Pick<ShownIncident, 'declaredAt' | 'events'>,
 	levelAt: (at: number) => Pick<ClockLevel, 'updateEvery'> | undefined,
 	end: number,
 ): Cadence {

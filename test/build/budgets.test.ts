@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { readBundleOrigins } from '../../scripts/measure/bundleOrigins.ts';
-import { BUDGETS } from '../../scripts/measure/budgets.ts';
+import { BUDGETS, STORE_LIBRARIES } from '../../scripts/measure/budgets.ts';
+import { weighPage } from '../../scripts/measure/pageWeight.ts';
+import { ROUTES } from '../../src/lib/urls.ts';
 import { checkBudgets } from '../../scripts/measure/checkBudgets.ts';
 import { isAlertRedirect } from '../support/pages.ts';
 
@@ -30,6 +32,16 @@ describe('the size budgets', () => {
 			// (An alert's page only sends the responder on to its runbook: it has no search.)
 			if (!isAlertRedirect(page.page)) expect(page.jsOnDemand.gzip, page.page).toBeGreaterThan(0);
 		}
+	});
+
+	it('keep the store and its libraries off the metrics page, which reads every incident without them', async () => {
+		const dist = inject('dist');
+		const weight = await weighPage(dist, ROUTES.metrics, readBundleOrigins(inject('root'), dist));
+		expect(weight.islands).toBeGreaterThan(0);
+		const loaded = weight.assets.filter((a) => a.kind === 'js' && a.timing !== 'on-demand');
+		expect(loaded.flatMap((a) => a.packages ?? []).filter((p) => STORE_LIBRARIES.some((r) => r.test(p)))).toEqual([]);
+		// Only what the state needs loads it: a change, or stored text the cheap read leaves to the full read.
+		expect(weight.assets.some((a) => a.timing === 'on-demand' && a.packages?.includes('zod'))).toBe(true);
 	});
 
 	it('fail for a page over budget, naming each budget it breaks', async () => {

@@ -35,4 +35,18 @@ describe('IncidentMetrics', () => {
 		// The full read set the unusable data aside rather than dropping it.
 		expect(Object.keys(localStorage).some((key) => key.startsWith('playbook:backup:'))).toBe(true);
 	});
+
+	it('reads no incident it could miscount: one whose times are not numbers sends the whole state to the full read', async () => {
+		const first = withIncident();
+		const both = withIncident({ title: 'Second' }, first.state, () => 0.5);
+		const [shown, older] = both.state.incidents;
+		const state = { ...both.state, incidents: [shown, { ...older, detectedAt: 'an hour ago' }] };
+		localStorage.setItem(STATE_KEY, JSON.stringify({ version: STATE_VERSION, state }));
+		vi.resetModules();
+		const IncidentMetrics = (await import('../../src/islands/IncidentMetrics.tsx')).default;
+		const { loadedStore } = await import('../../src/lib/pageStoreLoader.ts');
+		render(<IncidentMetrics playbook={playbook} />);
+		await vi.waitFor(() => expect(loadedStore()).toBeDefined());
+		expect(Object.keys(localStorage).some((key) => key.startsWith('playbook:backup:'))).toBe(true);
+	});
 });

@@ -4,7 +4,7 @@ import { logDeadline, setActive, setStatus, tickItem } from '../../src/lib/incid
 import type { State } from '../../src/lib/state.ts';
 import { createStore } from '../../src/lib/store.ts';
 import { listBackups, loadState, STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
-import { parseStored, peekState, shownState, storedText } from '../../src/lib/storageRead.ts';
+import { parseStored, peekState, shownIncidents, shownState, storedText } from '../../src/lib/storageRead.ts';
 import { workingIncident } from '../../src/lib/stateRead.ts';
 import { min, T0, withIncident } from '../support/incidents.ts';
 import { MemoryStorage } from '../support/memoryStorage.ts';
@@ -129,6 +129,9 @@ describe('the cheap read of the stored state', () => {
 			stored({ ...state, incidents: [{ ...incident, events: [{ ...incident.events[0], at: 'now' }] }] }),
 			stored({ ...state, incidents: [{ ...incident, ticks: { a: { done: 'yes' } } }] }),
 			stored({ ...state, scratch: [] }),
+			// An odd incident that is not the one shown: the full read sets the state aside all the same.
+			stored({ ...state, incidents: [...state.incidents, { ...incident, id: 'older', declaredAt: 'yesterday' }] }),
+			stored({ ...state, incidents: [...state.incidents, { ...incident, id: 'older', scenarios: [7] }] }),
 			// JSON has no Infinity, but 1e999 parses to it, and zod refuses it.
 			stored(state).replace(`"declaredAt":${T0}`, '"declaredAt":1e999'),
 			// A format number missing or not a whole number: of no format this site writes, however well the data validates.
@@ -155,6 +158,26 @@ describe('the cheap read of the stored state', () => {
 		expect(Object.getPrototypeOf(peek.shown.scratch)).toBe(Object.prototype);
 		expect(Object.getPrototypeOf(peek.shown.active!.ticks)).toBe(Object.prototype);
 		expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+	});
+
+	it('reads every incident as it reads the one shown, for a page that shows them all without the store', () => {
+		let n = 0;
+		const next = () => (n++ % 10) / 10;
+		const a = withIncident({ title: 'Checkout slow', severity: 'P2' }, undefined, next);
+		const b = withIncident({ title: 'API down', severity: 'P0' }, a.state, next);
+		const state = setStatus(b.state, a.id, { id: 'resolved', label: 'Resolved', closes: true }, T0 + min(50));
+		const all = shownIncidents(JSON.parse(stored(state)).state);
+		// What the shown incident is read as, each incident is; in the store's order.
+		expect(all?.map((i) => i.id)).toEqual(state.incidents.map((i) => i.id));
+		for (const incident of state.incidents) {
+			const one = { ...state, activeId: incident.id, incidents: [incident] };
+			expect(all?.find((i) => i.id === incident.id)).toEqual(shownState(one)?.active);
+		}
+		expect(all?.find((i) => i.id === a.id)?.resolvedAt).toBe(T0 + min(50));
+		expect(shownIncidents({ incidents: [] })).toEqual([]);
+		// One odd incident, or no list at all: the store's full read decides.
+		expect(shownIncidents({ ...state, incidents: [...state.incidents, { ...state.incidents[0], severity: null }] })).toBeUndefined();
+		for (const odd of [null, [], {}, { incidents: {} }, { incidents: [null] }]) expect(shownIncidents(odd)).toBeUndefined();
 	});
 
 	it('parses as the full read does: one parse, one version rule', () => {

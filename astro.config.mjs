@@ -11,6 +11,7 @@ import { offline } from './src/integrations/offline.ts';
 import { singleFile } from './src/integrations/singleFile.ts';
 import { alertPages } from './src/integrations/alertPages.ts';
 import { ROUTES } from './src/lib/urls.ts';
+import { PAGINATION } from './src/lib/scenarioLinks.ts';
 import { contentLint } from './src/integrations/contentLint.ts';
 import { preactIslands } from './src/integrations/preactJsx.ts';
 import { vendorChunks } from './src/build/vendorChunks.ts';
@@ -52,7 +53,7 @@ export default defineConfig({
 			expressiveCode: false,
 			plugins: [linksValidator()],
 			lastUpdated: false,
-			pagination: true,
+			pagination: PAGINATION,
 			customCss: [
 				'./src/styles/playbook.css',
 				'./src/styles/search.css',
@@ -79,10 +80,10 @@ export default defineConfig({
 				{
 					label: 'Scenarios',
 					// An alert's name, as the pager gives it, finds its runbook (the alert pages, src/integrations/alertPages.ts).
+					// The scenarios follow, the first of them and the current one (src/data/routeMiddleware.ts).
 					items: [
 						{ label: 'All scenarios', link: '/scenarios/' },
 						{ label: 'Alerts and their runbooks', link: ROUTES.alerts },
-						{ autogenerate: { directory: 'scenarios' } },
 					],
 				},
 				{ label: 'Communication', link: '/communication/' },

@@ -1,7 +1,8 @@
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { getPlaybook } from './getPlaybook.ts';
 import { dataHeadings } from './headings.ts';
-import { firstWithCurrent } from '../lib/scenarioLinks.ts';
+import { getCollection } from 'astro:content';
+import { firstWithCurrent, prevNextLink, type SidebarLink } from '../lib/scenarioLinks.ts';
 import { urls } from '../lib/urls.ts';
 import { fillLevels } from '../lib/levelMentions.ts';
 
@@ -17,20 +18,69 @@ async function addDataHeadings(route: StarlightRouteData): Promise<void> {
 	route.toc.items = overview ? [overview, ...items, ...rest] : [...items, ...rest];
 }
 
-const isScenarioLink = (entry: SidebarEntry) =>
-	entry.type === 'link' && 'autogenerate' in entry && entry.autogenerate.directory === 'scenarios' && entry.href !== urls.scenarioIndex();
+/** A scenario's sidebar link, with the id of its page. */
+interface ScenarioLink {
+	id: string;
+	link: SidebarLink;
+}
+
+let scenarioLinks: Promise<ScenarioLink[]> | undefined;
 
 /**
- * Keep the sidebar's scenario list short: the first scenarios in order, the current one always
- * among them, and the scenario index (its own sidebar entry) for the rest. Starlight has already
- * worked out previous/next from the full list, so those links still walk every scenario in order.
+ * A link to every scenario page, in the playbook's order (getPlaybook: each scenario's sidebar
+ * order, then its title), as Starlight would make it: its sidebar label or title, badge and
+ * attributes; hidden ones left out. Made once for every page.
  */
-function capScenarioLinks(entries: SidebarEntry[]): SidebarEntry[] {
-	const scenarios = entries.filter(isScenarioLink);
-	const shown = new Set(firstWithCurrent(scenarios, (entry) => entry.type === 'link' && entry.isCurrent));
-	return entries
-		.filter((entry) => !isScenarioLink(entry) || shown.has(entry))
-		.map((entry) => (entry.type === 'group' ? { ...entry, entries: capScenarioLinks(entry.entries) } : entry));
+function allScenarioLinks(): Promise<ScenarioLink[]> {
+	scenarioLinks ??= (async () => {
+		const [{ scenarios }, docs] = await Promise.all([getPlaybook(), getCollection('docs')]);
+		const pages = new Map(docs.map((doc) => [doc.id, doc]));
+		return scenarios.flatMap(({ id }): ScenarioLink[] => {
+			const page = pages.get(`scenarios/${id}`);
+			if (!page || page.data.sidebar.hidden) return [];
+			const { label, badge, attrs } = page.data.sidebar;
+			return [
+				{
+					id: page.id,
+					link: { type: 'link', label: label || page.data.title, href: urls.scenario(id), isCurrent: false, badge, attrs: { ...attrs } },
+				},
+			];
+		});
+	})();
+	return scenarioLinks;
+}
+
+const links = (entries: readonly SidebarEntry[]): SidebarLink[] =>
+	entries.flatMap((entry) => (entry.type === 'group' ? links(entry.entries) : [entry]));
+
+/** The group that links the scenario index: the scenarios are listed at its end. */
+const scenarioGroup = (entry: SidebarEntry) =>
+	entry.type === 'group' && entry.entries.some((e) => e.type === 'link' && e.href === urls.scenarioIndex());
+
+/**
+ * The scenarios in the sidebar, which Starlight is not given (a thousand links in every page's
+ * route data, deep-copied for each page, made a thousand-scenario build seconds slower): the first
+ * scenarios in order, the current one always among them, and the scenario index, in its group, for
+ * the rest. Previous and next walk every scenario in order, from the page before them to the page
+ * after, so they are worked out here for the pages among or beside them.
+ */
+async function addScenarioLinks(route: StarlightRouteData): Promise<void> {
+	const all = await allScenarioLinks();
+	if (all.length === 0) return;
+	const current = all.find((s) => s.id === route.entry.id);
+	const shown = firstWithCurrent(all, (s) => s === current).map((s) => ({ ...s.link, isCurrent: s === current }));
+	const group = route.sidebar.find(scenarioGroup);
+	if (!group || group.type !== 'group') return;
+	// The whole order, every scenario where its group ends, to find the neighbours in.
+	const before = links(route.sidebar.slice(0, route.sidebar.indexOf(group) + 1));
+	const order = [...before, ...all.map((s) => s.link), ...links(route.sidebar.slice(route.sidebar.indexOf(group) + 1))];
+	const at = current ? before.length + all.indexOf(current) : order.findIndex((link) => link.isCurrent);
+	group.entries = [...group.entries, ...shown];
+	const [prev, next] = [order[at - 1], order[at + 1]];
+	const isScenario = (link: SidebarLink | undefined) => all.some((s) => s.link === link);
+	if (at < 0 || !(current || isScenario(prev) || isScenario(next))) return;
+	const { data } = route.entry;
+	route.pagination = { prev: prevNextLink(prev, data.prev), next: prevNextLink(next, data.next) };
 }
 
 /** Every page names the web app manifest (which holds the colours) and the icon iOS puts on a home screen. */
@@ -63,7 +113,7 @@ async function fillDescription(route: StarlightRouteData): Promise<void> {
 export const onRequest = defineRouteMiddleware(async (context) => {
 	const route = context.locals.starlightRoute;
 	await fillDescription(route);
-	route.sidebar = capScenarioLinks(route.sidebar);
+	await addScenarioLinks(route);
 	await addDataHeadings(route);
 	addAppHead(route);
 });

@@ -62,6 +62,26 @@ describe('a playbook with many scenarios', () => {
 		expect(page.querySelector('.pagination-links a[rel="next"]')?.getAttribute('href')).toBe(`/scenarios/${syntheticId(101)}/`);
 	});
 
+	it('walks from the start page to the last page with next, through every scenario in order, and back with previous', () => {
+		const link = (page: string, rel: 'prev' | 'next') =>
+			parse(html(large, page)).querySelector(`.pagination-links a[rel="${rel}"]`)?.getAttribute('href') ?? undefined;
+		const walked = ['/'];
+		for (let next = link('/', 'next'); next !== undefined && walked.length < 1000; next = link(next, 'next')) walked.push(next);
+		const scenarios = walked.filter((page) => page.startsWith('/scenarios/') && page !== ROUTES.scenarioIndex);
+		// Every scenario once, one after another, the synthetic ones in their order (after the playbook's own).
+		expect(new Set(scenarios).size).toBe(builtPages(large).filter((p) => p.startsWith('/scenarios/') && p !== ROUTES.scenarioIndex).length);
+		const first = walked.indexOf(scenarios[0]!);
+		expect(walked.slice(first, first + scenarios.length)).toEqual(scenarios);
+		const synthetic = scenarios.filter((page) => page.startsWith(`/scenarios/${syntheticId(0).replace(/\d+$/, '')}`));
+		expect(synthetic.length).toBeGreaterThan(LARGE / 2);
+		expect(synthetic).toEqual([...synthetic].sort());
+		expect(scenarios.slice(-synthetic.length)).toEqual(synthetic);
+		// The pages on either side of them lead into them and back.
+		expect(walked[first - 1]).toBeDefined();
+		expect(walked[first + scenarios.length]).toBeDefined();
+		for (let i = 1; i < walked.length; i++) expect(link(walked[i]!, 'prev'), walked[i]).toBe(walked[i - 1]);
+	});
+
 	it('links from the start page and the scenario index to every scenario there is', () => {
 		const start = parse(html(large, '/'));
 		expect(start.querySelectorAll('.scenario-index a[href^="/scenarios/"]')).toHaveLength(SCENARIO_LINK_LIMIT + 1);

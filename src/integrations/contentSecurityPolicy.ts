@@ -38,7 +38,7 @@ export async function htmlFiles(root: string): Promise<string[]> {
 }
 
 /** Run `work` on every item, at most `size` at a time. */
-async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
 	let next = 0;
 	const worker = async () => {
 		while (next < items.length) await work(items[next++]!);

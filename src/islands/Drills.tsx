@@ -127,9 +127,10 @@ export default function Drills({ drills, playbook }: Props) {
 			{shown && failed && (
 				<p class="drill-failed" role="alert">
 					The drill could not be shown: its code did not load. Check the connection, then{' '}
-					<button type="button" onClick={load}>
-						try again
-					</button>
+					<button type="button" onClick={() => location.reload()}>
+						reload the page
+					</button>{' '}
+					(the drill keeps its clock: it is in the address).
 				</p>
 			)}
 			<ul class="drill-list pb-ui not-content" onPointerDown={load} onFocusIn={load}>

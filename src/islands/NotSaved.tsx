@@ -31,20 +31,17 @@ export function NotSaved({ changes }: { changes: Pick<OnDemandChanges<unknown>, 
 	if (!failing) return null;
 	return (
 		<p role="alert" class="not-saved">
+			Not saved yet: the page could not load what saves it{online ? '' : ' (the network is down)'}, and tries again with your next change.{' '}
 			{online ? (
 				<>
-					Not saved yet: the page could not load what saves it, and it tries again with your next change. If this stays now that the network
-					is back,{' '}
+					If this stays,{' '}
 					<button type="button" onClick={() => location.reload()}>
 						reload the page
 					</button>
 					: typed text is kept and saved then; check that what you pressed is there.
 				</>
 			) : (
-				<>
-					Not saved yet: the page could not load what saves it (the network is down). What you did is kept on this page and saved as soon as
-					it loads, tried again with your next change. Do not close or reload this page until the network is back.
-				</>
+				'Do not close or reload this page until the network is back.'
 			)}
 		</p>
 	);

@@ -6,7 +6,8 @@
  * were made, those made before the code arrived too (a value typed letter by letter is kept as last typed).
  * When the code cannot load (offline before it was cached), the changes wait in the queue and are
  * tried again on the next sign of a change, when the browser is back online, or after a while; the
- * island says meanwhile that they are not saved (`watch`).
+ * island says meanwhile that they are not saved (`watch`). Where the browser keeps a module that failed
+ * to load as failed for the page's life (Chromium), no new try loads it: the notice offers a reload.
  */
 import { inOrder } from './inOrder.ts';
 import { loadStore } from './pageStoreLoader.ts';

@@ -35,7 +35,8 @@ export function whenStoreMade(listener: (store: Store) => void): void {
  */
 export function loadStore(shown?: string | null): Promise<Store> {
 	if (made) return Promise.resolve(made);
-	// A load that failed (offline, its code not cached yet) is tried again on the next change, not kept failed.
+	// A load that failed (offline, its code not cached yet) is tried again on the next change, not kept failed here. Chromium
+	// keeps the module failed for the page's life all the same: there what is held is applied by the next page (NotSaved.tsx).
 	loading ??= import('./pageStore.onDemand.ts').then(
 		(module) => module.pageStore(shown),
 		(error: unknown) => {

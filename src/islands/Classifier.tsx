@@ -61,7 +61,10 @@ export default function Classifier({ playbook }: Props) {
 	// What else the address says (an alert no runbook lists, from AlertLanding.astro): kept in it, and declared with.
 	const [carried, setCarried] = useState<[string, string][]>([]);
 	const form = useRef<HTMLFormElement>(null);
+	// Whether the address has been read: until then it is the only copy of the classification, and is left alone.
+	const [read, setRead] = useState(false);
 	useEffect(() => {
+		setRead(true);
 		const query = new URLSearchParams(location.search);
 		// What a quick responder ticked or typed before the page came alive counts too.
 		if (form.current) {
@@ -85,7 +88,9 @@ export default function Classifier({ playbook }: Props) {
 		const query = new URLSearchParams([...Object.entries(context), ...kept, ...answersToQuery(answers)]).toString();
 		history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
 	};
-	useEffect(() => address(carried), [answers, scenario, carried]);
+	useEffect(() => {
+		if (read) address(carried);
+	}, [read, answers, scenario, carried]);
 
 	const result = classify(levels, answers);
 	const level = result.severityId === undefined ? undefined : severityById(levels, result.severityId);

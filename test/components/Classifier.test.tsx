@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import Classifier from '../../src/islands/Classifier.tsx';
 import type { ClientPlaybook } from '../../src/lib/clientPlaybook.ts';
 
@@ -79,5 +79,27 @@ describe('<Classifier>', () => {
 		const focusable = [...document.querySelectorAll('form a, form input, form button')];
 		expect(focusable[0]).toBe(bar.querySelector('a'));
 		expect(document.querySelectorAll('[aria-live]')).toHaveLength(1);
+	});
+
+	it('never drops the classification from the address while it comes alive, so a reload right then keeps it', async () => {
+		history.replaceState(null, '', '/classify/?seen=A%3Adown&alert=Disk');
+		const addresses: string[] = [];
+		const replace = history.replaceState.bind(history);
+		const spy = vi.spyOn(history, 'replaceState').mockImplementation((state, unused, url) => {
+			addresses.push(String(url));
+			replace(state, unused, url);
+		});
+		try {
+			render(<Classifier playbook={playbook} />);
+			await screen.findByRole('link', { name: 'Declare a A incident' });
+			await waitFor(() => expect(addresses.length).toBeGreaterThan(0));
+			for (const address of addresses) {
+				const query = new URL(address, location.origin).searchParams;
+				expect(query.get('seen'), address).toBe('A:down');
+				expect(query.get('alert'), address).toBe('Disk');
+			}
+		} finally {
+			spy.mockRestore();
+		}
 	});
 });

@@ -20,6 +20,8 @@ import { modulePreload } from './src/integrations/modulePreload.ts';
 import { loadedPreloads } from './src/build/loadedPreloads.ts';
 import { prePaintScripts } from './src/build/prePaintScripts.ts';
 import { quietHeadInject } from './src/build/quietWarnings.ts';
+import { inSitemap } from './src/build/alertForwardPages.ts';
+import sitemap from '@astrojs/sitemap';
 
 const site = loadSite();
 // Measuring builds (the test suite's, the benchmark's: PLAYBOOK_MEASURE=1) record who wrote each
@@ -96,15 +98,18 @@ export default defineConfig({
 				{ label: 'Authoring guide', link: '/authoring/' },
 			],
 		}),
+		// Starlight's sitemap, without the pages that only forward an alert's address (they ask not to be indexed).
+		...(published.site ? [sitemap({ filter: inSitemap(published.base) })] : []),
 		mdx(),
 		// @astrojs/preact for the islands; in a build, only its renderer and Oxc for their JSX (no Babel).
 		preactIslands(),
 		...(measure ? [measure.bundleOrigins()] : []),
 		singleFile(),
-		alertPages(),
 		// After Starlight, so these post-build steps see the finished pages and search index.
 		modulePreload(),
 		contentSecurityPolicy(),
+		// After those two: each alert's page is written from one they have finished.
+		alertPages(),
 		// Last: it precaches the finished files, policies and search index included.
 		offline(),
 		// After everything else, so its warnings are the last lines of the build output.

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,8 @@ import { astroBuild, makeProject } from '../support/buildSite.ts';
 import { searchHere } from '../support/siteSearch.ts';
 import { staticHost, type StaticHost } from '../support/staticHost.ts';
 import { DOUBLE_TAP_MS } from '../../src/islands/doubleTap.ts';
+import { alertIndex } from '../../src/lib/alertLinks.ts';
+import { FORWARD_TEMPLATE, forwardPageFolder } from '../../src/build/alertForwardPages.ts';
 import { useChromium } from '../support/useChromium.ts';
 import { playbookFromFiles, SEV_FIXTURE as FIXTURE } from '../support/playbookFromFiles.ts';
 
@@ -120,6 +122,34 @@ describe('a playbook with other levels, published under a base path', () => {
 		await page.waitForURL(`**${base}scenarios/search-slow/**`);
 		expect(new URL(page.url()).searchParams.get('alert')).toBe('SearchLatencyHigh');
 		expect(new URL(page.url()).searchParams.get('service')).toBe('search');
+	});
+
+	it('writes a page for every alert its runbooks list, each sending on to its runbook, and none in the sitemap', async () => {
+		const index = alertIndex(playbookFromFiles(FIXTURE).scenarios);
+		let written = 0;
+		for (const [key, route] of Object.entries(index)) {
+			const folder = forwardPageFolder(key);
+			if (folder === undefined) continue;
+			const html = readFileSync(join(dist, 'alerts', folder, 'index.html'), 'utf8');
+			const refresh = /<meta http-equiv="refresh" content="0; url=([^"]*)"/.exec(html)![1]!.replaceAll('&amp;', '&');
+			const url = new URL(refresh, host.url);
+			expect([url.pathname, [...url.searchParams]], key).toEqual([`${base}scenarios/${route.scenario}/`, [['alert', route.alert]]]);
+			written++;
+		}
+		// Every name but the one with a slash, which the 404 page sends on.
+		expect(written).toBe(Object.keys(index).length - 1);
+		expect(existsSync(join(dist, 'alerts', FORWARD_TEMPLATE.key))).toBe(false);
+		const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+		expect(sitemap).toContain(`${settings.url}${base}alerts/</loc>`);
+		expect(sitemap).not.toMatch(/\/alerts\/[^<]+<\/loc>/);
+		// In a browser, from the address a pager would send, with its own query.
+		const page = await newPage();
+		for (const name of ['Quota "soft" <80> & $& more', 'eu/west']) {
+			await page.goto(`alerts/${encodeURIComponent(name)}/?service=search`);
+			await page.waitForURL(`**${base}scenarios/search-slow/**`);
+			const query = new URL(page.url()).searchParams;
+			expect([query.get('alert'), query.get('service')]).toEqual([name, 'search']);
+		}
 	});
 
 	it('offers the classifier and a search for an alert no runbook lists', async () => {

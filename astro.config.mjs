@@ -6,7 +6,8 @@ import { deployment, loadSite } from './src/data/loadSite.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { codeFences } from './src/build/codeFences.ts';
 import { baseLinks, contentLinks } from './src/build/baseLinks.ts';
-import { contentSecurityPolicy } from './src/integrations/contentSecurityPolicy.ts';
+import { policyPass, writeHeaders } from './src/integrations/contentSecurityPolicy.ts';
+import { pagePasses } from './src/integrations/pagePasses.ts';
 import { offline } from './src/integrations/offline.ts';
 import { singleFile } from './src/integrations/singleFile.ts';
 import { alertPages } from './src/integrations/alertPages.ts';
@@ -16,7 +17,7 @@ import { contentLint } from './src/integrations/contentLint.ts';
 import { preactIslands } from './src/integrations/preactJsx.ts';
 import { vendorChunks } from './src/build/vendorChunks.ts';
 import { linksValidator } from './src/integrations/linksValidator.ts';
-import { modulePreload } from './src/integrations/modulePreload.ts';
+import { preloadPass } from './src/integrations/modulePreload.ts';
 import { loadedPreloads } from './src/build/loadedPreloads.ts';
 import { prePaintScripts } from './src/build/prePaintScripts.ts';
 import { quietHeadInject } from './src/build/quietWarnings.ts';
@@ -105,10 +106,10 @@ export default defineConfig({
 		preactIslands(),
 		...(measure ? [measure.bundleOrigins()] : []),
 		singleFile(),
-		// After Starlight, so these post-build steps see the finished pages and search index.
-		modulePreload(),
-		contentSecurityPolicy(),
-		// After those two: each alert's page is written from one they have finished.
+		// After Starlight, so these post-build steps see the finished pages and search index: each page's module
+		// preload list, then its content security policy, in one read and write of it.
+		pagePasses('playbook:page-passes', async (context) => [await preloadPass(context), policyPass()], writeHeaders),
+		// After them: each alert's page is written from one they have finished.
 		alertPages(),
 		// Last: it precaches the finished files, policies and search index included.
 		offline(),

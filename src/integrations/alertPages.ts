@@ -5,14 +5,14 @@ import type { AstroIntegration } from 'astro';
 import { ROUTES } from '../lib/urls.ts';
 import type { AlertRoute } from '../lib/alertLinks.ts';
 import { checkTemplate, FORWARD_TEMPLATE, forwardPage, forwardPageFolder } from '../build/alertForwardPages.ts';
-import { inBatches } from './contentSecurityPolicy.ts';
+import { inBatches } from './pagePasses.ts';
 import { timedStep } from './timedStep.ts';
 
 /**
  * The alert URLs (src/lib/alertLinks.ts): `/alerts/`, listing every alert and its runbook, and
  * `/alerts/<name>/` for each alert a scenario lists, which opens that runbook. Those pages are
  * written after the build from one rendered template (src/build/alertForwardPages.ts), once the
- * module preloads and the policy are in it: list this integration after those steps, and before
+ * module preloads and the policy are in it (pagePasses.ts): list this integration after those passes, and before
  * the offline worker, which precaches them.
  */
 export function alertPages(): AstroIntegration {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { htmlFiles } from '../../src/integrations/contentSecurityPolicy.ts';
+import { htmlFiles } from '../../src/integrations/pagePasses.ts';
 import { useChromium } from '../support/useChromium.ts';
 import { recordViolations, violations } from '../support/cspViolations.ts';
 import { PUBLIC_URLS } from '../support/pages.ts';

@@ -168,7 +168,7 @@ export default function Checklist({ spec, ordered }: Props) {
 									autocomplete="off"
 									checked={tick?.done ?? false}
 									aria-labelledby={domId(step.id)}
-									onChange={(e) => void toggle(step.id, step.text, e.currentTarget.checked)}
+									onChange={(e) => toggle(step.id, step.text, e.currentTarget.checked)}
 								/>
 							</label>
 							<span class="step-body">
@@ -240,19 +240,19 @@ export default function Checklist({ spec, ordered }: Props) {
 				</div>
 			)}
 			<div class="checklist-tools print:hidden" data-pagefind-ignore="" {...awaiting}>
-				<button type="button" onClick={() => void copy()}>
+				<button type="button" onClick={copy}>
 					Copy as Markdown
 				</button>
-				<button type="button" onClick={() => void download()}>
+				<button type="button" onClick={download}>
 					Download .md
 				</button>
-				<button type="button" onClick={() => void reset()} disabled={done === 0 && removed.length === 0}>
+				<button type="button" onClick={reset} disabled={done === 0 && removed.length === 0}>
 					Reset list
 				</button>
 				<span role="status" class="tool-status">
 					{message}
 					{undo && (
-						<button type="button" onClick={() => void undoReset()}>
+						<button type="button" onClick={undoReset}>
 							Undo
 						</button>
 					)}

@@ -29,7 +29,7 @@ const changesCode = (): Promise<Changes> => import('../lib/checklistChanges.onDe
 const queue = inOrder();
 /** Apply a change through the checklist's changes, after every change made before it on this page. */
 export function applyInOrder<T>(change: (changes: Changes) => Promise<T>): Promise<T> {
-	return queue(async () => change(await changesCode()));
+	return queue(() => changesCode().then(change));
 }
 
 /** Apply a tick or note through the store, loaded on demand; until applied, it is kept for the next page should this one be left. */
@@ -40,8 +40,7 @@ export async function changeStep(step: StepChange): Promise<void> {
 /**
  * Start loading the store and the changes on a sign the responder is about to change something (a
  * press, a key, focus): both at once, so the store is not waiting on the changes' module to ask for it.
+ * Once the event is handled: starting the imports adds their files' preload tags to the page, which
+ * took 3 ms of a press, before the tick it makes could be painted.
  */
-export function prepareChange(): void {
-	void loadStore();
-	void changesCode();
-}
+export const prepareChange = (): unknown => setTimeout(() => [loadStore(), changesCode()]);

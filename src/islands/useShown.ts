@@ -24,23 +24,23 @@ export function useShownState(): { shown: ShownState; ready: boolean } {
 
 /** The checklist's changes, loaded with the store on demand. */
 type Changes = typeof import('../lib/checklistChanges.onDemand.ts');
-/** One import of the changes for every use, so the build writes one loader and one list of its files. */
-const changesCode = (): Promise<Changes> => import('../lib/checklistChanges.onDemand.ts');
 const queue = inOrder();
-/** Apply a change through the checklist's changes, after every change made before it on this page. */
+/**
+ * Apply a change through the checklist's changes, after every change made before it on this page, once the event
+ * that made it is handled: starting the import adds its files' preload tags to the page, which took 3 ms of a
+ * press, before the tick it makes could be painted (the tick is held at once, heldChanges.ts).
+ */
 export function applyInOrder<T>(change: (changes: Changes) => Promise<T>): Promise<T> {
-	return queue(() => changesCode().then(change));
+	return queue(() => new Promise((resolve) => setTimeout(resolve)).then(() => import('../lib/checklistChanges.onDemand.ts')).then(change));
 }
 
 /** Apply a tick or note through the store, loaded on demand; until applied, it is kept for the next page should this one be left. */
-export async function changeStep(step: StepChange): Promise<void> {
-	await holdUntilApplied(step, () => applyInOrder((changes) => changes.applyStepChange(step)));
-}
+export const changeStep = (step: StepChange): Promise<void> =>
+	holdUntilApplied(step, () => applyInOrder((changes) => changes.applyStepChange(step)));
 
 /**
- * Start loading the store and the changes on a sign the responder is about to change something (a
- * press, a key, focus): both at once, so the store is not waiting on the changes' module to ask for it.
- * Once the event is handled: starting the imports adds their files' preload tags to the page, which
- * took 3 ms of a press, before the tick it makes could be painted.
+ * Start loading the changes and the store on a sign the responder is about to change something (a press,
+ * a key, focus), once the event is handled, as a change would: a change made next waits for them anyway.
+ * The changes' module comes with a list of the store's files, which the browser fetches with it.
  */
-export const prepareChange = (): unknown => setTimeout(() => [loadStore(), changesCode()]);
+export const prepareChange = (): unknown => applyInOrder(() => loadStore());

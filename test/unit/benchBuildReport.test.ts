@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BUDGETS } from '../../scripts/measure/budgets.ts';
-import { formatReport, TARGETS, type BenchResults } from '../../scripts/measure/bench/report.ts';
+import { formatReport, type BenchResults } from '../../scripts/measure/bench/report.ts';
+import { benchResults } from '../support/benchResults.ts';
 
 /** One build's wall and CPU time, in seconds. */
 const build = (s: number, cpu = s * 1.2) => ({ ms: s * 1000, cpuMs: cpu * 1000 });
 
 /** A benchmark run that timed the real playbook's builds and nothing else. */
-function results(builds: BenchResults['builds']): BenchResults {
-	return {
-		date: '2026-01-01T00:00:00Z',
-		machine: { cpus: 2, loadBefore: [0, 0, 0], loadAfter: [0, 0, 0], node: 'v24' },
-		budgets: BUDGETS,
-		targets: TARGETS,
-		builds,
-		pages: [],
-		search: {},
-		tick: { runs: [], notMeasured: 'skipped' },
-		scale: [],
-		msPerScenario: [],
-		skipped: ['lighthouse', 'scale', 'search', 'tick'],
-	};
-}
+const results = (builds: BenchResults['builds']): BenchResults => benchResults({ builds }, ['lighthouse', 'scale', 'search', 'tick']);
 
 const targetRow = (report: string) => report.split('\n').find((line) => line.startsWith('| the real playbook builds within'));
 

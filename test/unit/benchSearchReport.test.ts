@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BUDGETS } from '../../scripts/measure/budgets.ts';
-import { formatReport, TARGETS, type BenchResults, type SearchRuns } from '../../scripts/measure/bench/report.ts';
+import { formatReport, type BenchResults, type SearchRuns } from '../../scripts/measure/bench/report.ts';
+import { benchResults } from '../support/benchResults.ts';
 
 const runs = (...ms: number[]): SearchRuns => ({
 	runs: ms.map((n, i) => ({ query: `q${i}`, ms: n })),
@@ -8,21 +8,7 @@ const runs = (...ms: number[]): SearchRuns => ({
 });
 
 /** A benchmark run that measured search and nothing else. */
-function results(search: BenchResults['search']): BenchResults {
-	return {
-		date: '2026-01-01T00:00:00Z',
-		machine: { cpus: 2, loadBefore: [0, 0, 0], loadAfter: [0, 0, 0], node: 'v24' },
-		budgets: BUDGETS,
-		targets: TARGETS,
-		builds: {},
-		pages: [],
-		search,
-		tick: { runs: [], notMeasured: 'skipped' },
-		scale: [],
-		msPerScenario: [],
-		skipped: ['lighthouse', 'scale', 'tick'],
-	};
-}
+const results = (search: BenchResults['search']): BenchResults => benchResults({ search }, ['lighthouse', 'scale', 'tick']);
 
 const targetRow = (report: string) => report.split('\n').find((line) => line.startsWith('| first search result within'));
 

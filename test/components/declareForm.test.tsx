@@ -114,6 +114,31 @@ describe('the severity list', () => {
 		expect(described(select)).toContain('Usually S2 or S3 for Errors.');
 	});
 
+	it("starts at the runbook's one usual level, said so, and declares with it or with the level chosen instead", () => {
+		const { store, submit } = form({ scenarios: ['slow'] });
+		const select = screen.getByLabelText('Severity') as HTMLSelectElement;
+		expect(select.value).toBe('S3');
+		expect(described(select)).toMatch(/Usually S3 for Slow, so it is chosen/);
+		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Search is slow' } });
+		submit();
+		expect(store.get().incidents.map((i) => i.severity)).toEqual(['S3']);
+		cleanup();
+		const other = form({ scenarios: ['slow'] });
+		fireEvent.change(screen.getByLabelText('Severity'), { target: { value: 'S1' } });
+		expect(described(screen.getByLabelText('Severity'))).not.toMatch(/chosen/);
+		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Search is down' } });
+		other.submit();
+		expect(other.store.get().incidents.map((i) => i.severity)).toEqual(['S1']);
+	});
+
+	it('leaves a level another page chose, and chooses none where the runbooks have several usual levels', () => {
+		form({ scenarios: ['slow'], severity: 'S2' });
+		expect((screen.getByLabelText('Severity') as HTMLSelectElement).value).toBe('S2');
+		cleanup();
+		form({ scenarios: ['slow', 'errors'] });
+		expect((screen.getByLabelText('Severity') as HTMLSelectElement).value).toBe('');
+	});
+
 	it('is the plain list when no runbook was chosen', () => {
 		form();
 		expect(screen.getByLabelText('Severity').querySelectorAll('optgroup')).toHaveLength(0);

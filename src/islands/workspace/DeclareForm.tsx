@@ -125,12 +125,15 @@ export function DeclareForm({
 	}, []);
 	// An incident already open, which a new alert most likely belongs to: said first, so a second one is declared only on purpose.
 	const open = alreadyOpen(state, { alert: prefill.alert, scenarios: prefill.scenarios });
-	// The levels the runbook usually has come first, as a group of their own; nothing is chosen for the responder.
+	// The levels the runbook usually has come first, as a group of their own. Where the runbooks have one usual
+	// level and nothing else chose one, it starts chosen (said beside it); with several, the responder picks.
 	const usualFor = scenarios.filter((s) => prefill.scenarios?.includes(s.id));
 	const levels = usualLevels(
 		playbook.severities,
 		usualFor.flatMap((s) => s.severities),
 	);
+	const suggested = levels.usual.length === 1 ? levels.usual[0]!.id : '';
+	const chosen = severity || suggested;
 	const mentions = typedMentionWarnings(
 		Object.entries(MENTION_FIELDS).map(([name, label]) => ({ label, value: typed[name as keyof Typed] })),
 	);
@@ -152,7 +155,7 @@ export function DeclareForm({
 		const form = new FormData(element);
 		const text = (name: string) => form.get(name)?.toString().trim() ?? '';
 		const found = declareProblems(
-			{ title: text('title'), severity, detectedAt },
+			{ title: text('title'), severity: chosen, detectedAt },
 			playbook.severities.map((s) => s.id),
 			Date.now(),
 		);
@@ -182,7 +185,7 @@ export function DeclareForm({
 					named,
 					{
 						title: text('title'),
-						severity,
+						severity: chosen,
 						status: playbook.statuses[0]?.id ?? '',
 						detectedAt,
 						impact: text('impact'),
@@ -299,7 +302,7 @@ export function DeclareForm({
 					id="declare-severity"
 					name="severity"
 					required
-					value={severity}
+					value={chosen}
 					onChange={(e) => {
 						touched.current = true;
 						setSeverityChoice(e.currentTarget.value);
@@ -322,7 +325,8 @@ export function DeclareForm({
 				<FieldError id="declare-severity" error={problems.severity} />
 				{levels.usual.length > 0 && (
 					<span id="declare-severity-usual" class="hint">
-						Usually {levels.usual.map((l) => l.id).join(' or ')} for {usualFor.map((s) => s.title).join(', ')}.{' '}
+						Usually {levels.usual.map((l) => l.id).join(' or ')} for {usualFor.map((s) => s.title).join(', ')}
+						{severity ? '.' : suggested ? ', so it is chosen: change it if this one is worse or milder.' : '.'}{' '}
 					</span>
 				)}
 				<a class="hint" href={urls.classify(prefill.scenarios?.[0] ? { scenario: prefill.scenarios[0] } : undefined)}>

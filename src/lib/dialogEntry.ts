@@ -5,6 +5,8 @@
  * address (an alert done with) is carried to the page's entry, so no Back, Forward or reload
  * brings it back.
  */
+import { pressedByKey } from '../islands/declare/focusBack.ts';
+
 const MARK = 'dialog';
 const marked = () => (history.state as Record<string, unknown> | null)?.[MARK] === true;
 const push = () => history.pushState({ ...(history.state as object | null), [MARK]: true }, '');
@@ -47,11 +49,13 @@ function stepBack(then: () => void): void {
 							landed();
 						}
 						// Right after this event the browser puts the page back where it was scrolled as the entry was made,
-						// moving the focus given on as the dialog closed (a runbook's first step, further down) out of view:
-						// before the next frame is drawn, it is brought back into view.
+						// which may leave the focus given on as the dialog closed (a runbook's first step, further down) out of
+						// view: after a key, before the next frame is drawn, it is brought back into view. After a touch the page
+						// stays where it was, its title in view under the incident bar a declaration adds.
 						requestAnimationFrame(() => {
 							const focused = document.activeElement;
-							if (focused instanceof HTMLElement && focused !== document.body) focused.scrollIntoView({ block: 'nearest' });
+							if (pressedByKey() && focused instanceof HTMLElement && focused !== document.body)
+								focused.scrollIntoView({ block: 'nearest' });
 						});
 					},
 					{ once: true },

@@ -232,11 +232,32 @@ describe('Back with the declare dialog open', () => {
 		await expectAlertDone(page);
 	});
 
-	it('after declaring from an alert, gives the focus to the first step, in view on a phone', async () => {
+	it('after declaring from an alert by touch, gives the focus to the first step and leaves the page where it was', async () => {
+		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+		const page = await context.newPage();
+		await runbookFromHome(page, '?alert=HighErrorRate&severity=P1&service=api');
+		const before = await page.evaluate(() => scrollY);
+		await page.getByRole('button', { name: 'Declare from this alert' }).tap();
+		await dialog(page).getByRole('button', { name: 'Declare and copy the message' }).tap();
+		await dialog(page).locator('.declared').waitFor();
+		await dialog(page).getByRole('button', { name: 'Close' }).tap();
+		await entryGone(page);
+		await expect.poll(() => page.evaluate(() => document.activeElement?.matches('main .checklist input'))).toBe(true);
+		// Two frames: the step back in history puts the page where it was, and nothing moves it after.
+		await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+		expect(await page.evaluate(() => scrollY)).toBe(before);
+		const title = await page.locator('h1').first().boundingBox();
+		expect(title!.y).toBeGreaterThan(0);
+		expect(title!.y + title!.height).toBeLessThan(page.viewportSize()!.height);
+		await context.close();
+	});
+
+	it('after declaring from an alert by keyboard, gives the focus to the first step, in view on a phone', async () => {
 		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 		const page = await context.newPage();
 		await declaredFromAlert(page);
-		await dialog(page).getByRole('button', { name: 'Close' }).tap();
+		await dialog(page).getByRole('button', { name: 'Close' }).focus();
+		await page.keyboard.press('Enter');
 		await entryGone(page);
 		// The dialog's history entry stepped back from puts the page where it was scrolled; the focus is brought back into view.
 		await expect.poll(() => page.evaluate(() => document.activeElement?.matches('main .checklist input'))).toBe(true);

@@ -102,9 +102,14 @@ export default function Classifier({ playbook }: Props) {
 			const { [metric]: _old, ...rest } = a.measures;
 			return { ...a, measures: Number.isFinite(value) ? { ...rest, [metric]: value } : rest };
 		});
-	const declareHref = level
-		? urls.incident({ severity: level.id, ...context, ...Object.fromEntries(answersToQuery(answers)) })
-		: urls.incident(context);
+	// With what else the address carries (an alert's name, services, summary): opened in a new tab, or where the
+	// dialog cannot open, the form starts as the dialog would. The level is the classification's, not the alert's.
+	const declareHref = urls.incident([
+		...(level ? [['severity', level.id] as [string, string]] : []),
+		...Object.entries(context),
+		...carried.filter(([key]) => key !== 'severity'),
+		...(level ? answersToQuery(answers) : []),
+	]);
 	const reasons = result.matches.map(
 		(m) => `${m.criterion.text}${m.value !== undefined ? ` (${m.value}${m.criterion.measure?.unit ?? ''})` : ''}`,
 	);

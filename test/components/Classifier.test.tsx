@@ -81,6 +81,22 @@ describe('<Classifier>', () => {
 		expect(document.querySelectorAll('[aria-live]')).toHaveLength(1);
 	});
 
+	it("carries an alert's name, services and summary on its Declare links, with the classification's level, not the alert's", async () => {
+		history.replaceState(null, '', '/classify/?alert=Disk&severity=B&service=db&service=api&summary=Full%20disk&utm_source=pager');
+		render(<Classifier playbook={playbook} />);
+		fireEvent.click(await screen.findByRole('checkbox', { name: 'All down' }));
+		const href = (await screen.findByRole('link', { name: 'Declare a A incident' })).getAttribute('href')!;
+		const query = new URL(href, location.origin).searchParams;
+		expect([query.getAll('severity'), query.get('alert'), query.getAll('service'), query.get('summary'), query.get('seen')]).toEqual([
+			['A'],
+			'Disk',
+			['db', 'api'],
+			'Full disk',
+			'A:down',
+		]);
+		history.replaceState(null, '', '/classify/');
+	});
+
 	it('never drops the classification from the address while it comes alive, so a reload right then keeps it', async () => {
 		history.replaceState(null, '', '/classify/?seen=A%3Adown&alert=Disk');
 		const addresses: string[] = [];

@@ -195,6 +195,17 @@ describe('links from alerts', () => {
 		await page.goto('/classify/?alert=DiskAlmostFull&service=api&summary=Disk%2095%25%20full&seen=P0:service-completely-down');
 		await page.getByRole('link', { name: 'Declare a P0 incident' }).waitFor();
 		await page.reload();
+		// Opened in a new tab (a long press, a middle click), the link's form starts the same as the dialog.
+		const href = await page.getByRole('link', { name: 'Declare a P0 incident' }).getAttribute('href');
+		const tab = await chromium.context.newPage();
+		await tab.goto(href!);
+		const form = tab.locator('.declare-form');
+		await form.getByRole('button', { name: /^Declare/ }).waitFor();
+		expect(
+			await Promise.all(['Title', 'Affected services (comma-separated)', 'Impact'].map((label) => form.getByLabel(label).inputValue())),
+		).toEqual(['DiskAlmostFull on api', 'api', 'Disk 95% full']);
+		expect(await form.getByLabel('Severity', { exact: true }).inputValue()).toBe('P0');
+		await tab.close();
 		await page.getByRole('link', { name: 'Declare a P0 incident' }).click();
 		const dialog = page.locator('.declare-dialog');
 		await dialog.getByRole('button', { name: 'Declare and copy the message' }).waitFor();

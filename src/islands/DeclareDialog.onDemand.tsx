@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { alertDeclaration, alertPrefill } from '../lib/alertParams.ts';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { DeclareFlow } from './declare/DeclareFlow.tsx';
-import { focusBack } from './declare/focusBack.ts';
+import { focusBack } from '../lib/focusBack.ts';
 import { loadDeclareStyles } from './declare/declareStyles.ts';
 import { useNow } from './useNow.ts';
 import { useIncidentState } from './useStore.ts';

@@ -9,7 +9,7 @@ import { noteAlert, offeredIncident } from '../scripts/alertNote.ts';
 import { alertDone, alertNote } from '../scripts/alertNote.onDemand.ts';
 import { DECLARE_DATA_ID, type DeclareAction, type DeclareData } from '../scripts/runbookDeclare.ts';
 import { DeclareDialog } from './DeclareDialog.onDemand.tsx';
-import { focusBack } from './declare/focusBack.ts';
+import { focusBack } from '../lib/focusBack.ts';
 import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
 
 /** On the note while its alert is being added (playbook.css shows it busy). */

@@ -12,7 +12,13 @@ export interface AlertPrefill {
 	summary?: string;
 }
 
-const NAME = /^[\p{L}\p{N}_.:-]{1,100}$/u;
+/**
+ * An alert's or a service's name as monitoring tools write them (`HighErrorRate`, Grafana's `High CPU (db-1)`,
+ * Datadog's `[Prod] Disk / full`): up to 100 characters, none a control character, nor `<` or `>` (markup, and
+ * Slack's `<!here>`), `@` (a mention), a quote, a backtick or a backslash. What is taken is only ever shown as
+ * text, and escaped in messages (renderMessage.ts).
+ */
+const NAME = /^[^\p{C}<>@"`\\]{1,100}$/u;
 
 /** Read the alert parameters of a URL; `severities` are the ids the playbook knows. */
 export function alertPrefill(params: URLSearchParams, severities: readonly string[]): AlertPrefill | undefined {

@@ -5,7 +5,7 @@
  * address (an alert done with) is carried to the page's entry, so no Back, Forward or reload
  * brings it back.
  */
-import { pressedByKey } from '../islands/declare/focusBack.ts';
+import { pressedByKey } from './focusBack.ts';
 
 const MARK = 'dialog';
 const marked = () => (history.state as Record<string, unknown> | null)?.[MARK] === true;

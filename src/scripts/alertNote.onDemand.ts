@@ -4,7 +4,7 @@
  * note first was (offeredIncident), does what was pressed on it before this loaded, and is done
  * with once the alert is (alertDone).
  */
-import { focusBack } from '../islands/declare/focusBack.ts';
+import { focusBack } from '../lib/focusBack.ts';
 import { pageShown } from '../lib/pageShown.ts';
 import { ALERT_DONE_KEY, noteAlert, offeredIncident, updateNote } from './alertNote.ts';
 import { ALERT_NOTE_ID, type NoteAction } from './alertNoteNames.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { focusBack } from '../../src/islands/declare/focusBack.ts';
+import { focusBack } from '../../src/lib/focusBack.ts';
 
 let scrolled: Element[] = [];
 beforeEach(() => {

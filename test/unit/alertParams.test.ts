@@ -20,6 +20,18 @@ describe('alert links', () => {
 		expect(read('')).toBeUndefined();
 		expect(read('utm_source=x&foo=bar')).toBeUndefined();
 	});
+	it('takes names as Grafana and Datadog write them, with spaces, brackets and slashes', () => {
+		expect(read('alert=High%20CPU%20(db-1)&service=payment%20api&service=eu/west')).toEqual({
+			alert: 'High CPU (db-1)',
+			services: ['payment api', 'eu/west'],
+		});
+		expect(read('alert=%5BProd%5D%20Disk%20%2F%20full%2095%25')?.alert).toBe('[Prod] Disk / full 95%');
+	});
+	it('drops names that carry markup, a mention, quotes or control characters, or are too long', () => {
+		for (const name of ['<!here>', 'Disk @channel', 'a"b', 'a`b', 'a\\b', 'a\u0007b', 'a\u202eb', 'x'.repeat(101)])
+			expect(read(new URLSearchParams({ alert: name, service: name }).toString()), JSON.stringify(name)).toBeUndefined();
+		expect(read(new URLSearchParams({ alert: 'x'.repeat(100) }).toString())?.alert).toHaveLength(100);
+	});
 	it('drops unknown levels and hostile names, keeping the rest', () => {
 		expect(read('alert=<script>alert(1)</script>&severity=SEV9&service=api&service=" onmouseover="x')).toEqual({ services: ['api'] });
 		expect(read('alert=Up&severity=P1%3Cimg%3E')).toEqual({ alert: 'Up', services: [] });

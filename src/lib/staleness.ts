@@ -13,5 +13,19 @@ export function daysSinceReview(lastReviewed: Date, now: Date): number {
  * exactly that many days ago, it is still current.
  */
 export function isStale(lastReviewed: Date, now: Date, staleAfterDays: number): boolean {
-	return daysSinceReview(lastReviewed, now) > staleAfterDays;
+	return staleOn(staleFrom(lastReviewed, staleAfterDays), now);
 }
+
+/** A moment's UTC day, as YYYY-MM-DD: days as text compare in their order. */
+const dayText = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * The first UTC day (YYYY-MM-DD) on which a page reviewed on `lastReviewed` is stale: the page carries it,
+ * and the browser only compares it with today (staleOn), so a site not rebuilt shows the note in time.
+ */
+export function staleFrom(lastReviewed: Date, staleAfterDays: number): string {
+	return dayText(new Date(utcDay(lastReviewed) + (staleAfterDays + 1) * DAY_MS));
+}
+
+/** Whether `now` falls on or after `from`, a UTC day as staleFrom gives it. */
+export const staleOn = (from: string, now: Date): boolean => dayText(now) >= from;

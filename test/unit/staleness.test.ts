@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysSinceReview, isStale } from '../../src/lib/staleness.ts';
+import { daysSinceReview, isStale, staleFrom, staleOn } from '../../src/lib/staleness.ts';
 
 const reviewed = new Date('2024-12-01');
 const at = (iso: string) => new Date(iso);
@@ -27,5 +27,17 @@ describe('staleness', () => {
 	it('counts across a daylight-saving change and a leap day without drifting', () => {
 		expect(daysSinceReview(new Date('2024-02-28'), at('2024-03-01T00:00:00Z'))).toBe(2);
 		expect(daysSinceReview(new Date('2026-03-28'), at('2026-03-30T09:00:00+02:00'))).toBe(2);
+	});
+
+	it("names the first stale day, which the browser compares with today's: stale from it on, current the day before", () => {
+		expect(staleFrom(reviewed, 180)).toBe('2025-05-31');
+		expect(staleFrom(new Date('2024-02-28T23:00:00Z'), 1)).toBe('2024-03-01');
+		expect(staleOn('2025-05-31', at('2025-05-30T23:59:59Z'))).toBe(false);
+		expect(staleOn('2025-05-31', at('2025-05-31T00:00:00Z'))).toBe(true);
+		// The same answer as counting the days, at any hour of any day around the limit.
+		for (let hour = -72; hour <= 72; hour += 5) {
+			const now = new Date(Date.UTC(2025, 4, 31) + hour * 3_600_000);
+			expect(staleOn(staleFrom(reviewed, 180), now), now.toISOString()).toBe(daysSinceReview(reviewed, now) > 180);
+		}
 	});
 });

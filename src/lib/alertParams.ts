@@ -24,6 +24,7 @@ const NAME = /^[^\p{C}<>@"`\\]{1,100}$/u;
 export function alertPrefill(params: URLSearchParams, severities: readonly string[]): AlertPrefill | undefined {
 	const alert = params.get('alert')?.trim();
 	const severity = params.get('severity')?.trim().toUpperCase();
+	const level = severities.find((s) => s.toUpperCase() === severity);
 	const services = params
 		.getAll('service')
 		.flatMap((s) => s.split(','))
@@ -33,9 +34,7 @@ export function alertPrefill(params: URLSearchParams, severities: readonly strin
 	const summary = params.get('summary')?.replace(/\s+/g, ' ').trim().slice(0, 300);
 	const prefill: AlertPrefill = {
 		...(alert && NAME.test(alert) ? { alert } : {}),
-		...(severity && severities.map((s) => s.toUpperCase()).includes(severity)
-			? { severity: severities.find((s) => s.toUpperCase() === severity)! }
-			: {}),
+		...(level ? { severity: level } : {}),
 		services,
 		...(summary ? { summary } : {}),
 	};

@@ -1,12 +1,12 @@
 /**
  * The alert's note once the page runs (loaded only on a runbook opened from an alert's link): it
  * follows the incident open in this browser (declared or resolved, in another tab too), read as the
- * note first was (offeredIncident), does what was pressed on it before this loaded, and is done
+ * note first was (noteView), does what was pressed on it before this loaded, and is done
  * with once the alert is (alertDone).
  */
 import { focusBack } from '../lib/focusBack.ts';
 import { pageShown } from '../lib/pageShown.ts';
-import { ALERT_DONE_KEY, noteAlert, offeredIncident, updateNote } from './alertNote.ts';
+import { ALERT_DONE_KEY, noteAlert, noteView, updateNote } from './alertNote.ts';
 import { ALERT_NOTE_ID, type NoteAction } from './alertNoteNames.ts';
 import { act } from './runbookDeclare.ts';
 
@@ -47,7 +47,7 @@ export function followNote(): void {
 	if (!note || !noteAlert(note)) return;
 	const follow = () => {
 		const shown = alertNote();
-		if (shown && !addedTo) updateNote(shown, { open: offeredIncident() });
+		if (shown && !addedTo) updateNote(shown, noteView(noteAlert(shown)));
 	};
 	// Told of every change to the stored state, from this tab or another, by the page's read of it.
 	pageShown().subscribe(follow);

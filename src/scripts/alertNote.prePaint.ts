@@ -7,20 +7,22 @@
  * prePaintScripts (src/build).
  */
 import { alertPrefill } from '../lib/alertParams.ts';
-import { ALERT_DONE_KEY, offeredIncident, showAlertNote } from './alertNote.ts';
+import { ALERT_DONE_KEY, noteView, showAlertNote } from './alertNote.ts';
 import { ALERT_NOTE_ID } from './alertNoteNames.ts';
 
 const note = document.getElementById(ALERT_NOTE_ID);
 if (note) {
 	let alert = alertPrefill(new URLSearchParams(location.search), JSON.parse(note.dataset['severities']!) as string[]);
+	// As kept (undefined without an alert, which no stored text equals).
+	const kept = JSON.stringify(alert) as string | undefined;
 	// Done with in this tab already (an address further back in its history still carries it): not offered again.
 	try {
-		if (alert && sessionStorage.getItem(ALERT_DONE_KEY) === JSON.stringify(alert)) alert = undefined;
+		if (sessionStorage.getItem(ALERT_DONE_KEY) === kept) alert = undefined;
 	} catch {
 		// No session storage: the alert is offered.
 	}
-	if (alert) note.dataset['alert'] = JSON.stringify(alert);
-	showAlertNote(note, alert, { open: offeredIncident() });
+	if (alert) note.dataset['alert'] = kept;
+	showAlertNote(note, alert, noteView(alert));
 	// Until the runbook's script runs (runbookDeclare.ts), which takes this out and does what was pressed.
 	note.onclick = (event) => {
 		const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset['action'];

@@ -18,13 +18,12 @@ export interface NoteIncident {
 	id: string;
 	severity: string;
 	title: string;
+	/** The alert it was declared from. */
+	alert?: string;
 }
 
 /** What the note offers beside the alert: the incident open in this browser, or the one the alert was added to. */
-export interface NoteView {
-	open?: NoteIncident | undefined;
-	added?: string | undefined;
-}
+export type NoteView = { open: NoteIncident | undefined; added?: never } | { added: string; open?: never };
 
 /**
  * What the note's parts say: `data-text="k"` is replaced by part k; `data-when="k"` shows only when
@@ -50,10 +49,19 @@ export function offeredIncident(): NoteIncident | undefined {
 						state.activeId,
 					)
 				: undefined;
-		return shown && shown.resolvedAt === undefined ? shown : undefined;
+		return shown?.resolvedAt === undefined ? shown : undefined;
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * What the note offers for `alert` now: the incident open, to add the alert to; or, when that incident
+ * was declared from this alert (in another tab), that the alert is on it, and nothing to add.
+ */
+export function noteView(alert: AlertPrefill | undefined): NoteView {
+	const open = offeredIncident();
+	return alert?.alert && open?.alert === alert.alert ? { added: open.id } : { open };
 }
 
 /** Where this tab keeps the alert last done with (declared from, added, dismissed), so no Back to an address that still carries it offers it again. */
@@ -69,8 +77,7 @@ export function showAlertNote(note: HTMLElement, alert: AlertPrefill | undefined
 		note.remove();
 		return;
 	}
-	const { added = '' } = view;
-	const open = added ? undefined : view.open;
+	const { added = '', open } = view;
 	const parts: Record<NotePart, string> = {
 		alert: alert.alert ?? '',
 		severity: alert.severity ?? '',

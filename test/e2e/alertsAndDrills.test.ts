@@ -189,6 +189,34 @@ describe('links from alerts', () => {
 		expect(after[0].services).toEqual(expect.arrayContaining(['checkout', 'search']));
 	});
 
+	it('declared from in one tab, are not offered again in another: the note names the incident they are on', async () => {
+		const context = await chromium.browser.newContext({ baseURL });
+		const first = await context.newPage();
+		const link = '/scenarios/high-error-rate/?alert=HighErrorRate&severity=P1&service=api';
+		await first.goto(link);
+		await first.getByRole('button', { name: 'Declare from this alert' }).click();
+		const dialog = first.locator('.declare-dialog');
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).click();
+		await dialog.locator('.declared').waitFor();
+		const [incident] = (await stored(first)).state.incidents;
+		// The same alert's link opened again (a second notification, another tab): its session keeps no record of it.
+		const second = await context.newPage();
+		await second.goto(link);
+		const note = second.locator('.alert-declare');
+		expect(await note.locator('.alert-note').innerText()).toContain(`Added to ${incident.id}`);
+		const shown = async () => (await note.locator('button:visible, a:visible').allInnerTexts()).map((t) => t.trim());
+		expect(await shown()).toEqual(['Open the incident workspace', 'Close']);
+		// As the incident changes (a step ticked), the note stays as it is, and nothing is added to the incident.
+		await second.locator('main .checklist input').first().check();
+		await expect.poll(async () => (await stored(second)).state.incidents[0].ticks).not.toEqual({});
+		expect(await shown()).toEqual(['Open the incident workspace', 'Close']);
+		expect((await stored(second)).state.incidents[0].events.filter((e: { text?: string }) => e.text?.startsWith('Alert '))).toEqual([]);
+		// Another alert's link still offers to add it.
+		await second.goto('/scenarios/high-error-rate/?alert=HighLatency&service=api');
+		expect(await shown()).toContain(`Add the alert to ${incident.id}`);
+		await context.close();
+	});
+
 	it('no runbook lists keep their details through the classifier, into the declaration', async () => {
 		const page = await chromium.context.newPage();
 		// The classify link of an unlisted alert's landing carries the alert's parameters.

@@ -19,13 +19,16 @@ export function alertPages(): AstroIntegration {
 	return {
 		name: 'playbook:alert-pages',
 		hooks: {
-			'astro:config:setup': ({ injectRoute }) => {
+			'astro:config:setup': ({ injectRoute, command }) => {
 				injectRoute({ pattern: ROUTES.alerts, entrypoint: new URL('../routes/alerts.astro', import.meta.url), prerender: true });
-				injectRoute({
-					pattern: `${ROUTES.alerts}[alert]/`,
-					entrypoint: new URL('../routes/alertRedirect.astro', import.meta.url),
-					prerender: true,
-				});
+				// Only a build writes the alerts' pages from the template; `astro dev` would show the template itself at its
+				// stand-in's address. There, an alert's address reaches the 404 page, whose landing sends it on the same way.
+				if (command === 'build')
+					injectRoute({
+						pattern: `${ROUTES.alerts}[alert]/`,
+						entrypoint: new URL('../routes/alertRedirect.astro', import.meta.url),
+						prerender: true,
+					});
 			},
 			'astro:build:done': ({ dir, logger }) =>
 				timedStep(logger, async () => {

@@ -1,6 +1,8 @@
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { checkTemplate, FORWARD_TEMPLATE, forwardPage, forwardPageFolder, inSitemap } from '../../src/build/alertForwardPages.ts';
+import { alertPages } from '../../src/integrations/alertPages.ts';
+import { ROUTES } from '../../src/lib/urls.ts';
 
 const { alert, scenario } = FORWARD_TEMPLATE;
 /** A template as the route renders it: the stand-ins in the refresh, the title, the data and the link. */
@@ -91,5 +93,18 @@ describe('the sitemap', () => {
 			expect(keep(page('scenarios/alerts/'))).toBe(true);
 			expect(keep(page(''))).toBe(true);
 		}
+	});
+});
+
+describe('the alert pages integration', () => {
+	const injected = (command: 'build' | 'dev') => {
+		const patterns: string[] = [];
+		const setup = alertPages().hooks['astro:config:setup'] as (options: unknown) => void;
+		setup({ command, injectRoute: (route: { pattern: string }) => patterns.push(route.pattern) });
+		return patterns;
+	};
+	it("renders the forward page's template only in a build, which writes the alerts' pages from it", () => {
+		expect(injected('build')).toEqual([ROUTES.alerts, `${ROUTES.alerts}[alert]/`]);
+		expect(injected('dev')).toEqual([ROUTES.alerts]);
 	});
 });

@@ -145,6 +145,15 @@ describe('status messages from the open incident', () => {
 			expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
 		}
 		expect(await generator(page, 'resolution').locator('[data-preview]').innerText()).toContain('Bad deploy');
+		// Copied: the word that says so is on the screen, not under it, where the buttons left it on a phone.
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+		const copy = generator(page, 'resolution').getByRole('button', { name: /^Copy for Slack/ });
+		// The button at the bottom of the screen, as the responder scrolled to it.
+		await copy.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().bottom - innerHeight + 2));
+		await copy.tap();
+		const status = generator(page, 'resolution').locator('.copy-status');
+		await expect.poll(() => status.textContent()).toContain('Copied the Resolution');
+		await expect.poll(async () => (await status.boundingBox())!.y + (await status.boundingBox())!.height).toBeLessThanOrEqual(741);
 		await context.close();
 	});
 

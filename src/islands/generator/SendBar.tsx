@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { copyText } from '../copyText.ts';
 import type { CopyFallback as CopyFallbackType } from '../CopyFallback.onDemand.tsx';
 
@@ -35,12 +35,19 @@ export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask
 	const [status, setStatus] = useState('');
 	const [fallback, setFallback] = useState<string | null>(null);
 	const [copiedByHand, setCopiedByHand] = useState(false);
+	// Each copy from the button: its status, under the buttons, is brought into view (on a phone it can fall below the screen).
+	const [copies, setCopies] = useState(0);
+	const statusLine = useRef<HTMLParagraphElement>(null);
+	useEffect(() => {
+		if (copies > 0) statusLine.current?.scrollIntoView({ block: 'nearest' });
+	}, [copies]);
 	// The manual copy box's code loads only when a browser refuses the clipboard.
 	const [Fallback, setFallbackView] = useState<typeof CopyFallbackType | undefined>(undefined);
 	const copy = async () => {
 		if (await copyText(text)) {
 			setFallback(null);
 			setStatus(onCopied());
+			setCopies((n) => n + 1);
 		} else {
 			setStatus('');
 			setCopiedByHand(false);
@@ -77,7 +84,7 @@ export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask
 				</button>
 				{children}
 			</p>
-			<p role="status" class="copy-status">
+			<p role="status" class="copy-status" ref={statusLine}>
 				{status}
 			</p>
 			{fallback !== null && (

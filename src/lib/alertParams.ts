@@ -3,6 +3,7 @@
  * `?alert=HighErrorRate&severity=P1&service=api`. Only known parameters with well-formed values
  * are taken; everything else is ignored, and nothing here is ever treated as HTML.
  */
+import { MAX_IMPACT_LENGTH } from './limits.ts';
 
 /** What an alert link may prefill in the declare form. */
 export interface AlertPrefill {
@@ -31,7 +32,9 @@ export function alertPrefill(params: URLSearchParams, severities: readonly strin
 		.map((s) => s.trim())
 		.filter((s) => NAME.test(s))
 		.slice(0, 20);
-	const summary = params.get('summary')?.replace(/\s+/g, ' ').trim().slice(0, 300);
+	// As long as the declare form's Impact holds, ending in … where it was cut: never stopped mid-sentence unseen.
+	const said = params.get('summary')?.replace(/\s+/g, ' ').trim();
+	const summary = said && said.length > MAX_IMPACT_LENGTH ? `${said.slice(0, MAX_IMPACT_LENGTH - 1)}…` : said;
 	const prefill: AlertPrefill = {
 		...(alert && NAME.test(alert) ? { alert } : {}),
 		...(level ? { severity: level } : {}),

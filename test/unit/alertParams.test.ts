@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alertPrefill } from '../../src/lib/alertParams.ts';
+import { MAX_IMPACT_LENGTH } from '../../src/lib/limits.ts';
 
 const levels = ['P0', 'P1', 'P2', 'P3'];
 const read = (query: string) => alertPrefill(new URLSearchParams(query), levels);
@@ -15,6 +16,12 @@ describe('alert links', () => {
 			services: ['api', 'worker', 'db'],
 			summary: 'Primary down since 03:10',
 		});
+	});
+	it('takes a summary as long as the Impact holds, and marks where a longer one was cut', () => {
+		const fits = 'x'.repeat(MAX_IMPACT_LENGTH);
+		expect(read(`alert=A&summary=${fits}`)?.summary).toBe(fits);
+		const cut = read(`alert=A&summary=${fits}yz`)?.summary;
+		expect([cut?.length, cut?.endsWith('x…')]).toEqual([MAX_IMPACT_LENGTH, true]);
 	});
 	it('has nothing to prefill without alert parameters', () => {
 		expect(read('')).toBeUndefined();

@@ -5,7 +5,7 @@
  * address (an alert done with) is carried to the page's entry, so no Back, Forward or reload
  * brings it back.
  */
-import { pressedByKey } from './focusBack.ts';
+import { bringIntoView, pressedByKey } from './focusBack.ts';
 
 const MARK = 'dialog';
 const marked = () => (history.state as Record<string, unknown> | null)?.[MARK] === true;
@@ -54,8 +54,7 @@ function stepBack(then: () => void): void {
 						// stays where it was, its title in view under the incident bar a declaration adds.
 						requestAnimationFrame(() => {
 							const focused = document.activeElement;
-							if (pressedByKey() && focused instanceof HTMLElement && focused !== document.body)
-								focused.scrollIntoView({ block: 'nearest' });
+							if (pressedByKey() && focused instanceof HTMLElement && focused !== document.body) bringIntoView(focused);
 						});
 					},
 					{ once: true },

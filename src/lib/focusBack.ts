@@ -22,8 +22,13 @@ export function focusBack(opener: Element | null): void {
 function focusInPlace(el: HTMLElement): boolean {
 	el.focus({ preventScroll: true });
 	if (document.activeElement !== el) return false;
-	if (pressedByKey()) el.scrollIntoView({ block: 'nearest' });
+	if (pressedByKey()) bringIntoView(el);
 	return true;
+}
+
+/** The focused element brought into view with what it belongs to: a step's box with its words and buttons, not cut at the edge. */
+export function bringIntoView(el: Element): void {
+	(el.closest('li') ?? el).scrollIntoView({ block: 'nearest' });
 }
 
 /**

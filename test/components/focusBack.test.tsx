@@ -7,7 +7,7 @@ beforeEach(() => {
 	Element.prototype.scrollIntoView = function (this: Element) {
 		scrolled.push(this);
 	};
-	document.body.innerHTML = `<button id="opener">Declare</button><main><ul class="checklist"><li><input type="checkbox" id="first"></li></ul></main>`;
+	document.body.innerHTML = `<button id="opener">Declare</button><main><ul class="checklist"><li id="step"><input type="checkbox" id="first"><label>Check the health endpoint</label></li></ul></main>`;
 });
 afterEach(() => {
 	document.body.innerHTML = '';
@@ -33,7 +33,8 @@ describe('the focus given back as a dialog or note closes', () => {
 		expect([document.activeElement?.id, scrolled]).toEqual(['first', []]);
 		press('keydown');
 		focusBack(null);
-		expect(scrolled.map((el) => el.id)).toEqual(['first']);
+		// The step's whole box, its words with it, not the box to tick alone.
+		expect(scrolled.map((el) => el.id)).toEqual(['step']);
 		press('pointerdown');
 		focusBack(null);
 		expect(scrolled).toHaveLength(1);

@@ -16,16 +16,16 @@ export function isStale(lastReviewed: Date, now: Date, staleAfterDays: number): 
 	return staleOn(staleFrom(lastReviewed, staleAfterDays), now);
 }
 
-/** A moment's UTC day, as YYYY-MM-DD: days as text compare in their order. */
-const dayText = (date: Date) => date.toISOString().slice(0, 10);
+/** The UTC day a moment falls on, counted from 1 January 1970. */
+const dayNumber = (date: Date) => Math.floor(date.getTime() / DAY_MS);
 
 /**
- * The first UTC day (YYYY-MM-DD) on which a page reviewed on `lastReviewed` is stale: the page carries it,
- * and the browser only compares it with today (staleOn), so a site not rebuilt shows the note in time.
+ * The first UTC day (counted from 1 January 1970) on which a page reviewed on `lastReviewed` is stale: the page
+ * carries it, and the browser only compares it with today's (staleOn), so a site not rebuilt shows the note in time.
  */
-export function staleFrom(lastReviewed: Date, staleAfterDays: number): string {
-	return dayText(new Date(utcDay(lastReviewed) + (staleAfterDays + 1) * DAY_MS));
+export function staleFrom(lastReviewed: Date, staleAfterDays: number): number {
+	return dayNumber(lastReviewed) + staleAfterDays + 1;
 }
 
 /** Whether `now` falls on or after `from`, a UTC day as staleFrom gives it. */
-export const staleOn = (from: string, now: Date): boolean => dayText(now) >= from;
+export const staleOn = (from: number, now: Date): boolean => dayNumber(now) >= from;

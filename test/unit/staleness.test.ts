@@ -30,14 +30,18 @@ describe('staleness', () => {
 	});
 
 	it("names the first stale day, which the browser compares with today's: stale from it on, current the day before", () => {
-		expect(staleFrom(reviewed, 180)).toBe('2025-05-31');
-		expect(staleFrom(new Date('2024-02-28T23:00:00Z'), 1)).toBe('2024-03-01');
-		expect(staleOn('2025-05-31', at('2025-05-30T23:59:59Z'))).toBe(false);
-		expect(staleOn('2025-05-31', at('2025-05-31T00:00:00Z'))).toBe(true);
+		const first = staleFrom(reviewed, 180);
+		expect(new Date(first * 86_400_000).toISOString()).toBe('2025-05-31T00:00:00.000Z');
+		expect(new Date(staleFrom(new Date('2024-02-28T23:00:00Z'), 1) * 86_400_000).toISOString()).toBe('2024-03-01T00:00:00.000Z');
+		expect(staleOn(first, at('2025-05-30T23:59:59Z'))).toBe(false);
+		expect(staleOn(first, at('2025-05-31T00:00:00Z'))).toBe(true);
+		// Any year: a clock far ahead finds the page stale, one before the review does not.
+		expect(staleOn(first, new Date(8.64e15))).toBe(true);
+		expect(staleOn(first, new Date(-8.64e15))).toBe(false);
 		// The same answer as counting the days, at any hour of any day around the limit.
 		for (let hour = -72; hour <= 72; hour += 5) {
 			const now = new Date(Date.UTC(2025, 4, 31) + hour * 3_600_000);
-			expect(staleOn(staleFrom(reviewed, 180), now), now.toISOString()).toBe(daysSinceReview(reviewed, now) > 180);
+			expect(staleOn(first, now), now.toISOString()).toBe(daysSinceReview(reviewed, now) > 180);
 		}
 	});
 });

@@ -11,3 +11,6 @@ export function pickActive<T extends { id?: unknown; resolvedAt?: unknown }>(inc
 	const active = incidents.find((i) => i.id === activeId);
 	return active && open(active) ? active : (incidents.find(open) ?? active);
 }
+
+/** Whether any of the incidents is open: then, and only then, pickActive gives an open one (the bar shows it). */
+export const anyOpen = (incidents: readonly { resolvedAt?: unknown }[]): boolean => incidents.some((i) => i.resolvedAt === undefined);

@@ -27,5 +27,5 @@ export function staleFrom(lastReviewed: Date, staleAfterDays: number): number {
 	return dayNumber(lastReviewed) + staleAfterDays + 1;
 }
 
-/** Whether `now` falls on or after `from`, a UTC day as staleFrom gives it. */
-export const staleOn = (from: number, now: Date): boolean => dayNumber(now) >= from;
+/** Whether `now` falls on or after `from`, a UTC day as staleFrom gives it (a whole number: no need to round `now` down). */
+export const staleOn = (from: number, now: Date): boolean => now.getTime() / DAY_MS >= from;

@@ -3,7 +3,7 @@
  * `?alert=HighErrorRate&severity=P1&service=api`. Only known parameters with well-formed values
  * are taken; everything else is ignored, and nothing here is ever treated as HTML.
  */
-import { MAX_IMPACT_LENGTH } from './limits.ts';
+import { cutText, MAX_IMPACT_LENGTH, MAX_TITLE_LENGTH } from './limits.ts';
 
 /** What an alert link may prefill in the declare form. */
 export interface AlertPrefill {
@@ -15,9 +15,9 @@ export interface AlertPrefill {
 
 /**
  * An alert's or a service's name as monitoring tools write them (`HighErrorRate`, Grafana's `High CPU (db-1)`,
- * Datadog's `[Prod] Disk / full`): up to 100 characters, none a control character, nor `<` or `>` (markup, and
- * Slack's `<!here>`), `@` (a mention), a quote, a backtick or a backslash. What is taken is only ever shown as
- * text, and escaped in messages (renderMessage.ts).
+ * Datadog's `[Prod] Disk / full`): up to 100 characters, none a control or invisible formatting character, nor
+ * `<` or `>` (markup, and Slack's `<!here>`), `@` (a mention), a quote, a backtick or a backslash. What is taken
+ * is only ever shown as text, and escaped in messages (renderMessage.ts).
  */
 const NAME = /^[^\p{C}<>@"`\\]{1,100}$/u;
 
@@ -34,7 +34,7 @@ export function alertPrefill(params: URLSearchParams, severities: readonly strin
 		.slice(0, 20);
 	// As long as the declare form's Impact holds, ending in … where it was cut: never stopped mid-sentence unseen.
 	const said = params.get('summary')?.replace(/\s+/g, ' ').trim();
-	const summary = said && said.length > MAX_IMPACT_LENGTH ? `${said.slice(0, MAX_IMPACT_LENGTH - 1)}…` : said;
+	const summary = said && cutText(said, MAX_IMPACT_LENGTH);
 	const prefill: AlertPrefill = {
 		...(alert && NAME.test(alert) ? { alert } : {}),
 		...(level ? { severity: level } : {}),
@@ -52,6 +52,15 @@ export function alertDeclaration(alert: AlertPrefill, scenarios: string[]) {
 		services: alert.services,
 		alert: alert.alert,
 		impact: alert.summary,
-		title: alert.alert ? `${alert.alert}${alert.services.length > 0 ? ` on ${alert.services.join(', ')}` : ''}` : undefined,
+		title: alert.alert
+			? cutText(`${alert.alert}${alert.services.length > 0 ? ` on ${alert.services.join(', ')}` : ''}`, MAX_TITLE_LENGTH)
+			: undefined,
 	};
 }
+
+/**
+ * Whether `incident` was declared from the alert named `name`: names compare in any case, as the alerts'
+ * pages take them (a stored value of another type is no name).
+ */
+export const declaredFrom = (incident: { alert?: unknown }, name: string | undefined): boolean =>
+	!!name && (incident.alert as string | undefined)?.toLowerCase?.() === name.toLowerCase();

@@ -5,6 +5,12 @@
 
 /** Longest incident title, in characters (forms and imports). */
 export const MAX_TITLE_LENGTH = 140;
+/**
+ * `text` cut to at most `max` UTF-16 units (what a field's maxlength counts), ending in … where it was
+ * cut, and never between the two halves of a character such as an emoji (which would show as �).
+ */
+export const cutText = (text: string, max: number): string =>
+	text.length > max ? `${text.slice(0, max - 1).replace(/[\ud800-\udbff]$/, '')}…` : text;
 /** Longest impact typed when declaring: a sentence or two for the declaration message; details go on the timeline. */
 export const MAX_IMPACT_LENGTH = 1000;
 /** Longest name a browser signs its ticks and notes with (the declare form, the workspace): a name, not a note. */
@@ -56,8 +62,11 @@ export function noteLimitNote(text: string): string | undefined {
 		: undefined;
 }
 
-/** How far ahead of this computer's clock a detection time may be (clocks of two machines differ a little). */
-export const MAX_CLOCK_SKEW_MS = 2 * 60_000;
+/**
+ * How far ahead of this computer's clock a detection time may be (clocks of two machines differ a little):
+ * two minutes, as a number, not `2 * 60_000`, which the bundler keeps in the pages' inline scripts even unused.
+ */
+export const MAX_CLOCK_SKEW_MS = 120_000;
 
 /**
  * Why a detection time cannot be used, or undefined: it lies ahead of this computer's clock by

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alertPrefill } from '../../src/lib/alertParams.ts';
-import { MAX_IMPACT_LENGTH } from '../../src/lib/limits.ts';
+import { alertDeclaration, alertPrefill } from '../../src/lib/alertParams.ts';
+import { MAX_IMPACT_LENGTH, MAX_TITLE_LENGTH } from '../../src/lib/limits.ts';
 
 const levels = ['P0', 'P1', 'P2', 'P3'];
 const read = (query: string) => alertPrefill(new URLSearchParams(query), levels);
@@ -22,6 +22,17 @@ describe('alert links', () => {
 		expect(read(`alert=A&summary=${fits}`)?.summary).toBe(fits);
 		const cut = read(`alert=A&summary=${fits}yz`)?.summary;
 		expect([cut?.length, cut?.endsWith('x…')]).toEqual([MAX_IMPACT_LENGTH, true]);
+	});
+	it('never cuts a character in two: an emoji at the limit goes whole, before the …', () => {
+		const summary = read(`alert=A&summary=${'a'.repeat(MAX_IMPACT_LENGTH - 2)}${encodeURIComponent('😀')}zzz`)!.summary!;
+		expect(summary).toBe(`${'a'.repeat(MAX_IMPACT_LENGTH - 2)}…`);
+		expect(summary.isWellFormed()).toBe(true);
+	});
+	it("makes a title from the alert and its services that fits the form's title, marked where cut, whole characters only", () => {
+		const long = read(`alert=${encodeURIComponent('🔥'.repeat(99))}&service=api`)!;
+		const { title } = alertDeclaration(long, []);
+		expect([title!.length <= MAX_TITLE_LENGTH, title!.endsWith('🔥…'), title!.isWellFormed()]).toEqual([true, true, true]);
+		expect(alertDeclaration(read('alert=DiskFull&service=db&service=api')!, []).title).toBe('DiskFull on db, api');
 	});
 	it('has nothing to prefill without alert parameters', () => {
 		expect(read('')).toBeUndefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_NOTE_LENGTH, noteLimitNote, noteParts } from '../../src/lib/limits.ts';
+import { cutText, MAX_NOTE_LENGTH, noteLimitNote, noteParts } from '../../src/lib/limits.ts';
 
 describe('a note longer than a note holds', () => {
 	it('is added whole up to the limit, with nothing said', () => {
@@ -23,5 +23,15 @@ describe('a note longer than a note holds', () => {
 		expect(noteLimitNote(`${'z'.repeat(MAX_NOTE_LENGTH + 1234)}`)).toBe(
 			'Notes hold at most 2,000 characters: Add note adds the first 2,000, and the other 1,234 characters stay in this box, to add next or to delete.',
 		);
+	});
+});
+
+describe('text cut to a limit', () => {
+	it('is left whole up to the limit, and cut with … past it, never between the two halves of a character', () => {
+		expect(cutText('abc', 3)).toBe('abc');
+		expect(cutText('abcd', 3)).toBe('ab…');
+		expect(cutText('a😀b', 3)).toBe('a…');
+		expect(cutText('ab😀', 3)).toBe('ab…');
+		for (let max = 1; max < 12; max++) expect(cutText('😀'.repeat(8), max).length).toBeLessThanOrEqual(max);
 	});
 });

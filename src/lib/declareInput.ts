@@ -3,6 +3,7 @@
  * field (shown beside it, the first one focused), the title's limit, the levels a runbook usually
  * has, and an incident already open that a new alert may belong to (services: serviceList.ts).
  */
+import { declaredFrom } from './alertParams.ts';
 import { detectionProblem, MAX_IMPACT_LENGTH, MAX_TITLE_LENGTH } from './limits.ts';
 import type { Incident, State } from './state.ts';
 
@@ -57,8 +58,6 @@ export function alreadyOpen(
 	about: { alert?: string | undefined; scenarios?: readonly string[] | undefined; drill?: boolean },
 ): Incident | undefined {
 	const open = state.incidents.filter((i) => i.resolvedAt === undefined && i.drill === (about.drill ?? false));
-	const rank = (i: Incident) =>
-		(about.alert && i.alert?.toLowerCase() === about.alert.toLowerCase() ? 2 : 0) +
-		(i.scenarios.some((s) => about.scenarios?.includes(s)) ? 1 : 0);
+	const rank = (i: Incident) => (declaredFrom(i, about.alert) ? 2 : 0) + (i.scenarios.some((s) => about.scenarios?.includes(s)) ? 1 : 0);
 	return [...open].sort((a, b) => rank(b) - rank(a) || b.declaredAt - a.declaredAt)[0];
 }

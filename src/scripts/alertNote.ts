@@ -10,7 +10,7 @@
  * `data-action` (NoteAction, alertNoteNames.ts).
  */
 import { pickActive } from '../lib/activeIncident.ts';
-import type { AlertPrefill } from '../lib/alertParams.ts';
+import { declaredFrom, type AlertPrefill } from '../lib/alertParams.ts';
 import { STATE_KEY, STATE_VERSION } from '../lib/stateKey.ts';
 
 /** The incident the alert may be added to, as the note names it. */
@@ -31,38 +31,36 @@ export type NoteView = { open: NoteIncident | undefined; added?: never } | { add
  */
 export type NotePart = 'alert' | 'severity' | 'services' | 'added' | 'openSeverity' | 'openTitle' | 'openId';
 
+type Stored = NoteIncident & { resolvedAt?: number; drill?: boolean };
+
 /**
- * The incident an alert's note offers, as stored in this browser: of the real incidents (a real alert
- * is not part of a drill, and a drill under way must not hide a real incident), the one every page
- * shows (pickActive), if still open. None when the text is not of this version's shape.
+ * What the note offers for `alert` now. Of the real incidents stored in this browser (a real alert is not
+ * part of a drill, and a drill under way must not hide a real incident): when an open one was declared from
+ * this alert (in another tab; shown or not), that the alert is on it, and nothing to add; else the one every
+ * page shows (pickActive), if still open, to add the alert to. Nothing when the text is not of this version's shape.
  */
-export function offeredIncident(): NoteIncident | undefined {
+export function noteView(alert: AlertPrefill | undefined): NoteView {
+	let incidents: Stored[] = [];
+	let activeId: unknown;
 	try {
 		const { version, state } = JSON.parse(localStorage.getItem(STATE_KEY)!) as {
 			version: number;
-			state: { incidents: (NoteIncident & { resolvedAt?: number; drill?: boolean })[]; activeId: string | null };
+			state: { incidents: Stored[]; activeId: unknown };
 		};
-		const shown =
-			version === STATE_VERSION
-				? pickActive(
-						state.incidents.filter((i) => !i.drill),
-						state.activeId,
-					)
-				: undefined;
-		return shown?.resolvedAt === undefined ? shown : undefined;
+		if (version === STATE_VERSION) {
+			incidents = state.incidents.filter((i) => !i.drill);
+			activeId = state.activeId;
+		}
 	} catch {
-		return undefined;
+		// Nothing stored, or nothing readable.
 	}
+	const from = incidents.find((i) => i.resolvedAt === undefined && declaredFrom(i, alert?.alert));
+	const shown = pickActive(incidents, activeId);
+	return from ? { added: from.id } : { open: shown?.resolvedAt === undefined ? shown : undefined };
 }
 
-/**
- * What the note offers for `alert` now: the incident open, to add the alert to; or, when that incident
- * was declared from this alert (in another tab), that the alert is on it, and nothing to add.
- */
-export function noteView(alert: AlertPrefill | undefined): NoteView {
-	const open = offeredIncident();
-	return alert?.alert && open?.alert === alert.alert ? { added: open.id } : { open };
-}
+/** The incident an alert's note offers to add an alert to (noteView's), if any. */
+export const offeredIncident = (): NoteIncident | undefined => noteView(undefined).open;
 
 /** Where this tab keeps the alert last done with (declared from, added, dismissed), so no Back to an address that still carries it offers it again. */
 export const ALERT_DONE_KEY = 'playbook:alert-done';

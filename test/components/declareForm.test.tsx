@@ -342,6 +342,24 @@ describe('an incident already open', () => {
 		expect(incident?.events.at(-1)?.text).toBe('Alert HighErrors (S1, api, Checkout) added: Half of payments fail');
 	});
 
+	it('declared from this very alert (in any case), is named as such and opened, with nothing to add to it', () => {
+		const { state, id } = declareIncident(
+			emptyState(),
+			declaration({ title: 'Errors on checkout', severity: 'S2', scenarios: ['errors'], alert: 'HighErrors' }),
+			'inc-',
+			T0 - 30_000,
+		);
+		form({ alert: 'higherrors', scenarios: ['errors'] }, state);
+		const note = screen.getByRole('note');
+		expect(note.textContent).toContain('It was declared from this alert.');
+		expect(within(note).queryByRole('button', { name: /Add the alert/ })).toBeNull();
+		expect(
+			within(note)
+				.getByRole('link', { name: `Open ${id}` })
+				.classList.contains('primary'),
+		).toBe(true);
+	});
+
 	it('is not offered once resolved', () => {
 		const { state, id } = open();
 		form({ alert: 'HighErrors' }, { ...state, incidents: state.incidents.map((i) => (i.id === id ? { ...i, resolvedAt: T0 } : i)) });

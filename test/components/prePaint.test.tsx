@@ -77,6 +77,7 @@ describe("an alert's note, drawn before the page is", () => {
 		<p class="open" data-when="openId"><b data-text="openSeverity"></b> <i data-text="openTitle"></i> <u data-text="openId"></u></p>
 		<button data-unless="added openId" data-action="declare">declare</button>
 		<button data-when="openId" data-action="add">add</button>
+		<span class="added" data-when="added">on <span data-text="added"></span></span>
 	</div>`;
 	const note = () => document.getElementById('alert-note');
 	const shown = (selector: string) => !note()!.querySelector<HTMLElement>(selector)!.hidden;
@@ -131,6 +132,35 @@ describe("an alert's note, drawn before the page is", () => {
 		store(withIncident({ drill: true, title: 'Game day' }, real, () => 0.5).state);
 		await run('alertNote');
 		expect([shown('.open'), text('openId'), text('openTitle')]).toEqual([true, id, 'Checkout errors']);
+	});
+
+	it('says which open incident the alert was declared from (in any case, shown or not), and offers it nothing to add', async () => {
+		// Declared from DiskFull, then another incident declared, the active one: the alert's own is named.
+		const { state: from, id } = withIncident({ title: 'Disk full', alert: 'DiskFull' });
+		const { state: both, id: other } = withIncident({ title: 'API returns 503' }, from, () => 0.5);
+		store(both);
+		history.replaceState(null, '', '/scenarios/service-down/?alert=diskfull&service=db');
+		await run('alertNote');
+		expect([shown('.added'), text('added'), shown('.open'), shown('[data-action="add"]'), shown('.new')]).toEqual([
+			true,
+			id,
+			false,
+			false,
+			false,
+		]);
+		// Another alert: the incident shown is offered.
+		document.body.innerHTML = NOTE;
+		history.replaceState(null, '', '/scenarios/service-down/?alert=CpuHigh');
+		await run('alertNote');
+		expect([shown('.added'), text('openId'), shown('[data-action="add"]')]).toEqual([false, other, true]);
+		// Resolved, or a drill: not the alert's open incident any more; what the page shows is offered as always.
+		for (const after of [setStatus(both, id, CLOSED, T0 + 1000), withIncident({ drill: true, alert: 'DiskFull' }).state]) {
+			document.body.innerHTML = NOTE;
+			store(after);
+			history.replaceState(null, '', '/scenarios/service-down/?alert=DiskFull');
+			await run('alertNote');
+			expect(shown('.added')).toBe(false);
+		}
 	});
 
 	it('offers no incident stored by a newer version, whose shape it cannot know', async () => {

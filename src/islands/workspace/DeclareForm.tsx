@@ -2,11 +2,12 @@ import { urls } from '../../lib/urls.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { typedMentionWarnings } from '../../lib/broadcastMentions.ts';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
+import { declaredFrom } from '../../lib/alertParams.ts';
 import { rememberedDetails } from '../../lib/declareDefaults.ts';
 import { clearDraft, readDraft, writeDraft } from '../../lib/declareDraft.ts';
 import { alreadyOpen, declareProblems, impactLimitNote, titleLimitNote, usualLevels, type DeclareField } from '../../lib/declareInput.ts';
 import { addAlert, attachScratch, declareIncident, setResponder } from '../../lib/incidents.ts';
-import { MAX_IMPACT_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from '../../lib/limits.ts';
+import { cutText, MAX_IMPACT_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from '../../lib/limits.ts';
 import { serviceList } from '../../lib/serviceList.ts';
 import { changesLeft } from '../../lib/storageRead.ts';
 import type { State } from '../../lib/state.ts';
@@ -105,7 +106,7 @@ export function DeclareForm({
 	const detectedAt = detection.at;
 	// Who is on call rarely changes between two incidents, nor what is hit once the last is over: start from the last one (declareDefaults.ts).
 	const [remembered] = useState(() => rememberedDetails(state));
-	const [startTitle] = useState(() => (draft?.values['title'] ?? prefill.title ?? '').slice(0, MAX_TITLE_LENGTH));
+	const [startTitle] = useState(() => cutText(draft?.values['title'] ?? prefill.title ?? '', MAX_TITLE_LENGTH));
 	const [typed, setTyped] = useState<Typed>(() => ({
 		title: startTitle,
 		impact: prefill.impact ?? '',
@@ -125,6 +126,8 @@ export function DeclareForm({
 	}, []);
 	// An incident already open, which a new alert most likely belongs to: said first, so a second one is declared only on purpose.
 	const open = alreadyOpen(state, { alert: prefill.alert, scenarios: prefill.scenarios });
+	// Declared from this very alert (in another tab): opened, not added to again (its timeline has it).
+	const fromThis = open !== undefined && declaredFrom(open, prefill.alert);
 	// The levels the runbook usually has come first, as a group of their own. Where the runbooks have one usual
 	// level and nothing else chose one, it starts chosen (said beside it); with several, the responder picks.
 	const usualFor = scenarios.filter((s) => prefill.scenarios?.includes(s.id));
@@ -259,17 +262,19 @@ export function DeclareForm({
 				<div class="already-open" role="note" aria-labelledby="already-open-text">
 					<p id="already-open-text">
 						Already open: <strong>{open.severity}</strong> {open.title} ({open.id}).{' '}
-						{prefill.alert
-							? 'If this alert is part of it, add it there instead of declaring a second incident.'
-							: 'Declare only if this is a different incident.'}
+						{fromThis
+							? 'It was declared from this alert.'
+							: prefill.alert
+								? 'If this alert is part of it, add it there instead of declaring a second incident.'
+								: 'Declare only if this is a different incident.'}
 					</p>
 					<p class="actions">
-						{prefill.alert && (
+						{prefill.alert && !fromThis && (
 							<button type="button" class="primary" onClick={() => addToOpen(open.id)}>
 								Add the alert to {open.id}
 							</button>
 						)}
-						<a class="button" href={urls.incident()}>
+						<a class={fromThis ? 'button primary' : 'button'} href={urls.incident()}>
 							Open {open.id}
 						</a>
 					</p>

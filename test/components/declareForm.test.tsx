@@ -31,6 +31,7 @@ const playbook: ClientPlaybook = {
 	scenarios: [
 		{ id: 'errors', title: 'Errors', severities: ['S2', 'S3'] },
 		{ id: 'slow', title: 'Slow', severities: ['S3'] },
+		{ id: 'down', title: 'Down', severities: ['S1'] },
 	],
 };
 
@@ -118,7 +119,8 @@ describe('the severity list', () => {
 		const { store, submit } = form({ scenarios: ['slow'] });
 		const select = screen.getByLabelText('Severity') as HTMLSelectElement;
 		expect(select.value).toBe('S3');
-		expect(described(select)).toMatch(/Usually S3 for Slow, so it is chosen/);
+		// The least severe level can only be worse, the most severe only milder.
+		expect(described(select)).toMatch(/Usually S3 for Slow, so it is chosen: change it if this one is worse\./);
 		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Search is slow' } });
 		submit();
 		expect(store.get().incidents.map((i) => i.severity)).toEqual(['S3']);
@@ -129,6 +131,11 @@ describe('the severity list', () => {
 		fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Search is down' } });
 		other.submit();
 		expect(other.store.get().incidents.map((i) => i.severity)).toEqual(['S1']);
+	});
+
+	it('says the most severe level, chosen for the responder, can only be milder', () => {
+		form({ scenarios: ['down'] });
+		expect(described(screen.getByLabelText('Severity'))).toMatch(/so it is chosen: change it if this one is milder\./);
 	});
 
 	it('leaves a level another page chose, and chooses none where the runbooks have several usual levels', () => {

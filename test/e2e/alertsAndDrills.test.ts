@@ -165,7 +165,7 @@ describe('links from alerts', () => {
 		await dialog.getByRole('button', { name: 'Cancel' }).click();
 		// Pressed twice (a double tap, Enter twice) while the store loads: added once.
 		await note.getByRole('button', { name: `Add the alert to ${open.id}` }).dblclick();
-		await expect.poll(() => note.locator('.alert-note').innerText()).toContain(`Added to ${open.id}`);
+		await expect.poll(() => note.locator('.alert-note').innerText()).toContain(`It is on ${open.id}`);
 		await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('alert-declare'))).toBe(true);
 		// Busy no more: its buttons are as any other.
 		expect(await note.locator('.actions').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
@@ -183,7 +183,7 @@ describe('links from alerts', () => {
 			.poll(async () => ((await dialog.locator('.declared h2').textContent()) ?? '').replace(/\s+/g, ' ').trim())
 			.toBe(`Alert HighErrorRate added to ${open.id}`);
 		await dialog.getByRole('button', { name: 'Close' }).click();
-		await expect.poll(() => note.locator('.alert-note').innerText()).toContain(`Added to ${open.id}`);
+		await expect.poll(() => note.locator('.alert-note').innerText()).toContain(`It is on ${open.id}`);
 		const after = (await stored(page)).state.incidents;
 		expect(after).toHaveLength(1);
 		expect(after[0].services).toEqual(expect.arrayContaining(['checkout', 'search']));
@@ -203,7 +203,7 @@ describe('links from alerts', () => {
 		const second = await context.newPage();
 		await second.goto(link);
 		const note = second.locator('.alert-declare');
-		expect(await note.locator('.alert-note').innerText()).toContain(`Added to ${incident.id}`);
+		expect(await note.locator('.alert-note').innerText()).toContain(`It is on ${incident.id}`);
 		const shown = async () => (await note.locator('button:visible, a:visible').allInnerTexts()).map((t) => t.trim());
 		expect(await shown()).toEqual(['Open the incident workspace', 'Close']);
 		// As the incident changes (a step ticked), the note stays as it is, and nothing is added to the incident.

@@ -136,6 +136,10 @@ export function DeclareForm({
 		usualFor.flatMap((s) => s.severities),
 	);
 	const suggested = levels.usual.length === 1 ? levels.usual[0]!.id : '';
+	// Which way a level chosen for the responder can be wrong: the most severe can only be milder, the least only worse.
+	const could = [suggested !== playbook.severities[0]?.id && 'worse', suggested !== playbook.severities.at(-1)?.id && 'milder']
+		.filter(Boolean)
+		.join(' or ');
 	const chosen = severity || suggested;
 	const mentions = typedMentionWarnings(
 		Object.entries(MENTION_FIELDS).map(([name, label]) => ({ label, value: typed[name as keyof Typed] })),
@@ -331,7 +335,7 @@ export function DeclareForm({
 				{levels.usual.length > 0 && (
 					<span id="declare-severity-usual" class="hint">
 						Usually {levels.usual.map((l) => l.id).join(' or ')} for {usualFor.map((s) => s.title).join(', ')}
-						{severity ? '.' : suggested ? ', so it is chosen: change it if this one is worse or milder.' : '.'}{' '}
+						{severity ? '.' : suggested ? `, so it is chosen: change it if this one is ${could}.` : '.'}{' '}
 					</span>
 				)}
 				<a class="hint" href={urls.classify(prefill.scenarios?.[0] ? { scenario: prefill.scenarios[0] } : undefined)}>

@@ -1,11 +1,11 @@
 const DAY_MS = 86_400_000;
 
-/** Midnight UTC of the day a moment falls on, in milliseconds. */
-const utcDay = (date: Date) => Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+/** The UTC day a moment falls on, counted from 1 January 1970. */
+const dayNumber = (date: Date) => Math.floor(date.getTime() / DAY_MS);
 
 /** Whole days from the review date to `now`, counted in UTC calendar days (0 on the day itself). */
 export function daysSinceReview(lastReviewed: Date, now: Date): number {
-	return Math.round((utcDay(now) - utcDay(lastReviewed)) / DAY_MS);
+	return dayNumber(now) - dayNumber(lastReviewed);
 }
 
 /**
@@ -15,9 +15,6 @@ export function daysSinceReview(lastReviewed: Date, now: Date): number {
 export function isStale(lastReviewed: Date, now: Date, staleAfterDays: number): boolean {
 	return staleOn(staleFrom(lastReviewed, staleAfterDays), now);
 }
-
-/** The UTC day a moment falls on, counted from 1 January 1970. */
-const dayNumber = (date: Date) => Math.floor(date.getTime() / DAY_MS);
 
 /**
  * The first UTC day (counted from 1 January 1970) on which a page reviewed on `lastReviewed` is stale: the page

@@ -133,9 +133,21 @@ describe('the severity list', () => {
 		expect(other.store.get().incidents.map((i) => i.severity)).toEqual(['S1']);
 	});
 
-	it('says the most severe level, chosen for the responder, can only be milder', () => {
+	it('says the most severe level, chosen for the responder, can only be milder, and a playbook of one level neither', () => {
 		form({ scenarios: ['down'] });
 		expect(described(screen.getByLabelText('Severity'))).toMatch(/so it is chosen: change it if this one is milder\./);
+		cleanup();
+		const single = { ...playbook, severities: playbook.severities.slice(0, 1) };
+		render(
+			<DeclareForm
+				playbook={single}
+				state={emptyState()}
+				store={createStore(new MemoryStorage(), () => Date.now(), undefined)}
+				prefill={{ scenarios: ['down'] }}
+				onDeclared={() => undefined}
+			/>,
+		);
+		expect(described(screen.getByLabelText('Severity'))).toMatch(/Usually S1 for Down, so it is chosen\.\s*$/);
 	});
 
 	it('leaves a level another page chose, and chooses none where the runbooks have several usual levels', () => {

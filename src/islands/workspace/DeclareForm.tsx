@@ -335,7 +335,7 @@ export function DeclareForm({
 				{levels.usual.length > 0 && (
 					<span id="declare-severity-usual" class="hint">
 						Usually {levels.usual.map((l) => l.id).join(' or ')} for {usualFor.map((s) => s.title).join(', ')}
-						{severity ? '.' : suggested ? `, so it is chosen: change it if this one is ${could}.` : '.'}{' '}
+						{severity || !suggested ? '.' : `, so it is chosen${could ? `: change it if this one is ${could}` : ''}.`}{' '}
 					</span>
 				)}
 				<a class="hint" href={urls.classify(prefill.scenarios?.[0] ? { scenario: prefill.scenarios[0] } : undefined)}>

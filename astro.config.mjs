@@ -20,6 +20,7 @@ import { linksValidator } from './src/integrations/linksValidator.ts';
 import { preloadPass } from './src/integrations/modulePreload.ts';
 import { loadedPreloads } from './src/build/loadedPreloads.ts';
 import { prePaintScripts } from './src/build/prePaintScripts.ts';
+import { onDemandOffServer } from './src/build/onDemandOffServer.ts';
 import { quietHeadInject } from './src/build/quietWarnings.ts';
 import { inSitemap } from './src/build/alertForwardPages.ts';
 import sitemap from '@astrojs/sitemap';
@@ -123,7 +124,8 @@ export default defineConfig({
 		// Astro marks every MDX entry with a directive the bundler warns it may drop (withastro/astro#18087): 31 warnings
 		// of 10 lines in each build, 1,026 with 1,000 scenarios, that bury the content checks' own. Only that one is quiet.
 		build: { rolldownOptions: { onwarn: quietHeadInject } },
-		plugins: [loadedPreloads(), prePaintScripts()],
+		// On-demand modules load in the browser only: the server's bundle leaves them out (a faster build).
+		plugins: [loadedPreloads(), prePaintScripts(), onDemandOffServer()],
 		environments: { client: { build: { rolldownOptions: { output: { codeSplitting: vendorChunks } } } } },
 	},
 });

@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import type { Plugin } from 'vite';
 
 const QUERY = '?pre-paint';
+const PRE_PAINT = /\?pre-paint$/;
 
 /**
  * `import source from './x.prePaint.ts?pre-paint'`: the module bundled with what it imports and
@@ -15,27 +16,34 @@ export function prePaintScripts(): Plugin {
 	return {
 		name: 'playbook:pre-paint-scripts',
 		enforce: 'pre',
-		async resolveId(source, importer) {
-			if (!source.endsWith(QUERY)) return null;
-			const resolved = await this.resolve(source.slice(0, -QUERY.length), importer, { skipSelf: true });
-			return resolved ? `${resolved.id}${QUERY}` : null;
+		// The filters spare the bundler a call into this plugin for every other import and module of every build.
+		resolveId: {
+			filter: { id: PRE_PAINT },
+			async handler(source, importer) {
+				if (!source.endsWith(QUERY)) return null;
+				const resolved = await this.resolve(source.slice(0, -QUERY.length), importer, { skipSelf: true });
+				return resolved ? `${resolved.id}${QUERY}` : null;
+			},
 		},
-		async load(id) {
-			if (!id.endsWith(QUERY)) return null;
-			const { outputFiles, metafile } = await build({
-				entryPoints: [id.slice(0, -QUERY.length)],
-				bundle: true,
-				minify: true,
-				format: 'iife',
-				target: 'es2020',
-				write: false,
-				metafile: true,
-				logLevel: 'silent',
-				// Not the project's tsconfig: its strictness is for checking, and would only add "use strict" to every page.
-				tsconfigRaw: {},
-			});
-			for (const input of Object.keys(metafile.inputs)) this.addWatchFile(resolve(input));
-			return `export default ${JSON.stringify(outputFiles[0]!.text.trim())};`;
+		load: {
+			filter: { id: PRE_PAINT },
+			async handler(id) {
+				if (!id.endsWith(QUERY)) return null;
+				const { outputFiles, metafile } = await build({
+					entryPoints: [id.slice(0, -QUERY.length)],
+					bundle: true,
+					minify: true,
+					format: 'iife',
+					target: 'es2020',
+					write: false,
+					metafile: true,
+					logLevel: 'silent',
+					// Not the project's tsconfig: its strictness is for checking, and would only add "use strict" to every page.
+					tsconfigRaw: {},
+				});
+				for (const input of Object.keys(metafile.inputs)) this.addWatchFile(resolve(input));
+				return `export default ${JSON.stringify(outputFiles[0]!.text.trim())};`;
+			},
 		},
 	};
 }

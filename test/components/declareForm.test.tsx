@@ -162,6 +162,21 @@ describe('the severity list', () => {
 		form();
 		expect(screen.getByLabelText('Severity').querySelectorAll('optgroup')).toHaveLength(0);
 	});
+
+	it('sends what the form holds to the classifier: the runbook, the alert, and the services and impact as typed', () => {
+		form({ scenarios: ['errors'], alert: 'ErrorsUp', services: ['web'], impact: 'Pages fail', title: 'ErrorsUp on web' });
+		const query = () =>
+			Object.fromEntries(
+				new URL(screen.getByRole('link', { name: 'Not sure? Classify it' }).getAttribute('href')!, 'https://x').searchParams,
+			);
+		expect(query()).toEqual({ scenario: 'errors', alert: 'ErrorsUp', service: 'web', summary: 'Pages fail' });
+		fireEvent.input(screen.getByLabelText('Affected services (comma-separated)'), { target: { value: 'web, api ' } });
+		fireEvent.input(screen.getByLabelText('Impact'), { target: { value: 'Checkout fails for 5% ' } });
+		expect(query()).toEqual({ scenario: 'errors', alert: 'ErrorsUp', service: 'web, api', summary: 'Checkout fails for 5%' });
+		// A field left empty is not sent.
+		fireEvent.input(screen.getByLabelText('Impact'), { target: { value: ' ' } });
+		expect(Object.keys(query())).toEqual(['scenario', 'alert', 'service']);
+	});
 });
 
 describe('what the form takes as typed', () => {

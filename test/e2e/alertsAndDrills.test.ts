@@ -247,6 +247,29 @@ describe('links from alerts', () => {
 		expect((await stored(page)).state.incidents[0].alert).toBe('DiskAlmostFull');
 	});
 
+	it("keep their details through the classifier when the responder, unsure of the level, leaves the runbook's form for it", async () => {
+		const page = await chromium.context.newPage();
+		await page.goto('/scenarios/high-error-rate/?alert=ErrorsUp&service=checkout&summary=5xx%20above%205%25');
+		await page.getByRole('button', { name: 'Declare from this alert' }).click();
+		const runbookForm = page.locator('.declare-dialog');
+		await runbookForm.getByLabel('Impact').fill('5xx above 5% on checkout');
+		await runbookForm.getByRole('link', { name: 'Not sure? Classify it' }).click();
+		await page.waitForURL(/\/classify\//);
+		await page.locator('form.classifier input[type="checkbox"]').first().check();
+		await page.getByRole('link', { name: /^Declare a / }).click();
+		const dialog = page.locator('.declare-dialog');
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).waitFor();
+		// Nothing retyped: the alert's title and services, and the impact as the responder had changed it.
+		expect(
+			await Promise.all(['Title', 'Affected services (comma-separated)', 'Impact'].map((label) => dialog.getByLabel(label).inputValue())),
+		).toEqual(['ErrorsUp on checkout', 'checkout', '5xx above 5% on checkout']);
+		await dialog.getByRole('button', { name: 'Declare and copy the message' }).click();
+		await dialog.locator('.declared').waitFor();
+		const [incident] = (await stored(page)).state.incidents;
+		expect([incident.alert, incident.scenarios]).toEqual(['ErrorsUp', ['high-error-rate']]);
+		await page.close();
+	});
+
 	it('ignore unknown and hostile parameters, showing them only as text', async () => {
 		const page = await chromium.context.newPage();
 		let dialogs = 0;

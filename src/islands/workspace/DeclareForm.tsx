@@ -124,6 +124,14 @@ export function DeclareForm({
 	useEffect(() => {
 		if (focusTitle) focusAtEnd(title.current);
 	}, []);
+	// What the form holds goes to the classifier and comes back with its level, as an alert's link carries it (alertParams.ts):
+	// the runbook, the alert, and the services and impact as they stand. Unsure of the level, a responder retypes nothing.
+	const classifyQuery = [
+		['scenario', prefill.scenarios?.[0]],
+		['alert', prefill.alert],
+		['service', typed.services.trim()],
+		['summary', typed.impact.trim()],
+	].filter((pair): pair is [string, string] => !!pair[1]);
 	// An incident already open, which a new alert most likely belongs to: said first, so a second one is declared only on purpose.
 	const open = alreadyOpen(state, { alert: prefill.alert, scenarios: prefill.scenarios });
 	// Declared from this very alert (in another tab): opened, not added to again (its timeline has it).
@@ -338,7 +346,7 @@ export function DeclareForm({
 						{severity || !suggested ? '.' : `, so it is chosen${could ? `: change it if this one is ${could}` : ''}.`}{' '}
 					</span>
 				)}
-				<a class="hint" href={urls.classify(prefill.scenarios?.[0] ? { scenario: prefill.scenarios[0] } : undefined)}>
+				<a class="hint" href={urls.classify(classifyQuery)}>
 					Not sure? Classify it
 				</a>
 			</div>

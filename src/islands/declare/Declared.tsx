@@ -1,4 +1,4 @@
-import { urls } from '../../lib/urls.ts';
+import { sitePath, urls } from '../../lib/urls.ts';
 import { useEffect, useRef } from 'preact/hooks';
 import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { deadlines } from '../../lib/clocks.ts';
@@ -56,7 +56,11 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
 	const { scenarios } = useScenarios(playbook);
 	const level = severityById(playbook.severities, incident.severity);
 	const own = scenarios.filter((s) => incident.scenarios.includes(s.id));
-	const runbooks = (own.length > 0 ? own : scenarios.filter((s) => s.severities.includes(incident.severity))).slice(0, SCENARIO_LINK_LIMIT);
+	// Not the runbook the form was opened on: the responder is on it already, and Close is the way back to it.
+	const here = sitePath(location.pathname);
+	const runbooks = (own.length > 0 ? own : scenarios.filter((s) => s.severities.includes(incident.severity)))
+		.filter((s) => sitePath(urls.scenario(s.id)) !== here)
+		.slice(0, SCENARIO_LINK_LIMIT);
 	const clocks = level
 		? listedDeadlines(deadlines(incident, level, playbook.escalation, now))
 				.filter((d) => d.at !== undefined && ['upcoming', 'due', 'overdue'].includes(d.state))

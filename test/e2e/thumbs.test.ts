@@ -101,6 +101,25 @@ describe('every page at 360×740, with an incident open', () => {
 	});
 });
 
+describe('the list of runbooks at 360×740', () => {
+	it('opens a runbook from a tap anywhere on its entry, a row at least 44 px tall, not only on its name', async () => {
+		const page = await chromium.context.newPage();
+		await visit(page, '/');
+		const entries = page.locator(`.scenario-index > li:has(a[href*="${ROUTES.scenarioIndex}"]:not([href$="${ROUTES.scenarioIndex}"]))`);
+		expect(await entries.count()).toBeGreaterThan(1);
+		for (const box of await entries.evaluateAll((rows) => rows.map((li) => li.getBoundingClientRect().height)))
+			expect(box).toBeGreaterThanOrEqual(MIN_TARGET);
+		// The symptoms, not the name: the entry's runbook opens.
+		const entry = entries.nth(1);
+		const target = await entry.locator('a').first().getAttribute('href');
+		await entry.scrollIntoViewIfNeeded();
+		const symptoms = (await entry.locator('.symptoms').boundingBox())!;
+		await page.touchscreen.tap(symptoms.x + symptoms.width / 2, symptoms.y + symptoms.height / 2);
+		await page.waitForURL((url) => url.pathname === target);
+		await page.close();
+	});
+});
+
 describe('what a responder typed, at 360×740', () => {
 	it('wraps a long name without spaces on every tick and note of a runbook, never scrolling sideways', async () => {
 		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });

@@ -66,14 +66,14 @@ export interface StorageNotice {
 const UNAVAILABLE: StorageNotice = {
 	kind: 'unavailable',
 	message:
-		'Not saved: this browser does not let the site keep data (storage is disabled or in private mode). Everything works, but incidents and ticks are lost when this tab closes.',
+		'Not saved: this browser does not let the site keep data (storage is disabled or in private mode). Everything works, but incidents and ticks are lost when this page is left or reloaded.',
 	unsaved: true,
 };
 
 /** Said when a change could not be written because unusable data is left in place. */
 export const NOT_SAVED: StorageNotice = {
 	kind: 'unsaved',
-	message: 'Not saved: changes are kept only in this tab while the unreadable data above is in place.',
+	message: 'Not saved: changes are kept only on this page while the unreadable data above is in place: leaving or reloading it loses them.',
 	unsaved: true,
 };
 
@@ -196,7 +196,7 @@ export function saveState(storage: Storage | undefined, state: State): StorageNo
 			? {
 					kind: 'full',
 					message:
-						'Not saved: browser storage is full, so the latest changes are kept only in this tab. Delete old incidents or kept data to free space.',
+						'Not saved: browser storage is full, so the latest changes are kept only on this page: leaving or reloading it loses them. Download or copy them, and delete old incidents or kept data to free space.',
 					unsaved: true,
 				}
 			: UNAVAILABLE;

@@ -63,9 +63,24 @@ export function createStore(
 	const notify = (notice: StorageNotice | undefined) => {
 		if (notice && !notices.some((n) => sameNotice(n, notice))) notices = [...notices, notice];
 	};
+	// While this page holds changes it could not write, leaving it (a link, a reload, closing the tab) loses them: the browser
+	// asks first. Listened for only then, so that a page with nothing to lose leaves as any page does.
+	let holding = false;
+	const askFirst = (event: Event) => {
+		event.preventDefault();
+		// What browsers before the standard's preventDefault look for.
+		(event as BeforeUnloadEvent).returnValue = true;
+	};
+	const hold = (held: boolean) => {
+		if (held === holding) return;
+		holding = held;
+		if (held) target?.addEventListener('beforeunload', askFirst);
+		else target?.removeEventListener('beforeunload', askFirst);
+	};
 	/** Write the state; a failure leaves a notice that stays while writes fail, a success clears it. */
 	const save = () => {
 		const failed = saveState(storage, state);
+		hold(failed !== undefined);
 		if (failed) notify(failed);
 		else notices = notices.filter((n) => n.kind !== 'full' && n.kind !== 'unsaved');
 	};
@@ -114,7 +129,10 @@ export function createStore(
 			const base = stored ? mergeState(state, stored) : state;
 			state = change(base, clock());
 			if (writable) save();
-			else if (!notices.some((n) => n.unsaved)) notify(NOT_SAVED);
+			else {
+				hold(true);
+				if (!notices.some((n) => n.unsaved)) notify(NOT_SAVED);
+			}
 			emit();
 			return state;
 		},

@@ -65,6 +65,25 @@ describe('when browser storage fails', () => {
 		expect(await redis(page).isChecked()).toBe(true);
 	});
 
+	it('asks before a page whose changes could not be saved is left, and keeps them when the responder stays', async () => {
+		const context = await chromium.newContext({ baseURL });
+		await storageFull();
+		const page = await context.newPage();
+		await page.goto('/scenarios/service-down/');
+		const asked: string[] = [];
+		page.on('dialog', (dialog) => {
+			asked.push(dialog.type());
+			void dialog.dismiss();
+		});
+		await redis(page).check();
+		await page.getByRole('alert').filter({ hasText: 'Not saved: browser storage is full' }).waitFor();
+		// Leaving by a link: the browser asks first, and staying keeps the page and the tick only it holds.
+		await page.locator('a.site-title').click();
+		await expect.poll(() => asked).toEqual(['beforeunload']);
+		expect(new URL(page.url()).pathname).toBe('/scenarios/service-down/');
+		expect(await redis(page).isChecked()).toBe(true);
+	});
+
 	it('says so on the post-mortem, which loads the store only to keep what is written, when storage is full', async () => {
 		const now = Date.now();
 		const { state } = declareIncident({ ...emptyState(), responder: 'alice' }, declaration({ detectedAt: now - 60_000 }), 'incident-', now);

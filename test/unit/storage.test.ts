@@ -171,6 +171,52 @@ describe('loadState', () => {
 	});
 });
 
+describe('leaving a page whose changes could not be saved', () => {
+	/** Whether leaving the page now is asked about (a cancelled beforeunload makes the browser ask). */
+	const asksOnLeaving = (page: EventTarget) => !page.dispatchEvent(new Event('beforeunload', { cancelable: true }));
+
+	it('is asked about while a change is held unsaved (storage full), and no longer once a write succeeds', () => {
+		const storage = new MemoryStorage();
+		const page = new EventTarget();
+		const store = createStore(storage, () => T0, page);
+		expect(asksOnLeaving(page)).toBe(false);
+		store.update((s) => withIncident({}, s).state);
+		expect(asksOnLeaving(page)).toBe(false);
+		storage.quota = 10;
+		store.update((s) => tickItem(s, s.activeId, 'k', { text: 'T', list: 'L' }, true, T0 + 1));
+		expect(asksOnLeaving(page)).toBe(true);
+		// Dismissing the notice loses nothing: the change is still only on this page.
+		store.dismiss(store.notices()[0]!);
+		expect(asksOnLeaving(page)).toBe(true);
+		storage.quota = Number.POSITIVE_INFINITY;
+		store.update((s) => tickItem(s, s.activeId, 'j', { text: 'T', list: 'L' }, true, T0 + 2));
+		expect(asksOnLeaving(page)).toBe(false);
+	});
+
+	it('is asked about once a change is made where storage is disabled, or blocked by unusable data, and not before', () => {
+		const denied = new MemoryStorage();
+		denied.denied = true;
+		const page = new EventTarget();
+		const store = createStore(denied, () => T0, page);
+		expect(asksOnLeaving(page)).toBe(false);
+		store.update((s) => withIncident({}, s).state);
+		expect(asksOnLeaving(page)).toBe(true);
+
+		const blocked = new MemoryStorage();
+		const raw = `{"version":1,"state":${'x'.repeat(2_000)}`;
+		blocked.setItem(STATE_KEY, raw);
+		blocked.quota = raw.length + STATE_KEY.length + 100;
+		const other = new EventTarget();
+		const kept = createStore(blocked, () => T0, other);
+		expect(asksOnLeaving(other)).toBe(false);
+		kept.update((s) => withIncident({}, s).state);
+		expect(asksOnLeaving(other)).toBe(true);
+		// Saved over the unusable data (downloaded first), the change is kept: leaving loses nothing.
+		kept.saveOver();
+		expect(asksOnLeaving(other)).toBe(false);
+	});
+});
+
 describe('setting data aside', () => {
 	it('keeps one copy of the same unusable data however often it is read', () => {
 		const storage = new MemoryStorage();

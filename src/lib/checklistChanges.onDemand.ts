@@ -28,8 +28,13 @@ export interface StepChange {
 	change: { done: boolean } | { note: string };
 }
 
-/** A tick or a note applied to a state, as made. */
-export function withStepChange(state: State, { target, key, text, list, at, change }: StepChange): State {
+/**
+ * A tick or a note applied to a state, as made. Made for an incident the state no longer holds (deleted in another tab,
+ * or set aside with data this page showed but the full read could not take), it goes with the ticks made with no
+ * incident open, which the next incident declared is offered: kept, not dropped.
+ */
+export function withStepChange(state: State, { target: made, key, text, list, at, change }: StepChange): State {
+	const target = made !== null && !state.incidents.some((i) => i.id === made) ? null : made;
 	return 'done' in change
 		? tickItem(state, target, key, { text, list }, change.done, at)
 		: setItemNote(state, target, key, { text, list }, change.note, at);

@@ -10,8 +10,8 @@ const NOT_ON_SERVER = (path: string) =>
 /**
  * Source with its on-demand imports (`*.onDemand.*`, code that loads on a user action or for what only some visits
  * show) left out of the server's bundle. An island imports them in effects and handlers, which the server's render
- * never runs; compiling them, and the store, the exports and the dialogs only they import, made the server bundle
- * a third larger than it needs, and the build slower. Undefined when the source has none.
+ * never runs; compiling them, and the store, the exports and the dialogs only they import, took 66 of the server
+ * bundle's 207 files and slowed the build. Undefined when the source has none.
  */
 export function withoutOnDemandImports(code: string): string | undefined {
 	const out = code.replace(ON_DEMAND_IMPORT, (_match, _quote: string, path: string) => NOT_ON_SERVER(path));
@@ -22,7 +22,7 @@ export function withoutOnDemandImports(code: string): string | undefined {
 export function onDemandOffServer(): Plugin {
 	return {
 		name: 'playbook:on-demand-off-server',
-		// After TypeScript is compiled away: an on-demand module's `typeof import()` in a type is not an import.
+		// No `enforce`: it runs after TypeScript is compiled away, where an on-demand module's `typeof import()` in a type is gone.
 		applyToEnvironment: (environment) => environment.name !== 'client',
 		transform: {
 			// Only our TypeScript modules import on-demand code; the filter spares the bundler a call for every other module.

@@ -16,11 +16,10 @@ export function prePaintScripts(): Plugin {
 	return {
 		name: 'playbook:pre-paint-scripts',
 		enforce: 'pre',
-		// The filters spare the bundler a call into this plugin for every other import and module of every build.
+		// Only for `?pre-paint` imports: the filters spare the bundler a call into this plugin for every other import and module.
 		resolveId: {
 			filter: { id: PRE_PAINT },
 			async handler(source, importer) {
-				if (!source.endsWith(QUERY)) return null;
 				const resolved = await this.resolve(source.slice(0, -QUERY.length), importer, { skipSelf: true });
 				return resolved ? `${resolved.id}${QUERY}` : null;
 			},
@@ -28,7 +27,6 @@ export function prePaintScripts(): Plugin {
 		load: {
 			filter: { id: PRE_PAINT },
 			async handler(id) {
-				if (!id.endsWith(QUERY)) return null;
 				const { outputFiles, metafile } = await build({
 					entryPoints: [id.slice(0, -QUERY.length)],
 					bundle: true,

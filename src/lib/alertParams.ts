@@ -44,6 +44,23 @@ export function alertPrefill(params: URLSearchParams, severities: readonly strin
 	return prefill.alert || prefill.severity || services.length > 0 ? prefill : undefined;
 }
 
+/**
+ * The query an alert's link carries, as alertPrefill reads it back: the alert's name, its services and its summary,
+ * each only when known. For a page that passes what it knows of an alert on (the declare form to the classifier).
+ */
+export function alertQuery(alert: {
+	alert?: string | undefined;
+	services: readonly string[];
+	summary?: string | undefined;
+}): [string, string][] {
+	const pairs: [string, string | undefined][] = [
+		['alert', alert.alert],
+		['service', alert.services.join(',')],
+		['summary', alert.summary],
+	];
+	return pairs.filter((pair): pair is [string, string] => !!pair[1]);
+}
+
 /** What the declare form starts with from an alert: its level, services and summary; its name and services as the title. */
 export function alertDeclaration(alert: AlertPrefill, scenarios: string[]) {
 	return {

@@ -172,7 +172,7 @@ describe('the severity list', () => {
 		expect(query()).toEqual({ scenario: 'errors', alert: 'ErrorsUp', service: 'web', summary: 'Pages fail' });
 		fireEvent.input(screen.getByLabelText('Affected services (comma-separated)'), { target: { value: 'web, api ' } });
 		fireEvent.input(screen.getByLabelText('Impact'), { target: { value: 'Checkout fails for 5% ' } });
-		expect(query()).toEqual({ scenario: 'errors', alert: 'ErrorsUp', service: 'web, api', summary: 'Checkout fails for 5%' });
+		expect(query()).toEqual({ scenario: 'errors', alert: 'ErrorsUp', service: 'web,api', summary: 'Checkout fails for 5%' });
 		// A field left empty is not sent.
 		fireEvent.input(screen.getByLabelText('Impact'), { target: { value: ' ' } });
 		expect(Object.keys(query())).toEqual(['scenario', 'alert', 'service']);

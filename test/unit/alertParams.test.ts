@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertDeclaration, alertPrefill } from '../../src/lib/alertParams.ts';
+import { alertDeclaration, alertPrefill, alertQuery } from '../../src/lib/alertParams.ts';
 import { MAX_IMPACT_LENGTH, MAX_TITLE_LENGTH } from '../../src/lib/limits.ts';
 
 const levels = ['P0', 'P1', 'P2', 'P3'];
@@ -8,6 +8,12 @@ const read = (query: string) => alertPrefill(new URLSearchParams(query), levels)
 describe('alert links', () => {
 	it('reads a Prometheus-style link', () => {
 		expect(read('alert=HighErrorRate&severity=P1&service=api')).toEqual({ alert: 'HighErrorRate', severity: 'P1', services: ['api'] });
+	});
+	it('writes the query it reads: an alert passed on comes back as it was, with nothing for what is not known', () => {
+		const alert = { alert: '[Prod] High CPU (db-1)', services: ['payment api', 'db'], summary: 'CPU at 98% for 10 min' };
+		expect(alertPrefill(new URLSearchParams(alertQuery(alert)), levels)).toEqual(alert);
+		expect(alertQuery({ services: [] })).toEqual([]);
+		expect(alertQuery({ alert: 'X', services: [], summary: '' })).toEqual([['alert', 'X']]);
 	});
 	it('accepts lower-case levels, several services and a summary', () => {
 		expect(read('alert=DBDown&severity=p0&service=api,worker&service=db&summary=Primary%20down%0Asince%2003:10')).toEqual({

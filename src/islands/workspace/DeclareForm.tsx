@@ -2,7 +2,7 @@ import { urls } from '../../lib/urls.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { typedMentionWarnings } from '../../lib/broadcastMentions.ts';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
-import { declaredFrom } from '../../lib/alertParams.ts';
+import { alertQuery, declaredFrom } from '../../lib/alertParams.ts';
 import { rememberedDetails } from '../../lib/declareDefaults.ts';
 import { clearDraft, readDraft, writeDraft } from '../../lib/declareDraft.ts';
 import { alreadyOpen, declareProblems, impactLimitNote, titleLimitNote, usualLevels, type DeclareField } from '../../lib/declareInput.ts';
@@ -126,12 +126,17 @@ export function DeclareForm({
 	}, []);
 	// What the form holds goes to the classifier and comes back with its level, as an alert's link carries it (alertParams.ts):
 	// the runbook, the alert, and the services and impact as they stand. Unsure of the level, a responder retypes nothing.
-	const classifyQuery = [
-		['scenario', prefill.scenarios?.[0]],
-		['alert', prefill.alert],
-		['service', typed.services.trim()],
-		['summary', typed.impact.trim()],
-	].filter((pair): pair is [string, string] => !!pair[1]);
+	const classifyQuery: [string, string][] = [
+		...(prefill.scenarios?.[0] ? [['scenario', prefill.scenarios[0]] as [string, string]] : []),
+		...alertQuery({
+			alert: prefill.alert,
+			services: typed.services
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean),
+			summary: typed.impact.trim(),
+		}),
+	];
 	// An incident already open, which a new alert most likely belongs to: said first, so a second one is declared only on purpose.
 	const open = alreadyOpen(state, { alert: prefill.alert, scenarios: prefill.scenarios });
 	// Declared from this very alert (in another tab): opened, not added to again (its timeline has it).

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DECLARE_STYLES } from './declare/declareStyles.ts';
 import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand.tsx';
 import {
+	CLASSIFIED_QUERY,
 	answerKeys,
 	answersFromQuery,
 	answersToQuery,
@@ -105,9 +106,14 @@ export default function Classifier({ playbook }: Props) {
 	// With what else the address carries (an alert's name, services, summary): opened in a new tab, or where the
 	// dialog cannot open, the form starts as the dialog would. The level is the classification's, not the alert's.
 	const declareHref = urls.incident([
-		...(level ? [['severity', level.id] as [string, string]] : []),
+		...(level
+			? ([
+					['severity', level.id],
+					[CLASSIFIED_QUERY, '1'],
+				] as [string, string][])
+			: []),
 		...Object.entries(context),
-		...carried.filter(([key]) => key !== 'severity'),
+		...carried.filter(([key]) => key !== 'severity' && key !== CLASSIFIED_QUERY),
 		...(level ? answersToQuery(answers) : []),
 	]);
 	const reasons = result.matches.map(
@@ -268,7 +274,7 @@ export default function Classifier({ playbook }: Props) {
 			{declaring > 0 && Dialog && level && (
 				<Dialog
 					playbook={playbook}
-					prefill={{ severity: level.id, impact: impactFromReasons(reasons), scenarios: scenario ? [scenario] : [] }}
+					prefill={{ severity: level.id, classified: true, impact: impactFromReasons(reasons), scenarios: scenario ? [scenario] : [] }}
 					alertFromUrl
 					opened={declaring}
 					// Declared from, the alert is done with: nothing offers it again (Declare, a reload, Back).

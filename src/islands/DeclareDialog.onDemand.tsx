@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { alertDeclaration, alertPrefill } from '../lib/alertParams.ts';
+import type { CLASSIFIED_QUERY } from '../lib/classify.ts';
 import type { ClientPlaybook } from '../lib/clientPlaybook.ts';
 import { DeclareFlow } from './declare/DeclareFlow.tsx';
 import { focusBack } from '../lib/focusBack.ts';
@@ -62,16 +63,25 @@ const alertFromAddress = (playbook: ClientPlaybook) =>
 export function withAlertFromUrl(playbook: ClientPlaybook, prefill: DeclarePrefill): DeclarePrefill {
 	const alert = alertFromAddress(playbook);
 	if (!alert) return prefill;
-	return { ...alertDeclaration(alert, prefill.scenarios ?? []), severity: prefill.severity, impact: alert.summary ?? prefill.impact };
+	return {
+		...alertDeclaration(alert, prefill.scenarios ?? []),
+		severity: prefill.severity,
+		classified: prefill.classified,
+		impact: alert.summary ?? prefill.impact,
+	};
 }
 
 /** What the URL asks the declare form to start with (the workspace opened from an alert's link, or `?scenario=`). */
 export function prefillFromUrl(playbook: ClientPlaybook): DeclarePrefill {
-	const scenario = new URLSearchParams(location.search).get('scenario') ?? '';
+	const params = new URLSearchParams(location.search);
+	const scenario = params.get('scenario') ?? '';
 	// An unknown id matches no box in the form, so it is dropped there.
 	const scenarios = scenario ? [scenario] : [];
 	const alert = alertFromAddress(playbook);
-	return alert ? alertDeclaration(alert, scenarios) : { scenarios };
+	const prefill: DeclarePrefill = alert ? alertDeclaration(alert, scenarios) : { scenarios };
+	// The classifier's Declare, opened in a new tab (or with no scripts yet): its level is a classification's there too.
+	const classified = prefill.severity !== undefined && params.has('classified' satisfies typeof CLASSIFIED_QUERY);
+	return classified ? { ...prefill, classified } : prefill;
 }
 
 /**

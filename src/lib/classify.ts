@@ -78,6 +78,13 @@ export function answersToQuery(answers: Answers): URLSearchParams {
 	return params;
 }
 
+/**
+ * The query the classifier's Declare link adds beside the level (`severity`): that level is a classification's,
+ * which an incident already open may be set to, not an alert's own. The declare form reads it by its type
+ * (`typeof CLASSIFIED_QUERY`), so the on-demand form does not split this module from the classifier's code.
+ */
+export const CLASSIFIED_QUERY = 'classified';
+
 /** The query parameters answers are kept in (answersToQuery): a page keeps any other as it found it. */
 export function answerKeys(levels: readonly ClassifierLevel[]): string[] {
 	return ['seen', ...metrics(levels).map((m) => m.metric)];

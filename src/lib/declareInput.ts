@@ -61,3 +61,14 @@ export function alreadyOpen(
 	const rank = (i: Incident) => (declaredFrom(i, about.alert) ? 2 : 0) + (i.scenarios.some((s) => about.scenarios?.includes(s)) ? 1 : 0);
 	return [...open].sort((a, b) => rank(b) - rank(a) || b.declaredAt - a.declaredAt)[0];
 }
+
+/**
+ * How setting an incident at level `from` to level `to` changes it: raised to a more severe level
+ * (a lower rank), lowered to a milder one, or undefined when it stays (or either level is unknown).
+ */
+export function levelChange(levels: readonly { id: string; rank: number }[], from: string, to: string): 'raise' | 'lower' | undefined {
+	const rankOf = (id: string) => levels.find((l) => l.id === id)?.rank;
+	const [was, will] = [rankOf(from), rankOf(to)];
+	if (was === undefined || will === undefined || was === will) return undefined;
+	return will < was ? 'raise' : 'lower';
+}

@@ -61,7 +61,7 @@ describe('<Classifier>', () => {
 		expect(text).toContain('Slow (3s) (B)');
 		expect(text).toContain('Boss (if unresolved in 20 minutes)');
 		expect(screen.getByRole('link', { name: 'Declare a A incident' }).getAttribute('href')).toBe(
-			'/incident/?severity=A&seen=A%3Adown&latency=3',
+			'/incident/?severity=A&classified=1&seen=A%3Adown&latency=3',
 		);
 	});
 

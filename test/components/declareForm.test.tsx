@@ -6,7 +6,7 @@ import { declareIncident, setItemNote, tickItem } from '../../src/lib/incidents.
 import { MAX_IMPACT_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from '../../src/lib/limits.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { createStore, type Store } from '../../src/lib/store.ts';
-import { DeclareForm, type DeclarePrefill } from '../../src/islands/workspace/DeclareForm.tsx';
+import { DeclareForm, type DeclarePrefill, type OpenChanged } from '../../src/islands/workspace/DeclareForm.tsx';
 import { declaration, T0 } from '../support/incidents.ts';
 import { MemoryStorage } from '../support/memoryStorage.ts';
 
@@ -36,18 +36,31 @@ const playbook: ClientPlaybook = {
 };
 
 /** The form over a store, re-rendered on every change as the islands are. */
-function Harness({ store, prefill, onDeclared }: { store: Store; prefill: DeclarePrefill; onDeclared: (id: string) => void }) {
+function Harness({
+	store,
+	prefill,
+	onDeclared,
+	onAdded,
+}: {
+	store: Store;
+	prefill: DeclarePrefill;
+	onDeclared: (id: string) => void;
+	onAdded: (id: string, changed: OpenChanged) => void;
+}) {
 	const [, rerender] = useReducer((n: number) => n + 1, 0);
 	useEffect(() => store.subscribe(() => rerender(undefined)), []);
-	return <DeclareForm playbook={playbook} state={store.get()} store={store} prefill={prefill} onDeclared={onDeclared} />;
+	return <DeclareForm playbook={playbook} state={store.get()} store={store} prefill={prefill} onDeclared={onDeclared} onAdded={onAdded} />;
 }
 
 function form(prefill: DeclarePrefill = {}, state: State = emptyState()) {
 	const store = createStore(new MemoryStorage(), () => Date.now(), undefined);
 	store.update(() => state);
 	const declared: string[] = [];
-	render(<Harness store={store} prefill={prefill} onDeclared={(id) => declared.push(id)} />);
-	return { store, declared, submit: () => fireEvent.submit(screen.getByRole('form', { name: 'Declare an incident' })) };
+	const added: [string, OpenChanged][] = [];
+	render(
+		<Harness store={store} prefill={prefill} onDeclared={(id) => declared.push(id)} onAdded={(id, changed) => added.push([id, changed])} />,
+	);
+	return { store, declared, added, submit: () => fireEvent.submit(screen.getByRole('form', { name: 'Declare an incident' })) };
 }
 const described = (el: HTMLElement) =>
 	(el.getAttribute('aria-describedby') ?? '')
@@ -374,6 +387,69 @@ describe('an incident already open', () => {
 		expect(others).toEqual([]);
 		expect(incident?.services).toEqual(['checkout', 'api']);
 		expect(incident?.events.at(-1)?.text).toBe('Alert HighErrors (S1, api, Checkout) added: Half of payments fail');
+	});
+
+	it('classified more severe, is raised to that level in one press, rather than a second incident declared', () => {
+		const { state, id } = open();
+		const { store, added, declared } = form({ severity: 'S1', classified: true, scenarios: ['errors'], impact: 'Checkout is down' }, state);
+		const note = screen.getByRole('note');
+		expect(note.textContent).toContain('Classified S1 here: if this is the same incident, raise it to S1.');
+		const raise = within(note).getByRole('button', { name: `Raise ${id} to S1` });
+		expect(raise.classList.contains('primary')).toBe(true);
+		// Declaring a second one stays possible, as the second choice, named as such.
+		const submit = screen.getByRole('button', { name: /a new incident/ });
+		expect(submit.classList.contains('primary')).toBe(false);
+		fireEvent.click(raise);
+		const [incident, ...others] = store.get().incidents;
+		expect(others).toEqual([]);
+		expect(declared).toEqual([]);
+		expect(incident?.severity).toBe('S1');
+		expect(incident?.clock.severity).toBe(T0);
+		expect(incident?.events.at(-1)).toMatchObject({ kind: 'severity', at: T0, text: 'Severity S2 → S1', by: 'dana' });
+		expect(added).toEqual([[id, { alert: undefined, level: { from: 'S2', to: 'S1', change: 'raise' } }]]);
+	});
+
+	it('classified more severe from an alert, takes the alert and the level in one change', () => {
+		const { state, id } = open();
+		const { store, added } = form(
+			{ alert: 'HighErrors', severity: 'S1', classified: true, services: ['api'], scenarios: ['errors'] },
+			state,
+		);
+		const note = screen.getByRole('note');
+		// Raising is the first choice; adding the alert alone stays, as the second.
+		expect(
+			within(note)
+				.getByRole('button', { name: /^Add the alert/ })
+				.classList.contains('primary'),
+		).toBe(false);
+		fireEvent.click(within(note).getByRole('button', { name: `Raise ${id} to S1 and add the alert` }));
+		const [incident, ...others] = store.get().incidents;
+		expect(others).toEqual([]);
+		expect(incident?.severity).toBe('S1');
+		expect(incident?.services).toEqual(['checkout', 'api']);
+		expect(incident?.events.slice(-2).map((e) => e.text)).toEqual(['Severity S2 → S1', 'Alert HighErrors (S1, api) added']);
+		expect(added).toEqual([[id, { alert: 'HighErrors', level: { from: 'S2', to: 'S1', change: 'raise' } }]]);
+	});
+
+	it('classified milder, may be lowered, as a choice that is not the first', () => {
+		const { state, id } = open();
+		const { store } = form({ severity: 'S3', classified: true }, state);
+		const lower = within(screen.getByRole('note')).getByRole('button', { name: `Lower ${id} to S3` });
+		expect(lower.classList.contains('primary')).toBe(false);
+		fireEvent.click(lower);
+		expect(store.get().incidents.map((i) => i.severity)).toEqual(['S3']);
+	});
+
+	it('is not offered a level that is not a classification (an alert says its own), nor the one it has', () => {
+		const { state } = open();
+		form({ alert: 'HighErrors', severity: 'S1', scenarios: ['errors'] }, state);
+		expect(within(screen.getByRole('note')).queryByRole('button', { name: /^(Raise|Lower)/ })).toBeNull();
+		cleanup();
+		form({ severity: 'S2', classified: true }, state);
+		const note = screen.getByRole('note');
+		expect(within(note).queryByRole('button', { name: /^(Raise|Lower)/ })).toBeNull();
+		expect(note.textContent).not.toContain('Classified');
+		expect(screen.getByRole('button', { name: 'Declare incident' }).classList.contains('primary')).toBe(true);
 	});
 
 	it('declared from this very alert (in any case), is named as such and opened, with nothing to add to it', () => {

@@ -330,6 +330,61 @@ describe('from a runbook on a phone', () => {
 		await context.close();
 	});
 
+	it('with an incident open at a milder level, raises it from the classifier, in view, in one tap', { timeout: 60_000 }, async () => {
+		const { context, page } = await phone();
+		const at = Date.now() - min(20);
+		const { state, id } = declareIncident(
+			{ ...emptyState(), responder: 'dana' },
+			declaration({ title: 'Checkout errors', severity: 'P2', detectedAt: at }),
+			'incident-',
+			at,
+		);
+		await page.goto('/classify/');
+		await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+			STATE_KEY,
+			JSON.stringify({ version: STATE_VERSION, state }),
+		] as const);
+		await page.goto('/classify/?seen=P0:service-completely-down');
+		await page
+			.locator('.result-bar')
+			.getByRole('link', { name: /^Declare/ })
+			.tap();
+		const dialog = page.locator('.declare-dialog');
+		const raise = dialog.getByRole('note').getByRole('button', { name: `Raise ${id} to P0` });
+		await raise.waitFor();
+		expect(await inView(raise)).toBe(true);
+		await raise.tap();
+		// Said with the focus, with no second incident declared; the workspace shows the new level.
+		await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('declared') ?? false)).toBe(true);
+		expect((await page.locator('#declared-title').innerText()).replace(/\s+/g, ' ').trim()).toBe(`${id} raised to P0`);
+		const incidents = (await stored(page))?.state.incidents ?? [];
+		expect(incidents.map((i) => [i.id, i.severity])).toEqual([[id, 'P0']]);
+		expect(incidents[0]?.events.map((e) => e.text)).toContain('Severity P2 → P0');
+		await page.goto('/incident/');
+		await expect.poll(() => page.locator('#incident-title').innerText()).toMatch(/^P0\b/);
+		// The classifier's Declare opened in a new tab carries its answers: the level is a classification's there too.
+		await page.goto('/classify/?seen=P1:major-feature-broken');
+		const declareLink = page.locator('.result-bar').getByRole('link', { name: /^Declare/ });
+		await page.goto((await declareLink.getAttribute('href'))!);
+		await dialog
+			.getByRole('note')
+			.getByRole('button', { name: `Lower ${id} to P1` })
+			.waitFor();
+		// An alert's own level is not one: nothing offers to change the open incident to it.
+		await page.goto('/incident/?alert=ErrorsUp&severity=P1');
+		await dialog
+			.getByRole('note')
+			.getByRole('button', { name: `Add the alert to ${id}` })
+			.waitFor();
+		expect(
+			await dialog
+				.getByRole('note')
+				.getByRole('button', { name: /^(Raise|Lower)/ })
+				.count(),
+		).toBe(0);
+		await context.close();
+	});
+
 	it("classifies with the runbook's scenario kept, and declares with it", { timeout: 60_000 }, async () => {
 		const { context, page } = await phone();
 		await page.goto('/scenarios/high-error-rate/');

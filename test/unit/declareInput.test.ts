@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { typedMentionWarnings } from '../../src/lib/broadcastMentions.ts';
-import { alreadyOpen, declareProblems, titleLimitNote, usualLevels } from '../../src/lib/declareInput.ts';
+import { alreadyOpen, declareProblems, levelChange, titleLimitNote, usualLevels } from '../../src/lib/declareInput.ts';
 import { serviceList, uniqueServices } from '../../src/lib/serviceList.ts';
 import { addAlert, declareIncident, setStatus } from '../../src/lib/incidents.ts';
 import { alertPrefill } from '../../src/lib/alertParams.ts';
@@ -101,5 +101,26 @@ describe('broadcast mentions typed into a form', () => {
 			'On-call contains @here, which notifies everyone in the channel.',
 			'Impact contains <!channel>, which notifies everyone in the channel.',
 		]);
+	});
+});
+
+describe('a level change', () => {
+	// Ranks as a playbook gives them, not in the list's order: the rank decides.
+	const levels = [
+		{ id: 'low', rank: 7 },
+		{ id: 'top', rank: 1 },
+		{ id: 'mid', rank: 4 },
+	];
+
+	it('raises to a lower rank and lowers to a higher one', () => {
+		expect(levelChange(levels, 'mid', 'top')).toBe('raise');
+		expect(levelChange(levels, 'low', 'mid')).toBe('raise');
+		expect(levelChange(levels, 'top', 'low')).toBe('lower');
+	});
+
+	it('is none to the same level, or from or to a level the playbook lacks', () => {
+		expect(levelChange(levels, 'mid', 'mid')).toBeUndefined();
+		expect(levelChange(levels, 'gone', 'top')).toBeUndefined();
+		expect(levelChange(levels, 'top', 'gone')).toBeUndefined();
 	});
 });

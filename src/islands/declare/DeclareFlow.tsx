@@ -3,7 +3,7 @@ import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { findIncident } from '../../lib/incidents.ts';
 import type { Incident, State } from '../../lib/state.ts';
 import type { Store } from '../../lib/store.ts';
-import { DeclareForm, type DeclarePrefill } from '../workspace/DeclareForm.tsx';
+import { DeclareForm, type DeclarePrefill, type OpenChanged } from '../workspace/DeclareForm.tsx';
 import type { CopiedDeclaration } from './Declared.tsx';
 import { WorkspaceLink } from './WorkspaceLink.tsx';
 
@@ -18,7 +18,7 @@ interface Props {
 	prefill: DeclarePrefill;
 	now: number;
 	onCancel?: (() => void) | undefined;
-	/** Called once the incident is declared and the message copied (or offered), or the alert added to one already open. */
+	/** Called once the incident is declared and the message copied (or offered), or one already open took the alert or the level. */
 	onDone?: ((id: string) => void) | undefined;
 	/** Show a link to the workspace once declared (not on the workspace itself). */
 	workspaceLink?: boolean | undefined;
@@ -34,7 +34,7 @@ interface Props {
 export function DeclareFlow({ playbook, state, store, prefill, now, onCancel, onDone, workspaceLink, focusTitle = true }: Props) {
 	const [copy, setCopy] = useState<CopyModule | undefined>(undefined);
 	const [declared, setDeclared] = useState<{ id: string; message?: CopiedDeclaration | undefined } | undefined>(undefined);
-	const [added, setAdded] = useState<string | undefined>(undefined);
+	const [added, setAdded] = useState<{ id: string; changed: OpenChanged } | undefined>(undefined);
 	// The message writer loads as the responder starts on the form; it is there by the time they submit.
 	const start = () => {
 		if (!copy) void loadCopy().then((loaded) => setCopy(() => loaded));
@@ -52,7 +52,7 @@ export function DeclareFlow({ playbook, state, store, prefill, now, onCancel, on
 		else void loadCopy().then((loaded) => loaded.copyDeclaration(store, playbook, id).then((message) => finish(id, message)));
 	};
 
-	if (added) return <AlertAdded incident={findIncident(state, added)} alert={prefill.alert} workspaceLink={workspaceLink} />;
+	if (added) return <OpenIncidentChanged incident={findIncident(state, added.id)} changed={added.changed} workspaceLink={workspaceLink} />;
 	const incident = declared && findIncident(state, declared.id);
 	if (declared && incident && copy) {
 		return (
@@ -80,8 +80,8 @@ export function DeclareFlow({ playbook, state, store, prefill, now, onCancel, on
 				store={store}
 				prefill={prefill}
 				onDeclared={onDeclared}
-				onAdded={(id) => {
-					setAdded(id);
+				onAdded={(id, changed) => {
+					setAdded({ id, changed });
 					onDone?.(id);
 				}}
 				onCancel={onCancel}
@@ -92,24 +92,40 @@ export function DeclareFlow({ playbook, state, store, prefill, now, onCancel, on
 	);
 }
 
-/** Said once an alert was added to the incident already open, with the focus, instead of a second declaration. */
-function AlertAdded({
+/**
+ * Said, with the focus, once the incident already open took the alert, the classified level, or both, instead
+ * of a second declaration. A new level changes who is told and how often: the way on is its next update.
+ */
+function OpenIncidentChanged({
 	incident,
-	alert,
+	changed: { alert, level },
 	workspaceLink = true,
 }: {
 	incident: Incident | undefined;
-	alert?: string | undefined;
+	changed: OpenChanged;
 	workspaceLink?: boolean | undefined;
 }) {
 	const panel = useRef<HTMLElement>(null);
 	useEffect(() => panel.current?.focus(), []);
+	const id = incident?.id ?? 'the open incident';
+	const moved = level && `${level.change === 'raise' ? 'raised' : 'lowered'} to ${level.to}`;
+	const what = alert ? (
+		<>
+			Alert <code>{alert}</code> added to {id}
+			{moved && `, ${moved}`}
+		</>
+	) : (
+		`${id} ${moved ?? ''}`
+	);
 	return (
 		<section ref={panel} class="declared" tabIndex={-1} aria-labelledby="declared-title">
-			<h2 id="declared-title">
-				Alert {alert ? <code>{alert}</code> : ''} added to {incident?.id ?? 'the open incident'}
-			</h2>
-			<p>{incident ? `Noted on the timeline of “${incident.title}”, with its services. No second incident was declared.` : ''}</p>
+			<h2 id="declared-title">{what}</h2>
+			{incident && (
+				<p>
+					Noted on the timeline of “{incident.title}”{alert ? ', with its services' : ''}. No second incident was declared.
+					{level && ` Its deadlines follow ${level.to} now: post an update so everyone knows (the workspace has it one tap away).`}
+				</p>
+			)}
 			{workspaceLink && <WorkspaceLink />}
 		</section>
 	);

@@ -5,8 +5,16 @@ import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { alertQuery, declaredFrom } from '../../lib/alertParams.ts';
 import { rememberedDetails } from '../../lib/declareDefaults.ts';
 import { clearDraft, readDraft, writeDraft } from '../../lib/declareDraft.ts';
-import { alreadyOpen, declareProblems, impactLimitNote, titleLimitNote, usualLevels, type DeclareField } from '../../lib/declareInput.ts';
-import { addAlert, attachScratch, declareIncident, setResponder } from '../../lib/incidents.ts';
+import {
+	alreadyOpen,
+	declareProblems,
+	impactLimitNote,
+	levelChange,
+	titleLimitNote,
+	usualLevels,
+	type DeclareField,
+} from '../../lib/declareInput.ts';
+import { addAlert, attachScratch, declareIncident, setResponder, setSeverity } from '../../lib/incidents.ts';
 import { cutText, MAX_IMPACT_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from '../../lib/limits.ts';
 import { serviceList } from '../../lib/serviceList.ts';
 import { changesLeft } from '../../lib/storageRead.ts';
@@ -25,6 +33,14 @@ export interface DeclarePrefill {
 	alert?: string | undefined;
 	title?: string | undefined;
 	impact?: string | undefined;
+	/** The severity is a classification's (the classifier's): an incident already open at another level may be set to it. */
+	classified?: boolean | undefined;
+}
+
+/** What was done to an incident already open instead of declaring a second one: its alert added, its level changed, or both. */
+export interface OpenChanged {
+	alert?: string | undefined;
+	level?: { from: string; to: string; change: 'raise' | 'lower' } | undefined;
 }
 
 interface Props {
@@ -34,8 +50,8 @@ interface Props {
 	prefill: DeclarePrefill;
 	/** Called in the submit's own task (so it may still use the clipboard), with the new incident's id. */
 	onDeclared: (id: string) => void;
-	/** Called once the alert of the prefill was added to an incident already open, instead of declaring. */
-	onAdded?: ((id: string) => void) | undefined;
+	/** Called once the incident already open took the prefill's alert or its classified level, instead of a declaration. */
+	onAdded?: ((id: string, changed: OpenChanged) => void) | undefined;
 	onCancel?: (() => void) | undefined;
 	/** The submit button's words, e.g. "Declare and copy the message". */
 	submitLabel?: string | undefined;
@@ -141,6 +157,12 @@ export function DeclareForm({
 	const open = alreadyOpen(state, { alert: prefill.alert, scenarios: prefill.scenarios });
 	// Declared from this very alert (in another tab): opened, not added to again (its timeline has it).
 	const fromThis = open !== undefined && declaredFrom(open, prefill.alert);
+	// Classified at another level than the open incident's: the classification may be that incident's, grown worse (or milder).
+	const change =
+		open && prefill.classified && prefill.severity ? levelChange(playbook.severities, open.severity, prefill.severity) : undefined;
+	const withAlert = !!prefill.alert && !fromThis;
+	// With the open incident offered the alert or the level, declaring is the second choice, named as such.
+	const secondDeclaration = open !== undefined && (!!prefill.alert || change !== undefined);
 	// The levels the runbook usually has come first, as a group of their own. Where the runbooks have one usual
 	// level and nothing else chose one, it starts chosen (said beside it); with several, the responder picks.
 	const usualFor = scenarios.filter((s) => prefill.scenarios?.includes(s.id));
@@ -236,11 +258,16 @@ export function DeclareForm({
 				declare();
 			});
 	};
-	const addToOpen = (id: string) => {
+	// The alert added to it, its level set to the classification's, or both, in one change.
+	const changeOpen = (incident: { id: string; severity: string }, what: { alert: boolean; level: boolean }) => {
 		// The prefill's impact is the alert's summary (its link's `summary`).
 		const { alert, severity, services = [], impact: summary } = prefill;
-		store.update((s, now) => addAlert(s, id, { alert, severity, services, summary }, now));
-		onAdded?.(id);
+		const level = what.level && severity && change ? { from: incident.severity, to: severity, change } : undefined;
+		store.update((s, now) => {
+			const raised = level ? setSeverity(s, incident.id, level.to, now) : s;
+			return what.alert ? addAlert(raised, incident.id, { alert, severity, services, summary }, now) : raised;
+		});
+		onAdded?.(incident.id, { alert: what.alert ? alert : undefined, level });
 	};
 	// Enter submits from any field, as it does from a text box: a select or a checkbox too (a textarea takes Ctrl+Enter).
 	const onKeyDown = (event: KeyboardEvent) => {
@@ -279,6 +306,7 @@ export function DeclareForm({
 				<div class="already-open" role="note" aria-labelledby="already-open-text">
 					<p id="already-open-text">
 						Already open: <strong>{open.severity}</strong> {open.title} ({open.id}).{' '}
+						{change && `Classified ${prefill.severity} here: if this is the same incident, ${change} it to ${prefill.severity}. `}
 						{fromThis
 							? 'It was declared from this alert.'
 							: prefill.alert
@@ -286,12 +314,26 @@ export function DeclareForm({
 								: 'Declare only if this is a different incident.'}
 					</p>
 					<p class="actions">
-						{prefill.alert && !fromThis && (
-							<button type="button" class="primary" onClick={() => addToOpen(open.id)}>
+						{change && (
+							<button
+								type="button"
+								class={change === 'raise' ? 'primary' : undefined}
+								onClick={() => changeOpen(open, { alert: withAlert, level: true })}
+							>
+								{change === 'raise' ? 'Raise' : 'Lower'} {open.id} to {prefill.severity}
+								{withAlert ? ' and add the alert' : ''}
+							</button>
+						)}
+						{withAlert && (
+							<button
+								type="button"
+								class={change === 'raise' ? undefined : 'primary'}
+								onClick={() => changeOpen(open, { alert: true, level: false })}
+							>
 								Add the alert to {open.id}
 							</button>
 						)}
-						<a class={fromThis ? 'button primary' : 'button'} href={urls.incident()}>
+						<a class={fromThis && !change ? 'button primary' : 'button'} href={urls.incident()}>
 							Open {open.id}
 						</a>
 					</p>
@@ -432,10 +474,10 @@ export function DeclareForm({
 				<p class="actions">
 					<button
 						type="submit"
-						class={open && prefill.alert ? undefined : 'primary'}
+						class={secondDeclaration ? undefined : 'primary'}
 						aria-describedby={mentions.length > 0 ? 'declare-mentions' : undefined}
 					>
-						{open && prefill.alert ? `${submitLabel} (a new incident)` : submitLabel}
+						{secondDeclaration ? `${submitLabel} (a new incident)` : submitLabel}
 					</button>
 					{onCancel && (
 						<button

@@ -67,6 +67,7 @@ export function withAlertFromUrl(playbook: ClientPlaybook, prefill: DeclarePrefi
 		...alertDeclaration(alert, prefill.scenarios ?? []),
 		severity: prefill.severity,
 		classified: prefill.classified,
+		alertSummary: alert.summary,
 		impact: alert.summary ?? prefill.impact,
 	};
 }

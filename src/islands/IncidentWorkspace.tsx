@@ -137,7 +137,16 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 					</p>
 				</section>
 			)}
-			{declare && <declare.Dialog playbook={playbook} prefill={declare.prefill} workspaceLink={false} onClose={closeDeclare} />}
+			{declare && (
+				<declare.Dialog
+					playbook={playbook}
+					prefill={declare.prefill}
+					workspaceLink={false}
+					// Declared, or the open incident changed instead: the address that asked for it is done with (a reload asks no more).
+					onDeclared={() => history.replaceState(history.state, '', location.pathname)}
+					onClose={closeDeclare}
+				/>
+			)}
 			{incident && (
 				<>
 					{clockNote && <p class="workspace-warning">{clockNote}</p>}

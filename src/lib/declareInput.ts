@@ -51,24 +51,34 @@ export function usualLevels<T extends { id: string }>(levels: readonly T[], usua
 
 /**
  * The open incident a new declaration may duplicate: of the open ones (not resolved, drills apart
- * from real ones), one from the same alert first, then one on the same scenario, then the latest.
+ * from real ones), one from the same alert first, then one on the same scenario, then the one worked
+ * on (the incident bar's and the workspace's), then the latest.
  */
 export function alreadyOpen(
 	state: State,
 	about: { alert?: string | undefined; scenarios?: readonly string[] | undefined; drill?: boolean },
 ): Incident | undefined {
 	const open = state.incidents.filter((i) => i.resolvedAt === undefined && i.drill === (about.drill ?? false));
-	const rank = (i: Incident) => (declaredFrom(i, about.alert) ? 2 : 0) + (i.scenarios.some((s) => about.scenarios?.includes(s)) ? 1 : 0);
+	const rank = (i: Incident) =>
+		(declaredFrom(i, about.alert) ? 4 : 0) +
+		(i.scenarios.some((s) => about.scenarios?.includes(s)) ? 2 : 0) +
+		(i.id === state.activeId ? 1 : 0);
 	return [...open].sort((a, b) => rank(b) - rank(a) || b.declaredAt - a.declaredAt)[0];
 }
 
 /**
  * How setting an incident at level `from` to level `to` changes it: raised to a more severe level
- * (a lower rank), lowered to a milder one, or undefined when it stays (or either level is unknown).
+ * (a lower rank), lowered to a milder one, set from a level the playbook no longer has, or undefined
+ * when it stays (or `to` is unknown).
  */
-export function levelChange(levels: readonly { id: string; rank: number }[], from: string, to: string): 'raise' | 'lower' | undefined {
+export function levelChange(
+	levels: readonly { id: string; rank: number }[],
+	from: string,
+	to: string,
+): 'raise' | 'lower' | 'set' | undefined {
 	const rankOf = (id: string) => levels.find((l) => l.id === id)?.rank;
 	const [was, will] = [rankOf(from), rankOf(to)];
-	if (was === undefined || will === undefined || was === will) return undefined;
+	if (will === undefined || was === will) return undefined;
+	if (was === undefined) return 'set';
 	return will < was ? 'raise' : 'lower';
 }

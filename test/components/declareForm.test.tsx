@@ -412,7 +412,15 @@ describe('an incident already open', () => {
 	it('classified more severe from an alert, takes the alert and the level in one change', () => {
 		const { state, id } = open();
 		const { store, added } = form(
-			{ alert: 'HighErrors', severity: 'S1', classified: true, services: ['api'], scenarios: ['errors'] },
+			{
+				alert: 'HighErrors',
+				severity: 'S1',
+				classified: true,
+				services: ['api'],
+				scenarios: ['errors'],
+				impact: 'Something is wrong',
+				alertSummary: 'Half of payments fail',
+			},
 			state,
 		);
 		const note = screen.getByRole('note');
@@ -427,7 +435,11 @@ describe('an incident already open', () => {
 		expect(others).toEqual([]);
 		expect(incident?.severity).toBe('S1');
 		expect(incident?.services).toEqual(['checkout', 'api']);
-		expect(incident?.events.slice(-2).map((e) => e.text)).toEqual(['Severity S2 → S1', 'Alert HighErrors (S1, api) added']);
+		expect(incident?.events.slice(-2).map((e) => e.text)).toEqual([
+			'Severity S2 → S1',
+			// The alert's own words: the level and the impact (the criteria ticked) are the classification's, not the alert's.
+			'Alert HighErrors (api) added: Half of payments fail',
+		]);
 		expect(added).toEqual([[id, { alert: 'HighErrors', level: { from: 'S2', to: 'S1', change: 'raise' } }]]);
 	});
 
@@ -438,6 +450,28 @@ describe('an incident already open', () => {
 		expect(lower.classList.contains('primary')).toBe(false);
 		fireEvent.click(lower);
 		expect(store.get().incidents.map((i) => i.severity)).toEqual(['S3']);
+	});
+
+	it('is the one worked on of several open, said so, and one at a level the playbook lost may be set to the classified one', () => {
+		const worked = open();
+		const later = declareIncident(worked.state, declaration({ title: 'Search slow', severity: 'S3', scenarios: [] }), 'inc-', T0 - 10_000);
+		const state = {
+			...later.state,
+			activeId: worked.id,
+			incidents: later.state.incidents.map((i) => (i.id === worked.id ? { ...i, severity: 'S9' } : i)),
+		};
+		const { store } = form({ severity: 'S1', classified: true }, state);
+		const note = screen.getByRole('note');
+		expect(note.textContent).toContain(`Already open: S9 Errors on checkout (${worked.id}), the one worked on, and 1 more.`);
+		const set = within(note).getByRole('button', { name: `Set ${worked.id} to S1` });
+		expect(set.classList.contains('primary')).toBe(true);
+		fireEvent.click(set);
+		expect(store.get().incidents.map((i) => [i.title, i.severity])).toEqual(
+			expect.arrayContaining([
+				['Errors on checkout', 'S1'],
+				['Search slow', 'S3'],
+			]),
+		);
 	});
 
 	it('is not offered a level that is not a classification (an alert says its own), nor the one it has', () => {

@@ -3,24 +3,20 @@ import { useEffect, useReducer } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeclareFlow } from '../../src/islands/declare/DeclareFlow.tsx';
 import { createStore, type Store } from '../../src/lib/store.ts';
+import type { DeclarePrefill } from '../../src/islands/workspace/DeclareForm.tsx';
+import { declareIncident } from '../../src/lib/incidents.ts';
+import { emptyState } from '../../src/lib/state.ts';
+import { declaration } from '../support/incidents.ts';
+import { urls } from '../../src/lib/urls.ts';
 import { MemoryStorage } from '../support/memoryStorage.ts';
 import { levelsPlaybook } from '../support/playbookContent.ts';
 
 const playbook = levelsPlaybook();
 
-function Harness({ store }: { store: Store }) {
+function Harness({ store, prefill = { severity: playbook.severities[0]!.id } }: { store: Store; prefill?: DeclarePrefill }) {
 	const [, rerender] = useReducer((n: number) => n + 1, 0);
 	useEffect(() => store.subscribe(() => rerender(undefined)), []);
-	return (
-		<DeclareFlow
-			playbook={playbook}
-			state={store.get()}
-			store={store}
-			prefill={{ severity: playbook.severities[0]!.id }}
-			now={Date.now()}
-			workspaceLink
-		/>
-	);
+	return <DeclareFlow playbook={playbook} state={store.get()} store={store} prefill={prefill} now={Date.now()} workspaceLink />;
 }
 
 async function declareInto(storage: MemoryStorage) {
@@ -58,5 +54,57 @@ describe('a declaration this browser could not keep (storage full)', () => {
 		const panel = await declareInto(new MemoryStorage());
 		expect(panel.queryByRole('alert')).toBeNull();
 		expect(panel.getByRole('link', { name: /workspace/i })).toBeTruthy();
+	});
+});
+
+describe('an open incident raised to the level just classified', () => {
+	const [top, milder] = playbook.severities;
+	/** An incident open at the milder level, with no impact written, raised from a classification whose criteria are the impact. */
+	async function raise(storage: MemoryStorage, { full = false } = {}) {
+		Element.prototype.scrollIntoView = () => {};
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => {
+				throw new TypeError('offline');
+			}),
+		);
+		const store = createStore(storage, () => Date.now(), undefined);
+		const { state, id } = declareIncident(
+			emptyState(),
+			declaration({ title: 'Checkout slow', severity: milder!.id, impact: '' }),
+			'inc-',
+			Date.now(),
+		);
+		store.update(() => state);
+		// Room for what is stored now, and not a byte more.
+		if (full)
+			storage.quota = Array.from({ length: storage.length }, (_, i) => storage.key(i)!).reduce(
+				(n, key) => n + key.length + (storage.getItem(key)?.length ?? 0),
+				0,
+			);
+		render(<Harness store={store} prefill={{ severity: top!.id, classified: true, impact: 'Nobody can pay' }} />);
+		fireEvent.click(screen.getByRole('button', { name: `Raise ${id} to ${top!.id}` }));
+		return { store, id, panel: within(await screen.findByRole('region', { name: `${id} raised to ${top!.id}` })) };
+	}
+
+	it('offers the status update at once, the impact the incident lacked written from the form', async () => {
+		const { store, panel } = await raise(new MemoryStorage());
+		expect(store.get().incidents.map((i) => [i.severity, i.impact])).toEqual([[top!.id, 'Nobody can pay']]);
+		expect(panel.queryByRole('alert')).toBeNull();
+		expect(panel.getByRole('button', { name: 'Copy the status update' }).classList.contains('primary')).toBe(true);
+		expect(panel.getByRole('link', { name: /workspace/i }).classList.contains('primary')).toBe(false);
+		// Offline here, the template does not load: said, with the way to the update's form, not "opening" it.
+		fireEvent.click(panel.getByRole('button', { name: 'Copy the status update' }));
+		const status = await panel.findByRole('status');
+		expect(status.textContent).toMatch(/^The update template could not be loaded\. Open the update's form$/);
+		expect(panel.getByRole('link', { name: "Open the update's form" }).getAttribute('href')).toBe(urls.communication());
+	});
+
+	it('not kept (storage full), says so, with the ways to keep it, and sends nobody to a workspace that will not have it', async () => {
+		const storage = new MemoryStorage();
+		const { panel } = await raise(storage, { full: true });
+		expect((await panel.findByRole('alert')).textContent).toMatch(/not saved[\s\S]*The change is only on this page/i);
+		expect(panel.getByRole('button', { name: 'Download what is not saved' })).toBeTruthy();
+		expect(panel.queryByRole('link', { name: /workspace/i })).toBeNull();
 	});
 });

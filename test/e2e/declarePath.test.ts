@@ -360,16 +360,23 @@ describe('from a runbook on a phone', () => {
 		const incidents = (await stored(page))?.state.incidents ?? [];
 		expect(incidents.map((i) => [i.id, i.severity])).toEqual([[id, 'P0']]);
 		expect(incidents[0]?.events.map((e) => e.text)).toContain('Severity P2 → P0');
+		// The update that says so, one more tap away: copied at the new level, with nothing left to fill in.
+		await dialog.getByRole('button', { name: 'Copy the status update' }).tap();
+		await expect.poll(() => dialog.locator('.declared [role="status"]').innerText()).toMatch(/copied/);
+		const update = await page.evaluate(() => navigator.clipboard.readText());
+		expect(update).toContain('P0');
+		expect(update).not.toMatch(/\[[A-Z][^\]]*\]|@engineer|\{\{/);
 		await page.goto('/incident/');
 		await expect.poll(() => page.locator('#incident-title').innerText()).toMatch(/^P0\b/);
 		// The classifier's Declare opened in a new tab carries its answers: the level is a classification's there too.
 		await page.goto('/classify/?seen=P1:major-feature-broken');
 		const declareLink = page.locator('.result-bar').getByRole('link', { name: /^Declare/ });
 		await page.goto((await declareLink.getAttribute('href'))!);
-		await dialog
-			.getByRole('note')
-			.getByRole('button', { name: `Lower ${id} to P1` })
-			.waitFor();
+		const lower = dialog.getByRole('note').getByRole('button', { name: `Lower ${id} to P1` });
+		await lower.tap();
+		// Done with, the address asks for nothing more: a reload opens no form offering it again.
+		await dialog.locator('.declared').waitFor();
+		expect(new URL(page.url()).search).toBe('');
 		// An alert's own level is not one: nothing offers to change the open incident to it.
 		await page.goto('/incident/?alert=ErrorsUp&severity=P1');
 		await dialog

@@ -66,6 +66,15 @@ describe('the incident already open', () => {
 		expect(alreadyOpen(first.state, { drill: true })).toBeUndefined();
 	});
 
+	it('is the one worked on (the incident bar shows it) before the latest, after one from the alert or on the runbook', () => {
+		const first = withIncident({ title: 'Worked on', alert: 'HighErrors', scenarios: [] });
+		const second = declareIncident(first.state, declaration({ title: 'Latest', scenarios: ['errors'] }), 'inc-', T0 + min(1));
+		const state = { ...second.state, activeId: first.id };
+		expect(alreadyOpen(state, {})?.title).toBe('Worked on');
+		expect(alreadyOpen(state, { scenarios: ['errors'] })?.title).toBe('Latest');
+		expect(alreadyOpen({ ...state, activeId: second.id }, { alert: 'HighErrors' })?.title).toBe('Worked on');
+	});
+
 	it('takes an alert added to it on its timeline, with its services once each', () => {
 		const { state, id } = withIncident({ services: ['api'] });
 		const next = addAlert(state, id, { alert: 'HighErrors', severity: 'P1', services: ['API', 'checkout'] }, T0 + min(5));
@@ -118,9 +127,9 @@ describe('a level change', () => {
 		expect(levelChange(levels, 'top', 'low')).toBe('lower');
 	});
 
-	it('is none to the same level, or from or to a level the playbook lacks', () => {
+	it('is none to the same level or to one the playbook lacks, and a setting from one it no longer has', () => {
 		expect(levelChange(levels, 'mid', 'mid')).toBeUndefined();
-		expect(levelChange(levels, 'gone', 'top')).toBeUndefined();
 		expect(levelChange(levels, 'top', 'gone')).toBeUndefined();
+		expect(levelChange(levels, 'gone', 'top')).toBe('set');
 	});
 });

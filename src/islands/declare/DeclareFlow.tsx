@@ -4,6 +4,7 @@ import { findIncident } from '../../lib/incidents.ts';
 import type { Incident, State } from '../../lib/state.ts';
 import type { Store } from '../../lib/store.ts';
 import { DeclareForm, type DeclarePrefill, type OpenChanged } from '../workspace/DeclareForm.tsx';
+import type { PostOutcome } from '../../scripts/postUpdate.onDemand.ts';
 import type { CopiedDeclaration } from './Declared.tsx';
 import { WorkspaceLink } from './WorkspaceLink.tsx';
 
@@ -52,7 +53,17 @@ export function DeclareFlow({ playbook, state, store, prefill, now, onCancel, on
 		else void loadCopy().then((loaded) => loaded.copyDeclaration(store, playbook, id).then((message) => finish(id, message)));
 	};
 
-	if (added) return <OpenIncidentChanged incident={findIncident(state, added.id)} changed={added.changed} workspaceLink={workspaceLink} />;
+	if (added)
+		return (
+			<OpenIncidentChanged
+				incident={findIncident(state, added.id)}
+				changed={added.changed}
+				store={store}
+				NotKept={copy?.NotKept}
+				playbook={playbook}
+				workspaceLink={workspaceLink}
+			/>
+		);
 	const incident = declared && findIncident(state, declared.id);
 	if (declared && incident && copy) {
 		return (
@@ -81,6 +92,8 @@ export function DeclareFlow({ playbook, state, store, prefill, now, onCancel, on
 				prefill={prefill}
 				onDeclared={onDeclared}
 				onAdded={(id, changed) => {
+					// With what says so should the change not be kept (loaded as the responder started on the form).
+					void loadCopy().then((loaded) => setCopy(() => loaded));
 					setAdded({ id, changed });
 					onDone?.(id);
 				}}
@@ -92,23 +105,37 @@ export function DeclareFlow({ playbook, state, store, prefill, now, onCancel, on
 	);
 }
 
+/** The words a panel says for each way an open incident's level was set. */
+const CHANGED = { raise: 'raised', lower: 'lowered', set: 'set' } as const;
+
 /**
  * Said, with the focus, once the incident already open took the alert, the classified level, or both, instead
- * of a second declaration. A new level changes who is told and how often: the way on is its next update.
+ * of a second declaration. A new level changes who is told and how often: the status update is offered at once.
+ * Not kept (storage full, refused), it says so, with the ways to keep it, as a declaration does.
  */
 function OpenIncidentChanged({
 	incident,
-	changed: { alert, level },
+	changed: { alert, level, impact },
+	store,
+	NotKept,
+	playbook,
 	workspaceLink = true,
 }: {
 	incident: Incident | undefined;
 	changed: OpenChanged;
+	store: Store;
+	/** The notice of a change not kept, from the code that copies a declaration (loaded as the form was used). */
+	NotKept: CopyModule['NotKept'] | undefined;
+	playbook: ClientPlaybook;
 	workspaceLink?: boolean | undefined;
 }) {
 	const panel = useRef<HTMLElement>(null);
 	useEffect(() => panel.current?.focus(), []);
+	const [posted, setPosted] = useState<PostOutcome | undefined>(undefined);
+	const [busy, setBusy] = useState(false);
+	const notKept = store.notices().some((n) => n.unsaved);
 	const id = incident?.id ?? 'the open incident';
-	const moved = level && `${level.change === 'raise' ? 'raised' : 'lowered'} to ${level.to}`;
+	const moved = level && `${CHANGED[level.change]} to ${level.to}`;
 	const what = alert ? (
 		<>
 			Alert <code>{alert}</code> added to {id}
@@ -117,16 +144,49 @@ function OpenIncidentChanged({
 	) : (
 		`${id} ${moved ?? ''}`
 	);
+	const post = async () => {
+		if (busy || !incident) return;
+		setBusy(true);
+		const { postUpdate } = await import('../../scripts/postUpdate.onDemand.ts');
+		setPosted(await postUpdate(store, incident.id, playbook).catch(() => undefined));
+		setBusy(false);
+	};
 	return (
 		<section ref={panel} class="declared" tabIndex={-1} aria-labelledby="declared-title">
 			<h2 id="declared-title">{what}</h2>
+			{notKept && NotKept && <NotKept store={store} what="The change is" />}
 			{incident && (
 				<p>
-					Noted on the timeline of “{incident.title}”{alert ? ', with its services' : ''}. No second incident was declared.
-					{level && ` Its deadlines follow ${level.to} now: post an update so everyone knows (the workspace has it one tap away).`}
+					Noted on the timeline of “{incident.title}”{alert ? ', with its services' : ''}
+					{impact ? ', with the impact from this form' : ''}. No second incident was declared.
+					{level && ` Its deadlines follow ${level.to} now: post an update so everyone knows.`}
 				</p>
 			)}
-			{workspaceLink && <WorkspaceLink />}
+			{level && incident && (
+				<>
+					<p class="actions">
+						<button type="button" class="primary" onClick={() => void post()} aria-busy={busy}>
+							Copy the status update
+						</button>
+					</p>
+					{posted && (
+						<p role="status">
+							{posted.done ? (
+								posted.message
+							) : (
+								<>
+									{/* The bar's words say it opens the form; here the link does, when pressed. */}
+									{posted.reason === 'missing'
+										? `Not copied: ${posted.missing.join(', ')} still to write.`
+										: posted.message.replace(/: opening .*$/, '.')}{' '}
+									<a href={posted.href}>Open the update's form</a>
+								</>
+							)}
+						</p>
+					)}
+				</>
+			)}
+			{workspaceLink && !notKept && <WorkspaceLink primary={!level} />}
 		</section>
 	);
 }

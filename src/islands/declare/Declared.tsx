@@ -9,7 +9,7 @@ import type { MessageFormat } from '../../lib/renderMessage.ts';
 import { SCENARIO_LINK_LIMIT } from '../../lib/scenarioLinks.ts';
 import type { Incident } from '../../lib/state.ts';
 import type { Store } from '../../lib/store.ts';
-import { UnsavedActions } from '../UnsavedActions.tsx';
+import { NotKept } from './NotKept.tsx';
 import { LazyCopyFallback } from '../LazyCopyFallback.tsx';
 import { SeverityBadge } from '../SeverityBadge.tsx';
 import { WorkspaceLink } from './WorkspaceLink.tsx';
@@ -116,24 +116,5 @@ export function Declared({ incident, playbook, message, now, onCopiedByHand, wor
 			)}
 			{workspaceLink && !notKept && <WorkspaceLink />}
 		</section>
-	);
-}
-
-/**
- * Said in what comes next when this browser could not keep the declaration (storage full or refused): the
- * message was copied and is right, but the incident lives only on this page until it can be saved.
- */
-function NotKept({ store }: { store: Store }) {
-	const notice = store.notices().find((n) => n.unsaved);
-	return (
-		<div class="storage-notice declared-not-kept" role="alert">
-			<p>
-				{notice?.message ?? 'Not saved in this browser.'} The incident is only on this page: a reload or another page will not have it.
-				Download or copy it before leaving.
-			</p>
-			<p class="actions">
-				<UnsavedActions store={store} />
-			</p>
-		</div>
 	);
 }

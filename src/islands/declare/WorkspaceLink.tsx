@@ -7,12 +7,12 @@ import { tooSoon } from '../doubleTap.ts';
  * message" was: a double tap on that button would follow it and skip what was copied and where to
  * paste it, so a tap in the first moments is ignored.
  */
-export function WorkspaceLink() {
+export function WorkspaceLink({ primary = true }: { primary?: boolean }) {
 	const [shownAt] = useState(Date.now);
 	return (
 		<p class="actions">
 			<a
-				class="button primary"
+				class={primary ? 'button primary' : 'button'}
 				href={urls.incident()}
 				onClick={(event) => {
 					// A tap (detail: the click count); Enter on the focused link is meant.

@@ -15,6 +15,7 @@ import type { CopiedDeclaration } from './Declared.tsx';
 import { loadDeclareStyles } from './declareStyles.ts';
 
 export { Declared } from './Declared.tsx';
+export { NotKept } from './NotKept.tsx';
 
 // What comes next is styled, and the template is in, by the time the responder submits.
 void loadDeclareStyles();

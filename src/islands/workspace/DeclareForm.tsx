@@ -14,11 +14,11 @@ import {
 	usualLevels,
 	type DeclareField,
 } from '../../lib/declareInput.ts';
-import { addAlert, attachScratch, declareIncident, setResponder, setSeverity } from '../../lib/incidents.ts';
+import { addAlert, attachScratch, declareIncident, setResponder, setSeverity, updateIncident } from '../../lib/incidents.ts';
 import { cutText, MAX_IMPACT_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from '../../lib/limits.ts';
 import { serviceList } from '../../lib/serviceList.ts';
 import { changesLeft } from '../../lib/storageRead.ts';
-import type { State } from '../../lib/state.ts';
+import type { Incident, State } from '../../lib/state.ts';
 import type { Store } from '../../lib/store.ts';
 import { scenarioStatusText, useScenarios } from '../useScenarios.ts';
 import { DetectedAtField, type Detection } from './DetectedAtField.tsx';
@@ -35,12 +35,16 @@ export interface DeclarePrefill {
 	impact?: string | undefined;
 	/** The severity is a classification's (the classifier's): an incident already open at another level may be set to it. */
 	classified?: boolean | undefined;
+	/** With a classified level: the alert's own summary, where `impact` may be the classification's criteria. */
+	alertSummary?: string | undefined;
 }
 
 /** What was done to an incident already open instead of declaring a second one: its alert added, its level changed, or both. */
 export interface OpenChanged {
 	alert?: string | undefined;
-	level?: { from: string; to: string; change: 'raise' | 'lower' } | undefined;
+	level?: { from: string; to: string; change: 'raise' | 'lower' | 'set' } | undefined;
+	/** The impact the incident lacked, written from the form (the classification's criteria, or as typed). */
+	impact?: string | undefined;
 }
 
 interface Props {
@@ -58,6 +62,9 @@ interface Props {
 	/** Focus the title as the form opens (a form opened by a click, not one met on a page). */
 	focusTitle?: boolean | undefined;
 }
+
+/** The button's word for each way an open incident's level can be set to the classified one. */
+const CHANGE_LABELS = { raise: 'Raise', lower: 'Lower', set: 'Set' } as const;
 
 /** The id of each field that can be refused, to focus it and name its error. */
 const FIELD_IDS: Record<DeclareField, string> = {
@@ -161,6 +168,8 @@ export function DeclareForm({
 	const change =
 		open && prefill.classified && prefill.severity ? levelChange(playbook.severities, open.severity, prefill.severity) : undefined;
 	const withAlert = !!prefill.alert && !fromThis;
+	// Others open besides it (drills apart): the one named is the one worked on, unless an alert or runbook ties it closer.
+	const othersOpen = open ? state.incidents.filter((i) => i.resolvedAt === undefined && i.drill === open.drill).length - 1 : 0;
 	// With the open incident offered the alert or the level, declaring is the second choice, named as such.
 	const secondDeclaration = open !== undefined && (!!prefill.alert || change !== undefined);
 	// The levels the runbook usually has come first, as a group of their own. Where the runbooks have one usual
@@ -258,16 +267,20 @@ export function DeclareForm({
 				declare();
 			});
 	};
-	// The alert added to it, its level set to the classification's, or both, in one change.
-	const changeOpen = (incident: { id: string; severity: string }, what: { alert: boolean; level: boolean }) => {
-		// The prefill's impact is the alert's summary (its link's `summary`).
-		const { alert, severity, services = [], impact: summary } = prefill;
-		const level = what.level && severity && change ? { from: incident.severity, to: severity, change } : undefined;
+	// The alert added to it, its level set to the classification's, or both, in one change. An incident without an impact
+	// takes the form's (a status update cannot be copied without one): the criteria classified, or what was typed.
+	const changeOpen = (incident: Incident, what: { alert: boolean; level: boolean }) => {
+		const { alert, services = [], classified } = prefill;
+		// The alert's own words: with a classified level, neither the level nor the criteria are the alert's.
+		const [severity, summary] = classified ? [undefined, prefill.alertSummary] : [prefill.severity, prefill.impact];
+		const level = what.level && prefill.severity && change ? { from: incident.severity, to: prefill.severity, change } : undefined;
+		const impact = level && !incident.impact.trim() ? typed.impact.trim() || undefined : undefined;
 		store.update((s, now) => {
-			const raised = level ? setSeverity(s, incident.id, level.to, now) : s;
-			return what.alert ? addAlert(raised, incident.id, { alert, severity, services, summary }, now) : raised;
+			let next = level ? setSeverity(s, incident.id, level.to, now) : s;
+			if (impact) next = updateIncident(next, incident.id, { impact }, now);
+			return what.alert ? addAlert(next, incident.id, { alert, severity, services, summary }, now) : next;
 		});
-		onAdded?.(incident.id, { alert: what.alert ? alert : undefined, level });
+		onAdded?.(incident.id, { alert: what.alert ? alert : undefined, level, impact });
 	};
 	// Enter submits from any field, as it does from a text box: a select or a checkbox too (a textarea takes Ctrl+Enter).
 	const onKeyDown = (event: KeyboardEvent) => {
@@ -305,7 +318,8 @@ export function DeclareForm({
 			{open && (
 				<div class="already-open" role="note" aria-labelledby="already-open-text">
 					<p id="already-open-text">
-						Already open: <strong>{open.severity}</strong> {open.title} ({open.id}).{' '}
+						Already open: <strong>{open.severity}</strong> {open.title} ({open.id})
+						{othersOpen > 0 && `${open.id === state.activeId ? ', the one worked on,' : ''} and ${othersOpen} more`}.{' '}
 						{change && `Classified ${prefill.severity} here: if this is the same incident, ${change} it to ${prefill.severity}. `}
 						{fromThis
 							? 'It was declared from this alert.'
@@ -317,17 +331,17 @@ export function DeclareForm({
 						{change && (
 							<button
 								type="button"
-								class={change === 'raise' ? 'primary' : undefined}
+								class={change === 'lower' ? undefined : 'primary'}
 								onClick={() => changeOpen(open, { alert: withAlert, level: true })}
 							>
-								{change === 'raise' ? 'Raise' : 'Lower'} {open.id} to {prefill.severity}
+								{CHANGE_LABELS[change]} {open.id} to {prefill.severity}
 								{withAlert ? ' and add the alert' : ''}
 							</button>
 						)}
 						{withAlert && (
 							<button
 								type="button"
-								class={change === 'raise' ? undefined : 'primary'}
+								class={change && change !== 'lower' ? undefined : 'primary'}
 								onClick={() => changeOpen(open, { alert: true, level: false })}
 							>
 								Add the alert to {open.id}

@@ -19,16 +19,20 @@ function Harness({ store, prefill = { severity: playbook.severities[0]!.id } }: 
 	return <DeclareFlow playbook={playbook} state={store.get()} store={store} prefill={prefill} now={Date.now()} workspaceLink />;
 }
 
-async function declareInto(storage: MemoryStorage) {
+/** A store over `storage`, on a page that is offline (the runbooks' list, the update's template: not needed here). */
+function offlineStore(storage: MemoryStorage): Store {
 	Element.prototype.scrollIntoView = () => {};
-	// The runbooks' list is not needed here: offline.
 	vi.stubGlobal(
 		'fetch',
 		vi.fn(async () => {
 			throw new TypeError('offline');
 		}),
 	);
-	const store = createStore(storage, () => Date.now(), undefined);
+	return createStore(storage, () => Date.now(), undefined);
+}
+
+async function declareInto(storage: MemoryStorage) {
+	const store = offlineStore(storage);
 	render(<Harness store={store} />);
 	fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Checkout down' } });
 	fireEvent.submit(screen.getByRole('button', { name: 'Declare and copy the message' }).closest('form')!);
@@ -61,14 +65,7 @@ describe('an open incident raised to the level just classified', () => {
 	const [top, milder] = playbook.severities;
 	/** An incident open at the milder level, with no impact written, raised from a classification whose criteria are the impact. */
 	async function raise(storage: MemoryStorage, { full = false } = {}) {
-		Element.prototype.scrollIntoView = () => {};
-		vi.stubGlobal(
-			'fetch',
-			vi.fn(async () => {
-				throw new TypeError('offline');
-			}),
-		);
-		const store = createStore(storage, () => Date.now(), undefined);
+		const store = offlineStore(storage);
 		const { state, id } = declareIncident(
 			emptyState(),
 			declaration({ title: 'Checkout slow', severity: milder!.id, impact: '' }),

@@ -353,6 +353,10 @@ describe('from a runbook on a phone', () => {
 		const raise = dialog.getByRole('note').getByRole('button', { name: `Raise ${id} to P0` });
 		await raise.waitFor();
 		expect(await inView(raise)).toBe(true);
+		// The note has the focus, not the title (no phone keyboard over the offer): read first, and one Tab from Raise.
+		await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('already-open') ?? false)).toBe(true);
+		await page.keyboard.press('Tab');
+		expect(await raise.evaluate((el) => el === document.activeElement)).toBe(true);
 		await raise.tap();
 		// Said with the focus, with no second incident declared; the workspace shows the new level.
 		await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('declared') ?? false)).toBe(true);

@@ -144,8 +144,11 @@ export function DeclareForm({
 		if (touched.current) writeDraft(start, { values: typed, severity });
 	}, [typed, severity]);
 	const title = useRef<HTMLInputElement>(null);
+	const note = useRef<HTMLDivElement>(null);
+	// Offered to change the open incident's level, the note has the focus: read first, a Tab from its button, and no
+	// phone keyboard over it (the title would raise one) for a form most likely not filled in.
 	useEffect(() => {
-		if (focusTitle) focusAtEnd(title.current);
+		if (focusTitle) change ? note.current?.focus() : focusAtEnd(title.current);
 	}, []);
 	// What the form holds goes to the classifier and comes back with its level, as an alert's link carries it (alertParams.ts):
 	// the runbook, the alert, and the services and impact as they stand. Unsure of the level, a responder retypes nothing.
@@ -316,7 +319,14 @@ export function DeclareForm({
 				</p>
 			)}
 			{open && (
-				<div class="already-open" role="note" aria-labelledby="already-open-text">
+				<div
+					ref={note}
+					class="already-open"
+					role="note"
+					aria-labelledby="already-open-text"
+					tabIndex={-1}
+					autoFocus={focusTitle && change !== undefined}
+				>
 					<p id="already-open-text">
 						Already open: <strong>{open.severity}</strong> {open.title} ({open.id})
 						{othersOpen > 0 && `${open.id === state.activeId ? ', the one worked on,' : ''} and ${othersOpen} more`}.{' '}
@@ -358,7 +368,7 @@ export function DeclareForm({
 				<input
 					ref={title}
 					// Also for the dialog it opens in: showing, a dialog focuses this, not its first button (an offer to add the alert).
-					autoFocus={focusTitle}
+					autoFocus={focusTitle && change === undefined}
 					id="declare-title-input"
 					name="title"
 					required

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeclareFlow } from '../../src/islands/declare/DeclareFlow.tsx';
 import { createStore, type Store } from '../../src/lib/store.ts';
 import type { DeclarePrefill } from '../../src/islands/workspace/DeclareForm.tsx';
-import { declareIncident } from '../../src/lib/incidents.ts';
+import { declareIncident, setStatus } from '../../src/lib/incidents.ts';
 import { emptyState } from '../../src/lib/state.ts';
 import { declaration } from '../support/incidents.ts';
 import { urls } from '../../src/lib/urls.ts';
@@ -95,6 +95,13 @@ describe('an open incident raised to the level just classified', () => {
 		const status = await panel.findByRole('status');
 		expect(status.textContent).toMatch(/^The update template could not be loaded\. Open the update's form$/);
 		expect(panel.getByRole('link', { name: "Open the update's form" }).getAttribute('href')).toBe(urls.communication());
+	});
+
+	it('resolved since (in another tab), offers no update to copy and says why', async () => {
+		const { store, id, panel } = await raise(new MemoryStorage());
+		store.update((s, now) => setStatus(s, id, { id: 'resolved', label: 'Resolved', closes: true }, now));
+		expect((await panel.findByText(`${id} has been resolved since: there is no status update to post.`)).tagName).toBe('P');
+		expect(panel.queryByRole('button', { name: 'Copy the status update' })).toBeNull();
 	});
 
 	it('not kept (storage full), says so, with the ways to keep it, and sends nobody to a workspace that will not have it', async () => {

@@ -134,6 +134,7 @@ function OpenIncidentChanged({
 	const [posted, setPosted] = useState<PostOutcome | undefined>(undefined);
 	const [busy, setBusy] = useState(false);
 	const notKept = store.notices().some((n) => n.unsaved);
+	const resolved = incident?.resolvedAt !== undefined;
 	const id = incident?.id ?? 'the open incident';
 	const moved = level && `${CHANGED[level.change]} to ${level.to}`;
 	const what = alert ? (
@@ -155,14 +156,16 @@ function OpenIncidentChanged({
 		<section ref={panel} class="declared" tabIndex={-1} aria-labelledby="declared-title">
 			<h2 id="declared-title">{what}</h2>
 			{notKept && NotKept && <NotKept store={store} what="The change is" />}
-			{incident && (
+			{incident && !notKept && (
 				<p>
 					Noted on the timeline of “{incident.title}”{alert ? ', with its services' : ''}
 					{impact ? ', with the impact from this form' : ''}. No second incident was declared.
-					{level && ` Its deadlines follow ${level.to} now: post an update so everyone knows.`}
+					{level && !resolved && ` Its deadlines follow ${level.to} now: post an update so everyone knows.`}
 				</p>
 			)}
-			{level && incident && (
+			{/* Resolved since (in another tab): no update to post, and no form to write one in. */}
+			{resolved && <p>{incident.id} has been resolved since: there is no status update to post.</p>}
+			{level && incident && !resolved && (
 				<>
 					<p class="actions">
 						<button type="button" class="primary" onClick={() => void post()} aria-busy={busy}>

@@ -4,6 +4,7 @@
  * has, and an incident already open that a new alert may belong to (services: serviceList.ts).
  */
 import { declaredFrom } from './alertParams.ts';
+import { addedAlertValue } from './incidents.ts';
 import { detectionProblem, MAX_IMPACT_LENGTH, MAX_TITLE_LENGTH } from './limits.ts';
 import type { Incident, State } from './state.ts';
 
@@ -49,9 +50,13 @@ export function usualLevels<T extends { id: string }>(levels: readonly T[], usua
 	return { usual: levels.filter((l) => usual.includes(l.id)), others: levels.filter((l) => !usual.includes(l.id)) };
 }
 
+/** Whether the incident was declared from the alert named, or took it since (its timeline says so), in any case. */
+export const carriesAlert = (incident: Pick<Incident, 'alert' | 'events'>, name: string | undefined): boolean =>
+	declaredFrom(incident, name) || (!!name && incident.events.some((e) => e.kind === 'note' && e.value === addedAlertValue(name)));
+
 /**
  * The open incident a new declaration may duplicate: of the open ones (not resolved, drills apart
- * from real ones), one from the same alert first, then one on the same scenario, then the one worked
+ * from real ones), one declared from the same alert or that took it since first, then one on the same scenario, then the one worked
  * on (the incident bar's and the workspace's), then the latest.
  */
 export function alreadyOpen(
@@ -60,7 +65,7 @@ export function alreadyOpen(
 ): Incident | undefined {
 	const open = state.incidents.filter((i) => i.resolvedAt === undefined && i.drill === (about.drill ?? false));
 	const rank = (i: Incident) =>
-		(declaredFrom(i, about.alert) ? 4 : 0) +
+		(carriesAlert(i, about.alert) ? 4 : 0) +
 		(i.scenarios.some((s) => about.scenarios?.includes(s)) ? 2 : 0) +
 		(i.id === state.activeId ? 1 : 0);
 	return [...open].sort((a, b) => rank(b) - rank(a) || b.declaredAt - a.declaredAt)[0];

@@ -178,27 +178,50 @@ export function addNote(state: State, id: string, text: string, now: number): St
 	return withIncident(state, id, (incident) => ({ ...incident, events: [...incident.events, event(now, 'note', note, state.responder)] }));
 }
 
+/** An alert as it is added to an open incident: its name, and its level, services and summary as its link gave them. */
+export interface AddedAlert {
+	alert?: string | undefined;
+	severity?: string | undefined;
+	services: readonly string[];
+	summary?: string | undefined;
+}
+
+/** What the timeline line of an alert added to an incident carries: its name in lower case, as alerts are matched (declaredFrom). */
+export const addedAlertValue = (name: string): string => `alert:${name.toLowerCase()}`;
+
+/** The timeline line of an alert added to an incident. */
+function alertLine(alert: AddedAlert): string {
+	const facts = [alert.severity, ...alert.services].filter(Boolean).join(', ');
+	return `Alert ${alert.alert ?? 'without a name'}${facts ? ` (${facts})` : ''} added${alert.summary ? `: ${alert.summary}` : ''}`;
+}
+
+/**
+ * Whether the incident took this very alert already, with the same level, services and summary: the same link
+ * opened in a third tab, or pressed again. The same alert firing for another service is another line.
+ */
+export const tookAlert = (incident: Pick<Incident, 'events'>, alert: AddedAlert): boolean =>
+	!!alert.alert &&
+	incident.events.some(
+		(e) => e.kind === 'note' && e.value === addedAlertValue(alert.alert!) && e.text.toLowerCase() === alertLine(alert).toLowerCase(),
+	);
+
 /**
  * Add an alert to an open incident instead of declaring another: the timeline notes it, with its
  * level, services and summary (as alertPrefill bounds it), at the moment it was added (its link
- * carries no firing time); its services join the incident's (each once).
+ * carries no firing time); its services join the incident's (each once). The same alert taken
+ * already (tookAlert) is noted once.
  */
-export function addAlert(
-	state: State,
-	id: string,
-	alert: { alert?: string | undefined; severity?: string | undefined; services: readonly string[]; summary?: string | undefined },
-	now: number,
-): State {
-	const facts = [alert.severity, ...alert.services].filter(Boolean).join(', ');
-	const text = `Alert ${alert.alert ?? 'without a name'}${facts ? ` (${facts})` : ''} added${alert.summary ? `: ${alert.summary}` : ''}`;
+export function addAlert(state: State, id: string, alert: AddedAlert, now: number): State {
 	return withIncident(state, id, (incident) => {
+		if (tookAlert(incident, alert)) return incident;
 		const services = uniqueServices([...incident.services, ...alert.services]);
 		const grew = services.length !== incident.services.length;
+		const value = alert.alert === undefined ? undefined : addedAlertValue(alert.alert);
 		return {
 			...incident,
 			services,
 			clock: grew ? { ...incident.clock, services: now } : incident.clock,
-			events: [...incident.events, event(now, 'note', text, state.responder)],
+			events: [...incident.events, event(now, 'note', alertLine(alert), state.responder, value)],
 		};
 	});
 }

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { useEffect, useReducer } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientPlaybook, ClientSeverity } from '../../src/lib/clientPlaybook.ts';
-import { declareIncident, setItemNote, tickItem } from '../../src/lib/incidents.ts';
+import { addAlert, declareIncident, setItemNote, tickItem } from '../../src/lib/incidents.ts';
 import { MAX_IMPACT_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from '../../src/lib/limits.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { createStore, type Store } from '../../src/lib/store.ts';
@@ -502,6 +502,14 @@ describe('an incident already open', () => {
 				.getByRole('link', { name: `Open ${id}` })
 				.classList.contains('primary'),
 		).toBe(true);
+	});
+
+	it('that took this alert already (in another tab), says so, with nothing to add to it', () => {
+		const { state, id } = open();
+		form({ alert: 'higherrors', scenarios: ['errors'] }, addAlert(state, id, { alert: 'HighErrors', services: [] }, T0 - 1000));
+		const note = screen.getByRole('note');
+		expect(note.textContent).toContain('This alert was added to it.');
+		expect(within(note).queryByRole('button', { name: /Add the alert/ })).toBeNull();
 	});
 
 	it('is not offered once resolved', () => {

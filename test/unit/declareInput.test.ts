@@ -85,6 +85,22 @@ describe('the incident already open', () => {
 		expect(incident.clock['services']).toBe(T0 + min(5));
 	});
 
+	it('takes an alert once as its link gives it, in any case (a third tab on the link), and is offered for it first', () => {
+		const { state, id } = withIncident({ title: 'Took it', services: ['api'] });
+		const once = addAlert(state, id, { alert: 'HighErrors', services: ['checkout'] }, T0 + min(5));
+		expect(addAlert(once, id, { alert: 'higherrors', services: ['checkout'] }, T0 + min(6))).toEqual(once);
+		// The same alert firing for another service is news: a line of its own, and its service joins.
+		const again = addAlert(once, id, { alert: 'HighErrors', services: ['search'] }, T0 + min(7));
+		expect(again.incidents[0]!.events.filter((e) => e.text.startsWith('Alert ')).map((e) => e.text)).toEqual([
+			'Alert HighErrors (checkout) added',
+			'Alert HighErrors (search) added',
+		]);
+		// Another incident declared since: the one that took the alert is the one named for it.
+		const later = declareIncident(once, declaration({ title: 'Later', scenarios: [] }), 'inc-', T0 + min(8));
+		expect(alreadyOpen(later.state, { alert: 'HIGHERRORS' })?.title).toBe('Took it');
+		expect(alreadyOpen(later.state, { alert: 'Other' })?.title).toBe('Later');
+	});
+
 	it('keeps the summary of an alert added to it, as bounded as the link is read', () => {
 		const { state, id } = withIncident();
 		const link = (summary: string) => alertPrefill(new URLSearchParams({ alert: 'Errors5xx', service: 'pay', summary }), ['P1'])!;

@@ -14,7 +14,16 @@ import {
 	usualLevels,
 	type DeclareField,
 } from '../../lib/declareInput.ts';
-import { addAlert, attachScratch, declareIncident, setResponder, setSeverity, updateIncident } from '../../lib/incidents.ts';
+import {
+	addAlert,
+	attachScratch,
+	declareIncident,
+	setResponder,
+	setSeverity,
+	tookAlert,
+	updateIncident,
+	type AddedAlert,
+} from '../../lib/incidents.ts';
 import { cutText, MAX_IMPACT_LENGTH, MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from '../../lib/limits.ts';
 import { serviceList } from '../../lib/serviceList.ts';
 import { changesLeft } from '../../lib/storageRead.ts';
@@ -165,8 +174,15 @@ export function DeclareForm({
 	];
 	// An incident already open, which a new alert most likely belongs to: said first, so a second one is declared only on purpose.
 	const open = alreadyOpen(state, { alert: prefill.alert, scenarios: prefill.scenarios });
-	// Declared from this very alert (in another tab): opened, not added to again (its timeline has it).
-	const fromThis = open !== undefined && declaredFrom(open, prefill.alert);
+	// The alert's own words, as added to an open incident: with a classified level, neither the level nor the impact (the
+	// criteria ticked) are the alert's.
+	const added: AddedAlert = {
+		alert: prefill.alert,
+		services: prefill.services ?? [],
+		...(prefill.classified ? { summary: prefill.alertSummary } : { severity: prefill.severity, summary: prefill.impact }),
+	};
+	// Declared from this very alert, or it took this alert as the link gives it (in another tab): opened, not added to again.
+	const fromThis = open !== undefined && (declaredFrom(open, prefill.alert) || tookAlert(open, added));
 	// Classified at another level than the open incident's: the classification may be that incident's, grown worse (or milder).
 	const change =
 		open && prefill.classified && prefill.severity ? levelChange(playbook.severities, open.severity, prefill.severity) : undefined;
@@ -273,17 +289,14 @@ export function DeclareForm({
 	// The alert added to it, its level set to the classification's, or both, in one change. An incident without an impact
 	// takes the form's (a status update cannot be copied without one): the criteria classified, or what was typed.
 	const changeOpen = (incident: Incident, what: { alert: boolean; level: boolean }) => {
-		const { alert, services = [], classified } = prefill;
-		// The alert's own words: with a classified level, neither the level nor the criteria are the alert's.
-		const [severity, summary] = classified ? [undefined, prefill.alertSummary] : [prefill.severity, prefill.impact];
 		const level = what.level && prefill.severity && change ? { from: incident.severity, to: prefill.severity, change } : undefined;
 		const impact = level && !incident.impact.trim() ? typed.impact.trim() || undefined : undefined;
 		store.update((s, now) => {
 			let next = level ? setSeverity(s, incident.id, level.to, now) : s;
 			if (impact) next = updateIncident(next, incident.id, { impact }, now);
-			return what.alert ? addAlert(next, incident.id, { alert, severity, services, summary }, now) : next;
+			return what.alert ? addAlert(next, incident.id, added, now) : next;
 		});
-		onAdded?.(incident.id, { alert: what.alert ? alert : undefined, level, impact });
+		onAdded?.(incident.id, { alert: what.alert ? prefill.alert : undefined, level, impact });
 	};
 	// Enter submits from any field, as it does from a text box: a select or a checkbox too (a textarea takes Ctrl+Enter).
 	const onKeyDown = (event: KeyboardEvent) => {
@@ -332,7 +345,9 @@ export function DeclareForm({
 						{othersOpen > 0 && `${open.id === state.activeId ? ', the one worked on,' : ''} and ${othersOpen} more`}.{' '}
 						{change && `Classified ${prefill.severity} here: if this is the same incident, ${change} it to ${prefill.severity}. `}
 						{fromThis
-							? 'It was declared from this alert.'
+							? declaredFrom(open, prefill.alert)
+								? 'It was declared from this alert.'
+								: 'This alert was added to it.'
 							: prefill.alert
 								? 'If this alert is part of it, add it there instead of declaring a second incident.'
 								: 'Declare only if this is a different incident.'}

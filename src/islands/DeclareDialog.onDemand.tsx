@@ -82,7 +82,8 @@ export function prefillFromUrl(playbook: ClientPlaybook): DeclarePrefill {
 	const prefill: DeclarePrefill = alert ? alertDeclaration(alert, scenarios) : { scenarios };
 	// The classifier's Declare, opened in a new tab (or with no scripts yet): its level is a classification's there too.
 	const classified = prefill.severity !== undefined && params.has('classified' satisfies typeof CLASSIFIED_QUERY);
-	return classified ? { ...prefill, classified } : prefill;
+	// There the impact is the alert's own summary, if any (the criteria do not come with the link).
+	return classified ? { ...prefill, classified, alertSummary: prefill.impact } : prefill;
 }
 
 /**

@@ -97,6 +97,20 @@ describe('an open incident raised to the level just classified', () => {
 		expect(panel.getByRole('link', { name: "Open the update's form" }).getAttribute('href')).toBe(urls.communication());
 	});
 
+	it("says so when the update's code cannot load (offline, not kept by the worker), with the way to the messages", async () => {
+		vi.doMock('../../src/scripts/postUpdate.onDemand.ts', () => {
+			throw new TypeError('Failed to fetch dynamically imported module');
+		});
+		try {
+			const { panel } = await raise(new MemoryStorage());
+			fireEvent.click(panel.getByRole('button', { name: 'Copy the status update' }));
+			expect((await panel.findByRole('status')).textContent).toBe("The update could not be prepared on this page. Open the update's form");
+			expect(panel.getByRole('button', { name: 'Copy the status update' }).getAttribute('aria-busy')).toBe('false');
+		} finally {
+			vi.doUnmock('../../src/scripts/postUpdate.onDemand.ts');
+		}
+	});
+
 	it('resolved since (in another tab), offers no update to copy and says why', async () => {
 		const { store, id, panel } = await raise(new MemoryStorage());
 		store.update((s, now) => setStatus(s, id, { id: 'resolved', label: 'Resolved', closes: true }, now));

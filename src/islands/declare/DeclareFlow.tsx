@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { findIncident } from '../../lib/incidents.ts';
+import { urls } from '../../lib/urls.ts';
 import type { Incident, State } from '../../lib/state.ts';
 import type { Store } from '../../lib/store.ts';
 import { DeclareForm, type DeclarePrefill, type OpenChanged } from '../workspace/DeclareForm.tsx';
@@ -148,8 +149,16 @@ function OpenIncidentChanged({
 	const post = async () => {
 		if (busy || !incident) return;
 		setBusy(true);
-		const { postUpdate } = await import('../../scripts/postUpdate.onDemand.ts');
-		setPosted(await postUpdate(store, incident.id, playbook).catch(() => undefined));
+		// Its code not loaded (offline, and not kept by the worker), nothing is copied: said, with the way to the messages.
+		const failed: PostOutcome = {
+			done: false,
+			reason: 'refused',
+			message: 'The update could not be prepared on this page.',
+			href: urls.communication(),
+		};
+		setPosted(
+			await import('../../scripts/postUpdate.onDemand.ts').then((m) => m.postUpdate(store, incident.id, playbook)).catch(() => failed),
+		);
 		setBusy(false);
 	};
 	return (

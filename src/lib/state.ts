@@ -71,7 +71,8 @@ export const EventSchema = z.object({
 	by: z.optional(z.string()),
 	/**
 	 * For severity and status events: the new value; for escalations, what was escalated or fell due; for a step
-	 * note's line rewritten by an edit, when the line was first written (ms since 1970), which its rewrites count from.
+	 * note's line rewritten by an edit, when the line was first written (ms since 1970), which its rewrites count from;
+	 * for the line of an alert added to the incident, `alert:` and its name in lower case (addAlert).
 	 */
 	value: z.optional(z.string()),
 	/** For handover events: the handover. */

@@ -4,15 +4,24 @@
  * shipped to the browser). Times are epoch milliseconds.
  */
 import * as z from 'zod/mini';
+import { DATE_LIMIT_MS } from './stateKey.ts';
+
+/**
+ * A moment, in ms since 1970: any a date can hold, so every view can write it. Not bounded to plausible years: a
+ * device whose clock was reset writes 1970, and its own record must still read back (the clock warnings say so).
+ */
+const TimeSchema = z
+	.number()
+	.check(z.gte(-DATE_LIMIT_MS, { error: 'not a time a date can hold' }), z.lte(DATE_LIMIT_MS, { error: 'not a time a date can hold' }));
 
 /** A checklist tick, or (done: false) the record that a tick was taken back. */
 export const TickSchema = z.object({
 	/** Ticked (true) or unticked/reset (false); unticks are kept so tabs merge correctly. */
 	done: z.boolean(),
 	/** When the step was ticked. */
-	at: z.number(),
+	at: TimeSchema,
 	/** When this record last changed: the newer record wins when tabs merge. */
-	changedAt: z.number(),
+	changedAt: TimeSchema,
 	/** Who ticked it. */
 	by: z.string(),
 	/** A short note on the step. */
@@ -64,7 +73,7 @@ export type Handover = z.infer<typeof HandoverSchema>;
 /** One line of an incident's timeline. */
 export const EventSchema = z.object({
 	id: z.string(),
-	at: z.number(),
+	at: TimeSchema,
 	kind: z.enum(EVENT_KINDS),
 	/** What happened, in words. */
 	text: z.string(),
@@ -107,7 +116,7 @@ export const ExerciseSchema = z.object({
 	/** Id of the drill (its file name in content/drills). */
 	drill: z.string(),
 	/** When the drill started: its injects fall due counted from here. */
-	startedAt: z.number(),
+	startedAt: TimeSchema,
 });
 export type Exercise = z.infer<typeof ExerciseSchema>;
 
@@ -119,9 +128,9 @@ export const IncidentSchema = z.object({
 	status: z.string(),
 	/** A game-day drill, not a real incident. */
 	drill: z.boolean(),
-	detectedAt: z.number(),
-	declaredAt: z.number(),
-	resolvedAt: z.optional(z.number()),
+	detectedAt: TimeSchema,
+	declaredAt: TimeSchema,
+	resolvedAt: z.optional(TimeSchema),
 	impact: z.string(),
 	services: z.array(z.string()),
 	onCall: z.string(),

@@ -13,7 +13,7 @@
  * the store, for a change or an island that edits.
  */
 import { pickActive } from './activeIncident.ts';
-import { STATE_KEY, STATE_VERSION } from './stateKey.ts';
+import { DATE_LIMIT_MS, STATE_KEY, STATE_VERSION } from './stateKey.ts';
 
 export { STATE_KEY, STATE_VERSION } from './stateKey.ts';
 /** Prefix of keys holding data set aside because it could not be used. */
@@ -125,14 +125,17 @@ const INCIDENT: Fields = {
 	channel: 'string',
 };
 
-/** The named fields of a record, each of its type (numbers finite: zod's number() refuses the Infinity JSON gives for 1e999). */
+/**
+ * The named fields of a record, each of its type. Every number taken is a time, held to what a date can hold, as the
+ * store's schema holds it (which also refuses the Infinity JSON gives for 1e999, and NaN).
+ */
 function take<T>(value: unknown, fields: Fields): T {
 	const from = record(value);
 	const out: Rec = {};
 	for (const [key, type] of Object.entries(fields)) {
 		const field = from[key];
 		if (field === undefined && type.endsWith('?')) continue;
-		if (typeof field !== type.replace('?', '') || (typeof field === 'number' && !Number.isFinite(field))) throw ODD;
+		if (typeof field !== type.replace('?', '') || (typeof field === 'number' && !(Math.abs(field) <= DATE_LIMIT_MS))) throw ODD;
 		out[key] = field;
 	}
 	return out as T;

@@ -65,4 +65,21 @@ describe('incident JSON', () => {
 		expect(!ahead.ok && ahead.reason).toMatch(/detected 24 hours in the future by this computer's clock/);
 		expect(parseImport(file(base), undefined, base.declaredAt - 30_000).ok).toBe(true);
 	});
+
+	it('refuses a time no date can hold, saying where, without throwing; takes one from a clock set to 1970', () => {
+		const base = incident();
+		const tick = Object.values(base.ticks)[0]!;
+		for (const [times, field] of [
+			[{ detectedAt: 1e300 }, 'detectedAt'],
+			[{ declaredAt: -9e15 }, 'declaredAt'],
+			[{ resolvedAt: 9e15 }, 'resolvedAt'],
+			[{ events: [{ id: 'e', at: 1e16, kind: 'note', text: 'x' }] }, 'events.0.at'],
+			[{ ticks: { 'phase/x/y/z': { ...tick, changedAt: 8.65e15 } } }, 'ticks.phase/x/y/z.changedAt'],
+		] as const) {
+			const result = parseImport(file({ ...base, ...times } as Incident), undefined, T0);
+			expect(!result.ok && result.reason, field).toMatch(new RegExp(`at ${field}: not a time a date can hold`));
+		}
+		// A device whose clock was reset wrote it: read back, and the clock warnings say the rest.
+		expect(parseImport(file({ ...base, detectedAt: 5_000, declaredAt: 60_000 }), undefined, T0).ok).toBe(true);
+	});
 });

@@ -36,6 +36,19 @@ describe('loadState', () => {
 		expect(listBackups(storage)).toHaveLength(1);
 	});
 
+	it('keeps a time no date can hold aside (it would stop every view that writes it), naming where, and reads a 1970 clock back', () => {
+		const storage = new MemoryStorage();
+		const { state } = withIncident();
+		storage.setItem(STATE_KEY, stored({ ...state, incidents: [{ ...state.incidents[0], detectedAt: 1e300 }] }));
+		const loaded = loadState(storage, T0);
+		expect(loaded.state).toEqual(emptyState());
+		expect(loaded.notices[0]?.kind).toBe('invalid');
+		expect(loaded.notices[0]?.message).toContain('incidents.0.detectedAt');
+		const reset = { ...state, incidents: [{ ...state.incidents[0]!, detectedAt: 1_000, declaredAt: 2_000 }] };
+		storage.setItem(STATE_KEY, stored(reset));
+		expect(loadState(storage, T0).state).toEqual(reset);
+	});
+
 	it('leaves data from a newer version of the site in place, never writes over it, and says to reload for it', () => {
 		const storage = new MemoryStorage();
 		const newer = stored({ future: true }, STATE_VERSION + 1);

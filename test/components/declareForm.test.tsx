@@ -406,7 +406,11 @@ describe('an incident already open', () => {
 		expect(incident?.severity).toBe('S1');
 		expect(incident?.clock.severity).toBe(T0);
 		expect(incident?.events.at(-1)).toMatchObject({ kind: 'severity', at: T0, text: 'Severity S2 → S1', by: 'dana' });
-		expect(added).toEqual([[id, { alert: undefined, level: { from: 'S2', to: 'S1', change: 'raise' } }]]);
+		// Its impact, written at the milder level, is kept: the form's is offered in its place, not written over it.
+		expect(incident?.impact).toBe('All users cannot log in');
+		expect(added).toEqual([
+			[id, { alert: undefined, level: { from: 'S2', to: 'S1', change: 'raise' }, proposedImpact: 'Checkout is down' }],
+		]);
 	});
 
 	it('classified more severe from an alert, takes the alert and the level in one change', () => {
@@ -440,7 +444,9 @@ describe('an incident already open', () => {
 			// The alert's own words: the level and the impact (the criteria ticked) are the classification's, not the alert's.
 			'Alert HighErrors (api) added: Half of payments fail',
 		]);
-		expect(added).toEqual([[id, { alert: 'HighErrors', level: { from: 'S2', to: 'S1', change: 'raise' } }]]);
+		expect(added).toEqual([
+			[id, { alert: 'HighErrors', level: { from: 'S2', to: 'S1', change: 'raise' }, proposedImpact: 'Something is wrong' }],
+		]);
 	});
 
 	it('classified milder, may be lowered, as a choice that is not the first', () => {

@@ -118,6 +118,24 @@ describe('an open incident raised to the level just classified', () => {
 		expect(panel.queryByRole('button', { name: 'Copy the status update' })).toBeNull();
 	});
 
+	it("offers the form's impact where the incident has another, which the update would otherwise repeat at the new level", async () => {
+		const store = offlineStore(new MemoryStorage());
+		const { state, id } = declareIncident(
+			emptyState(),
+			declaration({ title: 'Checkout slow', severity: milder!.id, impact: 'A few slow pages' }),
+			'inc-',
+			Date.now(),
+		);
+		store.update(() => state);
+		render(<Harness store={store} prefill={{ severity: top!.id, classified: true, impact: 'Nobody can pay' }} />);
+		fireEvent.click(screen.getByRole('button', { name: `Raise ${id} to ${top!.id}` }));
+		const panel = within(await screen.findByRole('region', { name: `${id} raised to ${top!.id}` }));
+		expect(panel.getByText('Its impact still reads “A few slow pages”.')).toBeTruthy();
+		fireEvent.click(panel.getByRole('button', { name: 'Change it to “Nobody can pay”' }));
+		expect(store.get().incidents[0]?.impact).toBe('Nobody can pay');
+		expect(panel.queryByRole('button', { name: /^Change it to/ })).toBeNull();
+	});
+
 	it('not kept (storage full), says so, with the ways to keep it, and sends nobody to a workspace that will not have it', async () => {
 		const storage = new MemoryStorage();
 		const { panel } = await raise(storage, { full: true });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
-import { findIncident } from '../../lib/incidents.ts';
+import { findIncident, updateIncident } from '../../lib/incidents.ts';
+import { cutText } from '../../lib/limits.ts';
 import { urls } from '../../lib/urls.ts';
 import type { Incident, State } from '../../lib/state.ts';
 import type { Store } from '../../lib/store.ts';
@@ -106,6 +107,9 @@ export function DeclareFlow({ playbook, state, store, prefill, now, onCancel, on
 	);
 }
 
+/** The most of an impact a panel quotes (the whole is in the workspace). */
+const SHOWN_IMPACT = 120;
+
 /** The words a panel says for each way an open incident's level was set. */
 const CHANGED = { raise: 'raised', lower: 'lowered', set: 'set' } as const;
 
@@ -116,7 +120,7 @@ const CHANGED = { raise: 'raised', lower: 'lowered', set: 'set' } as const;
  */
 function OpenIncidentChanged({
 	incident,
-	changed: { alert, level, impact },
+	changed: { alert, level, impact, proposedImpact },
 	store,
 	NotKept,
 	playbook,
@@ -174,6 +178,21 @@ function OpenIncidentChanged({
 			)}
 			{/* Resolved since (in another tab): no update to post, and no form to write one in. */}
 			{resolved && <p>{incident.id} has been resolved since: there is no status update to post.</p>}
+			{/* The impact written at another level may no longer be true: the update would say it, so the form's is offered. */}
+			{proposedImpact && incident && !resolved && !notKept && incident.impact !== proposedImpact && (
+				<div class="impact-offer">
+					<p id="impact-offer-text">Its impact still reads “{cutText(incident.impact, SHOWN_IMPACT)}”.</p>
+					<p class="actions">
+						<button
+							type="button"
+							aria-describedby="impact-offer-text"
+							onClick={() => store.update((s, now) => updateIncident(s, incident.id, { impact: proposedImpact }, now))}
+						>
+							Change it to “{cutText(proposedImpact, SHOWN_IMPACT)}”
+						</button>
+					</p>
+				</div>
+			)}
 			{level && incident && !resolved && (
 				<>
 					<p class="actions">

@@ -54,6 +54,8 @@ export interface OpenChanged {
 	level?: { from: string; to: string; change: 'raise' | 'lower' | 'set' } | undefined;
 	/** The impact the incident lacked, written from the form (the classification's criteria, or as typed). */
 	impact?: string | undefined;
+	/** The form's impact where the incident has another: offered, not written over what a responder may have typed. */
+	proposedImpact?: string | undefined;
 }
 
 interface Props {
@@ -290,13 +292,15 @@ export function DeclareForm({
 	// takes the form's (a status update cannot be copied without one): the criteria classified, or what was typed.
 	const changeOpen = (incident: Incident, what: { alert: boolean; level: boolean }) => {
 		const level = what.level && prefill.severity && change ? { from: incident.severity, to: prefill.severity, change } : undefined;
-		const impact = level && !incident.impact.trim() ? typed.impact.trim() || undefined : undefined;
+		const formImpact = typed.impact.trim() || undefined;
+		const impact = level && !incident.impact.trim() ? formImpact : undefined;
+		const proposedImpact = level && incident.impact.trim() && formImpact !== incident.impact.trim() ? formImpact : undefined;
 		store.update((s, now) => {
 			let next = level ? setSeverity(s, incident.id, level.to, now) : s;
 			if (impact) next = updateIncident(next, incident.id, { impact }, now);
 			return what.alert ? addAlert(next, incident.id, added, now) : next;
 		});
-		onAdded?.(incident.id, { alert: what.alert ? prefill.alert : undefined, level, impact });
+		onAdded?.(incident.id, { alert: what.alert ? prefill.alert : undefined, level, impact, proposedImpact });
 	};
 	// Enter submits from any field, as it does from a text box: a select or a checkbox too (a textarea takes Ctrl+Enter).
 	const onKeyDown = (event: KeyboardEvent) => {

@@ -63,12 +63,15 @@ describe('a declaration this browser could not keep (storage full)', () => {
 
 describe('an open incident raised to the level just classified', () => {
 	const [top, milder] = playbook.severities;
-	/** An incident open at the milder level, with no impact written, raised from a classification whose criteria are the impact. */
-	async function raise(storage: MemoryStorage, { full = false } = {}) {
+	/**
+	 * An incident open at the milder level, with no impact written unless `impact` is given, raised from a classification
+	 * whose criteria are the impact.
+	 */
+	async function raise(storage: MemoryStorage, { full = false, impact = '' } = {}) {
 		const store = offlineStore(storage);
 		const { state, id } = declareIncident(
 			emptyState(),
-			declaration({ title: 'Checkout slow', severity: milder!.id, impact: '' }),
+			declaration({ title: 'Checkout slow', severity: milder!.id, impact }),
 			'inc-',
 			Date.now(),
 		);
@@ -119,17 +122,7 @@ describe('an open incident raised to the level just classified', () => {
 	});
 
 	it("offers the form's impact where the incident has another, which the update would otherwise repeat at the new level", async () => {
-		const store = offlineStore(new MemoryStorage());
-		const { state, id } = declareIncident(
-			emptyState(),
-			declaration({ title: 'Checkout slow', severity: milder!.id, impact: 'A few slow pages' }),
-			'inc-',
-			Date.now(),
-		);
-		store.update(() => state);
-		render(<Harness store={store} prefill={{ severity: top!.id, classified: true, impact: 'Nobody can pay' }} />);
-		fireEvent.click(screen.getByRole('button', { name: `Raise ${id} to ${top!.id}` }));
-		const panel = within(await screen.findByRole('region', { name: `${id} raised to ${top!.id}` }));
+		const { store, panel } = await raise(new MemoryStorage(), { impact: 'A few slow pages' });
 		expect(panel.getByText('Its impact still reads “A few slow pages”.')).toBeTruthy();
 		fireEvent.click(panel.getByRole('button', { name: 'Change it to “Nobody can pay”' }));
 		expect(store.get().incidents[0]?.impact).toBe('Nobody can pay');

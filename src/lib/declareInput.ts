@@ -4,7 +4,7 @@
  * has, and an incident already open that a new alert may belong to (services: serviceList.ts).
  */
 import { declaredFrom } from './alertParams.ts';
-import { addedAlertValue } from './incidents.ts';
+import { addedAlertLines } from './incidents.ts';
 import { detectionProblem, MAX_IMPACT_LENGTH, MAX_TITLE_LENGTH } from './limits.ts';
 import type { Incident, State } from './state.ts';
 
@@ -52,7 +52,7 @@ export function usualLevels<T extends { id: string }>(levels: readonly T[], usua
 
 /** Whether the incident was declared from the alert named, or took it since (its timeline says so), in any case. */
 export const carriesAlert = (incident: Pick<Incident, 'alert' | 'events'>, name: string | undefined): boolean =>
-	declaredFrom(incident, name) || (!!name && incident.events.some((e) => e.kind === 'note' && e.value === addedAlertValue(name)));
+	declaredFrom(incident, name) || addedAlertLines(incident, name).length > 0;
 
 /**
  * The open incident a new declaration may duplicate: of the open ones (not resolved, drills apart

@@ -187,7 +187,11 @@ export interface AddedAlert {
 }
 
 /** What the timeline line of an alert added to an incident carries: its name in lower case, as alerts are matched (declaredFrom). */
-export const addedAlertValue = (name: string): string => `alert:${name.toLowerCase()}`;
+const addedAlertValue = (name: string): string => `alert:${name.toLowerCase()}`;
+
+/** The timeline lines of the alert named that were added to the incident (addAlert), its name in any case. */
+export const addedAlertLines = (incident: Pick<Incident, 'events'>, name: string | undefined): TimelineEvent[] =>
+	!name ? [] : incident.events.filter((e) => e.kind === 'note' && e.value === addedAlertValue(name));
 
 /** The timeline line of an alert added to an incident. */
 function alertLine(alert: AddedAlert): string {
@@ -200,10 +204,7 @@ function alertLine(alert: AddedAlert): string {
  * opened in a third tab, or pressed again. The same alert firing for another service is another line.
  */
 export const tookAlert = (incident: Pick<Incident, 'events'>, alert: AddedAlert): boolean =>
-	!!alert.alert &&
-	incident.events.some(
-		(e) => e.kind === 'note' && e.value === addedAlertValue(alert.alert!) && e.text.toLowerCase() === alertLine(alert).toLowerCase(),
-	);
+	addedAlertLines(incident, alert.alert).some((e) => e.text.toLowerCase() === alertLine(alert).toLowerCase());
 
 /**
  * Add an alert to an open incident instead of declaring another: the timeline notes it, with its

@@ -1,7 +1,8 @@
 import { urls } from '../lib/urls.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DECLARE_STYLES } from './declare/declareStyles.ts';
-import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand.tsx';
+import { pageShown } from '../lib/pageShown.ts';
+import type { ShownIncident } from '../lib/storageRead.ts';
 import {
 	CLASSIFIED_QUERY,
 	answerKeys,
@@ -25,8 +26,9 @@ interface Props {
 	playbook: ClientPlaybook;
 }
 
+type DialogModule = typeof import('./DeclareDialog.onDemand.tsx');
 /** The declare dialog's code, loaded once a level shows (the responder is about to declare). */
-let dialogModule: Promise<typeof import('./DeclareDialog.onDemand.tsx')> | undefined;
+let dialogModule: Promise<DialogModule> | undefined;
 const loadDialog = () => (dialogModule ??= import('./DeclareDialog.onDemand.tsx'));
 
 const bounds = (m: {
@@ -54,7 +56,16 @@ export default function Classifier({ playbook }: Props) {
 	const levels = playbook.severities;
 	const [answers, setAnswers] = useState<Answers>({ ticked: [], measures: {} });
 	const [copied, setCopied] = useState('');
-	const [Dialog, setDialog] = useState<typeof DeclareDialogType | undefined>(undefined);
+	const [dialog, setDialog] = useState<DialogModule | undefined>(undefined);
+	const Dialog = dialog?.DeclareDialog;
+	// The incident every page shows (the incident bar's): with one open, Declare offers what the dialog offers first.
+	const [open, setOpen] = useState<ShownIncident | undefined>(undefined);
+	useEffect(() => {
+		const shown = pageShown();
+		const take = () => setOpen(shown.get().active);
+		take();
+		return shown.subscribe(take);
+	}, []);
 	// When Declare was last pressed (the dialog shows again, as it was left, at each press); 0: not declaring.
 	const [declaring, setDeclaring] = useState(0);
 	// The runbook the classifier was opened from (`?scenario=`): kept in the URL and declared with.
@@ -116,11 +127,13 @@ export default function Classifier({ playbook }: Props) {
 		...carried.filter(([key]) => key !== 'severity' && key !== CLASSIFIED_QUERY),
 		...(level ? answersToQuery(answers) : []),
 	]);
+	// "Raise P2 to P0" with a milder incident open; "Declare P0" until the dialog's code says which.
+	const change = level && dialog?.offeredChange(levels, open, level.id);
 	const reasons = result.matches.map(
 		(m) => `${m.criterion.text}${m.value !== undefined ? ` (${m.value}${m.criterion.measure?.unit ?? ''})` : ''}`,
 	);
 	useEffect(() => {
-		if (level) void loadDialog().then((m) => setDialog(() => m.DeclareDialog));
+		if (level) void loadDialog().then(setDialog);
 		// No level, nothing to declare: a dialog put away (Back, Escape) is done with, and opens only when asked again.
 		else setDeclaring(0);
 	}, [level !== undefined]);
@@ -128,7 +141,7 @@ export default function Classifier({ playbook }: Props) {
 	const declare = (event: Event) => {
 		event.preventDefault();
 		setDeclaring(Date.now());
-		if (!Dialog) void loadDialog().then((m) => setDialog(() => m.DeclareDialog));
+		if (!Dialog) void loadDialog().then(setDialog);
 	};
 	const copyLink = async () => setCopied((await copyText(location.href)) ? 'Link copied.' : `Copy this link: ${location.href}`);
 
@@ -150,7 +163,7 @@ export default function Classifier({ playbook }: Props) {
 					</p>
 					{level && (
 						<a class="button primary" href={declareHref} onClick={declare}>
-							Declare {level.id}
+							{change ?? `Declare ${level.id}`}
 						</a>
 					)}
 				</div>
@@ -257,7 +270,7 @@ export default function Classifier({ playbook }: Props) {
 							<FittingRunbooks playbook={playbook} level={level.id} />
 							<p class="actions">
 								<a class="button primary" href={declareHref} onClick={declare}>
-									Declare a {level.id} incident
+									{change ?? `Declare a ${level.id} incident`}
 								</a>
 								<button type="button" onClick={copyLink}>
 									Copy link to this classification

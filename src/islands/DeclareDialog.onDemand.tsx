@@ -9,6 +9,9 @@ import { useNow } from './useNow.ts';
 import { useIncidentState } from './useStore.ts';
 import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
 
+/** What the classifier's Declare says while an incident is open, known once this module is in. */
+export { offeredChange } from '../lib/declareInput.ts';
+
 /**
  * The dialog's history entry (lib/dialogEntry.ts), loaded apart as the search dialog does: a module
  * shared by two dialogs would otherwise join the preload lists of the code every runbook loads.

@@ -87,3 +87,23 @@ export function levelChange(
 	if (was === undefined) return 'set';
 	return will < was ? 'raise' : 'lower';
 }
+
+/** The word for each way an open incident's level can be set to the classified one (levelChange). */
+export const CHANGE_LABELS = { raise: 'Raise', lower: 'Lower', set: 'Set' } as const;
+
+/**
+ * What a classification's Declare offers first while `shown` is the incident the page shows: raising
+ * its level (or setting one the playbook no longer has) to `to`, as "Raise P2 to P0", which is what
+ * the declare form then offers first. Undefined when declaring is the offer: nothing open but a
+ * drill (or the one shown resolved), open at that level, or at a more severe one (lowering it is offered there, but a milder
+ * classification is as likely a second, smaller incident).
+ */
+export function offeredChange(
+	levels: readonly { id: string; rank: number }[],
+	shown: { severity: string; drill: boolean; resolvedAt?: number | undefined } | undefined,
+	to: string,
+): string | undefined {
+	const open = shown && !shown.drill && shown.resolvedAt === undefined ? shown : undefined;
+	const change = open && levelChange(levels, open.severity, to);
+	return change && change !== 'lower' ? `${CHANGE_LABELS[change]} ${open!.severity} to ${to}` : undefined;
+}

@@ -2,6 +2,10 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Classifier from '../../src/islands/Classifier.tsx';
 import type { ClientPlaybook } from '../../src/lib/clientPlaybook.ts';
+import { setStatus } from '../../src/lib/incidents.ts';
+import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
+import type { State } from '../../src/lib/state.ts';
+import { T0, withIncident } from '../support/incidents.ts';
 
 const playbook: ClientPlaybook = {
 	organisation: 'Test',
@@ -117,5 +121,56 @@ describe('<Classifier>', () => {
 		} finally {
 			spy.mockRestore();
 		}
+	});
+});
+
+describe('<Classifier> with an incident open', () => {
+	const stored = (state: State) => JSON.stringify({ version: STATE_VERSION, state });
+	/** The classifier as a new page shows it, with `state` in storage (the page reads storage once, as it starts). */
+	async function classifierOver(state: State) {
+		localStorage.setItem(STATE_KEY, stored(state));
+		vi.resetModules();
+		const { default: Fresh } = await import('../../src/islands/Classifier.tsx');
+		history.replaceState(null, '', '/classify/');
+		render(<Fresh playbook={playbook} />);
+	}
+	const barLink = () => document.querySelector('.result-bar a');
+	afterEach(() => localStorage.clear());
+
+	it('offers to raise a milder one to the level classified, as the dialog will, on both its Declare links', async () => {
+		const { state } = withIncident({ severity: 'B', detectedAt: T0 - 60_000 });
+		await classifierOver(state);
+		fireEvent.click(screen.getByRole('checkbox', { name: 'All down' }));
+		await waitFor(() => expect(barLink()?.textContent).toBe('Raise B to A'));
+		// The same link: the dialog (or, in a new tab, the workspace) offers the raise first.
+		const links = screen.getAllByRole('link', { name: 'Raise B to A' });
+		expect(links.map((link) => link.getAttribute('href'))).toEqual([barLink()?.getAttribute('href'), barLink()?.getAttribute('href')]);
+		expect(barLink()?.getAttribute('href')).toContain('classified=1');
+	});
+
+	it('offers declaring when the one open is at that level or more severe, or is a drill', async () => {
+		const { state } = withIncident({ severity: 'A', detectedAt: T0 - 60_000 });
+		await classifierOver(state);
+		fireEvent.input(screen.getByRole('spinbutton', { name: 'Latency (s)' }), { target: { value: '3' } });
+		// Wait for the dialog's code (it says which), then for a level it would not change.
+		await waitFor(() => expect(barLink()?.textContent).toBe('Declare B'));
+		fireEvent.click(screen.getByRole('checkbox', { name: 'All down' }));
+		await waitFor(() => expect(barLink()?.textContent).toBe('Declare A'));
+		cleanup();
+		await classifierOver(withIncident({ severity: 'B', drill: true, detectedAt: T0 - 60_000 }).state);
+		fireEvent.click(screen.getByRole('checkbox', { name: 'All down' }));
+		await new Promise((done) => setTimeout(done, 50));
+		expect(barLink()?.textContent).toBe('Declare A');
+	});
+
+	it('follows the incident as another tab resolves it', async () => {
+		const { state, id } = withIncident({ severity: 'B', detectedAt: T0 - 60_000 });
+		await classifierOver(state);
+		fireEvent.click(screen.getByRole('checkbox', { name: 'All down' }));
+		await waitFor(() => expect(barLink()?.textContent).toBe('Raise B to A'));
+		const resolved = stored(setStatus(state, id, { id: 'done', label: 'Done', closes: true }, T0 + 60_000));
+		localStorage.setItem(STATE_KEY, resolved);
+		window.dispatchEvent(new StorageEvent('storage', { key: STATE_KEY, newValue: resolved }));
+		await waitFor(() => expect(barLink()?.textContent).toBe('Declare A'));
 	});
 });

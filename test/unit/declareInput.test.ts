@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { typedMentionWarnings } from '../../src/lib/broadcastMentions.ts';
-import { alreadyOpen, declareProblems, levelChange, titleLimitNote, usualLevels } from '../../src/lib/declareInput.ts';
+import { alreadyOpen, declareProblems, levelChange, offeredChange, titleLimitNote, usualLevels } from '../../src/lib/declareInput.ts';
 import { serviceList, uniqueServices } from '../../src/lib/serviceList.ts';
 import { addAlert, declareIncident, setStatus } from '../../src/lib/incidents.ts';
 import { alertPrefill } from '../../src/lib/alertParams.ts';
@@ -147,5 +147,26 @@ describe('a level change', () => {
 		expect(levelChange(levels, 'mid', 'mid')).toBeUndefined();
 		expect(levelChange(levels, 'top', 'gone')).toBeUndefined();
 		expect(levelChange(levels, 'gone', 'top')).toBe('set');
+	});
+});
+
+describe("what a classification's Declare offers with an incident open", () => {
+	const levels = [
+		{ id: 'top', rank: 0 },
+		{ id: 'mid', rank: 1 },
+	];
+	const open = (severity: string, drill = false) => ({ severity, drill });
+
+	it('is raising a milder incident to the level classified, or setting a level the playbook lost', () => {
+		expect(offeredChange(levels, open('mid'), 'top')).toBe('Raise mid to top');
+		expect(offeredChange(levels, open('gone'), 'top')).toBe('Set gone to top');
+	});
+
+	it('is declaring with nothing open, a drill, the same level or a more severe one open', () => {
+		expect(offeredChange(levels, undefined, 'top')).toBeUndefined();
+		expect(offeredChange(levels, open('mid', true), 'top')).toBeUndefined();
+		expect(offeredChange(levels, { ...open('mid'), resolvedAt: 1 }, 'top')).toBeUndefined();
+		expect(offeredChange(levels, open('top'), 'top')).toBeUndefined();
+		expect(offeredChange(levels, open('top'), 'mid')).toBeUndefined();
 	});
 });

@@ -7,6 +7,7 @@ import { rememberedDetails } from '../../lib/declareDefaults.ts';
 import { clearDraft, readDraft, writeDraft } from '../../lib/declareDraft.ts';
 import {
 	alreadyOpen,
+	CHANGE_LABELS,
 	declareProblems,
 	impactLimitNote,
 	levelChange,
@@ -73,9 +74,6 @@ interface Props {
 	/** Focus the title as the form opens (a form opened by a click, not one met on a page). */
 	focusTitle?: boolean | undefined;
 }
-
-/** The button's word for each way an open incident's level can be set to the classified one. */
-const CHANGE_LABELS = { raise: 'Raise', lower: 'Lower', set: 'Set' } as const;
 
 /** The id of each field that can be refused, to focus it and name its error. */
 const FIELD_IDS: Record<DeclareField, string> = {

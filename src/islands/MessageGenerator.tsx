@@ -237,6 +237,15 @@ export default function MessageGenerator({ template, playbook, children }: Props
 							))
 						}
 						onCopied={copied}
+						// Said resolved, the incident's next step is its post-mortem: one tap on from here.
+						next={
+							template.whenClosed &&
+							incident?.resolvedAt !== undefined && (
+								<a class="button" href={urls.postMortem()}>
+									Write the post-mortem
+								</a>
+							)
+						}
 					>
 						{playbook.statusPage && (
 							<a class="button" href={playbook.statusPage} target="_blank" rel="noopener">

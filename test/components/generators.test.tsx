@@ -275,6 +275,37 @@ describe('MessageGenerator', () => {
 		expect(screen.queryByText(/this message says it is/)).toBeNull();
 	});
 
+	it('offers the post-mortem once a closing message is copied for a resolved incident, and only then', async () => {
+		Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.resolve() }, configurable: true });
+		const closing = playbook.statuses.find((s) => s.closes)!;
+		const message = (whenClosed: boolean): GeneratorTemplate => ({
+			id: 'over',
+			title: 'Over',
+			kind: 'message',
+			text: 'Over: {{title}}',
+			fields: [{ name: 'title', label: 'Incident', from: 'title', placeholder: '', required: true, multiline: false, markdown: false }],
+			whenClosed,
+		});
+		const copyAndLook = async (state: State, template: GeneratorTemplate) => {
+			seed(state);
+			const { MessageGenerator } = await islands();
+			render(<MessageGenerator template={template} playbook={playbook} />);
+			await screen.findByDisplayValue(declaration().title);
+			expect(screen.queryByRole('link', { name: 'Write the post-mortem' })).toBeNull();
+			fireEvent.click(screen.getByRole('button', { name: /^Copy/ }));
+			await screen.findByText(/^Copied the Over/);
+			const next = screen.queryByRole('link', { name: 'Write the post-mortem' });
+			cleanup();
+			return next?.getAttribute('href');
+		};
+		const open = incident();
+		const resolved = setStatus(open.state, open.id, closing, Date.now());
+		expect(await copyAndLook(resolved, message(true))).toBe('/post-mortem/');
+		// Still open, the message is not yet true; a message for open incidents says nothing of the post-mortem.
+		expect(await copyAndLook(open.state, message(true))).toBeUndefined();
+		expect(await copyAndLook(resolved, message(false))).toBeUndefined();
+	});
+
 	it('says what to check right above the copy button, below the values still to write, where it is in view as the button is pressed', async () => {
 		const template: GeneratorTemplate = {
 			id: 'over',

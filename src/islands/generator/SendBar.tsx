@@ -22,6 +22,8 @@ interface Props {
 	onCopied: () => string;
 	/** More buttons, e.g. a download. */
 	children?: ComponentChildren;
+	/** What comes next once it is copied (the post-mortem after the resolution), shown under the confirmation. */
+	next?: ComponentChildren;
 }
 
 /** The id of a send bar's "Before sending" box, which a generator opened to check a message focuses. */
@@ -31,7 +33,7 @@ export const sendCheckId = (id: string): string => `${id}-check`;
  * The check before sending and the copy button. A refused clipboard opens the text selected for a
  * manual copy; a copy made from there counts as a copy too.
  */
-export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask, onCopied, children }: Props) {
+export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask, onCopied, children, next }: Props) {
 	const [status, setStatus] = useState('');
 	const [fallback, setFallback] = useState<string | null>(null);
 	const [copiedByHand, setCopiedByHand] = useState(false);
@@ -87,6 +89,7 @@ export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask
 			<p role="status" class="copy-status" ref={statusLine}>
 				{status}
 			</p>
+			{status && next && <p class="actions">{next}</p>}
 			{fallback !== null && (
 				// A copy event bubbles up from the selected text: the responder copied it by hand (count it once).
 				<div

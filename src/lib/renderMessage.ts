@@ -17,13 +17,27 @@ const ZWSP = '\u200B';
 
 /**
  * Make text that a person typed literal in the chosen format: it can never turn into bold,
- * links, headings, mentions or HTML, whatever characters it holds.
+ * links, headings, mentions or HTML, whatever characters it holds; what it has between backticks
+ * stays a code span.
  * Slack has no escape character: formatting marks that could pair up are fenced with zero-width
  * spaces. `&`, `<` and `>` stay as typed: the text is pasted into Slack's message box,
  * which shows them literally (entities are for the API and would show as "&lt;").
  */
 export function escapeText(text: string, format: MessageFormat, inTable = false): string {
 	if (format === 'plain') return text;
+	// A command typed between backticks stays code, as meant: nothing in a code span formats, links or
+	// mentions, in Slack or in Markdown (where a table's pipe is the one thing to escape in it).
+	return text
+		.split(CODE_SPAN)
+		.map((part, i) => (i % 2 === 0 ? escapeWords(part, format, inTable) : inTable ? part.replaceAll('|', '\\|') : part))
+		.join('');
+}
+
+/** Text between two backticks on one line: a code span, split out of the text with its backticks. */
+const CODE_SPAN = /(`[^`\n]+`)/;
+
+/** Text outside code spans, made literal in Slack or Markdown (escapeText). */
+function escapeWords(text: string, format: Exclude<MessageFormat, 'plain'>, inTable: boolean): string {
 	if (format === 'slack') {
 		// A mark between two letters or digits cannot open or close formatting in Slack: left as typed, so a name such
 		// as db_primary copied from the channel into a shell is that name, with no invisible characters in it.

@@ -95,11 +95,11 @@ describe('the declaration', () => {
 	it.each<[MessageFormat, string]>([
 		[
 			'slack',
-			`Impact: Errors ${ZW}*${ZW}spike${ZW}*${ZW} on ${ZW}\`${ZW}login_v2${ZW}\`${ZW} <script>alert(1)</script> & more\n# still the impact\n1. not a list\n`,
+			`Impact: Errors ${ZW}*${ZW}spike${ZW}*${ZW} on \`login_v2\` <script>alert(1)</script> & more\n# still the impact\n1. not a list\n`,
 		],
 		[
 			'markdown',
-			'Impact: Errors \\*spike\\* on \\`login\\_v2\\` \\<script\\>alert(1)\\</script\\> \\& more\\\n\\# still the impact\\\n1\\. not a list\\\n',
+			'Impact: Errors \\*spike\\* on `login_v2` \\<script\\>alert(1)\\</script\\> \\& more\\\n\\# still the impact\\\n1\\. not a list\\\n',
 		],
 		['plain', `Impact: ${HOSTILE}\n`],
 	])('in %s, keeps hostile text literal', (format, expected) => {
@@ -254,7 +254,8 @@ const firstLineRead = (text: string, format: MessageFormat) => {
 
 /** Invariants: they hold for every template of the live content/, whatever a team writes. */
 describe('Markdown output read by a CommonMark + GFM parser', () => {
-	const hostile = 'a *b* _c_ `d` <script>alert(1)</script> [e](javascript:f) | g\n# h\n- i';
+	// A lone backtick: a pair is a code span, kept as one (below).
+	const hostile = 'a *b* _c_ `d <script>alert(1)</script> [e](javascript:f) | g\n# h\n- i';
 	const benign = 'a b c d e f g\nh\ni';
 	it.each(contentTemplateIds(CONTENT))('%s: hostile text adds no element and no HTML, and stays visible as typed', (id) => {
 		const template = contentTemplate(id, CONTENT);
@@ -268,7 +269,17 @@ describe('Markdown output read by a CommonMark + GFM parser', () => {
 		const rendered = toHtml(attack);
 		expect(rendered).not.toMatch(/<script|<\/script|href=/);
 		if (template.fields.some((f) => !f.markdown && !f.items))
-			expect(rendered).toContain('a *b* _c_ `d` &lt;script&gt;alert(1)&lt;/script&gt; [e](javascript:f) | g');
+			expect(rendered).toContain('a *b* _c_ `d &lt;script&gt;alert(1)&lt;/script&gt; [e](javascript:f) | g');
+	});
+	it.each(contentTemplateIds(CONTENT))('%s: a command typed between backticks is a code span, and nothing more', (id) => {
+		const template = contentTemplate(id, CONTENT);
+		const typed = (text: string) =>
+			Object.fromEntries(template.fields.map((f) => [f.name, f.items ? [Object.fromEntries(f.items.map((k) => [k, text]))] : text]));
+		const rendered = toHtml(write(template, undefined, 'markdown', typed('ran `rm -rf /tmp/*_old <b>|x` now')));
+		const spans = rendered.match(/<code>[^<]*<\/code>/g) ?? [];
+		expect(spans.length).toBeGreaterThanOrEqual(template.fields.some((f) => !f.items) ? 1 : 0);
+		for (const span of spans) expect(span).toBe('<code>rm -rf /tmp/*_old &lt;b&gt;|x</code>');
+		expect(rendered).not.toMatch(/<b>|<em>|<strong>x/);
 	});
 	it.each(contentTemplateIds(CONTENT))('%s: Markdown written into its Markdown sections adds no HTML and no link to a script', (id) => {
 		const template = contentTemplate(id, CONTENT);

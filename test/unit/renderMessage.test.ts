@@ -14,21 +14,38 @@ describe('escapeText', () => {
 		expect(escapeText(HOSTILE, 'plain')).toBe(HOSTILE);
 	});
 	it('fences Slack formatting marks and leaves &, <, > as typed (pasted into the message box, not sent through the API)', () => {
-		expect(escapeText('a *b* _c_ ~d~ `e` <x> & y', 'slack')).toBe(
-			`a ${ZW}*${ZW}b${ZW}*${ZW} ${ZW}_${ZW}c${ZW}_${ZW} ${ZW}~${ZW}d${ZW}~${ZW} ${ZW}\`${ZW}e${ZW}\`${ZW} <x> & y`,
+		expect(escapeText('a *b* _c_ ~d~ `e <x> & y', 'slack')).toBe(
+			`a ${ZW}*${ZW}b${ZW}*${ZW} ${ZW}_${ZW}c${ZW}_${ZW} ${ZW}~${ZW}d${ZW}~${ZW} ${ZW}\`${ZW}e <x> & y`,
 		);
 	});
 	it('leaves a mark inside a word as typed in Slack, where it cannot format: a name copied from the channel into a shell is the name', () => {
 		for (const name of ['db_primary_replica', 'checkout*api', 'a~b', 'MAX_RETRIES_2', 'ünïcode_naмe'])
 			expect(escapeText(name, 'slack')).toBe(name);
-		expect(escapeText('_tmp and x_ or `db_main`', 'slack')).toBe(`${ZW}_${ZW}tmp and x${ZW}_${ZW} or ${ZW}\`${ZW}db_main${ZW}\`${ZW}`);
+		expect(escapeText('_tmp and x_ or db_main', 'slack')).toBe(`${ZW}_${ZW}tmp and x${ZW}_${ZW} or db_main`);
 		expect(escapeText('_a_b_', 'slack')).toBe(`${ZW}_${ZW}a_b${ZW}_${ZW}`);
 	});
 	it('keeps every Markdown character literal, with line breaks as hard breaks', () => {
 		const out = html(escapeText(HOSTILE, 'markdown'));
 		expect(out).toBe(
-			'<p>a *b* _c_ ~d~ `e` &lt;script&gt;alert(1)&lt;/script&gt; &amp; [x](javascript:y) | f<br />\n# g<br />\n- h<br />\n1. i<br />\nj</p>',
+			'<p>a *b* _c_ ~d~ <code>e</code> &lt;script&gt;alert(1)&lt;/script&gt; &amp; [x](javascript:y) | f<br />\n# g<br />\n- h<br />\n1. i<br />\nj</p>',
 		);
+	});
+	it('keeps a command typed between backticks a code span, exactly as typed, in Slack and in Markdown', () => {
+		const typed = 'Ran `kubectl rollout undo deploy/api_v2 --to-revision=*3*` and `echo <b>|x` then *_done_*';
+		const slack = escapeText(typed, 'slack');
+		expect(slack).toContain('`kubectl rollout undo deploy/api_v2 --to-revision=*3*`');
+		expect(slack).toContain('`echo <b>|x`');
+		expect(slack).toContain(`${ZW}*${ZW}${ZW}_${ZW}done${ZW}_${ZW}${ZW}*${ZW}`);
+		const out = html(escapeText(typed, 'markdown'));
+		expect(out).toContain('<code>kubectl rollout undo deploy/api_v2 --to-revision=*3*</code>');
+		expect(out).toContain('<code>echo &lt;b&gt;|x</code>');
+		expect(out).toContain('then *_done_*');
+		expect(out).not.toMatch(/<(em|strong|b)>/);
+		// In a table cell, its pipe stays in the cell.
+		const row = `| ${escapeText('ran `a | b` now', 'markdown', true)} | d |`;
+		expect(html(`| x | y |\n| --- | --- |\n${row}`)).toContain('<td>ran <code>a | b</code> now</td>');
+		// A backtick with no pair, or a pair across lines, is no code span: literal, as before.
+		expect(html(escapeText('one ` two\nthree ` four', 'markdown'))).not.toContain('<code>');
 	});
 	it('keeps a table cell on one line with its pipes literal', () => {
 		const row = `| ${escapeText('a | b\nc', 'markdown', true)} | d |`;

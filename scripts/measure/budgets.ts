@@ -13,9 +13,10 @@ export const BUDGETS = {
 	 * bringing pages down is the benchmark's work, and this comes down with them. It was 69.3 KB before the
 	 * post-mortem read the incident without the store, and 66.5 KB until each page listed the modules its islands
 	 * import for the browser to fetch at once (src/integrations/modulePreload.ts: 0.35 KB of HTML on the post-mortem
-	 * page, its first view working 0.7 s sooner on a phone's network).
+	 * page, its first view working 0.7 s sooner on a phone's network), and 67.0 KB until a command typed between
+	 * backticks stayed a code span in messages (the post-mortem at 67.02 KB, of which that rule is 22 bytes).
 	 */
-	pageGzip: 67 * KB,
+	pageGzip: 67.5 * KB,
 	/**
 	 * Most of our own JavaScript (built from src/ and content/) one page may load, gzipped, not counting what
 	 * loads only when needed (`*.onDemand.*` modules: on a user action, or for what only some visits show, such as

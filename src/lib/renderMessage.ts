@@ -25,26 +25,18 @@ const ZWSP = '\u200B';
  */
 export function escapeText(text: string, format: MessageFormat, inTable = false): string {
 	if (format === 'plain') return text;
-	// A command typed between backticks stays code, as meant: nothing in a code span formats, links or
-	// mentions, in Slack or in Markdown (where a table's pipe is the one thing to escape in it).
-	return text
-		.split(CODE_SPAN)
-		.map((part, i) => (i % 2 === 0 ? escapeWords(part, format, inTable) : inTable ? part.replaceAll('|', '\\|') : part))
-		.join('');
-}
-
-/** Text between two backticks on one line: a code span, split out of the text with its backticks. */
-const CODE_SPAN = /(`[^`\n]+`)/;
-
-/** Text outside code spans, made literal in Slack or Markdown (escapeText). */
-function escapeWords(text: string, format: Exclude<MessageFormat, 'plain'>, inTable: boolean): string {
+	// Both formats first match a code span (two backticks on one line, what is between them a command to keep as
+	// typed): nothing in one formats, links or mentions, so it is kept (in a Markdown table, its pipes escaped).
 	if (format === 'slack') {
 		// A mark between two letters or digits cannot open or close formatting in Slack: left as typed, so a name such
 		// as db_primary copied from the channel into a shell is that name, with no invisible characters in it.
-		return text.replace(/`|(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])/gu, (mark) => `${ZWSP}${mark}${ZWSP}`);
+		return text.replace(
+			/(`[^`\n]+`)|`|(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])/gu,
+			(mark, code?: string) => code ?? `${ZWSP}${mark}${ZWSP}`,
+		);
 	}
 	const escaped = text
-		.replace(/[\\`*_[\]<>#|~!&{}]/g, (c) => `\\${c}`)
+		.replace(/(`[^`\n]+`)|[\\`*_[\]<>#|~!&{}]/g, (c, code?: string) => (code ? (inTable ? code.replaceAll('|', '\\|') : code) : `\\${c}`))
 		.replace(/^(\s*)([-+=])/gm, '$1\\$2')
 		.replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 	return inTable ? escaped.replace(/\s*\r?\n\s*/g, ' ') : escaped.replace(/\r?\n/g, '\\\n');

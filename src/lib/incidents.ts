@@ -4,6 +4,7 @@
  */
 import { changedItems, type ActionItemFields } from './actionItems.ts';
 import { dueValue, type Deadline } from './clocks.ts';
+import { keyParts } from './incidentChecklists.ts';
 import { newId } from './newId.ts';
 import { uniqueServices } from './serviceList.ts';
 import { actionItemClock } from './merge.ts';
@@ -323,7 +324,22 @@ export function tickItem(
 		...(previous?.note ? { note: previous.note } : {}),
 	};
 	const log = event(now, done ? 'tick' : 'untick', `${done ? 'Done' : 'Undone'}: ${step.text} (${step.list})`, state.responder);
-	return withTicks(state, target, (ticks) => ({ ...ticks, [key]: tick }), log);
+	const ticked = withTicks(state, target, (ticks) => ({ ...ticks, [key]: tick }), log);
+	return done && target !== null ? withIncident(ticked, target, (incident) => withRunbookOf(incident, [key], now)) : ticked;
+}
+
+/**
+ * A scenario's runbook worked for an incident (a step of it done, a symptom seen) makes the scenario
+ * one of the incident's, as if chosen in its details: its escalation (a rung for that scenario), its
+ * messages and its post-mortem follow the runbook the responder is working, not only the one picked
+ * when declaring. Never taken away here: choosing is the details form's.
+ */
+function withRunbookOf(incident: Incident, keys: readonly string[], now: number): Incident {
+	const worked = keys.map((key) => keyParts({ key })).filter(({ area, page }) => area === 'scenario' && page !== '');
+	const added = [...new Set(worked.map(({ page }) => page))].filter((id) => !incident.scenarios.includes(id));
+	return added.length === 0
+		? incident
+		: { ...incident, scenarios: [...incident.scenarios, ...added], clock: { ...incident.clock, scenarios: now } };
 }
 
 /**
@@ -396,7 +412,11 @@ export function attachScratch(state: State, id: string, now: number): State {
 	const kept = Object.entries(state.scratch).filter(([, tick]) => tick.done || tick.note);
 	if (!findIncident(state, id) || kept.length === 0) return { ...state, scratch: {} };
 	const next = withIncident(state, id, (incident) => ({
-		...incident,
+		...withRunbookOf(
+			incident,
+			kept.filter(([, tick]) => tick.done).map(([key]) => key),
+			now,
+		),
 		ticks: { ...incident.ticks, ...Object.fromEntries(kept.map(([key, tick]) => [key, { ...tick, changedAt: now }])) },
 		events: [
 			...incident.events,

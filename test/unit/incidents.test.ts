@@ -171,6 +171,34 @@ describe('ticks', () => {
 		expect(incident?.ticks[KEY]).toMatchObject({ done: true, at: T0 + min(3), by: 'alice', text: step.text });
 		expect(incident?.events.at(-1)?.text).toBe('Done: Check Redis connectivity (Service Down: Response)');
 	});
+	it("makes the runbook worked on one of the incident's scenarios, once, and only a scenario's, by a done step", () => {
+		let { state, id } = withIncident({ scenarios: [] });
+		const scenarios = () => activeIncident(state)?.scenarios;
+		state = tickItem(state, id, 'phase/investigation/gather/check-logs', { text: 'Check logs', list: 'Phase 2' }, true, T0 + min(1));
+		expect(scenarios()).toEqual([]);
+		state = tickItem(state, id, KEY, step, true, T0 + min(2));
+		expect(scenarios()).toEqual(['service-down']);
+		expect(activeIncident(state)?.clock['scenarios']).toBe(T0 + min(2));
+		// A symptom seen is the runbook worked on too; a step undone takes nothing away.
+		state = tickItem(
+			state,
+			id,
+			'scenario/database-issues/symptoms/slow-queries',
+			{ text: 'Slow queries', list: 'DB: Symptoms' },
+			true,
+			T0 + min(3),
+		);
+		state = tickItem(state, id, KEY, step, false, T0 + min(4));
+		state = tickItem(state, id, KEY, step, true, T0 + min(5));
+		expect(scenarios()).toEqual(['service-down', 'database-issues']);
+		// Ticks made before declaring count once attached, as the steps were done for this incident.
+		let scratch = tickItem({ ...emptyState(), responder: 'carol' }, null, KEY, step, true, T0 - min(2));
+		scratch = setItemNote(scratch, null, 'scenario/database-issues/response/check-pool', { text: 'Pool', list: 'DB' }, 'fine', T0 - min(1));
+		expect(scratch.incidents).toEqual([]);
+		const declared = withIncident({ scenarios: ['security-incident'] }, scratch);
+		state = attachScratch(declared.state, declared.id, T0 + min(1));
+		expect(activeIncident(state)?.scenarios).toEqual(['security-incident', 'service-down']);
+	});
 	it('goes to the scratch session with no incident, and can be attached later', () => {
 		let state = tickItem({ ...emptyState(), responder: 'carol' }, null, KEY, step, true, T0 - min(2));
 		expect(state.scratch[KEY]?.done).toBe(true);

@@ -2,7 +2,8 @@ import { urls } from '../lib/urls.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DECLARE_STYLES } from './declare/declareStyles.ts';
 import { pageShown } from '../lib/pageShown.ts';
-import type { ShownIncident } from '../lib/storageRead.ts';
+import { loadStore } from '../lib/pageStoreLoader.ts';
+import type { State } from '../lib/state.ts';
 import {
 	CLASSIFIED_QUERY,
 	answerKeys,
@@ -58,14 +59,6 @@ export default function Classifier({ playbook }: Props) {
 	const [copied, setCopied] = useState('');
 	const [dialog, setDialog] = useState<DialogModule | undefined>(undefined);
 	const Dialog = dialog?.DeclareDialog;
-	// The incident every page shows (the incident bar's): with one open, Declare offers what the dialog offers first.
-	const [open, setOpen] = useState<ShownIncident | undefined>(undefined);
-	useEffect(() => {
-		const shown = pageShown();
-		const take = () => setOpen(shown.get().active);
-		take();
-		return shown.subscribe(take);
-	}, []);
 	// When Declare was last pressed (the dialog shows again, as it was left, at each press); 0: not declaring.
 	const [declaring, setDeclaring] = useState(0);
 	// The runbook the classifier was opened from (`?scenario=`): kept in the URL and declared with.
@@ -127,11 +120,28 @@ export default function Classifier({ playbook }: Props) {
 		...carried.filter(([key]) => key !== 'severity' && key !== CLASSIFIED_QUERY),
 		...(level ? answersToQuery(answers) : []),
 	]);
-	// "Raise P2 to P0" with a milder incident open; "Declare P0" until the dialog's code says which.
-	const change = level && dialog?.offeredChange(levels, open, level.id);
 	const reasons = result.matches.map(
 		(m) => `${m.criterion.text}${m.value !== undefined ? ` (${m.value}${m.criterion.measure?.unit ?? ''})` : ''}`,
 	);
+	const prefill = level && {
+		severity: level.id,
+		classified: true,
+		impact: impactFromReasons(reasons),
+		scenarios: scenario ? [scenario] : [],
+	};
+	// The incidents as the dialog reads them: the store, loaded with the dialog's code once a level shows, and followed.
+	const [state, setState] = useState<State | undefined>(undefined);
+	useEffect(() => {
+		if (!level) return;
+		void loadStore().catch(() => undefined);
+		const shown = pageShown();
+		const take = () => setState(shown.store()?.get());
+		take();
+		return shown.subscribe(take);
+	}, [level !== undefined]);
+	// What the dialog offers first, "Raise P2 to P0" with the incident it would name open at a milder level; until both
+	// are in, and whenever declaring is the offer, "Declare P0".
+	const change = prefill && state && dialog?.declareLabel(playbook, state, prefill);
 	useEffect(() => {
 		if (level) void loadDialog().then(setDialog);
 		// No level, nothing to declare: a dialog put away (Back, Escape) is done with, and opens only when asked again.
@@ -287,7 +297,7 @@ export default function Classifier({ playbook }: Props) {
 			{declaring > 0 && Dialog && level && (
 				<Dialog
 					playbook={playbook}
-					prefill={{ severity: level.id, classified: true, impact: impactFromReasons(reasons), scenarios: scenario ? [scenario] : [] }}
+					prefill={prefill!}
 					alertFromUrl
 					opened={declaring}
 					// Declared from, the alert is done with: nothing offers it again (Declare, a reload, Back).

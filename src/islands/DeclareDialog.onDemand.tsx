@@ -8,9 +8,8 @@ import { loadDeclareStyles } from './declare/declareStyles.ts';
 import { useNow } from './useNow.ts';
 import { useIncidentState } from './useStore.ts';
 import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
-
-/** What the classifier's Declare says while an incident is open, known once this module is in. */
-export { offeredChange } from '../lib/declareInput.ts';
+import { offeredChange } from '../lib/declareInput.ts';
+import type { State } from '../lib/state.ts';
 
 /**
  * The dialog's history entry (lib/dialogEntry.ts), loaded apart as the search dialog does: a module
@@ -74,6 +73,13 @@ export function withAlertFromUrl(playbook: ClientPlaybook, prefill: DeclarePrefi
 		impact: alert.summary ?? prefill.impact,
 	};
 }
+
+/**
+ * What the dialog opened with `given` (and the address's alert) offers first, as its opener's Declare
+ * says it: "Raise P2 to P0", or undefined when declaring is the offer (offeredChange).
+ */
+export const declareLabel = (playbook: ClientPlaybook, state: State, given: DeclarePrefill): string | undefined =>
+	offeredChange(playbook.severities, state, withAlertFromUrl(playbook, given));
 
 /** What the URL asks the declare form to start with (the workspace opened from an alert's link, or `?scenario=`). */
 export function prefillFromUrl(playbook: ClientPlaybook): DeclarePrefill {

@@ -92,18 +92,31 @@ export function levelChange(
 export const CHANGE_LABELS = { raise: 'Raise', lower: 'Lower', set: 'Set' } as const;
 
 /**
- * What a classification's Declare offers first while `shown` is the incident the page shows: raising
- * its level (or setting one the playbook no longer has) to `to`, as "Raise P2 to P0", which is what
- * the declare form then offers first. Undefined when declaring is the offer: nothing open but a
- * drill (or the one shown resolved), open at that level, or at a more severe one (lowering it is offered there, but a milder
- * classification is as likely a second, smaller incident).
+ * What the declare form offers first for `about`: the open incident it may duplicate (alreadyOpen)
+ * and, for a classification, how that incident's level would change to the one classified.
  */
-export function offeredChange(
+export function firstOffer(
 	levels: readonly { id: string; rank: number }[],
-	shown: { severity: string; drill: boolean; resolvedAt?: number | undefined } | undefined,
-	to: string,
-): string | undefined {
-	const open = shown && !shown.drill && shown.resolvedAt === undefined ? shown : undefined;
-	const change = open && levelChange(levels, open.severity, to);
-	return change && change !== 'lower' ? `${CHANGE_LABELS[change]} ${open!.severity} to ${to}` : undefined;
+	state: State,
+	about: {
+		alert?: string | undefined;
+		scenarios?: readonly string[] | undefined;
+		severity?: string | undefined;
+		classified?: boolean | undefined;
+	},
+): { open: Incident | undefined; change: 'raise' | 'lower' | 'set' | undefined } {
+	const open = alreadyOpen(state, about);
+	const change = open && about.classified && about.severity ? levelChange(levels, open.severity, about.severity) : undefined;
+	return { open, change };
+}
+
+/**
+ * What a classification's Declare says when the form it opens offers first to raise the open incident
+ * (or set a level the playbook no longer has): "Raise P2 to P0". Undefined when declaring is the
+ * offer: nothing open but drills, open at that level, or at a more severe one (lowering it is one of
+ * two choices there, neither first: a milder classification is as likely a second, smaller incident).
+ */
+export function offeredChange(...[levels, state, about]: Parameters<typeof firstOffer>): string | undefined {
+	const { open, change } = firstOffer(levels, state, about);
+	return open && change && change !== 'lower' ? `${CHANGE_LABELS[change]} ${open.severity} to ${about.severity}` : undefined;
 }

@@ -127,11 +127,11 @@ describe('<Classifier>', () => {
 describe('<Classifier> with an incident open', () => {
 	const stored = (state: State) => JSON.stringify({ version: STATE_VERSION, state });
 	/** The classifier as a new page shows it, with `state` in storage (the page reads storage once, as it starts). */
-	async function classifierOver(state: State) {
+	async function classifierOver(state: State, address = '/classify/') {
 		localStorage.setItem(STATE_KEY, stored(state));
 		vi.resetModules();
 		const { default: Fresh } = await import('../../src/islands/Classifier.tsx');
-		history.replaceState(null, '', '/classify/');
+		history.replaceState(null, '', address);
 		render(<Fresh playbook={playbook} />);
 	}
 	const barLink = () => document.querySelector('.result-bar a');
@@ -161,6 +161,18 @@ describe('<Classifier> with an incident open', () => {
 		fireEvent.click(screen.getByRole('checkbox', { name: 'All down' }));
 		await new Promise((done) => setTimeout(done, 50));
 		expect(barLink()?.textContent).toBe('Declare A');
+	});
+
+	it('names the incident the dialog will offer: classified from a runbook, the one on that runbook, not the one worked on', async () => {
+		const onRunbook = withIncident({ severity: 'B', scenarios: ['down'], detectedAt: T0 - 60_000 });
+		// Declared next, so the one worked on: already at A.
+		const worked = withIncident({ severity: 'A', scenarios: [], detectedAt: T0 - 30_000 }, onRunbook.state, () => 0.5);
+		await classifierOver(worked.state, '/classify/?scenario=down');
+		fireEvent.click(screen.getByRole('checkbox', { name: 'All down' }));
+		await waitFor(() => expect(barLink()?.textContent).toBe('Raise B to A'));
+		fireEvent.click(barLink()!);
+		expect(await screen.findByRole('button', { name: `Raise ${onRunbook.id} to A` })).toBeTruthy();
+		history.replaceState(null, '', '/classify/');
 	});
 
 	it('follows the incident as another tab resolves it', async () => {

@@ -7,6 +7,7 @@ import { alertPrefill } from '../../src/lib/alertParams.ts';
 import { timelineRows } from '../../src/lib/postMortem.ts';
 import { MAX_IMPACT_LENGTH, MAX_TITLE_LENGTH } from '../../src/lib/limits.ts';
 import { declaration, min, T0, withIncident } from '../support/incidents.ts';
+import { emptyState, type State } from '../../src/lib/state.ts';
 
 describe('the problems of a declaration', () => {
 	it('name every field to fix, in the order the form shows them', () => {
@@ -154,19 +155,51 @@ describe("what a classification's Declare offers with an incident open", () => {
 	const levels = [
 		{ id: 'top', rank: 0 },
 		{ id: 'mid', rank: 1 },
+		{ id: 'low', rank: 2 },
 	];
-	const open = (severity: string, drill = false) => ({ severity, drill });
+	const classified = (severity: string, scenarios: string[] = []) => ({ severity, classified: true, scenarios });
+	/** A state with incidents declared in turn (the last one the active one), and their ids. */
+	const opened = (...overs: Parameters<typeof declaration>[0][]) => {
+		let state: State = { ...emptyState(), responder: 'dana' };
+		const ids: string[] = [];
+		overs.forEach((over, i) => {
+			const made = declareIncident(state, declaration({ scenarios: [], ...over }), 'inc-', T0 + min(i), () => i / 10);
+			state = made.state;
+			ids.push(made.id);
+		});
+		return { state, ids };
+	};
 
 	it('is raising a milder incident to the level classified, or setting a level the playbook lost', () => {
-		expect(offeredChange(levels, open('mid'), 'top')).toBe('Raise mid to top');
-		expect(offeredChange(levels, open('gone'), 'top')).toBe('Set gone to top');
+		expect(offeredChange(levels, opened({ severity: 'mid' }).state, classified('top'))).toBe('Raise mid to top');
+		expect(offeredChange(levels, opened({ severity: 'gone' }).state, classified('top'))).toBe('Set gone to top');
 	});
 
-	it('is declaring with nothing open, a drill, the same level or a more severe one open', () => {
-		expect(offeredChange(levels, undefined, 'top')).toBeUndefined();
-		expect(offeredChange(levels, open('mid', true), 'top')).toBeUndefined();
-		expect(offeredChange(levels, { ...open('mid'), resolvedAt: 1 }, 'top')).toBeUndefined();
-		expect(offeredChange(levels, open('top'), 'top')).toBeUndefined();
-		expect(offeredChange(levels, open('top'), 'mid')).toBeUndefined();
+	it('names the incident the declare form offers, not the one worked on: a real one over a drill, one on the runbook first', () => {
+		// A drill worked on, a real incident open: the real one is offered.
+		expect(offeredChange(levels, opened({ severity: 'mid' }, { severity: 'low', drill: true }).state, classified('top'))).toBe(
+			'Raise mid to top',
+		);
+		// Classified from a runbook: its incident, whatever the one worked on is at.
+		const onRunbook = opened({ severity: 'low', scenarios: ['db'] }, { severity: 'mid' });
+		expect(offeredChange(levels, onRunbook.state, classified('top', ['db']))).toBe('Raise low to top');
+		expect(offeredChange(levels, onRunbook.state, classified('top'))).toBe('Raise mid to top');
+		// Its incident more severe: lowering it is a choice there, not the first offer.
+		expect(
+			offeredChange(levels, opened({ severity: 'top', scenarios: ['db'] }, { severity: 'low' }).state, classified('mid', ['db'])),
+		).toBe(undefined);
+	});
+
+	it('is declaring with nothing open, only drills or resolved ones, the same level or a more severe one, or a level not classified', () => {
+		expect(offeredChange(levels, emptyState(), classified('top'))).toBeUndefined();
+		expect(offeredChange(levels, opened({ severity: 'mid', drill: true }).state, classified('top'))).toBeUndefined();
+		const { state, ids } = opened({ severity: 'mid' });
+		expect(
+			offeredChange(levels, setStatus(state, ids[0]!, { id: 'done', label: 'Done', closes: true }, T0 + min(5)), classified('top')),
+		).toBe(undefined);
+		expect(offeredChange(levels, opened({ severity: 'top' }).state, classified('top'))).toBeUndefined();
+		expect(offeredChange(levels, opened({ severity: 'top' }).state, classified('mid'))).toBeUndefined();
+		// An alert's own level (not a classification) never offers to change an incident's.
+		expect(offeredChange(levels, state, { severity: 'top', scenarios: [] })).toBeUndefined();
 	});
 });

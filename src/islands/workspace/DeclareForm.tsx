@@ -6,11 +6,10 @@ import { alertQuery, declaredFrom } from '../../lib/alertParams.ts';
 import { rememberedDetails } from '../../lib/declareDefaults.ts';
 import { clearDraft, readDraft, writeDraft } from '../../lib/declareDraft.ts';
 import {
-	alreadyOpen,
 	CHANGE_LABELS,
 	declareProblems,
+	firstOffer,
 	impactLimitNote,
-	levelChange,
 	titleLimitNote,
 	usualLevels,
 	type DeclareField,
@@ -173,7 +172,8 @@ export function DeclareForm({
 		}),
 	];
 	// An incident already open, which a new alert most likely belongs to: said first, so a second one is declared only on purpose.
-	const open = alreadyOpen(state, { alert: prefill.alert, scenarios: prefill.scenarios });
+	// Classified at another level than the open incident's: the classification may be that incident's, grown worse (or milder).
+	const { open, change } = firstOffer(playbook.severities, state, prefill);
 	// The alert's own words, as added to an open incident: with a classified level, neither the level nor the impact (the
 	// criteria ticked) are the alert's.
 	const added: AddedAlert = {
@@ -183,9 +183,6 @@ export function DeclareForm({
 	};
 	// Declared from this very alert, or it took this alert as the link gives it (in another tab): opened, not added to again.
 	const fromThis = open !== undefined && (declaredFrom(open, prefill.alert) || tookAlert(open, added));
-	// Classified at another level than the open incident's: the classification may be that incident's, grown worse (or milder).
-	const change =
-		open && prefill.classified && prefill.severity ? levelChange(playbook.severities, open.severity, prefill.severity) : undefined;
 	const withAlert = !!prefill.alert && !fromThis;
 	// Others open besides it (drills apart): the one named is the one worked on, unless an alert or runbook ties it closer.
 	const othersOpen = open ? state.incidents.filter((i) => i.resolvedAt === undefined && i.drill === open.drill).length - 1 : 0;

@@ -26,17 +26,17 @@ const ZWSP = '\u200B';
 export function escapeText(text: string, format: MessageFormat, inTable = false): string {
 	if (format === 'plain') return text;
 	// Both formats first match a code span (two backticks on one line, what is between them a command to keep as
-	// typed): nothing in one formats, links or mentions, so it is kept (in a Markdown table, its pipes escaped).
+	// typed): nothing in one formats, links or mentions, so it is kept. A match of one character is a mark to make literal.
 	if (format === 'slack') {
 		// A mark between two letters or digits cannot open or close formatting in Slack: left as typed, so a name such
 		// as db_primary copied from the channel into a shell is that name, with no invisible characters in it.
-		return text.replace(
-			/(`[^`\n]+`)|`|(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])/gu,
-			(mark, code?: string) => code ?? `${ZWSP}${mark}${ZWSP}`,
+		return text.replace(/`[^`\n]+`|`|(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])/gu, (mark) =>
+			mark.length > 1 ? mark : `${ZWSP}${mark}${ZWSP}`,
 		);
 	}
 	const escaped = text
-		.replace(/(`[^`\n]+`)|[\\`*_[\]<>#|~!&{}]/g, (c, code?: string) => (code ? (inTable ? code.replaceAll('|', '\\|') : code) : `\\${c}`))
+		// Not in a table cell, where a pipe in a span ends the cell (and its escape is read before the span): literal there.
+		.replace(inTable ? /[\\`*_[\]<>#|~!&{}]/g : /`[^`\n]+`|[\\`*_[\]<>#|~!&{}]/g, (c) => (c.length > 1 ? c : `\\${c}`))
 		.replace(/^(\s*)([-+=])/gm, '$1\\$2')
 		.replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 	return inTable ? escaped.replace(/\s*\r?\n\s*/g, ' ') : escaped.replace(/\r?\n/g, '\\\n');

@@ -41,9 +41,12 @@ describe('escapeText', () => {
 		expect(out).toContain('<code>echo &lt;b&gt;|x</code>');
 		expect(out).toContain('then *_done_*');
 		expect(out).not.toMatch(/<(em|strong|b)>/);
-		// In a table cell, its pipe stays in the cell.
-		const row = `| ${escapeText('ran `a | b` now', 'markdown', true)} | d |`;
-		expect(html(`| x | y |\n| --- | --- |\n${row}`)).toContain('<td>ran <code>a | b</code> now</td>');
+		// In a table cell, where a pipe in a span would end the cell (even escaped, next to a backslash), it is literal text.
+		for (const command of ['a | b', "grep -E 'timeout\\|refused'", '\\|']) {
+			const row = `| ${escapeText(`ran \`${command}\` now`, 'markdown', true)} | d |`;
+			const cells = html(`| x | y |\n| --- | --- |\n${row}`).match(/<td>.*?<\/td>/g);
+			expect(cells).toEqual([`<td>ran \`${command.replace(/'/g, "'")}\` now</td>`, '<td>d</td>']);
+		}
 		// A backtick with no pair, or a pair across lines, is no code span: literal, as before.
 		expect(html(escapeText('one ` two\nthree ` four', 'markdown'))).not.toContain('<code>');
 	});

@@ -241,7 +241,7 @@ export default function MessageGenerator({ template, playbook, children }: Props
 						next={
 							template.whenClosed &&
 							incident?.resolvedAt !== undefined && (
-								<a class="button" href={urls.postMortem()}>
+								<a class="button" href={urls.postMortem({ [INCIDENT_QUERY]: incident.id })}>
 									Write the post-mortem
 								</a>
 							)

@@ -1,4 +1,4 @@
-import { urls } from '../lib/urls.ts';
+import { INCIDENT_QUERY, urls } from '../lib/urls.ts';
 import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook.ts';
@@ -10,7 +10,7 @@ import { newId } from '../lib/newId.ts';
 import { NotSaved } from './NotSaved.tsx';
 import { onDemandChanges } from '../lib/onDemandChanges.ts';
 import { actionItemProblems, DOCUMENT_ROWS, postMortemHome } from '../lib/postMortem.ts';
-import { workingIncident } from '../lib/stateRead.ts';
+import { findIncident, workingIncident } from '../lib/stateRead.ts';
 import type { FieldValues } from '../lib/renderMessage.ts';
 import type { TemplateField } from '../schemas/template.ts';
 import { downloadText } from './copyText.ts';
@@ -52,7 +52,9 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	const [typed, setTyped] = useState<FieldValues>({});
 	const [held, setHeld] = useState<Array<{ incident: string; item: ActionItemChange }>>([]);
 	const [followUp, setFollowUp] = useState('');
-	const incident = workingIncident(state);
+	// Asked for by the link that opened the page (the resolution's "Write the post-mortem"), else the one worked on.
+	const [named] = useState(() => (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get(INCIDENT_QUERY)));
+	const incident = findIncident(state, named) ?? workingIncident(state);
 	const id = `pm-${template.id}`;
 	useEffect(() => setTyped({}), [incident?.id]);
 	// Skipped steps need every checklist of the incident's scenarios: the page fetches them.

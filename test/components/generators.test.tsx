@@ -300,7 +300,8 @@ describe('MessageGenerator', () => {
 		};
 		const open = incident();
 		const resolved = setStatus(open.state, open.id, closing, Date.now());
-		expect(await copyAndLook(resolved, message(true))).toBe('/post-mortem/');
+		// The post-mortem of this incident, whichever another is worked on.
+		expect(await copyAndLook(resolved, message(true))).toBe(`/post-mortem/?incident=${open.id}`);
 		// Still open, the message is not yet true; a message for open incidents says nothing of the post-mortem.
 		expect(await copyAndLook(open.state, message(true))).toBeUndefined();
 		expect(await copyAndLook(resolved, message(false))).toBeUndefined();
@@ -404,6 +405,36 @@ describe('MessageGenerator', () => {
 });
 
 describe('PostMortemGenerator', () => {
+	it('fills in the incident the link that opened it names, else the one worked on', async () => {
+		const closing = playbook.statuses.find((s) => s.closes)!;
+		const first = declareIncident(
+			{ ...emptyState(), responder: 'alice' },
+			declaration({ title: 'Bravo down' }),
+			'incident-',
+			Date.now() - min(9),
+			() => 0.1,
+		);
+		const second = declareIncident(first.state, declaration({ title: 'Alpha slow' }), 'incident-', Date.now() - min(8), () => 0.9);
+		const both = setStatus(setStatus(second.state, first.id, closing, Date.now()), second.id, closing, Date.now());
+		const filledFrom = async (address: string) => {
+			history.replaceState(null, '', address);
+			seed(both);
+			const { PostMortemGenerator } = await islands();
+			render(<PostMortemGenerator template={contentTemplate('post-mortem')} playbook={playbook} checklists={[]} />);
+			const source = (await screen.findByText(/Filled in from incident/)).closest('p')?.textContent ?? '';
+			cleanup();
+			return source;
+		};
+		try {
+			expect(await filledFrom(`/post-mortem/?incident=${first.id}`)).toContain(first.id);
+			expect(await filledFrom('/post-mortem/')).toContain(second.id);
+			// An id not held here: the one worked on, not nothing.
+			expect(await filledFrom('/post-mortem/?incident=nope')).toContain(second.id);
+		} finally {
+			history.replaceState(null, '', '/');
+		}
+	});
+
 	it('saves what is written on the incident, and adds action items with focus in the new one', async () => {
 		seed(incident().state);
 		const { PostMortemGenerator } = await islands();

@@ -40,8 +40,10 @@ export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask
 	// Each copy from the button: its status, under the buttons, is brought into view (on a phone it can fall below the screen).
 	const [copies, setCopies] = useState(0);
 	const statusLine = useRef<HTMLParagraphElement>(null);
+	const nextLine = useRef<HTMLParagraphElement>(null);
+	// With what comes next under it, that too: the post-mortem's link below the screen's edge would go unseen.
 	useEffect(() => {
-		if (copies > 0) statusLine.current?.scrollIntoView({ block: 'nearest' });
+		if (copies > 0) (nextLine.current ?? statusLine.current)?.scrollIntoView({ block: 'nearest' });
 	}, [copies]);
 	// The manual copy box's code loads only when a browser refuses the clipboard.
 	const [Fallback, setFallbackView] = useState<typeof CopyFallbackType | undefined>(undefined);
@@ -89,7 +91,11 @@ export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask
 			<p role="status" class="copy-status" ref={statusLine}>
 				{status}
 			</p>
-			{status && next && <p class="actions">{next}</p>}
+			{status && next && (
+				<p class="actions" ref={nextLine}>
+					{next}
+				</p>
+			)}
 			{fallback !== null && (
 				// A copy event bubbles up from the selected text: the responder copied it by hand (count it once).
 				<div

@@ -5,7 +5,7 @@ import { lastCopied } from '../../lib/copiedMessages.ts';
 import { deadlineWhen } from '../../lib/deadlineWhen.ts';
 import type { Incident } from '../../lib/state.ts';
 import { loadStore } from '../../lib/pageStoreLoader.ts';
-import { urls } from '../../lib/urls.ts';
+import { INCIDENT_QUERY, urls } from '../../lib/urls.ts';
 import { changeWorkspace } from './workspaceChange.ts';
 
 /** A message template as the workspace offers it: its name and its generator, filled from the incident. */
@@ -53,7 +53,7 @@ export function NextMessage({ incident, playbook, deadlines, now, messages, focu
 		// Said once it was copied after the incident was resolved (a draft copied before may no longer be true).
 		const copiedAt = resolution && lastCopied(incident, resolution.title, incident.resolvedAt ?? 0);
 		const postMortem = (primary: boolean) => (
-			<a class={primary ? 'button primary' : 'button'} href={urls.postMortem()}>
+			<a class={primary ? 'button primary' : 'button'} href={urls.postMortem({ [INCIDENT_QUERY]: incident.id })}>
 				Write the post-mortem
 			</a>
 		);

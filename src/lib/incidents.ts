@@ -4,7 +4,7 @@
  */
 import { changedItems, type ActionItemFields } from './actionItems.ts';
 import { dueValue, type Deadline } from './clocks.ts';
-import { keyParts } from './incidentChecklists.ts';
+import { keyParts } from './checklistKeys.ts';
 import { newId } from './newId.ts';
 import { uniqueServices } from './serviceList.ts';
 import { actionItemClock } from './merge.ts';
@@ -151,7 +151,7 @@ export function setSeverity(state: State, id: string, severity: string, now: num
 	);
 }
 
-/** Edit the incident's own fields. A changed detection time is noted on the timeline. */
+/** Edit the incident's own fields. A changed detection time, and each scenario added, is noted on the timeline. */
 export function updateIncident(state: State, id: string, edit: Partial<IncidentFields>, now: number): State {
 	// Services each once, as at the declaration.
 	const patch = edit.services ? { ...edit, services: uniqueServices(edit.services) } : edit;
@@ -163,10 +163,17 @@ export function updateIncident(state: State, id: string, edit: Partial<IncidentF
 		// Forms refuse a future time (detectionProblem); one that slips through is kept at now, and
 		// the timeline says what was stored.
 		const detectedAt = Math.min(patch.detectedAt ?? incident.detectedAt, now);
-		const events =
-			changed.includes('detectedAt') && detectedAt !== incident.detectedAt
-				? [...incident.events, event(now, 'edited', `Detection time set to ${new Date(detectedAt).toISOString()}`, state.responder)]
-				: incident.events;
+		const events = [
+			...incident.events,
+			...(changed.includes('detectedAt') && detectedAt !== incident.detectedAt
+				? [event(now, 'edited', `Detection time set to ${new Date(detectedAt).toISOString()}`, state.responder)]
+				: []),
+			...scenariosAddedLines(
+				(patch.scenarios ?? []).filter((id) => !incident.scenarios.includes(id)),
+				state.responder,
+				now,
+			),
+		];
 		const clock = { ...incident.clock, ...Object.fromEntries(changed.map((key) => [key, now])) };
 		return { ...incident, ...patch, detectedAt, events, clock };
 	});
@@ -325,8 +332,17 @@ export function tickItem(
 	};
 	const log = event(now, done ? 'tick' : 'untick', `${done ? 'Done' : 'Undone'}: ${step.text} (${step.list})`, state.responder);
 	const ticked = withTicks(state, target, (ticks) => ({ ...ticks, [key]: tick }), log);
-	return done && target !== null ? withIncident(ticked, target, (incident) => withRunbookOf(incident, [key], now)) : ticked;
+	return done && target !== null
+		? withIncident(ticked, target, (incident) => withRunbookOf(incident, [key], now, state.responder))
+		: ticked;
 }
+
+/**
+ * Scenarios given to an incident after its declaration, each said on its timeline (its value, as escalations
+ * write theirs, names it): a rung the scenario brings shows up then, and the record says why.
+ */
+const scenariosAddedLines = (ids: readonly string[], by: string, now: number): TimelineEvent[] =>
+	ids.map((id) => event(now, 'edited', `Scenario added: ${id}`, by, `scenario:${id}`));
 
 /**
  * A scenario's runbook worked for an incident (a step of it done, a symptom seen) makes the scenario
@@ -334,12 +350,18 @@ export function tickItem(
  * messages and its post-mortem follow the runbook the responder is working, not only the one picked
  * when declaring. Never taken away here: choosing is the details form's.
  */
-function withRunbookOf(incident: Incident, keys: readonly string[], now: number): Incident {
+function withRunbookOf(incident: Incident, keys: readonly string[], now: number, by?: string): Incident {
 	const worked = keys.map((key) => keyParts({ key })).filter(({ area, page }) => area === 'scenario' && page !== '');
 	const added = [...new Set(worked.map(({ page }) => page))].filter((id) => !incident.scenarios.includes(id));
 	return added.length === 0
 		? incident
-		: { ...incident, scenarios: [...incident.scenarios, ...added], clock: { ...incident.clock, scenarios: now } };
+		: {
+				...incident,
+				scenarios: [...incident.scenarios, ...added],
+				// Said with who worked it; not for ticks made before declaring, whose runbook is the declaration's.
+				events: by === undefined ? incident.events : [...incident.events, ...scenariosAddedLines(added, by, now)],
+				clock: { ...incident.clock, scenarios: now },
+			};
 }
 
 /**

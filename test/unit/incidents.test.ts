@@ -91,6 +91,16 @@ describe('changing an incident', () => {
 		const events = activeIncident(state)?.events.filter((e) => e.kind === 'severity');
 		expect(events?.map((e) => [e.text, e.at])).toEqual([['Severity P1 → P0', T0 + min(5)]]);
 	});
+	it('says on the timeline each scenario given after the declaration, and none taken away or kept', () => {
+		let { state, id } = withIncident({ scenarios: ['service-down'] });
+		state = updateIncident(state, id, { scenarios: ['service-down', 'security-incident', 'database-issues'] }, T0 + min(5));
+		state = updateIncident(state, id, { scenarios: ['security-incident'] }, T0 + min(6));
+		const lines = activeIncident(state)?.events.filter((e) => e.kind === 'edited');
+		expect(lines?.map((e) => [e.at, e.text])).toEqual([
+			[T0 + min(5), 'Scenario added: security-incident'],
+			[T0 + min(5), 'Scenario added: database-issues'],
+		]);
+	});
 	it('resolves on a closing status and reopens on another', () => {
 		let { state, id } = withIncident();
 		state = setStatus(state, id, { id: 'resolved', label: 'Resolved', closes: true }, T0 + min(40));
@@ -191,6 +201,15 @@ describe('ticks', () => {
 		state = tickItem(state, id, KEY, step, false, T0 + min(4));
 		state = tickItem(state, id, KEY, step, true, T0 + min(5));
 		expect(scenarios()).toEqual(['service-down', 'database-issues']);
+		// Each said once on the timeline, when and by whom it came.
+		expect(
+			activeIncident(state)
+				?.events.filter((e) => e.text.startsWith('Scenario added'))
+				.map((e) => [e.at, e.text, e.by]),
+		).toEqual([
+			[T0 + min(2), 'Scenario added: service-down', 'alice'],
+			[T0 + min(3), 'Scenario added: database-issues', 'alice'],
+		]);
 		// Ticks made before declaring count once attached, as the steps were done for this incident.
 		let scratch = tickItem({ ...emptyState(), responder: 'carol' }, null, KEY, step, true, T0 - min(2));
 		scratch = setItemNote(scratch, null, 'scenario/database-issues/response/check-pool', { text: 'Pool', list: 'DB' }, 'fine', T0 - min(1));
@@ -198,6 +217,8 @@ describe('ticks', () => {
 		const declared = withIncident({ scenarios: ['security-incident'] }, scratch);
 		state = attachScratch(declared.state, declared.id, T0 + min(1));
 		expect(activeIncident(state)?.scenarios).toEqual(['security-incident', 'service-down']);
+		// Worked before the declaration: the declaration's runbook, not one added since.
+		expect(activeIncident(state)?.events.some((e) => e.text.startsWith('Scenario added'))).toBe(false);
 	});
 	it('goes to the scratch session with no incident, and can be attached later', () => {
 		let state = tickItem({ ...emptyState(), responder: 'carol' }, null, KEY, step, true, T0 - min(2));

@@ -332,9 +332,7 @@ export function tickItem(
 	};
 	const log = event(now, done ? 'tick' : 'untick', `${done ? 'Done' : 'Undone'}: ${step.text} (${step.list})`, state.responder);
 	const ticked = withTicks(state, target, (ticks) => ({ ...ticks, [key]: tick }), log);
-	return done && target !== null
-		? withIncident(ticked, target, (incident) => withRunbookOf(incident, [key], now, state.responder))
-		: ticked;
+	return done && target !== null ? withIncident(ticked, target, (incident) => withRunbookOf(incident, key, state.responder, now)) : ticked;
 }
 
 /**
@@ -348,18 +346,18 @@ const scenariosAddedLines = (ids: readonly string[], by: string, now: number): T
  * A scenario's runbook worked for an incident (a step of it done, a symptom seen) makes the scenario
  * one of the incident's, as if chosen in its details: its escalation (a rung for that scenario), its
  * messages and its post-mortem follow the runbook the responder is working, not only the one picked
- * when declaring. Never taken away here: choosing is the details form's.
+ * when declaring. Never taken away here: choosing is the details form's, as the declare form's choice
+ * stands over ticks made before declaring (attachScratch adds none).
  */
-function withRunbookOf(incident: Incident, keys: readonly string[], now: number, by?: string): Incident {
-	const worked = keys.map((key) => keyParts({ key })).filter(({ area, page }) => area === 'scenario' && page !== '');
-	const added = [...new Set(worked.map(({ page }) => page))].filter((id) => !incident.scenarios.includes(id));
-	return added.length === 0
+function withRunbookOf(incident: Incident, key: string, by: string, now: number): Incident {
+	const { area, page } = keyParts({ key });
+	// Over, its record is what it was: a runbook opened since (ticks still go to it) changes neither its escalation nor its post-mortem.
+	return area !== 'scenario' || page === '' || incident.scenarios.includes(page) || incident.resolvedAt !== undefined
 		? incident
 		: {
 				...incident,
-				scenarios: [...incident.scenarios, ...added],
-				// Said with who worked it; not for ticks made before declaring, whose runbook is the declaration's.
-				events: by === undefined ? incident.events : [...incident.events, ...scenariosAddedLines(added, by, now)],
+				scenarios: [...incident.scenarios, page],
+				events: [...incident.events, ...scenariosAddedLines([page], by, now)],
 				clock: { ...incident.clock, scenarios: now },
 			};
 }
@@ -434,11 +432,7 @@ export function attachScratch(state: State, id: string, now: number): State {
 	const kept = Object.entries(state.scratch).filter(([, tick]) => tick.done || tick.note);
 	if (!findIncident(state, id) || kept.length === 0) return { ...state, scratch: {} };
 	const next = withIncident(state, id, (incident) => ({
-		...withRunbookOf(
-			incident,
-			kept.filter(([, tick]) => tick.done).map(([key]) => key),
-			now,
-		),
+		...incident,
 		ticks: { ...incident.ticks, ...Object.fromEntries(kept.map(([key, tick]) => [key, { ...tick, changedAt: now }])) },
 		events: [
 			...incident.events,

@@ -210,15 +210,16 @@ describe('ticks', () => {
 			[T0 + min(2), 'Scenario added: service-down', 'alice'],
 			[T0 + min(3), 'Scenario added: database-issues', 'alice'],
 		]);
-		// Ticks made before declaring count once attached, as the steps were done for this incident.
-		let scratch = tickItem({ ...emptyState(), responder: 'carol' }, null, KEY, step, true, T0 - min(2));
-		scratch = setItemNote(scratch, null, 'scenario/database-issues/response/check-pool', { text: 'Pool', list: 'DB' }, 'fine', T0 - min(1));
-		expect(scratch.incidents).toEqual([]);
+		// Over, its record stays as it was: a runbook opened since changes neither its escalation nor its post-mortem.
+		state = setStatus(state, id, { id: 'resolved', label: 'Resolved', closes: true }, T0 + min(6));
+		state = tickItem(state, id, 'scenario/security-incident/response/rotate', { text: 'Rotate', list: 'Sec' }, true, T0 + min(7));
+		expect(scenarios()).toEqual(['service-down', 'database-issues']);
+		// Ticks made before declaring: the declare form's choice of runbooks stands (it offers them), nothing is added.
+		const scratch = tickItem({ ...emptyState(), responder: 'carol' }, null, KEY, step, true, T0 - min(2));
 		const declared = withIncident({ scenarios: ['security-incident'] }, scratch);
 		state = attachScratch(declared.state, declared.id, T0 + min(1));
-		expect(activeIncident(state)?.scenarios).toEqual(['security-incident', 'service-down']);
-		// Worked before the declaration: the declaration's runbook, not one added since.
-		expect(activeIncident(state)?.events.some((e) => e.text.startsWith('Scenario added'))).toBe(false);
+		expect(activeIncident(state)?.ticks[KEY]?.done).toBe(true);
+		expect(activeIncident(state)?.scenarios).toEqual(['security-incident']);
 	});
 	it('goes to the scratch session with no incident, and can be attached later', () => {
 		let state = tickItem({ ...emptyState(), responder: 'carol' }, null, KEY, step, true, T0 - min(2));

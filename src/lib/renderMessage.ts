@@ -25,18 +25,21 @@ const ZWSP = '\u200B';
  */
 export function escapeText(text: string, format: MessageFormat, inTable = false): string {
 	if (format === 'plain') return text;
-	// Both formats first match a code span (two backticks on one line, what is between them a command to keep as
-	// typed): nothing in one formats, links or mentions, so it is kept. A match of one character is a mark to make literal.
+	// Both formats first match a code span on one line, a command to keep as typed: nothing in one formats, links or
+	// mentions, so it is kept. Slack's is one backtick each side; Markdown's a run of them, closed by a run as long (``a`b``).
+	// A backtick touching another outside such a span is literal. A match of one character is a mark to make literal.
 	if (format === 'slack') {
 		// A mark between two letters or digits cannot open or close formatting in Slack: left as typed, so a name such
 		// as db_primary copied from the channel into a shell is that name, with no invisible characters in it.
-		return text.replace(/`[^`\n]+`|`|(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])/gu, (mark) =>
+		return text.replace(/(?<!`)`[^`\n]+`(?!`)|`|(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])/gu, (mark) =>
 			mark.length > 1 ? mark : `${ZWSP}${mark}${ZWSP}`,
 		);
 	}
 	const escaped = text
 		// Not in a table cell, where a pipe in a span ends the cell (and its escape is read before the span): literal there.
-		.replace(inTable ? /[\\`*_[\]<>#|~!&{}]/g : /`[^`\n]+`|[\\`*_[\]<>#|~!&{}]/g, (c) => (c.length > 1 ? c : `\\${c}`))
+		.replace(inTable ? /[\\`*_[\]<>#|~!&{}]/g : /(?<!`)(`+)(?=[^`\n])[^\n]*?[^`\n]\1(?!`)|[\\`*_[\]<>#|~!&{}]/g, (c) =>
+			c.length > 1 ? c : `\\${c}`,
+		)
 		.replace(/^(\s*)([-+=])/gm, '$1\\$2')
 		.replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 	return inTable ? escaped.replace(/\s*\r?\n\s*/g, ' ') : escaped.replace(/\r?\n/g, '\\\n');

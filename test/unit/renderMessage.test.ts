@@ -47,6 +47,14 @@ describe('escapeText', () => {
 			const cells = html(`| x | y |\n| --- | --- |\n${row}`).match(/<td>.*?<\/td>/g);
 			expect(cells).toEqual([`<td>ran \`${command.replace(/'/g, "'")}\` now</td>`, '<td>d</td>']);
 		}
+		// Markdown's spans of longer runs, closed by a run as long, stay spans; in Slack, which has none, all is literal.
+		const runs = '``double`` and ```tri`ple``` and `a``b` and `` ` `` then ``` alone';
+		expect(html(escapeText(runs, 'markdown'))).toBe(
+			'<p><code>double</code> and <code>tri`ple</code> and <code>a``b</code> and <code>`</code> then ``` alone</p>',
+		);
+		const slackRuns = escapeText('``double`` and `ok`', 'slack');
+		expect(slackRuns.startsWith(`${ZW}\`${ZW}${ZW}\`${ZW}double${ZW}\`${ZW}${ZW}\`${ZW}`)).toBe(true);
+		expect(slackRuns.endsWith(' and `ok`')).toBe(true);
 		// A backtick with no pair, or a pair across lines, is no code span: literal, as before.
 		expect(html(escapeText('one ` two\nthree ` four', 'markdown'))).not.toContain('<code>');
 	});

@@ -18,6 +18,7 @@ import { FormatPicker } from './generator/FormatPicker.tsx';
 import { ListField } from './generator/ListField.tsx';
 import { Preview } from './generator/Preview.tsx';
 import { SendBar, sendCheckId } from './generator/SendBar.tsx';
+import { NotHeldHere } from './generator/NotHeldHere.tsx';
 import { TextField } from './generator/TextField.tsx';
 import { useStoredRead } from './useStoredRead.ts';
 import { validatedState } from '../lib/stateRead.ts';
@@ -172,6 +173,7 @@ export default function MessageGenerator({ template, playbook, children }: Props
 				{needsRows && rows === null && (
 					<p role="alert">The incident’s lists (timeline, levels, action items) could not load: they are left out of this message.</p>
 				)}
+				<NotHeldHere named={named} shown={incident?.id} />
 				<p class="generator-source">
 					{/* Keyed: the words are replaced, not reflowed word by word into the room of the other saying. */}
 					{incident ? (

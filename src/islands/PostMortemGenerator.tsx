@@ -16,6 +16,7 @@ import type { TemplateField } from '../schemas/template.ts';
 import { downloadText } from './copyText.ts';
 import { ActionItemsField } from './generator/ActionItemsField.tsx';
 import { Preview } from './generator/Preview.tsx';
+import { NotHeldHere } from './generator/NotHeldHere.tsx';
 import { SendBar } from './generator/SendBar.tsx';
 import { TextField } from './generator/TextField.tsx';
 import { IncidentCourseFigure } from './charts/IncidentCourseFigure.tsx';
@@ -119,6 +120,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	return (
 		<div class="generator pb-ui not-content" data-generator={template.id} onPointerDown={prepare} onKeyDown={prepare} onFocusIn={prepare}>
 			<NotSaved changes={changes} />
+			<NotHeldHere named={named} shown={incident.id} />
 			<p class="generator-source">
 				{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href={urls.incident()}>{incident.id}</a>. What
 				you write here is saved with the incident in this browser.

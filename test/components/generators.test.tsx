@@ -422,14 +422,19 @@ describe('PostMortemGenerator', () => {
 			const { PostMortemGenerator } = await islands();
 			render(<PostMortemGenerator template={contentTemplate('post-mortem')} playbook={playbook} checklists={[]} />);
 			const source = (await screen.findByText(/Filled in from incident/)).closest('p')?.textContent ?? '';
+			const said = screen.queryByRole('note')?.textContent ?? '';
 			cleanup();
-			return source;
+			return `${said} ${source}`;
 		};
 		try {
-			expect(await filledFrom(`/post-mortem/?incident=${first.id}`)).toContain(first.id);
-			expect(await filledFrom('/post-mortem/')).toContain(second.id);
-			// An id not held here: the one worked on, not nothing.
-			expect(await filledFrom('/post-mortem/?incident=nope')).toContain(second.id);
+			expect(await filledFrom(`/post-mortem/?incident=${first.id}`)).not.toContain(second.id);
+			expect(await filledFrom('/post-mortem/')).not.toContain(first.id);
+			// An id not held here (another device's, deleted): the one worked on, and said, since what is typed goes to it.
+			expect(await filledFrom('/post-mortem/?incident=nope')).toMatch(
+				new RegExp(
+					`^The link names incident nope, which is not in this browser.*${second.id}, the one worked on.*Filled in from incident ${second.id}`,
+				),
+			);
 		} finally {
 			history.replaceState(null, '', '/');
 		}
@@ -541,5 +546,30 @@ describe('a refused clipboard', () => {
 		expect(box.value).toBe('Service restored');
 		await waitFor(() => expect(document.activeElement).toBe(box));
 		expect([box.selectionStart, box.selectionEnd]).toEqual([0, 'Service restored'.length]);
+	});
+
+	it('copied by hand, says so and brings what comes next into view, as a copy by the button does', async () => {
+		vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('not allowed'));
+		const scrolled: Element[] = [];
+		vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+			scrolled.push(this);
+		});
+		const { SendBar } = await import('../../src/islands/generator/SendBar.tsx');
+		render(
+			<SendBar
+				id="t"
+				text="Service restored"
+				copyLabel="Copy for Slack"
+				what="Resolution (Slack)"
+				warnings={[]}
+				onCopied={() => 'Copied.'}
+				next={<a href="/post-mortem/">Write the post-mortem</a>}
+			/>,
+		);
+		fireEvent.click(screen.getByRole('button', { name: 'Copy for Slack' }));
+		fireEvent.copy(await screen.findByRole('textbox', { name: 'Resolution (Slack)' }));
+		const next = await screen.findByRole('link', { name: 'Write the post-mortem' });
+		await waitFor(() => expect(scrolled).toContain(next.parentElement));
+		expect(screen.getByText('Copied.')).toBeTruthy();
 	});
 });

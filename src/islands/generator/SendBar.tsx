@@ -37,7 +37,7 @@ export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask
 	const [status, setStatus] = useState('');
 	const [fallback, setFallback] = useState<string | null>(null);
 	const [copiedByHand, setCopiedByHand] = useState(false);
-	// Each copy from the button: its status, under the buttons, is brought into view (on a phone it can fall below the screen).
+	// Each copy, by the button or by hand: its status, under the buttons, is brought into view (on a phone it can fall below the screen).
 	const [copies, setCopies] = useState(0);
 	const statusLine = useRef<HTMLParagraphElement>(null);
 	const nextLine = useRef<HTMLParagraphElement>(null);
@@ -103,6 +103,7 @@ export function SendBar({ id, text, copyLabel, what, warnings, missing = [], ask
 						if (copiedByHand) return;
 						setCopiedByHand(true);
 						setStatus(onCopied());
+						setCopies((n) => n + 1);
 					}}
 				>
 					{Fallback ? (

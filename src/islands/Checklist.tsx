@@ -48,7 +48,8 @@ export default function Checklist({ spec, ordered }: Props) {
 	const [undo, setUndo] = useState<Ticks | null>(null);
 	const [fallback, setFallback] = useState<string | null>(null);
 	const { done, total } = progress(spec, ticks);
-	const next = spec.steps.find((s) => !ticks[itemKey(spec.key, s.id)]?.done);
+	// The step to take next; none among signs to recognise (symptoms, a phase's signs), which are not taken in turn.
+	const next = holdsSteps(spec) && !spec.signs ? spec.steps.find((s) => !ticks[itemKey(spec.key, s.id)]?.done) : undefined;
 	const removed = removedTicks(spec, ticks);
 	const List = ordered ? 'ol' : 'ul';
 	const domId = (id: string) => `t_${itemKey(spec.key, id).replace(/[^a-zA-Z0-9-]/g, '_')}`;

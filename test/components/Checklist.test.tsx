@@ -48,6 +48,12 @@ describe('<Checklist>', () => {
 		fireEvent.click(screen.getByRole('checkbox', { name: 'Check database connectivity' }));
 		await waitFor(() => expect(screen.getByText(/1 of 2 seen/)).toBeTruthy());
 		expect(screen.queryByText(/of 2 done/)).toBeNull();
+		// Nor is one of them the next to take: that mark is for the steps below them.
+		expect(document.querySelector('[aria-current="step"], .next-badge')).toBeNull();
+		cleanup();
+		await mount({ ...spec, key: 'phase/detection/signs', label: 'Detection: Signs', signs: true });
+		await screen.findByText(/0 of 2/);
+		expect(document.querySelector('[aria-current="step"], .next-badge')).toBeNull();
 	});
 
 	it("keeps the keyboard on a step's note: Save, Cancel and Escape return the focus to its Note button", async () => {

@@ -63,7 +63,7 @@ function closedWarning(template: GeneratorTemplate, incident: Incident | undefin
  * change, and what was typed, chosen or copied before it arrived is kept once it has.
  */
 export default function MessageGenerator({ template, playbook, children }: Props) {
-	const { value: state, ready } = useStoredRead(validatedState);
+	const { value: state, ready, deciding } = useStoredRead(validatedState);
 	// Asked for by the link that opened the page (the incident bar's "Post the update", for the incident it shows), else the one worked on.
 	const [named] = useState(() => (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get(INCIDENT_QUERY)));
 	const incident = findIncident(state, named) ?? workingIncident(state);
@@ -173,7 +173,8 @@ export default function MessageGenerator({ template, playbook, children }: Props
 				{needsRows && rows === null && (
 					<p role="alert">The incident’s lists (timeline, levels, action items) could not load: they are left out of this message.</p>
 				)}
-				<NotHeldHere named={named} shown={incident?.id} />
+				{/* Once the incidents are read: before, none is held, and the note would flash for one that is. */}
+				{ready && !deciding && <NotHeldHere named={named} shown={incident?.id} />}
 				<p class="generator-source">
 					{/* Keyed: the words are replaced, not reflowed word by word into the room of the other saying. */}
 					{incident ? (

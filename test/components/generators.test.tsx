@@ -275,6 +275,35 @@ describe('MessageGenerator', () => {
 		expect(screen.queryByText(/this message says it is/)).toBeNull();
 	});
 
+	it('says a link names an incident not held here only once the incidents are read, never for one held', async () => {
+		const { state, id } = incident();
+		try {
+			for (const [named, said] of [
+				[id, false],
+				['elsewhere-1', true],
+			] as const) {
+				history.replaceState(null, '', `/communication/?incident=${named}`);
+				seed(state);
+				const { MessageGenerator } = await islands();
+				// The first render, as the page comes alive, before the incidents are read: nothing is said yet.
+				const host = document.body.appendChild(document.createElement('div'));
+				try {
+					renderNow(<MessageGenerator template={contentTemplate('declaration')} playbook={playbook} />, host);
+					expect(host.querySelector('.not-held'), named).toBeNull();
+				} finally {
+					renderNow(null, host);
+					host.remove();
+				}
+				render(<MessageGenerator template={contentTemplate('declaration')} playbook={playbook} />);
+				await screen.findByDisplayValue(declaration().title);
+				expect(document.querySelector('.not-held')?.textContent?.includes(named) ?? false, named).toBe(said);
+				cleanup();
+			}
+		} finally {
+			history.replaceState(null, '', '/');
+		}
+	});
+
 	it('offers the post-mortem once a closing message is copied for a resolved incident, and only then', async () => {
 		Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.resolve() }, configurable: true });
 		const closing = playbook.statuses.find((s) => s.closes)!;

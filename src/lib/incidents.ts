@@ -358,7 +358,8 @@ function withRunbookOf(incident: Incident, key: string, by: string, now: number)
 				...incident,
 				scenarios: [...incident.scenarios, page],
 				events: [...incident.events, ...scenariosAddedLines([page], by, now)],
-				clock: { ...incident.clock, scenarios: now },
+				// Never back in time: a tick applied late (made on a page left before) must not lose to an older edit when tabs merge.
+				clock: { ...incident.clock, scenarios: Math.max(now, (incident.clock['scenarios'] ?? -Infinity) + 1) },
 			};
 }
 

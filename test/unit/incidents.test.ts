@@ -210,6 +210,13 @@ describe('ticks', () => {
 			[T0 + min(2), 'Scenario added: service-down', 'alice'],
 			[T0 + min(3), 'Scenario added: database-issues', 'alice'],
 		]);
+		// A tick applied late (made on a page left before) adds its scenario after a later edit of the list, and keeps it
+		// when tabs merge: the list's clock never goes back.
+		const edited = updateIncident(state, id, { scenarios: ['service-down', 'database-issues', 'performance'] }, T0 + min(20));
+		const late = tickItem(edited, id, 'scenario/security-incident/response/rotate', { text: 'Rotate', list: 'Sec' }, true, T0 + min(10));
+		expect(activeIncident(late)?.scenarios).toContain('security-incident');
+		for (const merged of [mergeState(edited, late), mergeState(late, edited)])
+			expect(activeIncident(merged)?.scenarios).toEqual(['service-down', 'database-issues', 'performance', 'security-incident']);
 		// Over, its record stays as it was: a runbook opened since changes neither its escalation nor its post-mortem.
 		state = setStatus(state, id, { id: 'resolved', label: 'Resolved', closes: true }, T0 + min(6));
 		state = tickItem(state, id, 'scenario/security-incident/response/rotate', { text: 'Rotate', list: 'Sec' }, true, T0 + min(7));

@@ -49,7 +49,7 @@ export default function Checklist({ spec, ordered }: Props) {
 	const [fallback, setFallback] = useState<string | null>(null);
 	const { done, total } = progress(spec, ticks);
 	// The step to take next; none among signs to recognise (symptoms, a phase's signs), which are not taken in turn.
-	const next = holdsSteps(spec) && !spec.signs ? spec.steps.find((s) => !ticks[itemKey(spec.key, s.id)]?.done) : undefined;
+	const next = spec.signs || !holdsSteps(spec) ? undefined : spec.steps.find((s) => !ticks[itemKey(spec.key, s.id)]?.done);
 	const removed = removedTicks(spec, ticks);
 	const List = ordered ? 'ol' : 'ul';
 	const domId = (id: string) => `t_${itemKey(spec.key, id).replace(/[^a-zA-Z0-9-]/g, '_')}`;

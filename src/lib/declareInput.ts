@@ -112,9 +112,11 @@ export function firstOffer(
 
 /**
  * What a classification's Declare says when the form it opens offers first to raise the open incident
- * (or set a level the playbook no longer has): "Raise P2 to P0". Undefined when declaring is the
- * offer: nothing open but drills, open at that level, or at a more severe one (lowering it is one of
- * two choices there, neither first: a milder classification is as likely a second, smaller incident).
+ * (or set a level the playbook no longer has): "Raise P2 to P0". Undefined otherwise: nothing open
+ * but drills, open at that level, or at a more severe one (lowering it is one of two choices there,
+ * neither first: a milder classification is as likely a second, smaller incident). The label then
+ * says Declare, though with an alert in the address and its incident open at that level the form
+ * offers adding the alert (or opening that incident) first.
  */
 export function offeredChange(...[levels, state, about]: Parameters<typeof firstOffer>): string | undefined {
 	const { open, change } = firstOffer(levels, state, about);

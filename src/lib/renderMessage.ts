@@ -26,12 +26,13 @@ const ZWSP = '\u200B';
 export function escapeText(text: string, format: MessageFormat, inTable = false): string {
 	if (format === 'plain') return text;
 	// Both formats first match a code span on one line, a command to keep as typed: nothing in one formats, links or
-	// mentions, so it is kept. Slack's is one backtick each side; Markdown's a run of them, closed by a run as long (``a`b``).
+	// mentions, so it is kept. Slack's is one backtick each side, not inside a word; Markdown's a run of them, closed by a
+	// run as long (``a`b``).
 	// A backtick touching another outside such a span is literal. A match of one character is a mark to make literal.
 	if (format === 'slack') {
 		// A mark between two letters or digits cannot open or close formatting in Slack: left as typed, so a name such
 		// as db_primary copied from the channel into a shell is that name, with no invisible characters in it.
-		return text.replace(/(?<!`)`[^`\n]+`(?!`)|`|(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])/gu, (mark) =>
+		return text.replace(/(?<![`\p{L}\p{N}])`[^`\n]+`(?![`\p{L}\p{N}])|`|(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])/gu, (mark) =>
 			mark.length > 1 ? mark : `${ZWSP}${mark}${ZWSP}`,
 		);
 	}

@@ -55,6 +55,8 @@ describe('escapeText', () => {
 		const slackRuns = escapeText('``double`` and `ok`', 'slack');
 		expect(slackRuns.startsWith(`${ZW}\`${ZW}${ZW}\`${ZW}double${ZW}\`${ZW}${ZW}\`${ZW}`)).toBe(true);
 		expect(slackRuns.endsWith(' and `ok`')).toBe(true);
+		// Inside a word, where Slack opens no code span, the marks in it are fenced as anywhere else.
+		expect(escapeText('x`*y*`z', 'slack')).toBe(`x${ZW}\`${ZW}${ZW}*${ZW}y${ZW}*${ZW}${ZW}\`${ZW}z`);
 		// A backtick with no pair, or a pair across lines, is no code span: literal, as before.
 		expect(html(escapeText('one ` two\nthree ` four', 'markdown'))).not.toContain('<code>');
 	});

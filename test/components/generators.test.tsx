@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { render as renderNow } from 'preact';
+import { render as renderNow, type ComponentChildren } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { GeneratorTemplate } from '../../src/lib/composeMessage.ts';
 import { declareIncident, setActive, setStatus, updatePostMortem } from '../../src/lib/incidents.ts';
@@ -557,7 +557,8 @@ describe('PostMortemGenerator', () => {
 });
 
 describe('a refused clipboard', () => {
-	it('opens the manual copy on the first click, though its code loads only then, with the message selected', async () => {
+	/** A send bar whose clipboard is refused, its copy button pressed. */
+	async function refusedCopy(next?: ComponentChildren) {
 		vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('not allowed'));
 		const { SendBar } = await import('../../src/islands/generator/SendBar.tsx');
 		render(
@@ -568,9 +569,14 @@ describe('a refused clipboard', () => {
 				what="Resolution (Slack)"
 				warnings={[]}
 				onCopied={() => 'Copied.'}
+				next={next}
 			/>,
 		);
 		fireEvent.click(screen.getByRole('button', { name: 'Copy for Slack' }));
+	}
+
+	it('opens the manual copy on the first click, though its code loads only then, with the message selected', async () => {
+		await refusedCopy();
 		const box = (await screen.findByRole('textbox', { name: 'Resolution (Slack)' })) as HTMLTextAreaElement;
 		expect(box.value).toBe('Service restored');
 		await waitFor(() => expect(document.activeElement).toBe(box));
@@ -578,24 +584,11 @@ describe('a refused clipboard', () => {
 	});
 
 	it('copied by hand, says so and brings what comes next into view, as a copy by the button does', async () => {
-		vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('not allowed'));
 		const scrolled: Element[] = [];
 		vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
 			scrolled.push(this);
 		});
-		const { SendBar } = await import('../../src/islands/generator/SendBar.tsx');
-		render(
-			<SendBar
-				id="t"
-				text="Service restored"
-				copyLabel="Copy for Slack"
-				what="Resolution (Slack)"
-				warnings={[]}
-				onCopied={() => 'Copied.'}
-				next={<a href="/post-mortem/">Write the post-mortem</a>}
-			/>,
-		);
-		fireEvent.click(screen.getByRole('button', { name: 'Copy for Slack' }));
+		await refusedCopy(<a href="/post-mortem/">Write the post-mortem</a>);
 		fireEvent.copy(await screen.findByRole('textbox', { name: 'Resolution (Slack)' }));
 		const next = await screen.findByRole('link', { name: 'Write the post-mortem' });
 		await waitFor(() => expect(scrolled).toContain(next.parentElement));

@@ -18,7 +18,7 @@ import { FormatPicker } from './generator/FormatPicker.tsx';
 import { ListField } from './generator/ListField.tsx';
 import { Preview } from './generator/Preview.tsx';
 import { SendBar, sendCheckId } from './generator/SendBar.tsx';
-import { NotHeldHere } from './generator/NotHeldHere.tsx';
+import { NotHeldHere, useNamedIncident } from './generator/NotHeldHere.tsx';
 import { TextField } from './generator/TextField.tsx';
 import { useStoredRead } from './useStoredRead.ts';
 import { validatedState } from '../lib/stateRead.ts';
@@ -65,7 +65,7 @@ function closedWarning(template: GeneratorTemplate, incident: Incident | undefin
 export default function MessageGenerator({ template, playbook, children }: Props) {
 	const { value: state, ready, deciding } = useStoredRead(validatedState);
 	// Asked for by the link that opened the page (the incident bar's "Post the update", for the incident it shows), else the one worked on.
-	const [named] = useState(() => (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get(INCIDENT_QUERY)));
+	const named = useNamedIncident();
 	const incident = findIncident(state, named) ?? workingIncident(state);
 	const now = useNow(10_000);
 	const [edits, setEdits] = useState<FieldValues>({});

@@ -1,4 +1,4 @@
-import { INCIDENT_QUERY, urls } from '../lib/urls.ts';
+import { urls } from '../lib/urls.ts';
 import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook.ts';
@@ -16,7 +16,7 @@ import type { TemplateField } from '../schemas/template.ts';
 import { downloadText } from './copyText.ts';
 import { ActionItemsField } from './generator/ActionItemsField.tsx';
 import { Preview } from './generator/Preview.tsx';
-import { NotHeldHere } from './generator/NotHeldHere.tsx';
+import { NotHeldHere, useNamedIncident } from './generator/NotHeldHere.tsx';
 import { SendBar } from './generator/SendBar.tsx';
 import { TextField } from './generator/TextField.tsx';
 import { IncidentCourseFigure } from './charts/IncidentCourseFigure.tsx';
@@ -54,7 +54,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 	const [held, setHeld] = useState<Array<{ incident: string; item: ActionItemChange }>>([]);
 	const [followUp, setFollowUp] = useState('');
 	// Asked for by the link that opened the page (the resolution's "Write the post-mortem"), else the one worked on.
-	const [named] = useState(() => (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get(INCIDENT_QUERY)));
+	const named = useNamedIncident();
 	const incident = findIncident(state, named) ?? workingIncident(state);
 	const id = `pm-${template.id}`;
 	useEffect(() => setTyped({}), [incident?.id]);

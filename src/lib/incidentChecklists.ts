@@ -3,8 +3,13 @@
  * export and the post-mortem's skipped steps share.
  */
 import type { ChecklistSpec } from './clientPlaybook.ts';
-import { keyParts } from './checklistKeys.ts';
 import type { Incident } from './state.ts';
+
+/** The parts of a list's key: "scenario", "service-down", "response". */
+export function keyParts(spec: Pick<ChecklistSpec, 'key'>): { area: string; page: string; part: string } {
+	const [area = '', page = '', part = ''] = spec.key.split('/');
+	return { area, page, part };
+}
 
 /** Was anything of this list ticked or noted on the incident? */
 export function touched(spec: Pick<ChecklistSpec, 'key'>, incident: Pick<Incident, 'ticks'>): boolean {

@@ -4,7 +4,7 @@
  */
 import { changedItems, type ActionItemFields } from './actionItems.ts';
 import { dueValue, type Deadline } from './clocks.ts';
-import { keyParts } from './checklistKeys.ts';
+import { keyParts } from './incidentChecklists.ts';
 import { newId } from './newId.ts';
 import { uniqueServices } from './serviceList.ts';
 import { actionItemClock } from './merge.ts';

@@ -21,6 +21,9 @@ const exportCode = () => import('./checklistExport.onDemand.ts');
  */
 const changedAfter = (record: { changedAt: number } | undefined): number => Math.max(Date.now(), (record?.changedAt ?? 0) + 1);
 
+/** When a step was ticked, and by whom: "03:14 UTC, Ana". */
+const tickedWhen = (tick: { at: number; by: string }): string => `${formatUtcTime(tick.at)}${tick.by ? `, ${tick.by}` : ''}`;
+
 interface Props {
 	spec: ChecklistSpec;
 	ordered: boolean;
@@ -203,13 +206,7 @@ export default function Checklist({ spec, ordered }: Props) {
 									</form>
 								)}
 								{/* Last: it takes the room the step keeps for it (playbook.css). */}
-								{tick?.done && (
-									<span class="tick-meta">
-										{' '}
-										{formatUtcTime(tick.at)}
-										{tick.by ? `, ${tick.by}` : ''}
-									</span>
-								)}
+								{tick?.done && <span class="tick-meta"> {tickedWhen(tick)}</span>}
 							</span>
 							{editing !== step.id && (
 								<button
@@ -233,8 +230,7 @@ export default function Checklist({ spec, ordered }: Props) {
 					<ul>
 						{removed.map(([key, tick]) => (
 							<li key={key}>
-								<s>{tick.text}</s> {formatUtcTime(tick.at)}
-								{tick.by ? `, ${tick.by}` : ''}
+								<s>{tick.text}</s> {tickedWhen(tick)}
 							</li>
 						))}
 					</ul>

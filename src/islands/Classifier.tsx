@@ -16,8 +16,9 @@ import {
 	type Answers,
 } from '../lib/classify.ts';
 import { severityById, type ClientPlaybook } from '../lib/clientPlaybook.ts';
-import { describeRung, escalatesTo } from '../lib/escalationLadder.ts';
-import { formatMinutes, formatResponseTarget } from '../lib/format.ts';
+import { escalatesTo } from '../lib/escalationLadder.ts';
+import { formatMinutes } from '../lib/format.ts';
+import { describeRung, formatResponseTarget } from '../lib/levelText.ts';
 import { copyText } from './copyText.ts';
 import { SCENARIO_LINK_LIMIT } from '../lib/scenarioLinks.ts';
 import { SeverityBadge } from './SeverityBadge.tsx';

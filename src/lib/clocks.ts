@@ -6,7 +6,7 @@
  */
 import type { EscalationStep } from '../schemas/escalation.ts';
 import type { Severity } from '../schemas/severity.ts';
-import { conditionHolds, describePlannedRung, describeRung, escalationPlan, rungDoneAt } from './escalationLadder.ts';
+import { conditionHolds, describePlannedRung, escalationPlan, rungDoneAt, scenarioAdded } from './escalationLadder.ts';
 import { formatMinutes } from './format.ts';
 import type { Incident, TimelineEvent } from './state.ts';
 
@@ -129,7 +129,8 @@ export function deadlines(
 			id: `rung:${responder.id}`,
 			kind: 'rung',
 			label: responder.role,
-			detail: describeRung(responder),
+			// Brought in by the declaration itself, whatever else the path says of it: what the playbook notes of the role.
+			detail: responder.note ?? '',
 			at: detectedAt,
 			state: 'done',
 			doneAt: rungDoneAt(incident, ladder, responder.id) ?? declaredAt,
@@ -146,7 +147,17 @@ export function deadlines(
 			list.push({ ...base, state: 'conditional' });
 			continue;
 		}
-		const at = dueAt(detectedAt, (l) => {
+		// Brought by a scenario, it counts from when the incident was given one that brings it: chosen when declaring,
+		// from detection; added later, from then (its timeline line; the last, if it was taken away and added again).
+		const since =
+			rung.condition === undefined
+				? detectedAt
+				: Math.min(
+						...incident.scenarios
+							.filter((id) => rung.scenarios?.includes(id))
+							.map((id) => incident.events.findLast((e) => e.value === scenarioAdded(id))?.at ?? detectedAt),
+					);
+		const at = dueAt(since, (l) => {
 			const p = escalationPlan(ladder, l).find((p) => p.rung.id === rung.id);
 			return p && (p.after ?? 0);
 		});

@@ -24,18 +24,13 @@ export function rungDoneAt(incident: RungRecord, ladder: readonly Pick<Escalatio
 	return incident.events.find((e) => e.kind === 'escalation' && e.value === `rung:${id}`)?.at;
 }
 
+/** A scenario given to an incident after its declaration, as its timeline line names it (the line's value). */
+export const scenarioAdded = (id: string): string => `scenario:${id}`;
+
 /** Does a conditional rung's condition hold for an incident tagged with these scenarios? */
 export function conditionHolds(rung: Pick<EscalationStep, 'condition' | 'scenarios'>, scenarioIds: readonly string[]): boolean {
 	if (rung.condition === undefined) return true;
 	return (rung.scenarios ?? []).some((id) => scenarioIds.includes(id));
-}
-
-/** When a rung is brought in, in words: "If P0/P1 unresolved in 1 hour", "If P0 data breach/security incident". */
-export function describeRung(rung: EscalationStep): string {
-	const levels = rung.severities ? `${rung.severities.join('/')} ` : '';
-	if (rung.after !== undefined) return `If ${levels}unresolved in ${formatMinutes(rung.after)}`;
-	if (rung.condition !== undefined) return `If ${levels}${rung.condition}`;
-	return rung.note ?? '';
 }
 
 /** The rungs above the first responder that a severity can reach: who that level escalates to. */

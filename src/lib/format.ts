@@ -23,12 +23,6 @@ export function formatWindow(window: { from?: number | undefined; to: number; la
 	return `${formatMinutesShort(from)}–${formatMinutesShort(window.to)}`;
 }
 
-/** A level's response target as responders read it: "Immediate (< 5 minutes)", or "< 5 minutes". */
-export function formatResponseTarget(level: { responseTime: number; responseLabel?: string | undefined }): string {
-	const within = `< ${formatMinutes(level.responseTime)}`;
-	return level.responseLabel ? `${level.responseLabel} (${within})` : within;
-}
-
 /** A phase as its heading: "Phase 2: Assessment" (its number is its sidebar order). */
 export function formatPhaseTitle(phase: { title: string; sidebar: { order: number } }): string {
 	return `Phase ${phase.sidebar.order}: ${phase.title}`;

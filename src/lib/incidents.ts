@@ -4,6 +4,7 @@
  */
 import { changedItems, type ActionItemFields } from './actionItems.ts';
 import { dueValue, type Deadline } from './clocks.ts';
+import { scenarioAdded } from './escalationLadder.ts';
 import { keyParts } from './incidentChecklists.ts';
 import { newId } from './newId.ts';
 import { uniqueServices } from './serviceList.ts';
@@ -340,7 +341,7 @@ export function tickItem(
  * write theirs, names it): a rung the scenario brings shows up then, and the record says why.
  */
 const scenariosAddedLines = (ids: readonly string[], by: string, now: number): TimelineEvent[] =>
-	ids.map((id) => event(now, 'edited', `Scenario added: ${id}`, by, `scenario:${id}`));
+	ids.map((id) => event(now, 'edited', `Scenario added: ${id}`, by, scenarioAdded(id)));
 
 /**
  * A scenario's runbook worked for an incident (a step of it done, a symptom seen) makes the scenario

@@ -1,7 +1,7 @@
 import type { Step } from '../schemas/step.ts';
 import type { CommandBlock } from '../schemas/step.ts';
-import { describeRung } from './escalationLadder.ts';
-import { formatMinutes, formatPhaseTitle, formatResponseTarget, formatWindow } from './format.ts';
+import { formatMinutes, formatPhaseTitle, formatWindow } from './format.ts';
+import { describeRung, formatResponseTarget } from './levelText.ts';
 import type { Playbook, Template } from './playbook.ts';
 import { placeholderValues, renderTemplate } from './renderMessage.ts';
 

@@ -54,6 +54,12 @@ const dueEvents = () =>
 		(e) => e.kind === 'escalation' && e.value?.startsWith('due:'),
 	);
 
+/**
+ * The due line this test's bar logs, in before the test ends: written later (it loads the store first), it would land in
+ * the next test's storage, over its incident.
+ */
+const loggedBeforeTheNextTest = (value: string) => vi.waitFor(() => expect(dueEvents().map((e) => e.value)).toContain(value));
+
 /** Notifications allowed: the titles of those shown, in order. */
 function allowNotifications(): string[] {
 	const notified: string[] = [];
@@ -174,6 +180,7 @@ describe('the incident bar', () => {
 		await vi.waitFor(() =>
 			expect([...alone.root.querySelectorAll('.incident-bar-next > span')].map((s) => s.textContent)).toEqual(['Escalate', 'due now']),
 		);
+		await loggedBeforeTheNextTest('due:escalate');
 	});
 
 	it('keeps an escalation overdue at the old level overdue when the level is raised', async () => {
@@ -195,6 +202,7 @@ describe('the incident bar', () => {
 		const { root } = await startBar(ladder, [lower, { ...level, updateEvery: 600 }]);
 		const line = () => [...root.querySelectorAll('.incident-bar-next > span')].map((s) => s.textContent);
 		await vi.waitFor(() => expect(line()).toEqual(['Escalate: Team Lead', '30 min overdue']));
+		await loggedBeforeTheNextTest('due:rung:lead');
 	});
 
 	it('logs and notifies each deadline that falls due once, however often it renders before the store arrives', async () => {

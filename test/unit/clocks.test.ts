@@ -59,6 +59,30 @@ describe('deadlines of a P0', () => {
 		expect(ceo).toMatchObject({ at: T0, state: 'due', detail: 'At P0: if data breach/security incident' });
 	});
 
+	it('counts a rung a scenario brings from when the scenario was added, not from detection', () => {
+		let { state, id } = p0();
+		state = updateIncident(state, id, { scenarios: ['security-incident'] }, T0 + min(30));
+		const ceo = (m: number) => byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(m)))['rung:ceo'];
+		expect(ceo(31)).toMatchObject({ at: T0 + min(30), state: 'due' });
+		expect(ceo(36)).toMatchObject({ state: 'overdue' });
+		// With a time of its own (as the path plans it at this level), from the addition on; chosen at the declaration, from detection as before.
+		const timedLadder = ladder.map((r) => (r.id === 'ceo' ? EscalationStepSchema.parse({ ...r, after: '15m' }) : r));
+		const declared = byId(deadlines(p0({ scenarios: ['security-incident'] }).incident, level('P0'), timedLadder, T0))['rung:ceo']!;
+		expect(declared.at).toBeGreaterThan(T0);
+		const added = byId(deadlines(state.incidents[0]!, level('P0'), timedLadder, T0 + min(31)))['rung:ceo'];
+		expect(added).toMatchObject({ at: declared.at! + min(30), state: 'upcoming' });
+	});
+
+	it('counts it from the last addition when the scenario was taken away and added again', () => {
+		let { state, id } = p0({ scenarios: ['security-incident'] });
+		state = updateIncident(state, id, { scenarios: [] }, T0 + min(5));
+		state = updateIncident(state, id, { scenarios: ['security-incident'] }, T0 + min(40));
+		expect(byId(deadlines(state.incidents[0]!, level('P0'), ladder, T0 + min(41)))['rung:ceo']).toMatchObject({
+			at: T0 + min(40),
+			state: 'due',
+		});
+	});
+
 	it("leaves out rungs of other levels and uses the level's own times", () => {
 		const list = byId(deadlines(p0({ severity: 'P2' }).incident, level('P2'), ladder, T0));
 		expect(list['rung:cto-vp-engineering']).toBeUndefined();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinutes, formatPhaseTitle, formatResponseTarget, formatWindow } from '../../src/lib/format.ts';
+import { formatMinutes, formatPhaseTitle, formatWindow } from '../../src/lib/format.ts';
+import { formatResponseTarget } from '../../src/lib/levelText.ts';
 
 describe('the words levels and phases are shown in', () => {
 	it('says durations as people do', () => {

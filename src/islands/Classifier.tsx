@@ -16,9 +16,9 @@ import {
 	type Answers,
 } from '../lib/classify.ts';
 import { severityById, type ClientPlaybook } from '../lib/clientPlaybook.ts';
-import { escalatesTo } from '../lib/escalationLadder.ts';
+import { describePlannedRung, escalationPlan } from '../lib/escalationLadder.ts';
 import { formatMinutes } from '../lib/format.ts';
-import { describeRung, formatResponseTarget } from '../lib/levelText.ts';
+import { formatResponseTarget } from '../lib/levelText.ts';
 import { copyText } from './copyText.ts';
 import { SCENARIO_LINK_LIMIT } from '../lib/scenarioLinks.ts';
 import { SeverityBadge } from './SeverityBadge.tsx';
@@ -264,8 +264,8 @@ export default function Classifier({ playbook }: Props) {
 									<dd>if not resolved in {formatMinutes(level.escalateAfter)}</dd>
 									<dt>Escalates to</dt>
 									<dd>
-										{escalatesTo(playbook.escalation, level.id)
-											.map((r) => `${r.role} (${describeRung(r).replace(/^If /, 'if ')})`)
+										{escalationPlan(playbook.escalation, level)
+											.map((planned) => `${planned.rung.role} (${describePlannedRung(planned)})`)
 											.join('; ')}
 									</dd>
 									<dt>Status updates</dt>

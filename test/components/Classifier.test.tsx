@@ -17,6 +17,8 @@ const playbook: ClientPlaybook = {
 	escalation: [
 		{ id: 'lead', level: 1, role: 'Lead' },
 		{ id: 'boss', level: 2, role: 'Boss', after: 20 },
+		{ id: 'chief', level: 3, role: 'Chief', note: 'When the level says so' },
+		{ id: 'legal', level: 4, role: 'Legal', condition: 'data leaked', scenarios: ['down'] },
 	],
 	scenarios: [{ id: 'down', title: 'Down', severities: ['A'] }],
 	severities: [
@@ -63,7 +65,10 @@ describe('<Classifier>', () => {
 		const text = document.getElementById('classification-result')?.textContent ?? '';
 		expect(text).toContain('All down (A)');
 		expect(text).toContain('Slow (3s) (B)');
-		expect(text).toContain('Boss (if unresolved in 20 minutes)');
+		// Each rung as the level brings it in, as the severity table and the workspace say it (escalationPlan).
+		expect(text).toContain(
+			'Escalates toBoss (if unresolved after 20 minutes); Chief (if unresolved after 10 minutes); Legal (if data leaked)',
+		);
 		expect(screen.getByRole('link', { name: 'Declare a A incident' }).getAttribute('href')).toBe(
 			'/incident/?severity=A&classified=1&seen=A%3Adown&latency=3',
 		);

@@ -149,4 +149,38 @@ describe('keyboard only', () => {
 		expect((await storedState(page))?.state.incidents[0]?.events.filter((e) => e.kind === 'severity')).toHaveLength(1);
 		await context.close();
 	});
+
+	it('on a phone, keeps every control Tab reaches on the classifier above its result bar', async () => {
+		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 360, height: 740 } });
+		const page = await context.newPage();
+		await page.goto('/classify/');
+		await page.locator('#classification-result').waitFor();
+		await tabTo(page, (el) => el instanceof HTMLInputElement && el.type === 'checkbox');
+		await page.keyboard.press('Space');
+		await expect.poll(() => page.locator('.result-bar a').count()).toBe(1);
+		// Through the criteria, the results and on to the page's end: each control in view and clear of the bar.
+		const covered: string[] = [];
+		let reached = 0;
+		for (let i = 0; i < 60; i++) {
+			await page.keyboard.press('Tab');
+			const focus = await page.evaluate(() => {
+				const el = document.activeElement;
+				const bar = document.querySelector('.result-bar')!;
+				if (!el || el === document.body || bar.contains(el)) return null;
+				const box = el.getBoundingClientRect();
+				if (box.height === 0 || box.top < 0) return null;
+				return {
+					name: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40),
+					bottom: box.bottom,
+					barTop: bar.getBoundingClientRect().top,
+				};
+			});
+			if (!focus) continue;
+			reached++;
+			if (focus.bottom > focus.barTop) covered.push(focus.name);
+		}
+		expect(reached).toBeGreaterThan(10);
+		expect(covered).toEqual([]);
+		await context.close();
+	});
 });

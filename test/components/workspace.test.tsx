@@ -4,6 +4,7 @@ import type { ClientPlaybook, ClientSeverity } from '../../src/lib/clientPlayboo
 import { addNote, declareIncident, logMessage, setStatus } from '../../src/lib/incidents.ts';
 import { emptyState, type Incident, type State } from '../../src/lib/state.ts';
 import { MAX_NAME_LENGTH } from '../../src/lib/limits.ts';
+import { sourceValue } from '../../src/lib/messageValues.ts';
 import { loadState, saveState, STATE_KEY } from '../../src/lib/storage.ts';
 import { declaration, min, T0 } from '../support/incidents.ts';
 
@@ -104,6 +105,19 @@ describe('the incident summary', () => {
 		expect(document.querySelector('[data-elapsed]')?.textContent).toBe('21 min 00 s');
 		expect((screen.getByLabelText('Severity') as HTMLSelectElement).value).toBe('S1');
 		expect(screen.getByRole('button', { name: 'Looking' }).getAttribute('aria-pressed')).toBe('true');
+	});
+
+	it('says how long a resolved incident lasted as its messages do: by the times they show', async () => {
+		// Detected at :37 past a minute, resolved 1 h 03 min 30 s later at :07 past another: the times shown are 64 minutes apart.
+		const resolvedAt = DETECTED + min(63) + 30_000;
+		const { state, id } = seeded();
+		saveState(localStorage, setStatus(state, id, playbook.statuses[2]!, resolvedAt));
+		await mount();
+		const incident = saved();
+		expect(incident.resolvedAt).toBe(resolvedAt);
+		const messageSays = sourceValue('duration', { incident, playbook, checklists: [], kind: 'message', now: NOW });
+		await waitFor(() => expect(document.querySelector('[data-elapsed]')?.textContent).toBe(messageSays));
+		expect(messageSays).toBe('1 h 4 min');
 	});
 
 	it('changes severity and status in the store, and the page and timeline follow', async () => {

@@ -3,7 +3,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { severityById, type ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import { formatClock } from '../../lib/clocks.ts';
-import { formatUtcDateTime } from '../../lib/timeText.ts';
+import { shownDuration } from '../../lib/severityPeriods.ts';
+import { formatSpan, formatUtcDateTime } from '../../lib/timeText.ts';
 import type { IncidentFields } from '../../lib/incidents.ts';
 import type { Incident } from '../../lib/state.ts';
 import type { Status } from '../../schemas/site.ts';
@@ -74,7 +75,8 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 			<p class="elapsed">
 				<span class="elapsed-label">{incident.resolvedAt === undefined ? 'Since detection' : 'Lasted'}</span>{' '}
 				<span class="elapsed-clock" data-elapsed>
-					{formatClock(elapsed)}
+					{/* Ended, as its messages and post-mortem say it: by the times they show (13:05 to 14:09, 1 h 4 min). */}
+					{incident.resolvedAt === undefined ? formatClock(elapsed) : formatSpan(shownDuration(incident.detectedAt, incident.resolvedAt))}
 				</span>
 			</p>
 			<div class="status-buttons" role="group" aria-label="Status" ref={statusButtons}>

@@ -1,10 +1,10 @@
 /**
  * What the incident bar offers next, from the incident, its deadlines and the page it is on: post
- * the status update when it is due, open the incident's runbook, open the workspace on the incident.
+ * the status update when it is due, open the incident's runbook. The bar itself opens the workspace.
  */
 import type { Deadline } from './clocks.ts';
 import type { TemplateField } from '../schemas/template.ts';
-import { INCIDENT_QUERY, sitePath, ROUTES, urls } from './urls.ts';
+import { INCIDENT_QUERY, sitePath, urls } from './urls.ts';
 
 /** One action of the bar: a button (post the update) or a link. */
 export type BarAction = { kind: 'update'; label: string } | { kind: 'link'; label: string; href: string };
@@ -32,7 +32,11 @@ export function barActions(
 	if (scenario !== undefined && here !== sitePath(urls.scenario(scenario))) {
 		actions.push({ kind: 'link', label: 'Runbook', href: urls.scenario(scenario) });
 	}
-	// Named: once the incident last worked on is resolved, the bar shows another still open, and its workspace opens on that one.
-	if (here !== ROUTES.incident) actions.push({ kind: 'link', label: 'Workspace', href: urls.incident({ [INCIDENT_QUERY]: incident.id }) });
 	return actions;
 }
+
+/**
+ * Where the bar leads: the workspace, on the incident the bar shows. Named: once the incident last worked on is
+ * resolved, the bar shows another still open, and its workspace opens on that one.
+ */
+export const workspaceHref = (incident: { id: string }): string => urls.incident({ [INCIDENT_QUERY]: incident.id });

@@ -7,7 +7,7 @@
  * when the cheap read finds what it will not guess about, so the full read migrates, sets aside and
  * tells. The bar stays in view while scrolling and offers the next action.
  */
-import { barActions, type BarAction } from '../lib/barActions.ts';
+import { barActions, workspaceHref, type BarAction } from '../lib/barActions.ts';
 import type { ClockLevel } from '../lib/clocks.ts';
 import { deadlines, dueValue, elapsedMs, formatClock, nextDeadline, type Deadline } from '../lib/clocks.ts';
 import { deadlineText, listedDeadlines } from '../lib/listedDeadlines.ts';
@@ -46,7 +46,6 @@ type BarParts = [
 	HTMLElement,
 	HTMLElement,
 	HTMLElement,
-	HTMLElement,
 ];
 
 /** Deadlines logged (or being logged) by this page, so one falling due is logged and notified once. */
@@ -75,14 +74,14 @@ export function startIncidentBar(): void {
 	const onWorkspace = sitePath(location.pathname) === ROUTES.incident;
 
 	// The parts are in the page (incidentBarMarkup.ts), updated in place, so a focused button keeps its focus as the clock ticks.
-	const [main, drill, badge, title, next, nextLabel, nextWhen, clock, clockTime, actions, status] = root.querySelectorAll<HTMLElement>(
+	const [main, drill, badge, title, clockTime, next, nextLabel, nextWhen, actions, status] = root.querySelectorAll<HTMLElement>(
 		'[data-bar]',
 	) as unknown as BarParts;
 	let shownActions = '';
-	let said = { text: '', until: 0 };
+	let said: { text: [string, string]; until: number } = { text: ['', ''], until: 0 };
 
-	/** Tell the outcome: in full to screen readers, in short on the bar's second line for a few seconds. */
-	const say = (text: string, short: string) => {
+	/** Tell the outcome: in full to screen readers, in short on the bar's second line for a few seconds (the label, then what is kept whole). */
+	const say = (text: string, short: [string, string]) => {
 		status.textContent = text;
 		said = { text: short, until: Date.now() + 8000 };
 		render();
@@ -99,7 +98,7 @@ export function startIncidentBar(): void {
 		const playbook = { severities: data.severities as unknown as ClientSeverity[], statuses: data.statuses };
 		const outcome = await onDemand.postUpdate(store, incident.id, playbook);
 		button.disabled = false;
-		say(outcome.message, outcome.done ? `Paste in ${incident.channel}` : outcome.message);
+		say(outcome.message, outcome.done ? ['Paste in', incident.channel] : [outcome.message, '']);
 		if (focused) (button.isConnected ? button : (main.firstChild as HTMLElement)).focus();
 		// The update's generator asks for what is missing, and shows the text to copy by hand.
 		if (!outcome.done && outcome.reason !== 'gone') location.assign(outcome.href);
@@ -139,10 +138,10 @@ export function startIncidentBar(): void {
 		badge.className = `sev sev-${level.tone}`;
 		badge.textContent = level.id;
 		title.textContent = incident.title;
+		(main.firstChild as HTMLElement).setAttribute('href', workspaceHref(incident));
 		clockTime.textContent = formatClock(elapsedMs(incident, now));
 		const showSaid = said.until > now;
-		clock.hidden = showSaid;
-		next.className = `incident-bar-next ${!showSaid && upcoming ? `state-${upcoming.state}` : ''}`;
+		next.className = `incident-bar-next ${showSaid ? 'said' : upcoming ? `state-${upcoming.state}` : ''}`;
 		// The buttons first: the line's room is what they leave, and the label is measured against it below.
 		const wanted = barActions(incident, list, location.pathname, data.canPostUpdate);
 		const key = wanted.map((a) => (a.kind === 'link' ? a.href : a.kind)).join(' ');
@@ -150,7 +149,7 @@ export function startIncidentBar(): void {
 			actions.replaceChildren(...wanted.map(actionView));
 			shownActions = key;
 		}
-		const [label, when] = showSaid ? [said.text, ''] : upcoming ? deadlineText(upcoming, now) : ['', ''];
+		const [label, when] = showSaid ? said.text : upcoming ? deadlineText(upcoming, now) : ['', ''];
 		nextLabel.textContent = label;
 		nextWhen.textContent = when;
 		// Cut short ("Escalate: Engin…"), an escalation keeps whom it brings in: the role alone, which the responder must read.

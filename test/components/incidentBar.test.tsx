@@ -99,13 +99,20 @@ afterEach(() => {
 
 describe('the incident bar', () => {
 	it('shows the open incident and follows other tabs without loading the store', async () => {
-		localStorage.setItem(STATE_KEY, stored(openIncident(min(2))));
+		const first = openIncident(min(2));
+		localStorage.setItem(STATE_KEY, stored(first));
 		const { root, loader } = await startBar();
 		expect(root.hidden).toBe(false);
 		expect(root.querySelector('.incident-bar-title')?.textContent).toBe('API returns 503');
 		expect(root.querySelector('.sev')?.textContent).toBe('P0');
-		otherTabWrites(stored(openIncident(min(2), 'Checkout fails')));
+		// The bar is the way to the workspace, opened on the incident it shows.
+		const workspace = () =>
+			new URL(root.querySelector('#incident-bar-link')!.getAttribute('href')!, 'http://site').searchParams.get('incident');
+		expect(workspace()).toBe(first.incidents[0]!.id);
+		const other = openIncident(min(2), 'Checkout fails');
+		otherTabWrites(stored(other));
 		expect(root.querySelector('.incident-bar-title')?.textContent).toBe('Checkout fails');
+		expect(workspace()).toBe(other.incidents[0]!.id);
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		expect(loader.loadedStore()).toBeUndefined();
 	});

@@ -362,7 +362,7 @@ describe('drills', () => {
 		expect(await page.locator('.incident-summary').innerText()).toMatch(/#incident-drill-\d{8}-\d{4}/);
 		expect(await page.locator('.incident-list').innerText()).toMatch(/Open\s+P2\s+Real outage[\s\S]*Drills\s+DRILL\s+P0\s+Game day/);
 		await page.goto('/tools/');
-		expect(await page.locator('#incident-bar').innerText()).toMatch(/^DRILL/);
+		expect(await page.locator('#incident-bar .incident-bar-heading').innerText()).toMatch(/^DRILL/);
 		await page.goto('/incident/');
 		await page.evaluate(() => {
 			(window as unknown as { copied: string }).copied = '';

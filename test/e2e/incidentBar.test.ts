@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { declareIncident, setActive, setStatus } from '../../src/lib/incidents.ts';
+import { declareIncident, logMessage, setActive, setStatus } from '../../src/lib/incidents.ts';
 import { emptyState, type State } from '../../src/lib/state.ts';
 import { STATE_KEY, STATE_VERSION } from '../../src/lib/storage.ts';
 import { scenarioPath, ROUTES } from '../../src/lib/urls.ts';
@@ -13,15 +13,16 @@ const LONG_AGO = min(24 * 60 + 5);
 const chromium = useChromium({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 
 /** Store an incident about service-down, declared `ago` ms before now, before any page runs. */
-async function withOpenIncident(ago: number, over = {}): Promise<void> {
+async function withOpenIncident(ago: number, over = {}, updatedAgo?: number): Promise<void> {
 	const now = Date.now();
-	const { state } = declareIncident(
+	const { state, id } = declareIncident(
 		{ ...emptyState(), responder: 'alice' },
 		declaration({ detectedAt: now - ago - min(1), scenarios: ['service-down'], ...over }),
 		'incident-',
 		now - ago,
 	);
-	await withState(state);
+	// With a status update posted `updatedAgo` before now, the next is not due yet.
+	await withState(updatedAgo === undefined ? state : logMessage(state, id, 'Copied Status Update (Slack)', now - updatedAgo));
 }
 
 /** Store this state before any page runs (once per tab: a reload keeps what the page wrote). */
@@ -51,9 +52,9 @@ async function layoutShift(page: Page): Promise<number> {
 	);
 }
 
-/** What the bar's second line shows on a runbook: each part's text and whether it is whole, or undefined when it is out of view. */
-async function lineParts(ago: number, path = scenarioPath('service-down')) {
-	await withOpenIncident(ago, { title: 'Checkout API returns 500s for every customer in every region' });
+/** What the bar shows on a runbook: each part's text and whether it is whole, or undefined when it is out of view. */
+async function lineParts(ago: number, path = scenarioPath('service-down'), updatedAgo?: number) {
+	await withOpenIncident(ago, { title: 'Checkout API returns 500s for every customer in every region' }, updatedAgo);
 	const page = await chromium.context.newPage();
 	// Whether the deadline's label was whole as the bar was first filled in (read once its script's task is done).
 	await page.addInitScript(() => {
@@ -66,10 +67,10 @@ async function lineParts(ago: number, path = scenarioPath('service-down')) {
 		seen.observe(document, { subtree: true, childList: true, characterData: true });
 	});
 	await page.goto(path);
-	const line = page.locator('#incident-bar .incident-bar-line');
-	await line.waitFor();
+	const link = page.locator('#incident-bar-link');
+	await page.locator('#incident-bar .incident-bar-line').waitFor();
 	const firstWhole = await page.evaluate(() => (window as { firstWhole?: boolean }).firstWhole);
-	const parts = await line.evaluate((el) => {
+	const parts = await link.evaluate((el) => {
 		const box = el.getBoundingClientRect();
 		const part = (selector: string) => {
 			const node = el.querySelector<HTMLElement>(selector);
@@ -78,14 +79,12 @@ async function lineParts(ago: number, path = scenarioPath('service-down')) {
 			const inView = r.width > 0 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 && r.right <= box.right + 0.5;
 			return inView ? { text: node.textContent ?? '', whole: node.scrollWidth <= node.clientWidth } : undefined;
 		};
-		// Whether the clock, at its whole width, fits beside the deadline, at its whole width.
-		const width = (selector: string) => el.querySelector<HTMLElement>(selector)!.scrollWidth;
-		const gap = parseFloat(getComputedStyle(el).columnGap);
 		return {
 			when: part('.incident-bar-next .incident-bar-keep'),
 			label: part('.incident-bar-next .incident-bar-words'),
+			title: part('.incident-bar-title'),
 			clock: part('.incident-bar-clock'),
-			clockFits: width('.incident-bar-next') + gap + width('.incident-bar-clock') <= box.width,
+			width: box.width,
 		};
 	});
 	return { ...parts, firstWhole };
@@ -156,29 +155,37 @@ describe('the incident bar on a phone', () => {
 		expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineWidth)).toBe('3px');
 		await page.keyboard.press('Tab');
 		expect(await page.evaluate(() => document.activeElement?.closest('#incident-bar')?.id)).toBe('incident-bar');
-		expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(ROUTES.incident);
+		expect(await page.evaluate(() => new URL((document.activeElement as HTMLAnchorElement).href).pathname)).toBe(ROUTES.incident);
 	});
 
-	it('leads with the next deadline at 360 px, with the time since detection beside it whole when it fits', async () => {
+	it('at 360 px, says the next deadline on a line of its own, and the time since detection whole beside the title', async () => {
 		const early = await lineParts(min(3));
 		expect(early.when?.text).toMatch(/\d/);
 		expect(early.when?.whole).toBe(true);
 		expect(early.label?.whole).toBe(true);
-		// The deadline ("Escalate: Engineering Lead in 10 min 59 s") comes first; the clock shows whole, or gives way when it cannot.
-		if (early.clockFits) expect(early.clock?.text).toMatch(/\d.*since detection/);
-		else expect(early.clock).toBeUndefined();
-		if (early.clock) expect(early.clock.whole).toBe(true);
+		// On its own runbook, with nothing else to offer, the bar has its whole width: the clock shows, and the title before it.
+		expect(early.clock?.text).toMatch(/\d.*since detection/);
+		expect(early.clock?.whole).toBe(true);
+		expect(early.title?.text.length).toBeGreaterThan(0);
 	});
 
 	it('names whom an overdue escalation brings in, whole, at 360 px', async () => {
-		// 70 minutes on, the level's escalation (15 minutes) is the first deadline overdue: the label cannot hold the rule and the role.
-		const late = await lineParts(min(70));
-		expect(late.when?.text).toMatch(/^5\d min overdue$/);
+		// 21 minutes on, the level's escalation (15 minutes) is overdue, the update posted a minute ago: the label cannot hold the rule and the role.
+		const late = await lineParts(min(21), scenarioPath('service-down'), min(1));
+		expect(late.when?.text).toMatch(/^\d min overdue$/);
 		expect(late.label?.text).toMatch(/Engineering Lead$/);
 		expect(late.label?.whole).toBe(true);
 	});
 
-	it('names whom an overdue escalation brings in, whole, at 1280 px beside all three of its buttons', async () => {
+	it('names whom an overdue escalation brings in at 360 px beside the update to post, from the role’s start', async () => {
+		// 70 minutes on, the update is overdue too, and its button takes the room: the role is still what the line says.
+		const later = await lineParts(min(70));
+		expect(later.when?.text).toMatch(/^5\d min overdue$/);
+		expect(later.when?.whole).toBe(true);
+		expect(later.label?.text).toBe('Engineering Lead');
+	});
+
+	it('names whom an overdue escalation brings in, whole, at 1280 px beside both of its buttons', async () => {
 		await chromium.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
 		const late = await lineParts(min(70), ROUTES.tools);
 		expect(late.when?.text).toMatch(/^5\d min overdue$/);
@@ -188,11 +195,13 @@ describe('the incident bar on a phone', () => {
 		expect(late.firstWhole).toBe(true);
 	});
 
-	it('says what is overdue and by how long at 360 px, the clock giving way whole, a day overdue', async () => {
-		const late = await lineParts(LONG_AGO);
+	it('says what is overdue and by how long at 360 px beside the update to post, the clock giving way to the title, a day overdue', async () => {
+		const late = await lineParts(LONG_AGO, ROUTES.tools);
 		expect(late.when?.text).toMatch(/\d.* overdue$/);
 		expect(late.when?.whole).toBe(true);
 		expect(late.label?.text.length).toBeGreaterThan(0);
+		// Beside "Post the update" the title keeps what room is left, not a clock cut short.
+		expect(late.title?.text.length).toBeGreaterThan(0);
 		if (late.clock) expect(late.clock.whole).toBe(true);
 	});
 
@@ -202,8 +211,8 @@ describe('the incident bar on a phone', () => {
 		await page.goto(ROUTES.tools);
 		const runbook = page.locator('#incident-bar').getByRole('link', { name: 'Runbook' });
 		await runbook.waitFor();
-		const workspaceHref = await page.locator('#incident-bar').getByRole('link', { name: 'Workspace' }).getAttribute('href');
-		expect(new URL(workspaceHref ?? '', baseURL).pathname).toBe(ROUTES.incident);
+		const workspace = page.locator('#incident-bar').getByRole('link', { name: /^Workspace:/ });
+		expect(new URL((await workspace.getAttribute('href')) ?? '', baseURL).pathname).toBe(ROUTES.incident);
 		expect(await page.getByRole('button', { name: 'Post the update' }).count()).toBe(0);
 		await runbook.tap();
 		await page.waitForURL(`**${scenarioPath('service-down')}`);
@@ -236,7 +245,7 @@ describe('the incident bar on a phone', () => {
 		const incident = JSON.parse(stored).state.incidents[0];
 		expect(incident.events.some((e: { kind: string }) => e.kind === 'message')).toBe(true);
 		// Where to paste it, whole on the bar's line at 360 px: the channel's name is what the responder needs from it.
-		const said = page.locator('#incident-bar .incident-bar-words');
+		const said = page.locator('#incident-bar .incident-bar-next .incident-bar-keep');
 		expect(await said.textContent()).toContain(incident.channel);
 		expect(await said.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 	});
@@ -320,7 +329,7 @@ describe('the incident bar on a phone', () => {
 		await expect.poll(() => page.locator('[data-generator="update"] .generator-source').innerText()).toContain(older.id);
 		// And its workspace opens on it, at once: the one worked on from then on.
 		await page.goto(scenarioPath('service-down'));
-		await page.locator('#incident-bar').getByRole('link', { name: 'Workspace' }).tap();
+		await page.locator('#incident-bar-link').tap();
 		await page.waitForURL(/\/incident\//);
 		await page.getByRole('heading', { level: 2, name: /API down in every region/ }).waitFor();
 		await expect
@@ -332,9 +341,9 @@ describe('the incident bar on a phone', () => {
 		await withOpenIncident(min(3));
 		const page = await chromium.context.newPage();
 		await page.goto(ROUTES.tools);
-		const workspace = page.locator('#incident-bar').getByRole('link', { name: 'Workspace' });
-		await workspace.focus();
+		const runbook = page.locator('#incident-bar').getByRole('link', { name: 'Runbook' });
+		await runbook.focus();
 		await page.waitForTimeout(1500);
-		expect(await workspace.evaluate((el) => el === document.activeElement)).toBe(true);
+		expect(await runbook.evaluate((el) => el === document.activeElement)).toBe(true);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barActions, updateTemplate } from '../../src/lib/barActions.ts';
+import { barActions, workspaceHref, updateTemplate } from '../../src/lib/barActions.ts';
 import type { Deadline } from '../../src/lib/clocks.ts';
 import { shortName, webManifest } from '../../src/lib/webManifest.ts';
 
@@ -46,25 +46,19 @@ describe('what the incident bar offers', () => {
 	});
 	const incident = { id: 'inc-20260101-0300-ab', scenarios: ['cache-stampede'] };
 
-	it('the update only once it is due, then the runbook and the workspace', () => {
-		expect(barActions(incident, [update('upcoming')], '/tools/', true).map((a) => a.label)).toEqual(['Runbook', 'Workspace']);
-		expect(barActions(incident, [update('overdue')], '/tools/', true).map((a) => a.label)).toEqual([
-			'Post the update',
-			'Runbook',
-			'Workspace',
-		]);
-		expect(barActions(incident, [update('due')], '/tools/', false).map((a) => a.label)).toEqual(['Runbook', 'Workspace']);
+	it('the update only once it is due, then the runbook', () => {
+		expect(barActions(incident, [update('upcoming')], '/tools/', true).map((a) => a.label)).toEqual(['Runbook']);
+		expect(barActions(incident, [update('overdue')], '/tools/', true).map((a) => a.label)).toEqual(['Post the update', 'Runbook']);
+		expect(barActions(incident, [update('due')], '/tools/', false).map((a) => a.label)).toEqual(['Runbook']);
 	});
 
 	it('not the page it is on, and no runbook for an incident without a scenario', () => {
-		expect(barActions(incident, [], '/scenarios/cache-stampede/', true).map((a) => a.label)).toEqual(['Workspace']);
-		expect(barActions({ id: 'inc-x', scenarios: [] }, [], '/incident/', true)).toEqual([]);
+		expect(barActions(incident, [], '/scenarios/cache-stampede/', true)).toEqual([]);
+		expect(barActions({ id: 'inc-x', scenarios: [] }, [], '/tools/', true)).toEqual([]);
 	});
 
-	it('a workspace that opens on the incident the bar shows, not the one last worked on', () => {
-		const workspace = barActions(incident, [], '/tools/', true).find((a) => a.label === 'Workspace');
-		expect(workspace).toMatchObject({ kind: 'link' });
-		const url = new URL(workspace?.kind === 'link' ? workspace.href : '', 'http://site');
+	it('leads to the workspace on the incident the bar shows, not the one last worked on', () => {
+		const url = new URL(workspaceHref(incident), 'http://site');
 		expect(url.pathname).toBe('/incident/');
 		expect(url.searchParams.get('incident')).toBe(incident.id);
 	});

@@ -141,7 +141,7 @@ export function startIncidentBar(): void {
 		(main.firstChild as HTMLElement).setAttribute('href', workspaceHref(incident));
 		clockTime.textContent = formatClock(elapsedMs(incident, now));
 		const showSaid = said.until > now;
-		next.className = `incident-bar-next ${showSaid ? 'said' : upcoming ? `state-${upcoming.state}` : ''}`;
+		next.className = `incident-bar-next ${!showSaid && upcoming ? `state-${upcoming.state}` : ''}`;
 		// The buttons first: the line's room is what they leave, and the label is measured against it below.
 		const wanted = barActions(incident, list, location.pathname, data.canPostUpdate);
 		const key = wanted.map((a) => (a.kind === 'link' ? a.href : a.kind)).join(' ');

@@ -177,12 +177,14 @@ describe('the incident bar on a phone', () => {
 		expect(late.label?.whole).toBe(true);
 	});
 
-	it('names whom an overdue escalation brings in at 360 px beside the update to post, from the role’s start', async () => {
-		// 70 minutes on, the update is overdue too, and its button takes the room: the role is still what the line says.
+	it('names whom an overdue escalation brings in, whole, at 360 px beside the update to post', async () => {
+		// 70 minutes on, the update is overdue too, and its button takes the first line's room: the deadline has a line of its own.
 		const later = await lineParts(min(70));
 		expect(later.when?.text).toMatch(/^5\d min overdue$/);
 		expect(later.when?.whole).toBe(true);
-		expect(later.label?.text).toBe('Engineering Lead');
+		expect(later.label?.text).toMatch(/Engineering Lead$/);
+		expect(later.label?.whole).toBe(true);
+		expect(later.title?.text.length).toBeGreaterThan(0);
 	});
 
 	it('names whom an overdue escalation brings in, whole, at 1280 px beside both of its buttons', async () => {
@@ -248,6 +250,11 @@ describe('the incident bar on a phone', () => {
 		const said = page.locator('#incident-bar .incident-bar-next .incident-bar-keep');
 		expect(await said.textContent()).toContain(incident.channel);
 		expect(await said.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+		// And what to do with it, whole too, in sight: the runbook's button steps aside while the bar says so.
+		const what = page.locator('#incident-bar .incident-bar-next .incident-bar-words');
+		expect(await what.textContent()).toBe('Paste in');
+		expect(await what.isVisible()).toBe(true);
+		expect(await what.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 	});
 
 	it('by keyboard, leaves the focus on the bar once the update is posted and its button gone', async () => {

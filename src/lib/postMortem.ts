@@ -14,7 +14,7 @@ import { incidentEnd, severityLabel, severityPeriods, shownSpan } from './severi
 import { holdsSteps, incidentChecklists, keyParts, touched } from './incidentChecklists.ts';
 import type { ActionItem, EventKind, Incident, PostMortem, TimelineEvent } from './state.ts';
 import type { EscalationStep } from '../schemas/escalation.ts';
-import { rungDoneAt } from './escalationLadder.ts';
+import { rungDoneAt, scenarioAdded } from './escalationLadder.ts';
 
 const MINUTE = 60_000;
 
@@ -72,7 +72,8 @@ function tickSummaries(incident: Incident, stamp: (at: number) => string): { at:
 export function timelineRows(incident: Incident, now: number): ListItem[] {
 	const stamp = stampFor(incident.detectedAt, incidentEnd(incident, now));
 	const events = incident.events
-		.filter((e) => !NOT_IN_REPORT.includes(e.kind))
+		// A scenario added after the declaration stays: the rungs it brings count from then (clocks.ts).
+		.filter((e) => !NOT_IN_REPORT.includes(e.kind) || e.value?.startsWith(scenarioAdded('')))
 		.map((e) => ({ at: e.at, row: { time: stamp(e.at), event: reportText(e) } }));
 	return [...events, ...tickSummaries(incident, stamp)].sort((a, b) => a.at - b.at).map((e) => e.row);
 }

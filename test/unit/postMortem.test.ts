@@ -13,6 +13,7 @@ import {
 	setStatus,
 	tickItem,
 	updateActionItem,
+	updateIncident,
 	updatePostMortem,
 } from '../../src/lib/incidents.ts';
 import { mergeState } from '../../src/lib/merge.ts';
@@ -247,6 +248,8 @@ describe('the timeline table', () => {
 			{ time: '03:19 UTC', event: 'Severity P1 → P0' },
 			{ time: '03:20 UTC', event: 'Phase 1: Detection & Triage — Assess Severity: 1 step done' },
 			{ time: '03:21 UTC', event: 'Redis *primary* down | failing over' },
+			// Its runbook worked, the scenario is the incident's (incidents.ts), from the first step done.
+			{ time: '03:22 UTC', event: 'Scenario added: high-error-rate' },
 			{ time: '03:22 UTC', event: 'High Error Rate: Response: 1 step done' },
 			{ time: '03:34 UTC', event: 'Severity P0 → P1' },
 			{ time: '03:35 UTC', event: 'Message copied to post: Status Update (Slack)' },
@@ -261,8 +264,20 @@ describe('the timeline table', () => {
 		expect(timelineRows(state.incidents[0]!, T0 + min(10)).map((r) => r['event'])).toEqual([
 			'Incident detected',
 			'Incident declared: P0, API returns 503',
+			'Scenario added: high-error-rate',
 			'High Error Rate: Response: 2 steps done (until 03:23 UTC)',
 		]);
+	});
+
+	it('says when a scenario was added, which is when the rungs it brings began to count', () => {
+		let { state, id } = withIncident({ detectedAt: T0, scenarios: [] });
+		state = updateIncident(state, id, { scenarios: ['security-incident'] }, T0 + min(30));
+		state = addNote(state, id, 'Renamed the channel', T0 + min(31));
+		const events = timelineRows(state.incidents[0]!, T0 + min(40)).map((r) => r['event']);
+		expect(events.filter((e) => /security-incident/.test(e ?? ''))).toEqual(['Scenario added: security-incident']);
+		// Other edits of the details stay out, as before: bookkeeping, not what happened.
+		state = updateIncident(state, id, { impact: 'Logins from an unknown country' }, T0 + min(35));
+		expect(timelineRows(state.incidents[0]!, T0 + min(40))).toHaveLength(events.length);
 	});
 
 	it('shows a deadline at the moment it fell due, however late a page noticed it', () => {
@@ -527,6 +542,7 @@ describe('the post-mortem document', () => {
 		'| 03:19 UTC | Severity P1 → P0 |',
 		'| 03:20 UTC | Phase 1: Detection \\& Triage — Assess Severity: 1 step done |',
 		'| 03:21 UTC | Redis \\*primary\\* down \\| failing over |',
+		'| 03:22 UTC | Scenario added: high-error-rate |',
 		'| 03:22 UTC | High Error Rate: Response: 1 step done |',
 		'| 03:34 UTC | Severity P0 → P1 |',
 		'| 03:35 UTC | Message copied to post: Status Update (Slack) |',

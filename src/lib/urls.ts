@@ -73,6 +73,8 @@ export const alertPath = (name: string): string => `${ROUTES.alerts}${encodeURIC
 export const templateAnchor = (id: string): string => `template-${id}`;
 /** The query that names an incident: the workspace opens on it, a template's generator fills from it. */
 export const INCIDENT_QUERY = 'incident';
+/** The query that opens the workspace with the declare form open (as any query but an incident's does): a page's "Declare". */
+export const DECLARE_QUERY = 'declare';
 
 /**
  * A template's generator on the communication page, filled from the incident worked on, or from `incident`

@@ -86,6 +86,17 @@ describe('the 3 a.m. path: home → classify → declare → declaration in the 
 		await context.close();
 	});
 
+	it('from the home page, its Declare opens the form at once: one tap to the title', async () => {
+		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+		const page = await context.newPage();
+		await page.goto('/');
+		// The home page's button that says it declares (its link to the workspace): not to the workspace's own Declare button.
+		await page.locator('main a.action-button[href*="/incident/"]').tap();
+		const title = page.locator('.declare-dialog').getByLabel('Title');
+		await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+		await context.close();
+	});
+
 	it('takes at most 12 key presses plus the title with the keyboard alone at 1280×800', { timeout: 120_000 }, async () => {
 		const context = await chromium.browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });

@@ -110,6 +110,8 @@ export default function Classifier({ playbook }: Props) {
 		});
 	// With what else the address carries (an alert's name, services, summary): opened in a new tab, or where the
 	// dialog cannot open, the form starts as the dialog would. The level is the classification's, not the alert's.
+	// The runbook the classifier came from, and those a condition ticked is (a security incident's): declared with.
+	const calledFor = [...new Set([...(scenario ? [scenario] : []), ...result.matches.flatMap((m) => m.criterion.scenarios ?? [])])];
 	const declareHref = urls.incident([
 		...(level
 			? ([
@@ -117,7 +119,7 @@ export default function Classifier({ playbook }: Props) {
 					[CLASSIFIED_QUERY, '1'],
 				] as [string, string][])
 			: []),
-		...Object.entries(context),
+		...calledFor.map((id): [string, string] => ['scenario', id]),
 		...carried.filter(([key]) => key !== 'severity' && key !== CLASSIFIED_QUERY),
 		...(level ? answersToQuery(answers) : []),
 	]);
@@ -128,7 +130,7 @@ export default function Classifier({ playbook }: Props) {
 		severity: level.id,
 		classified: true,
 		impact: impactFromReasons(reasons),
-		scenarios: scenario ? [scenario] : [],
+		scenarios: calledFor,
 	};
 	// The incidents as the dialog reads them: the store, loaded with the dialog's code once a level shows, and followed.
 	const [state, setState] = useState<State | undefined>(undefined);

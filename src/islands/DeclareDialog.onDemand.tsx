@@ -84,9 +84,8 @@ export const declareLabel = (playbook: ClientPlaybook, state: State, given: Decl
 /** What the URL asks the declare form to start with (the workspace opened from an alert's link, or `?scenario=`). */
 export function prefillFromUrl(playbook: ClientPlaybook): DeclarePrefill {
 	const params = new URLSearchParams(location.search);
-	const scenario = params.get('scenario') ?? '';
 	// An unknown id matches no box in the form, so it is dropped there.
-	const scenarios = scenario ? [scenario] : [];
+	const scenarios = [...new Set(params.getAll('scenario').filter(Boolean))];
 	const alert = alertFromAddress(playbook);
 	const prefill: DeclarePrefill = alert ? alertDeclaration(alert, scenarios) : { scenarios };
 	// The classifier's Declare, opened in a new tab (or with no scripts yet): its level is a classification's there too.

@@ -21,6 +21,13 @@ export function checkReferences(playbook: Omit<Playbook, 'site'>): string[] {
 		seen.set(`rank:${severity.rank}`, severity.file);
 	}
 	if (playbook.severities.length === 0) problems.push('content/severities: no severity levels found');
+	for (const severity of playbook.severities)
+		severity.criteria.forEach((criterion, c) =>
+			criterion.scenarios?.forEach((id, i) => {
+				if (!scenarioIds.includes(id))
+					problems.push(`${severity.file}: criteria.${c}.scenarios.${i}: "${id}" is not a scenario (known: ${known(scenarioIds)})`);
+			}),
+		);
 
 	const phaseOrders = new Map<number, string>();
 	for (const phase of playbook.phases) {

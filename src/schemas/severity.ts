@@ -39,6 +39,14 @@ export const CriterionSchema = z
 				.optional()
 				.describe('Fixed id (used in classifier links); defaults to the slug of `text`.'),
 			measure: MeasureSchema.optional().describe('Numeric bounds, when the condition is a measured quantity.'),
+			scenarios: z
+				.array(z.string().min(1))
+				.min(1)
+				.optional()
+				.describe(
+					'Scenarios (runbook ids) this condition is: declaring from the classifier with it ticked chooses them, ' +
+						'so their runbooks are offered and the escalation rungs they bring count from the declaration.',
+				),
 		}),
 	])
 	.transform((c) => {
@@ -47,6 +55,7 @@ export const CriterionSchema = z
 			id: item.id ?? slugify(item.text),
 			text: item.text,
 			...(item.measure === undefined ? {} : { measure: item.measure }),
+			...('scenarios' in item && item.scenarios ? { scenarios: item.scenarios } : {}),
 		};
 	})
 	.meta({

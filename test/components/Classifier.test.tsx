@@ -31,7 +31,10 @@ const playbook: ClientPlaybook = {
 			responseTime: 5,
 			escalateAfter: 10,
 			updateEvery: 10,
-			criteria: [{ id: 'down', text: 'All down' }],
+			criteria: [
+				{ id: 'down', text: 'All down' },
+				{ id: 'leak', text: 'Data leaked', scenarios: ['down'] },
+			],
 		},
 		{
 			id: 'B',
@@ -46,7 +49,10 @@ const playbook: ClientPlaybook = {
 		},
 	],
 };
-afterEach(cleanup);
+afterEach(() => {
+	cleanup();
+	vi.restoreAllMocks();
+});
 
 describe('<Classifier>', () => {
 	it('offers the criteria of the levels it is given, and a number for measured ones', () => {
@@ -72,6 +78,22 @@ describe('<Classifier>', () => {
 		expect(screen.getByRole('link', { name: 'Declare a A incident' }).getAttribute('href')).toBe(
 			'/incident/?severity=A&classified=1&seen=A%3Adown&latency=3',
 		);
+	});
+
+	it('declares with the scenario a condition ticked is, on its link and in the form', async () => {
+		// The classification lives in the address: this one starts from none.
+		history.replaceState(null, '', '/classify/');
+		render(<Classifier playbook={playbook} />);
+		fireEvent.click(screen.getByRole('checkbox', { name: 'All down' }));
+		await screen.findAllByRole('link', { name: 'Declare a A incident' });
+		const declare = () => screen.getAllByRole('link', { name: 'Declare a A incident' })[0]!;
+		expect(new URL(declare().getAttribute('href')!, 'http://site').searchParams.getAll('scenario')).toEqual([]);
+		fireEvent.click(screen.getByRole('checkbox', { name: 'Data leaked' }));
+		await waitFor(() => expect(new URL(declare().getAttribute('href')!, 'http://site').searchParams.getAll('scenario')).toEqual(['down']));
+		// The form opened in place starts with it chosen (its runbooks' steps, fetched, are not needed here).
+		vi.spyOn(globalThis, 'fetch').mockReturnValue(new Promise(() => {}));
+		fireEvent.click(declare());
+		await waitFor(() => expect((screen.getByRole('checkbox', { name: /^Down/ }) as HTMLInputElement).checked).toBe(true));
 	});
 
 	it('keeps the level, why and Declare in one bar, the one live region, present before any tick', async () => {

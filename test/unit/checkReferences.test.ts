@@ -54,6 +54,18 @@ describe('checkReferences', () => {
 			'content/escalation.yaml: ceo.scenarios.0: "breach" is not a scenario (known: down)',
 		]);
 	});
+	it('names a criterion that calls for a scenario the playbook lacks', () => {
+		const leaky = {
+			...severity('P0', 0),
+			criteria: [
+				{ id: 'x', text: 'x' },
+				{ id: 'leak', text: 'Data leaked', scenarios: ['down', 'breach'] },
+			],
+		};
+		expect(checkReferences(playbook({ severities: [leaky, severity('P1', 1)] }))).toEqual([
+			'content/severities/P0.mdx: criteria.1.scenarios.1: "breach" is not a scenario (known: down)',
+		]);
+	});
 	it('names a step whose escalation rung is not on the path', () => {
 		const problems = checkReferences(
 			playbook({

@@ -121,9 +121,12 @@ export default function MessageGenerator({ template, playbook, children }: Props
 	// missing value): the first of them takes the focus, beside what it is missing for and the copy button. With
 	// none but something to check (what stopped the one-press update), what to check does, right above the button.
 	const arrived = useRef(false);
+	// Sent here with values still to write (the bar's "Post the update" copied nothing): said where the eye lands, until written.
+	const [sentToWrite, setSentToWrite] = useState(false);
 	useEffect(() => {
 		if (arrived.current || !ready || rowsLoading || location.hash !== `#${templateAnchor(template.id)}`) return;
 		arrived.current = true;
+		setSentToWrite(missing.length > 0);
 		const box = missing[0]
 			? document.getElementById(`${id}-ask-${missing[0].name}`)
 			: warnings.length > 0 && document.getElementById(sendCheckId(id));
@@ -228,16 +231,22 @@ export default function MessageGenerator({ template, playbook, children }: Props
 						warnings={warnings}
 						missing={missing.map((f) => f.label)}
 						ask={
-							askFor.length > 0 &&
-							askFor.map((field) => (
-								<TextField
-									key={field.name}
-									id={`${id}-ask-${field.name}`}
-									field={field}
-									value={typeof values[field.name] === 'string' ? (values[field.name] as string) : ''}
-									onInput={(value) => edit(field.name, value)}
-								/>
-							))
+							askFor.length > 0 && [
+								sentToWrite && missing.length > 0 && (
+									<p class="not-copied" key="not-copied">
+										Nothing copied yet: {missing.map((f) => f.label).join(', ')} still to write, then copy.
+									</p>
+								),
+								...askFor.map((field) => (
+									<TextField
+										key={field.name}
+										id={`${id}-ask-${field.name}`}
+										field={field}
+										value={typeof values[field.name] === 'string' ? (values[field.name] as string) : ''}
+										onInput={(value) => edit(field.name, value)}
+									/>
+								)),
+							]
 						}
 						onCopied={copied}
 						// Said resolved, the incident's next step is its post-mortem: one tap on from here.

@@ -279,6 +279,19 @@ describe('the incident bar on a phone', () => {
 		const box = page.locator(`[id="${await focused()}"]`);
 		expect(await box.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('what was there');
+		// Said where the eye lands, not only to a screen reader: nothing was copied, and what to write first.
+		const said = page.locator('.not-copied');
+		expect(await said.textContent()).toMatch(/^Nothing copied yet: .+ still to write/);
+		const label = (await box.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? ''))
+			.replace(/\s*\(required\)\s*$/, '')
+			.trim();
+		expect(label.length).toBeGreaterThan(0);
+		expect(await said.textContent()).toContain(label);
+		const barBottom = await page.locator('#incident-bar').evaluate((el) => el.getBoundingClientRect().bottom);
+		expect(await said.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(barBottom);
+		// Written, it goes: the copy button copies then.
+		await box.fill('Checkout fails for card payments');
+		await expect.poll(() => said.count()).toBe(0);
 	});
 
 	it('copies nothing that would notify the whole channel: opens the update, which says so by its copy button', async () => {

@@ -1,4 +1,4 @@
-import { INCIDENT_QUERY, templateAnchor, urls } from '../lib/urls.ts';
+import { INCIDENT_QUERY, templateAnchor, urls, workspaceHref } from '../lib/urls.ts';
 import { copiedLine } from '../lib/copiedMessages.ts';
 import { clockWarning } from '../lib/clockSkew.ts';
 import type { ComponentChildren } from 'preact';
@@ -182,8 +182,8 @@ export default function MessageGenerator({ template, playbook, children }: Props
 					{/* Keyed: the words are replaced, not reflowed word by word into the room of the other saying. */}
 					{incident ? (
 						<span key={incident.id}>
-							{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href={urls.incident()}>{incident.id}</a>
-							: {incident.title}.
+							{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident{' '}
+							<a href={workspaceHref(incident)}>{incident.id}</a>: {incident.title}.
 						</span>
 					) : (
 						<span key="none">

@@ -1,4 +1,4 @@
-import { urls } from '../lib/urls.ts';
+import { urls, workspaceHref } from '../lib/urls.ts';
 import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ChecklistSpec, ClientPlaybook } from '../lib/clientPlaybook.ts';
@@ -122,8 +122,8 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 			<NotSaved changes={changes} />
 			<NotHeldHere named={named} shown={incident.id} />
 			<p class="generator-source">
-				{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident <a href={urls.incident()}>{incident.id}</a>. What
-				you write here is saved with the incident in this browser.
+				{incident.drill && <span class="drill-badge">DRILL</span>} Filled in from incident{' '}
+				<a href={workspaceHref(incident)}>{incident.id}</a>. What you write here is saved with the incident in this browser.
 				{incident.resolvedAt === undefined && ' The incident is still open: the end time and duration are filled in when it is resolved.'}
 			</p>
 			<section class="generator-record" aria-labelledby={`${id}-record`}>
@@ -144,7 +144,7 @@ export default function PostMortemGenerator({ template, playbook, checklists, ch
 						.map((f) => f.label)
 						.join(', ')}{' '}
 					come from the timeline and the checklists: to change them, add a note or tick steps, or rename the incident, in the{' '}
-					<a href={urls.incident()}>workspace</a>.
+					<a href={workspaceHref(incident)}>workspace</a>.
 				</p>
 			</section>
 			<IncidentCourseFigure id={`${id}-course`} incident={incident} playbook={playbook} now={now} />

@@ -4,7 +4,7 @@
  */
 import type { Deadline } from './clocks.ts';
 import type { TemplateField } from '../schemas/template.ts';
-import { INCIDENT_QUERY, sitePath, urls } from './urls.ts';
+import { sitePath, urls } from './urls.ts';
 
 /** One action of the bar: a button (post the update) or a link. */
 export type BarAction = { kind: 'update'; label: string } | { kind: 'link'; label: string; href: string };
@@ -34,9 +34,3 @@ export function barActions(
 	}
 	return actions;
 }
-
-/**
- * Where the bar leads: the workspace, on the incident the bar shows. Named: once the incident last worked on is
- * resolved, the bar shows another still open, and its workspace opens on that one.
- */
-export const workspaceHref = (incident: { id: string }): string => urls.incident({ [INCIDENT_QUERY]: incident.id });

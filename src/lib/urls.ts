@@ -109,5 +109,12 @@ export const urls = {
 	icon: (file: string) => href(`${ROUTES.icons}${file}`),
 };
 
+/**
+ * The workspace opened on one incident, which is then the one worked on: where the incident bar leads, and every link
+ * that names an incident it is not sure is the one worked on (a generator filled from a link's incident, an incident
+ * already open that the declare form offers).
+ */
+export const workspaceHref = (incident: { id: string }): string => urls.incident({ [INCIDENT_QUERY]: incident.id });
+
 /** Start of the fragment of a link that carries a shared incident, version 1 (`#incident-v1.<key>.<data>`, see shareLink.ts). */
 export const SHARE_PREFIX = 'incident-v1.';

@@ -7,7 +7,7 @@
  * when the cheap read finds what it will not guess about, so the full read migrates, sets aside and
  * tells. The bar stays in view while scrolling and offers the next action.
  */
-import { barActions, workspaceHref, type BarAction } from '../lib/barActions.ts';
+import { barActions, type BarAction } from '../lib/barActions.ts';
 import type { ClockLevel } from '../lib/clocks.ts';
 import { deadlines, dueValue, elapsedMs, formatClock, nextDeadline, type Deadline } from '../lib/clocks.ts';
 import { deadlineText, listedDeadlines } from '../lib/listedDeadlines.ts';
@@ -17,7 +17,7 @@ import { loadStore } from '../lib/pageStoreLoader.ts';
 import type { EscalationStep } from '../schemas/escalation.ts';
 import type { Status } from '../schemas/site.ts';
 import type { ShownIncident } from '../lib/storageRead.ts';
-import { ROUTES, sitePath } from '../lib/urls.ts';
+import { ROUTES, sitePath, workspaceHref } from '../lib/urls.ts';
 
 interface BarData {
 	severities: (ClockLevel & { name: string; tone: string })[];

@@ -374,11 +374,12 @@ describe('an incident already open', () => {
 		);
 		const note = screen.getByRole('note');
 		expect(note.textContent).toContain('Already open: S2 Errors on checkout');
+		// Opened on it, not on whichever is worked on: the one named is the one shown.
 		expect(
 			within(note)
 				.getByRole('link', { name: `Open ${id}` })
 				.getAttribute('href'),
-		).toBe('/incident/');
+		).toBe(`/incident/?incident=${id}`);
 		// Declaring a second one stays possible, as the second choice.
 		const submit = screen.getByRole('button', { name: /a new incident/ });
 		expect(submit.classList.contains('primary')).toBe(false);

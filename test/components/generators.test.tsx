@@ -393,6 +393,9 @@ describe('MessageGenerator', () => {
 		const { MessageGenerator } = await islands();
 		render(<MessageGenerator template={contentTemplate('declaration')} playbook={playbook} />);
 		expect(await screen.findByDisplayValue('Checkout slow')).toBeTruthy();
+		// Its link to the workspace opens that one, not the one worked on.
+		const source = screen.getByRole('link', { name: second.id });
+		expect(new URL(source.getAttribute('href')!, 'http://site').searchParams.get('incident')).toBe(second.id);
 		cleanup();
 		history.replaceState(null, '', '/communication/');
 		const again = await islands();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barActions, workspaceHref, updateTemplate } from '../../src/lib/barActions.ts';
+import { barActions, updateTemplate } from '../../src/lib/barActions.ts';
+import { workspaceHref } from '../../src/lib/urls.ts';
 import type { Deadline } from '../../src/lib/clocks.ts';
 import { shortName, webManifest } from '../../src/lib/webManifest.ts';
 

@@ -1,4 +1,4 @@
-import { urls } from '../../lib/urls.ts';
+import { urls, workspaceHref } from '../../lib/urls.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { typedMentionWarnings } from '../../lib/broadcastMentions.ts';
 import type { ClientPlaybook } from '../../lib/clientPlaybook.ts';
@@ -371,7 +371,7 @@ export function DeclareForm({
 								Add the alert to {open.id}
 							</button>
 						)}
-						<a class={fromThis && !change ? 'button primary' : 'button'} href={urls.incident()}>
+						<a class={fromThis && !change ? 'button primary' : 'button'} href={workspaceHref(open)}>
 							Open {open.id}
 						</a>
 					</p>

@@ -9,7 +9,7 @@ import { INCIDENT_ID } from '../lib/incidentIds.ts';
 import type { DeclareDialog as DeclareDialogType } from './DeclareDialog.onDemand.tsx';
 import { useScenarios } from './useScenarios.ts';
 import { useNow } from './useNow.ts';
-import { useStoredRead } from './useStoredRead.ts';
+import { useNamedIncident, useStoredRead } from './useStoredRead.ts';
 import { validatedState } from '../lib/stateRead.ts';
 import { ChecklistProgress } from './workspace/ChecklistProgress.tsx';
 import type { DeclarePrefill } from './workspace/DeclareForm.tsx';
@@ -59,9 +59,7 @@ export default function IncidentWorkspace({ playbook, checklists, handoverHref, 
 	const lists = useScenarios(playbook, checklists);
 	// The incident a link names (the incident bar's, which shows one still open once the one worked on is resolved):
 	// shown at once, and the one worked on from then on.
-	const [named, setNamed] = useState(() =>
-		typeof location === 'undefined' ? null : new URLSearchParams(location.search).get(INCIDENT_QUERY)?.trim() || null,
-	);
+	const [named, setNamed] = useState(useNamedIncident());
 	// An incident a link named that this browser does not hold, said until another is opened or declared.
 	const [unheld, setUnheld] = useState<string | null>(null);
 	useEffect(() => {

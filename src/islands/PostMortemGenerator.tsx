@@ -16,14 +16,14 @@ import type { TemplateField } from '../schemas/template.ts';
 import { downloadText } from './copyText.ts';
 import { ActionItemsField } from './generator/ActionItemsField.tsx';
 import { Preview } from './generator/Preview.tsx';
-import { NotHeldHere, useNamedIncident } from './generator/NotHeldHere.tsx';
+import { NotHeldHere } from './generator/NotHeldHere.tsx';
 import { SendBar } from './generator/SendBar.tsx';
 import { TextField } from './generator/TextField.tsx';
 import { IncidentCourseFigure } from './charts/IncidentCourseFigure.tsx';
 import { courseMermaid, incidentCourse } from '../lib/incidentCourse.ts';
 import { scenarioStatusText, useScenarios } from './useScenarios.ts';
 import { useNow } from './useNow.ts';
-import { useStoredRead } from './useStoredRead.ts';
+import { useNamedIncident, useStoredRead } from './useStoredRead.ts';
 import { validatedState } from '../lib/stateRead.ts';
 
 const followUps = () => import('./generator/followUps.onDemand.ts');

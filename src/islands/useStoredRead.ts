@@ -1,6 +1,7 @@
 import { useEffect, useReducer, useState } from 'preact/hooks';
 import { pageShown, type StateReader } from '../lib/pageShown.ts';
 import { loadStore } from '../lib/pageStoreLoader.ts';
+import { INCIDENT_QUERY } from '../lib/urls.ts';
 
 /** Each reader's last read of stored text, so a render (a keystroke) does not parse it again. */
 const lastReads = new WeakMap<StateReader<unknown>, { raw: string | null; value: unknown }>();
@@ -42,3 +43,10 @@ export function useStoredRead<T>(reader: StateReader<T>): { value: T; ready: boo
 	const value = ready ? current(reader) : undefined;
 	return { value: value ?? reader.empty(), ready, deciding: ready && value === undefined };
 }
+
+/**
+ * The incident the page's address names (`?incident=`, a link for one incident), read once as the page comes alive:
+ * spaces around it (a pasted link) dropped, a blank one as none. The workspace opens on it, a generator fills from it.
+ */
+export const useNamedIncident = (): string | null =>
+	useState(() => (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get(INCIDENT_QUERY)?.trim() || null))[0];

@@ -461,6 +461,9 @@ describe('PostMortemGenerator', () => {
 		try {
 			expect(await filledFrom(`/post-mortem/?incident=${first.id}`)).not.toContain(second.id);
 			expect(await filledFrom('/post-mortem/')).not.toContain(first.id);
+			// Read as the workspace reads it: spaces around the id (a pasted link) name the same incident, a blank one none.
+			expect(await filledFrom(`/post-mortem/?incident=%20${first.id}%20`)).toMatch(new RegExp(`^\\s*Filled in from incident ${first.id}`));
+			expect(await filledFrom('/post-mortem/?incident=%20')).toMatch(new RegExp(`^\\s*Filled in from incident ${second.id}`));
 			// An id not held here (another device's, deleted): the one worked on, and said, since what is typed goes to it.
 			expect(await filledFrom('/post-mortem/?incident=nope')).toMatch(
 				new RegExp(

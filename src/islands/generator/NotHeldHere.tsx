@@ -1,10 +1,3 @@
-import { useState } from 'preact/hooks';
-import { INCIDENT_QUERY } from '../../lib/urls.ts';
-
-/** The incident the page's address names (`?incident=`, a link for one incident), read once as the page comes alive. */
-export const useNamedIncident = (): string | null =>
-	useState(() => (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get(INCIDENT_QUERY)))[0];
-
 /** The most of a named id shown: an address can say anything. */
 const SHOWN_ID = 100;
 

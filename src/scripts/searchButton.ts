@@ -7,9 +7,9 @@ type Search = typeof import('./searchDialog.onDemand.ts');
 let loading: Promise<Search> | undefined;
 const load = () => (loading ??= import('./searchDialog.onDemand.ts'));
 
-/** Typing into a field: `/` there is a character, not a shortcut. */
+/** Typing into a field: `/` there is a character, not a shortcut (a step's or a criterion's box just ticked is not one). */
 const typing = (target: EventTarget | null) =>
-	target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+	target instanceof HTMLElement && (target.isContentEditable || target.matches('textarea,select,input:not([type=checkbox],[type=radio])'));
 
 /** Wire the header's search button, its dialog and the keyboard shortcuts. */
 export function wireSearch(): void {

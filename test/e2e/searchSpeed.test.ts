@@ -104,6 +104,27 @@ describe('the search dialog', () => {
 		await page.close();
 	});
 
+	it('opens on / from a ticked step or a chosen criterion, and types / in a text field', async () => {
+		const page = await chromium.browser.newPage();
+		await page.goto(`${baseURL}/scenarios/service-down/`);
+		await page.locator('site-search [data-open-search]:not([disabled])').waitFor();
+		const input = page.getByRole('searchbox', { name: 'Search the playbook' });
+		const step = page.locator('main input[type=checkbox]').first();
+		await step.focus();
+		await page.keyboard.press('Space');
+		await expect.poll(() => step.isChecked()).toBe(true);
+		await page.keyboard.press('/');
+		await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+		await page.keyboard.press('Escape');
+		// A step's note is text: / is a character there.
+		await page.locator('main .note-button').first().click();
+		const note = page.locator('main .note-form input');
+		await note.pressSequentially('a/b');
+		expect(await note.inputValue()).toBe('a/b');
+		expect(await page.locator('dialog[open]').count()).toBe(0);
+		await page.close();
+	});
+
 	it('keeps the keyboard in the results when a later keystroke brings others', async () => {
 		const page = await chromium.browser.newPage();
 		// Hold back the text of pages found, on request, to land an arrow key between two lists.

@@ -88,13 +88,15 @@ export function incidentCourse(
 	return { title: incident.title, start, end, bands, marks, deadlines: due };
 }
 
-/** Text that Mermaid reads as plain words in a task name (":" ends a name, ";" and "#" are syntax). */
+/** Text that Mermaid reads as plain words in a task name (":" ends a name, ";" and "#" are syntax, "%%" starts a comment). */
 export function mermaidText(text: string): string {
 	return (
 		text
 			// A colon separates a task's name from its dates: times keep theirs as the look-alike ratio sign (U+2236).
 			.replace(/(\d):(\d)/g, '$1\u2236$2')
-			.replace(/[:;#%{}[\]<>`"]/g, ' ')
+			.replace(/[:;#{}[\]<>`"]/g, ' ')
+			// A percentage keeps its sign ("5xx at 12%"): one is text, two begin a comment to the end of the line.
+			.replace(/%+/g, '%')
 			.replace(/\s+/g, ' ')
 			.trim() || '-'
 	);

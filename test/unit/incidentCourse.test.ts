@@ -112,5 +112,8 @@ describe('courseMermaid', () => {
 		expect(mermaidText('Status: Identified; see #ops <b>')).toBe('Status Identified see ops b');
 		expect(mermaidText(': ;')).toBe('-');
 		expect(mermaidText('at 04:17 UTC: paged')).toBe('at 04\u223617 UTC paged');
+		// A percentage is a figure the chart must keep; "%%" would hide the rest of the line as a comment.
+		expect(mermaidText('5xx at 12% (was 0.1%%)')).toBe('5xx at 12% (was 0.1%)');
+		expect(mermaidText('%%{init: {}}%%')).not.toContain('%%');
 	});
 });

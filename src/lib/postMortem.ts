@@ -124,15 +124,23 @@ export function doneByEscalating(step: Step, incident: Incident, ladder: readonl
 	return step.doneByEscalating !== undefined && rungDoneAt(incident, ladder, step.doneByEscalating) !== undefined;
 }
 
+/** A step's words as two lists that ask for the same thing compare them: spaces and case aside. */
+const sameWords = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
 /**
  * The steps not ticked on the incident's scenario lists and the phases it reached, list by list in
  * playbook order; a step done another way is not skipped: by the declaration (choosing the level,
- * opening the channel), or by the escalation rung it names, once the workspace shows that rung done.
+ * opening the channel), by the escalation rung it names, once the workspace shows that rung done, or
+ * on another of its lists in the same words (a phase's "Check recent deployments" done on the runbook).
  * A list of alternatives (one is enough) is skipped only when none of its steps is done, in one row.
  */
 export function skippedSteps(incident: Incident, checklists: readonly ChecklistSpec[], ladder: readonly EscalationStep[]): ListItem[] {
+	const doneWords = new Set(Object.values(incident.ticks).flatMap((tick) => (tick.done ? [sameWords(tick.text)] : [])));
 	const done = (key: string, step: Step) =>
-		incident.ticks[itemKey(key, step.id)]?.done === true || doneByDeclaring(step, incident) || doneByEscalating(step, incident, ladder);
+		incident.ticks[itemKey(key, step.id)]?.done === true ||
+		doneWords.has(sameWords(step.text)) ||
+		doneByDeclaring(step, incident) ||
+		doneByEscalating(step, incident, ladder);
 	return listsToReport(incident, checklists).flatMap((spec) => {
 		const left = spec.steps.filter((step) => !done(spec.key, step));
 		if (spec.alternatives) return left.length < spec.steps.length ? [] : [{ list: spec.label, step: 'None of the options' }];

@@ -321,6 +321,46 @@ describe('steps skipped', () => {
 		]);
 	});
 
+	it('does not count as skipped a step done on another of its lists in the same words', () => {
+		const deploys = (key: string, label: string, text: string): ChecklistSpec => ({
+			key,
+			label,
+			page: label,
+			href: '/',
+			opensAfter: 0,
+			steps: [
+				{ id: 'deploys', text },
+				{ id: 'other', text: 'Page the vendor' },
+			],
+		});
+		const phaseList = deploys('phase/look/around', 'Look around', 'Check the  last deploys');
+		const runbook = deploys('scenario/slow/response', 'Slow: Response', 'check the last deploys ');
+		let { state, id } = withIncident({ detectedAt: T0, scenarios: ['slow'] });
+		state = tickItem(
+			state,
+			id,
+			'scenario/slow/response/deploys',
+			{ text: 'check the last deploys ', list: 'Slow: Response' },
+			true,
+			T0 + min(2),
+		);
+		// The runbook's step was ticked: the phase's, in the same words but for spaces and case, was done too.
+		expect(skippedSteps(state.incidents[0]!, [phaseList, runbook], []).map((r) => `${r['list']}: ${r['step']}`)).toEqual([
+			'Look around: Page the vendor',
+			'Slow: Response: Page the vendor',
+		]);
+		// Unticked again: both are skipped.
+		state = tickItem(
+			state,
+			id,
+			'scenario/slow/response/deploys',
+			{ text: 'check the last deploys ', list: 'Slow: Response' },
+			false,
+			T0 + min(3),
+		);
+		expect(skippedSteps(state.incidents[0]!, [phaseList, runbook], [])).toHaveLength(4);
+	});
+
 	it('does not count as skipped a step the declaration did, when the incident records what it names', () => {
 		const activate: ChecklistSpec = {
 			key: 'phase/detection-triage/activate',

@@ -8,7 +8,7 @@ import { scenarioAdded } from './escalationLadder.ts';
 import { keyParts } from './incidentChecklists.ts';
 import { newId } from './newId.ts';
 import { uniqueServices } from './serviceList.ts';
-import { actionItemClock } from './merge.ts';
+import { actionItemClock, IMPORTED_CLOCK } from './merge.ts';
 import { activeIncident, findIncident } from './stateRead.ts';
 import {
 	emptyPostMortem,
@@ -540,7 +540,12 @@ export function removeActionItem(state: State, id: string, itemId: string, now: 
 export function importIncident(state: State, incident: Incident, now: number, how = 'Imported from a file'): State {
 	const others = state.incidents.filter((i) => i.id !== incident.id);
 	const deleted = Object.fromEntries(Object.entries(state.deleted).filter(([key]) => key !== incident.id));
-	const imported: Incident = { ...incident, events: [...incident.events, event(now, 'imported', how, state.responder)] };
+	const imported: Incident = {
+		...incident,
+		events: [...incident.events, event(now, 'imported', how, state.responder)],
+		// Newer than a deletion another tab still holds: the merge keeps it (mergeState).
+		clock: { ...incident.clock, [IMPORTED_CLOCK]: now },
+	};
 	return {
 		...state,
 		incidents: [imported, ...others].sort((a, b) => b.declaredAt - a.declaredAt),

@@ -82,22 +82,32 @@ function mergeIncident(a: Incident, b: Incident): Incident {
 	return { ...merged, postMortem, clock: mergeRecords(a.clock, b.clock, Math.max) };
 }
 
+/** Clock key of an incident's import: a deletion older than it does not take the incident away. */
+export const IMPORTED_CLOCK = 'imported';
+
 /** Merge two states; `b` is the one read most recently (it wins ties). */
 export function mergeState(a: State, b: State): State {
-	const deleted = mergeRecords(a.deleted, b.deleted, Math.max);
-	const gone = (id: string | null) => id !== null && Object.hasOwn(deleted, id);
+	const deletedAt = new Map(Object.entries(mergeRecords(a.deleted, b.deleted, Math.max)));
 	const incidents = new Map<string, Incident>();
 	for (const incident of [...a.incidents, ...b.incidents]) {
-		if (gone(incident.id)) continue;
 		const seen = incidents.get(incident.id);
 		incidents.set(incident.id, seen ? mergeIncident(seen, incident) : incident);
 	}
+	// A deletion takes away every copy it could have seen, a stale tab's included; an incident imported
+	// again after it (a file downloaded before) is back, and its deletion forgotten, in every tab.
+	for (const [id, incident] of incidents) {
+		const deleted = deletedAt.get(id);
+		if (deleted === undefined) continue;
+		if (deleted >= (incident.clock[IMPORTED_CLOCK] ?? -Infinity)) incidents.delete(id);
+		else deletedAt.delete(id);
+	}
 	const active = b.activeAt >= a.activeAt ? b : a;
+	const gone = active.activeId !== null && deletedAt.has(active.activeId);
 	return {
-		activeId: gone(active.activeId) ? null : active.activeId,
+		activeId: gone ? null : active.activeId,
 		activeAt: Math.max(a.activeAt, b.activeAt),
 		incidents: [...incidents.values()].sort((x, y) => y.declaredAt - x.declaredAt),
-		deleted,
+		deleted: Object.fromEntries(deletedAt),
 		scratch: mergeTicks(a.scratch, b.scratch),
 		responder: b.responder || a.responder,
 		...((b.messageFormat ?? a.messageFormat) ? { messageFormat: b.messageFormat ?? a.messageFormat } : {}),

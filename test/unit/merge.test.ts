@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	addActionItem,
 	deleteIncident,
+	importIncident,
 	removeActionItem,
 	setSeverity,
 	setStatus,
@@ -52,6 +53,23 @@ describe('mergeState', () => {
 		const deleted = deleteIncident(state, id, T0 + 5);
 		expect(mergeState(state, deleted).incidents).toEqual([]);
 		expect(mergeState(deleted, state).incidents).toEqual([]);
+	});
+	it('keeps an incident imported again after its deletion, when a tab that saw the deletion writes', () => {
+		const { state, id } = withIncident();
+		const file = state.incidents[0]!;
+		const deleted = deleteIncident(state, id, T0 + min(5));
+		// Another tab heard of the deletion and keeps its mark; this one imports the downloaded file.
+		const otherTab = mergeState(state, deleted);
+		const imported = importIncident(deleted, file, T0 + min(6));
+		for (const merged of [mergeState(otherTab, imported), mergeState(imported, otherTab), mergeState(state, imported)]) {
+			expect(merged.incidents.map((i) => i.id)).toEqual([id]);
+			expect(merged.activeId).toBe(id);
+			expect(Object.keys(merged.deleted)).toEqual([]);
+		}
+		// Deleted again after the import: gone in every tab.
+		const again = deleteIncident(imported, id, T0 + min(7));
+		expect(mergeState(imported, again).incidents).toEqual([]);
+		expect(mergeState(again, mergeState(otherTab, imported)).incidents).toEqual([]);
 	});
 });
 

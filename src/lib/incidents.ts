@@ -238,16 +238,20 @@ export function addAlert(state: State, id: string, alert: AddedAlert, now: numbe
 
 /**
  * Record on the timeline that a message was copied for sending. A copy already logged (the same
- * words within RECOPY_MS) is not logged again: a second tap on a copy button, and a page left
- * before its store arrived, which hands the copy to the next page and may yet apply it itself
- * (back from the back-forward cache).
+ * words within RECOPY_MS, with nothing on the incident changed between the two) is not logged again:
+ * a second tap on a copy button, and a page left before its store arrived, which hands the copy to
+ * the next page and may yet apply it itself (back from the back-forward cache). After a change (the
+ * status, the level, a value typed), the copy said something new, and is the update sent.
  */
 export function logMessage(state: State, id: string, text: string, now: number): State {
-	return withIncident(state, id, (incident) =>
-		incident.events.some((e) => e.kind === 'message' && Math.abs(e.at - now) < RECOPY_MS && e.text === text)
+	return withIncident(state, id, (incident) => {
+		const changes = Object.values(incident.clock);
+		const same = (at: number) =>
+			at === now || (Math.abs(at - now) < RECOPY_MS && !changes.some((c) => c > Math.min(at, now) && c <= Math.max(at, now)));
+		return incident.events.some((e) => e.kind === 'message' && e.text === text && same(e.at))
 			? incident
-			: { ...incident, events: [...incident.events, event(now, 'message', text, state.responder)] },
-	);
+			: { ...incident, events: [...incident.events, event(now, 'message', text, state.responder)] };
+	});
 }
 
 /**

@@ -360,4 +360,22 @@ describe('messages logged as copied', () => {
 		expect(copies(logMessage(twice, id, 'Copied Status Update (Slack)', at + RECOPY_MS))).toBe(2);
 		expect(copies(logMessage(twice, id, 'Copied Status Update (Markdown)', at + 400))).toBe(2);
 	});
+
+	it('logs a copy made again after the incident changed: the message said something new', () => {
+		const { state, id } = withIncident();
+		const at = T0 + min(5);
+		const update = 'Copied Status Update (Slack)';
+		const copied = logMessage(state, id, update, at);
+		const copies = (s: typeof state) => s.incidents[0]!.events.filter((e) => e.kind === 'message').map((e) => e.at - at);
+		const identified = setStatus(copied, id, { id: 'identified', label: 'Identified', closes: false }, at + 10_000);
+		expect(copies(logMessage(identified, id, update, at + 15_000))).toEqual([0, 15_000]);
+		expect(copies(logMessage(setSeverity(copied, id, 'P1', at + 10_000), id, update, at + 15_000))).toEqual([0, 15_000]);
+		expect(copies(logMessage(updateIncident(copied, id, { impact: 'EU only' }, at + 10_000), id, update, at + 15_000))).toEqual([
+			0, 15_000,
+		]);
+		// The same copy applied again after the change (a page's held copy): once.
+		expect(copies(logMessage(identified, id, update, at))).toEqual([0]);
+		// Another press before the change copied the same words: once.
+		expect(copies(logMessage(identified, id, update, at + 5_000))).toEqual([0]);
+	});
 });

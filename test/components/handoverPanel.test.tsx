@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HandoverPanel } from '../../src/islands/workspace/HandoverPanel.onDemand.tsx';
+import type { Deadline } from '../../src/lib/clocks.ts';
 import { saveState } from '../../src/lib/storage.ts';
 import { withIncident } from '../support/incidents.ts';
 
@@ -22,6 +23,28 @@ describe('the handover form', () => {
 		const named = withIncident({ commander: '@bob' });
 		render(<HandoverPanel incident={named.state.incidents[0]!} deadlines={[]} responder="alice" />);
 		expect((screen.getByLabelText(/Outgoing commander/) as HTMLInputElement).value).toBe('@bob');
+	});
+
+	it("follows the incident's next deadline until it is typed over, and takes no blank incoming commander", async () => {
+		const { state } = withIncident();
+		const incident = state.incidents[0]!;
+		const soon = Date.now() + 30 * 60_000;
+		const update: Deadline = { id: 'update', kind: 'update', label: 'Status to post', detail: '', at: soon, state: 'upcoming' };
+		const { rerender } = render(<HandoverPanel incident={incident} deadlines={[update]} />);
+		const next = screen.getByLabelText(/Next deadline/) as HTMLInputElement;
+		expect(next.value).toMatch(/^Status to post, /);
+		// Raised meanwhile: a rung falls due first, and the form says so, not what it said when it opened.
+		const rung: Deadline = { id: 'rung:lead', kind: 'rung', label: 'Lead to call', detail: '', at: soon - 15 * 60_000, state: 'upcoming' };
+		rerender(<HandoverPanel incident={incident} deadlines={[update, rung]} />);
+		expect(next.value).toMatch(/^Lead to call, /);
+		fireEvent.input(next, { target: { value: 'Vendor call at the hour' } });
+		rerender(<HandoverPanel incident={incident} deadlines={[update]} />);
+		expect(next.value).toBe('Vendor call at the hour');
+		const to = screen.getByLabelText(/Incoming commander/) as HTMLInputElement;
+		fireEvent.input(to, { target: { value: '   ' } });
+		expect(to.checkValidity()).toBe(false);
+		fireEvent.input(to, { target: { value: ' @dana ' } });
+		expect(to.checkValidity()).toBe(true);
 	});
 
 	it('once recorded, gives way to what was recorded and the message to post, with the focus on it, and can record another', async () => {

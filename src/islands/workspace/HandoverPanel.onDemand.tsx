@@ -33,7 +33,10 @@ export function HandoverPanel({ incident, deadlines, messageHref, responder = ''
 		open: '',
 		next: nextDeadline(deadlines, Date.now()),
 	});
-	const [form, setForm] = useState(fresh);
+	// What is typed over the prefill; the rest follows the incident while the form is open (raised meanwhile,
+	// its next deadline is the escalation, not the update the form opened with).
+	const [typed, setTyped] = useState<Partial<ReturnType<typeof fresh>>>({});
+	const form = { ...fresh(), ...typed };
 	// Who took command, once recorded: the form gives way to it, so a second press records nothing twice.
 	const [recorded, setRecorded] = useState('');
 	const said = useRef<HTMLParagraphElement>(null);
@@ -48,7 +51,9 @@ export function HandoverPanel({ incident, deadlines, messageHref, responder = ''
 			id: `handover-${name}`,
 			value: form[name],
 			required: name === 'to' || name === 'from',
-			onInput: (e: Event) => setForm((f) => ({ ...f, [name]: (e.currentTarget as HTMLInputElement).value })),
+			// A name, not only spaces: the browser says so on Record, as for an empty one.
+			...(name === 'to' || name === 'from' ? { pattern: '.*\\S.*', title: 'A name, not only spaces' } : {}),
+			onInput: (e: Event) => setTyped((f) => ({ ...f, [name]: (e.currentTarget as HTMLInputElement).value })),
 		};
 		return (
 			<div class="field">
@@ -71,7 +76,7 @@ export function HandoverPanel({ incident, deadlines, messageHref, responder = ''
 		setFocus('said');
 	};
 	const another = () => {
-		setForm(fresh());
+		setTyped({});
 		setRecorded('');
 		setFocus('form');
 	};

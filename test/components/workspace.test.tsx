@@ -120,6 +120,20 @@ describe('the incident summary', () => {
 		expect(messageSays).toBe('1 h 4 min');
 	});
 
+	it("shows a level this playbook does not have as it is, says so, and takes one of the playbook's", async () => {
+		// Imported from another playbook, or kept from before the team renamed its levels.
+		const { state, id } = seeded();
+		saveState(localStorage, { ...state, incidents: state.incidents.map((i) => (i.id === id ? { ...i, severity: 'SEV-9' } : i)) });
+		await mount();
+		const select = (await screen.findByLabelText('Severity')) as HTMLSelectElement;
+		// Not the first level shown as the incident's, which picking it would then not change.
+		expect(select.value).toBe('SEV-9');
+		expect(describedBy(select)).toMatch(/SEV-9 is not a level of this playbook/);
+		fireEvent.change(select, { target: { value: 'S1' } });
+		await waitFor(() => expect(saved().severity).toBe('S1'));
+		await waitFor(() => expect(describedBy(select)).not.toMatch(/not a level/));
+	});
+
 	it('changes severity and status in the store, and the page and timeline follow', async () => {
 		await workspace();
 		fireEvent.change(screen.getByLabelText('Severity'), { target: { value: 'S2' } });

@@ -216,18 +216,26 @@ function SeverityChange({ incident, playbook, onSeverity }: Pick<Props, 'inciden
 		else if (picked !== incident.severity) onSeverity(picked);
 	};
 	const level = looking === undefined ? undefined : severityById(playbook.severities, looking);
+	// A level the playbook lacks (an incident imported from another playbook, kept from before the levels were renamed):
+	// shown as it is, not as the first level, with no deadline or cadence until one of the playbook's is picked.
+	const unknown = !severityById(playbook.severities, incident.severity);
 	return (
 		<div class="severity-change">
 			<label for="severity-select">Severity</label>
 			<select
 				id="severity-select"
 				value={shown}
-				aria-describedby={level ? 'severity-confirm' : undefined}
+				aria-describedby={level ? 'severity-confirm' : unknown ? 'severity-unknown' : undefined}
 				onKeyDown={onKeyDown}
 				onPointerDown={() => (byKeys.current = false)}
 				onChange={onChange}
 				onBlur={() => setLooking(undefined)}
 			>
+				{unknown && (
+					<option value={incident.severity} disabled>
+						{incident.severity}
+					</option>
+				)}
 				{playbook.severities.map((s) => (
 					<option key={s.id} value={s.id}>
 						{s.id} {s.name}
@@ -237,6 +245,11 @@ function SeverityChange({ incident, playbook, onSeverity }: Pick<Props, 'inciden
 			<p id="severity-confirm" class="hint" role="status">
 				{level && `Enter changes the severity to ${level.id} ${level.name}; Escape keeps ${incident.severity}.`}
 			</p>
+			{unknown && (
+				<p id="severity-unknown" class="workspace-warning">
+					{incident.severity} is not a level of this playbook: pick the incident's level for its deadlines and messages.
+				</p>
+			)}
 		</div>
 	);
 }

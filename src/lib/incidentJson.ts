@@ -88,16 +88,22 @@ export function parseImport(text: string, size: number = utf8Bytes(text), now: n
 				`an incident holds at most ${MAX_EVENTS.toLocaleString('en')}.`,
 		};
 	}
-	const ahead = Math.max(found.detectedAt, found.declaredAt) - now;
+	// The first of its times, in this order, that lies ahead of this computer's clock.
+	const times: [string, number][] = [
+		['was detected', found.detectedAt],
+		['was declared', found.declaredAt],
+		['was resolved', found.resolvedAt ?? -Infinity],
+		['has a timeline entry', found.events.reduce((latest, e) => Math.max(latest, e.at), -Infinity)],
+	];
+	const [which, at] = times.find(([, time]) => time - now > MAX_CLOCK_SKEW_MS) ?? ['', now];
+	const ahead = at - now;
 	if (ahead > MAX_CLOCK_SKEW_MS) {
 		const hours = ahead / 3_600_000;
 		const span = hours >= 2 ? `${Math.round(hours)} hours` : `${Math.round(ahead / 60_000)} minutes`;
-		const which = found.detectedAt - now > MAX_CLOCK_SKEW_MS ? 'detected' : 'declared';
-		const when = new Date(Math.max(found.detectedAt, found.declaredAt)).toISOString();
 		return {
 			ok: false,
 			reason:
-				`The incident was ${which} ${span} in the future by this computer's clock (${when}): ` +
+				`The incident ${which} ${span} in the future by this computer's clock (${new Date(at).toISOString()}): ` +
 				"check this computer's clock, or the times in the file.",
 		};
 	}

@@ -64,6 +64,15 @@ describe('incident JSON', () => {
 		const ahead = parseImport(file({ ...base, detectedAt: T0 + 86_400_000, declaredAt: T0 + 86_400_000 }), undefined, T0);
 		expect(!ahead.ok && ahead.reason).toMatch(/detected 24 hours in the future by this computer's clock/);
 		expect(parseImport(file(base), undefined, base.declaredAt - 30_000).ok).toBe(true);
+		// Resolved, or written to, in the future: "Lasted 8760 h", and a clock warning on every message after.
+		const resolved = parseImport(file({ ...base, resolvedAt: T0 + 365 * 86_400_000 }), undefined, T0);
+		expect(!resolved.ok && resolved.reason).toMatch(/resolved 8760 hours in the future by this computer's clock/);
+		const written = parseImport(
+			file({ ...base, events: [...base.events, { id: 'late', at: 8.64e15, kind: 'note', text: 'x' }] }),
+			undefined,
+			T0,
+		);
+		expect(!written.ok && written.reason).toMatch(/has a timeline entry \d+ hours in the future by this computer's clock \(\+275760-09-13/);
 	});
 
 	it('refuses a time no date can hold, saying where, without throwing; takes one from a clock set to 1970', () => {

@@ -13,10 +13,13 @@ export const BUDGETS = {
 	 * bringing pages down is the benchmark's work, and this comes down with them. It was 69.3 KB before the
 	 * post-mortem read the incident without the store, and 66.5 KB until each page listed the modules its islands
 	 * import for the browser to fetch at once (src/integrations/modulePreload.ts: 0.35 KB of HTML on the post-mortem
-	 * page, its first view working 0.7 s sooner on a phone's network), and 67.0 KB until a command typed between
-	 * backticks stayed a code span in messages (the post-mortem at 67.02 KB, of which that rule is 22 bytes).
+	 * page, its first view working 0.7 s sooner on a phone's network), 67.0 KB until a command typed between
+	 * backticks stayed a code span in messages (the post-mortem at 67.02 KB, of which that rule is 22 bytes), and
+	 * 67.5 KB until the post-mortem stopped listing as skipped a step ticked on another list in the same words,
+	 * kept a chart title's percent sign, and read a link's incident as the workspace does (67.57 KB, 95 bytes
+	 * more, 24 of them the styles that keep a phone zoomed to 200 % from scrolling sideways).
 	 */
-	pageGzip: 67.5 * KB,
+	pageGzip: 67.75 * KB,
 	/**
 	 * Most of our own JavaScript (built from src/ and content/) one page may load, gzipped, not counting what
 	 * loads only when needed (`*.onDemand.*` modules: on a user action, or for what only some visits show, such as

@@ -125,7 +125,7 @@ export function doneByEscalating(step: Step, incident: Incident, ladder: readonl
 }
 
 /** A step's words as two lists that ask for the same thing compare them: spaces and case aside. */
-const sameWords = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+const sameWords = (text: string) => text.replace(/\s/g, '').toLowerCase();
 
 /**
  * The steps not ticked on the incident's scenario lists and the phases it reached, list by list in
@@ -135,10 +135,9 @@ const sameWords = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase
  * A list of alternatives (one is enough) is skipped only when none of its steps is done, in one row.
  */
 export function skippedSteps(incident: Incident, checklists: readonly ChecklistSpec[], ladder: readonly EscalationStep[]): ListItem[] {
-	const doneWords = new Set(Object.values(incident.ticks).flatMap((tick) => (tick.done ? [sameWords(tick.text)] : [])));
 	const done = (key: string, step: Step) =>
 		incident.ticks[itemKey(key, step.id)]?.done === true ||
-		doneWords.has(sameWords(step.text)) ||
+		Object.values(incident.ticks).some((tick) => tick.done && sameWords(tick.text) === sameWords(step.text)) ||
 		doneByDeclaring(step, incident) ||
 		doneByEscalating(step, incident, ladder);
 	return listsToReport(incident, checklists).flatMap((spec) => {

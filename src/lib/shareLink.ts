@@ -6,7 +6,7 @@
  * key fails), then validates the incident exactly as a JSON import does.
  */
 import { exportIncident, MAX_IMPORT_BYTES, parseImport, type ImportResult } from './incidentJson.ts';
-import { SHARE_PREFIX } from './urls.ts';
+import { SHARE_PREFIX, SHARED_FRAGMENT } from './urls.ts';
 import type { Incident } from './state.ts';
 
 /**
@@ -133,7 +133,7 @@ export async function openSealed(sealed: Sealed): Promise<ImportResult> {
 export async function openFragment(hash: string): Promise<ImportResult> {
 	const fragment = hash.replace(/^#/, '');
 	if (!fragment.startsWith(SHARE_PREFIX)) {
-		const version = /^incident-v(\d+)\./.exec(fragment)?.[1];
+		const version = SHARED_FRAGMENT.exec(fragment)?.[1];
 		return refused(
 			version
 				? `The link was made by another version of this site (format ${version}); open it with that site.`

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ChecklistSpec, ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import type { Incident, State } from '../../lib/state.ts';
-import { SHARE_PREFIX } from '../../lib/urls.ts';
+import { SHARED_FRAGMENT } from '../../lib/urls.ts';
 import type { Scenarios } from '../useScenarios.ts';
 import type { ExportAction, ExportsPanel as ExportsPanelType } from './ExportsPanel.onDemand.tsx';
 
 const actions = () => import('./exportActions.onDemand.ts');
-/** Does the page's address carry a shared incident? */
-const sharedInAddress = () => location.hash.startsWith(`#${SHARE_PREFIX}`);
+/** Does the page's address carry a shared incident (of this site's version or another, which is refused with why)? */
+const sharedInAddress = () => SHARED_FRAGMENT.test(location.hash);
 
 interface Props {
 	incident: Incident | undefined;

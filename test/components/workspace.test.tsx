@@ -601,6 +601,17 @@ describe('the timeline', () => {
 		expect(document.activeElement).toBe(screen.getByLabelText('Add a note'));
 		await waitFor(() => expect(events()[0]).toBe('Queue drained'));
 		expect(saved().events.at(-1)).toMatchObject({ kind: 'note', text: 'Queue drained', at: NOW });
+		// From the keyboard, Ctrl+Enter (⌘+Enter) adds it too; Enter alone starts a new line.
+		const box = screen.getByLabelText('Add a note') as HTMLTextAreaElement;
+		fireEvent.input(box, { target: { value: 'Replica caught up' } });
+		fireEvent.keyDown(box, { key: 'Enter' });
+		expect(box.value).toBe('Replica caught up');
+		fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+		await waitFor(() => expect(events()[0]).toBe('Replica caught up'));
+		expect(box.value).toBe('');
+		fireEvent.input(box, { target: { value: 'Alerts cleared' } });
+		fireEvent.keyDown(box, { key: 'Enter', metaKey: true });
+		await waitFor(() => expect(events()[0]).toBe('Alerts cleared'));
 	});
 
 	it('says whose name signs the notes and ticks of this browser, and lets it be set while the incident is open', async () => {

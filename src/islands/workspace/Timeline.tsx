@@ -43,6 +43,9 @@ export function Timeline({ events, onNote, responder, onName }: Props) {
 						setNote(e.currentTarget.value);
 						setKept(false);
 					}}
+					// Ctrl+Enter (⌘+Enter) adds the note, as in chat tools; Enter alone starts a new line of it.
+					onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && add(e)}
+					aria-keyshortcuts="Control+Enter Meta+Enter"
 					placeholder="What you found, what you did"
 					aria-describedby={limit ? 'timeline-note-limit' : undefined}
 				/>

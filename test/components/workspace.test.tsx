@@ -791,6 +791,25 @@ describe('stored data the workspace cannot use', () => {
 		expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('No incident is open in this browser');
 	});
 
+	it('with times beyond what a deadline added to them can show is kept aside, and said, not a blank page', async () => {
+		// The furthest a date holds: a deadline minutes after it is no date, and every view writing it would throw.
+		const far = 8.64e15;
+		const { state, id } = seeded();
+		const incidents = state.incidents.map((i) =>
+			i.id === id ? { ...i, detectedAt: far, declaredAt: far, events: i.events.map((e) => ({ ...e, at: far })) } : i,
+		);
+		saveState(localStorage, { ...state, incidents });
+		const errors: unknown[] = [];
+		const onError = (event: ErrorEvent) => errors.push(event.error);
+		window.addEventListener('error', onError);
+		onTestFinished(() => window.removeEventListener('error', onError));
+		await mount();
+		expect((await screen.findByRole('alert')).textContent).toMatch(/kept aside/i);
+		expect(keptAside()).toHaveLength(1);
+		expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('No incident is open in this browser');
+		expect(errors).toEqual([]);
+	});
+
 	it('of an older shape or another version is read by the full read, not shown as nothing', async () => {
 		localStorage.setItem('playbook:state', JSON.stringify({ version: 3, state: { incidents: [] } }));
 		await mount();

@@ -68,11 +68,11 @@ describe('incident JSON', () => {
 		const resolved = parseImport(file({ ...base, resolvedAt: T0 + 365 * 86_400_000 }), undefined, T0);
 		expect(!resolved.ok && resolved.reason).toMatch(/resolved 8760 hours in the future by this computer's clock/);
 		const written = parseImport(
-			file({ ...base, events: [...base.events, { id: 'late', at: 8.64e15, kind: 'note', text: 'x' }] }),
+			file({ ...base, events: [...base.events, { id: 'late', at: T0 + 2 * 86_400_000, kind: 'note', text: 'x' }] }),
 			undefined,
 			T0,
 		);
-		expect(!written.ok && written.reason).toMatch(/has a timeline entry \d+ hours in the future by this computer's clock \(\+275760-09-13/);
+		expect(!written.ok && written.reason).toMatch(/has a timeline entry 48 hours in the future by this computer's clock \(/);
 	});
 
 	it('refuses a time no date can hold, saying where, without throwing; takes one from a clock set to 1970', () => {

@@ -6,7 +6,7 @@
  * key fails), then validates the incident exactly as a JSON import does.
  */
 import { exportIncident, MAX_IMPORT_BYTES, parseImport, type ImportResult } from './incidentJson.ts';
-import { SHARE_PREFIX, SHARED_FRAGMENT } from './urls.ts';
+import { SHARED_FRAGMENT } from './sharedFragment.ts';
 import type { Incident } from './state.ts';
 
 /**
@@ -15,6 +15,9 @@ import type { Incident } from './state.ts';
  * are offered as an encrypted file.
  */
 export const MAX_LINK_CHARS = 24_000;
+
+/** Start of the fragment of a link that carries a shared incident, this version's (`#incident-v1.<key>.<data>`). */
+export const SHARE_PREFIX = 'incident-v1.';
 
 const IV_BYTES = 12;
 const KEY_BYTES = 32;

@@ -115,8 +115,3 @@ export const urls = {
  * already open that the declare form offers).
  */
 export const workspaceHref = (incident: { id: string }): string => urls.incident({ [INCIDENT_QUERY]: incident.id });
-
-/** Start of the fragment of a link that carries a shared incident, version 1 (`#incident-v1.<key>.<data>`, see shareLink.ts). */
-export const SHARE_PREFIX = 'incident-v1.';
-/** A fragment that carries a shared incident of any version (its number first): another version's is refused, and said. */
-export const SHARED_FRAGMENT = /^#?incident-v(\d+)\./;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { addNote, addActionItem, tickItem } from '../../src/lib/incidents.ts';
-import { SHARE_PREFIX } from '../../src/lib/urls.ts';
 import { readSealedFile, sealedFile } from '../../src/lib/incidentJson.ts';
 import {
 	fromBase64Url,
@@ -8,6 +7,7 @@ import {
 	openFragment,
 	openSealed,
 	sealIncident,
+	SHARE_PREFIX,
 	shareFragment,
 	shareLink,
 	toBase64Url,

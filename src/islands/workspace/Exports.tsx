@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ChecklistSpec, ClientPlaybook } from '../../lib/clientPlaybook.ts';
 import type { Incident, State } from '../../lib/state.ts';
-import { SHARED_FRAGMENT } from '../../lib/urls.ts';
+import { SHARED_FRAGMENT } from '../../lib/sharedFragment.ts';
 import type { Scenarios } from '../useScenarios.ts';
 import type { ExportAction, ExportsPanel as ExportsPanelType } from './ExportsPanel.onDemand.tsx';
 

@@ -72,6 +72,13 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 				{incident.drill && <span class="drill-badge">DRILL</span>}{' '}
 				{severity ? <SeverityBadge severity={severity} named /> : incident.severity} {incident.title}
 			</h2>
+			{/* A level the playbook lacks (from another playbook, or from before the levels were renamed): said first, as it
+			    leaves the incident with no deadline or cadence, and the severity list (SeverityChange) shows it as it is. */}
+			{!severity && (
+				<p id="severity-unknown" class="workspace-warning">
+					{incident.severity} is not a level of this playbook: pick the incident's level under Severity for its deadlines and messages.
+				</p>
+			)}
 			<p class="elapsed">
 				<span class="elapsed-label">{incident.resolvedAt === undefined ? 'Since detection' : 'Lasted'}</span>{' '}
 				<span class="elapsed-clock" data-elapsed>
@@ -245,11 +252,6 @@ function SeverityChange({ incident, playbook, onSeverity }: Pick<Props, 'inciden
 			<p id="severity-confirm" class="hint" role="status">
 				{level && `Enter changes the severity to ${level.id} ${level.name}; Escape keeps ${incident.severity}.`}
 			</p>
-			{unknown && (
-				<p id="severity-unknown" class="workspace-warning">
-					{incident.severity} is not a level of this playbook: pick the incident's level for its deadlines and messages.
-				</p>
-			)}
 		</div>
 	);
 }

@@ -8,7 +8,7 @@ import { scenarioAdded } from './escalationLadder.ts';
 import { keyParts } from './incidentChecklists.ts';
 import { newId } from './newId.ts';
 import { uniqueServices } from './serviceList.ts';
-import { actionItemClock, IMPORTED_CLOCK } from './merge.ts';
+import { actionItemClock, IMPORTED_CLOCK, scenarioClock } from './merge.ts';
 import { activeIncident, findIncident } from './stateRead.ts';
 import {
 	emptyPostMortem,
@@ -175,7 +175,13 @@ export function updateIncident(state: State, id: string, edit: Partial<IncidentF
 				now,
 			),
 		];
-		const clock = { ...incident.clock, ...Object.fromEntries(changed.map((key) => [key, now])) };
+		// Scenarios each by their own clock (scenarioClock): those added and those taken away.
+		const scenarios = new Set([...(patch.scenarios ?? []), ...incident.scenarios]);
+		const touched = [...scenarios].filter((id) => patch.scenarios && patch.scenarios.includes(id) !== incident.scenarios.includes(id));
+		const clock = {
+			...incident.clock,
+			...Object.fromEntries([...changed.filter((key) => key !== 'scenarios'), ...touched.map(scenarioClock)].map((key) => [key, now])),
+		};
 		return { ...incident, ...patch, detectedAt, events, clock };
 	});
 }
@@ -364,7 +370,7 @@ function withRunbookOf(incident: Incident, key: string, by: string, now: number)
 				scenarios: [...incident.scenarios, page],
 				events: [...incident.events, ...scenariosAddedLines([page], by, now)],
 				// Never back in time: a tick applied late (made on a page left before) must not lose to an older edit when tabs merge.
-				clock: { ...incident.clock, scenarios: Math.max(now, (incident.clock['scenarios'] ?? -Infinity) + 1) },
+				clock: { ...incident.clock, [scenarioClock(page)]: Math.max(now, (incident.clock[scenarioClock(page)] ?? -Infinity) + 1) },
 			};
 }
 

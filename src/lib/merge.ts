@@ -32,20 +32,15 @@ function mergeEvents(a: TimelineEvent[], b: TimelineEvent[]): TimelineEvent[] {
 }
 
 /** Fields merged as whole values, each by its own clock entry. */
-const FIELDS = [
-	'title',
-	'severity',
-	'status',
-	'impact',
-	'services',
-	'onCall',
-	'commander',
-	'detectedAt',
-	'scenarios',
-	'resolvedAt',
-] as const;
+const FIELDS = ['title', 'severity', 'status', 'impact', 'services', 'onCall', 'commander', 'detectedAt', 'resolvedAt'] as const;
 const POST_MORTEM = ['rootCause', 'resolution', 'usersAffected', 'revenueImpact', 'dataImpact', 'lessons'] as const;
 const ITEM_FIELDS = ['item', 'owner', 'due', 'done'] as const;
+
+/**
+ * Clock key of one scenario of an incident: when it was last added or taken away. Scenarios merge one by one, so two
+ * tabs adding different ones (two runbooks worked at once) keep both. Data from before falls back on the whole list's.
+ */
+export const scenarioClock = (scenario: string): string => `scenarios.${scenario}`;
 
 /** Clock key of one field of one action item ("removed" marks its removal). */
 export function actionItemClock(itemId: string, field: (typeof ITEM_FIELDS)[number] | 'removed'): string {
@@ -61,6 +56,11 @@ function mergeIncident(a: Incident, b: Incident): Incident {
 	const bWins = (key: string) => at(clockB, key) >= at(clockA, key);
 	const merged: Incident = { ...a, ticks: mergeTicks(a.ticks, b.ticks), events: mergeEvents(a.events, b.events) };
 	for (const field of FIELDS) Object.assign(merged, { [field]: (bWins(field) ? b : a)[field] });
+	// Each scenario either side holds, as the side that added or took it away last has it.
+	const scenarioAt = (clock: Map<string, number>, id: string) => clock.get(scenarioClock(id)) ?? clock.get('scenarios') ?? 0;
+	merged.scenarios = [...new Set([...a.scenarios, ...b.scenarios])].filter((id) =>
+		(scenarioAt(clockB, id) >= scenarioAt(clockA, id) ? b : a).scenarios.includes(id),
+	);
 	if (merged.resolvedAt === undefined) delete merged.resolvedAt;
 	const postMortem = { ...a.postMortem };
 	for (const key of POST_MORTEM) postMortem[key] = (bWins(`postMortem.${key}`) ? b : a).postMortem[key];

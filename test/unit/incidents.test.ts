@@ -21,7 +21,7 @@ import {
 	updateIncident,
 } from '../../src/lib/incidents.ts';
 import { detectionProblem } from '../../src/lib/limits.ts';
-import { mergeState } from '../../src/lib/merge.ts';
+import { mergeState, scenarioClock } from '../../src/lib/merge.ts';
 import { emptyState } from '../../src/lib/state.ts';
 import { min, T0, withIncident } from '../support/incidents.ts';
 
@@ -188,7 +188,7 @@ describe('ticks', () => {
 		expect(scenarios()).toEqual([]);
 		state = tickItem(state, id, KEY, step, true, T0 + min(2));
 		expect(scenarios()).toEqual(['service-down']);
-		expect(activeIncident(state)?.clock['scenarios']).toBe(T0 + min(2));
+		expect(activeIncident(state)?.clock[scenarioClock('service-down')]).toBe(T0 + min(2));
 		// A symptom seen is the runbook worked on too; a step undone takes nothing away.
 		state = tickItem(
 			state,
@@ -211,7 +211,7 @@ describe('ticks', () => {
 			[T0 + min(3), 'Scenario added: database-issues', 'alice'],
 		]);
 		// A tick applied late (made on a page left before) adds its scenario after a later edit of the list, and keeps it
-		// when tabs merge: the list's clock never goes back.
+		// when tabs merge: each scenario has its own clock, and the edit did not touch this one.
 		const edited = updateIncident(state, id, { scenarios: ['service-down', 'database-issues', 'performance'] }, T0 + min(20));
 		const late = tickItem(edited, id, 'scenario/security-incident/response/rotate', { text: 'Rotate', list: 'Sec' }, true, T0 + min(10));
 		expect(activeIncident(late)?.scenarios).toContain('security-incident');

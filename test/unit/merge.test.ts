@@ -54,6 +54,20 @@ describe('mergeState', () => {
 		expect(mergeState(state, deleted).incidents).toEqual([]);
 		expect(mergeState(deleted, state).incidents).toEqual([]);
 	});
+	it('keeps the scenarios two tabs add at once, and a scenario taken away in one', () => {
+		const { state, id } = withIncident({ scenarios: ['down'] });
+		// Two runbooks worked in two tabs: each tick brings its scenario.
+		const tabA = tickItem(state, id, 'scenario/breach/response/rotate', step('Rotate keys'), true, T0 + min(30));
+		const tabB = tickItem(state, id, 'scenario/db/response/failover', step('Fail over'), true, T0 + min(30) + 1);
+		for (const merged of [mergeState(tabA, tabB), mergeState(tabB, tabA)]) {
+			expect([...merged.incidents[0]!.scenarios].sort()).toEqual(['breach', 'db', 'down']);
+		}
+		// Later, tab A's details form takes "down" away: gone, and what tab B added stays.
+		const edited = updateIncident(mergeState(tabA, tabA), id, { scenarios: ['breach'] }, T0 + min(40));
+		expect([...mergeState(tabB, edited).incidents[0]!.scenarios].sort()).toEqual(['breach', 'db']);
+		expect([...mergeState(edited, tabB).incidents[0]!.scenarios].sort()).toEqual(['breach', 'db']);
+	});
+
 	it('keeps an incident imported again after its deletion, when a tab that saw the deletion writes', () => {
 		const { state, id } = withIncident();
 		const file = state.incidents[0]!;

@@ -94,6 +94,14 @@ export function parseImport(text: string, size: number = utf8Bytes(text), now: n
 		['was declared', found.declaredAt],
 		['was resolved', found.resolvedAt ?? -Infinity],
 		['has a timeline entry', found.events.reduce((latest, e) => Math.max(latest, e.at), -Infinity)],
+		// A step ticked, a field changed: the clock warnings read these too.
+		[
+			'has a change',
+			[...Object.values(found.clock), ...Object.values(found.ticks).flatMap((tick) => [tick.at, tick.changedAt])].reduce(
+				(latest, at) => Math.max(latest, at),
+				-Infinity,
+			),
+		],
 	];
 	const [which, at] = times.find(([, time]) => time - now > MAX_CLOCK_SKEW_MS) ?? ['', now];
 	const ahead = at - now;

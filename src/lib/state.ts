@@ -151,7 +151,8 @@ export const IncidentSchema = z.object({
 	 */
 	typed: z.optional(z.record(z.string(), z.string())),
 	/** When each field last changed, so two tabs editing different fields both keep their edit. */
-	clock: z.record(z.string(), z.number()),
+	// When each field last changed: times like any other (the clock warnings read them, the views write them).
+	clock: z.record(z.string(), TimeSchema),
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 

@@ -125,18 +125,20 @@ export function startIncidentBar(): void {
 			noticesLoaded = true;
 			void import('./storageNotice.onDemand.ts').then((m) => m.showNotices(root, shown));
 		}
-		const open = incident !== undefined && level !== undefined && incident.resolvedAt === undefined;
+		const open = incident !== undefined && incident.resolvedAt === undefined;
 		root.hidden = !open;
 		document.documentElement.toggleAttribute('data-incident-open', open);
-		if (!open || !incident || !level) return;
+		if (!open || !incident) return;
 		main.hidden = false;
 		const now = Date.now();
-		const list = deadlines(incident, level, data.escalation, now, data.severities);
+		// At a level the playbook lacks (another playbook's, renamed since): shown as it is, with no deadline to count,
+		// and the bar still leads to the workspace, which asks for a level.
+		const list = level ? deadlines(incident, level, data.escalation, now, data.severities) : [];
 		notifyDue(list, incident);
 		const upcoming = nextDeadline(listedDeadlines(list));
 		drill.hidden = !incident.drill;
-		badge.className = `sev sev-${level.tone}`;
-		badge.textContent = level.id;
+		badge.className = `sev sev-${level?.tone}`;
+		badge.textContent = incident.severity;
 		title.textContent = incident.title;
 		(main.firstChild as HTMLElement).setAttribute('href', workspaceHref(incident));
 		clockTime.textContent = formatClock(elapsedMs(incident, now));

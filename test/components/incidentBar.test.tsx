@@ -117,6 +117,16 @@ describe('the incident bar', () => {
 		expect(loader.loadedStore()).toBeUndefined();
 	});
 
+	it('shows an open incident at a level the playbook lacks, as it is, with the way to the workspace that asks for one', async () => {
+		const state = openIncident(min(2));
+		localStorage.setItem(STATE_KEY, stored({ ...state, incidents: state.incidents.map((i) => ({ ...i, severity: 'SEV-9' })) }));
+		const { root } = await startBar();
+		expect(root.hidden).toBe(false);
+		expect(root.querySelector('.sev')?.textContent).toBe('SEV-9');
+		expect(root.querySelector('.incident-bar-title')?.textContent).toBe('API returns 503');
+		expect(root.querySelector('#incident-bar-link')?.getAttribute('href')).toContain(state.incidents[0]!.id);
+	});
+
 	it('loads the store when another tab writes what the cheap read will not take, keeping the incident and telling', async () => {
 		localStorage.setItem(STATE_KEY, stored(openIncident(min(2))));
 		const { root, loader } = await startBar();

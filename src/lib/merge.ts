@@ -1,9 +1,10 @@
 /**
  * Merge two versions of the stored state, e.g. this tab's and another tab's, so that neither
  * loses what it recorded: ticks merge per step (the newer change wins), timeline events are
- * united, incident fields merge per field (the newer edit wins), action items per item and per
- * field (so two tabs typing in different items or fields keep every keystroke), deletions win
- * over old copies. Records are read through Maps, never by property: an incident called
+ * united, incident fields merge per field (the newer edit wins), scenarios per scenario (two
+ * runbooks worked at once both count), action items per item and per field (so two tabs typing in
+ * different items or fields keep every keystroke), deletions win over copies older than them (an
+ * incident imported again since stays). Records are read through Maps, never by property: an incident called
  * "constructor" or "__proto__" is an incident like any other.
  */
 import type { ActionItem, Incident, State, Ticks, TimelineEvent } from './state.ts';

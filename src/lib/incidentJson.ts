@@ -3,6 +3,7 @@
  * record kept with the post-mortem. Imports are checked before anything changes.
  */
 import * as z from 'zod/mini';
+import { lastWritten } from './clockSkew.ts';
 import { MAX_CLOCK_SKEW_MS, MAX_EVENTS, MAX_IMPORT_BYTES, MAX_TITLE_LENGTH } from './limits.ts';
 import { IncidentSchema, type Incident } from './state.ts';
 
@@ -93,15 +94,8 @@ export function parseImport(text: string, size: number = utf8Bytes(text), now: n
 		['was detected', found.detectedAt],
 		['was declared', found.declaredAt],
 		['was resolved', found.resolvedAt ?? -Infinity],
-		['has a timeline entry', found.events.reduce((latest, e) => Math.max(latest, e.at), -Infinity)],
-		// A step ticked, a field changed: the clock warnings read these too.
-		[
-			'has a change',
-			[...Object.values(found.clock), ...Object.values(found.ticks).flatMap((tick) => [tick.at, tick.changedAt])].reduce(
-				(latest, at) => Math.max(latest, at),
-				-Infinity,
-			),
-		],
+		// Its timeline, ticks and edits: what the clock warnings read (clockSkew.ts).
+		['was last written to', lastWritten(found)],
 	];
 	const [which, at] = times.find(([, time]) => time - now > MAX_CLOCK_SKEW_MS) ?? ['', now];
 	const ahead = at - now;

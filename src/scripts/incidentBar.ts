@@ -137,7 +137,7 @@ export function startIncidentBar(): void {
 		notifyDue(list, incident);
 		const upcoming = nextDeadline(listedDeadlines(list));
 		drill.hidden = !incident.drill;
-		badge.className = `sev sev-${level?.tone}`;
+		badge.className = level ? `sev sev-${level.tone}` : 'sev';
 		badge.textContent = incident.severity;
 		title.textContent = incident.title;
 		(main.firstChild as HTMLElement).setAttribute('href', workspaceHref(incident));

@@ -123,6 +123,8 @@ describe('the incident bar', () => {
 		const { root } = await startBar();
 		expect(root.hidden).toBe(false);
 		expect(root.querySelector('.sev')?.textContent).toBe('SEV-9');
+		// No level's colour to borrow: drawn plain.
+		expect(root.querySelector('.sev')?.className).toBe('sev');
 		expect(root.querySelector('.incident-bar-title')?.textContent).toBe('API returns 503');
 		expect(root.querySelector('#incident-bar-link')?.getAttribute('href')).toContain(state.incidents[0]!.id);
 	});

@@ -128,7 +128,7 @@ describe('the incident summary', () => {
 		const select = (await screen.findByLabelText('Severity')) as HTMLSelectElement;
 		// Not the first level shown as the incident's, which picking it would then not change.
 		expect(select.value).toBe('SEV-9');
-		expect(describedBy(select)).toMatch(/SEV-9 is not a level of this playbook/);
+		expect(describedBy(select)).toMatch(/“SEV-9” is not a level of this playbook/);
 		fireEvent.change(select, { target: { value: 'S1' } });
 		await waitFor(() => expect(saved().severity).toBe('S1'));
 		await waitFor(() => expect(describedBy(select)).not.toMatch(/not a level/));

@@ -72,17 +72,17 @@ describe('incident JSON', () => {
 			undefined,
 			T0,
 		);
-		expect(!written.ok && written.reason).toMatch(/has a timeline entry 48 hours in the future by this computer's clock \(/);
+		expect(!written.ok && written.reason).toMatch(/was last written to 48 hours in the future by this computer's clock \(/);
 		// A field changed, a step ticked ahead (a colleague's laptop clock): every copy after would wait on a clock warning.
 		const changed = parseImport(file({ ...base, clock: { ...base.clock, impact: T0 + 30 * 86_400_000 } }), undefined, T0);
-		expect(!changed.ok && changed.reason).toMatch(/has a change 720 hours in the future/);
+		expect(!changed.ok && changed.reason).toMatch(/was last written to 720 hours in the future/);
 		const tick = Object.entries(base.ticks)[0]!;
 		const ticked = parseImport(
 			file({ ...base, ticks: { ...base.ticks, [tick[0]]: { ...tick[1], changedAt: T0 + 86_400_000 } } }),
 			undefined,
 			T0,
 		);
-		expect(!ticked.ok && ticked.reason).toMatch(/has a change 24 hours in the future/);
+		expect(!ticked.ok && ticked.reason).toMatch(/was last written to 24 hours in the future/);
 		// A clock value no date can hold: refused, never imported to blank the workspace.
 		const far = parseImport(file({ ...base, clock: { title: 1e300 } }), undefined, T0);
 		expect(!far.ok && far.reason).toMatch(/at clock\.title: not a time a date can hold/);

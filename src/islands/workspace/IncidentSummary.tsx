@@ -76,7 +76,7 @@ export function IncidentSummary({ incident, playbook, elapsed, onSeverity, onSta
 			    leaves the incident with no deadline or cadence, and the severity list (SeverityChange) shows it as it is. */}
 			{!severity && (
 				<p id="severity-unknown" class="workspace-warning">
-					{incident.severity} is not a level of this playbook: pick the incident's level under Severity for its deadlines and messages.
+					“{incident.severity}” is not a level of this playbook: pick the incident's level under Severity for its deadlines and messages.
 				</p>
 			)}
 			<p class="elapsed">

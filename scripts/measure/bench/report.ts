@@ -57,6 +57,11 @@ export interface BenchResults {
 	 */
 	builds: Record<string, { ms: number; cpuMs: number; runs?: Array<{ ms: number; cpuMs: number }> | undefined }>;
 	pages: PageResult[];
+	/**
+	 * Every page of the playbook's measuring build, weighed as the budgets weigh them (results saved before then
+	 * have the page types only): the byte targets hold for every page, and the heaviest is often not a page type.
+	 */
+	everyPage?: PageSummary[] | undefined;
 	/** Per site: typed {@link THINK_MS} after opening search, and (since the cases were added) typed at once, on a normal and a slowed CPU. */
 	search: Record<string, SearchRuns & { atOnce?: SearchRuns | undefined; slowCpu?: SearchRuns | undefined }>;
 	tick: {
@@ -125,6 +130,57 @@ export function formatBuildSteps(scale: ScaleFigures[]): string[] {
 	}
 	lines.push(row(['total', ...scale.map((f) => ms(f.buildMs))]));
 	return lines;
+}
+
+/** The page heaviest by `by`. */
+const heaviestBy = <T>(pages: T[], by: (page: T) => number) =>
+	pages.reduce<T | undefined>((a, b) => (!a || by(b) > by(a) ? b : a), undefined);
+
+/**
+ * The byte targets' rows: judged on every page of the site where the run weighed them all, else (older
+ * results) on the page types of the table.
+ */
+function byteTargetRows(results: BenchResults, ours: PageResult[]): string[] {
+	const pageTitle = `no page over ${BUDGETS.pageGzip / KB} KB gzipped (budget, tested)`;
+	const targetTitle = `at most ${TARGETS.firstPartyJsGzip / KB} KB gzipped of our JavaScript a page (target)`;
+	const ceilingTitle = `at most ${BUDGETS.firstPartyJsGzip / KB} KB gzipped of our JavaScript a page (ceiling, tested)`;
+	const every = results.everyPage;
+	if (every && every.length > 0) {
+		const ourJs = (p: PageSummary) => p.jsFirstParty.gzip;
+		const heaviest = heaviestBy(every, (p) => p.total.gzip)!;
+		const heaviestJs = heaviestBy(every, ourJs)!;
+		const of = `of ${every.length} pages`;
+		const over = every.filter((p) => ourJs(p) > TARGETS.firstPartyJsGzip).sort((a, b) => ourJs(b) - ourJs(a));
+		const within = `within it on ${every.length - over.length} ${of}`;
+		return [
+			row([pageTitle, `heaviest ${heaviest.page} ${kb(heaviest.total)} KB ${of}`, verdict(heaviest.total.gzip <= BUDGETS.pageGzip)]),
+			row([
+				targetTitle,
+				over.length > 0
+					? `${within}; over: ${over.map((p) => `${p.page} ${kb(p.jsFirstParty)}`).join(', ')} KB`
+					: `${within}; heaviest ${heaviestJs.page} ${kb(heaviestJs.jsFirstParty)} KB`,
+				verdict(over.length === 0),
+			]),
+			row([
+				ceilingTitle,
+				`heaviest ${heaviestJs.page} ${kb(heaviestJs.jsFirstParty)} KB ${of}`,
+				verdict(ourJs(heaviestJs) <= BUDGETS.firstPartyJsGzip),
+			]),
+		];
+	}
+	const heaviest = heaviestBy(ours, (p) => p.weight.total.gzip);
+	const ourJs = Math.max(0, ...ours.map((p) => p.weight.jsFirstParty.gzip));
+	const heaviestJs = ours.find((p) => p.weight.jsFirstParty.gzip === ourJs);
+	const ourJsText = `${(ourJs / KB).toFixed(1)} KB${heaviestJs ? ` (${heaviestJs.type})` : ''}`;
+	return [
+		row([
+			pageTitle,
+			heaviest ? `heaviest ${heaviest.type} ${kb(heaviest.weight.total)} KB` : '–',
+			verdict(heaviest ? heaviest.weight.total.gzip <= BUDGETS.pageGzip : undefined),
+		]),
+		row([targetTitle, ourJsText, verdict(ourJs <= TARGETS.firstPartyJsGzip)]),
+		row([ceilingTitle, ourJsText, verdict(ourJs <= BUDGETS.firstPartyJsGzip)]),
+	];
 }
 
 /** The results as Markdown tables, as printed and as pasted into the README. */
@@ -328,31 +384,7 @@ export function formatReport(results: BenchResults): string {
 			verdict(linear),
 		]),
 	);
-	const heaviest = ours.reduce<PageResult | undefined>((a, b) => (!a || b.weight.total.gzip > a.weight.total.gzip ? b : a), undefined);
-	out.push(
-		row([
-			`no page over ${BUDGETS.pageGzip / KB} KB gzipped (budget, tested)`,
-			heaviest ? `heaviest ${heaviest.type} ${kb(heaviest.weight.total)} KB` : '–',
-			verdict(heaviest ? heaviest.weight.total.gzip <= BUDGETS.pageGzip : undefined),
-		]),
-	);
-	const ourJs = Math.max(0, ...ours.map((p) => p.weight.jsFirstParty.gzip));
-	const heaviestJs = ours.find((p) => p.weight.jsFirstParty.gzip === ourJs);
-	const ourJsText = `${(ourJs / KB).toFixed(1)} KB${heaviestJs ? ` (${heaviestJs.type})` : ''}`;
-	out.push(
-		row([
-			`at most ${TARGETS.firstPartyJsGzip / KB} KB gzipped of our JavaScript a page (target)`,
-			ourJsText,
-			verdict(ourJs <= TARGETS.firstPartyJsGzip),
-		]),
-	);
-	out.push(
-		row([
-			`at most ${BUDGETS.firstPartyJsGzip / KB} KB gzipped of our JavaScript a page (ceiling, tested)`,
-			ourJsText,
-			verdict(ourJs <= BUDGETS.firstPartyJsGzip),
-		]),
-	);
+	out.push(...byteTargetRows(results, ours));
 	out.push(
 		'',
 		`Machine: ${results.machine.cpus} cores, load average ${results.machine.loadBefore.map((n) => n.toFixed(1)).join('/')} before ` +

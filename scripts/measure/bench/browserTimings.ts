@@ -53,7 +53,11 @@ export interface SearchTiming {
 
 /** How long a person takes from opening the search to their first keystroke, at the quickest. */
 export const THINK_MS = 500;
-/** How much slower than the machine's CPU the slowed runs are: a mid-range phone, as Lighthouse's mobile preset assumes. */
+/**
+ * How much slower than the machine's CPU the slowed runs are: a mid-range phone, as Lighthouse's mobile preset assumes.
+ * DevTools' throttling (Emulation.setCPUThrottlingRate) slows the page's main thread only; it refuses worker targets
+ * ("only supported for pages"), so a web worker's work runs at the machine's speed.
+ */
 export const SLOW_CPU = 4;
 
 /**

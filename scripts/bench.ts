@@ -23,11 +23,13 @@ import { makeStarlightProject, writeSinglePage } from './measure/bench/compariso
 import { lighthouseMedian, startChromium } from './measure/bench/lighthouse.ts';
 import { playbookMarkdown } from './measure/bench/playbookMarkdown.ts';
 import { writeReadmeReport } from './measure/bench/readme.ts';
-import { formatReport, TARGETS, type BenchResults, type PageResult } from './measure/bench/report.ts';
+import { CPU_SHARE, formatReport, TARGETS, type BenchResults, type PageResult } from './measure/bench/report.ts';
 import { buildScaled, scaleFigures, type ScaleFigures } from './measure/bench/scaleBuilds.ts';
 import { buildSteps } from './measure/bench/buildSteps.ts';
 import { firstScenarioId } from './lib/sitePages.ts';
 import { checkBudgets } from './measure/checkBudgets.ts';
+import { cpuShare } from './measure/bench/cpuShare.ts';
+import { findChromium } from './lib/chromium.ts';
 import { ROUTES } from '../src/lib/urls.ts';
 
 /** The scenario page that stands for all of them: the first in the playbook's sidebar. */
@@ -121,6 +123,7 @@ pages.sort((a, b) => typeOrder(a.type) - typeOrder(b.type));
 
 const servers = Object.fromEntries(await Promise.all(sites.map(async (s) => [s.name, await serveStatic(s.dist, { gzip: true })] as const)));
 const search: BenchResults['search'] = {};
+let cpuShareWhy: string | undefined;
 const tick: BenchResults['tick'] = { runs: [] };
 try {
 	const browser = await launchChromium();
@@ -156,6 +159,31 @@ try {
 		}
 	} finally {
 		await browser.close();
+	}
+	if (!skip.has('search')) {
+		// DevTools slows only a page's main thread, so stock Starlight's Pagefind, in a web worker, searched at full
+		// speed above: here every thread of the browser is slowed alike, where a cgroup can be made (root, on Linux).
+		const limited = cpuShare(findChromium()!, CPU_SHARE);
+		if ('why' in limited) {
+			cpuShareWhy = limited.why;
+			log(`search with the whole browser on a share of one core not timed: ${limited.why}`);
+		} else {
+			try {
+				const slowed = await launchChromium({ executablePath: limited.executablePath });
+				try {
+					for (const name of ['playbook', 'stock Starlight']) {
+						log(`timing search on the ${name} site (typed at once, the whole browser on a share of one core)`);
+						const runs = [];
+						for (const query of QUERIES) runs.push(await searchLatency(slowed, servers[name]!.url, query, 'atOnce'));
+						search[name]!.cpuShare = { runs, medianMs: median(runs.map((r) => r.ms)) };
+					}
+				} finally {
+					await slowed.close();
+				}
+			} finally {
+				limited.release();
+			}
+		}
 	}
 	if (!skip.has('lighthouse')) {
 		const chromium = await startChromium();
@@ -203,6 +231,7 @@ const results: BenchResults = {
 	pages,
 	everyPage,
 	search,
+	cpuShareWhy,
 	tick,
 	scale,
 	msPerScenario,

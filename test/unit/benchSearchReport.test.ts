@@ -32,6 +32,29 @@ describe('the search figures of the benchmark report', () => {
 		expect(targetRow(report)).toMatch(/\| 40 ms \/ 90 ms \/ 100 ms \| met \|$/);
 	});
 
+	it('adds the run with the whole browser on a share of one core where it was measured, and says where it was not', () => {
+		const report = formatReport({
+			...results({
+				playbook: { ...runs(40), atOnce: runs(90), slowCpu: runs(500), cpuShare: runs(520, 400, 900) },
+				'stock Starlight': { ...runs(400), atOnce: runs(380), slowCpu: runs(480), cpuShare: runs(1200, 1100, 1500) },
+			}),
+		});
+		expect(report).toContain(
+			'| site | warm | typed at once | typed at once, 4× slower CPU | typed at once, the whole browser on a quarter of one core |',
+		);
+		expect(report).toContain('| playbook | 40 ms (40–40) | 90 ms (90–90) | 500 ms (500–500) | 520 ms (400–900) |');
+		expect(report).toContain('| stock Starlight | 400 ms (400–400) | 380 ms (380–380) | 480 ms (480–480) | 1200 ms (1100–1500) |');
+		// Judged as before: the target row is the three cases it names.
+		expect(targetRow(report)).toMatch(/\| 40 ms \/ 90 ms \/ 500 ms \| \*\*missed\*\* \(4× slower CPU\) \|$/);
+
+		const without = formatReport({
+			...results({ playbook: { ...runs(40), atOnce: runs(90), slowCpu: runs(100) } }),
+			cpuShareWhy: 'it needs root',
+		});
+		expect(without).toContain('| site | warm | typed at once | typed at once, 4× slower CPU |\n');
+		expect(without).toContain('The whole browser on a quarter of one core was not measured: it needs root.');
+	});
+
 	it('still reads results saved before the typed-at-once cases were measured', () => {
 		const report = formatReport(results({ playbook: runs(56, 10, 69) }));
 		expect(report).toContain('| playbook | 56 ms (10–69) | – | – |');

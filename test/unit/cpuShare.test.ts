@@ -30,12 +30,17 @@ function mount(kind: 'v1' | 'v2', controllers = 'cpu memory'): { v1: string; v2:
 
 const groups = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('playbook-bench-'));
 
+/** A group made in `roots`, released after the test; with `echo` for a browser, the launcher prints its arguments. */
+function share(roots: { v1: string; v2: string }, part: number): CpuShare {
+	const result = cpuShare('/bin/echo', part, roots);
+	if ('why' in result) throw new Error(result.why);
+	return (made = result);
+}
+
 describe('a browser within a share of one core', () => {
 	it('makes a cgroup v1 group with the share as its quota, and a launcher that joins it and runs the browser', () => {
 		const roots = mount('v1');
-		const share = cpuShare('/bin/echo', 0.25, roots);
-		if ('why' in share) throw new Error(share.why);
-		made = share;
+		const quarter = share(roots, 0.25);
 		const [group] = groups(roots.v1);
 		expect(group).toBeDefined();
 		const dir = join(roots.v1, group!);
@@ -43,35 +48,32 @@ describe('a browser within a share of one core', () => {
 		expect(readFileSync(join(dir, 'cpu.cfs_quota_us'), 'utf8')).toBe('2500');
 		expect(readFileSync(join(dir, 'cpu.cfs_period_us'), 'utf8')).toBe('10000');
 		// The launcher puts its own process in the group, then becomes the browser with the same arguments.
-		const out = execFileSync(share.executablePath, ['--headless', "it's"], { encoding: 'utf8' });
+		const out = execFileSync(quarter.executablePath, ['--headless', "it's"], { encoding: 'utf8' });
 		expect(out).toBe("--headless it's\n");
 		expect(readFileSync(join(dir, 'cgroup.procs'), 'utf8').trim()).toMatch(/^\d+$/);
-		share.release();
+		quarter.release();
 		made = undefined;
 		expect(groups(roots.v1)).toEqual([]);
-		expect(existsSync(share.executablePath)).toBe(false);
+		expect(existsSync(quarter.executablePath)).toBe(false);
 	});
 
 	it('uses cgroup v2 when its cpu controller is on for the groups under the root', () => {
 		const roots = mount('v2');
-		const share = cpuShare('/bin/echo', 0.5, roots);
-		if ('why' in share) throw new Error(share.why);
-		made = share;
+		share(roots, 0.5);
 		const [group] = groups(roots.v2);
 		expect(readFileSync(join(roots.v2, group!, 'cpu.max'), 'utf8')).toBe('5000 10000');
 	});
 
 	it('says why not, and leaves nothing, where no controller can be used', () => {
 		const roots = mount('v2', 'memory pids');
-		const share = cpuShare('/bin/echo', 0.25, roots);
-		expect(share).toEqual({ why: expect.stringMatching(/no cgroup CPU controller/) });
+		expect(cpuShare('/bin/echo', 0.25, roots)).toEqual({ why: expect.stringMatching(/no cgroup CPU controller/) });
 		expect(groups(roots.v2)).toEqual([]);
 	});
 
 	it('refuses a share that is not part of one core', () => {
 		const roots = mount('v1');
-		for (const share of [0, -1, 1.5, Number.NaN]) {
-			expect(cpuShare('/bin/echo', share, roots)).toEqual({ why: expect.stringMatching(/share of one core/) });
+		for (const part of [0, -1, 1.5, Number.NaN]) {
+			expect(cpuShare('/bin/echo', part, roots)).toEqual({ why: expect.stringMatching(/share of one core/) });
 		}
 		expect(groups(roots.v1)).toEqual([]);
 	});

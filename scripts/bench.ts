@@ -15,6 +15,7 @@ import { parse } from 'yaml';
 import { readBundleOrigins } from './measure/bundleOrigins.ts';
 import { BUDGETS } from './measure/budgets.ts';
 import { astroBuild, ROOT, type BuildResult } from './lib/buildSite.ts';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './lib/launchChromium.ts';
 import { clearSizeCache, summarize, weighPage } from './measure/pageWeight.ts';
 import { serveStatic } from './lib/serveStatic.ts';
@@ -23,7 +24,7 @@ import { makeStarlightProject, writeSinglePage } from './measure/bench/compariso
 import { lighthouseMedian, startChromium } from './measure/bench/lighthouse.ts';
 import { playbookMarkdown } from './measure/bench/playbookMarkdown.ts';
 import { writeReadmeReport } from './measure/bench/readme.ts';
-import { CPU_SHARE, formatReport, TARGETS, type BenchResults, type PageResult } from './measure/bench/report.ts';
+import { CPU_SHARE, formatReport, TARGETS, type BenchResults, type PageResult, type SearchRuns } from './measure/bench/report.ts';
 import { buildScaled, scaleFigures, type ScaleFigures } from './measure/bench/scaleBuilds.ts';
 import { buildSteps } from './measure/bench/buildSteps.ts';
 import { firstScenarioId } from './lib/sitePages.ts';
@@ -124,6 +125,40 @@ pages.sort((a, b) => typeOrder(a.type) - typeOrder(b.type));
 const servers = Object.fromEntries(await Promise.all(sites.map(async (s) => [s.name, await serveStatic(s.dist, { gzip: true })] as const)));
 const search: BenchResults['search'] = {};
 let cpuShareWhy: string | undefined;
+
+/**
+ * Search typed at once on each site with every thread of the browser on a share of one core, or why
+ * not. DevTools slows only a page's main thread, so stock Starlight's Pagefind, in a web worker,
+ * searches at full speed in the slowed runs; a cgroup (root, on Linux) slows every thread alike.
+ */
+async function searchOnCpuShare(): Promise<{ why: string } | { timed: Record<string, SearchRuns> }> {
+	const limited = cpuShare(findChromium()!, CPU_SHARE);
+	if ('why' in limited) return limited;
+	try {
+		let slowed: Browser;
+		try {
+			slowed = await launchChromium({ executablePath: limited.executablePath });
+		} catch (error) {
+			return { why: `the browser did not start in the cgroup (${(error as Error).message.split('\n')[0]})` };
+		}
+		try {
+			// A browser outside the group would run at full speed.
+			if (!limited.joined()) return { why: 'the browser did not join the cgroup' };
+			const timed: Record<string, SearchRuns> = {};
+			for (const name of ['playbook', 'stock Starlight']) {
+				log(`timing search on the ${name} site (typed at once, the whole browser on a share of one core)`);
+				const runs = [];
+				for (const query of QUERIES) runs.push(await searchLatency(slowed, servers[name]!.url, query, 'atOnce'));
+				timed[name] = { runs, medianMs: median(runs.map((r) => r.ms)) };
+			}
+			return { timed };
+		} finally {
+			await slowed.close();
+		}
+	} finally {
+		limited.release();
+	}
+}
 const tick: BenchResults['tick'] = { runs: [] };
 try {
 	const browser = await launchChromium();
@@ -161,29 +196,11 @@ try {
 		await browser.close();
 	}
 	if (!skip.has('search')) {
-		// DevTools slows only a page's main thread, so stock Starlight's Pagefind, in a web worker, searched at full
-		// speed above: here every thread of the browser is slowed alike, where a cgroup can be made (root, on Linux).
-		const limited = cpuShare(findChromium()!, CPU_SHARE);
-		if ('why' in limited) {
-			cpuShareWhy = limited.why;
-			log(`search with the whole browser on a share of one core not timed: ${limited.why}`);
-		} else {
-			try {
-				const slowed = await launchChromium({ executablePath: limited.executablePath });
-				try {
-					for (const name of ['playbook', 'stock Starlight']) {
-						log(`timing search on the ${name} site (typed at once, the whole browser on a share of one core)`);
-						const runs = [];
-						for (const query of QUERIES) runs.push(await searchLatency(slowed, servers[name]!.url, query, 'atOnce'));
-						search[name]!.cpuShare = { runs, medianMs: median(runs.map((r) => r.ms)) };
-					}
-				} finally {
-					await slowed.close();
-				}
-			} finally {
-				limited.release();
-			}
-		}
+		const shared = await searchOnCpuShare();
+		if ('why' in shared) {
+			cpuShareWhy = shared.why;
+			log(`search with the whole browser on a share of one core not timed: ${shared.why}`);
+		} else for (const [name, runs] of Object.entries(shared.timed)) search[name]!.cpuShare = runs;
 	}
 	if (!skip.has('lighthouse')) {
 		const chromium = await startChromium();

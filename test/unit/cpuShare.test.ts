@@ -47,14 +47,27 @@ describe('a browser within a share of one core', () => {
 		// A quarter of every period: 2.5 ms of each 10 ms.
 		expect(readFileSync(join(dir, 'cpu.cfs_quota_us'), 'utf8')).toBe('2500');
 		expect(readFileSync(join(dir, 'cpu.cfs_period_us'), 'utf8')).toBe('10000');
+		expect(quarter.joined()).toBe(false);
 		// The launcher puts its own process in the group, then becomes the browser with the same arguments.
 		const out = execFileSync(quarter.executablePath, ['--headless', "it's"], { encoding: 'utf8' });
 		expect(out).toBe("--headless it's\n");
 		expect(readFileSync(join(dir, 'cgroup.procs'), 'utf8').trim()).toMatch(/^\d+$/);
+		expect(quarter.joined()).toBe(true);
 		quarter.release();
 		made = undefined;
 		expect(groups(roots.v1)).toEqual([]);
 		expect(existsSync(quarter.executablePath)).toBe(false);
+	});
+
+	it('does not start the browser when it cannot join the group, which would leave it at full speed', () => {
+		const roots = mount('v1');
+		const quarter = share(roots, 0.25);
+		const [group] = groups(roots.v1);
+		// Nothing can be written to a folder where the group's process list should be.
+		mkdirSync(join(roots.v1, group!, 'cgroup.procs'));
+		expect(() => execFileSync(quarter.executablePath, ['ran'], { encoding: 'utf8', stdio: 'pipe' })).toThrow(
+			expect.objectContaining({ status: 1, stdout: '' }),
+		);
 	});
 
 	it('uses cgroup v2 when its cpu controller is on for the groups under the root', () => {

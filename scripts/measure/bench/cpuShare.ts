@@ -15,6 +15,8 @@ const PERIOD_US = 10_000;
 export interface CpuShare {
 	/** A script that puts itself in the group, then runs the browser with the arguments it was given. */
 	executablePath: string;
+	/** Whether any process is in the group: the browser launched through the script joined it. */
+	joined: () => boolean;
 	/** Take the group and the script away (once the browser has closed). */
 	release: () => void;
 }
@@ -49,10 +51,13 @@ export function cpuShare(browser: string, share: number, roots = CGROUP_ROOTS): 
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'playbook-bench-'));
 	const executablePath = join(dir, 'browser.sh');
-	writeFileSync(executablePath, `#!/bin/sh\necho $$ > ${shellQuote(join(group, 'cgroup.procs'))}\nexec ${shellQuote(browser)} "$@"\n`);
+	const procs = join(group, 'cgroup.procs');
+	// A browser that could not join the group would run at full speed: it is not started.
+	writeFileSync(executablePath, `#!/bin/sh\necho $$ > ${shellQuote(procs)} || exit 1\nexec ${shellQuote(browser)} "$@"\n`);
 	chmodSync(executablePath, 0o755);
 	return {
 		executablePath,
+		joined: () => readOr(procs).trim() !== '',
 		release: () => {
 			removeGroup(group);
 			rmSync(dir, { recursive: true, force: true });

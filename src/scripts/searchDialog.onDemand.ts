@@ -74,8 +74,10 @@ export function warmUp(): Promise<Pagefind> {
 	// Built next to the site by Starlight's Pagefind step; the URL is only known at run time.
 	const url = urls.pagefind();
 	engine ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pagefind) => {
-		// In the page rather than a web worker: starting the worker cost about 200 ms before the first
-		// result, and searching an index of this size takes a few milliseconds either way.
+		// In the page rather than a web worker: with every thread of the browser slowed alike (a quarter
+		// of one core), the worker's start and messages made the first result about twice as late (903
+		// against 400 ms, typed warm; README, Performance), and searching an index of this size takes a
+		// few milliseconds either way. DevTools' CPU throttling, which spares workers, shows the opposite.
 		await pagefind.options({ noWorker: true });
 		// init() starts fetching the engine (WebAssembly) and the index's table of contents without
 		// waiting for them.

@@ -150,8 +150,10 @@ export const IncidentSchema = z.object({
 	 * (a post-mortem link, next steps), by the field's name: every later message fills it in.
 	 */
 	typed: z.optional(z.record(z.string(), z.string())),
-	/** When each field last changed, so two tabs editing different fields both keep their edit. */
-	// When each field last changed: times like any other (the clock warnings read them, the views write them).
+	/**
+	 * When each field last changed, so two tabs editing different fields both keep their edit: times like any
+	 * other, held to what a date can show (the clock warnings and an import's clock check read them).
+	 */
 	clock: z.record(z.string(), TimeSchema),
 });
 export type Incident = z.infer<typeof IncidentSchema>;
